@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Sets up everything Happy Valley needs on Debian 12, builds it, and then
+#   play  starts the game on its default level, or
+#   test  runs the whole test suite with ctest (a sanitizer build and an
+#         optimised build, which must agree on every golden state hash).
+# Run as root or as a user with sudo; only the package install needs root.
+set -euo pipefail
+
+mode="${1:-}"
+if [[ "$mode" != play && "$mode" != test ]]; then
+    echo "usage: $0 play|test" >&2
+    exit 2
+fi
+cd "$(dirname "$0")/.."
+
+packages=(build-essential cmake pkg-config git python3 libyaml-dev libsdl2-dev libsdl2-image-dev
+          libsdl2-ttf-dev fonts-dejavu-core xvfb xauth)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    echo "Installing: ${missing[*]}"
+    sudo=()
+    if [[ "$(id -u)" != 0 ]]; then sudo=(sudo); fi
+    "${sudo[@]}" apt-get update -q
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+jobs="$(nproc 2>/dev/null || echo 2)"
+werror=OFF
+if [[ "${CI:-}" == true ]]; then werror=ON; fi
+
+build() { # DIR TYPE [CMAKE ARGS...]
+    local dir="$1" type="$2"
+    shift 2
+    cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE="$type" -DHV_WERROR="$werror" "$@" >/dev/null
+    cmake --build "$dir" -j "$jobs"
+}
+
+if [[ "$mode" == play ]]; then
+    build build/release RelWithDebInfo
+    exec build/release/happyvalley play levels/tutorial.yaml
+fi
+
+build build/asan Debug -DHV_SANITIZE=ON -DHV_CHECK_INVARIANTS=ON
+build build/release RelWithDebInfo -DHV_CHECK_INVARIANTS=ON
+echo "== sanitizer build (-O0, ASan, UBSan, invariant checks)"
+ctest --test-dir build/asan --output-on-failure -j "$jobs"
+echo "== optimised build (-O2)"
+ctest --test-dir build/release --output-on-failure -j "$jobs"

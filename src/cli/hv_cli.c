@@ -1,0 +1,278 @@
+#include "hv_cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hv_json.h"
+#include "hv_orders_file.h"
+#include "hv_print.h"
+
+#ifndef HV_VERSION
+#define HV_VERSION "0.0.0"
+#endif
+#ifndef HV_DATA_DIR
+#define HV_DATA_DIR "."
+#endif
+
+#define MAX_TURNS 1000000
+
+static const char usage_text[] =
+    "Usage:\n"
+    "  happyvalley                        play the default level in the terminal\n"
+    "  happyvalley play LEVEL [--seed N]  play LEVEL in the terminal\n"
+    "  happyvalley validate FILE...       check level and rules files\n"
+    "  happyvalley sim LEVEL [--seed N] [--turns N] [--orders FILE] [--json]\n"
+    "                        [--report] [--hashes]\n"
+    "                                     run LEVEL headless\n"
+    "  happyvalley --help | --version\n"
+    "\n"
+    "sim options:\n"
+    "  --seed N        random seed, 0 to 18446744073709551615 (default 1)\n"
+    "  --turns N       weeks to play, 1 to 1000000 (default 52); stops early if the game ends\n"
+    "  --orders FILE   orders to queue, week by week (see docs/orders-format.md)\n"
+    "  --json          print one JSON object instead of text\n"
+    "  --report        print every week's report: each change and its cause\n"
+    "  --hashes        print the state hash after every week\n"
+    "\n"
+    "Exit codes: 0 ok, 1 runtime failure, 2 bad input (usage or invalid file).\n"
+    "Errors in files are printed as FILE:LINE:COL: error: MESSAGE.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "happyvalley: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'happyvalley --help'.\n");
+    return HV_EXIT_BAD_INPUT;
+}
+
+const char *hv_default_level(void)
+{
+    static char path[HV_FILE_LEN];
+    const char *dir = getenv("HAPPYVALLEY_DATA");
+    snprintf(path, sizeof path, "%s/levels/tutorial.yaml", dir && *dir ? dir : HV_DATA_DIR);
+    return path;
+}
+
+static int parse_u64(const char *s, unsigned long long max, unsigned long long *out)
+{
+    if (!s || *s < '0' || *s > '9')
+        return 0;
+    errno = 0;
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || v > max)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+static hv_level *load_level(const char *path)
+{
+    hv_diag diag;
+    hv_diag_init(&diag);
+    hv_level *level = hv_level_load(path, &diag);
+    hv_diag_print(&diag, stderr);
+    hv_diag_free(&diag);
+    return level;
+}
+
+static int cmd_validate(int argc, char **argv)
+{
+    if (argc < 1)
+        return usage_error("%s", "validate needs at least one FILE");
+    int bad = 0;
+    for (int i = 0; i < argc; i++) {
+        hv_diag diag;
+        hv_diag_init(&diag);
+        if (hv_data_validate(argv[i], &diag) == 0) {
+            printf("%s: valid\n", argv[i]);
+        } else {
+            hv_diag_print(&diag, stderr);
+            bad = 1;
+        }
+        hv_diag_free(&diag);
+    }
+    return bad ? HV_EXIT_BAD_INPUT : HV_EXIT_OK;
+}
+
+typedef struct sim_options {
+    const char *level;
+    const char *orders;
+    unsigned long long seed;
+    unsigned long long turns;
+    int json, report, hashes;
+} sim_options;
+
+static int parse_sim(int argc, char **argv, sim_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->seed = 1;
+    o->turns = 52;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(a, "--seed") == 0) {
+            if (!parse_u64(next, UINT64_MAX, &o->seed))
+                return usage_error(
+                    "--seed needs a whole number from 0 to 18446744073709551615, got '%s'",
+                    next ? next : "");
+            i++;
+        } else if (strcmp(a, "--turns") == 0) {
+            if (!parse_u64(next, MAX_TURNS, &o->turns) || o->turns == 0)
+                return usage_error("--turns needs a whole number from 1 to 1000000, got '%s'",
+                                   next ? next : "");
+            i++;
+        } else if (strcmp(a, "--orders") == 0) {
+            if (!next)
+                return usage_error("%s", "--orders needs a FILE");
+            o->orders = next;
+            i++;
+        } else if (strcmp(a, "--json") == 0) {
+            o->json = 1;
+        } else if (strcmp(a, "--report") == 0) {
+            o->report = 1;
+        } else if (strcmp(a, "--hashes") == 0) {
+            o->hashes = 1;
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error("unknown option '%s'", a);
+        } else if (!o->level) {
+            o->level = a;
+        } else {
+            return usage_error("unexpected argument '%s'", a);
+        }
+    }
+    if (!o->level)
+        return usage_error("%s", "sim needs a LEVEL file");
+    return HV_EXIT_OK;
+}
+
+static int cmd_sim(int argc, char **argv)
+{
+    sim_options o;
+    int rc = parse_sim(argc, argv, &o);
+    if (rc != HV_EXIT_OK)
+        return rc;
+    hv_level *level = load_level(o.level);
+    if (!level)
+        return HV_EXIT_BAD_INPUT;
+    hv_orders_file orders = {NULL, 0};
+    if (o.orders) {
+        hv_diag diag;
+        hv_diag_init(&diag);
+        rc = hv_orders_file_load(&orders, o.orders, &level->rules, &diag);
+        hv_diag_print(&diag, stderr);
+        hv_diag_free(&diag);
+        if (rc != 0) {
+            hv_level_free(level);
+            return HV_EXIT_BAD_INPUT;
+        }
+    }
+    hv_state *state = malloc(sizeof *state);
+    hv_state *before = malloc(sizeof *before);
+    hv_report *report = malloc(sizeof *report);
+    unsigned long long *hashes = malloc(sizeof *hashes * (size_t)o.turns);
+    if (!state || !before || !report || !hashes) {
+        fprintf(stderr, "happyvalley: out of memory\n");
+        rc = HV_EXIT_FAILURE;
+        goto done;
+    }
+    hv_level_new_game(level, o.seed, state);
+    int32_t next = 0, applied = 0, rejected = 0, played = 0;
+    if (!o.json)
+        printf("%s (%s), seed %llu\n", level->title, level->id, o.seed);
+    while ((unsigned long long)played < o.turns && state->outcome == HV_OUTCOME_RUNNING) {
+        int32_t week = state->turn + 1;
+        while (next < orders.count && orders.items[next].week < week)
+            next++; /* weeks already past when the game started */
+        while (next < orders.count && orders.items[next].week == week) {
+            if (hv_state_queue_order(state, &orders.items[next].order) != 0) {
+                fprintf(stderr, "%s:%d:1: error: more than %d orders in week %d\n", o.orders,
+                        orders.items[next].line, HV_MAX_ORDERS, week);
+                rc = HV_EXIT_BAD_INPUT;
+                goto done;
+            }
+            next++;
+        }
+        *before = *state;
+        hv_report_clear(report);
+        hv_end_turn(state, report);
+        for (int32_t i = 0; i < report->count; i++) {
+            applied += report->events[i].kind == HV_EV_ORDER_DONE;
+            rejected += report->events[i].kind == HV_EV_ORDER_REJECTED;
+        }
+        hashes[played++] = (unsigned long long)hv_state_hash(state);
+        if (o.json)
+            continue;
+        if (o.report)
+            hv_print_report(stdout, before, state, report);
+        if (o.hashes)
+            printf("week %d hash %016llx\n", state->turn, hashes[played - 1]);
+    }
+    if (o.json) {
+        hv_json_game(stdout, level, state, o.hashes ? hashes : NULL, played, applied, rejected);
+    } else {
+        hv_print_status(stdout, level, state);
+        printf("  orders: %d applied, %d refused\n", applied, rejected);
+        printf("  state hash: %016llx\n", (unsigned long long)hv_state_hash(state));
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "happyvalley: cannot write output\n");
+        rc = HV_EXIT_FAILURE;
+    }
+done:
+    free(hashes);
+    free(report);
+    free(before);
+    free(state);
+    hv_orders_file_free(&orders);
+    hv_level_free(level);
+    return rc;
+}
+
+static int cmd_play(int argc, char **argv)
+{
+    const char *path = NULL;
+    unsigned long long seed = 1;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--seed") == 0) {
+            if (!parse_u64(i + 1 < argc ? argv[i + 1] : NULL, UINT64_MAX, &seed))
+                return usage_error("%s", "--seed needs a whole number");
+            i++;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            return usage_error("unknown option '%s'", argv[i]);
+        } else if (!path) {
+            path = argv[i];
+        } else {
+            return usage_error("unexpected argument '%s'", argv[i]);
+        }
+    }
+    hv_level *level = load_level(path ? path : hv_default_level());
+    if (!level)
+        return HV_EXIT_BAD_INPUT;
+    int rc = hv_play_terminal(level, seed, stdin, stdout);
+    hv_level_free(level);
+    return rc;
+}
+
+int hv_cli_main(int argc, char **argv)
+{
+    if (argc < 2)
+        return cmd_play(0, NULL);
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage_text, stdout);
+        return HV_EXIT_OK;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("happyvalley %s\n", HV_VERSION);
+        return HV_EXIT_OK;
+    }
+    if (strcmp(cmd, "validate") == 0)
+        return cmd_validate(argc - 2, argv + 2);
+    if (strcmp(cmd, "sim") == 0)
+        return cmd_sim(argc - 2, argv + 2);
+    if (strcmp(cmd, "play") == 0)
+        return cmd_play(argc - 2, argv + 2);
+    return usage_error("unknown command '%s'", cmd);
+}

@@ -1,0 +1,21 @@
+/* hv_cli: the headless commands (validate, sim, the terminal game) behind
+ * the happyvalley executable. Exit codes: 0 ok, 1 runtime failure, 2 bad
+ * input (usage, invalid file). */
+#ifndef HV_CLI_H
+#define HV_CLI_H
+
+#include <stdio.h>
+
+#include "hv_level.h"
+
+enum { HV_EXIT_OK = 0, HV_EXIT_FAILURE = 1, HV_EXIT_BAD_INPUT = 2 };
+
+/* Runs the command line ARGV; returns the exit code. */
+int hv_cli_main(int argc, char **argv);
+/* The terminal game: reads commands from IN, writes to OUT, until quit or
+ * end of input. Returns an exit code. (hv_play.c) */
+int hv_play_terminal(const hv_level *level, unsigned long long seed, FILE *in, FILE *out);
+/* Path of the level played when none is named. */
+const char *hv_default_level(void);
+
+#endif

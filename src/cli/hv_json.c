@@ -1,0 +1,72 @@
+#include "hv_json.h"
+
+#include "hv_print.h"
+
+void hv_json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"':
+            fputs("\\\"", out);
+            break;
+        case '\\':
+            fputs("\\\\", out);
+            break;
+        case '\n':
+            fputs("\\n", out);
+            break;
+        case '\t':
+            fputs("\\t", out);
+            break;
+        case '\r':
+            fputs("\\r", out);
+            break;
+        default:
+            if (*p < 0x20)
+                fprintf(out, "\\u%04x", *p);
+            else
+                fputc(*p, out);
+        }
+    }
+    fputc('"', out);
+}
+
+void hv_json_game(FILE *out, const hv_level *level, const hv_state *s,
+                  const unsigned long long *hashes, int count, int applied, int rejected)
+{
+    char text[256];
+    fprintf(out, "{\"level\": ");
+    hv_json_string(out, level->id);
+    fprintf(out, ", \"file\": ");
+    hv_json_string(out, level->file);
+    fprintf(out, ", \"seed\": %llu, \"turn\": %d, \"outcome\": \"%s\", \"cause\": ",
+            (unsigned long long)s->seed, s->turn, hv_outcome_name(s->outcome));
+    hv_state_describe_outcome(s, text, sizeof text);
+    hv_json_string(out, text);
+    hv_outcome_code(s, text, sizeof text);
+    fprintf(out, ", \"cause_code\": ");
+    hv_json_string(out, text);
+    fprintf(out, ", \"state_hash\": \"%016llx\", \"resources\": {",
+            (unsigned long long)hv_state_hash(s));
+    for (int r = 0; r < HV_RES_COUNT; r++)
+        fprintf(out, "%s\"%s\": %lld", r ? ", " : "", hv_resource_id((hv_resource)r),
+                (long long)s->stock[r]);
+    int64_t health = 0;
+    for (int32_t i = 0; i < s->person_count; i++)
+        health += s->people[i].health;
+    fprintf(out,
+            "}, \"power\": {\"supply\": %d, \"demand\": %d}, \"dust\": %d, \"population\": %d, "
+            "\"deaths\": %d, \"average_health\": %lld, \"modules\": %d, "
+            "\"orders\": {\"applied\": %d, \"rejected\": %d}",
+            s->power_supply, s->power_demand, s->dust, s->person_count, s->deaths,
+            (long long)(s->person_count ? health / s->person_count : 0), s->module_count, applied,
+            rejected);
+    if (hashes) {
+        fprintf(out, ", \"turn_hashes\": [");
+        for (int i = 0; i < count; i++)
+            fprintf(out, "%s\"%016llx\"", i ? ", " : "", hashes[i]);
+        fprintf(out, "]");
+    }
+    fprintf(out, "}\n");
+}

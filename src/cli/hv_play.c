@@ -1,0 +1,217 @@
+/* The terminal game: the same orders and end-of-turn as every other front
+ * end, typed as commands. Reads until `quit` or end of input, so it can be
+ * scripted through a pipe as well as played by hand. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hv_cli.h"
+#include "hv_print.h"
+
+#define MAX_LOG 100000
+
+static const char play_help[] =
+    "Commands (numbers are module and person ids shown by `modules` and `people`):\n"
+    "  status | map | modules | people | types   look at the base\n"
+    "  build TYPE X Y        queue construction of a module type at column X, row Y\n"
+    "  demolish MODULE       queue demolition (half the materials come back)\n"
+    "  assign PERSON MODULE  queue a crew assignment\n"
+    "  unassign PERSON       queue taking someone off duty\n"
+    "  priority MODULE N     queue a power priority, 1 kept longest .. 9 shed first\n"
+    "  queue | undo          list queued orders | drop the last one\n"
+    "  end                   end the week and read its report\n"
+    "  save-orders FILE      write every order given so far as an orders file\n"
+    "  hash                  print the state hash (the same as `sim` reaches)\n"
+    "  help | quit\n";
+
+typedef struct play_log {
+    int32_t week[MAX_LOG];
+    hv_order order[MAX_LOG];
+    int32_t count;
+} play_log;
+
+/* Only values an orders file accepts, so save-orders always writes a file
+ * that sim can read back. */
+static int parse_int(const char *s, long lo, long hi, int32_t *out)
+{
+    if (!s || !*s)
+        return 0;
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*end || v < lo || v > hi)
+        return 0;
+    *out = (int32_t)v;
+    return 1;
+}
+
+static int write_orders(const char *path, const hv_state *s, const play_log *log)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    fprintf(f, "format: 1\nkind: orders\norders:\n");
+    for (int32_t i = 0; i < log->count; i++) {
+        const hv_order *o = &log->order[i];
+        fprintf(f, "  - {week: %d, do: %s", log->week[i], hv_order_kind_name(o->kind));
+        switch (o->kind) {
+        case HV_ORDER_BUILD:
+            fprintf(f, ", type: %s, x: %d, y: %d", s->rules->module_types[o->module_type].id, o->x,
+                    o->y);
+            break;
+        case HV_ORDER_ASSIGN:
+            fprintf(f, ", person: %d, module: %d", o->person, o->module);
+            break;
+        case HV_ORDER_UNASSIGN:
+            fprintf(f, ", person: %d", o->person);
+            break;
+        case HV_ORDER_PRIORITY:
+            fprintf(f, ", module: %d, value: %d", o->module, o->value);
+            break;
+        default:
+            fprintf(f, ", module: %d", o->module);
+            break;
+        }
+        fprintf(f, "}\n");
+    }
+    return fclose(f) == 0 ? 0 : -1;
+}
+
+/* Turns the words of a command into an order; 0 with a message if they don't fit. */
+static int parse_order(const hv_state *s, char **w, int n, hv_order *o, FILE *out)
+{
+    memset(o, 0, sizeof *o);
+    const char *cmd = w[0];
+    if (strcmp(cmd, "build") == 0 && n == 4) {
+        o->kind = HV_ORDER_BUILD;
+        o->module_type = hv_rules_find_module_type(s->rules, w[1]);
+        if (o->module_type < 0) {
+            fprintf(out, "No module type '%s'. Type `types` for the list.\n", w[1]);
+            return 0;
+        }
+        if (parse_int(w[2], 0, HV_MAX_MAP - 1, &o->x) && parse_int(w[3], 0, HV_MAX_MAP - 1, &o->y))
+            return 1;
+    } else if (strcmp(cmd, "demolish") == 0 && n == 2) {
+        o->kind = HV_ORDER_DEMOLISH;
+        if (parse_int(w[1], 1, 1000000, &o->module))
+            return 1;
+    } else if (strcmp(cmd, "assign") == 0 && n == 3) {
+        o->kind = HV_ORDER_ASSIGN;
+        if (parse_int(w[1], 1, 1000000, &o->person) && parse_int(w[2], 1, 1000000, &o->module))
+            return 1;
+    } else if (strcmp(cmd, "unassign") == 0 && n == 2) {
+        o->kind = HV_ORDER_UNASSIGN;
+        if (parse_int(w[1], 1, 1000000, &o->person))
+            return 1;
+    } else if (strcmp(cmd, "priority") == 0 && n == 3) {
+        o->kind = HV_ORDER_PRIORITY;
+        if (parse_int(w[1], 1, 1000000, &o->module) && parse_int(w[2], 1, 9, &o->value))
+            return 1;
+    } else {
+        fprintf(out, "Unknown command or wrong number of words. Type `help`.\n");
+        return 0;
+    }
+    fprintf(out, "Those numbers are out of range: X and Y 0 to %d, ids from 1, priority 1 to 9.\n",
+            HV_MAX_MAP - 1);
+    return 0;
+}
+
+static void end_week(hv_state *s, hv_state *before, hv_report *report, play_log *log, FILE *out)
+{
+    for (int32_t i = 0; i < s->order_count && log->count < MAX_LOG; i++) {
+        log->week[log->count] = s->turn + 1;
+        log->order[log->count++] = s->orders[i];
+    }
+    *before = *s;
+    hv_report_clear(report);
+    hv_end_turn(s, report);
+    hv_print_report(out, before, s, report);
+}
+
+int hv_play_terminal(const hv_level *level, unsigned long long seed, FILE *in, FILE *out)
+{
+    hv_state *s = malloc(sizeof *s), *before = malloc(sizeof *before);
+    hv_report *report = malloc(sizeof *report);
+    play_log *log = malloc(sizeof *log);
+    if (!s || !before || !report || !log) {
+        free(s);
+        free(before);
+        free(report);
+        free(log);
+        fprintf(stderr, "happyvalley: out of memory\n");
+        return HV_EXIT_FAILURE;
+    }
+    log->count = 0;
+    hv_level_new_game(level, seed, s);
+    fprintf(out, "%s\n\n%s\n\n", level->title, level->description);
+    hv_print_status(out, level, s);
+    fprintf(out, "\nType `help` for commands.\n");
+    char line[512];
+    for (;;) {
+        fprintf(out, "week %d> ", s->turn + 1);
+        fflush(out);
+        if (!fgets(line, sizeof line, in)) {
+            fprintf(out, "\n");
+            break;
+        }
+        char *w[8];
+        int n = 0;
+        for (char *tok = strtok(line, " \t\r\n"); tok && n < 8; tok = strtok(NULL, " \t\r\n"))
+            w[n++] = tok;
+        if (n == 0)
+            continue;
+        if (strcmp(w[0], "quit") == 0 || strcmp(w[0], "q") == 0)
+            break;
+        if (strcmp(w[0], "help") == 0)
+            fputs(play_help, out);
+        else if (strcmp(w[0], "status") == 0)
+            hv_print_status(out, level, s);
+        else if (strcmp(w[0], "map") == 0)
+            hv_print_map(out, s);
+        else if (strcmp(w[0], "modules") == 0)
+            hv_print_modules(out, s);
+        else if (strcmp(w[0], "people") == 0)
+            hv_print_people(out, s);
+        else if (strcmp(w[0], "hash") == 0)
+            fprintf(out, "state hash %016llx after week %d\n", (unsigned long long)hv_state_hash(s),
+                    s->turn);
+        else if (strcmp(w[0], "types") == 0)
+            hv_print_module_types(out, s->rules);
+        else if (strcmp(w[0], "undo") == 0)
+            fprintf(out, hv_state_undo_order(s) == 0 ? "Dropped the last order.\n"
+                                                     : "No order is queued.\n");
+        else if (strcmp(w[0], "queue") == 0) {
+            char text[160];
+            for (int32_t i = 0; i < s->order_count; i++) {
+                hv_describe_order(s, &s->orders[i], text, sizeof text);
+                fprintf(out, "  %d. %s\n", i + 1, text);
+            }
+            if (s->order_count == 0)
+                fprintf(out, "No order is queued.\n");
+        } else if (strcmp(w[0], "end") == 0 || strcmp(w[0], "e") == 0) {
+            if (s->outcome != HV_OUTCOME_RUNNING) {
+                fprintf(out, "The game is over. Type `quit`.\n");
+                continue;
+            }
+            end_week(s, before, report, log, out);
+        } else if (strcmp(w[0], "save-orders") == 0 && n == 2) {
+            if (write_orders(w[1], s, log) == 0)
+                fprintf(out, "Wrote %d orders to %s.\n", log->count, w[1]);
+            else
+                fprintf(out, "Could not write %s.\n", w[1]);
+        } else {
+            hv_order o;
+            if (!parse_order(s, w, n, &o, out))
+                continue;
+            char text[160];
+            hv_describe_order(s, &o, text, sizeof text);
+            if (hv_state_queue_order(s, &o) == 0)
+                fprintf(out, "Queued: %s.\n", text);
+            else
+                fprintf(out, "The order queue is full; end the week first.\n");
+        }
+    }
+    free(s);
+    free(before);
+    free(report);
+    free(log);
+    return HV_EXIT_OK;
+}

@@ -1,0 +1,248 @@
+#include "hv_print.h"
+
+#include <string.h>
+
+static const char *module_label(const hv_state *s, int32_t id, char *buf, size_t len)
+{
+    const hv_module *m = hv_state_module((hv_state *)s, id);
+    if (m)
+        snprintf(buf, len, "%s #%d", s->rules->module_types[m->type].name, id);
+    else
+        snprintf(buf, len, "module #%d", id);
+    return buf;
+}
+
+static const char *person_label(const hv_state *s, int32_t id)
+{
+    const hv_person *p = hv_state_person((hv_state *)s, id);
+    return p ? p->name : "someone";
+}
+
+static const char *res_name(const hv_state *s, int32_t r)
+{
+    return (r >= 0 && r < HV_RES_COUNT) ? s->rules->resources[r].name : "?";
+}
+
+const char *hv_outcome_name(hv_outcome outcome)
+{
+    static const char *const names[] = {"running", "won", "lost"};
+    return names[outcome];
+}
+
+void hv_outcome_code(const hv_state *s, char *buf, size_t len)
+{
+    static const char *const kinds[HV_GOAL_KIND_COUNT] = {
+        "resource_at_least",   "resource_depleted", "deadline", "modules_at_least",
+        "population_at_least", "population_below",  "bankrupt",
+    };
+    if (s->outcome == HV_OUTCOME_RUNNING) {
+        snprintf(buf, len, "%s", "");
+    } else if (s->outcome_goal == HV_CAUSE_ALL_DEAD) {
+        snprintf(buf, len, "all_dead");
+    } else if (s->outcome == HV_OUTCOME_WON) {
+        snprintf(buf, len, "goals_met");
+    } else {
+        const hv_goal *g = &s->rules->lose[s->outcome_goal];
+        if (g->kind == HV_GOAL_RESOURCE_DEPLETED)
+            snprintf(buf, len, "%s:%s", kinds[g->kind], hv_resource_id((hv_resource)g->resource));
+        else
+            snprintf(buf, len, "%s", kinds[g->kind]);
+    }
+}
+
+void hv_describe_order(const hv_state *s, const hv_order *o, char *buf, size_t len)
+{
+    char label[96];
+    const hv_rules *rules = s->rules;
+    switch (o->kind) {
+    case HV_ORDER_BUILD:
+        snprintf(buf, len, "build %s at (%d, %d)",
+                 o->module_type >= 0 && o->module_type < rules->module_type_count
+                     ? rules->module_types[o->module_type].name
+                     : "?",
+                 o->x, o->y);
+        break;
+    case HV_ORDER_DEMOLISH:
+        snprintf(buf, len, "demolish %s", module_label(s, o->module, label, sizeof label));
+        break;
+    case HV_ORDER_ASSIGN:
+        snprintf(buf, len, "assign %s to %s", person_label(s, o->person),
+                 module_label(s, o->module, label, sizeof label));
+        break;
+    case HV_ORDER_UNASSIGN:
+        snprintf(buf, len, "unassign %s", person_label(s, o->person));
+        break;
+    case HV_ORDER_PRIORITY:
+        snprintf(buf, len, "set power priority of %s to %d",
+                 module_label(s, o->module, label, sizeof label), o->value);
+        break;
+    default:
+        snprintf(buf, len, "unknown order");
+        break;
+    }
+}
+
+static void print_event(FILE *out, const hv_state *before, const hv_state *after, const hv_event *e)
+{
+    char label[96], text[160];
+    switch (e->kind) {
+    case HV_EV_ORDER_DONE:
+    case HV_EV_ORDER_REJECTED:
+        hv_describe_order(before, &before->orders[e->subject], text, sizeof text);
+        if (e->kind == HV_EV_ORDER_DONE)
+            fprintf(out, "  order: %s - done\n", text);
+        else
+            fprintf(out, "  order: %s - refused: %s\n", text, hv_reject_text((hv_reject)e->value));
+        break;
+    case HV_EV_RESOURCE: {
+        const char *why = hv_cause_name(e->cause);
+        if (e->cause == HV_CAUSE_PRODUCTION || e->cause == HV_CAUSE_CONSTRUCTION)
+            why = module_label(e->cause == HV_CAUSE_CONSTRUCTION ? after : after, e->subject, label,
+                               sizeof label);
+        else if (e->cause == HV_CAUSE_FUNDING)
+            why = after->rules->factions[after->rules->sponsors[e->subject].faction].name;
+        else if (e->cause == HV_CAUSE_SUPPLY)
+            why = "supply ship";
+        else if (e->cause == HV_CAUSE_LIFE_SUPPORT)
+            why = "life support";
+        fprintf(out, "  %-10s %+8lld  %s%s\n", res_name(after, e->resource), (long long)e->amount,
+                e->cause == HV_CAUSE_CONSTRUCTION ? "construction of " : "", why);
+        break;
+    }
+    case HV_EV_POWER:
+        fprintf(out, "  power: %lld kW made, %lld kW wanted%s\n", (long long)e->amount,
+                (long long)e->value, e->value > e->amount ? " - DEFICIT" : "");
+        break;
+    case HV_EV_MODULE_UNPOWERED:
+        fprintf(out, "  %s shut down for lack of power (priority %lld)\n",
+                module_label(after, e->subject, label, sizeof label), (long long)e->value);
+        break;
+    case HV_EV_MODULE_STARVED:
+        fprintf(out, "  %s ran at %lld%% of its staffed rate: short of inputs\n",
+                module_label(after, e->subject, label, sizeof label), (long long)e->value / 10);
+        break;
+    case HV_EV_MODULE_BUILT:
+        fprintf(out, "  %s is finished and operating\n",
+                module_label(after, e->subject, label, sizeof label));
+        break;
+    case HV_EV_HEALTH:
+        if (e->cause == HV_CAUSE_SHORTAGE)
+            fprintf(out, "  health %+lld for %lld people: not enough %s\n", (long long)e->amount,
+                    (long long)e->value, res_name(after, e->resource));
+        else if (e->cause == HV_CAUSE_EXPOSURE)
+            fprintf(out, "  health %+lld for %lld people: no powered bed\n", (long long)e->amount,
+                    (long long)e->value);
+        else
+            fprintf(out, "  health %+lld for %lld people: rest and full rations\n",
+                    (long long)e->amount, (long long)e->value);
+        break;
+    case HV_EV_DEATH:
+        if (e->resource >= 0)
+            fprintf(out, "  %s died: lack of %s\n", person_label(before, e->subject),
+                    res_name(after, e->resource));
+        else
+            fprintf(out, "  %s died: exposure\n", person_label(before, e->subject));
+        break;
+    case HV_EV_DUST:
+        fprintf(out, "  dust %lld%% (%+lld): solar output follows\n", (long long)e->value,
+                (long long)e->amount);
+        break;
+    case HV_EV_OUTCOME:
+        hv_state_describe_outcome(after, text, sizeof text);
+        fprintf(out, "  *** %s: %s ***\n", e->value == HV_OUTCOME_WON ? "WON" : "LOST", text);
+        break;
+    default:
+        break;
+    }
+}
+
+void hv_print_report(FILE *out, const hv_state *before, const hv_state *after,
+                     const hv_report *report)
+{
+    fprintf(out, "Week %d report\n", after->turn);
+    for (int32_t i = 0; i < report->count; i++)
+        print_event(out, before, after, &report->events[i]);
+    if (report->dropped)
+        fprintf(out, "  (%d more events not shown)\n", report->dropped);
+}
+
+void hv_print_status(FILE *out, const hv_level *level, const hv_state *s)
+{
+    fprintf(out, "%s - week %d\n", level->title, s->turn + 1);
+    for (int r = 0; r < HV_RES_COUNT; r++)
+        fprintf(out, "  %-10s %10lld %s%s\n", s->rules->resources[r].name, (long long)s->stock[r],
+                s->rules->resources[r].unit, (s->shortage_mask >> r) & 1 ? "  (SHORT)" : "");
+    fprintf(out, "  power: %d kW made, %d kW wanted; dust %d%%\n", s->power_supply, s->power_demand,
+            s->dust);
+    fprintf(out, "  people: %d alive, %d dead; modules: %d\n", s->person_count, s->deaths,
+            s->module_count);
+    char text[HV_GOAL_TEXT_LEN];
+    for (int32_t i = 0; i < s->rules->win_count; i++) {
+        hv_goal_describe(s->rules, &s->rules->win[i], text, sizeof text);
+        fprintf(out, "  goal: %s\n", level->win_text[i][0] ? level->win_text[i] : text);
+    }
+    if (s->outcome != HV_OUTCOME_RUNNING) {
+        hv_state_describe_outcome(s, text, sizeof text);
+        fprintf(out, "  outcome: %s - %s\n", hv_outcome_name(s->outcome), text);
+    }
+}
+
+void hv_print_map(FILE *out, const hv_state *s)
+{
+    const hv_rules *rules = s->rules;
+    fprintf(out, "    ");
+    for (int x = 0; x < rules->map_width; x++)
+        fprintf(out, "%3d", x);
+    fprintf(out, "\n");
+    for (int y = 0; y < rules->map_height; y++) {
+        fprintf(out, "%3d ", y);
+        for (int x = 0; x < rules->map_width; x++) {
+            const hv_module *m = hv_state_module_at((hv_state *)s, x, y);
+            if (m)
+                fprintf(out, "%3d", m->id);
+            else
+                fprintf(out, "  %c", ".~#"[hv_rules_terrain_at(rules, x, y)]);
+        }
+        fprintf(out, "\n");
+    }
+    fprintf(out, "  numbers: module ids   . plain   ~ ice   # rock\n");
+}
+
+void hv_print_modules(FILE *out, const hv_state *s)
+{
+    for (int32_t i = 0; i < s->module_count; i++) {
+        const hv_module *m = &s->modules[i];
+        const hv_module_type *mt = &s->rules->module_types[m->type];
+        fprintf(out, "  #%-3d %-18s (%2d,%2d) ", m->id, mt->name, m->x, m->y);
+        if (m->status == HV_MODULE_BUILDING)
+            fprintf(out, "building, %d weeks left", m->build_left);
+        else
+            fprintf(out, "crew %d/%d  priority %d  %s  output %d%%", m->crew, mt->crew_slots,
+                    m->priority, m->powered ? "powered" : "UNPOWERED", m->output_pm / 10);
+        fprintf(out, "\n");
+    }
+}
+
+void hv_print_people(FILE *out, const hv_state *s)
+{
+    char label[96];
+    for (int32_t i = 0; i < s->person_count; i++) {
+        const hv_person *p = &s->people[i];
+        fprintf(out, "  #%-3d %-24s %-10s %-16s skill %d  health %3d  morale %3d  %s\n", p->id,
+                p->name, s->rules->factions[p->faction].name, s->rules->roles[p->role].name,
+                p->skill, p->health, p->morale,
+                p->module ? module_label(s, p->module, label, sizeof label) : "unassigned");
+    }
+}
+
+void hv_print_module_types(FILE *out, const hv_rules *rules)
+{
+    for (int32_t i = 0; i < rules->module_type_count; i++) {
+        const hv_module_type *mt = &rules->module_types[i];
+        fprintf(out, "  %-14s %-18s %d weeks, costs", mt->id, mt->name, mt->build_turns);
+        for (int r = 0; r < HV_RES_COUNT; r++)
+            if (mt->cost[r])
+                fprintf(out, " %lld %s", (long long)mt->cost[r], rules->resources[r].name);
+        fprintf(out, "; crew %d, power %+d kW\n", mt->crew_slots, mt->power);
+    }
+}

@@ -1,0 +1,34 @@
+/* hv_print: human-readable text of a game for the terminal: the turn
+ * report (every change and its cause), the base status, the map. */
+#ifndef HV_PRINT_H
+#define HV_PRINT_H
+
+#include <stdio.h>
+
+#include "hv_event.h"
+#include "hv_level.h"
+#include "hv_turn.h"
+
+/* Prints REPORT; BEFORE is the state before the turn (for names of the
+ * departed and for the orders that were queued), AFTER the state after. */
+void hv_print_report(FILE *out, const hv_state *before, const hv_state *after,
+                     const hv_report *report);
+/* Prints stocks, power, people and the outcome so far. */
+void hv_print_status(FILE *out, const hv_level *level, const hv_state *state);
+/* Prints the map with module ids and a legend. */
+void hv_print_map(FILE *out, const hv_state *state);
+/* Prints every module with its state. */
+void hv_print_modules(FILE *out, const hv_state *state);
+/* Prints every person with their assignment. */
+void hv_print_people(FILE *out, const hv_state *state);
+/* Prints the buildable module types and their costs. */
+void hv_print_module_types(FILE *out, const hv_rules *rules);
+/* Writes a one-line description of ORDER into BUF. */
+void hv_describe_order(const hv_state *state, const hv_order *order, char *buf, size_t len);
+/* Machine-friendly code for what ended the game ("all_dead",
+ * "resource_depleted:oxygen", ...), "" while running. */
+void hv_outcome_code(const hv_state *state, char *buf, size_t len);
+/* "running", "won" or "lost". */
+const char *hv_outcome_name(hv_outcome outcome);
+
+#endif

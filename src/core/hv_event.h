@@ -1,0 +1,71 @@
+/* hv_event: what a turn did, as plain records. The core appends them to a
+ * caller-owned hv_report; the CLI prints them as the turn report, the UI
+ * will turn them into log lines, sounds and animations. Every change to a
+ * stock carries its cause and, where there is one, the module or person. */
+#ifndef HV_EVENT_H
+#define HV_EVENT_H
+
+#include <stdint.h>
+
+#define HV_REPORT_CAP 4096
+
+typedef enum hv_event_kind {
+    HV_EV_ORDER_DONE,       /* order (index subject) applied */
+    HV_EV_ORDER_REJECTED,   /* order (index subject) refused: value = hv_reject */
+    HV_EV_RESOURCE,         /* stock of resource changed by amount */
+    HV_EV_POWER,            /* amount = supply, value = demand (kW) */
+    HV_EV_MODULE_UNPOWERED, /* module shut down for lack of power */
+    HV_EV_MODULE_STARVED,   /* module ran below full for lack of inputs: value = per-mille */
+    HV_EV_MODULE_BUILT,     /* construction finished */
+    HV_EV_HEALTH,           /* person's health changed by amount */
+    HV_EV_DEATH,            /* person died */
+    HV_EV_DUST,             /* dust changed by amount, value = new level */
+    HV_EV_OUTCOME,          /* game ended: value = hv_outcome, subject = goal index */
+    HV_EV_KIND_COUNT
+} hv_event_kind;
+
+typedef enum hv_cause {
+    HV_CAUSE_NONE,
+    HV_CAUSE_ORDER,        /* a queued order */
+    HV_CAUSE_PRODUCTION,   /* a module's recipe */
+    HV_CAUSE_LIFE_SUPPORT, /* people breathing, drinking, eating */
+    HV_CAUSE_SHORTAGE,     /* lack of a resource (resource set) */
+    HV_CAUSE_EXPOSURE,     /* no powered bed */
+    HV_CAUSE_RECOVERY,     /* needs met */
+    HV_CAUSE_UPKEEP,       /* module running costs */
+    HV_CAUSE_PAY,          /* crew wages */
+    HV_CAUSE_FUNDING,      /* a sponsor's weekly funding */
+    HV_CAUSE_SUPPLY,       /* a supply ship */
+    HV_CAUSE_POWER,        /* power deficit */
+    HV_CAUSE_CONSTRUCTION,
+    HV_CAUSE_WEATHER,
+    HV_CAUSE_GOAL,
+    HV_CAUSE_COUNT
+} hv_cause;
+
+typedef struct hv_event {
+    int32_t turn; /* week in which it happened, 1-based */
+    hv_event_kind kind;
+    hv_cause cause;
+    int32_t subject;  /* module or person id, sponsor/goal/order index, or -1 */
+    int32_t resource; /* hv_resource, or -1 */
+    int64_t amount;
+    int64_t value;
+} hv_event;
+
+typedef struct hv_report {
+    hv_event events[HV_REPORT_CAP];
+    int32_t count;
+    int32_t dropped; /* events beyond the cap, counted so none vanish silently */
+} hv_report;
+
+/* Empties REPORT. */
+void hv_report_clear(hv_report *report);
+/* Appends one event; a NULL report is allowed and ignores it. */
+void hv_report_add(hv_report *report, const hv_event *event);
+/* Short lowercase name of an event kind, as used in JSON. */
+const char *hv_event_kind_name(hv_event_kind kind);
+/* Short lowercase name of a cause, as used in JSON. */
+const char *hv_cause_name(hv_cause cause);
+
+#endif

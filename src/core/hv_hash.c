@@ -1,0 +1,35 @@
+#include "hv_hash.h"
+
+#include <string.h>
+
+void hv_hash_init(hv_hash *h)
+{
+    h->value = 14695981039346656037ULL;
+}
+
+void hv_hash_bytes(hv_hash *h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    uint64_t v = h->value;
+    for (size_t i = 0; i < n; i++) {
+        v ^= p[i];
+        v *= 1099511628211ULL;
+    }
+    h->value = v;
+}
+
+void hv_hash_i64(hv_hash *h, int64_t v)
+{
+    uint64_t u = (uint64_t)v;
+    unsigned char b[8];
+    for (int i = 0; i < 8; i++)
+        b[i] = (unsigned char)(u >> (8 * i));
+    hv_hash_bytes(h, b, sizeof b);
+}
+
+void hv_hash_str(hv_hash *h, const char *s)
+{
+    size_t n = strlen(s);
+    hv_hash_i64(h, (int64_t)n);
+    hv_hash_bytes(h, s, n);
+}

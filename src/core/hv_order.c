@@ -1,0 +1,28 @@
+#include "hv_order.h"
+
+const char *hv_order_kind_name(hv_order_kind kind)
+{
+    static const char *const names[HV_ORDER_KIND_COUNT] = {
+        "build", "demolish", "assign", "unassign", "priority",
+    };
+    return (kind >= 0 && kind < HV_ORDER_KIND_COUNT) ? names[kind] : "?";
+}
+
+const char *hv_reject_text(hv_reject reason)
+{
+    static const char *const texts[HV_REJECT_COUNT] = {
+        "accepted",
+        "no such module type",
+        "outside the map",
+        "that site is taken",
+        "the ground there does not suit it",
+        "not enough stock to pay for it",
+        "the base cannot hold more modules",
+        "no such module",
+        "no such person",
+        "the module has no free crew slot",
+        "the person has no assignment",
+        "value out of range",
+    };
+    return (reason >= 0 && reason < HV_REJECT_COUNT) ? texts[reason] : "?";
+}

@@ -1,0 +1,50 @@
+/* hv_order: what a player (window, orders file or bot) asks of a turn.
+ * Plain data: queued in the state, applied in the order they were queued
+ * at the start of the next end of turn, each accepted or rejected with a
+ * reason in the turn report. */
+#ifndef HV_ORDER_H
+#define HV_ORDER_H
+
+#include <stdint.h>
+
+typedef enum hv_order_kind {
+    HV_ORDER_BUILD,    /* module_type at (x, y) */
+    HV_ORDER_DEMOLISH, /* module */
+    HV_ORDER_ASSIGN,   /* person to module */
+    HV_ORDER_UNASSIGN, /* person */
+    HV_ORDER_PRIORITY, /* module gets power priority value (1..9) */
+    HV_ORDER_KIND_COUNT
+} hv_order_kind;
+
+typedef struct hv_order {
+    hv_order_kind kind;
+    int32_t module_type; /* build */
+    int32_t x, y;        /* build */
+    int32_t module;      /* demolish, assign, priority: module id */
+    int32_t person;      /* assign, unassign: person id */
+    int32_t value;       /* priority */
+} hv_order;
+
+/* Why an order was refused; reported with the order. */
+typedef enum hv_reject {
+    HV_REJECT_NONE,
+    HV_REJECT_BAD_TYPE,
+    HV_REJECT_OUT_OF_MAP,
+    HV_REJECT_OCCUPIED,
+    HV_REJECT_TERRAIN,
+    HV_REJECT_CANNOT_AFFORD,
+    HV_REJECT_TOO_MANY_MODULES,
+    HV_REJECT_NO_MODULE,
+    HV_REJECT_NO_PERSON,
+    HV_REJECT_NO_SLOT,
+    HV_REJECT_NOT_ASSIGNED,
+    HV_REJECT_BAD_VALUE,
+    HV_REJECT_COUNT
+} hv_reject;
+
+/* Short lowercase name of an order kind ("build", ...), as used in files. */
+const char *hv_order_kind_name(hv_order_kind kind);
+/* Human sentence for a rejection reason. */
+const char *hv_reject_text(hv_reject reason);
+
+#endif

@@ -1,0 +1,287 @@
+#include "hv_state.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "hv_hash.h"
+
+/* Stream constant for the state's RNG: any fixed odd-making value works,
+ * it only has to be the same everywhere. */
+#define HV_RNG_STREAM 0x4856u
+
+void hv_state_init(hv_state *state, const hv_rules *rules, uint64_t seed)
+{
+    memset(state, 0, sizeof *state);
+    state->rules = rules;
+    state->seed = seed;
+    hv_rng_seed(&state->rng, seed, HV_RNG_STREAM);
+    state->next_module_id = 1;
+    state->next_person_id = 1;
+    state->dust = rules->weather.dust_min;
+    state->outcome = HV_OUTCOME_RUNNING;
+}
+
+void hv_state_reseed(hv_state *state, uint64_t seed)
+{
+    state->seed = seed;
+    hv_rng_seed(&state->rng, seed, HV_RNG_STREAM);
+}
+
+int32_t hv_state_add_module(hv_state *state, int32_t type, int32_t x, int32_t y, int operating)
+{
+    if (state->module_count >= HV_MAX_MODULES || type < 0 ||
+        type >= state->rules->module_type_count)
+        return 0;
+    const hv_module_type *mt = &state->rules->module_types[type];
+    hv_module *m = &state->modules[state->module_count++];
+    memset(m, 0, sizeof *m);
+    m->id = state->next_module_id++;
+    m->type = type;
+    m->x = x;
+    m->y = y;
+    m->status = operating ? HV_MODULE_ACTIVE : HV_MODULE_BUILDING;
+    m->build_left = operating ? 0 : mt->build_turns;
+    m->priority = mt->priority;
+    return m->id;
+}
+
+int32_t hv_state_add_person(hv_state *state, const hv_person *person)
+{
+    if (state->person_count >= HV_MAX_PEOPLE)
+        return 0;
+    hv_person *p = &state->people[state->person_count++];
+    *p = *person;
+    p->id = state->next_person_id++;
+    if (p->module) {
+        hv_module *m = hv_state_module(state, p->module);
+        if (m)
+            m->crew++;
+        else
+            p->module = 0;
+    }
+    return p->id;
+}
+
+hv_module *hv_state_module(hv_state *state, int32_t id)
+{
+    /* Ids ascend through the array, so a binary search finds them. */
+    int32_t lo = 0, hi = state->module_count - 1;
+    while (lo <= hi) {
+        int32_t mid = lo + (hi - lo) / 2;
+        if (state->modules[mid].id == id)
+            return &state->modules[mid];
+        if (state->modules[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return NULL;
+}
+
+hv_module *hv_state_module_at(hv_state *state, int32_t x, int32_t y)
+{
+    for (int32_t i = 0; i < state->module_count; i++)
+        if (state->modules[i].x == x && state->modules[i].y == y)
+            return &state->modules[i];
+    return NULL;
+}
+
+hv_person *hv_state_person(hv_state *state, int32_t id)
+{
+    int32_t lo = 0, hi = state->person_count - 1;
+    while (lo <= hi) {
+        int32_t mid = lo + (hi - lo) / 2;
+        if (state->people[mid].id == id)
+            return &state->people[mid];
+        if (state->people[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return NULL;
+}
+
+int hv_state_queue_order(hv_state *state, const hv_order *order)
+{
+    if (state->order_count >= HV_MAX_ORDERS)
+        return -1;
+    state->orders[state->order_count++] = *order;
+    return 0;
+}
+
+int hv_state_undo_order(hv_state *state)
+{
+    if (state->order_count == 0)
+        return -1;
+    state->order_count--;
+    return 0;
+}
+
+uint64_t hv_state_hash(const hv_state *s)
+{
+    hv_hash h;
+    hv_hash_init(&h);
+    hv_hash_i64(&h, 1); /* encoding version: bump when the encoding changes */
+    hv_hash_i64(&h, (int64_t)s->seed);
+    hv_hash_i64(&h, (int64_t)s->rng.state);
+    hv_hash_i64(&h, (int64_t)s->rng.inc);
+    hv_hash_i64(&h, s->turn);
+    for (int r = 0; r < HV_RES_COUNT; r++)
+        hv_hash_i64(&h, s->stock[r]);
+    hv_hash_i64(&h, s->dust);
+    hv_hash_i64(&h, s->power_supply);
+    hv_hash_i64(&h, s->power_demand);
+    hv_hash_i64(&h, s->broke_turns);
+    hv_hash_i64(&h, s->deaths);
+    hv_hash_i64(&h, s->shortage_mask);
+    hv_hash_i64(&h, s->module_count);
+    hv_hash_i64(&h, s->next_module_id);
+    for (int32_t i = 0; i < s->module_count; i++) {
+        const hv_module *m = &s->modules[i];
+        int64_t fields[] = {m->id,         m->type,     m->x,    m->y,       m->status,
+                            m->build_left, m->priority, m->crew, m->powered, m->output_pm};
+        for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++)
+            hv_hash_i64(&h, fields[f]);
+    }
+    hv_hash_i64(&h, s->person_count);
+    hv_hash_i64(&h, s->next_person_id);
+    for (int32_t i = 0; i < s->person_count; i++) {
+        const hv_person *p = &s->people[i];
+        int64_t fields[] = {p->id, p->faction, p->role, p->skill, p->health, p->morale, p->module};
+        for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++)
+            hv_hash_i64(&h, fields[f]);
+        hv_hash_str(&h, p->name);
+    }
+    hv_hash_i64(&h, s->order_count);
+    for (int32_t i = 0; i < s->order_count; i++) {
+        const hv_order *o = &s->orders[i];
+        int64_t fields[] = {o->kind, o->module_type, o->x, o->y, o->module, o->person, o->value};
+        for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++)
+            hv_hash_i64(&h, fields[f]);
+    }
+    hv_hash_i64(&h, s->outcome);
+    hv_hash_i64(&h, s->outcome_goal);
+    return h.value;
+}
+
+#define FAIL(...)                                                                                  \
+    do {                                                                                           \
+        if (why && why_len)                                                                        \
+            snprintf(why, why_len, __VA_ARGS__);                                                   \
+        return -1;                                                                                 \
+    } while (0)
+
+int hv_state_check(const hv_state *s, char *why, size_t why_len)
+{
+    const hv_rules *rules = s->rules;
+    for (int r = 0; r < HV_RES_COUNT; r++)
+        if (r != HV_RES_FUNDS && s->stock[r] < 0)
+            FAIL("stock of %s is negative (%lld)", hv_resource_id((hv_resource)r),
+                 (long long)s->stock[r]);
+    if (s->dust < rules->weather.dust_min || s->dust > rules->weather.dust_max)
+        FAIL("dust %d outside %d..%d", s->dust, rules->weather.dust_min, rules->weather.dust_max);
+    if (s->module_count < 0 || s->module_count > HV_MAX_MODULES)
+        FAIL("module count %d", s->module_count);
+    int32_t crew[HV_MAX_MODULES] = {0};
+    for (int32_t i = 0; i < s->module_count; i++) {
+        const hv_module *m = &s->modules[i];
+        if (m->id <= 0 || m->id >= s->next_module_id || (i > 0 && m->id <= s->modules[i - 1].id))
+            FAIL("module ids out of order at index %d", i);
+        if (m->type < 0 || m->type >= rules->module_type_count)
+            FAIL("module %d has unknown type %d", m->id, m->type);
+        if (m->x < 0 || m->y < 0 || m->x >= rules->map_width || m->y >= rules->map_height)
+            FAIL("module %d outside the map", m->id);
+        for (int32_t j = 0; j < i; j++)
+            if (s->modules[j].x == m->x && s->modules[j].y == m->y)
+                FAIL("modules %d and %d share a cell", s->modules[j].id, m->id);
+        if (m->priority < 1 || m->priority > 9)
+            FAIL("module %d priority %d", m->id, m->priority);
+        if (m->crew < 0 || m->crew > rules->module_types[m->type].crew_slots)
+            FAIL("module %d crew %d over its slots", m->id, m->crew);
+        if (m->status == HV_MODULE_BUILDING ? m->build_left < 1 : m->build_left != 0)
+            FAIL("module %d build_left %d", m->id, m->build_left);
+    }
+    for (int32_t i = 0; i < s->person_count; i++) {
+        const hv_person *p = &s->people[i];
+        if (p->id <= 0 || p->id >= s->next_person_id || (i > 0 && p->id <= s->people[i - 1].id))
+            FAIL("person ids out of order at index %d", i);
+        if (p->health <= 0 || p->health > 100)
+            FAIL("person %d health %d", p->id, p->health);
+        if (p->morale < 0 || p->morale > 100)
+            FAIL("person %d morale %d", p->id, p->morale);
+        if (p->faction < 0 || p->faction >= rules->faction_count || p->role < 0 ||
+            p->role >= rules->role_count)
+            FAIL("person %d has unknown faction or role", p->id);
+        if (p->module) {
+            const hv_module *m = hv_state_module((hv_state *)s, p->module);
+            if (!m)
+                FAIL("person %d assigned to missing module %d", p->id, p->module);
+            crew[m - s->modules]++;
+        }
+    }
+    for (int32_t i = 0; i < s->module_count; i++)
+        if (crew[i] != s->modules[i].crew)
+            FAIL("module %d counts %d crew, %d are assigned", s->modules[i].id, s->modules[i].crew,
+                 crew[i]);
+    if (s->outcome != HV_OUTCOME_RUNNING && s->outcome_goal != HV_CAUSE_ALL_DEAD &&
+        s->outcome_goal < 0)
+        FAIL("ended game without a cause");
+    return 0;
+}
+
+void hv_goal_describe(const hv_rules *rules, const hv_goal *g, char *buf, size_t len)
+{
+    const char *res =
+        (g->resource >= 0 && g->resource < HV_RES_COUNT) ? rules->resources[g->resource].name : "?";
+    const char *type = (g->module_type >= 0 && g->module_type < rules->module_type_count)
+                           ? rules->module_types[g->module_type].name
+                           : "?";
+    switch (g->kind) {
+    case HV_GOAL_RESOURCE_AT_LEAST:
+        snprintf(buf, len, "hold %lld %s", (long long)g->amount, res);
+        break;
+    case HV_GOAL_RESOURCE_DEPLETED:
+        snprintf(buf, len, "%s ran out", res);
+        break;
+    case HV_GOAL_TURN_REACHED:
+        snprintf(buf, len, "reach week %d", g->turn);
+        break;
+    case HV_GOAL_MODULES_AT_LEAST:
+        snprintf(buf, len, "operate %lld %s", (long long)g->amount, type);
+        break;
+    case HV_GOAL_POPULATION_AT_LEAST:
+        snprintf(buf, len, "keep at least %lld people alive", (long long)g->amount);
+        break;
+    case HV_GOAL_POPULATION_BELOW:
+        snprintf(buf, len, "fewer than %lld people left alive", (long long)g->amount);
+        break;
+    case HV_GOAL_BANKRUPT:
+        snprintf(buf, len, "funds below zero for %d weeks running", g->turn);
+        break;
+    default:
+        snprintf(buf, len, "?");
+        break;
+    }
+}
+
+void hv_state_describe_outcome(const hv_state *s, char *buf, size_t len)
+{
+    if (s->outcome == HV_OUTCOME_RUNNING) {
+        snprintf(buf, len, "%s", "");
+        return;
+    }
+    if (s->outcome_goal == HV_CAUSE_ALL_DEAD) {
+        snprintf(buf, len, "everyone at the base has died");
+        return;
+    }
+    if (s->outcome == HV_OUTCOME_WON) {
+        snprintf(buf, len, "every goal met");
+        return;
+    }
+    const hv_goal *g = &s->rules->lose[s->outcome_goal];
+    if (g->kind == HV_GOAL_TURN_REACHED) {
+        snprintf(buf, len, "the deadline of week %d passed with goals unmet", g->turn);
+        return;
+    }
+    hv_goal_describe(s->rules, g, buf, len);
+}

@@ -1,0 +1,102 @@
+/* hv_state: one game in progress — stocks, modules, people, the RNG, the
+ * queued orders and the outcome. A plain struct with fixed capacities, owned
+ * by the caller (copy it to look ahead); it points at the hv_rules it plays
+ * by, which must outlive it. Only hv_turn changes it once play starts. */
+#ifndef HV_STATE_H
+#define HV_STATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hv_order.h"
+#include "hv_rng.h"
+#include "hv_rules.h"
+
+#define HV_MAX_MODULES 256
+#define HV_MAX_PEOPLE 256
+#define HV_MAX_ORDERS 256
+#define HV_PERSON_NAME_LEN 48
+
+typedef enum hv_module_status { HV_MODULE_BUILDING, HV_MODULE_ACTIVE } hv_module_status;
+
+typedef struct hv_module {
+    int32_t id; /* unique, never reused; ids ascend through the array */
+    int32_t type;
+    int32_t x, y;
+    hv_module_status status;
+    int32_t build_left; /* turns until operating, while building */
+    int32_t priority;   /* power priority 1..9, 9 is shed first */
+    int32_t crew;       /* people assigned, kept equal to the count of them */
+    /* Results of the last turn, for reports and the UI. */
+    int32_t powered;
+    int32_t output_pm; /* output in per-mille of full */
+} hv_module;
+
+typedef struct hv_person {
+    int32_t id; /* unique, never reused; ids ascend through the array */
+    char name[HV_PERSON_NAME_LEN];
+    int32_t faction;
+    int32_t role;
+    int32_t skill;  /* 1..5 */
+    int32_t health; /* 0..100, dies at 0 */
+    int32_t morale; /* 0..100 */
+    int32_t module; /* assigned module id, or 0 */
+} hv_person;
+
+typedef enum hv_outcome { HV_OUTCOME_RUNNING, HV_OUTCOME_WON, HV_OUTCOME_LOST } hv_outcome;
+
+/* The goal that ended the game, when it is not one of the level's goals. */
+#define HV_CAUSE_ALL_DEAD (-1)
+
+typedef struct hv_state {
+    const hv_rules *rules;
+    uint64_t seed;
+    hv_rng rng;
+    int32_t turn; /* weeks completed; the week being planned is turn + 1 */
+    int64_t stock[HV_RES_COUNT];
+    int32_t dust;         /* percent of sunlight blocked */
+    int32_t power_supply; /* kW, last turn */
+    int32_t power_demand; /* kW wanted, last turn */
+    int32_t broke_turns;  /* consecutive turns ending with funds below 0 */
+    int32_t deaths;
+    int32_t shortage_mask; /* bit per resource short last turn */
+    hv_module modules[HV_MAX_MODULES];
+    int32_t module_count;
+    int32_t next_module_id;
+    hv_person people[HV_MAX_PEOPLE];
+    int32_t person_count;
+    int32_t next_person_id;
+    hv_order orders[HV_MAX_ORDERS];
+    int32_t order_count;
+    hv_outcome outcome;
+    int32_t outcome_goal; /* index into the rules' win/lose list, or HV_CAUSE_ALL_DEAD */
+} hv_state;
+
+/* Starts an empty game on RULES with SEED: no stock, modules or people. */
+void hv_state_init(hv_state *state, const hv_rules *rules, uint64_t seed);
+/* Restarts the RNG from SEED, as a new game on the same start would. */
+void hv_state_reseed(hv_state *state, uint64_t seed);
+/* Places a module at the start of a game (no cost, no order); returns its id or 0 when full. */
+int32_t hv_state_add_module(hv_state *state, int32_t type, int32_t x, int32_t y, int operating);
+/* Adds a person at the start of a game; returns the id or 0 when full. */
+int32_t hv_state_add_person(hv_state *state, const hv_person *person);
+/* The module with ID, or NULL. */
+hv_module *hv_state_module(hv_state *state, int32_t id);
+/* The module standing at (X, Y), or NULL. */
+hv_module *hv_state_module_at(hv_state *state, int32_t x, int32_t y);
+/* The person with ID, or NULL. */
+hv_person *hv_state_person(hv_state *state, int32_t id);
+/* Queues ORDER for the next end of turn; -1 when the queue is full. */
+int hv_state_queue_order(hv_state *state, const hv_order *order);
+/* Drops the most recently queued order (undo); -1 when none is queued. */
+int hv_state_undo_order(hv_state *state);
+/* Hash of the whole state over a canonical encoding. */
+uint64_t hv_state_hash(const hv_state *state);
+/* Checks the invariants; returns 0, or -1 with a reason written to WHY. */
+int hv_state_check(const hv_state *state, char *why, size_t why_len);
+/* Writes a sentence naming what ended the game ("" while running). */
+void hv_state_describe_outcome(const hv_state *state, char *buf, size_t len);
+/* Writes a sentence describing GOAL, e.g. "hold 500 iridium". */
+void hv_goal_describe(const hv_rules *rules, const hv_goal *goal, char *buf, size_t len);
+
+#endif

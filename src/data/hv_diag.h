@@ -1,0 +1,35 @@
+/* hv_diag: collects every problem found in input files so a run can report
+ * them all at once as FILE:LINE:COL: error: MESSAGE. Owns its messages. */
+#ifndef HV_DIAG_H
+#define HV_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct hv_diag_entry {
+    char *file;
+    int line; /* 1-based; 0 when the problem is about the whole file */
+    int col;  /* 1-based */
+    char *message;
+} hv_diag_entry;
+
+typedef struct hv_diag {
+    hv_diag_entry *entries;
+    size_t count;
+    size_t cap;
+} hv_diag;
+
+/* Prepares an empty collector. */
+void hv_diag_init(hv_diag *d);
+/* Frees every collected message. */
+void hv_diag_free(hv_diag *d);
+/* Records one error at FILE:LINE:COL; the message is printf-formatted. */
+void hv_diag_error(hv_diag *d, const char *file, int line, int col, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+/* Prints every error, ordered by file position, one per line. */
+void hv_diag_print(const hv_diag *d, FILE *out);
+
+#endif

@@ -1,0 +1,378 @@
+#include "hv_fields.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *const hv_terrain_names[] = {"plain", "ice", "rock", NULL};
+
+size_t hv_ctx_push_key(hv_ctx *ctx, const char *key)
+{
+    size_t old = ctx->path_len;
+    int n = snprintf(ctx->path + old, HV_PATH_LEN - old, "%s%s", old ? "." : "", key);
+    if (n > 0)
+        ctx->path_len = old + (size_t)n < HV_PATH_LEN ? old + (size_t)n : HV_PATH_LEN - 1;
+    return old;
+}
+
+size_t hv_ctx_push_index(hv_ctx *ctx, size_t index)
+{
+    size_t old = ctx->path_len;
+    int n = snprintf(ctx->path + old, HV_PATH_LEN - old, "[%zu]", index);
+    if (n > 0)
+        ctx->path_len = old + (size_t)n < HV_PATH_LEN ? old + (size_t)n : HV_PATH_LEN - 1;
+    return old;
+}
+
+void hv_ctx_pop(hv_ctx *ctx, size_t len)
+{
+    ctx->path_len = len;
+    ctx->path[len] = '\0';
+}
+
+void hv_ctx_error(hv_ctx *ctx, const hv_ynode *node, const char *fmt, ...)
+{
+    char msg[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    int line = node ? node->line : 0, col = node ? node->col : 0;
+    if (ctx->path_len)
+        hv_diag_error(ctx->diag, ctx->file, line, col, "%s: %s", ctx->path, msg);
+    else
+        hv_diag_error(ctx->diag, ctx->file, line, col, "%s", msg);
+    ctx->errors++;
+}
+
+/* A value as it stands in the file, cut short for messages. */
+static const char *shown(const hv_ynode *node, char *buf, size_t cap)
+{
+    if (node->kind != HV_YNODE_SCALAR)
+        return hv_ynode_kind_name(node->kind);
+    if (node->len + 3 <= cap) {
+        snprintf(buf, cap, "'%s'", node->str);
+    } else {
+        snprintf(buf, cap, "'%.*s...'", (int)(cap - 6), node->str);
+    }
+    return buf;
+}
+
+int hv_expect(hv_ctx *ctx, const hv_ynode *node, hv_ynode_kind kind)
+{
+    if (node->kind == kind)
+        return 1;
+    char buf[64];
+    hv_ctx_error(ctx, node, "expected %s, got %s", hv_ynode_kind_name(kind),
+                 shown(node, buf, sizeof buf));
+    return 0;
+}
+
+int hv_read_int(hv_ctx *ctx, const hv_ynode *node, int64_t min, int64_t max, int64_t *out)
+{
+    char buf[64];
+    if (node->kind != HV_YNODE_SCALAR || node->quoted) {
+        hv_ctx_error(ctx, node, "expected a whole number, got %s",
+                     node->kind == HV_YNODE_SCALAR ? "quoted text" : shown(node, buf, sizeof buf));
+        return 0;
+    }
+    const char *p = node->str;
+    int negative = *p == '-';
+    if (*p == '-' || *p == '+')
+        p++;
+    int64_t v = 0;
+    int digits = 0;
+    for (; *p >= '0' && *p <= '9'; p++, digits++) {
+        if (v > (INT64_MAX - (*p - '0')) / 10) {
+            digits = -1;
+            break;
+        }
+        v = v * 10 + (*p - '0');
+    }
+    if (digits <= 0 || *p != '\0') {
+        hv_ctx_error(ctx, node, "expected a whole number, got %s", shown(node, buf, sizeof buf));
+        return 0;
+    }
+    if (negative)
+        v = -v;
+    if (v < min || v > max) {
+        hv_ctx_error(ctx, node, "%lld is out of range (%lld..%lld)", (long long)v, (long long)min,
+                     (long long)max);
+        return 0;
+    }
+    *out = v;
+    return 1;
+}
+
+int hv_read_id(hv_ctx *ctx, const hv_ynode *node, char *out, size_t cap)
+{
+    char buf[64];
+    if (!hv_expect(ctx, node, HV_YNODE_SCALAR))
+        return 0;
+    int ok = node->len > 0 && node->len < cap;
+    for (size_t i = 0; ok && i < node->len; i++) {
+        char c = node->str[i];
+        ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    }
+    if (!ok) {
+        hv_ctx_error(ctx, node, "%s is not an id (1 to %zu of a-z, 0-9, _)",
+                     shown(node, buf, sizeof buf), cap - 1);
+        return 0;
+    }
+    memcpy(out, node->str, node->len + 1);
+    return 1;
+}
+
+static int resolve_ref(const hv_ctx *ctx, hv_ref_kind ref, const char *name)
+{
+    if (ref == HV_REF_RESOURCE)
+        return hv_resource_find(name);
+    if (!ctx->rules)
+        return -1;
+    switch (ref) {
+    case HV_REF_FACTION:
+        return hv_rules_find_faction(ctx->rules, name);
+    case HV_REF_ROLE:
+        return hv_rules_find_role(ctx->rules, name);
+    case HV_REF_MODULE_TYPE:
+        return hv_rules_find_module_type(ctx->rules, name);
+    default:
+        return -1;
+    }
+}
+
+static const char *ref_name(hv_ref_kind ref)
+{
+    static const char *const names[] = {"faction", "role", "module type", "resource"};
+    return names[ref];
+}
+
+static void read_resmap(hv_ctx *ctx, const hv_ynode *node, const hv_field *f, int64_t *out)
+{
+    if (!hv_expect(ctx, node, HV_YNODE_MAP))
+        return;
+    for (size_t i = 0; i < node->count; i++) {
+        const hv_ynode *key = node->items[2 * i], *value = node->items[2 * i + 1];
+        int r = hv_resource_find(key->str);
+        if (r < 0) {
+            hv_ctx_error(ctx, key, "unknown resource '%s'", key->str);
+            continue;
+        }
+        size_t old = hv_ctx_push_key(ctx, key->str);
+        int64_t v;
+        if (hv_read_int(ctx, value, f->min, f->max, &v))
+            out[r] = v;
+        hv_ctx_pop(ctx, old);
+    }
+}
+
+static int hex_digit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+static void read_colour(hv_ctx *ctx, const hv_ynode *node, uint32_t *out)
+{
+    char buf[64];
+    if (!hv_expect(ctx, node, HV_YNODE_SCALAR))
+        return;
+    uint32_t v = 0;
+    int ok = node->len == 7 && node->str[0] == '#';
+    for (size_t i = 1; ok && i < 7; i++) {
+        int d = hex_digit(node->str[i]);
+        ok = d >= 0;
+        v = v << 4 | (uint32_t)(d < 0 ? 0 : d);
+    }
+    if (!ok) {
+        hv_ctx_error(ctx, node, "%s is not a colour like \"#c1440e\"",
+                     shown(node, buf, sizeof buf));
+        return;
+    }
+    *out = v;
+}
+
+static void read_name_index(hv_ctx *ctx, const hv_ynode *node, const hv_field *f, int32_t *out)
+{
+    char buf[64];
+    if (!hv_expect(ctx, node, HV_YNODE_SCALAR))
+        return;
+    if (f->type == HV_F_REF) {
+        int index = resolve_ref(ctx, f->ref, node->str);
+        if (index < 0)
+            hv_ctx_error(ctx, node, "unknown %s %s", ref_name(f->ref),
+                         shown(node, buf, sizeof buf));
+        else
+            *out = index;
+        return;
+    }
+    for (int i = 0; f->names[i]; i++) {
+        if (strcmp(f->names[i], node->str) == 0) {
+            *out = i;
+            return;
+        }
+    }
+    char list[256] = "";
+    for (int i = 0; f->names[i]; i++) {
+        size_t used = strlen(list);
+        snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", f->names[i]);
+    }
+    hv_ctx_error(ctx, node, "%s is not one of: %s", shown(node, buf, sizeof buf), list);
+}
+
+static void read_terrain(hv_ctx *ctx, const hv_ynode *node, uint32_t *out)
+{
+    static const hv_field names = {"terrain", HV_F_ENUM, 0, 0, 0, 0, 0, hv_terrain_names, 0, ""};
+    if (!hv_expect(ctx, node, HV_YNODE_SEQ))
+        return;
+    uint32_t mask = 0;
+    for (size_t i = 0; i < node->count; i++) {
+        int32_t t = -1;
+        size_t old = hv_ctx_push_index(ctx, i);
+        read_name_index(ctx, node->items[i], &names, &t);
+        hv_ctx_pop(ctx, old);
+        if (t >= 0)
+            mask |= 1u << t;
+    }
+    if (node->count == 0)
+        hv_ctx_error(ctx, node, "needs at least one terrain kind");
+    *out = mask;
+}
+
+static void read_field(hv_ctx *ctx, const hv_ynode *node, const hv_field *f, void *target)
+{
+    char *dst = (char *)target + f->offset;
+    int64_t v;
+    switch (f->type) {
+    case HV_F_INT32:
+        if (hv_read_int(ctx, node, f->min, f->max, &v))
+            *(int32_t *)(void *)dst = (int32_t)v;
+        break;
+    case HV_F_INT64:
+        if (hv_read_int(ctx, node, f->min, f->max, &v))
+            *(int64_t *)(void *)dst = v;
+        break;
+    case HV_F_BOOL:
+        if (node->kind == HV_YNODE_SCALAR && !node->quoted &&
+            (strcmp(node->str, "true") == 0 || strcmp(node->str, "false") == 0)) {
+            *(int32_t *)(void *)dst = node->str[0] == 't';
+        } else {
+            char buf[64];
+            hv_ctx_error(ctx, node, "expected true or false, got %s", shown(node, buf, sizeof buf));
+        }
+        break;
+    case HV_F_ID:
+        hv_read_id(ctx, node, dst, f->size);
+        break;
+    case HV_F_TEXT:
+        if (!hv_expect(ctx, node, HV_YNODE_SCALAR))
+            break;
+        if (node->len >= f->size)
+            hv_ctx_error(ctx, node, "text is %zu bytes long, at most %zu allowed", node->len,
+                         f->size - 1);
+        else if (node->len == 0)
+            hv_ctx_error(ctx, node, "text is empty");
+        else
+            memcpy(dst, node->str, node->len + 1);
+        break;
+    case HV_F_RESMAP:
+        read_resmap(ctx, node, f, (int64_t *)(void *)dst);
+        break;
+    case HV_F_COLOUR:
+        read_colour(ctx, node, (uint32_t *)(void *)dst);
+        break;
+    case HV_F_ENUM:
+    case HV_F_REF:
+        read_name_index(ctx, node, f, (int32_t *)(void *)dst);
+        break;
+    case HV_F_TERRAIN:
+        read_terrain(ctx, node, (uint32_t *)(void *)dst);
+        break;
+    case HV_F_SKIP:
+        break;
+    }
+}
+
+int hv_fields_index(const hv_field *fields, const char *key)
+{
+    for (int i = 0; fields[i].key; i++)
+        if (strcmp(fields[i].key, key) == 0)
+            return i;
+    return -1;
+}
+
+/* Edit distance, for "did you mean" hints on misspelt keys. */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 40 || lb > 40)
+        return 99;
+    size_t row[41];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+static void unknown_key(hv_ctx *ctx, const hv_ynode *key, const hv_field *fields)
+{
+    const char *best = NULL;
+    size_t best_d = 3;
+    for (int i = 0; fields[i].key; i++) {
+        size_t d = distance(key->str, fields[i].key);
+        if (d < best_d) {
+            best_d = d;
+            best = fields[i].key;
+        }
+    }
+    if (best)
+        hv_ctx_error(ctx, key, "unknown key '%s' (did you mean '%s'?)", key->str, best);
+    else
+        hv_ctx_error(ctx, key, "unknown key '%s'", key->str);
+}
+
+int hv_fields_read(hv_ctx *ctx, const hv_ynode *node, const hv_field *fields, void *target,
+                   uint64_t *seen, int require)
+{
+    if (!hv_expect(ctx, node, HV_YNODE_MAP))
+        return 0;
+    uint64_t found = 0;
+    for (size_t i = 0; i < node->count; i++) {
+        const hv_ynode *key = node->items[2 * i], *value = node->items[2 * i + 1];
+        int f = hv_fields_index(fields, key->str);
+        if (f < 0) {
+            unknown_key(ctx, key, fields);
+            continue;
+        }
+        found |= 1ull << f;
+        size_t old = hv_ctx_push_key(ctx, key->str);
+        read_field(ctx, value, &fields[f], target);
+        hv_ctx_pop(ctx, old);
+    }
+    if (require) {
+        for (int f = 0; fields[f].key; f++)
+            if (fields[f].required && !(found & (1ull << f)))
+                hv_ctx_error(ctx, node, "missing required key '%s'", fields[f].key);
+    }
+    if (seen)
+        *seen |= found;
+    return 1;
+}

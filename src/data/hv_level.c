@@ -1,0 +1,529 @@
+#include "hv_level.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BIG 1000000000LL
+#define FIELD(key, type, st, member, req, lo, hi, doc)                                             \
+    {                                                                                              \
+        key, type, offsetof(st, member), sizeof(((st *)0)->member), req, lo, hi, NULL, 0, doc      \
+    }
+#define REF(key, st, member, req, ref, doc)                                                        \
+    {                                                                                              \
+        key, HV_F_REF, offsetof(st, member), sizeof(((st *)0)->member), req, 0, 0, NULL, ref, doc  \
+    }
+#define SECTION(key, req, doc)                                                                     \
+    {                                                                                              \
+        key, HV_F_SKIP, 0, 0, req, 0, 0, NULL, 0, doc                                              \
+    }
+#define END                                                                                        \
+    {                                                                                              \
+        NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL                                              \
+    }
+
+/* What the top of a level reads into before the rules exist. */
+typedef struct level_head {
+    char id[HV_ID_LEN];
+    char title[HV_TITLE_LEN];
+    char summary[HV_SUMMARY_LEN];
+    char description[HV_DESCRIPTION_LEN];
+    int32_t difficulty;
+    char rules[HV_FILE_LEN];
+} level_head;
+
+typedef struct start_module {
+    char id[HV_ID_LEN];
+    int32_t type, x, y, building;
+} start_module;
+
+typedef struct start_person {
+    char name[HV_PERSON_NAME_LEN];
+    int32_t faction, role, skill, health, morale;
+    char assigned[HV_ID_LEN];
+} start_person;
+
+typedef struct goal_entry {
+    int32_t kind, resource, module_type, week, weeks;
+    int64_t amount;
+    char text[HV_GOAL_TEXT_LEN];
+} goal_entry;
+
+typedef struct start_head {
+    int32_t dust;
+    int64_t resources[HV_RES_COUNT];
+} start_head;
+
+typedef struct map_head {
+    int32_t width, height;
+} map_head;
+
+const hv_field hv_level_fields[] = {
+    SECTION("format", 1, "format version of the file; must be 1"),
+    SECTION("kind", 1, "what the file holds: `level`"),
+    FIELD("id", HV_F_ID, level_head, id, 1, 0, 0, "short unique name, a-z 0-9 _"),
+    FIELD("title", HV_F_TEXT, level_head, title, 1, 0, 0, "title shown in the level picker"),
+    FIELD("summary", HV_F_TEXT, level_head, summary, 1, 0, 0,
+          "one or two sentences for the picker"),
+    FIELD("description", HV_F_TEXT, level_head, description, 1, 0, 0, "briefing shown before play"),
+    FIELD("difficulty", HV_F_INT32, level_head, difficulty, 1, 1, 5, "1 (gentle) to 5 (hard)"),
+    FIELD("rules", HV_F_TEXT, level_head, rules, 1, 0, 0, "rules file, relative to this file"),
+    SECTION("overrides", 0, "changes and additions to the rules, same keys as a rules file"),
+    SECTION("map", 1, "size and terrain of the base site"),
+    SECTION("start", 1, "stocks, modules and people at week 1"),
+    SECTION("sponsors", 0, "who pays the base each week"),
+    SECTION("supply_ships", 0, "scheduled deliveries from Earth"),
+    SECTION("goals", 1, "how the level is won and lost"),
+    END,
+};
+
+const hv_field hv_map_fields[] = {
+    FIELD("width", HV_F_INT32, map_head, width, 1, 4, HV_MAX_MAP, "cells across"),
+    FIELD("height", HV_F_INT32, map_head, height, 1, 4, HV_MAX_MAP, "cells down"),
+    SECTION("terrain", 1, "one text row per line: `.` plain, `~` ice, `#` rock"),
+    END,
+};
+
+const hv_field hv_start_fields[] = {
+    FIELD("dust", HV_F_INT32, start_head, dust, 1, 0, 95,
+          "dust in week 1, within the weather band"),
+    FIELD("resources", HV_F_RESMAP, start_head, resources, 1, 0, BIG,
+          "stocks in week 1; resources not listed start at 0"),
+    SECTION("modules", 1, "modules standing in week 1"),
+    SECTION("people", 1, "everyone at the base in week 1"),
+    END,
+};
+
+const hv_field hv_start_module_fields[] = {
+    FIELD("id", HV_F_ID, start_module, id, 0, 0, 0, "name to assign people by (optional)"),
+    REF("type", start_module, type, 1, HV_REF_MODULE_TYPE, "module type id"),
+    FIELD("x", HV_F_INT32, start_module, x, 1, 0, HV_MAX_MAP - 1, "column, from 0"),
+    FIELD("y", HV_F_INT32, start_module, y, 1, 0, HV_MAX_MAP - 1, "row, from 0"),
+    FIELD("building", HV_F_BOOL, start_module, building, 0, 0, 0,
+          "still under construction (default false)"),
+    END,
+};
+
+const hv_field hv_person_fields[] = {
+    FIELD("name", HV_F_TEXT, start_person, name, 1, 0, 0, "full name"),
+    REF("faction", start_person, faction, 1, HV_REF_FACTION, "faction id"),
+    REF("role", start_person, role, 1, HV_REF_ROLE, "role id"),
+    FIELD("skill", HV_F_INT32, start_person, skill, 1, 1, 5, "1 to 5"),
+    FIELD("health", HV_F_INT32, start_person, health, 1, 1, 100, "1 to 100"),
+    FIELD("morale", HV_F_INT32, start_person, morale, 1, 0, 100, "0 to 100"),
+    FIELD("assigned", HV_F_ID, start_person, assigned, 0, 0, 0, "id of a start module (optional)"),
+    END,
+};
+
+const hv_field hv_sponsor_fields[] = {
+    REF("faction", hv_sponsor, faction, 1, HV_REF_FACTION, "paying faction"),
+    FIELD("funding", HV_F_INT64, hv_sponsor, funding, 1, 0, BIG, "funds per week"),
+    END,
+};
+
+const hv_field hv_supply_fields[] = {
+    FIELD("first_week", HV_F_INT32, hv_supply_ship, first_turn, 1, 1, 100000,
+          "week of first arrival"),
+    FIELD("every", HV_F_INT32, hv_supply_ship, every, 1, 0, 1000,
+          "weeks between arrivals, 0 for once"),
+    FIELD("cargo", HV_F_RESMAP, hv_supply_ship, cargo, 1, 0, BIG, "what each arrival brings"),
+    END,
+};
+
+const hv_field hv_goals_fields[] = {
+    SECTION("win", 1, "all of these at once win the level (an empty list never wins)"),
+    SECTION("lose", 1, "any one of these loses it"),
+    END,
+};
+
+static const char *const goal_kinds[] = {
+    "resource_at_least",   "resource_depleted", "week_reached", "modules_at_least",
+    "population_at_least", "population_below",  "bankrupt",     NULL,
+};
+
+const hv_field hv_goal_fields[] = {
+    {"kind", HV_F_ENUM, offsetof(goal_entry, kind), sizeof(int32_t), 1, 0, 0, goal_kinds, 0,
+     "what is checked"},
+    REF("resource", goal_entry, resource, 0, HV_REF_RESOURCE, "resource id"),
+    REF("module", goal_entry, module_type, 0, HV_REF_MODULE_TYPE, "module type id"),
+    FIELD("amount", HV_F_INT64, goal_entry, amount, 0, 0, BIG, "amount or count"),
+    FIELD("week", HV_F_INT32, goal_entry, week, 0, 1, 100000, "week number"),
+    FIELD("weeks", HV_F_INT32, goal_entry, weeks, 0, 1, 1000, "weeks running"),
+    FIELD("text", HV_F_TEXT, goal_entry, text, 0, 0, 0, "how the goal reads to the player"),
+    END,
+};
+
+/* Keys each goal kind needs (bit per hv_goal_fields index) and where it may stand. */
+enum { G_KIND = 1, G_RES = 2, G_MOD = 4, G_AMOUNT = 8, G_WEEK = 16, G_WEEKS = 32, G_TEXT = 64 };
+static const struct {
+    unsigned keys;
+    int win, lose;
+} goal_rules[HV_GOAL_KIND_COUNT] = {
+    [HV_GOAL_RESOURCE_AT_LEAST] = {G_RES | G_AMOUNT, 1, 0},
+    [HV_GOAL_RESOURCE_DEPLETED] = {G_RES, 0, 1},
+    [HV_GOAL_TURN_REACHED] = {G_WEEK, 1, 1},
+    [HV_GOAL_MODULES_AT_LEAST] = {G_MOD | G_AMOUNT, 1, 0},
+    [HV_GOAL_POPULATION_AT_LEAST] = {G_AMOUNT, 1, 0},
+    [HV_GOAL_POPULATION_BELOW] = {G_AMOUNT, 0, 1},
+    [HV_GOAL_BANKRUPT] = {G_WEEKS, 0, 1},
+};
+
+/* Runs READ on each item of the list at KEY in PARENT, with the path set. */
+static void each_item(hv_ctx *ctx, const hv_ynode *parent, const char *key, size_t cap,
+                      void (*read)(hv_ctx *, const hv_ynode *, size_t, void *), void *data)
+{
+    const hv_ynode *list = hv_ynode_get(parent, key);
+    if (!list)
+        return;
+    size_t old = hv_ctx_push_key(ctx, key);
+    if (hv_expect(ctx, list, HV_YNODE_SEQ)) {
+        if (list->count > cap)
+            hv_ctx_error(ctx, list, "holds %zu entries, at most %zu allowed", list->count, cap);
+        for (size_t i = 0; i < list->count && i < cap; i++) {
+            size_t at = hv_ctx_push_index(ctx, i);
+            read(ctx, list->items[i], i, data);
+            hv_ctx_pop(ctx, at);
+        }
+    }
+    hv_ctx_pop(ctx, old);
+}
+
+static void read_terrain_rows(hv_ctx *ctx, const hv_ynode *rows, hv_rules *rules)
+{
+    if (!hv_expect(ctx, rows, HV_YNODE_SEQ))
+        return;
+    if ((int32_t)rows->count != rules->map_height) {
+        hv_ctx_error(ctx, rows, "has %zu rows, map.height is %d", rows->count, rules->map_height);
+        return;
+    }
+    for (size_t y = 0; y < rows->count; y++) {
+        const hv_ynode *row = rows->items[y];
+        size_t old = hv_ctx_push_index(ctx, y);
+        if (hv_expect(ctx, row, HV_YNODE_SCALAR)) {
+            if ((int32_t)row->len != rules->map_width) {
+                hv_ctx_error(ctx, row, "row is %zu cells long, map.width is %d", row->len,
+                             rules->map_width);
+            } else {
+                for (size_t x = 0; x < row->len; x++) {
+                    const char *at = strchr(".~#", row->str[x]);
+                    if (!at || !row->str[x]) {
+                        hv_ctx_error(ctx, row,
+                                     "cell %zu is '%c'; use '.' plain, '~' ice or '#' rock", x,
+                                     row->str[x]);
+                        break;
+                    }
+                    rules->terrain[y * (size_t)rules->map_width + x] = (uint8_t)(at - ".~#");
+                }
+            }
+        }
+        hv_ctx_pop(ctx, old);
+    }
+}
+
+typedef struct loading {
+    hv_level *level;
+    start_module modules[HV_MAX_MODULES];
+    const hv_ynode *module_nodes[HV_MAX_MODULES];
+    int32_t module_count;
+    int map_ok;
+} loading;
+
+static void read_start_module(hv_ctx *ctx, const hv_ynode *node, size_t index, void *data)
+{
+    loading *ld = data;
+    start_module m = {"", -1, -1, -1, 0};
+    int before = ctx->errors;
+    if (!hv_fields_read(ctx, node, hv_start_module_fields, &m, NULL, 1) || ctx->errors != before)
+        return;
+    const hv_rules *rules = &ld->level->rules;
+    if (ld->map_ok && (m.x >= rules->map_width || m.y >= rules->map_height)) {
+        hv_ctx_error(ctx, node, "(%d, %d) is outside the %dx%d map", m.x, m.y, rules->map_width,
+                     rules->map_height);
+        return;
+    }
+    const hv_module_type *mt = &rules->module_types[m.type];
+    hv_terrain t = hv_rules_terrain_at(rules, m.x, m.y);
+    if (ld->map_ok && !(mt->terrain_mask & (1u << t)))
+        hv_ctx_error(ctx, node, "a %s cannot stand on %s at (%d, %d)", mt->id, hv_terrain_names[t],
+                     m.x, m.y);
+    for (int32_t i = 0; i < ld->module_count; i++) {
+        const start_module *o = &ld->modules[i];
+        if (o->x == m.x && o->y == m.y)
+            hv_ctx_error(ctx, node, "(%d, %d) is already taken by the module at line %d", m.x, m.y,
+                         ld->module_nodes[i]->line);
+        if (m.id[0] && strcmp(o->id, m.id) == 0)
+            hv_ctx_error(ctx, node, "duplicate module id '%s' (first at line %d)", m.id,
+                         ld->module_nodes[i]->line);
+    }
+    (void)index;
+    ld->module_nodes[ld->module_count] = node;
+    ld->modules[ld->module_count++] = m;
+}
+
+static void read_person(hv_ctx *ctx, const hv_ynode *node, size_t index, void *data)
+{
+    loading *ld = data;
+    start_person p;
+    memset(&p, 0, sizeof p);
+    int before = ctx->errors;
+    (void)index;
+    if (!hv_fields_read(ctx, node, hv_person_fields, &p, NULL, 1) || ctx->errors != before)
+        return;
+    hv_person person = {0, "", p.faction, p.role, p.skill, p.health, p.morale, 0};
+    memcpy(person.name, p.name, sizeof person.name);
+    if (p.assigned[0]) {
+        int32_t found = -1;
+        for (int32_t i = 0; i < ld->module_count; i++)
+            if (strcmp(ld->modules[i].id, p.assigned) == 0)
+                found = i;
+        const hv_ynode *at = hv_ynode_get(node, "assigned");
+        size_t old = hv_ctx_push_key(ctx, "assigned");
+        if (found < 0) {
+            hv_ctx_error(ctx, at, "unknown module '%s' (give the module an `id`)", p.assigned);
+        } else {
+            hv_module *m = &ld->level->start.modules[found];
+            int32_t slots = ld->level->rules.module_types[m->type].crew_slots;
+            if (m->crew >= slots)
+                hv_ctx_error(ctx, at, "module '%s' has no free crew slot (%d slots)", p.assigned,
+                             slots);
+            else
+                person.module = m->id;
+        }
+        hv_ctx_pop(ctx, old);
+    }
+    if (ctx->errors == before && !hv_state_add_person(&ld->level->start, &person))
+        hv_ctx_error(ctx, node, "more than %d people", HV_MAX_PEOPLE);
+}
+
+static void read_sponsor(hv_ctx *ctx, const hv_ynode *node, size_t index, void *data)
+{
+    hv_rules *rules = data;
+    hv_fields_read(ctx, node, hv_sponsor_fields, &rules->sponsors[index], NULL, 1);
+    rules->sponsor_count = (int32_t)index + 1;
+}
+
+static void read_supply(hv_ctx *ctx, const hv_ynode *node, size_t index, void *data)
+{
+    hv_rules *rules = data;
+    hv_fields_read(ctx, node, hv_supply_fields, &rules->supply[index], NULL, 1);
+    rules->supply_count = (int32_t)index + 1;
+}
+
+static void read_goal(hv_ctx *ctx, const hv_ynode *node, size_t index, hv_level *level, int win)
+{
+    goal_entry g = {-1, -1, -1, 0, 0, 0, ""};
+    uint64_t seen = 0;
+    int before = ctx->errors;
+    if (!hv_fields_read(ctx, node, hv_goal_fields, &g, &seen, 1) || ctx->errors != before)
+        return;
+    unsigned needs = goal_rules[g.kind].keys | G_KIND;
+    for (int f = 1; hv_goal_fields[f].key; f++) {
+        unsigned bit = 1u << f;
+        if ((needs & bit) && !(seen & bit))
+            hv_ctx_error(ctx, node, "a '%s' goal needs key '%s'", goal_kinds[g.kind],
+                         hv_goal_fields[f].key);
+        if (!(needs & bit) && (seen & bit) && bit != G_TEXT)
+            hv_ctx_error(ctx, hv_ynode_get(node, hv_goal_fields[f].key),
+                         "key '%s' means nothing to a '%s' goal", hv_goal_fields[f].key,
+                         goal_kinds[g.kind]);
+    }
+    if (win ? !goal_rules[g.kind].win : !goal_rules[g.kind].lose)
+        hv_ctx_error(ctx, hv_ynode_get(node, "kind"), "'%s' cannot be a %s goal",
+                     goal_kinds[g.kind], win ? "win" : "lose");
+    if (ctx->errors != before)
+        return;
+    hv_goal *goal = win ? &level->rules.win[index] : &level->rules.lose[index];
+    goal->kind = (hv_goal_kind)g.kind;
+    goal->resource = g.resource;
+    goal->module_type = g.module_type;
+    goal->turn = g.kind == HV_GOAL_BANKRUPT ? g.weeks : g.week;
+    goal->amount = g.amount;
+    memcpy(win ? level->win_text[index] : level->lose_text[index], g.text, sizeof g.text);
+    if (win)
+        level->rules.win_count = (int32_t)index + 1;
+    else
+        level->rules.lose_count = (int32_t)index + 1;
+}
+
+static void read_win(hv_ctx *ctx, const hv_ynode *node, size_t index, void *data)
+{
+    read_goal(ctx, node, index, data, 1);
+}
+
+static void read_lose(hv_ctx *ctx, const hv_ynode *node, size_t index, void *data)
+{
+    read_goal(ctx, node, index, data, 0);
+}
+
+/* The rules path is relative to the level's own folder; 0 if it is too long. */
+static int resolve_path(char *out, size_t cap, const char *level_file, const char *rel)
+{
+    const char *slash = strrchr(level_file, '/');
+    size_t dir = (rel[0] == '/' || !slash) ? 0 : (size_t)(slash - level_file) + 1;
+    size_t n = strlen(rel);
+    if (dir + n >= cap)
+        return 0;
+    memcpy(out, level_file, dir);
+    memcpy(out + dir, rel, n + 1);
+    return 1;
+}
+
+static void read_map(hv_ctx *ctx, const hv_ynode *root, loading *ld)
+{
+    hv_rules *rules = &ld->level->rules;
+    const hv_ynode *node = hv_ynode_get(root, "map");
+    map_head map = {0, 0};
+    size_t old = hv_ctx_push_key(ctx, "map");
+    int before = ctx->errors;
+    if (node && hv_fields_read(ctx, node, hv_map_fields, &map, NULL, 1) && ctx->errors == before) {
+        rules->map_width = map.width;
+        rules->map_height = map.height;
+        size_t at = hv_ctx_push_key(ctx, "terrain");
+        read_terrain_rows(ctx, hv_ynode_get(node, "terrain"), rules);
+        hv_ctx_pop(ctx, at);
+        ld->map_ok = ctx->errors == before;
+    }
+    hv_ctx_pop(ctx, old);
+}
+
+static void read_start(hv_ctx *ctx, const hv_ynode *root, loading *ld)
+{
+    hv_level *level = ld->level;
+    const hv_ynode *node = hv_ynode_get(root, "start");
+    if (!node)
+        return;
+    size_t old = hv_ctx_push_key(ctx, "start");
+    start_head head;
+    memset(&head, 0, sizeof head);
+    head.dust = level->rules.weather.dust_min;
+    if (hv_fields_read(ctx, node, hv_start_fields, &head, NULL, 1)) {
+        const hv_weather *w = &level->rules.weather;
+        if (head.dust < w->dust_min || head.dust > w->dust_max) {
+            size_t at = hv_ctx_push_key(ctx, "dust");
+            hv_ctx_error(ctx, hv_ynode_get(node, "dust"), "%d is outside the weather band %d..%d",
+                         head.dust, w->dust_min, w->dust_max);
+            hv_ctx_pop(ctx, at);
+        }
+        hv_state_init(&level->start, &level->rules, 0);
+        level->start.dust = head.dust;
+        memcpy(level->start.stock, head.resources, sizeof head.resources);
+        each_item(ctx, node, "modules", HV_MAX_MODULES, read_start_module, ld);
+        for (int32_t i = 0; i < ld->module_count; i++) {
+            const start_module *m = &ld->modules[i];
+            hv_state_add_module(&level->start, m->type, m->x, m->y, !m->building);
+            memcpy(level->module_names[i], m->id, HV_ID_LEN);
+        }
+        const hv_ynode *people = hv_ynode_get(node, "people");
+        if (people && people->kind == HV_YNODE_SEQ && people->count == 0) {
+            size_t at = hv_ctx_push_key(ctx, "people");
+            hv_ctx_error(ctx, people, "needs at least one person");
+            hv_ctx_pop(ctx, at);
+        }
+        each_item(ctx, node, "people", HV_MAX_PEOPLE, read_person, ld);
+    }
+    hv_ctx_pop(ctx, old);
+}
+
+static void read_body(hv_ctx *ctx, const hv_ynode *root, hv_level *level, loading *ld)
+{
+    const hv_ynode *node;
+    if ((node = hv_ynode_get(root, "overrides"))) {
+        size_t old = hv_ctx_push_key(ctx, "overrides");
+        hv_rules_read(ctx, node, &level->rules, 0);
+        hv_ctx_pop(ctx, old);
+    }
+    read_map(ctx, root, ld);
+    read_start(ctx, root, ld);
+    each_item(ctx, root, "sponsors", HV_MAX_SPONSORS, read_sponsor, &level->rules);
+    each_item(ctx, root, "supply_ships", HV_MAX_SUPPLY, read_supply, &level->rules);
+    if ((node = hv_ynode_get(root, "goals"))) {
+        size_t old = hv_ctx_push_key(ctx, "goals");
+        if (hv_fields_read(ctx, node, hv_goals_fields, NULL, NULL, 1)) {
+            each_item(ctx, node, "win", HV_MAX_GOALS, read_win, level);
+            each_item(ctx, node, "lose", HV_MAX_GOALS, read_lose, level);
+        }
+        hv_ctx_pop(ctx, old);
+    }
+}
+
+hv_level *hv_level_load(const char *path, hv_diag *diag)
+{
+    hv_level *level = calloc(1, sizeof *level);
+    loading *ld = calloc(1, sizeof *ld);
+    if (!level || !ld) {
+        hv_diag_error(diag, path, 0, 0, "out of memory");
+        free(level);
+        free(ld);
+        return NULL;
+    }
+    ld->level = level;
+    size_t before = diag->count;
+    snprintf(level->file, sizeof level->file, "%s", path);
+    hv_rules_init(&level->rules);
+    hv_ydoc doc;
+    hv_ylimits limits = hv_ylimits_default();
+    int loaded = hv_ydoc_load_file(&doc, path, &limits, diag) == 0;
+    hv_ctx ctx = {diag, path, &level->rules, "", 0, 0};
+    if (loaded && hv_check_format(&ctx, doc.root, "level")) {
+        level_head head;
+        memset(&head, 0, sizeof head);
+        hv_fields_read(&ctx, doc.root, hv_level_fields, &head, NULL, 1);
+        memcpy(level->id, head.id, sizeof head.id);
+        memcpy(level->title, head.title, sizeof head.title);
+        memcpy(level->summary, head.summary, sizeof head.summary);
+        memcpy(level->description, head.description, sizeof head.description);
+        level->difficulty = head.difficulty;
+        /* Without its rules nothing else in a level can be checked. */
+        if (head.rules[0]) {
+            if (!resolve_path(level->rules_file, sizeof level->rules_file, path, head.rules))
+                hv_ctx_error(&ctx, hv_ynode_get(doc.root, "rules"), "rules: path is too long");
+            else if (hv_rules_load(&level->rules, level->rules_file, diag) == 0)
+                read_body(&ctx, doc.root, level, ld);
+        }
+    }
+    hv_ydoc_free(&doc);
+    free(ld);
+    char why[200];
+    if (diag->count == before && hv_state_check(&level->start, why, sizeof why) != 0)
+        hv_diag_error(diag, path, 1, 1, "the start of this level is inconsistent: %s", why);
+    if (diag->count != before) {
+        free(level);
+        return NULL;
+    }
+    return level;
+}
+
+void hv_level_free(hv_level *level)
+{
+    free(level);
+}
+
+void hv_level_new_game(const hv_level *level, uint64_t seed, hv_state *out)
+{
+    *out = level->start;
+    out->rules = &level->rules;
+    hv_state_reseed(out, seed);
+}
+
+int hv_data_validate(const char *path, hv_diag *diag)
+{
+    hv_ydoc doc;
+    hv_ylimits limits = hv_ylimits_default();
+    size_t before = diag->count;
+    if (hv_ydoc_load_file(&doc, path, &limits, diag) != 0) {
+        hv_ydoc_free(&doc);
+        return -1;
+    }
+    const hv_ynode *kind = doc.root ? hv_ynode_get(doc.root, "kind") : NULL;
+    int rules = kind && kind->kind == HV_YNODE_SCALAR && strcmp(kind->str, "rules") == 0;
+    hv_ydoc_free(&doc);
+    if (rules) {
+        hv_rules r;
+        hv_rules_init(&r);
+        return hv_rules_load(&r, path, diag);
+    }
+    hv_level *level = hv_level_load(path, diag);
+    hv_level_free(level);
+    return diag->count == before ? 0 : -1;
+}

@@ -1,0 +1,73 @@
+/* hv_level: level and rules files (format v1). A level names a rules file,
+ * may override or add any of its entries, and sets the map, the starting
+ * base, funding, supply ships and goals. Loading checks the format version
+ * first, collects every problem with FILE:LINE:COL, key path and value,
+ * then cross-checks references. The level owns its rules and start state. */
+#ifndef HV_LEVEL_H
+#define HV_LEVEL_H
+
+#include <stdint.h>
+
+#include "hv_diag.h"
+#include "hv_fields.h"
+#include "hv_state.h"
+
+#define HV_FORMAT_VERSION 1
+#define HV_FILE_LEN 512
+#define HV_TITLE_LEN 96
+#define HV_SUMMARY_LEN 320
+#define HV_DESCRIPTION_LEN 4096
+#define HV_GOAL_TEXT_LEN 200
+
+typedef struct hv_level {
+    char file[HV_FILE_LEN];
+    char rules_file[HV_FILE_LEN]; /* as resolved from the level's folder */
+    char id[HV_ID_LEN];
+    char title[HV_TITLE_LEN];
+    char summary[HV_SUMMARY_LEN];
+    char description[HV_DESCRIPTION_LEN];
+    int32_t difficulty; /* 1..5 */
+    hv_rules rules;
+    char win_text[HV_MAX_GOALS][HV_GOAL_TEXT_LEN]; /* "" when the level gave none */
+    char lose_text[HV_MAX_GOALS][HV_GOAL_TEXT_LEN];
+    char module_names[HV_MAX_MODULES][HV_ID_LEN]; /* level ids of start modules, by index */
+    hv_state start;                               /* plays by this level's rules; seed 0 */
+} hv_level;
+
+/* Loads and checks the level at PATH; NULL with errors in DIAG on failure. */
+hv_level *hv_level_load(const char *path, hv_diag *diag);
+/* Frees a level from hv_level_load (NULL is fine). */
+void hv_level_free(hv_level *level);
+/* Starts a new game of LEVEL with SEED in OUT. */
+void hv_level_new_game(const hv_level *level, uint64_t seed, hv_state *out);
+/* Loads a rules file into RULES (after hv_rules_init); 0 or -1 with errors. */
+int hv_rules_load(hv_rules *rules, const char *path, hv_diag *diag);
+/* Checks a level or rules file, whichever its `kind` says; 0 or -1. */
+int hv_data_validate(const char *path, hv_diag *diag);
+
+/* Reads the keys of a rules map into RULES. AS_FILE: a rules file, so
+ * format/kind are accepted and required sections must be there; otherwise
+ * a level's overrides, which merge into existing entries. (hv_rules_file.c) */
+void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_file);
+/* Checks the `format` key of ROOT before anything else; 0 if unusable. */
+int hv_check_format(hv_ctx *ctx, const hv_ynode *root, const char *kind);
+
+/* Key tables, exported so the documentation can be checked against them. */
+extern const hv_field hv_level_fields[];
+extern const hv_field hv_map_fields[];
+extern const hv_field hv_start_fields[];
+extern const hv_field hv_start_module_fields[];
+extern const hv_field hv_person_fields[];
+extern const hv_field hv_sponsor_fields[];
+extern const hv_field hv_supply_fields[];
+extern const hv_field hv_goals_fields[];
+extern const hv_field hv_goal_fields[];
+extern const hv_field hv_rules_fields[];
+extern const hv_field hv_resource_info_fields[];
+extern const hv_field hv_life_fields[];
+extern const hv_field hv_weather_fields[];
+extern const hv_field hv_role_fields[];
+extern const hv_field hv_faction_fields[];
+extern const hv_field hv_module_type_fields[];
+
+#endif

@@ -1,0 +1,35 @@
+/* hv_orders_file: a list of orders for headless runs, each tied to the
+ * week it is queued in (format v1, documented in docs/orders-format.md).
+ * Module types are named by id and resolved against a level's rules. */
+#ifndef HV_ORDERS_FILE_H
+#define HV_ORDERS_FILE_H
+
+#include <stdint.h>
+
+#include "hv_diag.h"
+#include "hv_fields.h"
+#include "hv_order.h"
+#include "hv_rules.h"
+
+typedef struct hv_timed_order {
+    int32_t week; /* queued before this week ends, 1-based */
+    int32_t seq;  /* position in the file, keeps file order within a week */
+    int32_t line; /* line of the order in the file, for messages */
+    hv_order order;
+} hv_timed_order;
+
+typedef struct hv_orders_file {
+    hv_timed_order *items; /* sorted by week, file order kept within a week */
+    int32_t count;
+} hv_orders_file;
+
+/* Reads PATH against RULES into OUT; 0, or -1 with errors in DIAG. */
+int hv_orders_file_load(hv_orders_file *out, const char *path, const hv_rules *rules,
+                        hv_diag *diag);
+/* Frees the orders. */
+void hv_orders_file_free(hv_orders_file *orders);
+
+/* Key table, exported for the documentation check. */
+extern const hv_field hv_order_fields[];
+
+#endif

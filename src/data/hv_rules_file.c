@@ -1,0 +1,275 @@
+/* Rules files: resources' display names, life support, weather, roles,
+ * factions and module types; also a level's `overrides`, which use the same
+ * keys and merge into what the rules file set. */
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "hv_level.h"
+
+#define BIG 1000000000LL
+
+#define FIELD(key, type, st, member, req, lo, hi, doc)                                             \
+    {                                                                                              \
+        key, type, offsetof(st, member), sizeof(((st *)0)->member), req, lo, hi, NULL, 0, doc      \
+    }
+
+const hv_field hv_rules_fields[] = {
+    {"format", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "format version of the file; must be 1"},
+    {"kind", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "what the file holds: `rules`"},
+    {"resources", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "display names and units of resources"},
+    {"life_support", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "what people need each week"},
+    {"weather", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "the band dust moves in"},
+    {"roles", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "jobs people hold, by id"},
+    {"factions", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "nations and companies, by id"},
+    {"module_types", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "buildable modules, by id"},
+    {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
+};
+
+const hv_field hv_resource_info_fields[] = {
+    FIELD("name", HV_F_TEXT, hv_resource_info, name, 0, 0, 0, "display name"),
+    FIELD("unit", HV_F_TEXT, hv_resource_info, unit, 0, 0, 0, "display unit, e.g. `t`"),
+    {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
+};
+
+const hv_field hv_life_fields[] = {
+    FIELD("need", HV_F_RESMAP, hv_life_support, need, 1, 0, 1000000,
+          "amount of each resource one person uses per week"),
+    FIELD("damage", HV_F_RESMAP, hv_life_support, damage, 1, 0, 100,
+          "health lost per week when that resource is wholly lacking"),
+    FIELD("recovery", HV_F_INT32, hv_life_support, recovery, 1, 0, 100,
+          "health regained per week when every need is met"),
+    FIELD("exposure_damage", HV_F_INT32, hv_life_support, exposure_damage, 1, 0, 100,
+          "health lost per week by a person without a powered bed"),
+    FIELD("shortage_morale", HV_F_INT32, hv_life_support, shortage_morale, 1, 0, 100,
+          "morale lost per week of any shortage"),
+    {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
+};
+
+const hv_field hv_weather_fields[] = {
+    FIELD("dust_min", HV_F_INT32, hv_weather, dust_min, 1, 0, 95,
+          "least dust, percent of sunlight blocked"),
+    FIELD("dust_max", HV_F_INT32, hv_weather, dust_max, 1, 0, 95, "most dust"),
+    FIELD("dust_swing", HV_F_INT32, hv_weather, dust_swing, 1, 0, 50, "largest change in a week"),
+    {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
+};
+
+const hv_field hv_role_fields[] = {
+    FIELD("name", HV_F_TEXT, hv_role, name, 1, 0, 0, "display name"),
+    FIELD("pay", HV_F_INT64, hv_role, pay, 1, 0, 1000000, "funds paid per person per week"),
+    {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
+};
+
+const hv_field hv_faction_fields[] = {
+    FIELD("name", HV_F_TEXT, hv_faction, name, 1, 0, 0, "display name"),
+    FIELD("colour", HV_F_COLOUR, hv_faction, colour, 1, 0, 0, "colour as \"#rrggbb\""),
+    {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
+};
+
+const hv_field hv_module_type_fields[] = {
+    FIELD("name", HV_F_TEXT, hv_module_type, name, 1, 0, 0, "display name"),
+    FIELD("cost", HV_F_RESMAP, hv_module_type, cost, 1, 0, BIG,
+          "paid in full when building starts"),
+    FIELD("build_weeks", HV_F_INT32, hv_module_type, build_turns, 1, 1, 52,
+          "weeks of construction"),
+    FIELD("upkeep", HV_F_INT64, hv_module_type, upkeep, 1, 0, BIG, "funds per week once placed"),
+    FIELD("crew", HV_F_INT32, hv_module_type, crew_slots, 1, 0, 20,
+          "crew slots; output scales with the share filled; 0 runs unattended"),
+    FIELD("power", HV_F_INT32, hv_module_type, power, 1, -10000, 10000,
+          "kW at full output: positive makes power, negative uses it"),
+    FIELD("solar", HV_F_BOOL, hv_module_type, solar, 0, 0, 0,
+          "power output shrinks with dust (default false)"),
+    FIELD("input", HV_F_RESMAP, hv_module_type, input, 0, 0, BIG, "used per week at full output"),
+    FIELD("output", HV_F_RESMAP, hv_module_type, output, 0, 0, BIG, "made per week at full output"),
+    FIELD("housing", HV_F_INT32, hv_module_type, housing, 0, 0, 100,
+          "beds while powered (default 0)"),
+    FIELD("priority", HV_F_INT32, hv_module_type, priority, 1, 1, 9,
+          "power priority: on a deficit 9 is shut down first, 1 last"),
+    FIELD("terrain", HV_F_TERRAIN, hv_module_type, terrain_mask, 0, 0, 0,
+          "ground it may stand on (default [plain])"),
+    {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
+};
+
+int hv_check_format(hv_ctx *ctx, const hv_ynode *root, const char *kind)
+{
+    if (!root) {
+        hv_diag_error(ctx->diag, ctx->file, 1, 1,
+                      "the file is empty; a %s file starts with 'format: %d'", kind,
+                      HV_FORMAT_VERSION);
+        return 0;
+    }
+    if (!hv_expect(ctx, root, HV_YNODE_MAP))
+        return 0;
+    const hv_ynode *format = hv_ynode_get(root, "format");
+    if (!format) {
+        hv_ctx_error(ctx, root, "missing required key 'format' (this version reads format %d)",
+                     HV_FORMAT_VERSION);
+        return 0;
+    }
+    size_t old = hv_ctx_push_key(ctx, "format");
+    int64_t v = 0;
+    int ok = hv_read_int(ctx, format, 0, 1000000, &v);
+    if (ok && v != HV_FORMAT_VERSION) {
+        hv_ctx_error(ctx, format, "format %lld is not supported (this version reads format %d)",
+                     (long long)v, HV_FORMAT_VERSION);
+        ok = 0;
+    }
+    hv_ctx_pop(ctx, old);
+    if (!ok)
+        return 0;
+    const hv_ynode *k = hv_ynode_get(root, "kind");
+    if (!k) {
+        hv_ctx_error(ctx, root, "missing required key 'kind' (expected '%s')", kind);
+        return 0;
+    }
+    old = hv_ctx_push_key(ctx, "kind");
+    if (hv_expect(ctx, k, HV_YNODE_SCALAR) && strcmp(k->str, kind) != 0) {
+        hv_ctx_error(ctx, k, "'%s' is not '%s'", k->str, kind);
+        ok = 0;
+    }
+    hv_ctx_pop(ctx, old);
+    return ok && k->kind == HV_YNODE_SCALAR;
+}
+
+/* Reads a map of id -> entry into a table of COUNT entries of SIZE bytes
+ * whose first member is the id. New entries must be complete; with MERGE,
+ * an existing id takes only the keys given. */
+static void read_table(hv_ctx *ctx, const hv_ynode *node, const hv_field *fields, void *table,
+                       size_t size, int32_t *count, int32_t cap, int merge, const char *what,
+                       void (*defaults)(void *entry))
+{
+    if (!hv_expect(ctx, node, HV_YNODE_MAP))
+        return;
+    for (size_t i = 0; i < node->count; i++) {
+        const hv_ynode *key = node->items[2 * i];
+        char id[HV_ID_LEN];
+        size_t old = hv_ctx_push_key(ctx, key->str);
+        if (!hv_read_id(ctx, key, id, sizeof id)) {
+            hv_ctx_pop(ctx, old);
+            continue;
+        }
+        char *entry = NULL;
+        for (int32_t e = 0; e < *count && merge; e++)
+            if (strcmp((char *)table + (size_t)e * size, id) == 0)
+                entry = (char *)table + (size_t)e * size;
+        int fresh = entry == NULL;
+        if (fresh) {
+            if (*count >= cap) {
+                hv_ctx_error(ctx, key, "more than %d %s", cap, what);
+                hv_ctx_pop(ctx, old);
+                continue;
+            }
+            entry = (char *)table + (size_t)(*count)++ * size;
+            memset(entry, 0, size);
+            memcpy(entry, id, strlen(id) + 1);
+            if (defaults)
+                defaults(entry);
+        }
+        hv_fields_read(ctx, node->items[2 * i + 1], fields, entry, NULL, fresh);
+        hv_ctx_pop(ctx, old);
+    }
+}
+
+static void module_type_defaults(void *entry)
+{
+    ((hv_module_type *)entry)->terrain_mask = 1u << HV_TERRAIN_PLAIN;
+}
+
+static void read_section(hv_ctx *ctx, const hv_ynode *root, const char *key, const hv_field *fields,
+                         void *target, int require)
+{
+    const hv_ynode *node = hv_ynode_get(root, key);
+    if (!node)
+        return;
+    size_t old = hv_ctx_push_key(ctx, key);
+    hv_fields_read(ctx, node, fields, target, NULL, require);
+    hv_ctx_pop(ctx, old);
+}
+
+static void read_resources(hv_ctx *ctx, const hv_ynode *node, hv_rules *rules)
+{
+    if (!hv_expect(ctx, node, HV_YNODE_MAP))
+        return;
+    for (size_t i = 0; i < node->count; i++) {
+        const hv_ynode *key = node->items[2 * i];
+        int r = hv_resource_find(key->str);
+        if (r < 0) {
+            hv_ctx_error(ctx, key,
+                         "unknown resource '%s' (the resources are fixed; rename them here)",
+                         key->str);
+            continue;
+        }
+        size_t old = hv_ctx_push_key(ctx, key->str);
+        hv_fields_read(ctx, node->items[2 * i + 1], hv_resource_info_fields, &rules->resources[r],
+                       NULL, 0);
+        hv_ctx_pop(ctx, old);
+    }
+}
+
+void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_file)
+{
+    /* The key list of the file; overrides accept the same minus format/kind. */
+    const hv_field *fields = as_file ? hv_rules_fields : hv_rules_fields + 2;
+    if (!hv_fields_read(ctx, root, fields, rules, NULL, as_file))
+        return;
+    const hv_ynode *node;
+    if ((node = hv_ynode_get(root, "resources"))) {
+        size_t old = hv_ctx_push_key(ctx, "resources");
+        read_resources(ctx, node, rules);
+        hv_ctx_pop(ctx, old);
+    }
+    read_section(ctx, root, "life_support", hv_life_fields, &rules->life, as_file);
+    read_section(ctx, root, "weather", hv_weather_fields, &rules->weather, as_file);
+    static const struct {
+        const char *key;
+        const hv_field *fields;
+        size_t offset, size, count_offset;
+        int32_t cap;
+        void (*defaults)(void *);
+    } tables[] = {
+        {"roles", hv_role_fields, offsetof(hv_rules, roles), sizeof(hv_role),
+         offsetof(hv_rules, role_count), HV_MAX_ROLES, NULL},
+        {"factions", hv_faction_fields, offsetof(hv_rules, factions), sizeof(hv_faction),
+         offsetof(hv_rules, faction_count), HV_MAX_FACTIONS, NULL},
+        {"module_types", hv_module_type_fields, offsetof(hv_rules, module_types),
+         sizeof(hv_module_type), offsetof(hv_rules, module_type_count), HV_MAX_MODULE_TYPES,
+         module_type_defaults},
+    };
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
+        if (!(node = hv_ynode_get(root, tables[t].key)))
+            continue;
+        size_t old = hv_ctx_push_key(ctx, tables[t].key);
+        if (as_file && node->kind == HV_YNODE_MAP && node->count == 0)
+            hv_ctx_error(ctx, node, "needs at least one entry");
+        read_table(ctx, node, tables[t].fields, (char *)rules + tables[t].offset, tables[t].size,
+                   (int32_t *)(void *)((char *)rules + tables[t].count_offset), tables[t].cap,
+                   !as_file, tables[t].key, tables[t].defaults);
+        hv_ctx_pop(ctx, old);
+    }
+    if (rules->weather.dust_min > rules->weather.dust_max) {
+        /* Point at whichever bound this map set; the other came from the rules file. */
+        const hv_ynode *w = hv_ynode_get(root, "weather");
+        const hv_ynode *lo = w ? hv_ynode_get(w, "dust_min") : NULL;
+        const hv_ynode *hi = w ? hv_ynode_get(w, "dust_max") : NULL;
+        size_t old = hv_ctx_push_key(ctx, lo ? "weather.dust_min" : "weather.dust_max");
+        hv_ctx_error(ctx, lo ? lo : hi ? hi : root, "dust_min %d is above dust_max %d",
+                     rules->weather.dust_min, rules->weather.dust_max);
+        hv_ctx_pop(ctx, old);
+    }
+}
+
+int hv_rules_load(hv_rules *rules, const char *path, hv_diag *diag)
+{
+    hv_ydoc doc;
+    hv_ylimits limits = hv_ylimits_default();
+    size_t before = diag->count;
+    if (hv_ydoc_load_file(&doc, path, &limits, diag) != 0) {
+        hv_ydoc_free(&doc);
+        return -1;
+    }
+    hv_ctx ctx = {diag, path, rules, "", 0, 0};
+    if (hv_check_format(&ctx, doc.root, "rules"))
+        hv_rules_read(&ctx, doc.root, rules, 1);
+    hv_ydoc_free(&doc);
+    return diag->count == before ? 0 : -1;
+}

@@ -1,0 +1,656 @@
+#include "hv_yaml.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+/* ---- arena: every node, string and item array of a document ---- */
+
+typedef struct arena_block {
+    struct arena_block *next;
+    size_t used, cap;
+    max_align_t data[];
+} arena_block;
+
+enum { ARENA_BLOCK = 64 * 1024 };
+
+static void *arena_alloc(void **arena, size_t size)
+{
+    const size_t align = sizeof(max_align_t);
+    arena_block *b = *arena;
+    if (size > SIZE_MAX - sizeof *b - align)
+        return NULL;
+    size = size ? (size + align - 1) / align * align : align;
+    if (!b || b->cap - b->used < size) {
+        size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
+        b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->next = *arena;
+        b->used = 0;
+        b->cap = cap;
+        *arena = b;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += size;
+    return p;
+}
+
+static void arena_free(void *arena)
+{
+    arena_block *b = arena;
+    while (b) {
+        arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+}
+
+/* ---- loader state ---- */
+
+typedef struct pos {
+    int line, col; /* 1-based; 0:0 for the whole file */
+} pos;
+
+/* An anchored node and the number of nodes it stands for once every alias
+ * inside it is expanded: each alias to it adds that many to the count. */
+typedef struct anchor {
+    const char *name;
+    hv_ynode *node;
+    size_t size;
+    int open; /* still being read: an alias to it would make a cycle */
+} anchor;
+
+typedef struct frame {
+    hv_ynode *node;
+    size_t first;       /* index of its first item in loader.pending */
+    size_t total_start; /* loader.total before this node */
+    anchor *anchor;
+} frame;
+
+typedef struct loader {
+    hv_ydoc *doc;
+    const hv_ylimits *limits;
+    hv_diag *diag;
+    int errors;
+    int stop;
+    int documents;
+    size_t total; /* nodes so far, aliases expanded */
+    frame *frames;
+    size_t depth, frames_cap;
+    /* Items of every open container, innermost last; a container's items
+     * move into the arena, sized exactly, when it closes. */
+    hv_ynode **pending;
+    size_t npending, pending_cap;
+    anchor **anchors; /* open addressing, so many anchors stay cheap */
+    size_t anchors_cap, anchors_count;
+} loader;
+
+static int clamp_int(size_t v)
+{
+    return v > (size_t)INT_MAX ? INT_MAX : (int)v;
+}
+
+static pos mark_pos(yaml_mark_t m)
+{
+    return (pos){clamp_int(m.line + 1), clamp_int(m.column + 1)};
+}
+
+static void report(loader *ld, pos at, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static void report(loader *ld, pos at, const char *fmt, ...)
+{
+    char msg[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    hv_diag_error(ld->diag, ld->doc->file, at.line, at.col, "%s", msg);
+    ld->errors++;
+}
+
+static void out_of_memory(loader *ld)
+{
+    report(ld, (pos){0, 0}, "out of memory");
+    ld->stop = 1;
+}
+
+/* ARRAY grown to hold NEED elements, or NULL (ARRAY is then untouched). */
+static void *grow(void *array, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return array;
+    size_t n = *cap ? *cap : 16;
+    while (n < need)
+        n *= 2;
+    if (n > SIZE_MAX / elem)
+        return NULL;
+    void *p = realloc(array, n * elem);
+    if (p)
+        *cap = n;
+    return p;
+}
+
+/* ---- bytes libyaml never sees ---- */
+
+/* Length of the line break at s[i], 0 if none. libyaml also breaks lines at
+ * NEL, LS and PS, so our positions agree with the ones it reports. */
+static size_t break_len(const unsigned char *s, size_t len, size_t i)
+{
+    if (s[i] == '\n')
+        return 1;
+    if (s[i] == '\r')
+        return i + 1 < len && s[i + 1] == '\n' ? 2 : 1;
+    if (s[i] == 0xC2 && i + 1 < len && s[i + 1] == 0x85)
+        return 2;
+    if (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
+        return 3;
+    return 0;
+}
+
+/* Position of byte OFFSET; the text before it must be valid UTF-8. */
+static pos locate(const unsigned char *s, size_t len, size_t offset)
+{
+    size_t line = 1, col = 1, i = 0;
+    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+        i = 3; /* libyaml drops a leading BOM before counting */
+    while (i < offset && i < len) {
+        size_t b = break_len(s, len, i);
+        if (b) {
+            line++;
+            col = 1;
+            i += b;
+        } else {
+            col += (s[i++] & 0xC0) != 0x80;
+        }
+    }
+    return (pos){clamp_int(line), clamp_int(col)};
+}
+
+/* Length of the well-formed UTF-8 sequence at s[i], 0 if it is not one
+ * (overlong forms, surrogates and code points past U+10FFFF included). */
+static size_t utf8_len(const unsigned char *s, size_t len, size_t i)
+{
+    unsigned char c = s[i];
+    unsigned lo = 0x80, hi = 0xBF;
+    size_t n;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        lo = c == 0xE0 ? 0xA0 : lo;
+        hi = c == 0xED ? 0x9F : hi;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        lo = c == 0xF0 ? 0x90 : lo;
+        hi = c == 0xF4 ? 0x8F : hi;
+    } else {
+        return 0;
+    }
+    if (len - i < n || s[i + 1] < lo || s[i + 1] > hi)
+        return 0;
+    for (size_t k = 2; k < n; k++)
+        if ((s[i + k] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+/* libyaml would refuse these too, but in its own words and at a byte
+ * offset: checked first so the message names the byte, at its line and
+ * column. */
+static int check_bytes(loader *ld, const unsigned char *s, size_t len)
+{
+    for (size_t i = 0, n; i < len; i += n) {
+        n = s[i] ? utf8_len(s, len, i) : 0;
+        if (n == 0 && s[i] == 0) {
+            report(ld, locate(s, len, i), "NUL byte in file");
+            return -1;
+        }
+        if (n == 0) {
+            report(ld, locate(s, len, i), "invalid UTF-8 byte 0x%02x", s[i]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* ---- anchors ---- */
+
+static size_t hash_name(const char *s)
+{
+    size_t h = (size_t)14695981039346656037ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
+    return h;
+}
+
+/* The slot holding NAME, or the empty slot where it would go. */
+static anchor **anchor_slot(anchor **table, size_t cap, const char *name)
+{
+    size_t i = hash_name(name) & (cap - 1);
+    while (table[i] && strcmp(table[i]->name, name) != 0)
+        i = (i + 1) & (cap - 1);
+    return &table[i];
+}
+
+static anchor *anchor_add(loader *ld, const char *name, hv_ynode *node, int open)
+{
+    if (2 * (ld->anchors_count + 1) > ld->anchors_cap) {
+        size_t cap = ld->anchors_cap ? 2 * ld->anchors_cap : 64;
+        anchor **table = calloc(cap, sizeof *table);
+        if (!table)
+            return NULL;
+        for (size_t i = 0; i < ld->anchors_cap; i++)
+            if (ld->anchors[i])
+                *anchor_slot(table, cap, ld->anchors[i]->name) = ld->anchors[i];
+        free(ld->anchors);
+        ld->anchors = table;
+        ld->anchors_cap = cap;
+    }
+    size_t len = strlen(name);
+    anchor *a = arena_alloc(&ld->doc->arena, sizeof *a);
+    char *copy = arena_alloc(&ld->doc->arena, len + 1);
+    if (!a || !copy)
+        return NULL;
+    memcpy(copy, name, len + 1);
+    *a = (anchor){copy, node, 1, open};
+    anchor **slot = anchor_slot(ld->anchors, ld->anchors_cap, name);
+    ld->anchors_count += *slot == NULL;
+    *slot = a; /* YAML lets a later anchor of the same name replace it */
+    return a;
+}
+
+/* ---- building the tree ---- */
+
+static int count_nodes(loader *ld, size_t n, pos at)
+{
+    size_t max = ld->limits->max_nodes;
+    if (n > max || ld->total > max - n) {
+        report(ld, at, "document expands to more than %zu nodes (aliases included)", max);
+        ld->stop = 1;
+        return -1;
+    }
+    ld->total += n;
+    return 0;
+}
+
+/* NULL when out of memory; the caller reports it. */
+static hv_ynode *new_node(loader *ld, hv_ynode_kind kind, pos at)
+{
+    hv_ynode *node = arena_alloc(&ld->doc->arena, sizeof *node);
+    if (!node)
+        return NULL;
+    memset(node, 0, sizeof *node);
+    node->kind = kind;
+    node->line = at.line;
+    node->col = at.col;
+    return node;
+}
+
+/* Hands a finished node to its container, or makes it the root. AT is
+ * where it was written, which for an alias is not where its node is. */
+static void attach(loader *ld, hv_ynode *node, pos at)
+{
+    if (ld->depth == 0) {
+        ld->doc->root = node;
+        return;
+    }
+    const frame *f = &ld->frames[ld->depth - 1];
+    if (f->node->kind == HV_YNODE_MAP && (ld->npending - f->first) % 2 == 0 &&
+        node->kind != HV_YNODE_SCALAR)
+        report(ld, at, "map keys must be plain values");
+    hv_ynode **pending = grow(ld->pending, &ld->pending_cap, ld->npending + 1, sizeof *pending);
+    if (!pending) {
+        out_of_memory(ld);
+        return;
+    }
+    ld->pending = pending;
+    ld->pending[ld->npending++] = node;
+}
+
+typedef struct key_ref {
+    const hv_ynode *key;
+    size_t index;
+} key_ref;
+
+static int key_ref_cmp(const void *pa, const void *pb)
+{
+    const key_ref *a = pa, *b = pb;
+    size_t n = a->key->len < b->key->len ? a->key->len : b->key->len;
+    int c = memcmp(a->key->str, b->key->str, n);
+    if (c != 0)
+        return c;
+    if (a->key->len != b->key->len)
+        return a->key->len < b->key->len ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Sorts rather than compares pairwise, so a map with many keys stays cheap;
+ * ties keep file order, so each repeat is reported, never the first. */
+static void check_duplicates(loader *ld, hv_ynode *const *items, size_t pairs)
+{
+    if (pairs < 2)
+        return;
+    key_ref *refs = malloc(pairs * sizeof *refs);
+    if (!refs) {
+        out_of_memory(ld);
+        return;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < pairs; i++)
+        if (items[2 * i]->kind == HV_YNODE_SCALAR)
+            refs[n++] = (key_ref){items[2 * i], i};
+    qsort(refs, n, sizeof *refs, key_ref_cmp);
+    for (size_t i = 1; i < n; i++) {
+        const hv_ynode *k = refs[i].key, *prev = refs[i - 1].key;
+        if (k->len == prev->len && memcmp(k->str, prev->str, k->len) == 0)
+            report(ld, (pos){k->line, k->col}, "duplicate key '%s'", k->str);
+    }
+    free(refs);
+}
+
+static void open_container(loader *ld, const yaml_event_t *ev, hv_ynode_kind kind)
+{
+    pos at = mark_pos(ev->start_mark);
+    const yaml_char_t *name =
+        kind == HV_YNODE_MAP ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor;
+    /* Stops at once: the rest of a deep file is never scanned. */
+    if (ld->depth >= ld->limits->max_depth) {
+        report(ld, at, "nesting deeper than %zu levels", ld->limits->max_depth);
+        ld->stop = 1;
+        return;
+    }
+    size_t total_start = ld->total;
+    if (count_nodes(ld, 1, at))
+        return;
+    hv_ynode *node = new_node(ld, kind, at);
+    frame *frames = grow(ld->frames, &ld->frames_cap, ld->depth + 1, sizeof *frames);
+    if (!node || !frames) {
+        out_of_memory(ld);
+        return;
+    }
+    ld->frames = frames;
+    frame *f = &ld->frames[ld->depth++];
+    *f = (frame){node, ld->npending, total_start, NULL};
+    if (name && !(f->anchor = anchor_add(ld, (const char *)name, node, 1)))
+        out_of_memory(ld);
+}
+
+static void close_container(loader *ld)
+{
+    frame *f = &ld->frames[--ld->depth];
+    hv_ynode *node = f->node;
+    size_t n = ld->npending - f->first;
+    ld->npending = f->first;
+    if (n) {
+        node->items = arena_alloc(&ld->doc->arena, n * sizeof *node->items);
+        if (!node->items) {
+            out_of_memory(ld);
+            return;
+        }
+        memcpy(node->items, ld->pending + f->first, n * sizeof *node->items);
+    }
+    node->count = node->kind == HV_YNODE_MAP ? n / 2 : n;
+    if (node->kind == HV_YNODE_MAP)
+        check_duplicates(ld, node->items, node->count);
+    if (f->anchor) {
+        f->anchor->size = ld->total - f->total_start;
+        f->anchor->open = 0;
+    }
+    attach(ld, node, (pos){node->line, node->col});
+}
+
+static void add_scalar(loader *ld, const yaml_event_t *ev)
+{
+    pos at = mark_pos(ev->start_mark);
+    size_t len = ev->data.scalar.length;
+    if (len > ld->limits->max_scalar_len) {
+        report(ld, at, "value longer than %zu bytes", ld->limits->max_scalar_len);
+        ld->stop = 1;
+        return;
+    }
+    /* An escape such as "\0" would silently cut the text short for every
+     * reader of str. */
+    if (memchr(ev->data.scalar.value, '\0', len))
+        report(ld, at, "NUL character in value");
+    if (count_nodes(ld, 1, at))
+        return;
+    hv_ynode *node = new_node(ld, HV_YNODE_SCALAR, at);
+    char *str = node ? arena_alloc(&ld->doc->arena, len + 1) : NULL;
+    if (!str) {
+        out_of_memory(ld);
+        return;
+    }
+    memcpy(str, ev->data.scalar.value, len);
+    str[len] = '\0';
+    node->str = str;
+    node->len = len;
+    yaml_scalar_style_t style = ev->data.scalar.style;
+    node->quoted = style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+                   style == YAML_DOUBLE_QUOTED_SCALAR_STYLE || style == YAML_LITERAL_SCALAR_STYLE ||
+                   style == YAML_FOLDED_SCALAR_STYLE;
+    if (ev->data.scalar.anchor && !anchor_add(ld, (const char *)ev->data.scalar.anchor, node, 0)) {
+        out_of_memory(ld);
+        return;
+    }
+    attach(ld, node, at);
+}
+
+/* An alias shares the anchored node, so it costs no memory, but it counts
+ * as every node it stands for: a billion laughs stops at the node cap. */
+static void add_alias(loader *ld, const yaml_event_t *ev)
+{
+    pos at = mark_pos(ev->start_mark);
+    const char *name = (const char *)ev->data.alias.anchor;
+    const anchor *a = ld->anchors_cap ? *anchor_slot(ld->anchors, ld->anchors_cap, name) : NULL;
+    if (!a) {
+        report(ld, at, "unknown alias '*%s'", name);
+        ld->stop = 1;
+    } else if (a->open) {
+        report(ld, at, "alias '*%s' is used inside the node it names", name);
+        ld->stop = 1;
+    } else if (count_nodes(ld, a->size, at) == 0) {
+        attach(ld, a->node, at);
+    }
+}
+
+static void syntax_error(loader *ld, const yaml_parser_t *p, const unsigned char *buf, size_t len)
+{
+    const char *problem = p->problem ? p->problem : "cannot parse";
+    if (p->error == YAML_MEMORY_ERROR) {
+        out_of_memory(ld);
+    } else if (p->error == YAML_READER_ERROR) {
+        /* Reader errors carry a byte offset instead of a mark. */
+        pos at = locate(buf, len, p->problem_offset);
+        if (p->problem_value != -1)
+            report(ld, at, "YAML syntax: %s (character 0x%x)", problem, (unsigned)p->problem_value);
+        else
+            report(ld, at, "YAML syntax: %s", problem);
+    } else if (p->context) {
+        pos from = mark_pos(p->context_mark);
+        report(ld, mark_pos(p->problem_mark), "YAML syntax: %s (%s started at line %d, column %d)",
+               problem, p->context, from.line, from.col);
+    } else {
+        report(ld, mark_pos(p->problem_mark), "YAML syntax: %s", problem);
+    }
+}
+
+static void handle_event(loader *ld, const yaml_event_t *ev)
+{
+    switch (ev->type) {
+    case YAML_DOCUMENT_START_EVENT:
+        if (ld->documents++ > 0) {
+            report(ld, mark_pos(ev->start_mark), "only one YAML document per file");
+            ld->stop = 1;
+        }
+        break;
+    case YAML_SCALAR_EVENT:
+        add_scalar(ld, ev);
+        break;
+    case YAML_ALIAS_EVENT:
+        add_alias(ld, ev);
+        break;
+    case YAML_SEQUENCE_START_EVENT:
+        open_container(ld, ev, HV_YNODE_SEQ);
+        break;
+    case YAML_MAPPING_START_EVENT:
+        open_container(ld, ev, HV_YNODE_MAP);
+        break;
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+        if (ld->depth > 0)
+            close_container(ld);
+        break;
+    default:
+        break;
+    }
+}
+
+static void parse(loader *ld, const unsigned char *buf, size_t len)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        out_of_memory(ld);
+        return;
+    }
+    yaml_parser_set_input_string(&parser, buf, len);
+    while (!ld->stop) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            syntax_error(ld, &parser, buf, len);
+            break;
+        }
+        int end = ev.type == YAML_STREAM_END_EVENT;
+        handle_event(ld, &ev);
+        yaml_event_delete(&ev);
+        if (end)
+            break;
+    }
+    yaml_parser_delete(&parser);
+    /* Keys already read in maps left open by an error are still worth
+     * checking, so one run shows as many problems as it can. */
+    for (size_t d = 0; d < ld->depth; d++) {
+        const frame *f = &ld->frames[d];
+        size_t end = d + 1 < ld->depth ? ld->frames[d + 1].first : ld->npending;
+        if (f->node->kind == HV_YNODE_MAP) /* a key may still wait for its value */
+            check_duplicates(ld, ld->pending + f->first, (end - f->first + 1) / 2);
+    }
+}
+
+/* ---- public API ---- */
+
+hv_ylimits hv_ylimits_default(void)
+{
+    return (hv_ylimits){
+        .max_bytes = 1048576, .max_depth = 64, .max_nodes = 200000, .max_scalar_len = 65536};
+}
+
+int hv_ydoc_load_buffer(hv_ydoc *doc, const char *name, const char *buf, size_t len,
+                        const hv_ylimits *limits, hv_diag *diag)
+{
+    loader ld = {.doc = doc, .limits = limits, .diag = diag};
+    memset(doc, 0, sizeof *doc);
+    if (name) {
+        size_t n = strlen(name) + 1;
+        doc->file = arena_alloc(&doc->arena, n);
+        if (!doc->file) {
+            hv_diag_error(diag, name, 0, 0, "out of memory");
+            return -1;
+        }
+        memcpy(doc->file, name, n);
+    }
+    const unsigned char *bytes = (const unsigned char *)(buf ? buf : "");
+    if (len > limits->max_bytes)
+        report(&ld, (pos){0, 0}, "file is larger than %zu bytes", limits->max_bytes);
+    else if (check_bytes(&ld, bytes, len) == 0)
+        parse(&ld, bytes, len);
+    free(ld.frames);
+    free(ld.pending);
+    free(ld.anchors);
+    if (ld.errors) {
+        doc->root = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+int hv_ydoc_load_file(hv_ydoc *doc, const char *path, const hv_ylimits *limits, hv_diag *diag)
+{
+    memset(doc, 0, sizeof *doc);
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        hv_diag_error(diag, path, 0, 0, "cannot open file: %s", strerror(errno));
+        return -1;
+    }
+    /* One byte past the limit tells that the file is too large, so a huge
+     * file is never read whole. */
+    size_t want = limits->max_bytes < SIZE_MAX ? limits->max_bytes + 1 : SIZE_MAX;
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    const char *problem = NULL;
+    while (!problem && len < want && !feof(fp)) {
+        if (len == cap) {
+            size_t next = cap ? 2 * cap : 64 * 1024;
+            if (next > want || next < cap)
+                next = want;
+            char *grown = realloc(buf, next);
+            if (!grown) {
+                problem = "out of memory";
+                break;
+            }
+            buf = grown;
+            cap = next;
+        }
+        len += fread(buf + len, 1, cap - len, fp);
+        if (ferror(fp))
+            problem = strerror(errno);
+    }
+    fclose(fp);
+    if (problem) {
+        hv_diag_error(diag, path, 0, 0, "cannot read file: %s", problem);
+        free(buf);
+        return -1;
+    }
+    int rc = hv_ydoc_load_buffer(doc, path, buf ? buf : "", len, limits, diag);
+    free(buf);
+    return rc;
+}
+
+void hv_ydoc_free(hv_ydoc *doc)
+{
+    if (!doc)
+        return;
+    arena_free(doc->arena);
+    memset(doc, 0, sizeof *doc);
+}
+
+const hv_ynode *hv_ynode_get(const hv_ynode *node, const char *key)
+{
+    if (!node || node->kind != HV_YNODE_MAP || !key)
+        return NULL;
+    size_t len = strlen(key);
+    for (size_t i = 0; i < node->count; i++) {
+        const hv_ynode *k = node->items[2 * i];
+        if (k->kind == HV_YNODE_SCALAR && k->len == len && memcmp(k->str, key, len) == 0)
+            return node->items[2 * i + 1];
+    }
+    return NULL;
+}
+
+const char *hv_ynode_kind_name(hv_ynode_kind kind)
+{
+    static const char *const names[] = {"a value", "a list", "a map"};
+    return (unsigned)kind < 3 ? names[kind] : "a node";
+}

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# The happyvalley command as users and scripts call it: exit codes, JSON,
+# determinism, hostile files, the terminal game. Usage: test_cli.sh BIN ROOT
+set -uo pipefail
+bin="$1"
+root="$2"
+cd "$root"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() {
+    fail=$((fail + 1))
+    echo "FAIL: $*" >&2
+}
+# expect_exit CODE DESCRIPTION -- COMMAND...
+expect_exit() {
+    local want="$1" what="$2"
+    shift 3
+    "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+    local got=$?
+    if [[ $got == "$want" ]]; then ok; else bad "$what: exit $got, expected $want"; cat "$tmp/err" >&2; fi
+}
+contains() { # FILE TEXT DESCRIPTION
+    if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in output"; head -20 "$1" >&2; fi
+}
+json_field() { # FILE FIELD
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d[sys.argv[2]])' "$1" "$2"
+}
+
+tutorial=levels/tutorial.yaml
+
+# --help, --version, usage errors
+expect_exit 0 "--help" -- "$bin" --help
+contains "$tmp/out" "happyvalley sim LEVEL" "--help lists sim"
+expect_exit 0 "--version" -- "$bin" --version
+if grep -Eq '^happyvalley [0-9]+\.[0-9]+\.[0-9]+$' "$tmp/out"; then ok; else bad "--version format"; fi
+expect_exit 2 "unknown command" -- "$bin" fly
+contains "$tmp/err" "unknown command 'fly'" "unknown command message"
+expect_exit 2 "validate without files" -- "$bin" validate
+expect_exit 2 "sim without level" -- "$bin" sim
+expect_exit 2 "sim --turns 0" -- "$bin" sim "$tutorial" --turns 0
+expect_exit 2 "sim --turns abc" -- "$bin" sim "$tutorial" --turns abc
+expect_exit 2 "sim --seed -1" -- "$bin" sim "$tutorial" --seed -1
+expect_exit 2 "sim unknown option" -- "$bin" sim "$tutorial" --fast
+expect_exit 2 "sim two levels" -- "$bin" sim "$tutorial" "$tutorial"
+
+# validate
+expect_exit 0 "validate shipped levels" -- "$bin" validate levels/*.yaml levels/rules/*.yaml
+contains "$tmp/out" "$tutorial: valid" "validate says valid"
+expect_exit 2 "validate missing file" -- "$bin" validate "$tmp/nope.yaml"
+contains "$tmp/err" "$tmp/nope.yaml:0:0: error: cannot open file" "missing file message"
+cat >"$tmp/broken.yaml" <<'YAML'
+format: 1
+kind: level
+id: Broken-Level
+title: Broken
+YAML
+expect_exit 2 "validate broken level" -- "$bin" validate "$tmp/broken.yaml" "$tutorial"
+contains "$tmp/err" "$tmp/broken.yaml:3:5: error: id: 'Broken-Level' is not an id" "error position and key path"
+contains "$tmp/err" "$tmp/broken.yaml:1:1: error: missing required key 'summary'" "all errors reported"
+contains "$tmp/out" "$tutorial: valid" "later files still checked"
+if grep -vqE "^$tmp/broken.yaml:[0-9]+:[0-9]+: error: " "$tmp/err"; then bad "every error line is FILE:LINE:COL: error:"; else ok; fi
+
+# Hostile files are refused quickly.
+python3 - "$tmp" <<'PY'
+import sys
+d = sys.argv[1]
+open(d + "/longline.yaml", "w").write("title: " + "x" * (5 * 1024 * 1024) + "\n")
+laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+for i in range(1, 10):
+    prev = chr(ord('a') + i - 1)
+    cur = chr(ord('a') + i)
+    laughs.append(f"{cur}: &{cur} [" + ",".join(["*" + prev] * 10) + "]")
+open(d + "/laughs.yaml", "w").write("\n".join(laughs) + "\n")
+open(d + "/nested.yaml", "w").write("[" * 200000 + "]" * 200000 + "\n")
+PY
+for f in longline laughs nested; do
+    start=$(date +%s%N)
+    expect_exit 2 "hostile $f" -- "$bin" validate "$tmp/$f.yaml"
+    ms=$((($(date +%s%N) - start) / 1000000))
+    if ((ms < 1000)); then ok; else bad "hostile $f took ${ms} ms"; fi
+    if grep -qE "^$tmp/$f.yaml:[0-9]+:[0-9]+: error: " "$tmp/err"; then ok; else bad "hostile $f message"; cat "$tmp/err" >&2; fi
+done
+contains "$tmp/err" "nesting deeper than" "nesting message"
+
+# sim --json: one object with the contract's fields; determinism by seed.
+expect_exit 0 "sim json seed 7" -- "$bin" sim "$tutorial" --seed 7 --turns 30 --json
+cp "$tmp/out" "$tmp/a.json"
+for k in level seed turn outcome cause state_hash resources; do
+    if json_field "$tmp/a.json" "$k" >/dev/null 2>&1; then ok; else bad "json lacks $k"; fi
+done
+if [[ $(wc -l <"$tmp/a.json") == 1 ]]; then ok; else bad "json is one line"; fi
+[[ $(json_field "$tmp/a.json" level) == tutorial ]] && ok || bad "json level"
+[[ $(json_field "$tmp/a.json" seed) == 7 ]] && ok || bad "json seed"
+expect_exit 0 "sim json seed 7 again" -- "$bin" sim "$tutorial" --seed 7 --turns 30 --json
+[[ $(json_field "$tmp/out" state_hash) == $(json_field "$tmp/a.json" state_hash) ]] && ok || bad "same seed, same hash"
+expect_exit 0 "sim json seed 8" -- "$bin" sim "$tutorial" --seed 8 --turns 30 --json
+[[ $(json_field "$tmp/out" state_hash) != $(json_field "$tmp/a.json" state_hash) ]] && ok || bad "other seed, other hash"
+
+# A base without air is lost, and says why.
+expect_exit 0 "sim no_oxygen" -- "$bin" sim tests/data/levels/no_oxygen.yaml --json
+[[ $(json_field "$tmp/out" outcome) == lost ]] && ok || bad "no_oxygen lost"
+[[ $(json_field "$tmp/out" cause) == "Oxygen ran out" ]] && ok || bad "no_oxygen cause"
+[[ $(json_field "$tmp/out" cause_code) == "resource_depleted:oxygen" ]] && ok || bad "no_oxygen cause_code"
+expect_exit 0 "sim no_oxygen text" -- "$bin" sim tests/data/levels/no_oxygen.yaml --report
+contains "$tmp/out" "*** LOST: Oxygen ran out ***" "report names the loss"
+contains "$tmp/out" "not enough Oxygen" "report names the shortage"
+
+# Orders: the tutorial plan wins; its refused order is reported with a reason.
+expect_exit 0 "sim with orders" -- "$bin" sim "$tutorial" --seed 7 --orders tests/data/orders/tutorial.yaml --report
+contains "$tmp/out" "order: build Ice mine at (4, 2) - done" "order applied"
+contains "$tmp/out" "refused: the ground there does not suit it" "order refused with reason"
+contains "$tmp/out" "Water          +160  Ice mine #6" "change with its cause"
+contains "$tmp/out" "outcome: won" "plan wins"
+printf 'format: 1\nkind: orders\norders:\n  - {week: 1, do: fly}\n' >"$tmp/orders.yaml"
+expect_exit 2 "sim with broken orders" -- "$bin" sim "$tutorial" --orders "$tmp/orders.yaml"
+contains "$tmp/err" "$tmp/orders.yaml:4:19: error: orders[0].do:" "orders error position"
+expect_exit 2 "sim broken level" -- "$bin" sim "$tmp/broken.yaml"
+
+# Runtime failure: output cannot be written.
+if [[ -w /dev/full ]]; then
+    "$bin" sim "$tutorial" --json --turns 3 >/dev/full 2>"$tmp/err"
+    [[ $? == 1 ]] && ok || bad "write failure exits 1"
+fi
+
+# The terminal game: the same orders reach the same hash as sim.
+printf '%s\n' "build ice_mine 4 2" "assign 1 6" "queue" "undo" "assign 5 6" "end" "assign 1 6" \
+    "build solar_array 3 4" "end" "end" "hash" "save-orders $tmp/played.yaml" "quit" >"$tmp/commands"
+"$bin" play "$tutorial" --seed 5 <"$tmp/commands" >"$tmp/play.out" 2>&1
+[[ $? == 0 ]] && ok || bad "terminal game exit"
+contains "$tmp/play.out" "Queued: build Ice mine at (4, 2)." "terminal queues orders"
+contains "$tmp/play.out" "Dropped the last order." "terminal undo"
+contains "$tmp/play.out" "Week 1 report" "terminal report"
+contains "$tmp/play.out" "Wrote 4 orders" "terminal saves orders"
+played=$(sed -n 's/.*state hash \([0-9a-f]*\) after week 3.*/\1/p' "$tmp/play.out")
+expect_exit 0 "sim of the played orders" -- "$bin" sim "$tutorial" --seed 5 --turns 3 --orders "$tmp/played.yaml" --json
+[[ -n "$played" && $(json_field "$tmp/out" state_hash) == "$played" ]] && ok || bad "played hash $played matches sim"
+"$bin" play "$tutorial" </dev/null >"$tmp/play.out" 2>&1
+[[ $? == 0 ]] && ok || bad "terminal game ends cleanly at end of input"
+
+echo "cli_commands: $pass passed, $fail failed"
+((fail == 0))

@@ -1,0 +1,106 @@
+/* hv_state: ids, lookups, the order queue, the hash and the invariants. */
+#include "fixture.h"
+#include "hv_test.h"
+
+int main(void)
+{
+    static hv_rules rules;
+    static hv_state s, t;
+    fixture_rules(&rules);
+    hv_state_init(&s, &rules, 7);
+    CHECK_EQ_INT(s.turn, 0);
+    CHECK_EQ_INT(s.outcome, HV_OUTCOME_RUNNING);
+
+    int32_t hab = hv_state_add_module(&s, T_HAB, 1, 1, 1);
+    int32_t farm = hv_state_add_module(&s, T_FARM, 2, 1, 0);
+    CHECK_EQ_INT(hab, 1);
+    CHECK_EQ_INT(farm, 2);
+    CHECK_EQ_INT(hv_state_add_module(&s, T_COUNT, 3, 1, 1), 0); /* unknown type */
+    CHECK(hv_state_module(&s, farm)->status == HV_MODULE_BUILDING);
+    CHECK_EQ_INT(hv_state_module(&s, farm)->build_left, 2);
+    CHECK(hv_state_module(&s, 99) == NULL);
+    CHECK(hv_state_module_at(&s, 2, 1) == hv_state_module(&s, farm));
+    CHECK(hv_state_module_at(&s, 5, 5) == NULL);
+
+    int32_t a = fixture_person(&s, farm, 100);
+    int32_t b = fixture_person(&s, 0, 80);
+    int32_t c = fixture_person(&s, 77, 80); /* unknown module: left unassigned */
+    CHECK_EQ_INT(hv_state_module(&s, farm)->crew, 1);
+    CHECK_EQ_INT(hv_state_person(&s, a)->module, farm);
+    CHECK_EQ_INT(hv_state_person(&s, c)->module, 0);
+    CHECK(hv_state_person(&s, b) != NULL);
+    CHECK(hv_state_person(&s, 0) == NULL);
+
+    char why[160];
+    CHECK_EQ_INT(hv_state_check(&s, why, sizeof why), 0);
+
+    /* Queue and undo. */
+    hv_order o = {HV_ORDER_BUILD, T_AIR, 3, 3, 0, 0, 0};
+    CHECK_EQ_INT(hv_state_queue_order(&s, &o), 0);
+    CHECK_EQ_INT(s.order_count, 1);
+    CHECK_EQ_INT(hv_state_undo_order(&s), 0);
+    CHECK_EQ_INT(hv_state_undo_order(&s), -1);
+    for (int i = 0; i < HV_MAX_ORDERS; i++)
+        hv_state_queue_order(&s, &o);
+    CHECK_EQ_INT(hv_state_queue_order(&s, &o), -1);
+    s.order_count = 0;
+
+    /* The hash: equal for copies, different for any change of substance. */
+    t = s;
+    CHECK(hv_state_hash(&s) == hv_state_hash(&t));
+    t.stock[HV_RES_FOOD] += 1;
+    CHECK(hv_state_hash(&s) != hv_state_hash(&t));
+    t = s;
+    t.people[0].morale--;
+    CHECK(hv_state_hash(&s) != hv_state_hash(&t));
+    t = s;
+    t.modules[1].priority = 5;
+    CHECK(hv_state_hash(&s) != hv_state_hash(&t));
+    t = s;
+    hv_rng_next(&t.rng);
+    CHECK(hv_state_hash(&s) != hv_state_hash(&t));
+    t = s;
+    snprintf(t.people[1].name, sizeof t.people[1].name, "Someone Else");
+    CHECK(hv_state_hash(&s) != hv_state_hash(&t));
+    t = s;
+    hv_state_reseed(&t, 8);
+    CHECK(hv_state_hash(&s) != hv_state_hash(&t));
+    /* Bytes beyond the live entries do not count: the encoding is canonical. */
+    t = s;
+    t.modules[HV_MAX_MODULES - 1].x = 42;
+    t.people[1].name[40] = 'x';
+    CHECK(hv_state_hash(&s) == hv_state_hash(&t));
+
+    /* Invariants catch corruption. */
+    t = s;
+    t.stock[HV_RES_WATER] = -1;
+    CHECK_EQ_INT(hv_state_check(&t, why, sizeof why), -1);
+    CHECK(strstr(why, "water") != NULL);
+    t = s;
+    t.modules[1].crew = 0;
+    CHECK_EQ_INT(hv_state_check(&t, why, sizeof why), -1);
+    t = s;
+    t.modules[1].x = 1; /* onto the habitat */
+    CHECK_EQ_INT(hv_state_check(&t, why, sizeof why), -1);
+    CHECK(strstr(why, "share a cell") != NULL);
+    t = s;
+    t.people[0].health = 0;
+    CHECK_EQ_INT(hv_state_check(&t, why, sizeof why), -1);
+    t = s;
+    t.people[1].id = t.people[0].id;
+    CHECK_EQ_INT(hv_state_check(&t, why, sizeof why), -1);
+
+    /* Descriptions. */
+    char buf[128];
+    hv_goal g = {HV_GOAL_RESOURCE_AT_LEAST, HV_RES_IRIDIUM, 0, 0, 500};
+    hv_goal_describe(&rules, &g, buf, sizeof buf);
+    CHECK_STR(buf, "hold 500 Iridium");
+    hv_state_describe_outcome(&s, buf, sizeof buf);
+    CHECK_STR(buf, "");
+    t = s;
+    t.outcome = HV_OUTCOME_LOST;
+    t.outcome_goal = HV_CAUSE_ALL_DEAD;
+    hv_state_describe_outcome(&t, buf, sizeof buf);
+    CHECK_STR(buf, "everyone at the base has died");
+    return hv_test_done("core_state");
+}

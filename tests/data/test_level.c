@@ -1,0 +1,159 @@
+/* Level loading: every shipped level loads; the tutorial holds what its
+ * file says; overrides merge; a new game starts from the level. */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <stdlib.h>
+
+#include "hv_level.h"
+#include "hv_test.h"
+
+static hv_level *load(const char *path)
+{
+    hv_diag diag;
+    hv_diag_init(&diag);
+    hv_level *level = hv_level_load(path, &diag);
+    if (!level || diag.count)
+        hv_diag_print(&diag, stderr);
+    hv_diag_free(&diag);
+    return level;
+}
+
+static void test_every_shipped_level(void)
+{
+    DIR *dir = opendir(HV_LEVEL_DIR);
+    CHECK(dir != NULL);
+    if (!dir)
+        return;
+    int levels = 0;
+    struct dirent *e;
+    while ((e = readdir(dir))) {
+        size_t n = strlen(e->d_name);
+        if (n < 6 || strcmp(e->d_name + n - 5, ".yaml") != 0)
+            continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", HV_LEVEL_DIR, e->d_name);
+        hv_level *level = load(path);
+        CHECK(level != NULL);
+        if (!level) {
+            fprintf(stderr, "  shipped level %s does not load\n", path);
+            continue;
+        }
+        levels++;
+        CHECK(level->title[0] && level->summary[0] && level->description[0]);
+        CHECK(level->start.person_count > 0);
+        CHECK(level->rules.lose_count > 0);
+        char why[200];
+        CHECK_EQ_INT(hv_state_check(&level->start, why, sizeof why), 0);
+        hv_level_free(level);
+    }
+    closedir(dir);
+    CHECK(levels >= 2);
+}
+
+static void test_tutorial(void)
+{
+    hv_level *level = load(HV_LEVEL_DIR "/tutorial.yaml");
+    CHECK(level != NULL);
+    if (!level)
+        return;
+    CHECK_STR(level->id, "tutorial");
+    CHECK_EQ_INT(level->difficulty, 1);
+    CHECK_EQ_INT(level->rules.map_width, 12);
+    CHECK_EQ_INT(hv_rules_terrain_at(&level->rules, 4, 1), HV_TERRAIN_ICE);
+    CHECK_EQ_INT(hv_rules_terrain_at(&level->rules, 11, 1), HV_TERRAIN_ROCK);
+    CHECK_EQ_INT(hv_rules_terrain_at(&level->rules, 0, 0), HV_TERRAIN_PLAIN);
+    CHECK_EQ_INT(level->start.module_count, 5);
+    CHECK_EQ_INT(level->start.person_count, 5);
+    CHECK_EQ_INT(level->start.stock[HV_RES_WATER], 520);
+    CHECK_EQ_INT(level->start.stock[HV_RES_FUEL], 0);
+    CHECK_EQ_INT(level->start.dust, 15);
+    CHECK_STR(level->module_names[4], "air");
+    /* Tomas is assigned to the oxygen plant, the fifth module. */
+    CHECK_STR(level->start.people[1].name, "Tomas Reyes");
+    CHECK_EQ_INT(level->start.people[1].module, 5);
+    CHECK_EQ_INT(level->start.modules[4].crew, 1);
+    CHECK_EQ_INT(level->rules.win_count, 3);
+    CHECK_EQ_INT(level->rules.win[1].kind, HV_GOAL_MODULES_AT_LEAST);
+    CHECK_EQ_INT(level->rules.win[1].module_type,
+                 hv_rules_find_module_type(&level->rules, "ice_mine"));
+    CHECK_EQ_INT(level->rules.lose[1].kind, HV_GOAL_BANKRUPT);
+    CHECK_EQ_INT(level->rules.lose[1].turn, 4);
+    CHECK_STR(level->lose_text[0], "The air runs out");
+    CHECK_EQ_INT(level->rules.sponsor_count, 2);
+    CHECK_EQ_INT(level->rules.supply[0].cargo[HV_RES_FOOD], 120);
+    int mine = hv_rules_find_module_type(&level->rules, "ice_mine");
+    CHECK(mine >= 0);
+    if (mine >= 0) {
+        CHECK_EQ_INT(level->rules.module_types[mine].terrain_mask, 1u << HV_TERRAIN_ICE);
+        CHECK_EQ_INT(level->rules.module_types[mine].output[HV_RES_WATER], 160);
+    }
+
+    /* A new game is the level's start with its own seed. */
+    static hv_state a, b;
+    hv_level_new_game(level, 7, &a);
+    hv_level_new_game(level, 8, &b);
+    CHECK(a.rules == &level->rules);
+    CHECK_EQ_INT(a.seed, 7);
+    CHECK_EQ_INT(a.turn, 0);
+    CHECK(hv_state_hash(&a) != hv_state_hash(&b));
+    hv_level_free(level);
+}
+
+static void test_overrides(void)
+{
+    hv_level *level = load(HV_TEST_DIR "/data/levels/overrides.yaml");
+    CHECK(level != NULL);
+    if (!level)
+        return;
+    const hv_rules *r = &level->rules;
+    CHECK_STR(r->resources[HV_RES_IRIDIUM].name, "Platinum");
+    CHECK_STR(r->resources[HV_RES_IRIDIUM].unit, "g");
+    CHECK_STR(r->resources[HV_RES_WATER].name, "Water");
+    CHECK_EQ_INT(r->life.recovery, 9);
+    CHECK_EQ_INT(r->life.need[HV_RES_OXYGEN], 6); /* untouched keys keep the rules' value */
+    int farm = hv_rules_find_module_type(r, "greenhouse");
+    CHECK(farm >= 0);
+    if (farm >= 0) {
+        CHECK_EQ_INT(r->module_types[farm].cost[HV_RES_MATERIALS], 10);
+        CHECK_EQ_INT(r->module_types[farm].cost[HV_RES_FUNDS], 300);
+        CHECK_EQ_INT(r->module_types[farm].output[HV_RES_FOOD], 60);
+    }
+    int mast = hv_rules_find_module_type(r, "radio_mast");
+    CHECK(mast >= 0);
+    if (mast >= 0) {
+        CHECK_EQ_INT(r->module_types[mast].terrain_mask,
+                     (1u << HV_TERRAIN_PLAIN) | (1u << HV_TERRAIN_ROCK));
+        CHECK_EQ_INT(r->module_types[mast].housing, 0);
+    }
+    CHECK(hv_rules_find_role(r, "cook") >= 0);
+    CHECK(hv_rules_find_role(r, "engineer") >= 0);
+    int esa = hv_rules_find_faction(r, "esa");
+    CHECK(esa >= 0);
+    if (esa >= 0)
+        CHECK_EQ_INT(r->factions[esa].colour, 0x1a2b3c);
+    CHECK_EQ_INT(level->start.modules[2].status, HV_MODULE_BUILDING);
+    CHECK_EQ_INT(level->start.modules[2].crew, 1);
+    CHECK_EQ_INT(r->win_count, 0);
+    hv_level_free(level);
+}
+
+static void test_validate_dispatch(void)
+{
+    hv_diag diag;
+    hv_diag_init(&diag);
+    CHECK_EQ_INT(hv_data_validate(HV_LEVEL_DIR "/rules/base.yaml", &diag), 0);
+    CHECK_EQ_INT(hv_data_validate(HV_LEVEL_DIR "/tutorial.yaml", &diag), 0);
+    CHECK_EQ_INT(diag.count, 0);
+    CHECK_EQ_INT(hv_data_validate(HV_TEST_DIR "/data/levels/missing.yaml", &diag), -1);
+    CHECK(diag.count == 1 && strstr(diag.entries[0].message, "cannot open") != NULL);
+    hv_diag_free(&diag);
+}
+
+int main(void)
+{
+    test_every_shipped_level();
+    test_tutorial();
+    test_overrides();
+    test_validate_dispatch();
+    return hv_test_done("data_level");
+}

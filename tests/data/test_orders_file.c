@@ -1,0 +1,120 @@
+/* Orders files: reading, sorting by week, and refusing bad orders with
+ * their exact position. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "hv_level.h"
+#include "hv_orders_file.h"
+#include "hv_test.h"
+
+static const hv_rules *tutorial_rules(void)
+{
+    static hv_level *level;
+    if (!level) {
+        hv_diag diag;
+        hv_diag_init(&diag);
+        level = hv_level_load(HV_LEVEL_DIR "/tutorial.yaml", &diag);
+        hv_diag_free(&diag);
+    }
+    return level ? &level->rules : NULL;
+}
+
+/* Loads TEXT from a temporary file; returns the first error's "L:C: message". */
+static int load_text(const char *text, hv_orders_file *out, char *first, size_t len)
+{
+    char path[] = "/tmp/hv_orders_XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return -2;
+    size_t n = strlen(text);
+    int ok = write(fd, text, n) == (ssize_t)n;
+    close(fd);
+    hv_diag diag;
+    hv_diag_init(&diag);
+    int rc = ok ? hv_orders_file_load(out, path, tutorial_rules(), &diag) : -2;
+    first[0] = '\0';
+    if (diag.count)
+        snprintf(first, len, "%d:%d: %s", diag.entries[0].line, diag.entries[0].col,
+                 diag.entries[0].message);
+    hv_diag_free(&diag);
+    unlink(path);
+    return rc;
+}
+
+int main(void)
+{
+    const hv_rules *rules = tutorial_rules();
+    CHECK(rules != NULL);
+    if (!rules)
+        return hv_test_done("data_orders_file");
+    hv_orders_file orders;
+    hv_diag diag;
+    hv_diag_init(&diag);
+    CHECK_EQ_INT(
+        hv_orders_file_load(&orders, HV_TEST_DIR "/data/orders/tutorial.yaml", rules, &diag), 0);
+    hv_diag_print(&diag, stderr);
+    hv_diag_free(&diag);
+    CHECK_EQ_INT(orders.count, 6);
+    if (orders.count == 6) {
+        CHECK_EQ_INT(orders.items[0].order.kind, HV_ORDER_BUILD);
+        CHECK_EQ_INT(orders.items[0].order.module_type,
+                     hv_rules_find_module_type(rules, "ice_mine"));
+        CHECK_EQ_INT(orders.items[0].order.x, 4);
+        CHECK_EQ_INT(orders.items[1].order.kind, HV_ORDER_ASSIGN);
+        CHECK_EQ_INT(orders.items[1].order.person, 1);
+        CHECK_EQ_INT(orders.items[1].order.module, 6);
+        CHECK_EQ_INT(orders.items[5].week, 4);
+        CHECK_EQ_INT(orders.items[5].order.value, 4);
+        CHECK_EQ_INT(orders.items[0].line, 7);
+    }
+    hv_orders_file_free(&orders);
+
+    char first[512];
+    /* Weeks out of order are sorted; one week keeps the file's order. */
+    CHECK_EQ_INT(load_text("format: 1\nkind: orders\norders:\n"
+                           "  - {week: 3, do: unassign, person: 2}\n"
+                           "  - {week: 1, do: demolish, module: 4}\n"
+                           "  - {week: 3, do: unassign, person: 1}\n",
+                           &orders, first, sizeof first),
+                 0);
+    CHECK_EQ_INT(orders.count, 3);
+    if (orders.count == 3) {
+        CHECK_EQ_INT(orders.items[0].week, 1);
+        CHECK_EQ_INT(orders.items[1].order.person, 2);
+        CHECK_EQ_INT(orders.items[2].order.person, 1);
+    }
+    hv_orders_file_free(&orders);
+    CHECK_EQ_INT(load_text("format: 1\nkind: orders\norders: []\n", &orders, first, sizeof first),
+                 0);
+    CHECK_EQ_INT(orders.count, 0);
+
+    static const struct {
+        const char *text, *error;
+    } bad[] = {
+        {"kind: orders\norders: []\n",
+         "1:1: missing required key 'format' (this version reads format 1)"},
+        {"format: 1\nkind: level\norders: []\n", "2:7: kind: 'level' is not 'orders'"},
+        {"format: 1\nkind: orders\n", "1:1: missing required key 'orders'"},
+        {"format: 1\nkind: orders\norders:\n  - {week: 1, do: fly}\n",
+         "4:19: orders[0].do: 'fly' is not one of: build, demolish, assign, unassign, priority"},
+        {"format: 1\nkind: orders\norders:\n  - {week: 0, do: demolish, module: 1}\n",
+         "4:12: orders[0].week: 0 is out of range (1..100000)"},
+        {"format: 1\nkind: orders\norders:\n  - {week: 1, do: build, type: ice_mine, x: 1}\n",
+         "4:5: orders[0]: a 'build' order needs key 'y'"},
+        {"format: 1\nkind: orders\norders:\n  - {week: 1, do: build, type: spa, x: 1, y: 1}\n",
+         "4:32: orders[0].type: unknown module type 'spa'"},
+        {"format: 1\nkind: orders\norders:\n  - {week: 1, do: unassign, person: 1, x: 3}\n",
+         "4:43: orders[0]: key 'x' means nothing to a 'unassign' order"},
+        {"format: 1\nkind: orders\norders:\n  - {week: 1, do: demolish, module: 1, wek: 2}\n",
+         "4:40: orders[0]: unknown key 'wek' (did you mean 'week'?)"},
+        {"format: 1\nkind: orders\norders:\n  - {week: 1, do: priority, module: 1, value: 12}\n",
+         "4:47: orders[0].value: 12 is out of range (1..9)"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        CHECK_EQ_INT(load_text(bad[i].text, &orders, first, sizeof first), -1);
+        CHECK_STR(first, bad[i].error);
+        CHECK(orders.items == NULL && orders.count == 0);
+    }
+    return hv_test_done("data_orders_file");
+}
