@@ -226,6 +226,8 @@ typedef struct loading {
     start_module modules[HV_MAX_MODULES];
     const hv_ynode *module_nodes[HV_MAX_MODULES];
     int32_t module_count;
+    char failed[HV_MAX_MODULES][HV_ID_LEN]; /* ids of listed modules that had errors */
+    int32_t failed_count;
     int map_ok;
 } loading;
 
@@ -234,19 +236,26 @@ static void read_start_module(hv_ctx *ctx, const hv_ynode *node, size_t index, v
     loading *ld = data;
     start_module m = {"", -1, -1, -1, 0};
     int before = ctx->errors;
-    if (!hv_fields_read(ctx, node, hv_start_module_fields, &m, NULL, 1) || ctx->errors != before)
+    hv_fields_read(ctx, node, hv_start_module_fields, &m, NULL, 1);
+    if (ctx->errors != before) {
+        /* People assigned to it would only repeat the problem. */
+        if (m.id[0])
+            memcpy(ld->failed[ld->failed_count++], m.id, HV_ID_LEN);
         return;
+    }
     const hv_rules *rules = &ld->level->rules;
     if (ld->map_ok && (m.x >= rules->map_width || m.y >= rules->map_height)) {
         hv_ctx_error(ctx, node, "(%d, %d) is outside the %dx%d map", m.x, m.y, rules->map_width,
                      rules->map_height);
+        if (m.id[0])
+            memcpy(ld->failed[ld->failed_count++], m.id, HV_ID_LEN);
         return;
     }
     const hv_module_type *mt = &rules->module_types[m.type];
     hv_terrain t = hv_rules_terrain_at(rules, m.x, m.y);
     if (ld->map_ok && !(mt->terrain_mask & (1u << t)))
-        hv_ctx_error(ctx, node, "a %s cannot stand on %s at (%d, %d)", mt->id, hv_terrain_names[t],
-                     m.x, m.y);
+        hv_ctx_error(ctx, node, "module type '%s' cannot stand on %s ground at (%d, %d)", mt->id,
+                     hv_terrain_names[t], m.x, m.y);
     for (int32_t i = 0; i < ld->module_count; i++) {
         const start_module *o = &ld->modules[i];
         if (o->x == m.x && o->y == m.y)
@@ -279,7 +288,12 @@ static void read_person(hv_ctx *ctx, const hv_ynode *node, size_t index, void *d
                 found = i;
         const hv_ynode *at = hv_ynode_get(node, "assigned");
         size_t old = hv_ctx_push_key(ctx, "assigned");
-        if (found < 0) {
+        int failed = 0;
+        for (int32_t i = 0; i < ld->failed_count; i++)
+            failed |= strcmp(ld->failed[i], p.assigned) == 0;
+        if (found < 0 && failed) {
+            /* Already reported at the module itself. */
+        } else if (found < 0) {
             hv_ctx_error(ctx, at, "unknown module '%s' (give the module an `id`)", p.assigned);
         } else {
             hv_module *m = &ld->level->start.modules[found];
@@ -369,6 +383,14 @@ static int resolve_path(char *out, size_t cap, const char *level_file, const cha
     return 1;
 }
 
+static int readable(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f)
+        fclose(f);
+    return f != NULL;
+}
+
 static void read_map(hv_ctx *ctx, const hv_ynode *root, loading *ld)
 {
     hv_rules *rules = &ld->level->rules;
@@ -399,7 +421,7 @@ static void read_start(hv_ctx *ctx, const hv_ynode *root, loading *ld)
     head.dust = level->rules.weather.dust_min;
     if (hv_fields_read(ctx, node, hv_start_fields, &head, NULL, 1)) {
         const hv_weather *w = &level->rules.weather;
-        if (head.dust < w->dust_min || head.dust > w->dust_max) {
+        if (w->dust_min <= w->dust_max && (head.dust < w->dust_min || head.dust > w->dust_max)) {
             size_t at = hv_ctx_push_key(ctx, "dust");
             hv_ctx_error(ctx, hv_ynode_get(node, "dust"), "%d is outside the weather band %d..%d",
                          head.dust, w->dust_min, w->dust_max);
@@ -478,6 +500,10 @@ hv_level *hv_level_load(const char *path, hv_diag *diag)
         if (head.rules[0]) {
             if (!resolve_path(level->rules_file, sizeof level->rules_file, path, head.rules))
                 hv_ctx_error(&ctx, hv_ynode_get(doc.root, "rules"), "rules: path is too long");
+            else if (!readable(level->rules_file))
+                hv_ctx_error(&ctx, hv_ynode_get(doc.root, "rules"),
+                             "rules: cannot open '%s' (paths are relative to the level's folder)",
+                             head.rules);
             else if (hv_rules_load(&level->rules, level->rules_file, diag) == 0)
                 read_body(&ctx, doc.root, level, ld);
         }
