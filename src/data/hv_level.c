@@ -1,4 +1,5 @@
 #include "hv_level.h"
+#include "hv_turn.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -510,6 +511,9 @@ hv_level *hv_level_load(const char *path, hv_diag *diag)
     }
     hv_ydoc_free(&doc);
     free(ld);
+    /* Show week 1 with its power already balanced, as every later week is. */
+    if (diag->count == before)
+        hv_phase_power(&level->start, NULL);
     char why[200];
     if (diag->count == before && hv_state_check(&level->start, why, sizeof why) != 0)
         hv_diag_error(diag, path, 1, 1, "the start of this level is inconsistent: %s", why);

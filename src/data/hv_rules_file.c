@@ -252,8 +252,12 @@ void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_fi
         const hv_ynode *lo = w ? hv_ynode_get(w, "dust_min") : NULL;
         const hv_ynode *hi = w ? hv_ynode_get(w, "dust_max") : NULL;
         size_t old = hv_ctx_push_key(ctx, lo ? "weather.dust_min" : "weather.dust_max");
-        hv_ctx_error(ctx, lo ? lo : hi ? hi : root, "dust_min %d is above dust_max %d",
-                     rules->weather.dust_min, rules->weather.dust_max);
+        hv_ctx_error(ctx,
+                     lo   ? lo
+                     : hi ? hi
+                          : root,
+                     "dust_min %d is above dust_max %d", rules->weather.dust_min,
+                     rules->weather.dust_max);
         hv_ctx_pop(ctx, old);
     }
 }
