@@ -67,16 +67,6 @@ static int parse_u64(const char *s, unsigned long long max, unsigned long long *
     return 1;
 }
 
-static hv_level *load_level(const char *path)
-{
-    hv_diag diag;
-    hv_diag_init(&diag);
-    hv_level *level = hv_level_load(path, &diag);
-    hv_diag_print(&diag, stderr);
-    hv_diag_free(&diag);
-    return level;
-}
-
 static int cmd_validate(int argc, char **argv)
 {
     if (argc < 1)
@@ -153,7 +143,7 @@ static int cmd_sim(int argc, char **argv)
     int rc = parse_sim(argc, argv, &o);
     if (rc != HV_EXIT_OK)
         return rc;
-    hv_level *level = load_level(o.level);
+    hv_level *level = hv_level_load_printing(o.level, stderr);
     if (!level)
         return HV_EXIT_BAD_INPUT;
     hv_orders_file orders = {NULL, 0};
@@ -182,17 +172,11 @@ static int cmd_sim(int argc, char **argv)
     if (!o.json)
         printf("%s (%s), seed %llu\n", level->title, level->id, o.seed);
     while ((unsigned long long)played < o.turns && state->outcome == HV_OUTCOME_RUNNING) {
-        int32_t week = state->turn + 1;
-        while (next < orders.count && orders.items[next].week < week)
-            next++; /* weeks already past when the game started */
-        while (next < orders.count && orders.items[next].week == week) {
-            if (hv_state_queue_order(state, &orders.items[next].order) != 0) {
-                fprintf(stderr, "%s:%d:1: error: more than %d orders in week %d\n", o.orders,
-                        orders.items[next].line, HV_MAX_ORDERS, week);
-                rc = HV_EXIT_BAD_INPUT;
-                goto done;
-            }
-            next++;
+        if (hv_orders_file_queue_week(&orders, &next, state) != 0) {
+            fprintf(stderr, "%s:%d:1: error: more than %d orders in week %d\n", o.orders,
+                    orders.items[next].line, HV_MAX_ORDERS, state->turn + 1);
+            rc = HV_EXIT_BAD_INPUT;
+            goto done;
         }
         *before = *state;
         hv_report_clear(report);
@@ -247,7 +231,7 @@ static int cmd_play(int argc, char **argv)
             return usage_error("unexpected argument '%s'", argv[i]);
         }
     }
-    hv_level *level = load_level(path ? path : hv_default_level());
+    hv_level *level = hv_level_load_printing(path ? path : hv_default_level(), stderr);
     if (!level)
         return HV_EXIT_BAD_INPUT;
     int rc = hv_play_terminal(level, seed, stdin, stdout);

@@ -97,8 +97,7 @@ static void print_event(FILE *out, const hv_state *before, const hv_state *after
     case HV_EV_RESOURCE: {
         const char *why = hv_cause_name(e->cause);
         if (e->cause == HV_CAUSE_PRODUCTION || e->cause == HV_CAUSE_CONSTRUCTION)
-            why = module_label(e->cause == HV_CAUSE_CONSTRUCTION ? after : after, e->subject, label,
-                               sizeof label);
+            why = module_label(after, e->subject, label, sizeof label);
         else if (e->cause == HV_CAUSE_FUNDING)
             why = after->rules->factions[after->rules->sponsors[e->subject].faction].name;
         else if (e->cause == HV_CAUSE_SUPPLY)

@@ -117,6 +117,18 @@ int hv_state_undo_order(hv_state *state)
     return 0;
 }
 
+static void hash_fields(hv_hash *h, const int64_t *fields, size_t n)
+{
+    for (size_t f = 0; f < n; f++)
+        hv_hash_i64(h, fields[f]);
+}
+
+#define HASH_FIELDS(h, ...)                                                                        \
+    do {                                                                                           \
+        const int64_t fields_[] = {__VA_ARGS__};                                                   \
+        hash_fields(h, fields_, sizeof fields_ / sizeof fields_[0]);                               \
+    } while (0)
+
 uint64_t hv_state_hash(const hv_state *s)
 {
     hv_hash h;
@@ -138,26 +150,20 @@ uint64_t hv_state_hash(const hv_state *s)
     hv_hash_i64(&h, s->next_module_id);
     for (int32_t i = 0; i < s->module_count; i++) {
         const hv_module *m = &s->modules[i];
-        int64_t fields[] = {m->id,         m->type,     m->x,    m->y,       m->status,
-                            m->build_left, m->priority, m->crew, m->powered, m->output_pm};
-        for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++)
-            hv_hash_i64(&h, fields[f]);
+        HASH_FIELDS(&h, m->id, m->type, m->x, m->y, m->status, m->build_left, m->priority, m->crew,
+                    m->powered, m->output_pm);
     }
     hv_hash_i64(&h, s->person_count);
     hv_hash_i64(&h, s->next_person_id);
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
-        int64_t fields[] = {p->id, p->faction, p->role, p->skill, p->health, p->morale, p->module};
-        for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++)
-            hv_hash_i64(&h, fields[f]);
+        HASH_FIELDS(&h, p->id, p->faction, p->role, p->skill, p->health, p->morale, p->module);
         hv_hash_str(&h, p->name);
     }
     hv_hash_i64(&h, s->order_count);
     for (int32_t i = 0; i < s->order_count; i++) {
         const hv_order *o = &s->orders[i];
-        int64_t fields[] = {o->kind, o->module_type, o->x, o->y, o->module, o->person, o->value};
-        for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++)
-            hv_hash_i64(&h, fields[f]);
+        HASH_FIELDS(&h, o->kind, o->module_type, o->x, o->y, o->module, o->person, o->value);
     }
     hv_hash_i64(&h, s->outcome);
     hv_hash_i64(&h, s->outcome_goal);

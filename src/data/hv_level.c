@@ -524,6 +524,16 @@ hv_level *hv_level_load(const char *path, hv_diag *diag)
     return level;
 }
 
+hv_level *hv_level_load_printing(const char *path, FILE *err)
+{
+    hv_diag diag;
+    hv_diag_init(&diag);
+    hv_level *level = hv_level_load(path, &diag);
+    hv_diag_print(&diag, err);
+    hv_diag_free(&diag);
+    return level;
+}
+
 void hv_level_free(hv_level *level)
 {
     free(level);

@@ -7,6 +7,7 @@
 #define HV_LEVEL_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "hv_diag.h"
 #include "hv_fields.h"
@@ -36,6 +37,8 @@ typedef struct hv_level {
 
 /* Loads and checks the level at PATH; NULL with errors in DIAG on failure. */
 hv_level *hv_level_load(const char *path, hv_diag *diag);
+/* hv_level_load that prints any errors to ERR instead of collecting them. */
+hv_level *hv_level_load_printing(const char *path, FILE *err);
 /* Frees a level from hv_level_load (NULL is fine). */
 void hv_level_free(hv_level *level);
 /* Starts a new game of LEVEL with SEED in OUT. */

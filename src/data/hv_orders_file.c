@@ -129,6 +129,17 @@ int hv_orders_file_load(hv_orders_file *out, const char *path, const hv_rules *r
     return 0;
 }
 
+int hv_orders_file_queue_week(const hv_orders_file *orders, int32_t *next, hv_state *state)
+{
+    int32_t week = state->turn + 1;
+    while (*next < orders->count && orders->items[*next].week < week)
+        (*next)++; /* weeks already played before these orders were given */
+    for (; *next < orders->count && orders->items[*next].week == week; (*next)++)
+        if (hv_state_queue_order(state, &orders->items[*next].order) != 0)
+            return -1;
+    return 0;
+}
+
 void hv_orders_file_free(hv_orders_file *orders)
 {
     free(orders->items);

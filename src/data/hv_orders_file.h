@@ -10,6 +10,7 @@
 #include "hv_fields.h"
 #include "hv_order.h"
 #include "hv_rules.h"
+#include "hv_state.h"
 
 typedef struct hv_timed_order {
     int32_t week; /* queued before this week ends, 1-based */
@@ -26,6 +27,10 @@ typedef struct hv_orders_file {
 /* Reads PATH against RULES into OUT; 0, or -1 with errors in DIAG. */
 int hv_orders_file_load(hv_orders_file *out, const char *path, const hv_rules *rules,
                         hv_diag *diag);
+/* Queues into STATE every order for the week it is about to play, going
+ * on from *NEXT (start at 0). Returns 0, or -1 when the state's queue is
+ * full, with *NEXT at the order left out. */
+int hv_orders_file_queue_week(const hv_orders_file *orders, int32_t *next, hv_state *state);
 /* Frees the orders. */
 void hv_orders_file_free(hv_orders_file *orders);
 

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "hv_text.h"
+
 /* ---- arena: every node, string and item array of a document ---- */
 
 typedef struct arena_block {
@@ -143,68 +145,11 @@ static void *grow(void *array, size_t *cap, size_t need, size_t elem)
 
 /* ---- bytes libyaml never sees ---- */
 
-/* Length of the line break at s[i], 0 if none. libyaml also breaks lines at
- * NEL, LS and PS, so our positions agree with the ones it reports. */
-static size_t break_len(const unsigned char *s, size_t len, size_t i)
-{
-    if (s[i] == '\n')
-        return 1;
-    if (s[i] == '\r')
-        return i + 1 < len && s[i + 1] == '\n' ? 2 : 1;
-    if (s[i] == 0xC2 && i + 1 < len && s[i + 1] == 0x85)
-        return 2;
-    if (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
-        return 3;
-    return 0;
-}
-
-/* Position of byte OFFSET; the text before it must be valid UTF-8. */
 static pos locate(const unsigned char *s, size_t len, size_t offset)
 {
-    size_t line = 1, col = 1, i = 0;
-    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-        i = 3; /* libyaml drops a leading BOM before counting */
-    while (i < offset && i < len) {
-        size_t b = break_len(s, len, i);
-        if (b) {
-            line++;
-            col = 1;
-            i += b;
-        } else {
-            col += (s[i++] & 0xC0) != 0x80;
-        }
-    }
-    return (pos){clamp_int(line), clamp_int(col)};
-}
-
-/* Length of the well-formed UTF-8 sequence at s[i], 0 if it is not one
- * (overlong forms, surrogates and code points past U+10FFFF included). */
-static size_t utf8_len(const unsigned char *s, size_t len, size_t i)
-{
-    unsigned char c = s[i];
-    unsigned lo = 0x80, hi = 0xBF;
-    size_t n;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        lo = c == 0xE0 ? 0xA0 : lo;
-        hi = c == 0xED ? 0x9F : hi;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        lo = c == 0xF0 ? 0x90 : lo;
-        hi = c == 0xF4 ? 0x8F : hi;
-    } else {
-        return 0;
-    }
-    if (len - i < n || s[i + 1] < lo || s[i + 1] > hi)
-        return 0;
-    for (size_t k = 2; k < n; k++)
-        if ((s[i + k] & 0xC0) != 0x80)
-            return 0;
-    return n;
+    int line, col;
+    hv_text_locate(s, len, offset, &line, &col);
+    return (pos){line, col};
 }
 
 /* libyaml would refuse these too, but in its own words and at a byte
@@ -212,18 +157,14 @@ static size_t utf8_len(const unsigned char *s, size_t len, size_t i)
  * column. */
 static int check_bytes(loader *ld, const unsigned char *s, size_t len)
 {
-    for (size_t i = 0, n; i < len; i += n) {
-        n = s[i] ? utf8_len(s, len, i) : 0;
-        if (n == 0 && s[i] == 0) {
-            report(ld, locate(s, len, i), "NUL byte in file");
-            return -1;
-        }
-        if (n == 0) {
-            report(ld, locate(s, len, i), "invalid UTF-8 byte 0x%02x", s[i]);
-            return -1;
-        }
-    }
-    return 0;
+    size_t bad = hv_text_find_bad(s, len);
+    if (bad == len)
+        return 0;
+    if (s[bad] == 0)
+        report(ld, locate(s, len, bad), "NUL byte in file");
+    else
+        report(ld, locate(s, len, bad), "invalid UTF-8 byte 0x%02x", s[bad]);
+    return -1;
 }
 
 /* ---- anchors ---- */

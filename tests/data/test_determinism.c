@@ -3,25 +3,15 @@
  * carries on identically. Also: the tutorial plan wins, a base without air
  * is lost with its cause named. */
 #define _POSIX_C_SOURCE 200809L
-#include <dirent.h>
 #include <stdlib.h>
 
 #include "hv_level.h"
 #include "hv_orders_file.h"
 #include "hv_test.h"
+#include "levels_util.h"
 #include "hv_turn.h"
 
 #define WEEKS 60
-
-static hv_level *load(const char *path)
-{
-    hv_diag diag;
-    hv_diag_init(&diag);
-    hv_level *level = hv_level_load(path, &diag);
-    hv_diag_print(&diag, stderr);
-    hv_diag_free(&diag);
-    return level;
-}
 
 /* Plays up to WEEKS weeks, queueing ORDERS (may be NULL); fills HASHES. */
 static int play(const hv_level *level, uint64_t seed, const hv_orders_file *orders,
@@ -31,8 +21,8 @@ static int play(const hv_level *level, uint64_t seed, const hv_orders_file *orde
     int32_t next = 0, weeks = 0;
     char why[200];
     while (weeks < WEEKS && out->outcome == HV_OUTCOME_RUNNING) {
-        while (orders && next < orders->count && orders->items[next].week == out->turn + 1)
-            hv_state_queue_order(out, &orders->items[next++].order);
+        if (orders)
+            CHECK_EQ_INT(hv_orders_file_queue_week(orders, &next, out), 0);
         hv_end_turn(out, NULL);
         CHECK_EQ_INT(hv_state_check(out, why, sizeof why), 0);
         hashes[weeks++] = hv_state_hash(out);
@@ -44,7 +34,7 @@ static void check_level(const char *path)
 {
     static hv_state s1, s2, s3, copy;
     uint64_t h1[WEEKS], h2[WEEKS], h3[WEEKS];
-    hv_level *a = load(path), *b = load(path);
+    hv_level *a = hv_level_load_printing(path, stderr), *b = hv_level_load_printing(path, stderr);
     CHECK(a && b);
     if (!a || !b) {
         hv_level_free(a);
@@ -77,7 +67,7 @@ static void test_tutorial_plan(void)
 {
     static hv_state s;
     uint64_t hashes[WEEKS];
-    hv_level *level = load(HV_LEVEL_DIR "/tutorial.yaml");
+    hv_level *level = hv_level_load_printing(HV_LEVEL_DIR "/tutorial.yaml", stderr);
     CHECK(level != NULL);
     if (!level)
         return;
@@ -107,7 +97,7 @@ static void test_oxygen_runs_out(void)
 {
     static hv_state s;
     uint64_t hashes[WEEKS];
-    hv_level *level = load(HV_TEST_DIR "/data/levels/no_oxygen.yaml");
+    hv_level *level = hv_level_load_printing(HV_TEST_DIR "/data/levels/no_oxygen.yaml", stderr);
     CHECK(level != NULL);
     if (!level)
         return;
@@ -122,22 +112,7 @@ static void test_oxygen_runs_out(void)
 
 int main(void)
 {
-    DIR *dir = opendir(HV_LEVEL_DIR);
-    CHECK(dir != NULL);
-    struct dirent *e;
-    int levels = 0;
-    while (dir && (e = readdir(dir))) {
-        size_t n = strlen(e->d_name);
-        if (n < 6 || strcmp(e->d_name + n - 5, ".yaml") != 0)
-            continue;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", HV_LEVEL_DIR, e->d_name);
-        check_level(path);
-        levels++;
-    }
-    if (dir)
-        closedir(dir);
-    CHECK(levels >= 2);
+    CHECK(for_each_shipped_level(check_level) >= 2);
     test_tutorial_plan();
     test_oxygen_runs_out();
     return hv_test_done("data_determinism");

@@ -1,58 +1,36 @@
 /* Level loading: every shipped level loads; the tutorial holds what its
  * file says; overrides merge; a new game starts from the level. */
 #define _POSIX_C_SOURCE 200809L
-#include <dirent.h>
 #include <stdlib.h>
 
 #include "hv_level.h"
 #include "hv_test.h"
+#include "levels_util.h"
 
-static hv_level *load(const char *path)
+static void check_shipped_level(const char *path)
 {
-    hv_diag diag;
-    hv_diag_init(&diag);
-    hv_level *level = hv_level_load(path, &diag);
-    if (!level || diag.count)
-        hv_diag_print(&diag, stderr);
-    hv_diag_free(&diag);
-    return level;
+    hv_level *level = hv_level_load_printing(path, stderr);
+    CHECK(level != NULL);
+    if (!level) {
+        fprintf(stderr, "  shipped level %s does not load\n", path);
+        return;
+    }
+    CHECK(level->title[0] && level->summary[0] && level->description[0]);
+    CHECK(level->start.person_count > 0);
+    CHECK(level->rules.lose_count > 0);
+    char why[200];
+    CHECK_EQ_INT(hv_state_check(&level->start, why, sizeof why), 0);
+    hv_level_free(level);
 }
 
 static void test_every_shipped_level(void)
 {
-    DIR *dir = opendir(HV_LEVEL_DIR);
-    CHECK(dir != NULL);
-    if (!dir)
-        return;
-    int levels = 0;
-    struct dirent *e;
-    while ((e = readdir(dir))) {
-        size_t n = strlen(e->d_name);
-        if (n < 6 || strcmp(e->d_name + n - 5, ".yaml") != 0)
-            continue;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", HV_LEVEL_DIR, e->d_name);
-        hv_level *level = load(path);
-        CHECK(level != NULL);
-        if (!level) {
-            fprintf(stderr, "  shipped level %s does not load\n", path);
-            continue;
-        }
-        levels++;
-        CHECK(level->title[0] && level->summary[0] && level->description[0]);
-        CHECK(level->start.person_count > 0);
-        CHECK(level->rules.lose_count > 0);
-        char why[200];
-        CHECK_EQ_INT(hv_state_check(&level->start, why, sizeof why), 0);
-        hv_level_free(level);
-    }
-    closedir(dir);
-    CHECK(levels >= 2);
+    CHECK(for_each_shipped_level(check_shipped_level) >= 2);
 }
 
 static void test_tutorial(void)
 {
-    hv_level *level = load(HV_LEVEL_DIR "/tutorial.yaml");
+    hv_level *level = hv_level_load_printing(HV_LEVEL_DIR "/tutorial.yaml", stderr);
     CHECK(level != NULL);
     if (!level)
         return;
@@ -101,7 +79,7 @@ static void test_tutorial(void)
 
 static void test_overrides(void)
 {
-    hv_level *level = load(HV_TEST_DIR "/data/levels/overrides.yaml");
+    hv_level *level = hv_level_load_printing(HV_TEST_DIR "/data/levels/overrides.yaml", stderr);
     CHECK(level != NULL);
     if (!level)
         return;

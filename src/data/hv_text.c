@@ -1,0 +1,81 @@
+#include "hv_text.h"
+
+#include <limits.h>
+
+static int clamp_int(size_t v)
+{
+    return v > (size_t)INT_MAX ? INT_MAX : (int)v;
+}
+
+/* Length of the line break at s[i], 0 if none. libyaml also breaks lines at
+ * NEL, LS and PS. */
+static size_t break_len(const unsigned char *s, size_t len, size_t i)
+{
+    if (s[i] == '\n')
+        return 1;
+    if (s[i] == '\r')
+        return i + 1 < len && s[i + 1] == '\n' ? 2 : 1;
+    if (s[i] == 0xC2 && i + 1 < len && s[i + 1] == 0x85)
+        return 2;
+    if (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
+        return 3;
+    return 0;
+}
+
+void hv_text_locate(const unsigned char *s, size_t len, size_t offset, int *line_out, int *col_out)
+{
+    size_t line = 1, col = 1, i = 0;
+    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+        i = 3; /* libyaml drops a leading BOM before counting */
+    while (i < offset && i < len) {
+        size_t b = break_len(s, len, i);
+        if (b) {
+            line++;
+            col = 1;
+            i += b;
+        } else {
+            col += (s[i++] & 0xC0) != 0x80;
+        }
+    }
+    *line_out = clamp_int(line);
+    *col_out = clamp_int(col);
+}
+
+/* Length of the well-formed UTF-8 sequence at s[i], 0 if it is not one. */
+static size_t utf8_len(const unsigned char *s, size_t len, size_t i)
+{
+    unsigned char c = s[i];
+    unsigned lo = 0x80, hi = 0xBF;
+    size_t n;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        lo = c == 0xE0 ? 0xA0 : lo;
+        hi = c == 0xED ? 0x9F : hi;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        lo = c == 0xF0 ? 0x90 : lo;
+        hi = c == 0xF4 ? 0x8F : hi;
+    } else {
+        return 0;
+    }
+    if (len - i < n || s[i + 1] < lo || s[i + 1] > hi)
+        return 0;
+    for (size_t k = 2; k < n; k++)
+        if ((s[i + k] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+size_t hv_text_find_bad(const unsigned char *s, size_t len)
+{
+    for (size_t i = 0, n; i < len; i += n) {
+        n = s[i] ? utf8_len(s, len, i) : 0;
+        if (n == 0)
+            return i;
+    }
+    return len;
+}

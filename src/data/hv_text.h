@@ -1,0 +1,17 @@
+/* hv_text: checks of raw file bytes before a parser sees them: UTF-8 well
+ * formed, no NUL; and byte offsets turned into line and column the way
+ * libyaml counts them, so our positions agree with the ones it reports. */
+#ifndef HV_TEXT_H
+#define HV_TEXT_H
+
+#include <stddef.h>
+
+/* Offset of the first NUL byte or byte that is not well-formed UTF-8
+ * (overlong forms, surrogates, code points past U+10FFFF), or LEN. */
+size_t hv_text_find_bad(const unsigned char *s, size_t len);
+/* 1-based line and column (in characters) of byte OFFSET; the text before
+ * it must be valid UTF-8. A leading BOM is skipped; CRLF, CR, LF, NEL, LS
+ * and PS each end a line. */
+void hv_text_locate(const unsigned char *s, size_t len, size_t offset, int *line, int *col);
+
+#endif
