@@ -21,6 +21,16 @@ typedef enum hv_event_kind {
     HV_EV_DEATH,            /* person died */
     HV_EV_DUST,             /* dust changed by amount, value = new level */
     HV_EV_OUTCOME,          /* game ended: value = hv_outcome, subject = goal index */
+    HV_EV_TENSION,          /* tension of pair subject (a*16+b, -1 the classes) by amount, to value */
+    HV_EV_MORALE,           /* average morale moved by amount (per-mille of a point), to value */
+    HV_EV_INCIDENT,         /* value = hv_incident_kind; subject person or module id */
+    HV_EV_SATISFACTION,     /* sponsor subject's satisfaction by amount, to value */
+    HV_EV_POLICY,           /* policy subject now has option value */
+    HV_EV_MISSION,          /* asteroid subject: value = hv_asteroid_stage, amount = hv_mission_result */
+    HV_EV_EVENT,            /* event subject fired; value = choice taken, or -1 */
+    HV_EV_PRICE,            /* iridium price moved by amount, to value */
+    HV_EV_MODULE_BROKEN,    /* module subject out of action for value weeks */
+    HV_EV_MODULE_REPAIRED,  /* module subject works again */
     HV_EV_KIND_COUNT
 } hv_event_kind;
 
@@ -40,6 +50,15 @@ typedef enum hv_cause {
     HV_CAUSE_CONSTRUCTION,
     HV_CAUSE_WEATHER,
     HV_CAUSE_GOAL,
+    HV_CAUSE_INEQUALITY, /* a gap in morale between nations or classes */
+    HV_CAUSE_JOINT_WORK, /* nations staffing modules together */
+    HV_CAUSE_CALM,       /* tension easing in a quiet week */
+    HV_CAUSE_INCIDENT,   /* strike, smuggling, sabotage, fight, defection */
+    HV_CAUSE_POLICY,     /* a policy in force */
+    HV_CAUSE_EVENT,      /* an event or a choice */
+    HV_CAUSE_MISSION,    /* survey, capture, mining in orbit */
+    HV_CAUSE_MARKET,     /* iridium sold on Earth, price moves */
+    HV_CAUSE_MORALE,     /* people's mood settling */
     HV_CAUSE_COUNT
 } hv_cause;
 

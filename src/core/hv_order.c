@@ -4,6 +4,7 @@ const char *hv_order_kind_name(hv_order_kind kind)
 {
     static const char *const names[HV_ORDER_KIND_COUNT] = {
         "build", "demolish", "assign", "unassign", "priority",
+        "policy", "survey", "capture",  "export",   "answer",
     };
     return (kind >= 0 && kind < HV_ORDER_KIND_COUNT) ? names[kind] : "?";
 }
@@ -23,6 +24,12 @@ const char *hv_reject_text(hv_reject reason)
         "the module has no free crew slot",
         "the person has no assignment",
         "value out of range",
+        "that policy changed too recently",
+        "no spaceport is running",
+        "a mission to that asteroid is under way or over",
+        "the launch window is closed",
+        "the crew cannot fly: wrong roles, away, or the same person",
+        "no event is waiting for an answer",
     };
     return (reason >= 0 && reason < HV_REJECT_COUNT) ? texts[reason] : "?";
 }

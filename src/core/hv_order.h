@@ -13,6 +13,11 @@ typedef enum hv_order_kind {
     HV_ORDER_ASSIGN,   /* person to module */
     HV_ORDER_UNASSIGN, /* person */
     HV_ORDER_PRIORITY, /* module gets power priority value (1..9) */
+    HV_ORDER_POLICY,   /* policy target takes option value */
+    HV_ORDER_SURVEY,   /* send a probe to asteroid target */
+    HV_ORDER_CAPTURE,  /* person (pilot) and person2 (engineer) fly to asteroid target */
+    HV_ORDER_EXPORT,   /* ship value iridium to Earth */
+    HV_ORDER_ANSWER,   /* choice value for the pending event */
     HV_ORDER_KIND_COUNT
 } hv_order_kind;
 
@@ -21,8 +26,10 @@ typedef struct hv_order {
     int32_t module_type; /* build */
     int32_t x, y;        /* build */
     int32_t module;      /* demolish, assign, priority: module id */
-    int32_t person;      /* assign, unassign: person id */
-    int32_t value;       /* priority */
+    int32_t person;      /* assign, unassign, capture: person id */
+    int32_t value;       /* priority, policy option, export amount, answer choice */
+    int32_t person2;     /* capture: the engineer's id */
+    int32_t target;      /* policy, survey, capture: policy or asteroid index */
 } hv_order;
 
 /* Why an order was refused; reported with the order. */
@@ -39,6 +46,12 @@ typedef enum hv_reject {
     HV_REJECT_NO_SLOT,
     HV_REJECT_NOT_ASSIGNED,
     HV_REJECT_BAD_VALUE,
+    HV_REJECT_COOLDOWN,
+    HV_REJECT_NO_SPACEPORT,
+    HV_REJECT_BUSY,
+    HV_REJECT_WINDOW_CLOSED,
+    HV_REJECT_CREW,
+    HV_REJECT_NO_EVENT,
     HV_REJECT_COUNT
 } hv_reject;
 

@@ -41,28 +41,50 @@ const char *hv_resource_id(hv_resource r)
     return (r >= 0 && r < HV_RES_COUNT) ? resource_ids[r] : "?";
 }
 
-int hv_rules_find_module_type(const hv_rules *rules, const char *id)
+/* Every table entry starts with its id, so one search serves them all. */
+static int find_id(const void *table, size_t stride, int count, const char *id)
 {
-    for (int i = 0; i < rules->module_type_count; i++)
-        if (strcmp(rules->module_types[i].id, id) == 0)
+    for (int i = 0; i < count; i++)
+        if (strcmp((const char *)table + (size_t)i * stride, id) == 0)
             return i;
     return -1;
+}
+
+#define FIND(table, count) find_id(rules->table, sizeof rules->table[0], rules->count, id)
+
+int hv_rules_find_module_type(const hv_rules *rules, const char *id)
+{
+    return FIND(module_types, module_type_count);
 }
 
 int hv_rules_find_role(const hv_rules *rules, const char *id)
 {
-    for (int i = 0; i < rules->role_count; i++)
-        if (strcmp(rules->roles[i].id, id) == 0)
-            return i;
-    return -1;
+    return FIND(roles, role_count);
 }
 
 int hv_rules_find_faction(const hv_rules *rules, const char *id)
 {
-    for (int i = 0; i < rules->faction_count; i++)
-        if (strcmp(rules->factions[i].id, id) == 0)
-            return i;
-    return -1;
+    return FIND(factions, faction_count);
+}
+
+int hv_rules_find_policy(const hv_rules *rules, const char *id)
+{
+    return FIND(policies, policy_count);
+}
+
+int hv_rules_find_asteroid(const hv_rules *rules, const char *id)
+{
+    return FIND(asteroids, asteroid_count);
+}
+
+int hv_rules_find_flag(const hv_rules *rules, const char *id)
+{
+    return FIND(flags, flag_count);
+}
+
+int hv_rules_find_event(const hv_rules *rules, const char *id)
+{
+    return FIND(events, event_count);
 }
 
 hv_terrain hv_rules_terrain_at(const hv_rules *rules, int x, int y)

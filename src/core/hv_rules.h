@@ -18,6 +18,14 @@
 #define HV_MAX_SUPPLY 16
 #define HV_MAX_GOALS 16
 #define HV_MAX_MAP 64
+#define HV_MAX_POLICIES 12
+#define HV_MAX_OPTIONS 4
+#define HV_MAX_EVENTS 48
+#define HV_MAX_CHOICES 4
+#define HV_MAX_ASTEROIDS 8
+#define HV_MAX_FLAGS 32
+#define HV_TEXT_LEN 400
+#define HV_LABEL_LEN 120
 
 /* Stocked resources. Power is a flow, recomputed every turn, not stocked.
  * Display names come from the rules; the loop they form is fixed:
@@ -62,13 +70,168 @@ typedef struct hv_module_type {
     int32_t housing;              /* beds while powered */
     int32_t priority;             /* 1 (keep longest) .. 9 (shed first) */
     uint32_t terrain_mask;        /* bit per hv_terrain it may stand on */
+    int32_t recreation;           /* morale target raised for everyone while running */
+    int32_t security;             /* per-mille cut in incident chances while running */
+    int32_t medical;              /* extra health regained per person per week while running */
+    int32_t spaceport;            /* missions launch from it while running */
 } hv_module_type;
+
+/* Staff (officers, astronauts) and hired workers are paid, housed and fed
+ * differently; the gap between the two is class tension. */
+typedef enum hv_class { HV_CLASS_STAFF, HV_CLASS_WORKER } hv_class;
 
 typedef struct hv_role {
     char id[HV_ID_LEN];
     char name[HV_NAME_LEN];
-    int64_t pay; /* funds per person per turn */
+    int64_t pay;    /* funds per person per turn */
+    int32_t klass;  /* hv_class */
+    int32_t pilot;  /* may fly a capture mission */
+    int32_t engineer; /* may rig a capture */
 } hv_role;
+
+/* What a policy option does every week it is in force, or what an event
+ * or one of its choices does once. Each context reads only some keys. */
+typedef struct hv_effect {
+    int64_t resources[HV_RES_COUNT]; /* added to stocks (negative takes) */
+    int32_t morale_staff;   /* policy: morale target; event: morale now */
+    int32_t morale_workers; /* same, for workers */
+    int32_t tension;        /* added to every pair of nations */
+    int32_t class_tension;  /* added to the tension between classes */
+    int32_t satisfaction;   /* added to every sponsor's satisfaction */
+    int32_t health;         /* event: added to everyone's health */
+    int32_t dust;           /* event: added to the dust */
+    int32_t price_pct;      /* event: iridium price changed by this percent */
+    int32_t output_pct;     /* policy: module output changed by this percent */
+    int32_t ration_pct;     /* policy: food eaten changed by this percent */
+    int32_t pay_pct;        /* policy: workers' pay changed by this percent */
+    int32_t incident_pct;   /* policy: incident chances changed by this percent */
+    int32_t capture_pm;     /* policy: capture odds changed by this per-mille */
+    int32_t joint;          /* policy: crews mix across nations (joint work eases twice as fast) */
+    int32_t break_type;     /* event: one running module of this type (index+1) breaks */
+    int32_t break_weeks;    /* event: for this many weeks */
+    int32_t window_weeks;   /* event: launch windows open for this many weeks */
+    uint32_t set_flags;     /* event: bits set */
+    uint32_t clear_flags;   /* event: bits cleared */
+} hv_effect;
+
+typedef struct hv_policy_option {
+    char id[HV_ID_LEN];
+    char name[HV_NAME_LEN];
+    hv_effect effect;
+} hv_policy_option;
+
+typedef struct hv_policy {
+    char id[HV_ID_LEN];
+    char name[HV_NAME_LEN];
+    char text[HV_LABEL_LEN];
+    int32_t cooldown; /* weeks before it may change again */
+    int32_t option_count;
+    hv_policy_option options[HV_MAX_OPTIONS]; /* the first is in force at the start */
+} hv_policy;
+
+typedef struct hv_choice {
+    char text[HV_LABEL_LEN];
+    hv_effect effect;
+} hv_choice;
+
+typedef enum hv_mission_result {
+    HV_RESULT_NONE,
+    HV_RESULT_SURVEYED,
+    HV_RESULT_CAPTURED,
+    HV_RESULT_FAILED,
+    HV_RESULT_COUNT
+} hv_mission_result;
+
+/* When a scripted event fires: every condition given must hold. */
+typedef struct hv_trigger {
+    int32_t week;          /* from this week on (0: any) */
+    int32_t resource;      /* -1: none */
+    int64_t below;         /* resource below this (when below_set) */
+    int64_t above;         /* resource above this (when above_set) */
+    int32_t below_set, above_set;
+    int32_t tension_above; /* highest nation tension above this (-1: none) */
+    int32_t class_above;   /* class tension above this (-1: none) */
+    int32_t flag;          /* flag index that must be set (-1: none) */
+    int32_t asteroid;      /* asteroid index whose mission result must be ... (-1: none) */
+    int32_t result;        /* ... this hv_mission_result */
+} hv_trigger;
+
+typedef struct hv_event_def {
+    char id[HV_ID_LEN];
+    char title[HV_NAME_LEN];
+    char text[HV_TEXT_LEN];
+    int32_t scripted; /* from the level: fires once when its trigger holds */
+    int32_t weight;   /* random: relative chance in the pool */
+    int32_t min_week; /* random: not before this week */
+    int32_t cooldown; /* random: weeks before it may come again */
+    hv_trigger trigger;
+    hv_effect effect; /* applied when it fires */
+    int32_t choice_count;
+    hv_choice choices[HV_MAX_CHOICES];
+} hv_event_def;
+
+typedef struct hv_asteroid {
+    char id[HV_ID_LEN];
+    char name[HV_NAME_LEN];
+    char klass[HV_ID_LEN];               /* metallic, carbonaceous, ... (shown to players) */
+    int64_t composition[HV_RES_COUNT];  /* what mining it can yield in all */
+    int64_t mine_rate;                   /* units mined per week once in orbit */
+    int32_t transfer_weeks;              /* weeks from launch to capture */
+    int64_t capture_fuel;
+    int32_t risk;                        /* 0..100 */
+    int32_t window_open, window_close;   /* launch window weeks (0, 0: always open) */
+    int32_t surveyed;                    /* composition known from the start */
+} hv_asteroid;
+
+typedef struct hv_society {
+    int32_t base_morale;      /* where morale settles with needs met */
+    int32_t worker_morale;    /* workers settle this much lower (quarters, pay) */
+    int32_t tension_decay;    /* tension eases by this each quiet week */
+    int32_t shortage_tension; /* tension added per week of shortage */
+    int32_t gap_tension;      /* per 10 points of morale gap between two groups */
+    int32_t joint_work;       /* tension eased per module two nations staff together */
+    int32_t incident_at;      /* tension from which incidents may happen */
+    int32_t incident_pm;      /* chance per mille per point of tension above it */
+    int32_t riot_at;          /* tension that is a riot in the making */
+    int32_t riot_weeks;       /* weeks at or above riot_at that lose the base */
+} hv_society;
+
+typedef enum hv_incident_kind {
+    HV_INCIDENT_STRIKE,
+    HV_INCIDENT_SMUGGLING,
+    HV_INCIDENT_SABOTAGE,
+    HV_INCIDENT_FIGHT,
+    HV_INCIDENT_DEFECTION,
+    HV_INCIDENT_COUNT
+} hv_incident_kind;
+
+typedef struct hv_incidents {
+    int32_t weight[HV_INCIDENT_COUNT];
+    int32_t strike_weeks;
+    int64_t smuggling[HV_RES_COUNT]; /* drained from stock by the black market */
+    int32_t sabotage_weeks;
+    int32_t fight_injury;
+    int32_t tension;                 /* an incident adds this to its pair */
+} hv_incidents;
+
+typedef struct hv_missions {
+    int64_t survey_fuel;
+    int32_t survey_weeks;
+    int32_t base_odds;    /* capture success, per mille */
+    int32_t skill_odds;   /* per mille per crew skill point above 3 each */
+    int32_t risk_odds;    /* per mille off per point of risk */
+    int32_t tension_odds; /* per mille off per point of crew tension above incident_at */
+    int32_t unsurveyed_odds; /* per mille off when the composition is unknown */
+    int32_t crew_loss;    /* per mille chance a failed capture kills its crew */
+} hv_missions;
+
+typedef struct hv_market {
+    int64_t price; /* funds per unit of iridium at the start */
+    int64_t price_min, price_max;
+    int32_t swing_pct;    /* largest weekly move, percent */
+    int32_t ship_weeks;   /* weeks from export to payment */
+    int32_t satisfaction; /* sponsor satisfaction per 100 iridium delivered */
+} hv_market;
 
 typedef struct hv_faction {
     char id[HV_ID_LEN];
@@ -78,7 +241,8 @@ typedef struct hv_faction {
 
 typedef struct hv_sponsor {
     int32_t faction;
-    int64_t funding; /* funds per turn */
+    int64_t funding;      /* funds per turn at full satisfaction; half at none */
+    int32_t satisfaction; /* 0..100 at the start */
 } hv_sponsor;
 
 typedef struct hv_supply_ship {
@@ -95,6 +259,12 @@ typedef enum hv_goal_kind {
     HV_GOAL_POPULATION_AT_LEAST, /* win: at least AMOUNT people alive */
     HV_GOAL_POPULATION_BELOW,    /* lose: fewer than AMOUNT people alive */
     HV_GOAL_BANKRUPT,            /* lose: funds below 0 for TURN weeks running */
+    HV_GOAL_TENSION_BELOW,       /* win: every tension below AMOUNT */
+    HV_GOAL_RIOT,                /* lose: tension at riot level for the rules' weeks */
+    HV_GOAL_EXPORTED_AT_LEAST,   /* win: AMOUNT iridium delivered to Earth in all */
+    HV_GOAL_CAPTURED_AT_LEAST,   /* win: AMOUNT asteroids captured */
+    HV_GOAL_FLAG_SET,            /* win or lose: FLAG is set */
+    HV_GOAL_SATISFACTION_AT_LEAST, /* win: every sponsor at least AMOUNT satisfied */
     HV_GOAL_KIND_COUNT
 } hv_goal_kind;
 
@@ -104,6 +274,7 @@ typedef struct hv_goal {
     int32_t module_type;
     int32_t turn;
     int64_t amount;
+    int32_t flag;
 } hv_goal;
 
 typedef struct hv_life_support {
@@ -138,6 +309,19 @@ typedef struct hv_rules {
     int32_t win_count;
     hv_goal lose[HV_MAX_GOALS]; /* any one ends the game */
     int32_t lose_count;
+    hv_society society;
+    hv_incidents incidents;
+    hv_missions missions;
+    hv_market market;
+    int32_t event_chance; /* per mille per week that a random event comes */
+    hv_policy policies[HV_MAX_POLICIES];
+    int32_t policy_count;
+    hv_event_def events[HV_MAX_EVENTS]; /* random pool and the level's scripted ones */
+    int32_t event_count;
+    hv_asteroid asteroids[HV_MAX_ASTEROIDS];
+    int32_t asteroid_count;
+    char flags[HV_MAX_FLAGS][HV_ID_LEN];
+    int32_t flag_count;
     int32_t map_width;
     int32_t map_height;
     uint8_t terrain[HV_MAX_MAP * HV_MAX_MAP]; /* hv_terrain, row-major */
@@ -155,6 +339,14 @@ int hv_rules_find_module_type(const hv_rules *rules, const char *id);
 int hv_rules_find_role(const hv_rules *rules, const char *id);
 /* Index of the faction with ID, or -1. */
 int hv_rules_find_faction(const hv_rules *rules, const char *id);
+/* Index of the policy with ID, or -1. */
+int hv_rules_find_policy(const hv_rules *rules, const char *id);
+/* Index of the asteroid with ID, or -1. */
+int hv_rules_find_asteroid(const hv_rules *rules, const char *id);
+/* Index of the flag with ID, or -1. */
+int hv_rules_find_flag(const hv_rules *rules, const char *id);
+/* Index of the event with ID, or -1. */
+int hv_rules_find_event(const hv_rules *rules, const char *id);
 /* Terrain at (X, Y); rock outside the map. */
 hv_terrain hv_rules_terrain_at(const hv_rules *rules, int x, int y);
 

@@ -19,6 +19,41 @@ void hv_state_init(hv_state *state, const hv_rules *rules, uint64_t seed)
     state->next_person_id = 1;
     state->dust = rules->weather.dust_min;
     state->outcome = HV_OUTCOME_RUNNING;
+    hv_state_start_world(state);
+}
+
+void hv_state_start_world(hv_state *state)
+{
+    const hv_rules *rules = state->rules;
+    state->pending = -1;
+    state->price = rules->market.price;
+    for (int32_t i = 0; i < rules->sponsor_count; i++)
+        state->satisfaction[i] = rules->sponsors[i].satisfaction;
+    for (int32_t i = 0; i < rules->asteroid_count; i++) {
+        const hv_asteroid *a = &rules->asteroids[i];
+        state->asteroids[i].surveyed = a->surveyed;
+        memcpy(state->asteroids[i].left, a->composition, sizeof a->composition);
+    }
+}
+
+int32_t hv_state_max_tension(const hv_state *s)
+{
+    int32_t nations = hv_state_nation_tension(s);
+    return nations > s->class_tension ? nations : s->class_tension;
+}
+
+int32_t hv_state_nation_tension(const hv_state *s)
+{
+    int32_t present[HV_MAX_FACTIONS] = {0};
+    for (int32_t i = 0; i < s->person_count; i++)
+        present[s->people[i].faction] = 1;
+    int32_t worst = 0;
+    int32_t n = s->rules->faction_count;
+    for (int32_t a = 0; a < n; a++)
+        for (int32_t b = a + 1; b < n && present[a]; b++)
+            if (present[b] && s->tension[a][b] > worst)
+                worst = s->tension[a][b];
+    return worst;
 }
 
 void hv_state_reseed(hv_state *state, uint64_t seed)
@@ -133,7 +168,7 @@ uint64_t hv_state_hash(const hv_state *s)
 {
     hv_hash h;
     hv_hash_init(&h);
-    hv_hash_i64(&h, 1); /* encoding version: bump when the encoding changes */
+    hv_hash_i64(&h, 2); /* encoding version: bump when the encoding changes */
     hv_hash_i64(&h, (int64_t)s->seed);
     hv_hash_i64(&h, (int64_t)s->rng.state);
     hv_hash_i64(&h, (int64_t)s->rng.inc);
@@ -151,20 +186,43 @@ uint64_t hv_state_hash(const hv_state *s)
     for (int32_t i = 0; i < s->module_count; i++) {
         const hv_module *m = &s->modules[i];
         HASH_FIELDS(&h, m->id, m->type, m->x, m->y, m->status, m->build_left, m->priority, m->crew,
-                    m->powered, m->output_pm);
+                    m->broken, m->powered, m->output_pm);
     }
     hv_hash_i64(&h, s->person_count);
     hv_hash_i64(&h, s->next_person_id);
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
-        HASH_FIELDS(&h, p->id, p->faction, p->role, p->skill, p->health, p->morale, p->module);
+        HASH_FIELDS(&h, p->id, p->faction, p->role, p->skill, p->health, p->morale, p->module,
+                    p->away, p->strike);
         hv_hash_str(&h, p->name);
     }
     hv_hash_i64(&h, s->order_count);
     for (int32_t i = 0; i < s->order_count; i++) {
         const hv_order *o = &s->orders[i];
-        HASH_FIELDS(&h, o->kind, o->module_type, o->x, o->y, o->module, o->person, o->value);
+        HASH_FIELDS(&h, o->kind, o->module_type, o->x, o->y, o->module, o->person, o->person2,
+                    o->target, o->value);
     }
+    int32_t nf = s->rules->faction_count;
+    for (int32_t a = 0; a < nf; a++)
+        for (int32_t b = a + 1; b < nf; b++)
+            hv_hash_i64(&h, s->tension[a][b]);
+    HASH_FIELDS(&h, s->class_tension, s->riot_weeks, s->incidents, s->captured, s->price,
+                s->exported, s->shipment_count, s->flags, s->pending);
+    for (int32_t i = 0; i < s->rules->sponsor_count; i++)
+        hv_hash_i64(&h, s->satisfaction[i]);
+    for (int32_t i = 0; i < s->rules->policy_count; i++)
+        HASH_FIELDS(&h, s->policy[i], s->policy_since[i]);
+    for (int32_t i = 0; i < s->rules->asteroid_count; i++) {
+        const hv_asteroid_state *a = &s->asteroids[i];
+        HASH_FIELDS(&h, a->stage, a->surveyed, a->weeks_left, a->pilot, a->engineer, a->odds,
+                    a->result, a->window_close);
+        for (int r = 0; r < HV_RES_COUNT; r++)
+            hv_hash_i64(&h, a->left[r]);
+    }
+    for (int32_t i = 0; i < s->shipment_count; i++)
+        HASH_FIELDS(&h, s->shipments[i].amount, s->shipments[i].weeks_left);
+    for (int32_t i = 0; i < s->rules->event_count; i++)
+        hv_hash_i64(&h, s->event_last[i]);
     hv_hash_i64(&h, s->outcome);
     hv_hash_i64(&h, s->outcome_goal);
     return h.value;
@@ -206,6 +264,8 @@ int hv_state_check(const hv_state *s, char *why, size_t why_len)
             FAIL("module %d crew %d over its slots", m->id, m->crew);
         if (m->status == HV_MODULE_BUILDING ? m->build_left < 1 : m->build_left != 0)
             FAIL("module %d build_left %d", m->id, m->build_left);
+        if (m->broken < 0)
+            FAIL("module %d broken %d", m->id, m->broken);
     }
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
@@ -218,6 +278,10 @@ int hv_state_check(const hv_state *s, char *why, size_t why_len)
         if (p->faction < 0 || p->faction >= rules->faction_count || p->role < 0 ||
             p->role >= rules->role_count)
             FAIL("person %d has unknown faction or role", p->id);
+        if (p->away && p->module)
+            FAIL("person %d is away on a mission and assigned to a module", p->id);
+        if (p->away < 0 || p->away > rules->asteroid_count)
+            FAIL("person %d away on unknown asteroid %d", p->id, p->away);
         if (p->module) {
             const hv_module *m = hv_state_module((hv_state *)s, p->module);
             if (!m)
@@ -229,6 +293,24 @@ int hv_state_check(const hv_state *s, char *why, size_t why_len)
         if (crew[i] != s->modules[i].crew)
             FAIL("module %d counts %d crew, %d are assigned", s->modules[i].id, s->modules[i].crew,
                  crew[i]);
+    for (int32_t a = 0; a < rules->faction_count; a++)
+        for (int32_t b = 0; b < rules->faction_count; b++)
+            if (s->tension[a][b] != s->tension[b][a] || s->tension[a][b] < 0 ||
+                s->tension[a][b] > 100)
+                FAIL("tension %d-%d is %d", a, b, s->tension[a][b]);
+    if (s->class_tension < 0 || s->class_tension > 100)
+        FAIL("class tension %d", s->class_tension);
+    for (int32_t i = 0; i < rules->sponsor_count; i++)
+        if (s->satisfaction[i] < 0 || s->satisfaction[i] > 100)
+            FAIL("sponsor %d satisfaction %d", i, s->satisfaction[i]);
+    for (int32_t i = 0; i < rules->policy_count; i++)
+        if (s->policy[i] < 0 || s->policy[i] >= rules->policies[i].option_count)
+            FAIL("policy %d option %d", i, s->policy[i]);
+    if (s->pending < -1 || s->pending >= rules->event_count ||
+        (s->pending >= 0 && rules->events[s->pending].choice_count == 0))
+        FAIL("pending event %d", s->pending);
+    if (s->price < rules->market.price_min || s->price > rules->market.price_max)
+        FAIL("price %lld outside its band", (long long)s->price);
     if (s->outcome != HV_OUTCOME_RUNNING && s->outcome_goal != HV_CAUSE_ALL_DEAD &&
         s->outcome_goal < 0)
         FAIL("ended game without a cause");
@@ -263,6 +345,28 @@ void hv_goal_describe(const hv_rules *rules, const hv_goal *g, char *buf, size_t
         break;
     case HV_GOAL_BANKRUPT:
         snprintf(buf, len, "funds below zero for %d weeks running", g->turn);
+        break;
+    case HV_GOAL_TENSION_BELOW:
+        snprintf(buf, len, "keep every tension below %lld", (long long)g->amount);
+        break;
+    case HV_GOAL_RIOT:
+        snprintf(buf, len, "the base rioted after %d weeks of tension at %d or more",
+                 rules->society.riot_weeks, rules->society.riot_at);
+        break;
+    case HV_GOAL_EXPORTED_AT_LEAST:
+        snprintf(buf, len, "deliver %lld %s to Earth", (long long)g->amount,
+                 rules->resources[HV_RES_IRIDIUM].name);
+        break;
+    case HV_GOAL_CAPTURED_AT_LEAST:
+        snprintf(buf, len, "capture %lld asteroid%s", (long long)g->amount,
+                 g->amount == 1 ? "" : "s");
+        break;
+    case HV_GOAL_FLAG_SET:
+        snprintf(buf, len, "%s",
+                 g->flag >= 0 && g->flag < rules->flag_count ? rules->flags[g->flag] : "?");
+        break;
+    case HV_GOAL_SATISFACTION_AT_LEAST:
+        snprintf(buf, len, "keep every sponsor at least %lld%% satisfied", (long long)g->amount);
         break;
     default:
         snprintf(buf, len, "?");

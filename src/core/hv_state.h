@@ -27,6 +27,7 @@ typedef struct hv_module {
     int32_t build_left; /* turns until operating, while building */
     int32_t priority;   /* power priority 1..9, 9 is shed first */
     int32_t crew;       /* people assigned, kept equal to the count of them */
+    int32_t broken;     /* weeks until repaired (sabotage, faults); 0 when whole */
     /* Results of the last turn, for reports and the UI. */
     int32_t powered;
     int32_t output_pm; /* output in per-mille of full */
@@ -41,7 +42,37 @@ typedef struct hv_person {
     int32_t health; /* 0..100, dies at 0 */
     int32_t morale; /* 0..100 */
     int32_t module; /* assigned module id, or 0 */
+    int32_t away;   /* on a mission to this asteroid (index + 1), or 0 */
+    int32_t strike; /* weeks left on strike, or 0 */
 } hv_person;
+
+typedef enum hv_asteroid_stage {
+    HV_STAGE_FAR,       /* out there; nothing launched */
+    HV_STAGE_SURVEYING, /* a survey probe is on its way */
+    HV_STAGE_CAPTURING, /* a capture crew is on its way */
+    HV_STAGE_ORBIT,     /* in Mars orbit, being mined */
+    HV_STAGE_SPENT,     /* mined out */
+    HV_STAGE_LOST,      /* a capture failed; it is gone */
+    HV_STAGE_COUNT
+} hv_asteroid_stage;
+
+typedef struct hv_asteroid_state {
+    int32_t stage;      /* hv_asteroid_stage */
+    int32_t surveyed;   /* composition known */
+    int32_t weeks_left; /* until the probe or crew arrives */
+    int32_t pilot, engineer; /* person ids of a capture crew */
+    int32_t odds;       /* capture success per mille, fixed at launch */
+    int32_t result;     /* hv_mission_result of the last mission */
+    int32_t window_close; /* 0, or a window opened by an event closes after this week */
+    int64_t left[HV_RES_COUNT]; /* still to mine */
+} hv_asteroid_state;
+
+#define HV_MAX_SHIPMENTS 16
+
+typedef struct hv_shipment {
+    int64_t amount;     /* iridium on its way to Earth */
+    int32_t weeks_left; /* until it is sold */
+} hv_shipment;
 
 typedef enum hv_outcome { HV_OUTCOME_RUNNING, HV_OUTCOME_WON, HV_OUTCOME_LOST } hv_outcome;
 
@@ -68,12 +99,35 @@ typedef struct hv_state {
     int32_t next_person_id;
     hv_order orders[HV_MAX_ORDERS];
     int32_t order_count;
+    /* Society: tension 0..100 between each pair of factions (symmetric) and
+     * between the classes; sponsors' satisfaction 0..100. */
+    int32_t tension[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
+    int32_t class_tension;
+    int32_t riot_weeks; /* consecutive weeks with some tension at riot level */
+    int32_t satisfaction[HV_MAX_SPONSORS];
+    int32_t incidents;  /* in all */
+    int32_t policy[HV_MAX_POLICIES];      /* option in force */
+    int32_t policy_since[HV_MAX_POLICIES]; /* week it was set (0: from the start) */
+    /* Asteroids and the market. */
+    hv_asteroid_state asteroids[HV_MAX_ASTEROIDS];
+    int32_t captured;
+    int64_t price;    /* funds per unit of iridium */
+    int64_t exported; /* iridium sold on Earth, in all */
+    hv_shipment shipments[HV_MAX_SHIPMENTS];
+    int32_t shipment_count;
+    /* Events. */
+    uint32_t flags;
+    int32_t event_last[HV_MAX_EVENTS]; /* week it last fired, 0 never */
+    int32_t pending;                   /* event index waiting for a choice, or -1 */
     hv_outcome outcome;
     int32_t outcome_goal; /* index into the rules' win/lose list, or HV_CAUSE_ALL_DEAD */
 } hv_state;
 
 /* Starts an empty game on RULES with SEED: no stock, modules or people. */
 void hv_state_init(hv_state *state, const hv_rules *rules, uint64_t seed);
+/* Sets what the rules fix at the start: price, sponsors' satisfaction,
+ * asteroids' composition and survey, no pending event. */
+void hv_state_start_world(hv_state *state);
 /* Restarts the RNG from SEED, as a new game on the same start would. */
 void hv_state_reseed(hv_state *state, uint64_t seed);
 /* Places a module at the start of a game (no cost, no order); returns its id or 0 when full. */
@@ -90,6 +144,10 @@ hv_person *hv_state_person(hv_state *state, int32_t id);
 int hv_state_queue_order(hv_state *state, const hv_order *order);
 /* Drops the most recently queued order (undo); -1 when none is queued. */
 int hv_state_undo_order(hv_state *state);
+/* Highest tension between any two nations present, or between the classes. */
+int32_t hv_state_max_tension(const hv_state *state);
+/* Highest tension between any two nations present. */
+int32_t hv_state_nation_tension(const hv_state *state);
 /* Hash of the whole state over a canonical encoding. */
 uint64_t hv_state_hash(const hv_state *state);
 /* Checks the invariants; returns 0, or -1 with a reason written to WHY. */

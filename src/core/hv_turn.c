@@ -1,10 +1,13 @@
 #include "hv_turn.h"
 
 #include <assert.h>
+#include <stddef.h>
 #include <string.h>
 
-static void emit(hv_report *report, const hv_state *s, hv_event_kind kind, hv_cause cause,
-                 int32_t subject, int32_t resource, int64_t amount, int64_t value)
+#include "hv_phase.h"
+
+void hv_emit(hv_report *report, const hv_state *s, hv_event_kind kind, hv_cause cause,
+             int32_t subject, int32_t resource, int64_t amount, int64_t value)
 {
     if (!report)
         return;
@@ -12,14 +15,39 @@ static void emit(hv_report *report, const hv_state *s, hv_event_kind kind, hv_ca
     hv_report_add(report, &e);
 }
 
-/* Changes a stock and reports the change with its cause. */
-static void change_stock(hv_state *s, hv_report *report, int resource, int64_t amount,
-                         hv_cause cause, int32_t subject)
+void hv_change_stock(hv_state *s, hv_report *report, int resource, int64_t amount, hv_cause cause,
+                     int32_t subject)
 {
     if (amount == 0)
         return;
     s->stock[resource] += amount;
-    emit(report, s, HV_EV_RESOURCE, cause, subject, resource, amount, s->stock[resource]);
+    hv_emit(report, s, HV_EV_RESOURCE, cause, subject, resource, amount, s->stock[resource]);
+}
+
+int32_t hv_clamp(int32_t v, int32_t lo, int32_t hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+int hv_module_running(const hv_module *m)
+{
+    return m->status == HV_MODULE_ACTIVE && m->broken == 0;
+}
+
+void hv_unassign(hv_state *s, hv_person *p)
+{
+    hv_module *m = p->module ? hv_state_module(s, p->module) : NULL;
+    if (m)
+        m->crew--;
+    p->module = 0;
+}
+
+void hv_remove_person(hv_state *s, int32_t index)
+{
+    hv_unassign(s, &s->people[index]);
+    memmove(&s->people[index], &s->people[index + 1],
+            (size_t)(s->person_count - index - 1) * sizeof s->people[0]);
+    s->person_count--;
 }
 
 int32_t hv_module_staffing_pm(const hv_state *s, const hv_module *m)
@@ -28,116 +56,6 @@ int32_t hv_module_staffing_pm(const hv_state *s, const hv_module *m)
     if (slots <= 0)
         return 1000;
     return m->crew * 1000 / slots;
-}
-
-/* ---- 1. orders --------------------------------------------------------- */
-
-static hv_reject order_build(hv_state *s, hv_report *report, const hv_order *o)
-{
-    const hv_rules *rules = s->rules;
-    if (o->module_type < 0 || o->module_type >= rules->module_type_count)
-        return HV_REJECT_BAD_TYPE;
-    if (o->x < 0 || o->y < 0 || o->x >= rules->map_width || o->y >= rules->map_height)
-        return HV_REJECT_OUT_OF_MAP;
-    if (hv_state_module_at(s, o->x, o->y))
-        return HV_REJECT_OCCUPIED;
-    const hv_module_type *mt = &rules->module_types[o->module_type];
-    if (!(mt->terrain_mask & (1u << hv_rules_terrain_at(rules, o->x, o->y))))
-        return HV_REJECT_TERRAIN;
-    if (s->module_count >= HV_MAX_MODULES)
-        return HV_REJECT_TOO_MANY_MODULES;
-    for (int r = 0; r < HV_RES_COUNT; r++)
-        if (mt->cost[r] > 0 && s->stock[r] < mt->cost[r])
-            return HV_REJECT_CANNOT_AFFORD;
-    int32_t id = hv_state_add_module(s, o->module_type, o->x, o->y, 0);
-    for (int r = 0; r < HV_RES_COUNT; r++)
-        change_stock(s, report, r, -mt->cost[r], HV_CAUSE_CONSTRUCTION, id);
-    return HV_REJECT_NONE;
-}
-
-static void unassign(hv_state *s, hv_person *p)
-{
-    hv_module *m = p->module ? hv_state_module(s, p->module) : NULL;
-    if (m)
-        m->crew--;
-    p->module = 0;
-}
-
-static hv_reject order_demolish(hv_state *s, hv_report *report, const hv_order *o)
-{
-    hv_module *m = hv_state_module(s, o->module);
-    if (!m)
-        return HV_REJECT_NO_MODULE;
-    for (int32_t i = 0; i < s->person_count; i++)
-        if (s->people[i].module == m->id)
-            unassign(s, &s->people[i]);
-    /* Half the materials come back: salvage is worth having, not free. */
-    int64_t salvage = s->rules->module_types[m->type].cost[HV_RES_MATERIALS] / 2;
-    change_stock(s, report, HV_RES_MATERIALS, salvage, HV_CAUSE_CONSTRUCTION, m->id);
-    int32_t index = (int32_t)(m - s->modules);
-    memmove(m, m + 1, (size_t)(s->module_count - index - 1) * sizeof *m);
-    s->module_count--;
-    return HV_REJECT_NONE;
-}
-
-static hv_reject order_assign(hv_state *s, const hv_order *o)
-{
-    hv_person *p = hv_state_person(s, o->person);
-    if (!p)
-        return HV_REJECT_NO_PERSON;
-    hv_module *m = hv_state_module(s, o->module);
-    if (!m)
-        return HV_REJECT_NO_MODULE;
-    if (p->module == m->id)
-        return HV_REJECT_NONE;
-    if (m->crew >= s->rules->module_types[m->type].crew_slots)
-        return HV_REJECT_NO_SLOT;
-    unassign(s, p);
-    p->module = m->id;
-    m->crew++;
-    return HV_REJECT_NONE;
-}
-
-static hv_reject apply_order(hv_state *s, hv_report *report, const hv_order *o)
-{
-    switch (o->kind) {
-    case HV_ORDER_BUILD:
-        return order_build(s, report, o);
-    case HV_ORDER_DEMOLISH:
-        return order_demolish(s, report, o);
-    case HV_ORDER_ASSIGN:
-        return order_assign(s, o);
-    case HV_ORDER_UNASSIGN: {
-        hv_person *p = hv_state_person(s, o->person);
-        if (!p)
-            return HV_REJECT_NO_PERSON;
-        if (!p->module)
-            return HV_REJECT_NOT_ASSIGNED;
-        unassign(s, p);
-        return HV_REJECT_NONE;
-    }
-    case HV_ORDER_PRIORITY: {
-        hv_module *m = hv_state_module(s, o->module);
-        if (!m)
-            return HV_REJECT_NO_MODULE;
-        if (o->value < 1 || o->value > 9)
-            return HV_REJECT_BAD_VALUE;
-        m->priority = o->value;
-        return HV_REJECT_NONE;
-    }
-    default:
-        return HV_REJECT_BAD_VALUE;
-    }
-}
-
-void hv_phase_orders(hv_state *s, hv_report *report)
-{
-    for (int32_t i = 0; i < s->order_count; i++) {
-        hv_reject why = apply_order(s, report, &s->orders[i]);
-        emit(report, s, why == HV_REJECT_NONE ? HV_EV_ORDER_DONE : HV_EV_ORDER_REJECTED,
-             HV_CAUSE_ORDER, i, -1, s->orders[i].kind, why);
-    }
-    s->order_count = 0;
 }
 
 /* ---- 2. power ---------------------------------------------------------- */
@@ -161,7 +79,7 @@ static int32_t sort_by_priority(const hv_state *s, int32_t *order)
 
 static int wants_power(const hv_state *s, const hv_module *m)
 {
-    return m->status == HV_MODULE_ACTIVE && s->rules->module_types[m->type].power < 0 &&
+    return hv_module_running(m) && s->rules->module_types[m->type].power < 0 &&
            hv_module_staffing_pm(s, m) > 0;
 }
 
@@ -174,7 +92,7 @@ void hv_phase_power(hv_state *s, hv_report *report)
         const hv_module_type *mt = &rules->module_types[m->type];
         m->powered = 0;
         m->output_pm = 0;
-        if (m->status != HV_MODULE_ACTIVE)
+        if (!hv_module_running(m))
             continue;
         if (mt->power >= 0) {
             m->powered = 1;
@@ -192,7 +110,7 @@ void hv_phase_power(hv_state *s, hv_report *report)
     }
     s->power_supply = (int32_t)supply;
     s->power_demand = (int32_t)demand;
-    emit(report, s, HV_EV_POWER, HV_CAUSE_POWER, -1, -1, supply, demand);
+    hv_emit(report, s, HV_EV_POWER, HV_CAUSE_POWER, -1, -1, supply, demand);
     if (demand <= supply)
         return;
     int32_t order[HV_MAX_MODULES];
@@ -203,7 +121,7 @@ void hv_phase_power(hv_state *s, hv_report *report)
             continue;
         m->powered = 0;
         demand -= -(int64_t)rules->module_types[m->type].power * hv_module_staffing_pm(s, m) / 1000;
-        emit(report, s, HV_EV_MODULE_UNPOWERED, HV_CAUSE_POWER, m->id, -1, 0, m->priority);
+        hv_emit(report, s, HV_EV_MODULE_UNPOWERED, HV_CAUSE_POWER, m->id, -1, 0, m->priority);
     }
 }
 
@@ -217,17 +135,47 @@ static int has_recipe(const hv_module_type *mt)
     return 0;
 }
 
+int32_t hv_person_output_pm(const hv_person *p)
+{
+    if (p->strike > 0)
+        return 0;
+    /* Skill 3 and morale 60 work at the full rate; both scale it either way. */
+    return (700 + 100 * p->skill) * (700 + 5 * p->morale) / 1000;
+}
+
+/* Per-mille of full output each module's crew gives, by module index. */
+static void crew_output(const hv_state *s, int32_t output_pct, int32_t *out)
+{
+    int64_t sum[HV_MAX_MODULES] = {0};
+    for (int32_t i = 0; i < s->person_count; i++) {
+        const hv_person *p = &s->people[i];
+        if (!p->module)
+            continue;
+        const hv_module *m = hv_state_module((hv_state *)s, p->module);
+        sum[m - s->modules] += hv_person_output_pm(p);
+    }
+    for (int32_t i = 0; i < s->module_count; i++) {
+        int32_t slots = s->rules->module_types[s->modules[i].type].crew_slots;
+        int64_t pm = slots > 0 ? sum[i] / slots * (100 + output_pct) / 100 : 1000;
+        out[i] = (int32_t)(pm > 1500 ? 1500 : pm);
+    }
+}
+
 void hv_phase_production(hv_state *s, hv_report *report)
 {
+    hv_effect policy;
+    hv_policy_total(s, &policy);
+    int32_t crew_pm[HV_MAX_MODULES];
+    crew_output(s, policy.output_pct, crew_pm);
     int32_t order[HV_MAX_MODULES];
     int32_t n = sort_by_priority(s, order);
     for (int32_t k = 0; k < n; k++) {
         hv_module *m = &s->modules[order[k]];
         const hv_module_type *mt = &s->rules->module_types[m->type];
-        if (m->status != HV_MODULE_ACTIVE || !m->powered || !has_recipe(mt))
+        if (!hv_module_running(m) || !m->powered || !has_recipe(mt))
             continue;
-        int64_t pm = hv_module_staffing_pm(s, m);
-        int64_t ratio = 1000; /* share of the staffed rate the inputs allow */
+        int64_t pm = crew_pm[order[k]];
+        int64_t ratio = 1000; /* share of the crewed rate the inputs allow */
         for (int r = 0; r < HV_RES_COUNT && pm > 0; r++) {
             int64_t need = mt->input[r] * pm / 1000;
             if (need > 0 && s->stock[r] < need) {
@@ -240,21 +188,21 @@ void hv_phase_production(hv_state *s, hv_report *report)
         int64_t effective = pm * ratio / 1000;
         m->output_pm = (int32_t)effective;
         if (ratio < 1000 && pm > 0)
-            emit(report, s, HV_EV_MODULE_STARVED, HV_CAUSE_PRODUCTION, m->id, -1, 0, ratio);
+            hv_emit(report, s, HV_EV_MODULE_STARVED, HV_CAUSE_PRODUCTION, m->id, -1, 0, ratio);
         if (effective == 0)
             continue;
         for (int r = 0; r < HV_RES_COUNT; r++)
-            change_stock(s, report, r, -(mt->input[r] * effective / 1000), HV_CAUSE_PRODUCTION,
-                         m->id);
+            hv_change_stock(s, report, r, -(mt->input[r] * effective / 1000), HV_CAUSE_PRODUCTION,
+                            m->id);
         for (int r = 0; r < HV_RES_COUNT; r++)
-            change_stock(s, report, r, mt->output[r] * effective / 1000, HV_CAUSE_PRODUCTION,
-                         m->id);
+            hv_change_stock(s, report, r, mt->output[r] * effective / 1000, HV_CAUSE_PRODUCTION,
+                            m->id);
     }
 }
 
 /* ---- 4. life support --------------------------------------------------- */
 
-static void remove_dead(hv_state *s, hv_report *report, hv_cause cause, int32_t resource)
+void hv_remove_dead(hv_state *s, hv_report *report, hv_cause cause, int32_t resource)
 {
     int32_t kept = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
@@ -263,11 +211,23 @@ static void remove_dead(hv_state *s, hv_report *report, hv_cause cause, int32_t 
             s->people[kept++] = *p;
             continue;
         }
-        unassign(s, p);
+        hv_unassign(s, p);
         s->deaths++;
-        emit(report, s, HV_EV_DEATH, cause, p->id, resource, 0, 0);
+        hv_emit(report, s, HV_EV_DEATH, cause, p->id, resource, 0, 0);
     }
     s->person_count = kept;
+}
+
+int64_t hv_state_running_bonus(const hv_state *s, size_t offset)
+{
+    int64_t sum = 0;
+    for (int32_t i = 0; i < s->module_count; i++) {
+        const hv_module *m = &s->modules[i];
+        if (hv_module_running(m) && m->powered)
+            sum += *(const int32_t *)(const void *)((const char *)&s->rules->module_types[m->type] +
+                                                    offset);
+    }
+    return sum;
 }
 
 void hv_phase_life_support(hv_state *s, hv_report *report)
@@ -279,13 +239,17 @@ void hv_phase_life_support(hv_state *s, hv_report *report)
     s->shortage_mask = 0;
     if (people == 0)
         return;
+    hv_effect policy;
+    hv_policy_total(s, &policy);
     for (int r = 0; r < HV_RES_COUNT; r++) {
         int64_t total = life->need[r] * people;
+        if (r == HV_RES_FOOD)
+            total = total * (100 + policy.ration_pct) / 100;
         if (total <= 0)
             continue;
         int64_t have = s->stock[r] > 0 ? s->stock[r] : 0;
         int64_t used = have < total ? have : total;
-        change_stock(s, report, r, -used, HV_CAUSE_LIFE_SUPPORT, -1);
+        hv_change_stock(s, report, r, -used, HV_CAUSE_LIFE_SUPPORT, -1);
         if (used == total)
             continue;
         int64_t short_pm = (total - used) * 1000 / total;
@@ -293,7 +257,7 @@ void hv_phase_life_support(hv_state *s, hv_report *report)
         int32_t hurt = (int32_t)((life->damage[r] * short_pm + 999) / 1000);
         s->shortage_mask |= 1 << r;
         damage += hurt;
-        emit(report, s, HV_EV_HEALTH, HV_CAUSE_SHORTAGE, -1, r, -hurt, people);
+        hv_emit(report, s, HV_EV_HEALTH, HV_CAUSE_SHORTAGE, -1, r, -hurt, people);
         if (hurt > worst_damage) {
             worst_damage = hurt;
             worst = r;
@@ -301,41 +265,45 @@ void hv_phase_life_support(hv_state *s, hv_report *report)
     }
     int64_t beds = 0;
     for (int32_t i = 0; i < s->module_count; i++)
-        if (s->modules[i].powered)
+        if (s->modules[i].powered && hv_module_running(&s->modules[i]))
             beds += s->rules->module_types[s->modules[i].type].housing;
     /* The newest arrivals are the ones left without a powered bed. */
     int64_t exposed = people > beds ? people - beds : 0;
     if (exposed > 0 && life->exposure_damage > 0)
-        emit(report, s, HV_EV_HEALTH, HV_CAUSE_EXPOSURE, -1, -1, -life->exposure_damage, exposed);
+        hv_emit(report, s, HV_EV_HEALTH, HV_CAUSE_EXPOSURE, -1, -1, -life->exposure_damage,
+                exposed);
+    int32_t recovery = life->recovery + (int32_t)hv_state_running_bonus(s, offsetof(hv_module_type, medical));
     int64_t recovered = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         hv_person *p = &s->people[i];
         int32_t loss = damage + (i >= people - exposed ? life->exposure_damage : 0);
         if (loss > 0) {
             p->health -= loss;
-        } else if (p->health < 100 && life->recovery > 0) {
-            p->health = p->health + life->recovery > 100 ? 100 : p->health + life->recovery;
+        } else if (p->health < 100 && recovery > 0) {
+            p->health = p->health + recovery > 100 ? 100 : p->health + recovery;
             recovered++;
         }
         if (s->shortage_mask)
             p->morale = p->morale > life->shortage_morale ? p->morale - life->shortage_morale : 0;
     }
     if (recovered > 0)
-        emit(report, s, HV_EV_HEALTH, HV_CAUSE_RECOVERY, -1, -1, life->recovery, recovered);
-    remove_dead(s, report, worst >= 0 ? HV_CAUSE_SHORTAGE : HV_CAUSE_EXPOSURE, worst);
+        hv_emit(report, s, HV_EV_HEALTH, HV_CAUSE_RECOVERY, -1, -1, recovery, recovered);
+    hv_remove_dead(s, report, worst >= 0 ? HV_CAUSE_SHORTAGE : HV_CAUSE_EXPOSURE, worst);
 }
 
-/* ---- 5. construction --------------------------------------------------- */
+/* ---- 5. construction and repairs --------------------------------------- */
 
 void hv_phase_construction(hv_state *s, hv_report *report)
 {
     for (int32_t i = 0; i < s->module_count; i++) {
         hv_module *m = &s->modules[i];
+        if (m->broken > 0 && --m->broken == 0)
+            hv_emit(report, s, HV_EV_MODULE_REPAIRED, HV_CAUSE_CONSTRUCTION, m->id, -1, 0, 0);
         if (m->status != HV_MODULE_BUILDING)
             continue;
         if (--m->build_left == 0) {
             m->status = HV_MODULE_ACTIVE;
-            emit(report, s, HV_EV_MODULE_BUILT, HV_CAUSE_CONSTRUCTION, m->id, -1, 0, m->type);
+            hv_emit(report, s, HV_EV_MODULE_BUILT, HV_CAUSE_CONSTRUCTION, m->id, -1, 0, m->type);
         }
     }
 }
@@ -351,43 +319,69 @@ static int ship_arrives(const hv_supply_ship *ship, int32_t week)
     return (week - ship->first_turn) % ship->every == 0;
 }
 
+/* Shipments of iridium reach Earth and are sold at this week's price. */
+static void sell_shipments(hv_state *s, hv_report *report)
+{
+    const hv_market *market = &s->rules->market;
+    int32_t kept = 0;
+    for (int32_t i = 0; i < s->shipment_count; i++) {
+        hv_shipment *sh = &s->shipments[i];
+        if (--sh->weeks_left > 0) {
+            s->shipments[kept++] = *sh;
+            continue;
+        }
+        s->exported += sh->amount;
+        hv_change_stock(s, report, HV_RES_FUNDS, sh->amount * s->price, HV_CAUSE_MARKET, -1);
+        int32_t pleased = (int32_t)(sh->amount * market->satisfaction / 100);
+        for (int32_t k = 0; k < s->rules->sponsor_count; k++)
+            hv_satisfaction_add(s, report, k, pleased, HV_CAUSE_MARKET);
+    }
+    s->shipment_count = kept;
+    /* Always draw, so the RNG stream does not depend on whether anything sold. */
+    int32_t swing = hv_rng_range(&s->rng, -market->swing_pct, market->swing_pct);
+    int64_t price = s->price * (100 + swing) / 100;
+    price = price < market->price_min ? market->price_min : price;
+    price = price > market->price_max ? market->price_max : price;
+    if (price != s->price)
+        hv_emit(report, s, HV_EV_PRICE, HV_CAUSE_MARKET, -1, HV_RES_IRIDIUM, price - s->price,
+                price);
+    s->price = price;
+}
+
 void hv_phase_economy(hv_state *s, hv_report *report)
 {
     const hv_rules *rules = s->rules;
-    for (int32_t i = 0; i < rules->sponsor_count; i++)
-        change_stock(s, report, HV_RES_FUNDS, rules->sponsors[i].funding, HV_CAUSE_FUNDING, i);
+    hv_effect policy;
+    hv_policy_total(s, &policy);
+    for (int32_t i = 0; i < rules->sponsor_count; i++) {
+        /* Full funding at full satisfaction, half when they are fed up. */
+        int64_t pay = rules->sponsors[i].funding * (100 + s->satisfaction[i]) / 200;
+        hv_change_stock(s, report, HV_RES_FUNDS, pay, HV_CAUSE_FUNDING, i);
+    }
     int64_t upkeep = 0;
     for (int32_t i = 0; i < s->module_count; i++)
         upkeep += rules->module_types[s->modules[i].type].upkeep;
-    change_stock(s, report, HV_RES_FUNDS, -upkeep, HV_CAUSE_UPKEEP, -1);
+    hv_change_stock(s, report, HV_RES_FUNDS, -upkeep, HV_CAUSE_UPKEEP, -1);
     int64_t pay = 0;
-    for (int32_t i = 0; i < s->person_count; i++)
-        pay += rules->roles[s->people[i].role].pay;
-    change_stock(s, report, HV_RES_FUNDS, -pay, HV_CAUSE_PAY, -1);
+    for (int32_t i = 0; i < s->person_count; i++) {
+        const hv_role *role = &rules->roles[s->people[i].role];
+        pay += role->klass == HV_CLASS_WORKER ? role->pay * (100 + policy.pay_pct) / 100
+                                              : role->pay;
+    }
+    hv_change_stock(s, report, HV_RES_FUNDS, -pay, HV_CAUSE_PAY, -1);
+    for (int r = 0; r < HV_RES_COUNT; r++)
+        hv_change_stock(s, report, r, policy.resources[r], HV_CAUSE_POLICY, -1);
+    for (int r = 0; r < HV_RES_COUNT; r++)
+        if (r != HV_RES_FUNDS && s->stock[r] < 0)
+            s->stock[r] = 0; /* a policy cannot take what is not there */
     for (int32_t i = 0; i < rules->supply_count; i++) {
         if (!ship_arrives(&rules->supply[i], s->turn))
             continue;
         for (int r = 0; r < HV_RES_COUNT; r++)
-            change_stock(s, report, r, rules->supply[i].cargo[r], HV_CAUSE_SUPPLY, i);
+            hv_change_stock(s, report, r, rules->supply[i].cargo[r], HV_CAUSE_SUPPLY, i);
     }
+    sell_shipments(s, report);
     s->broke_turns = s->stock[HV_RES_FUNDS] < 0 ? s->broke_turns + 1 : 0;
-}
-
-/* ---- 9. weather -------------------------------------------------------- */
-
-void hv_phase_weather(hv_state *s, hv_report *report)
-{
-    const hv_weather *w = &s->rules->weather;
-    /* Always draw, even in a still band, so every level uses the RNG alike. */
-    int32_t swing = hv_rng_range(&s->rng, -w->dust_swing, w->dust_swing);
-    int32_t dust = s->dust + swing;
-    if (dust < w->dust_min)
-        dust = w->dust_min;
-    if (dust > w->dust_max)
-        dust = w->dust_max;
-    if (dust != s->dust)
-        emit(report, s, HV_EV_DUST, HV_CAUSE_WEATHER, -1, -1, dust - s->dust, dust);
-    s->dust = dust;
 }
 
 /* ---- 10. goals --------------------------------------------------------- */
@@ -398,6 +392,14 @@ static int64_t operating_count(const hv_state *s, int32_t type)
     for (int32_t i = 0; i < s->module_count; i++)
         n += s->modules[i].type == type && s->modules[i].status == HV_MODULE_ACTIVE;
     return n;
+}
+
+static int all_satisfied(const hv_state *s, int64_t amount)
+{
+    for (int32_t i = 0; i < s->rules->sponsor_count; i++)
+        if (s->satisfaction[i] < amount)
+            return 0;
+    return 1;
 }
 
 static int goal_holds(const hv_state *s, const hv_goal *g)
@@ -417,6 +419,18 @@ static int goal_holds(const hv_state *s, const hv_goal *g)
         return s->person_count < g->amount;
     case HV_GOAL_BANKRUPT:
         return s->broke_turns >= g->turn;
+    case HV_GOAL_TENSION_BELOW:
+        return hv_state_max_tension(s) < g->amount;
+    case HV_GOAL_RIOT:
+        return s->riot_weeks >= s->rules->society.riot_weeks;
+    case HV_GOAL_EXPORTED_AT_LEAST:
+        return s->exported >= g->amount;
+    case HV_GOAL_CAPTURED_AT_LEAST:
+        return s->captured >= g->amount;
+    case HV_GOAL_FLAG_SET:
+        return (s->flags >> g->flag) & 1u;
+    case HV_GOAL_SATISFACTION_AT_LEAST:
+        return all_satisfied(s, g->amount);
     default:
         return 0;
     }
@@ -426,7 +440,7 @@ static void end_game(hv_state *s, hv_report *report, hv_outcome outcome, int32_t
 {
     s->outcome = outcome;
     s->outcome_goal = goal;
-    emit(report, s, HV_EV_OUTCOME, HV_CAUSE_GOAL, goal, -1, 0, outcome);
+    hv_emit(report, s, HV_EV_OUTCOME, HV_CAUSE_GOAL, goal, -1, 0, outcome);
 }
 
 void hv_phase_goals(hv_state *s, hv_report *report)
@@ -460,18 +474,30 @@ void hv_phase_goals(hv_state *s, hv_report *report)
 
 /* ---- the turn ---------------------------------------------------------- */
 
-int hv_end_turn(hv_state *s, hv_report *report)
+static int answer_queued(const hv_state *s)
+{
+    for (int32_t i = 0; i < s->order_count; i++)
+        if (s->orders[i].kind == HV_ORDER_ANSWER)
+            return 1;
+    return 0;
+}
+
+hv_turn_result hv_end_turn(hv_state *s, hv_report *report)
 {
     if (s->outcome != HV_OUTCOME_RUNNING)
-        return -1;
+        return HV_TURN_OVER;
+    if (s->pending >= 0 && !answer_queued(s))
+        return HV_TURN_WAITING;
     s->turn++;
     hv_phase_orders(s, report);
     hv_phase_power(s, report);
     hv_phase_production(s, report);
     hv_phase_life_support(s, report);
     hv_phase_construction(s, report);
+    hv_phase_missions(s, report);
     hv_phase_economy(s, report);
-    hv_phase_weather(s, report);
+    hv_phase_society(s, report);
+    hv_phase_events(s, report);
     hv_phase_goals(s, report);
 #ifdef HV_CHECK_INVARIANTS
     {
@@ -481,5 +507,5 @@ int hv_end_turn(hv_state *s, hv_report *report)
         (void)broken;
     }
 #endif
-    return 0;
+    return HV_TURN_DONE;
 }

@@ -3,31 +3,55 @@
 #ifndef HV_TURN_H
 #define HV_TURN_H
 
+#include <stddef.h>
+
 #include "hv_event.h"
 #include "hv_state.h"
 
+/* What hv_end_turn did. */
+typedef enum hv_turn_result {
+    HV_TURN_DONE = 0,    /* the week was played */
+    HV_TURN_WAITING = 1, /* an event waits for an answer order; nothing changed */
+    HV_TURN_OVER = -1    /* the game had already ended; nothing changed */
+} hv_turn_result;
+
 /* Resolves one week: applies queued orders, then every phase, then checks
- * goals. REPORT may be NULL. Returns 0, or -1 if the game had already ended. */
-int hv_end_turn(hv_state *state, hv_report *report);
+ * goals. REPORT may be NULL. */
+hv_turn_result hv_end_turn(hv_state *state, hv_report *report);
 
 /* 1. Applies and clears the queued orders. */
 void hv_phase_orders(hv_state *state, hv_report *report);
 /* 2. Balances power; sheds modules by priority on a deficit. */
 void hv_phase_power(hv_state *state, hv_report *report);
-/* 3. Runs the recipes of powered, staffed modules. */
+/* 3. Runs the recipes of powered, staffed modules, scaled by crew skill and morale. */
 void hv_phase_production(hv_state *state, hv_report *report);
 /* 4. Feeds, waters and gives air to everyone; shortages hurt and kill. */
 void hv_phase_life_support(hv_state *state, hv_report *report);
-/* 5. Advances construction. */
+/* 5. Advances construction and repairs. */
 void hv_phase_construction(hv_state *state, hv_report *report);
-/* 7. Sponsor funding, upkeep, wages, supply ships. */
+/* 6. Probes and crews travel, captures succeed or fail, asteroids in orbit are mined. */
+void hv_phase_missions(hv_state *state, hv_report *report);
+/* 7. Sponsor funding, upkeep, wages, policy costs, supply ships, iridium sales. */
 void hv_phase_economy(hv_state *state, hv_report *report);
-/* 9. Weather: the week's dust. */
-void hv_phase_weather(hv_state *state, hv_report *report);
+/* 8. Morale, tension, incidents, riots in the making, sponsors' satisfaction. */
+void hv_phase_society(hv_state *state, hv_report *report);
+/* 9. The week's dust, then scripted events, then one random event perhaps. */
+void hv_phase_events(hv_state *state, hv_report *report);
 /* 10. Win and lose conditions. */
 void hv_phase_goals(hv_state *state, hv_report *report);
 
-/* Output of MODULE in per-mille of full, from its staffing. */
+/* Share of MODULE's crew slots filled, per mille (power use scales with it). */
 int32_t hv_module_staffing_pm(const hv_state *state, const hv_module *module);
+/* What one person adds to a module's output, per mille of a full slot. */
+int32_t hv_person_output_pm(const hv_person *person);
+/* Sum of an int32_t bonus field of hv_module_type (at OFFSET) over running, powered modules. */
+int64_t hv_state_running_bonus(const hv_state *state, size_t offset);
+/* Whether scripted trigger T holds now. */
+int hv_trigger_holds(const hv_state *state, const hv_trigger *t);
+/* Whether asteroid INDEX can be launched at in WEEK. */
+int hv_asteroid_window_open(const hv_state *state, int32_t index, int32_t week);
+/* Capture success per mille for this crew, as it would be fixed at launch. */
+int32_t hv_capture_odds(const hv_state *state, int32_t asteroid, const hv_person *pilot,
+                        const hv_person *engineer);
 
 #endif

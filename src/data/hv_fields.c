@@ -135,7 +135,12 @@ static int resolve_ref(const hv_ctx *ctx, hv_ref_kind ref, const char *name)
     case HV_REF_ROLE:
         return hv_rules_find_role(ctx->rules, name);
     case HV_REF_MODULE_TYPE:
+    case HV_REF_MODULE_TYPE1:
         return hv_rules_find_module_type(ctx->rules, name);
+    case HV_REF_ASTEROID:
+        return hv_rules_find_asteroid(ctx->rules, name);
+    case HV_REF_FLAG:
+        return hv_rules_find_flag(ctx->rules, name);
     default:
         return -1;
     }
@@ -143,7 +148,8 @@ static int resolve_ref(const hv_ctx *ctx, hv_ref_kind ref, const char *name)
 
 static const char *ref_name(hv_ref_kind ref)
 {
-    static const char *const names[] = {"faction", "role", "module type", "resource"};
+    static const char *const names[] = {"faction",  "role", "module type", "resource",
+                                        "asteroid", "flag", "module type"};
     return names[ref];
 }
 
@@ -208,7 +214,7 @@ static void read_name_index(hv_ctx *ctx, const hv_ynode *node, const hv_field *f
             hv_ctx_error(ctx, node, "unknown %s %s", ref_name(f->ref),
                          shown(node, buf, sizeof buf));
         else
-            *out = index;
+            *out = index + (f->ref == HV_REF_MODULE_TYPE1);
         return;
     }
     for (int i = 0; f->names[i]; i++) {
@@ -225,22 +231,22 @@ static void read_name_index(hv_ctx *ctx, const hv_ynode *node, const hv_field *f
     hv_ctx_error(ctx, node, "%s is not one of: %s", shown(node, buf, sizeof buf), list);
 }
 
-static void read_terrain(hv_ctx *ctx, const hv_ynode *node, uint32_t *out)
+/* Reads a list of names (NAMES resolves each) into a bit mask. */
+static void read_mask(hv_ctx *ctx, const hv_ynode *node, const hv_field *names, uint32_t *out)
 {
-    static const hv_field names = {"terrain", HV_F_ENUM, 0, 0, 0, 0, 0, hv_terrain_names, 0, ""};
     if (!hv_expect(ctx, node, HV_YNODE_SEQ))
         return;
     uint32_t mask = 0;
     for (size_t i = 0; i < node->count; i++) {
         int32_t t = -1;
         size_t old = hv_ctx_push_index(ctx, i);
-        read_name_index(ctx, node->items[i], &names, &t);
+        read_name_index(ctx, node->items[i], names, &t);
         hv_ctx_pop(ctx, old);
         if (t >= 0)
             mask |= 1u << t;
     }
     if (node->count == 0)
-        hv_ctx_error(ctx, node, "needs at least one terrain kind");
+        hv_ctx_error(ctx, node, "needs at least one entry");
     *out = mask;
 }
 
@@ -290,9 +296,17 @@ static void read_field(hv_ctx *ctx, const hv_ynode *node, const hv_field *f, voi
     case HV_F_REF:
         read_name_index(ctx, node, f, (int32_t *)(void *)dst);
         break;
-    case HV_F_TERRAIN:
-        read_terrain(ctx, node, (uint32_t *)(void *)dst);
+    case HV_F_TERRAIN: {
+        static const hv_field terrain = {"terrain", HV_F_ENUM, 0, 0, 0, 0, 0, hv_terrain_names,
+                                         0,         ""};
+        read_mask(ctx, node, &terrain, (uint32_t *)(void *)dst);
         break;
+    }
+    case HV_F_FLAGS: {
+        static const hv_field flag = {"flag", HV_F_REF, 0, 0, 0, 0, 0, NULL, HV_REF_FLAG, ""};
+        read_mask(ctx, node, &flag, (uint32_t *)(void *)dst);
+        break;
+    }
     case HV_F_SKIP:
         break;
     }

@@ -36,6 +36,7 @@ typedef enum hv_ftype {
     HV_F_ENUM,    /* one of names[], index into int32_t */
     HV_F_REF,     /* id of a faction/role/module type/resource (ref), index into int32_t */
     HV_F_TERRAIN, /* list of terrain names into a uint32_t bit mask */
+    HV_F_FLAGS,   /* list of flag ids into a uint32_t bit mask */
     HV_F_SKIP     /* accepted here, read by the caller (sub-sections) */
 } hv_ftype;
 
@@ -43,7 +44,10 @@ typedef enum hv_ref_kind {
     HV_REF_FACTION,
     HV_REF_ROLE,
     HV_REF_MODULE_TYPE,
-    HV_REF_RESOURCE
+    HV_REF_RESOURCE,
+    HV_REF_ASTEROID,
+    HV_REF_FLAG,
+    HV_REF_MODULE_TYPE1 /* module type, stored as index + 1 so 0 means none */
 } hv_ref_kind;
 
 typedef struct hv_field {

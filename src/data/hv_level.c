@@ -46,7 +46,7 @@ typedef struct start_person {
 } start_person;
 
 typedef struct goal_entry {
-    int32_t kind, resource, module_type, week, weeks;
+    int32_t kind, resource, module_type, week, weeks, flag;
     int64_t amount;
     char text[HV_GOAL_TEXT_LEN];
 } goal_entry;
@@ -54,6 +54,7 @@ typedef struct goal_entry {
 typedef struct start_head {
     int32_t dust;
     int64_t resources[HV_RES_COUNT];
+    int32_t tension, class_tension;
 } start_head;
 
 typedef struct map_head {
@@ -75,6 +76,8 @@ const hv_field hv_level_fields[] = {
     SECTION("start", 1, "stocks, modules and people at week 1"),
     SECTION("sponsors", 0, "who pays the base each week"),
     SECTION("supply_ships", 0, "scheduled deliveries from Earth"),
+    SECTION("asteroids", 0, "asteroids within reach, by id"),
+    SECTION("events", 0, "scripted events, by id: each fires once when its trigger holds"),
     SECTION("goals", 1, "how the level is won and lost"),
     END,
 };
@@ -91,6 +94,10 @@ const hv_field hv_start_fields[] = {
           "dust in week 1, within the weather band"),
     FIELD("resources", HV_F_RESMAP, start_head, resources, 1, 0, BIG,
           "stocks in week 1; resources not listed start at 0"),
+    FIELD("tension", HV_F_INT32, start_head, tension, 0, 0, 100,
+          "tension between every two nations in week 1 (default 0)"),
+    FIELD("class_tension", HV_F_INT32, start_head, class_tension, 0, 0, 100,
+          "tension between staff and workers in week 1 (default 0)"),
     SECTION("modules", 1, "modules standing in week 1"),
     SECTION("people", 1, "everyone at the base in week 1"),
     END,
@@ -119,7 +126,10 @@ const hv_field hv_person_fields[] = {
 
 const hv_field hv_sponsor_fields[] = {
     REF("faction", hv_sponsor, faction, 1, HV_REF_FACTION, "paying faction"),
-    FIELD("funding", HV_F_INT64, hv_sponsor, funding, 1, 0, BIG, "funds per week"),
+    FIELD("funding", HV_F_INT64, hv_sponsor, funding, 1, 0, BIG,
+          "funds per week when fully satisfied; half when not at all"),
+    FIELD("satisfaction", HV_F_INT32, hv_sponsor, satisfaction, 1, 0, 100,
+          "satisfaction at the start, 0 to 100"),
     END,
 };
 
@@ -140,7 +150,9 @@ const hv_field hv_goals_fields[] = {
 
 static const char *const goal_kinds[] = {
     "resource_at_least",   "resource_depleted", "week_reached", "modules_at_least",
-    "population_at_least", "population_below",  "bankrupt",     NULL,
+    "population_at_least", "population_below",  "bankrupt",     "tension_below",
+    "riot",                "exported_at_least", "captured_at_least", "flag_set",
+    "satisfaction_at_least", NULL,
 };
 
 const hv_field hv_goal_fields[] = {
@@ -152,11 +164,21 @@ const hv_field hv_goal_fields[] = {
     FIELD("week", HV_F_INT32, goal_entry, week, 0, 1, 100000, "week number"),
     FIELD("weeks", HV_F_INT32, goal_entry, weeks, 0, 1, 1000, "weeks running"),
     FIELD("text", HV_F_TEXT, goal_entry, text, 0, 0, 0, "how the goal reads to the player"),
+    REF("flag", goal_entry, flag, 0, HV_REF_FLAG, "story flag id"),
     END,
 };
 
 /* Keys each goal kind needs (bit per hv_goal_fields index) and where it may stand. */
-enum { G_KIND = 1, G_RES = 2, G_MOD = 4, G_AMOUNT = 8, G_WEEK = 16, G_WEEKS = 32, G_TEXT = 64 };
+enum {
+    G_KIND = 1,
+    G_RES = 2,
+    G_MOD = 4,
+    G_AMOUNT = 8,
+    G_WEEK = 16,
+    G_WEEKS = 32,
+    G_TEXT = 64,
+    G_FLAG = 128
+};
 static const struct {
     unsigned keys;
     int win, lose;
@@ -168,6 +190,12 @@ static const struct {
     [HV_GOAL_POPULATION_AT_LEAST] = {G_AMOUNT, 1, 0},
     [HV_GOAL_POPULATION_BELOW] = {G_AMOUNT, 0, 1},
     [HV_GOAL_BANKRUPT] = {G_WEEKS, 0, 1},
+    [HV_GOAL_TENSION_BELOW] = {G_AMOUNT, 1, 0},
+    [HV_GOAL_RIOT] = {0, 0, 1},
+    [HV_GOAL_EXPORTED_AT_LEAST] = {G_AMOUNT, 1, 0},
+    [HV_GOAL_CAPTURED_AT_LEAST] = {G_AMOUNT, 1, 0},
+    [HV_GOAL_FLAG_SET] = {G_FLAG, 1, 1},
+    [HV_GOAL_SATISFACTION_AT_LEAST] = {G_AMOUNT, 1, 0},
 };
 
 /* Runs READ on each item of the list at KEY in PARENT, with the path set. */
@@ -280,7 +308,7 @@ static void read_person(hv_ctx *ctx, const hv_ynode *node, size_t index, void *d
     (void)index;
     if (!hv_fields_read(ctx, node, hv_person_fields, &p, NULL, 1) || ctx->errors != before)
         return;
-    hv_person person = {0, "", p.faction, p.role, p.skill, p.health, p.morale, 0};
+    hv_person person = {0, "", p.faction, p.role, p.skill, p.health, p.morale, 0, 0, 0};
     memcpy(person.name, p.name, sizeof person.name);
     if (p.assigned[0]) {
         int32_t found = -1;
@@ -327,7 +355,7 @@ static void read_supply(hv_ctx *ctx, const hv_ynode *node, size_t index, void *d
 
 static void read_goal(hv_ctx *ctx, const hv_ynode *node, size_t index, hv_level *level, int win)
 {
-    goal_entry g = {-1, -1, -1, 0, 0, 0, ""};
+    goal_entry g = {-1, -1, -1, 0, 0, -1, 0, ""};
     uint64_t seen = 0;
     int before = ctx->errors;
     if (!hv_fields_read(ctx, node, hv_goal_fields, &g, &seen, 1) || ctx->errors != before)
@@ -354,6 +382,7 @@ static void read_goal(hv_ctx *ctx, const hv_ynode *node, size_t index, hv_level 
     goal->module_type = g.module_type;
     goal->turn = g.kind == HV_GOAL_BANKRUPT ? g.weeks : g.week;
     goal->amount = g.amount;
+    goal->flag = g.flag;
     memcpy(win ? level->win_text[index] : level->lose_text[index], g.text, sizeof g.text);
     if (win)
         level->rules.win_count = (int32_t)index + 1;
@@ -431,6 +460,10 @@ static void read_start(hv_ctx *ctx, const hv_ynode *root, loading *ld)
         hv_state_init(&level->start, &level->rules, 0);
         level->start.dust = head.dust;
         memcpy(level->start.stock, head.resources, sizeof head.resources);
+        for (int32_t a = 0; a < HV_MAX_FACTIONS; a++)
+            for (int32_t b = 0; b < HV_MAX_FACTIONS; b++)
+                level->start.tension[a][b] = a == b ? 0 : head.tension;
+        level->start.class_tension = head.class_tension;
         each_item(ctx, node, "modules", HV_MAX_MODULES, read_start_module, ld);
         for (int32_t i = 0; i < ld->module_count; i++) {
             const start_module *m = &ld->modules[i];
@@ -460,6 +493,16 @@ static void read_body(hv_ctx *ctx, const hv_ynode *root, hv_level *level, loadin
     read_start(ctx, root, ld);
     each_item(ctx, root, "sponsors", HV_MAX_SPONSORS, read_sponsor, &level->rules);
     each_item(ctx, root, "supply_ships", HV_MAX_SUPPLY, read_supply, &level->rules);
+    if ((node = hv_ynode_get(root, "asteroids"))) {
+        size_t old = hv_ctx_push_key(ctx, "asteroids");
+        hv_read_asteroids(ctx, node, &level->rules);
+        hv_ctx_pop(ctx, old);
+    }
+    if ((node = hv_ynode_get(root, "events"))) {
+        size_t old = hv_ctx_push_key(ctx, "events");
+        hv_read_level_events(ctx, node, &level->rules);
+        hv_ctx_pop(ctx, old);
+    }
     if ((node = hv_ynode_get(root, "goals"))) {
         size_t old = hv_ctx_push_key(ctx, "goals");
         if (hv_fields_read(ctx, node, hv_goals_fields, NULL, NULL, 1)) {
@@ -511,6 +554,9 @@ hv_level *hv_level_load(const char *path, hv_diag *diag)
     }
     hv_ydoc_free(&doc);
     free(ld);
+    /* Sponsors, asteroids and the market were read after the start state was made. */
+    if (diag->count == before)
+        hv_state_start_world(&level->start);
     /* Show week 1 with its power already balanced, as every later week is. */
     if (diag->count == before)
         hv_phase_power(&level->start, NULL);

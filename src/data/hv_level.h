@@ -54,6 +54,27 @@ int hv_data_validate(const char *path, hv_diag *diag);
 void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_file);
 /* Checks the `format` key of ROOT before anything else; 0 if unusable. */
 int hv_check_format(hv_ctx *ctx, const hv_ynode *root, const char *kind);
+/* Reads a map of id -> entry into a table of COUNT entries of SIZE bytes whose
+ * first member is the id. New entries must be complete; with MERGE an
+ * existing id takes only the keys given. DEFAULTS fills a fresh entry first;
+ * AFTER reads an entry's sub-sections. (hv_rules_file.c) */
+void hv_read_table(hv_ctx *ctx, const hv_ynode *node, const hv_field *fields, void *table,
+                   size_t size, int32_t *count, int32_t cap, int merge, const char *what,
+                   void (*defaults)(void *entry),
+                   void (*after)(hv_ctx *ctx, const hv_ynode *node, void *entry, int fresh));
+/* Reads the map at KEY of ROOT, if there, into TARGET through FIELDS. */
+void hv_read_section(hv_ctx *ctx, const hv_ynode *root, const char *key, const hv_field *fields,
+                     void *target, int require);
+
+/* Content readers (hv_content.c). */
+void hv_read_flags(hv_ctx *ctx, const hv_ynode *node, hv_rules *rules);
+void hv_read_policy_options(hv_ctx *ctx, const hv_ynode *node, void *entry, int fresh);
+void hv_event_defaults(void *entry);
+void hv_read_event_body(hv_ctx *ctx, const hv_ynode *node, void *entry, int fresh);
+/* A level's scripted events, after the rules' pool. */
+void hv_read_level_events(hv_ctx *ctx, const hv_ynode *node, hv_rules *rules);
+/* A level's asteroids. */
+void hv_read_asteroids(hv_ctx *ctx, const hv_ynode *node, hv_rules *rules);
 
 /* Key tables, exported so the documentation can be checked against them. */
 extern const hv_field hv_level_fields[];
@@ -72,5 +93,19 @@ extern const hv_field hv_weather_fields[];
 extern const hv_field hv_role_fields[];
 extern const hv_field hv_faction_fields[];
 extern const hv_field hv_module_type_fields[];
+extern const hv_field hv_society_fields[];
+extern const hv_field hv_incidents_fields[];
+extern const hv_field hv_missions_fields[];
+extern const hv_field hv_market_fields[];
+extern const hv_field hv_policy_fields[];
+extern const hv_field hv_option_fields[];
+extern const hv_field hv_policy_effect_fields[];
+extern const hv_field hv_event_effect_fields[];
+extern const hv_field hv_pool_event_fields[];
+extern const hv_field hv_scripted_event_fields[];
+extern const hv_field hv_choice_fields[];
+extern const hv_field hv_trigger_fields[];
+extern const hv_field hv_asteroid_fields[];
+extern const char *const hv_class_names[];
 
 #endif

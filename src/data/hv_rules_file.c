@@ -23,6 +23,15 @@ const hv_field hv_rules_fields[] = {
     {"roles", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "jobs people hold, by id"},
     {"factions", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "nations and companies, by id"},
     {"module_types", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "buildable modules, by id"},
+    {"society", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "how morale and tension move"},
+    {"incidents", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "what high tension makes happen"},
+    {"missions", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "surveys and captures of asteroids"},
+    {"market", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "the iridium market on Earth"},
+    FIELD("event_chance", HV_F_INT32, hv_rules, event_chance, 1, 0, 1000,
+          "chance per mille each week that a random event comes"),
+    {"flags", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "names of story flags events set and test"},
+    {"policies", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "laws the player can set, by id"},
+    {"events", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "the pool of random events, by id"},
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 
@@ -57,6 +66,11 @@ const hv_field hv_weather_fields[] = {
 const hv_field hv_role_fields[] = {
     FIELD("name", HV_F_TEXT, hv_role, name, 1, 0, 0, "display name"),
     FIELD("pay", HV_F_INT64, hv_role, pay, 1, 0, 1000000, "funds paid per person per week"),
+    {"class", HV_F_ENUM, offsetof(hv_role, klass), sizeof(int32_t), 1, 0, 0, hv_class_names, 0,
+     "`staff` (officers, astronauts) or `worker` (hired hands)"},
+    FIELD("pilot", HV_F_BOOL, hv_role, pilot, 0, 0, 0, "may fly a capture (default false)"),
+    FIELD("engineer", HV_F_BOOL, hv_role, engineer, 0, 0, 0,
+          "may rig a capture (default false)"),
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 
@@ -87,6 +101,14 @@ const hv_field hv_module_type_fields[] = {
           "power priority: on a deficit 9 is shut down first, 1 last"),
     FIELD("terrain", HV_F_TERRAIN, hv_module_type, terrain_mask, 0, 0, 0,
           "ground it may stand on (default [plain])"),
+    FIELD("recreation", HV_F_INT32, hv_module_type, recreation, 0, 0, 15,
+          "while running, raises where everyone's morale settles (default 0; all together at most 15)"),
+    FIELD("security", HV_F_INT32, hv_module_type, security, 0, 0, 800,
+          "while running, cuts incident chances by this per mille (default 0)"),
+    FIELD("medical", HV_F_INT32, hv_module_type, medical, 0, 0, 50,
+          "while running, extra health regained per person per week (default 0)"),
+    FIELD("spaceport", HV_F_INT32, hv_module_type, spaceport, 0, 0, 200,
+          "above 0, missions launch from it; what is beyond 1 adds per mille to capture odds"),
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 
@@ -134,9 +156,10 @@ int hv_check_format(hv_ctx *ctx, const hv_ynode *root, const char *kind)
 /* Reads a map of id -> entry into a table of COUNT entries of SIZE bytes
  * whose first member is the id. New entries must be complete; with MERGE,
  * an existing id takes only the keys given. */
-static void read_table(hv_ctx *ctx, const hv_ynode *node, const hv_field *fields, void *table,
-                       size_t size, int32_t *count, int32_t cap, int merge, const char *what,
-                       void (*defaults)(void *entry))
+void hv_read_table(hv_ctx *ctx, const hv_ynode *node, const hv_field *fields, void *table,
+                   size_t size, int32_t *count, int32_t cap, int merge, const char *what,
+                   void (*defaults)(void *entry),
+                   void (*after)(hv_ctx *ctx, const hv_ynode *node, void *entry, int fresh))
 {
     if (!hv_expect(ctx, node, HV_YNODE_MAP))
         return;
@@ -166,6 +189,8 @@ static void read_table(hv_ctx *ctx, const hv_ynode *node, const hv_field *fields
                 defaults(entry);
         }
         hv_fields_read(ctx, node->items[2 * i + 1], fields, entry, NULL, fresh);
+        if (after && node->items[2 * i + 1]->kind == HV_YNODE_MAP)
+            after(ctx, node->items[2 * i + 1], entry, fresh);
         hv_ctx_pop(ctx, old);
     }
 }
@@ -175,8 +200,8 @@ static void module_type_defaults(void *entry)
     ((hv_module_type *)entry)->terrain_mask = 1u << HV_TERRAIN_PLAIN;
 }
 
-static void read_section(hv_ctx *ctx, const hv_ynode *root, const char *key, const hv_field *fields,
-                         void *target, int require)
+void hv_read_section(hv_ctx *ctx, const hv_ynode *root, const char *key, const hv_field *fields,
+                     void *target, int require)
 {
     const hv_ynode *node = hv_ynode_get(root, key);
     if (!node)
@@ -218,22 +243,36 @@ void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_fi
         read_resources(ctx, node, rules);
         hv_ctx_pop(ctx, old);
     }
-    read_section(ctx, root, "life_support", hv_life_fields, &rules->life, as_file);
-    read_section(ctx, root, "weather", hv_weather_fields, &rules->weather, as_file);
+    hv_read_section(ctx, root, "life_support", hv_life_fields, &rules->life, as_file);
+    hv_read_section(ctx, root, "weather", hv_weather_fields, &rules->weather, as_file);
+    hv_read_section(ctx, root, "society", hv_society_fields, &rules->society, as_file);
+    hv_read_section(ctx, root, "incidents", hv_incidents_fields, &rules->incidents, as_file);
+    hv_read_section(ctx, root, "missions", hv_missions_fields, &rules->missions, as_file);
+    hv_read_section(ctx, root, "market", hv_market_fields, &rules->market, as_file);
+    if ((node = hv_ynode_get(root, "flags"))) {
+        size_t old = hv_ctx_push_key(ctx, "flags");
+        hv_read_flags(ctx, node, rules);
+        hv_ctx_pop(ctx, old);
+    }
     static const struct {
         const char *key;
         const hv_field *fields;
         size_t offset, size, count_offset;
         int32_t cap;
         void (*defaults)(void *);
+        void (*after)(hv_ctx *, const hv_ynode *, void *, int);
     } tables[] = {
         {"roles", hv_role_fields, offsetof(hv_rules, roles), sizeof(hv_role),
-         offsetof(hv_rules, role_count), HV_MAX_ROLES, NULL},
+         offsetof(hv_rules, role_count), HV_MAX_ROLES, NULL, NULL},
         {"factions", hv_faction_fields, offsetof(hv_rules, factions), sizeof(hv_faction),
-         offsetof(hv_rules, faction_count), HV_MAX_FACTIONS, NULL},
+         offsetof(hv_rules, faction_count), HV_MAX_FACTIONS, NULL, NULL},
         {"module_types", hv_module_type_fields, offsetof(hv_rules, module_types),
          sizeof(hv_module_type), offsetof(hv_rules, module_type_count), HV_MAX_MODULE_TYPES,
-         module_type_defaults},
+         module_type_defaults, NULL},
+        {"policies", hv_policy_fields, offsetof(hv_rules, policies), sizeof(hv_policy),
+         offsetof(hv_rules, policy_count), HV_MAX_POLICIES, NULL, hv_read_policy_options},
+        {"events", hv_pool_event_fields, offsetof(hv_rules, events), sizeof(hv_event_def),
+         offsetof(hv_rules, event_count), HV_MAX_EVENTS, hv_event_defaults, hv_read_event_body},
     };
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
         if (!(node = hv_ynode_get(root, tables[t].key)))
@@ -241,9 +280,17 @@ void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_fi
         size_t old = hv_ctx_push_key(ctx, tables[t].key);
         if (as_file && node->kind == HV_YNODE_MAP && node->count == 0)
             hv_ctx_error(ctx, node, "needs at least one entry");
-        read_table(ctx, node, tables[t].fields, (char *)rules + tables[t].offset, tables[t].size,
-                   (int32_t *)(void *)((char *)rules + tables[t].count_offset), tables[t].cap,
-                   !as_file, tables[t].key, tables[t].defaults);
+        hv_read_table(ctx, node, tables[t].fields, (char *)rules + tables[t].offset,
+                      tables[t].size, (int32_t *)(void *)((char *)rules + tables[t].count_offset),
+                      tables[t].cap, !as_file, tables[t].key, tables[t].defaults, tables[t].after);
+        hv_ctx_pop(ctx, old);
+    }
+    const hv_market *mk = &rules->market;
+    if (mk->price_min > mk->price_max || mk->price < mk->price_min || mk->price > mk->price_max) {
+        const hv_ynode *m = hv_ynode_get(root, "market");
+        size_t old = hv_ctx_push_key(ctx, "market");
+        hv_ctx_error(ctx, m ? m : root, "price %lld must lie within price_min %lld..price_max %lld",
+                     (long long)mk->price, (long long)mk->price_min, (long long)mk->price_max);
         hv_ctx_pop(ctx, old);
     }
     if (rules->weather.dust_min > rules->weather.dust_max) {

@@ -35,7 +35,7 @@ int main(void)
     CHECK_EQ_INT(hv_state_check(&s, why, sizeof why), 0);
 
     /* Queue and undo. */
-    hv_order o = {HV_ORDER_BUILD, T_AIR, 3, 3, 0, 0, 0};
+    hv_order o = {HV_ORDER_BUILD, T_AIR, 3, 3, 0, 0, 0, 0, 0};
     CHECK_EQ_INT(hv_state_queue_order(&s, &o), 0);
     CHECK_EQ_INT(s.order_count, 1);
     CHECK_EQ_INT(hv_state_undo_order(&s), 0);
@@ -92,7 +92,7 @@ int main(void)
 
     /* Descriptions. */
     char buf[128];
-    hv_goal g = {HV_GOAL_RESOURCE_AT_LEAST, HV_RES_IRIDIUM, 0, 0, 500};
+    hv_goal g = {HV_GOAL_RESOURCE_AT_LEAST, HV_RES_IRIDIUM, 0, 0, 500, 0};
     hv_goal_describe(&rules, &g, buf, sizeof buf);
     CHECK_STR(buf, "hold 500 Iridium");
     hv_state_describe_outcome(&s, buf, sizeof buf);

@@ -46,7 +46,7 @@ static void test_orders(void)
     fresh();
     s.stock[HV_RES_MATERIALS] = 120;
     s.stock[HV_RES_FUNDS] = 150;
-    hv_order build = {HV_ORDER_BUILD, T_HAB, 2, 2, 0, 0, 0};
+    hv_order build = {HV_ORDER_BUILD, T_HAB, 2, 2, 0, 0, 0, 0, 0};
     CHECK_EQ_INT(run_order(build), HV_REJECT_NONE);
     CHECK_EQ_INT(s.module_count, 1);
     CHECK_EQ_INT(s.stock[HV_RES_MATERIALS], 70);
@@ -59,16 +59,16 @@ static void test_orders(void)
     CHECK_EQ_INT(s.stock[HV_RES_MATERIALS], 70); /* nothing taken */
     build.x = 8;
     CHECK_EQ_INT(run_order(build), HV_REJECT_OUT_OF_MAP);
-    hv_order mine = {HV_ORDER_BUILD, T_MINE, 6, 0, 0, 0, 0};
+    hv_order mine = {HV_ORDER_BUILD, T_MINE, 6, 0, 0, 0, 0, 0, 0};
     CHECK_EQ_INT(run_order(mine), HV_REJECT_TERRAIN);
     mine.x = 7;
     CHECK_EQ_INT(run_order(mine), HV_REJECT_NONE);
-    hv_order bad = {HV_ORDER_BUILD, 99, 1, 1, 0, 0, 0};
+    hv_order bad = {HV_ORDER_BUILD, 99, 1, 1, 0, 0, 0, 0, 0};
     CHECK_EQ_INT(run_order(bad), HV_REJECT_BAD_TYPE);
 
     int32_t p1 = fixture_person(&s, 0, 100), p2 = fixture_person(&s, 0, 100);
     int32_t p3 = fixture_person(&s, 0, 100);
-    hv_order assign = {HV_ORDER_ASSIGN, 0, 0, 0, 2, p1, 0};
+    hv_order assign = {HV_ORDER_ASSIGN, 0, 0, 0, 2, p1, 0, 0, 0};
     CHECK_EQ_INT(run_order(assign), HV_REJECT_NONE);
     assign.person = p2;
     CHECK_EQ_INT(run_order(assign), HV_REJECT_NONE);
@@ -79,19 +79,19 @@ static void test_orders(void)
     assign.person = p3;
     assign.module = 1; /* the habitat has no crew slots */
     CHECK_EQ_INT(run_order(assign), HV_REJECT_NO_SLOT);
-    hv_order unassign = {HV_ORDER_UNASSIGN, 0, 0, 0, 0, p3, 0};
+    hv_order unassign = {HV_ORDER_UNASSIGN, 0, 0, 0, 0, p3, 0, 0, 0};
     CHECK_EQ_INT(run_order(unassign), HV_REJECT_NOT_ASSIGNED);
     unassign.person = p1;
     CHECK_EQ_INT(run_order(unassign), HV_REJECT_NONE);
     CHECK_EQ_INT(hv_state_module(&s, 2)->crew, 1);
 
-    hv_order prio = {HV_ORDER_PRIORITY, 0, 0, 0, 2, 0, 9};
+    hv_order prio = {HV_ORDER_PRIORITY, 0, 0, 0, 2, 0, 9, 0, 0};
     CHECK_EQ_INT(run_order(prio), HV_REJECT_NONE);
     CHECK_EQ_INT(hv_state_module(&s, 2)->priority, 9);
     prio.value = 10;
     CHECK_EQ_INT(run_order(prio), HV_REJECT_BAD_VALUE);
 
-    hv_order demolish = {HV_ORDER_DEMOLISH, 0, 0, 0, 2, 0, 0};
+    hv_order demolish = {HV_ORDER_DEMOLISH, 0, 0, 0, 2, 0, 0, 0, 0};
     int64_t materials = s.stock[HV_RES_MATERIALS];
     CHECK_EQ_INT(run_order(demolish), HV_REJECT_NONE);
     CHECK(hv_state_module(&s, 2) == NULL);
@@ -221,7 +221,7 @@ static void test_life_support(void)
     CHECK_EQ_INT(s.shortage_mask, 1 << HV_RES_OXYGEN);
     CHECK_EQ_INT(hv_state_person(&s, a)->health, 80);
     CHECK_EQ_INT(hv_state_person(&s, b)->health, 15);
-    CHECK_EQ_INT(hv_state_person(&s, a)->morale, 46);
+    CHECK_EQ_INT(hv_state_person(&s, a)->morale, 56); /* 60 less shortage_morale 4 */
     /* None at all: 40 damage; b dies of it, with the cause named. */
     hv_report_clear(&report);
     hv_phase_life_support(&s, &report);
@@ -262,6 +262,7 @@ static void test_construction_and_economy(void)
     rules.supply[0].every = 3;
     rules.supply[0].cargo[HV_RES_FOOD] = 100;
     fixture_person(&s, 0, 100); /* engineer, pay 10 */
+    s.satisfaction[0] = 100; /* full funding; half at 0 */
     s.stock[HV_RES_FUNDS] = 0;
     s.turn = 1;
     hv_report_clear(&report);
@@ -295,7 +296,7 @@ static void test_weather(void)
     int moved = 0;
     for (int i = 0; i < 200; i++) {
         int32_t before = s.dust;
-        hv_phase_weather(&s, &report);
+        hv_phase_events(&s, &report);
         CHECK(s.dust >= 10 && s.dust <= 30);
         CHECK(s.dust - before <= 8 && before - s.dust <= 8);
         moved += s.dust != before;
@@ -308,11 +309,11 @@ static void test_goals(void)
     fresh();
     fixture_person(&s, 0, 100);
     rules.win_count = 2;
-    rules.win[0] = (hv_goal){HV_GOAL_RESOURCE_AT_LEAST, HV_RES_IRIDIUM, 0, 0, 100};
-    rules.win[1] = (hv_goal){HV_GOAL_TURN_REACHED, 0, 0, 5, 0};
+    rules.win[0] = (hv_goal){HV_GOAL_RESOURCE_AT_LEAST, HV_RES_IRIDIUM, 0, 0, 100, 0};
+    rules.win[1] = (hv_goal){HV_GOAL_TURN_REACHED, 0, 0, 5, 0, 0};
     rules.lose_count = 2;
-    rules.lose[0] = (hv_goal){HV_GOAL_TURN_REACHED, 0, 0, 10, 0};
-    rules.lose[1] = (hv_goal){HV_GOAL_RESOURCE_DEPLETED, HV_RES_OXYGEN, 0, 0, 0};
+    rules.lose[0] = (hv_goal){HV_GOAL_TURN_REACHED, 0, 0, 10, 0, 0};
+    rules.lose[1] = (hv_goal){HV_GOAL_RESOURCE_DEPLETED, HV_RES_OXYGEN, 0, 0, 0, 0};
     s.stock[HV_RES_OXYGEN] = 10;
     s.stock[HV_RES_IRIDIUM] = 100;
     s.turn = 4;
@@ -361,7 +362,7 @@ static void test_whole_turns(void)
     /* A base with no air plant runs out of oxygen and is lost. */
     fresh();
     rules.lose_count = 1;
-    rules.lose[0] = (hv_goal){HV_GOAL_RESOURCE_DEPLETED, HV_RES_OXYGEN, 0, 0, 0};
+    rules.lose[0] = (hv_goal){HV_GOAL_RESOURCE_DEPLETED, HV_RES_OXYGEN, 0, 0, 0, 0};
     hv_state_add_module(&s, T_HAB, 0, 0, 1);
     hv_state_add_module(&s, T_SOLAR, 1, 0, 1);
     for (int i = 0; i < 4; i++)

@@ -1,0 +1,197 @@
+/* Phase 6 and the orders that start missions: survey probes, capture
+ * crews, mining in orbit; and iridium exports, sold in phase 7. */
+#include <stddef.h>
+
+#include "hv_phase.h"
+#include "hv_turn.h"
+
+int hv_asteroid_window_open(const hv_state *s, int32_t index, int32_t week)
+{
+    const hv_asteroid *a = &s->rules->asteroids[index];
+    if (s->asteroids[index].window_close >= week)
+        return 1; /* an event opened one */
+    if (a->window_open == 0 && a->window_close == 0)
+        return 1;
+    return week >= a->window_open && week <= a->window_close;
+}
+
+static hv_reject launch_checks(const hv_state *s, int32_t target, int64_t fuel)
+{
+    if (target < 0 || target >= s->rules->asteroid_count)
+        return HV_REJECT_BAD_VALUE;
+    if (s->asteroids[target].stage != HV_STAGE_FAR)
+        return HV_REJECT_BUSY;
+    if (hv_state_running_bonus(s, offsetof(hv_module_type, spaceport)) <= 0)
+        return HV_REJECT_NO_SPACEPORT;
+    if (s->stock[HV_RES_FUEL] < fuel)
+        return HV_REJECT_CANNOT_AFFORD;
+    return HV_REJECT_NONE;
+}
+
+hv_reject hv_order_survey(hv_state *s, hv_report *report, const hv_order *o)
+{
+    const hv_missions *rules = &s->rules->missions;
+    hv_reject why = launch_checks(s, o->target, rules->survey_fuel);
+    if (why != HV_REJECT_NONE)
+        return why;
+    if (s->asteroids[o->target].surveyed)
+        return HV_REJECT_BUSY;
+    hv_change_stock(s, report, HV_RES_FUEL, -rules->survey_fuel, HV_CAUSE_MISSION, o->target);
+    hv_asteroid_state *a = &s->asteroids[o->target];
+    a->stage = HV_STAGE_SURVEYING;
+    a->weeks_left = rules->survey_weeks;
+    hv_emit(report, s, HV_EV_MISSION, HV_CAUSE_ORDER, o->target, -1, HV_RESULT_NONE, a->stage);
+    return HV_REJECT_NONE;
+}
+
+int32_t hv_capture_odds(const hv_state *s, int32_t target, const hv_person *pilot,
+                        const hv_person *engineer)
+{
+    const hv_rules *rules = s->rules;
+    const hv_missions *m = &rules->missions;
+    hv_effect policy;
+    hv_policy_total(s, &policy);
+    int32_t odds = m->base_odds + m->skill_odds * (pilot->skill - 3 + engineer->skill - 3);
+    odds -= m->risk_odds * rules->asteroids[target].risk;
+    if (!s->asteroids[target].surveyed)
+        odds -= m->unsurveyed_odds;
+    /* Two crew who distrust each other's nations fly worse, or sabotage. */
+    int32_t t = s->tension[pilot->faction][engineer->faction];
+    if (t > rules->society.incident_at)
+        odds -= m->tension_odds * (t - rules->society.incident_at);
+    int64_t equipment = hv_state_running_bonus(s, offsetof(hv_module_type, spaceport)) - 1;
+    odds += (int32_t)(equipment > 200 ? 200 : equipment);
+    odds += policy.capture_pm;
+    return hv_clamp(odds, 50, 950);
+}
+
+hv_reject hv_order_capture(hv_state *s, hv_report *report, const hv_order *o)
+{
+    const hv_rules *rules = s->rules;
+    if (o->target < 0 || o->target >= rules->asteroid_count)
+        return HV_REJECT_BAD_VALUE;
+    hv_reject why = launch_checks(s, o->target, rules->asteroids[o->target].capture_fuel);
+    if (why != HV_REJECT_NONE)
+        return why;
+    if (!hv_asteroid_window_open(s, o->target, s->turn))
+        return HV_REJECT_WINDOW_CLOSED;
+    hv_person *pilot = hv_state_person(s, o->person);
+    hv_person *engineer = hv_state_person(s, o->person2);
+    if (!pilot || !engineer)
+        return HV_REJECT_NO_PERSON;
+    if (pilot == engineer || pilot->away || engineer->away || !rules->roles[pilot->role].pilot ||
+        !rules->roles[engineer->role].engineer)
+        return HV_REJECT_CREW;
+    hv_asteroid_state *a = &s->asteroids[o->target];
+    a->odds = hv_capture_odds(s, o->target, pilot, engineer);
+    hv_change_stock(s, report, HV_RES_FUEL, -rules->asteroids[o->target].capture_fuel,
+                    HV_CAUSE_MISSION, o->target);
+    hv_unassign(s, pilot);
+    hv_unassign(s, engineer);
+    pilot->away = engineer->away = o->target + 1;
+    a->pilot = pilot->id;
+    a->engineer = engineer->id;
+    a->stage = HV_STAGE_CAPTURING;
+    a->weeks_left = rules->asteroids[o->target].transfer_weeks;
+    hv_emit(report, s, HV_EV_MISSION, HV_CAUSE_ORDER, o->target, -1, HV_RESULT_NONE, a->stage);
+    return HV_REJECT_NONE;
+}
+
+hv_reject hv_order_export(hv_state *s, hv_report *report, const hv_order *o)
+{
+    if (o->value <= 0)
+        return HV_REJECT_BAD_VALUE;
+    if (s->stock[HV_RES_IRIDIUM] < o->value)
+        return HV_REJECT_CANNOT_AFFORD;
+    if (s->shipment_count >= HV_MAX_SHIPMENTS)
+        return HV_REJECT_BUSY;
+    hv_change_stock(s, report, HV_RES_IRIDIUM, -o->value, HV_CAUSE_MARKET, -1);
+    hv_shipment *sh = &s->shipments[s->shipment_count++];
+    sh->amount = o->value;
+    sh->weeks_left = s->rules->market.ship_weeks > 0 ? s->rules->market.ship_weeks : 1;
+    return HV_REJECT_NONE;
+}
+
+static void crew_returns(hv_state *s, int32_t id)
+{
+    hv_person *p = hv_state_person(s, id);
+    if (p)
+        p->away = 0;
+}
+
+static void capture_arrives(hv_state *s, hv_report *report, int32_t index)
+{
+    hv_asteroid_state *a = &s->asteroids[index];
+    /* Both draws every time, so the stream does not depend on the outcome. */
+    int32_t roll = (int32_t)hv_rng_below(&s->rng, 1000);
+    int32_t loss = (int32_t)hv_rng_below(&s->rng, 1000);
+    if (roll < a->odds) {
+        a->stage = HV_STAGE_ORBIT;
+        a->result = HV_RESULT_CAPTURED;
+        s->captured++;
+        crew_returns(s, a->pilot);
+        crew_returns(s, a->engineer);
+    } else {
+        a->stage = HV_STAGE_LOST;
+        a->result = HV_RESULT_FAILED;
+        int dead = loss < s->rules->missions.crew_loss;
+        hv_person *crew[2] = {hv_state_person(s, a->pilot), hv_state_person(s, a->engineer)};
+        for (int i = 0; i < 2; i++) {
+            if (!crew[i])
+                continue;
+            crew[i]->away = 0;
+            if (dead)
+                crew[i]->health = 0;
+        }
+    }
+    hv_emit(report, s, HV_EV_MISSION, HV_CAUSE_MISSION, index, -1, a->result, a->stage);
+}
+
+static void mine(hv_state *s, hv_report *report, int32_t index)
+{
+    hv_asteroid_state *a = &s->asteroids[index];
+    int64_t total = 0;
+    for (int r = 0; r < HV_RES_COUNT; r++)
+        total += a->left[r];
+    int64_t rate = s->rules->asteroids[index].mine_rate;
+    for (int r = 0; r < HV_RES_COUNT && total > 0; r++) {
+        int64_t take = total <= rate ? a->left[r] : a->left[r] * rate / total;
+        a->left[r] -= take;
+        hv_change_stock(s, report, r, take, HV_CAUSE_MISSION, index);
+    }
+    total = 0;
+    for (int r = 0; r < HV_RES_COUNT; r++)
+        total += a->left[r];
+    if (total == 0) {
+        a->stage = HV_STAGE_SPENT;
+        hv_emit(report, s, HV_EV_MISSION, HV_CAUSE_MISSION, index, -1, HV_RESULT_NONE, a->stage);
+    }
+}
+
+void hv_phase_missions(hv_state *s, hv_report *report)
+{
+    for (int32_t i = 0; i < s->rules->asteroid_count; i++) {
+        hv_asteroid_state *a = &s->asteroids[i];
+        switch (a->stage) {
+        case HV_STAGE_SURVEYING:
+            if (--a->weeks_left > 0)
+                break;
+            a->stage = HV_STAGE_FAR;
+            a->surveyed = 1;
+            a->result = HV_RESULT_SURVEYED;
+            hv_emit(report, s, HV_EV_MISSION, HV_CAUSE_MISSION, i, -1, a->result, a->stage);
+            break;
+        case HV_STAGE_CAPTURING:
+            if (--a->weeks_left > 0)
+                break;
+            capture_arrives(s, report, i);
+            break;
+        case HV_STAGE_ORBIT:
+            mine(s, report, i);
+            break;
+        default:
+            break;
+        }
+    }
+    hv_remove_dead(s, report, HV_CAUSE_MISSION, -1);
+}
