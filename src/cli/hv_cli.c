@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hv_bot.h"
 #include "hv_json.h"
 #include "hv_orders_file.h"
 #include "hv_print.h"
@@ -22,23 +23,36 @@ static const char usage_text[] =
     "  happyvalley                        play the default level in the terminal\n"
     "  happyvalley play LEVEL [--seed N]  play LEVEL in the terminal\n"
     "  happyvalley validate FILE...       check level and rules files\n"
-    "  happyvalley sim LEVEL [--seed N] [--turns N] [--orders FILE] [--json]\n"
-    "                        [--report] [--hashes]\n"
+    "  happyvalley sim LEVEL [--seed N] [--turns N] [--orders FILE] [--bot NAME]\n"
+    "                        [--json] [--report] [--hashes]\n"
     "                                     run LEVEL headless\n"
+    "  happyvalley batch LEVEL --runs N [--bot NAME] [--jobs N] [--turns N]\n"
+    "                        [--json] [--csv FILE]\n"
+    "                                     play seeds 1..N and sum up the outcomes\n"
     "  happyvalley --help | --version\n"
     "\n"
     "sim options:\n"
     "  --seed N        random seed, 0 to 18446744073709551615 (default 1)\n"
     "  --turns N       weeks to play, 1 to 1000000 (default 52); stops early if the game ends\n"
     "  --orders FILE   orders to queue, week by week (see docs/orders-format.md)\n"
+    "  --bot NAME      let a bot play after the orders: idle, greedy or balanced;\n"
+    "                  without one, an event waiting for a choice gets its first choice\n"
     "  --json          print one JSON object instead of text\n"
     "  --report        print every week's report: each change and its cause\n"
     "  --hashes        print the state hash after every week\n"
     "\n"
+    "batch options:\n"
+    "  --runs N        games to play, with seeds 1..N (required)\n"
+    "  --bot NAME      idle, greedy or balanced (default balanced)\n"
+    "  --jobs N        games played at once, 1 to 256 (default: the number of cores)\n"
+    "  --turns N       weeks at most per game (default 1000)\n"
+    "  --json          print one JSON object instead of text\n"
+    "  --csv FILE      write one row per game to FILE\n"
+    "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input (usage or invalid file).\n"
     "Errors in files are printed as FILE:LINE:COL: error: MESSAGE.\n";
 
-static int usage_error(const char *fmt, const char *arg)
+int hv_usage_error(const char *fmt, const char *arg)
 {
     fprintf(stderr, "happyvalley: ");
     fprintf(stderr, fmt, arg);
@@ -54,7 +68,7 @@ const char *hv_default_level(void)
     return path;
 }
 
-static int parse_u64(const char *s, unsigned long long max, unsigned long long *out)
+int hv_parse_u64(const char *s, unsigned long long max, unsigned long long *out)
 {
     if (!s || *s < '0' || *s > '9')
         return 0;
@@ -70,7 +84,7 @@ static int parse_u64(const char *s, unsigned long long max, unsigned long long *
 static int cmd_validate(int argc, char **argv)
 {
     if (argc < 1)
-        return usage_error("%s", "validate needs at least one FILE");
+        return hv_usage_error("%s", "validate needs at least one FILE");
     int bad = 0;
     for (int i = 0; i < argc; i++) {
         hv_diag diag;
@@ -92,6 +106,7 @@ typedef struct sim_options {
     unsigned long long seed;
     unsigned long long turns;
     int json, report, hashes;
+    int bot; /* hv_bot_kind, or -1 */
 } sim_options;
 
 static int parse_sim(int argc, char **argv, sim_options *o)
@@ -99,24 +114,30 @@ static int parse_sim(int argc, char **argv, sim_options *o)
     memset(o, 0, sizeof *o);
     o->seed = 1;
     o->turns = 52;
+    o->bot = -1;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char *next = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "--seed") == 0) {
-            if (!parse_u64(next, UINT64_MAX, &o->seed))
-                return usage_error(
+            if (!hv_parse_u64(next, UINT64_MAX, &o->seed))
+                return hv_usage_error(
                     "--seed needs a whole number from 0 to 18446744073709551615, got '%s'",
                     next ? next : "");
             i++;
         } else if (strcmp(a, "--turns") == 0) {
-            if (!parse_u64(next, MAX_TURNS, &o->turns) || o->turns == 0)
-                return usage_error("--turns needs a whole number from 1 to 1000000, got '%s'",
+            if (!hv_parse_u64(next, MAX_TURNS, &o->turns) || o->turns == 0)
+                return hv_usage_error("--turns needs a whole number from 1 to 1000000, got '%s'",
                                    next ? next : "");
             i++;
         } else if (strcmp(a, "--orders") == 0) {
             if (!next)
-                return usage_error("%s", "--orders needs a FILE");
+                return hv_usage_error("%s", "--orders needs a FILE");
             o->orders = next;
+            i++;
+        } else if (strcmp(a, "--bot") == 0) {
+            if (!next || (o->bot = hv_bot_find(next)) < 0)
+                return hv_usage_error("--bot needs idle, greedy or balanced, got '%s'",
+                                      next ? next : "");
             i++;
         } else if (strcmp(a, "--json") == 0) {
             o->json = 1;
@@ -125,15 +146,15 @@ static int parse_sim(int argc, char **argv, sim_options *o)
         } else if (strcmp(a, "--hashes") == 0) {
             o->hashes = 1;
         } else if (a[0] == '-' && a[1]) {
-            return usage_error("unknown option '%s'", a);
+            return hv_usage_error("unknown option '%s'", a);
         } else if (!o->level) {
             o->level = a;
         } else {
-            return usage_error("unexpected argument '%s'", a);
+            return hv_usage_error("unexpected argument '%s'", a);
         }
     }
     if (!o->level)
-        return usage_error("%s", "sim needs a LEVEL file");
+        return hv_usage_error("%s", "sim needs a LEVEL file");
     return HV_EXIT_OK;
 }
 
@@ -178,6 +199,10 @@ static int cmd_sim(int argc, char **argv)
             rc = HV_EXIT_BAD_INPUT;
             goto done;
         }
+        if (o.bot >= 0)
+            hv_bot_plan((hv_bot_kind)o.bot, state);
+        else if (state->pending >= 0)
+            hv_bot_plan(HV_BOT_IDLE, state); /* answers with the first choice */
         *before = *state;
         hv_report_clear(report);
         hv_end_turn(state, report);
@@ -220,15 +245,15 @@ static int cmd_play(int argc, char **argv)
     unsigned long long seed = 1;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--seed") == 0) {
-            if (!parse_u64(i + 1 < argc ? argv[i + 1] : NULL, UINT64_MAX, &seed))
-                return usage_error("%s", "--seed needs a whole number");
+            if (!hv_parse_u64(i + 1 < argc ? argv[i + 1] : NULL, UINT64_MAX, &seed))
+                return hv_usage_error("%s", "--seed needs a whole number");
             i++;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            return usage_error("unknown option '%s'", argv[i]);
+            return hv_usage_error("unknown option '%s'", argv[i]);
         } else if (!path) {
             path = argv[i];
         } else {
-            return usage_error("unexpected argument '%s'", argv[i]);
+            return hv_usage_error("unexpected argument '%s'", argv[i]);
         }
     }
     hv_level *level = hv_level_load_printing(path ? path : hv_default_level(), stderr);
@@ -256,7 +281,9 @@ int hv_cli_main(int argc, char **argv)
         return cmd_validate(argc - 2, argv + 2);
     if (strcmp(cmd, "sim") == 0)
         return cmd_sim(argc - 2, argv + 2);
+    if (strcmp(cmd, "batch") == 0)
+        return hv_cmd_batch(argc - 2, argv + 2);
     if (strcmp(cmd, "play") == 0)
         return cmd_play(argc - 2, argv + 2);
-    return usage_error("unknown command '%s'", cmd);
+    return hv_usage_error("unknown command '%s'", cmd);
 }

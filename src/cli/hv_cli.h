@@ -15,6 +15,12 @@ int hv_cli_main(int argc, char **argv);
 /* The terminal game: reads commands from IN, writes to OUT, until quit or
  * end of input. Returns an exit code. (hv_play.c) */
 int hv_play_terminal(const hv_level *level, unsigned long long seed, FILE *in, FILE *out);
+/* The batch command: ARGV after "batch". (hv_batch.c) */
+int hv_cmd_batch(int argc, char **argv);
+/* Reads a whole number 0..MAX from S; 0 if it is not one. */
+int hv_parse_u64(const char *s, unsigned long long max, unsigned long long *out);
+/* Prints a usage error (FMT with ARG) and returns HV_EXIT_BAD_INPUT. */
+int hv_usage_error(const char *fmt, const char *arg);
 /* Path of the level played when none is named. */
 const char *hv_default_level(void);
 

@@ -32,8 +32,10 @@ const char *hv_outcome_name(hv_outcome outcome)
 void hv_outcome_code(const hv_state *s, char *buf, size_t len)
 {
     static const char *const kinds[HV_GOAL_KIND_COUNT] = {
-        "resource_at_least",   "resource_depleted", "deadline", "modules_at_least",
-        "population_at_least", "population_below",  "bankrupt",
+        "resource_at_least",     "resource_depleted", "deadline",          "modules_at_least",
+        "population_at_least",   "population_below",  "bankrupt",          "tension_below",
+        "riot",                  "exported_at_least", "captured_at_least", "flag_set",
+        "satisfaction_at_least",
     };
     if (s->outcome == HV_OUTCOME_RUNNING) {
         snprintf(buf, len, "%s", "");
@@ -45,6 +47,8 @@ void hv_outcome_code(const hv_state *s, char *buf, size_t len)
         const hv_goal *g = &s->rules->lose[s->outcome_goal];
         if (g->kind == HV_GOAL_RESOURCE_DEPLETED)
             snprintf(buf, len, "%s:%s", kinds[g->kind], hv_resource_id((hv_resource)g->resource));
+        else if (g->kind == HV_GOAL_FLAG_SET)
+            snprintf(buf, len, "%s:%s", kinds[g->kind], s->rules->flags[g->flag]);
         else
             snprintf(buf, len, "%s", kinds[g->kind]);
     }
@@ -76,8 +80,105 @@ void hv_describe_order(const hv_state *s, const hv_order *o, char *buf, size_t l
         snprintf(buf, len, "set power priority of %s to %d",
                  module_label(s, o->module, label, sizeof label), o->value);
         break;
+    case HV_ORDER_POLICY: {
+        int ok = o->target >= 0 && o->target < rules->policy_count && o->value >= 0 &&
+                 o->value < rules->policies[o->target].option_count;
+        snprintf(buf, len, "policy %s: %s", ok ? rules->policies[o->target].name : "?",
+                 ok ? rules->policies[o->target].options[o->value].name : "?");
+        break;
+    }
+    case HV_ORDER_SURVEY:
+    case HV_ORDER_CAPTURE: {
+        const char *name = o->target >= 0 && o->target < rules->asteroid_count
+                               ? rules->asteroids[o->target].name
+                               : "?";
+        if (o->kind == HV_ORDER_SURVEY)
+            snprintf(buf, len, "survey %s", name);
+        else
+            snprintf(buf, len, "capture %s with %s and %s", name, person_label(s, o->person),
+                     person_label(s, o->person2));
+        break;
+    }
+    case HV_ORDER_EXPORT:
+        snprintf(buf, len, "export %d %s", o->value, rules->resources[HV_RES_IRIDIUM].name);
+        break;
+    case HV_ORDER_ANSWER:
+        snprintf(buf, len, "answer with choice %d", o->value + 1);
+        break;
     default:
         snprintf(buf, len, "unknown order");
+        break;
+    }
+}
+
+static const char *side_name(const hv_rules *rules, int32_t pair, int second)
+{
+    if (pair < 0)
+        return second ? "workers" : "staff";
+    int32_t f = second ? pair % 16 : pair / 16;
+    return f >= 0 && f < rules->faction_count ? rules->factions[f].name : "?";
+}
+
+static void print_society_event(FILE *out, const hv_state *before, const hv_state *after,
+                                const hv_event *e)
+{
+    static const char *const incidents[HV_INCIDENT_COUNT] = {
+        "a strike", "smuggling: the black market drains the stores", "sabotage", "a fight",
+        "a defection"};
+    static const char *const stages[HV_STAGE_COUNT] = {
+        "out of reach", "probe on its way", "capture crew on its way", "in Mars orbit, mined",
+        "mined out", "lost"};
+    const hv_rules *rules = after->rules;
+    char label[96];
+    switch (e->kind) {
+    case HV_EV_TENSION:
+        fprintf(out, "  tension %s / %s %+lld to %lld: %s\n", side_name(rules, e->subject, 0),
+                side_name(rules, e->subject, 1), (long long)e->amount, (long long)e->value,
+                hv_cause_name(e->cause));
+        break;
+    case HV_EV_INCIDENT:
+        fprintf(out, "  incident: %s (%s)\n",
+                e->value >= 0 && e->value < HV_INCIDENT_COUNT ? incidents[e->value] : "?",
+                e->value == HV_INCIDENT_SABOTAGE ? module_label(after, e->subject, label, sizeof label)
+                                                 : person_label(before, e->subject));
+        break;
+    case HV_EV_SATISFACTION:
+        fprintf(out, "  %s satisfaction %+lld to %lld: %s\n",
+                rules->factions[rules->sponsors[e->subject].faction].name, (long long)e->amount,
+                (long long)e->value, hv_cause_name(e->cause));
+        break;
+    case HV_EV_POLICY:
+        fprintf(out, "  policy %s is now %s\n", rules->policies[e->subject].name,
+                rules->policies[e->subject].options[e->value].name);
+        break;
+    case HV_EV_MISSION:
+        fprintf(out, "  %s: %s%s\n", rules->asteroids[e->subject].name,
+                e->value >= 0 && e->value < HV_STAGE_COUNT ? stages[e->value] : "?",
+                e->amount == HV_RESULT_SURVEYED  ? " (survey done)"
+                : e->amount == HV_RESULT_CAPTURED ? " (captured!)"
+                : e->amount == HV_RESULT_FAILED   ? " (the capture failed)"
+                                                  : "");
+        break;
+    case HV_EV_EVENT:
+        if (e->value < 0)
+            fprintf(out, "  event: %s - %s\n", rules->events[e->subject].title,
+                    rules->events[e->subject].text);
+        else
+            fprintf(out, "  answered %s: %s\n", rules->events[e->subject].title,
+                    rules->events[e->subject].choices[e->value].text);
+        break;
+    case HV_EV_PRICE:
+        fprintf(out, "  %s price %+lld to %lld\n", res_name(after, HV_RES_IRIDIUM),
+                (long long)e->amount, (long long)e->value);
+        break;
+    case HV_EV_MODULE_BROKEN:
+        fprintf(out, "  %s out of action for %lld weeks\n",
+                module_label(after, e->subject, label, sizeof label), (long long)e->value);
+        break;
+    case HV_EV_MODULE_REPAIRED:
+        fprintf(out, "  %s repaired\n", module_label(after, e->subject, label, sizeof label));
+        break;
+    default:
         break;
     }
 }
@@ -150,7 +251,10 @@ static void print_event(FILE *out, const hv_state *before, const hv_state *after
         hv_state_describe_outcome(after, text, sizeof text);
         fprintf(out, "  *** %s: %s ***\n", e->value == HV_OUTCOME_WON ? "WON" : "LOST", text);
         break;
+    case HV_EV_MORALE:
+        break; /* shown in the status, not line by line */
     default:
+        print_society_event(out, before, after, e);
         break;
     }
 }
@@ -175,6 +279,14 @@ void hv_print_status(FILE *out, const hv_level *level, const hv_state *s)
             s->dust);
     fprintf(out, "  people: %d alive, %d dead; modules: %d\n", s->person_count, s->deaths,
             s->module_count);
+    fprintf(out, "  tension: nations %d, classes %d; incidents %d; iridium price %lld\n",
+            hv_state_nation_tension(s), s->class_tension, s->incidents, (long long)s->price);
+    for (int32_t i = 0; i < s->rules->asteroid_count; i++)
+        fprintf(out, "  asteroid %s (%s): stage %d%s\n", s->rules->asteroids[i].name,
+                s->rules->asteroids[i].klass, s->asteroids[i].stage,
+                s->asteroids[i].surveyed ? ", surveyed" : "");
+    if (s->pending >= 0)
+        fprintf(out, "  waiting for an answer: %s\n", s->rules->events[s->pending].title);
     char text[HV_GOAL_TEXT_LEN];
     for (int32_t i = 0; i < s->rules->win_count; i++) {
         hv_goal_describe(s->rules, &s->rules->win[i], text, sizeof text);

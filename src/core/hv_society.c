@@ -377,9 +377,10 @@ static void sponsors(hv_state *s, hv_report *report, const hv_effect *policy)
                 sum += s->people[i].morale;
                 count++;
             }
-        /* Boards expect results: a little patience lost every week, won back by
-         * exports (phase 7), by contented nationals and by policies. */
-        int32_t delta = -1 + policy->satisfaction + (count ? (int32_t)((sum / count - 50) / 20) : 0);
+        /* Contented nationals write good letters home; exports (phase 7) and
+         * policies do the rest. */
+        int32_t mood = count ? hv_clamp((int32_t)((sum / count - 60) / 10), -2, 2) : 0;
+        int32_t delta = policy->satisfaction + mood;
         hv_satisfaction_add(s, report, k, delta, HV_CAUSE_MORALE);
     }
 }
