@@ -17,6 +17,12 @@ static const char play_help[] =
     "  assign PERSON MODULE  queue a crew assignment\n"
     "  unassign PERSON       queue taking someone off duty\n"
     "  priority MODULE N     queue a power priority, 1 kept longest .. 9 shed first\n"
+    "  policy ID OPTION      queue a change of policy (see `policies`)\n"
+    "  survey ASTEROID       queue a survey probe (see `asteroids`)\n"
+    "  capture ASTEROID PILOT ENGINEER  queue a capture mission\n"
+    "  export N              queue shipping N iridium to Earth\n"
+    "  answer N              answer the waiting event with choice N\n"
+    "  policies | asteroids | event    look at laws, asteroids, the waiting event\n"
     "  queue | undo          list queued orders | drop the last one\n"
     "  end                   end the week and read its report\n"
     "  save-orders FILE      write every order given so far as an orders file\n"
@@ -66,6 +72,23 @@ static int write_orders(const char *path, const hv_state *s, const play_log *log
         case HV_ORDER_PRIORITY:
             fprintf(f, ", module: %d, value: %d", o->module, o->value);
             break;
+        case HV_ORDER_POLICY:
+            fprintf(f, ", policy: %s, option: %s", s->rules->policies[o->target].id,
+                    s->rules->policies[o->target].options[o->value].id);
+            break;
+        case HV_ORDER_SURVEY:
+            fprintf(f, ", asteroid: %s", s->rules->asteroids[o->target].id);
+            break;
+        case HV_ORDER_CAPTURE:
+            fprintf(f, ", asteroid: %s, pilot: %d, engineer: %d", s->rules->asteroids[o->target].id,
+                    o->person, o->person2);
+            break;
+        case HV_ORDER_EXPORT:
+            fprintf(f, ", amount: %d", o->value);
+            break;
+        case HV_ORDER_ANSWER:
+            fprintf(f, ", choice: %d", o->value + 1);
+            break;
         default:
             fprintf(f, ", module: %d", o->module);
             break;
@@ -105,6 +128,37 @@ static int parse_order(const hv_state *s, char **w, int n, hv_order *o, FILE *ou
         o->kind = HV_ORDER_PRIORITY;
         if (parse_int(w[1], 1, 1000000, &o->module) && parse_int(w[2], 1, 9, &o->value))
             return 1;
+    } else if (strcmp(cmd, "policy") == 0 && n == 3) {
+        o->kind = HV_ORDER_POLICY;
+        o->target = hv_rules_find_policy(s->rules, w[1]);
+        o->value = -1;
+        for (int32_t i = 0; o->target >= 0 && i < s->rules->policies[o->target].option_count; i++)
+            if (strcmp(s->rules->policies[o->target].options[i].id, w[2]) == 0)
+                o->value = i;
+        if (o->value >= 0)
+            return 1;
+        fprintf(out, "No such policy or option. Type `policies`.\n");
+        return 0;
+    } else if ((strcmp(cmd, "survey") == 0 && n == 2) || (strcmp(cmd, "capture") == 0 && n == 4)) {
+        o->kind = n == 2 ? HV_ORDER_SURVEY : HV_ORDER_CAPTURE;
+        o->target = hv_rules_find_asteroid(s->rules, w[1]);
+        if (o->target < 0) {
+            fprintf(out, "No asteroid '%s'. Type `asteroids`.\n", w[1]);
+            return 0;
+        }
+        if (n == 2 || (parse_int(w[2], 1, 1000000, &o->person) &&
+                       parse_int(w[3], 1, 1000000, &o->person2)))
+            return 1;
+    } else if (strcmp(cmd, "export") == 0 && n == 2) {
+        o->kind = HV_ORDER_EXPORT;
+        if (parse_int(w[1], 1, 1000000000, &o->value))
+            return 1;
+    } else if (strcmp(cmd, "answer") == 0 && n == 2) {
+        o->kind = HV_ORDER_ANSWER;
+        if (parse_int(w[1], 1, HV_MAX_CHOICES, &o->value)) {
+            o->value--;
+            return 1;
+        }
     } else {
         fprintf(out, "Unknown command or wrong number of words. Type `help`.\n");
         return 0;
@@ -122,8 +176,14 @@ static void end_week(hv_state *s, hv_state *before, hv_report *report, play_log 
     }
     *before = *s;
     hv_report_clear(report);
-    hv_end_turn(s, report);
+    if (hv_end_turn(s, report) == HV_TURN_WAITING) {
+        fprintf(out, "An event waits for your answer first. Type `event`.\n");
+        log->count -= s->order_count < log->count ? s->order_count : log->count;
+        return;
+    }
     hv_print_report(out, before, s, report);
+    if (s->pending >= 0)
+        hv_print_event(out, s);
 }
 
 int hv_play_terminal(const hv_level *level, unsigned long long seed, FILE *in, FILE *out)
@@ -173,6 +233,12 @@ int hv_play_terminal(const hv_level *level, unsigned long long seed, FILE *in, F
         else if (strcmp(w[0], "hash") == 0)
             fprintf(out, "state hash %016llx after week %d\n", (unsigned long long)hv_state_hash(s),
                     s->turn);
+        else if (strcmp(w[0], "policies") == 0)
+            hv_print_policies(out, s);
+        else if (strcmp(w[0], "asteroids") == 0)
+            hv_print_asteroids(out, s);
+        else if (strcmp(w[0], "event") == 0)
+            hv_print_event(out, s);
         else if (strcmp(w[0], "types") == 0)
             hv_print_module_types(out, s->rules);
         else if (strcmp(w[0], "undo") == 0)

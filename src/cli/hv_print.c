@@ -357,3 +357,48 @@ void hv_print_module_types(FILE *out, const hv_rules *rules)
         fprintf(out, "; crew %d, power %+d kW\n", mt->crew_slots, mt->power);
     }
 }
+
+void hv_print_policies(FILE *out, const hv_state *s)
+{
+    for (int32_t i = 0; i < s->rules->policy_count; i++) {
+        const hv_policy *p = &s->rules->policies[i];
+        fprintf(out, "  %-12s %s: %s\n    options:", p->id, p->name, p->text);
+        for (int32_t o = 0; o < p->option_count; o++)
+            fprintf(out, " %s%s%s", o == s->policy[i] ? "[" : "", p->options[o].id,
+                    o == s->policy[i] ? "]" : "");
+        fprintf(out, "\n");
+    }
+}
+
+void hv_print_asteroids(FILE *out, const hv_state *s)
+{
+    static const char *const stages[HV_STAGE_COUNT] = {"out there", "probe on its way",
+                                                        "capture crew on its way", "in orbit",
+                                                        "mined out", "lost"};
+    for (int32_t i = 0; i < s->rules->asteroid_count; i++) {
+        const hv_asteroid *a = &s->rules->asteroids[i];
+        const hv_asteroid_state *as = &s->asteroids[i];
+        fprintf(out, "  %-12s %s, %s: %s; risk %d, capture fuel %lld, transfer %d weeks", a->id,
+                a->name, a->klass, stages[as->stage], a->risk, (long long)a->capture_fuel,
+                a->transfer_weeks);
+        if (a->window_close)
+            fprintf(out, ", window weeks %d-%d", a->window_open, a->window_close);
+        fprintf(out, "\n    %s", as->surveyed ? "holds" : "not surveyed");
+        for (int r = 0; r < HV_RES_COUNT && as->surveyed; r++)
+            if (as->left[r])
+                fprintf(out, " %lld %s", (long long)as->left[r], s->rules->resources[r].name);
+        fprintf(out, "\n");
+    }
+}
+
+void hv_print_event(FILE *out, const hv_state *s)
+{
+    if (s->pending < 0) {
+        fprintf(out, "No event waits for an answer.\n");
+        return;
+    }
+    const hv_event_def *ev = &s->rules->events[s->pending];
+    fprintf(out, "  EVENT: %s\n  %s\n", ev->title, ev->text);
+    for (int32_t c = 0; c < ev->choice_count; c++)
+        fprintf(out, "    answer %d: %s\n", c + 1, ev->choices[c].text);
+}

@@ -31,4 +31,11 @@ void hv_outcome_code(const hv_state *state, char *buf, size_t len);
 /* "running", "won" or "lost". */
 const char *hv_outcome_name(hv_outcome outcome);
 
+/* Lists the policies, with the option in force in brackets. */
+void hv_print_policies(FILE *out, const hv_state *state);
+/* Lists the asteroids, their stage and, once surveyed, what they hold. */
+void hv_print_asteroids(FILE *out, const hv_state *state);
+/* Shows the event waiting for an answer and its choices. */
+void hv_print_event(FILE *out, const hv_state *state);
+
 #endif

@@ -11,10 +11,13 @@
 
 typedef struct order_entry {
     int32_t week, kind, type, x, y, module, person, value;
+    char policy[HV_ID_LEN], option[HV_ID_LEN];
+    int32_t asteroid, pilot, engineer, amount, choice;
 } order_entry;
 
-static const char *const order_kinds[] = {"build",    "demolish", "assign",
-                                          "unassign", "priority", NULL};
+static const char *const order_kinds[] = {"build",  "demolish", "assign", "unassign",
+                                          "priority", "policy", "survey", "capture",
+                                          "export", "answer",   NULL};
 
 #define FIELD(key, member, lo, hi, doc)                                                            \
     {                                                                                              \
@@ -25,7 +28,7 @@ const hv_field hv_order_fields[] = {
     {"week", HV_F_INT32, offsetof(order_entry, week), sizeof(int32_t), 1, 1, 100000, NULL, 0,
      "week the order is queued in"},
     {"do", HV_F_ENUM, offsetof(order_entry, kind), sizeof(int32_t), 1, 0, 0, order_kinds, 0,
-     "build, demolish, assign, unassign or priority"},
+     "build, demolish, assign, unassign, priority, policy, survey, capture, export or answer"},
     {"type", HV_F_REF, offsetof(order_entry, type), sizeof(int32_t), 0, 0, 0, NULL,
      HV_REF_MODULE_TYPE, "module type id (build)"},
     FIELD("x", x, 0, HV_MAX_MAP - 1, "column (build)"),
@@ -33,6 +36,16 @@ const hv_field hv_order_fields[] = {
     FIELD("module", module, 1, 1000000, "module number (demolish, assign, priority)"),
     FIELD("person", person, 1, 1000000, "person number (assign, unassign)"),
     FIELD("value", value, 1, 9, "new power priority (priority)"),
+    {"policy", HV_F_ID, offsetof(order_entry, policy), HV_ID_LEN, 0, 0, 0, NULL, 0,
+     "policy id (policy)"},
+    {"option", HV_F_ID, offsetof(order_entry, option), HV_ID_LEN, 0, 0, 0, NULL, 0,
+     "id of one of its options (policy)"},
+    {"asteroid", HV_F_REF, offsetof(order_entry, asteroid), sizeof(int32_t), 0, 0, 0, NULL,
+     HV_REF_ASTEROID, "asteroid id (survey, capture)"},
+    FIELD("pilot", pilot, 1, 1000000, "person number of the pilot (capture)"),
+    FIELD("engineer", engineer, 1, 1000000, "person number of the engineer (capture)"),
+    FIELD("amount", amount, 1, 1000000000, "iridium to ship (export)"),
+    FIELD("choice", choice, 1, HV_MAX_CHOICES, "choice number, from 1 (answer)"),
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 
@@ -40,7 +53,9 @@ const hv_field hv_order_fields[] = {
 static const unsigned order_keys[HV_ORDER_KIND_COUNT] = {
     [HV_ORDER_BUILD] = 1u << 2 | 1u << 3 | 1u << 4, [HV_ORDER_DEMOLISH] = 1u << 5,
     [HV_ORDER_ASSIGN] = 1u << 5 | 1u << 6,          [HV_ORDER_UNASSIGN] = 1u << 6,
-    [HV_ORDER_PRIORITY] = 1u << 5 | 1u << 7,
+    [HV_ORDER_PRIORITY] = 1u << 5 | 1u << 7,       [HV_ORDER_POLICY] = 1u << 8 | 1u << 9,
+    [HV_ORDER_SURVEY] = 1u << 10,                  [HV_ORDER_CAPTURE] = 1u << 10 | 1u << 11 | 1u << 12,
+    [HV_ORDER_EXPORT] = 1u << 13,                  [HV_ORDER_ANSWER] = 1u << 14,
 };
 
 static const hv_field file_fields[] = {
@@ -52,7 +67,9 @@ static const hv_field file_fields[] = {
 
 static void read_order(hv_ctx *ctx, const hv_ynode *node, hv_orders_file *out)
 {
-    order_entry e = {0, 0, -1, 0, 0, 0, 0, 0};
+    order_entry e;
+    memset(&e, 0, sizeof e);
+    e.type = e.asteroid = -1;
     uint64_t seen = 0;
     int before = ctx->errors;
     if (!hv_fields_read(ctx, node, hv_order_fields, &e, &seen, 1) || ctx->errors != before)
@@ -68,6 +85,23 @@ static void read_order(hv_ctx *ctx, const hv_ynode *node, hv_orders_file *out)
                          "key '%s' means nothing to a '%s' order", hv_order_fields[f].key,
                          order_kinds[e.kind]);
     }
+    int32_t policy = -1, option = -1;
+    if (e.kind == HV_ORDER_POLICY && ctx->errors == before) {
+        policy = hv_rules_find_policy(ctx->rules, e.policy);
+        size_t old = hv_ctx_push_key(ctx, policy < 0 ? "policy" : "option");
+        if (policy < 0) {
+            hv_ctx_error(ctx, hv_ynode_get(node, "policy"), "unknown policy '%s'", e.policy);
+        } else {
+            const hv_policy *p = &ctx->rules->policies[policy];
+            for (int32_t o = 0; o < p->option_count; o++)
+                if (strcmp(p->options[o].id, e.option) == 0)
+                    option = o;
+            if (option < 0)
+                hv_ctx_error(ctx, hv_ynode_get(node, "option"), "policy '%s' has no option '%s'",
+                             e.policy, e.option);
+        }
+        hv_ctx_pop(ctx, old);
+    }
     if (ctx->errors != before)
         return;
     hv_timed_order *t = &out->items[out->count++];
@@ -82,6 +116,26 @@ static void read_order(hv_ctx *ctx, const hv_ynode *node, hv_orders_file *out)
     t->order.module = e.module;
     t->order.person = e.person;
     t->order.value = e.value;
+    switch (e.kind) {
+    case HV_ORDER_POLICY:
+        t->order.target = policy;
+        t->order.value = option;
+        break;
+    case HV_ORDER_SURVEY:
+    case HV_ORDER_CAPTURE:
+        t->order.target = e.asteroid;
+        t->order.person = e.pilot;
+        t->order.person2 = e.engineer;
+        break;
+    case HV_ORDER_EXPORT:
+        t->order.value = e.amount;
+        break;
+    case HV_ORDER_ANSWER:
+        t->order.value = e.choice - 1;
+        break;
+    default:
+        break;
+    }
 }
 
 /* By week, then file order, so orders of one week keep the order written. */

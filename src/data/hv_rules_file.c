@@ -30,8 +30,8 @@ const hv_field hv_rules_fields[] = {
     FIELD("event_chance", HV_F_INT32, hv_rules, event_chance, 1, 0, 1000,
           "chance per mille each week that a random event comes"),
     {"flags", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "names of story flags events set and test"},
-    {"policies", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "laws the player can set, by id"},
-    {"events", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "the pool of random events, by id"},
+    {"policies", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "laws the player can set, by id"},
+    {"events", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "the pool of random events, by id"},
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 

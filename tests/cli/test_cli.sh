@@ -113,7 +113,7 @@ contains "$tmp/out" "not enough Oxygen" "report names the shortage"
 expect_exit 0 "sim with orders" -- "$bin" sim "$tutorial" --seed 7 --orders tests/data/orders/tutorial.yaml --report
 contains "$tmp/out" "order: build Ice mine at (4, 2) - done" "order applied"
 contains "$tmp/out" "refused: the ground there does not suit it" "order refused with reason"
-contains "$tmp/out" "Water          +160  Ice mine #6" "change with its cause"
+contains "$tmp/out" "Water          +177  Ice mine #6" "change with its cause"
 contains "$tmp/out" "outcome: won" "plan wins"
 expect_exit 0 "merged base plan" -- "$bin" sim levels/merged_base.yaml --seed 7 --turns 100 --orders tests/data/orders/merged_base.yaml --json
 [[ $(json_field "$tmp/out" outcome) == won ]] && ok || bad "merged base plan wins"

@@ -23,6 +23,14 @@ for golden in tests/cli/golden/*.txt; do
         diff <(echo "$expected") <(echo "$actual") | head -10 >&2
     fi
 done
+# Every shipped level has a bot replay over the full feature set.
+for level in levels/*.yaml; do
+    name=$(basename "$level" .yaml)
+    if [[ ! -f "tests/cli/golden/${name}_balanced_seed1.txt" ]]; then
+        fail=$((fail + 1))
+        echo "FAIL: no golden bot replay for $level (tests/cli/golden/${name}_balanced_seed1.txt)" >&2
+    fi
+done
 ((count >= 2)) || { echo "FAIL: fewer than 2 golden files" >&2; fail=$((fail + 1)); }
 echo "cli_golden: $((count - fail)) passed, $fail failed"
 ((fail == 0))

