@@ -203,7 +203,7 @@ static int write_csv(const batch *b, const char *path)
     return HV_EXIT_OK;
 }
 
-static double now_seconds(void)
+double hv_now_seconds(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
@@ -274,7 +274,7 @@ int hv_cmd_batch(int argc, char **argv)
         hv_level_free(level);
         return HV_EXIT_FAILURE;
     }
-    double start = now_seconds();
+    double start = hv_now_seconds();
     unsigned long long started = 0;
     for (; started < jobs; started++)
         if (pthread_create(&threads[started], NULL, worker, &b) != 0)
@@ -287,7 +287,7 @@ int hv_cmd_batch(int argc, char **argv)
         pthread_join(threads[t], &ret);
         failed = failed ? failed : ret;
     }
-    double seconds = now_seconds() - start;
+    double seconds = hv_now_seconds() - start;
     if (failed) {
         fprintf(stderr, "happyvalley: out of memory\n");
         rc = HV_EXIT_FAILURE;

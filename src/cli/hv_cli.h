@@ -21,6 +21,8 @@ int hv_cmd_batch(int argc, char **argv);
 int hv_parse_u64(const char *s, unsigned long long max, unsigned long long *out);
 /* Prints a usage error (FMT with ARG) and returns HV_EXIT_BAD_INPUT. */
 int hv_usage_error(const char *fmt, const char *arg);
+/* Seconds on a monotonic clock, for timings printed by commands. */
+double hv_now_seconds(void);
 /* Path of the level played when none is named. */
 const char *hv_default_level(void);
 

@@ -220,6 +220,20 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
         if (p->module)
             crews[hv_state_module(s, p->module) - s->modules] |= 1u << p->faction;
     }
+    /* Modules each pair of nations staffs together. */
+    uint8_t together[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
+    memset(together, 0, sizeof together);
+    for (int32_t m = 0; m < s->module_count; m++) {
+        uint32_t mask = crews[m];
+        if (!(mask & (mask - 1)))
+            continue; /* one nation or none */
+        for (uint32_t x = mask; x; x &= x - 1)
+            for (uint32_t y = x & (x - 1); y; y &= y - 1) {
+                int32_t a = __builtin_ctz(x), b = __builtin_ctz(y);
+                if (together[a][b] < 3)
+                    together[a][b]++;
+            }
+    }
     int32_t shortage = s->shortage_mask ? soc->shortage_tension : 0;
     int32_t joint = soc->joint_work * (policy->joint ? 2 : 1);
     int32_t n = rules->faction_count;
@@ -229,16 +243,12 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
         for (int32_t b = a + 1; b < n; b++) {
             if (!(present >> b & 1u))
                 continue;
-            int32_t together = 0;
-            for (int32_t m = 0; m < s->module_count; m++)
-                together += (crews[m] >> a & 1u) && (crews[m] >> b & 1u);
             hv_tension_add(s, report, a, b, policy->tension, HV_CAUSE_POLICY);
             hv_tension_add(s, report, a, b, shortage, HV_CAUSE_SHORTAGE);
             hv_tension_add(s, report, a, b,
                            gap_tension(soc, g.sum[a], g.count[a], g.sum[b], g.count[b]),
                            HV_CAUSE_INEQUALITY);
-            hv_tension_add(s, report, a, b, -joint * (together > 3 ? 3 : together),
-                           HV_CAUSE_JOINT_WORK);
+            hv_tension_add(s, report, a, b, -joint * together[a][b], HV_CAUSE_JOINT_WORK);
             hv_tension_add(s, report, a, b, -soc->tension_decay, HV_CAUSE_CALM);
         }
     }
