@@ -448,7 +448,7 @@ static void sell(view *v)
 
 void hv_bot_plan(hv_bot_kind kind, hv_state *s)
 {
-    if (s->outcome != HV_OUTCOME_RUNNING)
+    if (s->outcome != HV_OUTCOME_RUNNING && !s->play_on)
         return;
     view *v = &(view){0};
     v->s = s;

@@ -26,7 +26,7 @@ static const char usage_text[] =
     "                                     check level and rules files; --time also\n"
     "                                     prints the mean time to load each one\n"
     "  happyvalley sim LEVEL [--seed N] [--turns N] [--orders FILE] [--bot NAME]\n"
-    "                        [--json] [--report] [--hashes]\n"
+    "                        [--json] [--report] [--hashes] [--play-on]\n"
     "                                     run LEVEL headless\n"
     "  happyvalley batch LEVEL --runs N [--bot NAME] [--jobs N] [--turns N]\n"
     "                        [--json] [--csv FILE]\n"
@@ -42,6 +42,8 @@ static const char usage_text[] =
     "  --json          print one JSON object instead of text\n"
     "  --report        print every week's report: each change and its cause\n"
     "  --hashes        print the state hash after every week\n"
+    "  --play-on       keep playing all --turns weeks after the game is won or lost;\n"
+    "                  the outcome stays the one decided first\n"
     "\n"
     "batch options:\n"
     "  --runs N        games to play, with seeds 1..N (required)\n"
@@ -127,7 +129,7 @@ typedef struct sim_options {
     const char *orders;
     unsigned long long seed;
     unsigned long long turns;
-    int json, report, hashes;
+    int json, report, hashes, play_on;
     int bot; /* hv_bot_kind, or -1 */
 } sim_options;
 
@@ -167,6 +169,8 @@ static int parse_sim(int argc, char **argv, sim_options *o)
             o->report = 1;
         } else if (strcmp(a, "--hashes") == 0) {
             o->hashes = 1;
+        } else if (strcmp(a, "--play-on") == 0) {
+            o->play_on = 1;
         } else if (a[0] == '-' && a[1]) {
             return hv_usage_error("unknown option '%s'", a);
         } else if (!o->level) {
@@ -211,10 +215,13 @@ static int cmd_sim(int argc, char **argv)
         goto done;
     }
     hv_level_new_game(level, o.seed, state);
+    if (o.play_on)
+        hv_state_play_on(state);
     int32_t next = 0, applied = 0, rejected = 0, played = 0;
     if (!o.json)
         printf("%s (%s), seed %llu\n", level->title, level->id, o.seed);
-    while ((unsigned long long)played < o.turns && state->outcome == HV_OUTCOME_RUNNING) {
+    while ((unsigned long long)played < o.turns &&
+           (state->outcome == HV_OUTCOME_RUNNING || state->play_on)) {
         if (hv_orders_file_queue_week(&orders, &next, state) != 0) {
             fprintf(stderr, "%s:%d:1: error: more than %d orders in week %d\n", o.orders,
                     orders.items[next].line, HV_MAX_ORDERS, state->turn + 1);

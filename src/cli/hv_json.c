@@ -47,6 +47,7 @@ void hv_json_game(FILE *out, const hv_level *level, const hv_state *s,
     hv_outcome_code(s, text, sizeof text);
     fprintf(out, ", \"cause_code\": ");
     hv_json_string(out, text);
+    fprintf(out, ", \"decided_week\": %d", s->outcome_turn);
     fprintf(out, ", \"state_hash\": \"%016llx\", \"resources\": {",
             (unsigned long long)hv_state_hash(s));
     for (int r = 0; r < HV_RES_COUNT; r++)

@@ -294,7 +294,8 @@ void hv_print_status(FILE *out, const hv_level *level, const hv_state *s)
     }
     if (s->outcome != HV_OUTCOME_RUNNING) {
         hv_state_describe_outcome(s, text, sizeof text);
-        fprintf(out, "  outcome: %s - %s\n", hv_outcome_name(s->outcome), text);
+        fprintf(out, "  outcome: %s in week %d - %s\n", hv_outcome_name(s->outcome), s->outcome_turn,
+                text);
     }
 }
 

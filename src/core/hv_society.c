@@ -46,7 +46,7 @@ void hv_tension_add(hv_state *s, hv_report *report, int32_t a, int32_t b, int32_
                     hv_cause cause)
 {
     int32_t v = hv_clamp(s->tension[a][b] + delta, 0, 100);
-    if (v == s->tension[a][b])
+    if (a == b || v == s->tension[a][b]) /* a nation has no tension with itself */
         return;
     hv_emit(report, s, HV_EV_TENSION, cause, PAIR(a, b), -1, v - s->tension[a][b], v);
     s->tension[a][b] = s->tension[b][a] = v;
@@ -366,8 +366,11 @@ static void incidents(hv_state *s, hv_report *report, const hv_effect *policy, u
         for (int32_t b = a + 1; b < n; b++)
             if ((present >> a & 1u) && (present >> b & 1u) &&
                 incident_roll(s, s->tension[a][b], scale)) {
-                /* Either side may start it. */
-                incident(s, report, hv_rng_below(&s->rng, 2) ? a : b, hv_rng_below(&s->rng, 2) ? b : a);
+                /* Either side may start it; one draw keeps the two sides apart. */
+                if (hv_rng_below(&s->rng, 2))
+                    incident(s, report, a, b);
+                else
+                    incident(s, report, b, a);
                 present = hv_factions_present(s);
             }
     if (incident_roll(s, s->class_tension, scale))

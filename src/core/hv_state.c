@@ -36,6 +36,11 @@ void hv_state_start_world(hv_state *state)
     }
 }
 
+void hv_state_play_on(hv_state *s)
+{
+    s->play_on = 1;
+}
+
 int32_t hv_state_max_tension(const hv_state *s)
 {
     int32_t nations = hv_state_nation_tension(s);
@@ -168,7 +173,7 @@ uint64_t hv_state_hash(const hv_state *s)
 {
     hv_hash h;
     hv_hash_init(&h);
-    hv_hash_i64(&h, 2); /* encoding version: bump when the encoding changes */
+    hv_hash_i64(&h, 3); /* encoding version: bump when the encoding changes */
     hv_hash_i64(&h, (int64_t)s->seed);
     hv_hash_i64(&h, (int64_t)s->rng.state);
     hv_hash_i64(&h, (int64_t)s->rng.inc);
@@ -207,7 +212,7 @@ uint64_t hv_state_hash(const hv_state *s)
         for (int32_t b = a + 1; b < nf; b++)
             hv_hash_i64(&h, s->tension[a][b]);
     HASH_FIELDS(&h, s->class_tension, s->riot_weeks, s->incidents, s->captured, s->price,
-                s->exported, s->shipment_count, s->flags, s->pending);
+                s->exported, s->shipment_count, s->flags, s->pending, s->outcome_turn, s->play_on);
     for (int32_t i = 0; i < s->rules->sponsor_count; i++)
         hv_hash_i64(&h, s->satisfaction[i]);
     for (int32_t i = 0; i < s->rules->policy_count; i++)
@@ -296,7 +301,7 @@ int hv_state_check(const hv_state *s, char *why, size_t why_len)
     for (int32_t a = 0; a < rules->faction_count; a++)
         for (int32_t b = 0; b < rules->faction_count; b++)
             if (s->tension[a][b] != s->tension[b][a] || s->tension[a][b] < 0 ||
-                s->tension[a][b] > 100)
+                s->tension[a][b] > 100 || (a == b && s->tension[a][b] != 0))
                 FAIL("tension %d-%d is %d", a, b, s->tension[a][b]);
     if (s->class_tension < 0 || s->class_tension > 100)
         FAIL("class tension %d", s->class_tension);

@@ -121,6 +121,8 @@ typedef struct hv_state {
     int32_t pending;                   /* event index waiting for a choice, or -1 */
     hv_outcome outcome;
     int32_t outcome_goal; /* index into the rules' win/lose list, or HV_CAUSE_ALL_DEAD */
+    int32_t outcome_turn; /* week the outcome was decided, 0 while running */
+    int32_t play_on;      /* 1: weeks go on after the outcome, which stays as decided */
 } hv_state;
 
 /* Starts an empty game on RULES with SEED: no stock, modules or people. */
@@ -144,6 +146,8 @@ hv_person *hv_state_person(hv_state *state, int32_t id);
 int hv_state_queue_order(hv_state *state, const hv_order *order);
 /* Drops the most recently queued order (undo); -1 when none is queued. */
 int hv_state_undo_order(hv_state *state);
+/* Lets weeks go on after the game is won or lost (the outcome is kept). */
+void hv_state_play_on(hv_state *state);
 /* Highest tension between any two nations present, or between the classes. */
 int32_t hv_state_max_tension(const hv_state *state);
 /* Highest tension between any two nations present. */

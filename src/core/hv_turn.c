@@ -440,12 +440,15 @@ static void end_game(hv_state *s, hv_report *report, hv_outcome outcome, int32_t
 {
     s->outcome = outcome;
     s->outcome_goal = goal;
+    s->outcome_turn = s->turn;
     hv_emit(report, s, HV_EV_OUTCOME, HV_CAUSE_GOAL, goal, -1, 0, outcome);
 }
 
 void hv_phase_goals(hv_state *s, hv_report *report)
 {
     const hv_rules *rules = s->rules;
+    if (s->outcome != HV_OUTCOME_RUNNING)
+        return; /* decided already; the game is being played on */
     if (s->person_count == 0) {
         end_game(s, report, HV_OUTCOME_LOST, HV_CAUSE_ALL_DEAD);
         return;
@@ -484,7 +487,7 @@ static int answer_queued(const hv_state *s)
 
 hv_turn_result hv_end_turn(hv_state *s, hv_report *report)
 {
-    if (s->outcome != HV_OUTCOME_RUNNING)
+    if (s->outcome != HV_OUTCOME_RUNNING && !s->play_on)
         return HV_TURN_OVER;
     if (s->pending >= 0 && !answer_queued(s))
         return HV_TURN_WAITING;

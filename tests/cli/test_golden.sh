@@ -26,9 +26,13 @@ done
 # Every shipped level has a bot replay over the full feature set.
 for level in levels/*.yaml; do
     name=$(basename "$level" .yaml)
-    if [[ ! -f "tests/cli/golden/${name}_balanced_seed1.txt" ]]; then
+    replay="tests/cli/golden/${name}_balanced_seed1.txt"
+    if [[ ! -f "$replay" ]]; then
         fail=$((fail + 1))
-        echo "FAIL: no golden bot replay for $level (tests/cli/golden/${name}_balanced_seed1.txt)" >&2
+        echo "FAIL: no golden bot replay for $level ($replay)" >&2
+    elif [[ $(grep -c '^week ' "$replay") -ne 100 ]]; then
+        fail=$((fail + 1))
+        echo "FAIL: $replay should hold 100 weeks (sim ... --turns 100 --play-on)" >&2
     fi
 done
 ((count >= 2)) || { echo "FAIL: fewer than 2 golden files" >&2; fail=$((fail + 1)); }

@@ -383,6 +383,23 @@ static void test_whole_turns(void)
     CHECK(find_event(HV_EV_OUTCOME, 0) != NULL);
     CHECK_EQ_INT(hv_end_turn(&s, &report), -1); /* no play after the end */
     CHECK_EQ_INT(s.turn, 3);
+    CHECK_EQ_INT(s.outcome_turn, 3);
+
+    /* Playing on: weeks go on, the outcome and its week stay as decided,
+     * and no second outcome is announced. */
+    uint64_t before = hv_state_hash(&s);
+    hv_state_play_on(&s);
+    CHECK(hv_state_hash(&s) != before);
+    s.stock[HV_RES_OXYGEN] = 100; /* even if the lost cause is undone */
+    for (int i = 0; i < 3; i++) {
+        hv_report_clear(&report);
+        CHECK_EQ_INT(hv_end_turn(&s, &report), 0);
+        CHECK(find_event(HV_EV_OUTCOME, 0) == NULL);
+        CHECK_EQ_INT(hv_state_check(&s, why, sizeof why), 0);
+    }
+    CHECK_EQ_INT(s.turn, 6);
+    CHECK_EQ_INT(s.outcome, HV_OUTCOME_LOST);
+    CHECK_EQ_INT(s.outcome_turn, 3);
 }
 
 int main(void)

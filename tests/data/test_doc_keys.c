@@ -1,0 +1,223 @@
+/* The level format reference covers the loader key for key: for each
+ * exported key table, docs/level-format.md has a section that starts with
+ * the marker `<!-- keys: TABLE -->` and runs to the next `<!-- keys:`
+ * marker (or the end of the file). The first table of that section must
+ * list every key of TABLE as a row starting "| `KEY` |", and no row there
+ * may name a key the loader refuses. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdlib.h>
+
+#include "hv_level.h"
+#include "hv_test.h"
+
+#define DOC_FILE HV_DOC_DIR "/level-format.md"
+#define MARKER "<!-- keys:"
+
+typedef struct doc_table {
+    const char *name;
+    const hv_field *fields;
+} doc_table;
+
+#define TABLE(t) {#t, t}
+static const doc_table tables[] = {
+    TABLE(hv_level_fields),         TABLE(hv_map_fields),
+    TABLE(hv_start_fields),         TABLE(hv_start_module_fields),
+    TABLE(hv_person_fields),        TABLE(hv_sponsor_fields),
+    TABLE(hv_supply_fields),        TABLE(hv_goals_fields),
+    TABLE(hv_goal_fields),          TABLE(hv_rules_fields),
+    TABLE(hv_resource_info_fields), TABLE(hv_life_fields),
+    TABLE(hv_weather_fields),       TABLE(hv_role_fields),
+    TABLE(hv_faction_fields),       TABLE(hv_module_type_fields),
+    TABLE(hv_society_fields),       TABLE(hv_incidents_fields),
+    TABLE(hv_missions_fields),      TABLE(hv_market_fields),
+    TABLE(hv_policy_fields),        TABLE(hv_option_fields),
+    TABLE(hv_policy_effect_fields), TABLE(hv_event_effect_fields),
+    TABLE(hv_pool_event_fields),    TABLE(hv_scripted_event_fields),
+    TABLE(hv_choice_fields),        TABLE(hv_trigger_fields),
+    TABLE(hv_asteroid_fields),
+};
+#define TABLE_COUNT (sizeof tables / sizeof tables[0])
+
+static char *read_all(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    size_t n;
+    while (buf && (n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
+        len += n;
+        if (len + 1 == cap) {
+            char *bigger = realloc(buf, cap * 2);
+            if (!bigger) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (buf)
+        buf[len] = '\0';
+    return buf;
+}
+
+/* Line number (from 1) of AT in DOC. */
+static int line_of(const char *doc, const char *at)
+{
+    int line = 1;
+    for (const char *p = doc; p < at; p++)
+        line += *p == '\n';
+    return line;
+}
+
+/* If LINE is a table row whose first cell is one `name`, copies
+ * the name into OUT and returns 1. */
+static int row_key(const char *line, char *out, size_t cap)
+{
+    if (*line != '|')
+        return 0;
+    line++;
+    while (*line == ' ')
+        line++;
+    if (*line != '`')
+        return 0;
+    const char *start = ++line;
+    while (*line && *line != '`' && *line != '\n')
+        line++;
+    if (*line != '`' || line == start || (size_t)(line - start) >= cap)
+        return 0;
+    size_t n = (size_t)(line - start);
+    line++;
+    while (*line == ' ')
+        line++;
+    if (*line != '|')
+        return 0;
+    memcpy(out, start, n);
+    out[n] = '\0';
+    return 1;
+}
+
+static const char *next_line(const char *p, const char *end)
+{
+    while (p < end && *p != '\n')
+        p++;
+    return p < end ? p + 1 : end;
+}
+
+static int key_of_table(const hv_field *fields, const char *key)
+{
+    return hv_fields_index(fields, key) >= 0;
+}
+
+/* Checks the section of DOC for table T. */
+static void check_table(const char *doc, const doc_table *t)
+{
+    char marker[128];
+    snprintf(marker, sizeof marker, "%s %s -->", MARKER, t->name);
+    const char *at = strstr(doc, marker);
+    CHECK(at != NULL);
+    if (!at) {
+        fprintf(stderr, "  %s: no section marked '%s' in %s\n", t->name, marker, DOC_FILE);
+        return;
+    }
+    const char *again = strstr(at + 1, marker);
+    CHECK(again == NULL);
+    if (again)
+        fprintf(stderr, "  %s: marked twice, at lines %d and %d\n", t->name, line_of(doc, at),
+                line_of(doc, again));
+    const char *body = at + strlen(marker);
+    const char *end = strstr(body, MARKER);
+    if (!end)
+        end = body + strlen(body);
+    int section_line = line_of(doc, at);
+
+    /* The key table is the first run of lines starting with '|'. */
+    const char *p = next_line(body, end);
+    while (p < end && *p != '|')
+        p = next_line(p, end);
+    const char *table = p;
+    while (p < end && *p == '|')
+        p = next_line(p, end);
+    const char *table_end = p;
+    CHECK(table < table_end);
+    if (table == table_end) {
+        fprintf(stderr, "  %s: the section at line %d holds no table\n", t->name, section_line);
+        return;
+    }
+
+    /* Every key of the loader is a row. */
+    for (int f = 0; t->fields[f].key; f++) {
+        int found = 0;
+        char key[128];
+        for (const char *l = table; l < table_end && !found; l = next_line(l, table_end))
+            found = row_key(l, key, sizeof key) && strcmp(key, t->fields[f].key) == 0;
+        CHECK(found);
+        if (!found)
+            fprintf(stderr,
+                    "  %s: key '%s' is not documented (no row \"| `%s` |\" in the table of the "
+                    "section at line %d)\n",
+                    t->name, t->fields[f].key, t->fields[f].key, section_line);
+    }
+    /* Every row is a key of the loader, and only once. */
+    for (const char *l = table; l < table_end; l = next_line(l, table_end)) {
+        char key[128];
+        if (!row_key(l, key, sizeof key))
+            continue;
+        int known = key_of_table(t->fields, key);
+        CHECK(known);
+        if (!known)
+            fprintf(stderr,
+                    "  %s: line %d documents key '%s', which the loader does not accept there\n",
+                    t->name, line_of(doc, l), key);
+        int count = 0;
+        char other[128];
+        for (const char *m = table; m < table_end; m = next_line(m, table_end))
+            count += row_key(m, other, sizeof other) && strcmp(other, key) == 0;
+        CHECK(count == 1);
+        if (count != 1)
+            fprintf(stderr, "  %s: line %d: key '%s' has %d rows\n", t->name, line_of(doc, l), key,
+                    count);
+    }
+}
+
+/* Every marker in the document names a table this test knows. */
+static void check_markers(const char *doc)
+{
+    for (const char *at = strstr(doc, MARKER); at; at = strstr(at + 1, MARKER)) {
+        const char *name = at + strlen(MARKER);
+        while (*name == ' ')
+            name++;
+        size_t n = 0;
+        while (name[n] && name[n] != ' ' && name[n] != '-' && name[n] != '\n')
+            n++;
+        int known = 0;
+        for (size_t i = 0; i < TABLE_COUNT; i++)
+            known |= strlen(tables[i].name) == n && strncmp(tables[i].name, name, n) == 0 &&
+                     strncmp(name + n, " -->", 4) == 0;
+        CHECK(known);
+        if (!known) {
+            size_t len = strcspn(at, "\n");
+            fprintf(stderr, "  line %d: marker '%.*s' names no key table\n", line_of(doc, at),
+                    (int)len, at);
+        }
+    }
+}
+
+int main(void)
+{
+    char *doc = read_all(DOC_FILE);
+    CHECK(doc != NULL);
+    if (!doc) {
+        fprintf(stderr, "  cannot read %s\n", DOC_FILE);
+        return hv_test_done("data_doc_keys");
+    }
+    for (size_t i = 0; i < TABLE_COUNT; i++)
+        check_table(doc, &tables[i]);
+    check_markers(doc);
+    free(doc);
+    return hv_test_done("data_doc_keys");
+}
