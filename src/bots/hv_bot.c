@@ -1,5 +1,6 @@
 #include "hv_bot.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "hv_turn.h"
@@ -26,12 +27,13 @@ typedef struct view {
     int64_t net[HV_RES_COUNT];  /* expected change per week */
     int64_t need[HV_RES_COUNT]; /* eaten, drunk, breathed per week */
     int64_t keep[HV_RES_COUNT]; /* what the win goals want held */
-    int32_t value[HV_MAX_MODULES];
-    int32_t slots[HV_MAX_MODULES]; /* free crew slots left */
-    int32_t free_people[HV_MAX_PEOPLE];
     int32_t free_count;
     int64_t costs; /* pay and upkeep per week */
     int32_t tension, class_tension;
+    /* Filled by look() and staff() before they are read, so not cleared. */
+    int32_t value[HV_MAX_MODULES];
+    int32_t slots[HV_MAX_MODULES]; /* free crew slots left */
+    int32_t free_people[HV_MAX_PEOPLE];
 } view;
 
 static void order(hv_state *s, hv_order_kind kind, int32_t a, int32_t b, int32_t value)
@@ -132,11 +134,14 @@ static void look(view *v)
         v->slots[i] = m->status == HV_MODULE_ACTIVE || m->build_left <= 1
                           ? mt->crew_slots - m->crew
                           : 0;
-        if (m->status != HV_MODULE_ACTIVE || m->broken)
+        if (m->status != HV_MODULE_ACTIVE || m->broken || (mt->crew_slots && !m->crew))
             continue;
         int64_t share = mt->crew_slots ? m->crew * 1000 / mt->crew_slots : 1000;
-        for (int res = 0; res < HV_RES_COUNT; res++)
-            v->net[res] += (mt->output[res] - mt->input[res]) * share / 1000;
+        for (int res = 0; res < HV_RES_COUNT; res++) {
+            int64_t made = mt->output[res] - mt->input[res];
+            if (made)
+                v->net[res] += made * share / 1000;
+        }
     }
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
@@ -212,8 +217,11 @@ static int32_t best_module(const view *v)
 static void staff(view *v, int rebalance)
 {
     hv_state *s = v->s;
+    int32_t by_type[HV_MAX_MODULE_TYPES];
+    for (int32_t t = 0; t < v->r->module_type_count; t++)
+        by_type[t] = type_value(v, &v->r->module_types[t]);
     for (int32_t i = 0; i < s->module_count; i++)
-        v->value[i] = type_value(v, &v->r->module_types[s->modules[i].type]);
+        v->value[i] = by_type[s->modules[i].type];
     for (int32_t k = 0; k < v->free_count; k++) {
         int32_t m = best_module(v);
         if (m < 0)
@@ -450,7 +458,9 @@ void hv_bot_plan(hv_bot_kind kind, hv_state *s)
 {
     if (s->outcome != HV_OUTCOME_RUNNING && !s->play_on)
         return;
-    view *v = &(view){0};
+    view storage;
+    view *v = &storage;
+    memset(v, 0, offsetof(view, value));
     v->s = s;
     v->r = s->rules;
     v->greedy = kind == HV_BOT_GREEDY;

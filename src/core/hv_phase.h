@@ -35,7 +35,10 @@ void hv_satisfaction_add(hv_state *s, hv_report *report, int32_t i, int32_t delt
 /* Bit per faction with someone at the base. */
 uint32_t hv_factions_present(const hv_state *s);
 /* Clamps V into LO..HI. */
-int32_t hv_clamp(int32_t v, int32_t lo, int32_t hi);
+static inline int32_t hv_clamp(int32_t v, int32_t lo, int32_t hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
 
 /* Orders that belong to other phases' modules; each returns a rejection reason. */
 hv_reject hv_order_policy(hv_state *s, hv_report *report, const hv_order *o);

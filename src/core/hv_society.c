@@ -243,13 +243,20 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
         for (int32_t b = a + 1; b < n; b++) {
             if (!(present >> b & 1u))
                 continue;
-            hv_tension_add(s, report, a, b, policy->tension, HV_CAUSE_POLICY);
-            hv_tension_add(s, report, a, b, shortage, HV_CAUSE_SHORTAGE);
-            hv_tension_add(s, report, a, b,
-                           gap_tension(soc, g.sum[a], g.count[a], g.sum[b], g.count[b]),
-                           HV_CAUSE_INEQUALITY);
-            hv_tension_add(s, report, a, b, -joint * together[a][b], HV_CAUSE_JOINT_WORK);
-            hv_tension_add(s, report, a, b, -soc->tension_decay, HV_CAUSE_CALM);
+            /* Each cause on its own, in this order, so the report can name it. */
+            const int32_t delta[] = {
+                policy->tension,
+                shortage,
+                gap_tension(soc, g.sum[a], g.count[a], g.sum[b], g.count[b]),
+                -joint * together[a][b],
+                -soc->tension_decay,
+            };
+            static const hv_cause why[] = {HV_CAUSE_POLICY, HV_CAUSE_SHORTAGE,
+                                           HV_CAUSE_INEQUALITY, HV_CAUSE_JOINT_WORK,
+                                           HV_CAUSE_CALM};
+            for (int k = 0; k < 5; k++)
+                if (delta[k])
+                    hv_tension_add(s, report, a, b, delta[k], why[k]);
         }
     }
     if (g.class_count[HV_CLASS_WORKER] == 0)

@@ -24,11 +24,6 @@ void hv_change_stock(hv_state *s, hv_report *report, int resource, int64_t amoun
     hv_emit(report, s, HV_EV_RESOURCE, cause, subject, resource, amount, s->stock[resource]);
 }
 
-int32_t hv_clamp(int32_t v, int32_t lo, int32_t hi)
-{
-    return v < lo ? lo : v > hi ? hi : v;
-}
-
 int hv_module_running(const hv_module *m)
 {
     return m->status == HV_MODULE_ACTIVE && m->broken == 0;
@@ -64,17 +59,15 @@ int32_t hv_module_staffing_pm(const hv_state *s, const hv_module *m)
  * which modules get power and inputs, and the reverse of shedding. */
 static int32_t sort_by_priority(const hv_state *s, int32_t *order)
 {
-    int32_t n = 0;
-    for (int32_t i = 0; i < s->module_count; i++) {
-        const hv_module *m = &s->modules[i];
-        int32_t j = n++;
-        while (j > 0 && s->modules[order[j - 1]].priority > m->priority) {
-            order[j] = order[j - 1];
-            j--;
-        }
-        order[j] = i;
-    }
-    return n;
+    /* A counting sort: priorities are 1..9, and index order is id order. */
+    int32_t start[11] = {0};
+    for (int32_t i = 0; i < s->module_count; i++)
+        start[hv_clamp(s->modules[i].priority, 0, 9) + 1]++;
+    for (int p = 1; p < 11; p++)
+        start[p] += start[p - 1];
+    for (int32_t i = 0; i < s->module_count; i++)
+        order[start[hv_clamp(s->modules[i].priority, 0, 9)]++] = i;
+    return s->module_count;
 }
 
 static int wants_power(const hv_state *s, const hv_module *m)
@@ -192,11 +185,13 @@ void hv_phase_production(hv_state *s, hv_report *report)
         if (effective == 0)
             continue;
         for (int r = 0; r < HV_RES_COUNT; r++)
-            hv_change_stock(s, report, r, -(mt->input[r] * effective / 1000), HV_CAUSE_PRODUCTION,
-                            m->id);
+            if (mt->input[r])
+                hv_change_stock(s, report, r, -(mt->input[r] * effective / 1000),
+                                HV_CAUSE_PRODUCTION, m->id);
         for (int r = 0; r < HV_RES_COUNT; r++)
-            hv_change_stock(s, report, r, mt->output[r] * effective / 1000, HV_CAUSE_PRODUCTION,
-                            m->id);
+            if (mt->output[r])
+                hv_change_stock(s, report, r, mt->output[r] * effective / 1000,
+                                HV_CAUSE_PRODUCTION, m->id);
     }
 }
 
@@ -208,7 +203,9 @@ void hv_remove_dead(hv_state *s, hv_report *report, hv_cause cause, int32_t reso
     for (int32_t i = 0; i < s->person_count; i++) {
         hv_person *p = &s->people[i];
         if (p->health > 0) {
-            s->people[kept++] = *p;
+            if (kept != i)
+                s->people[kept] = *p;
+            kept++;
             continue;
         }
         hv_unassign(s, p);
