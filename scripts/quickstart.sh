@@ -14,7 +14,7 @@ fi
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config git python3 libyaml-dev libsdl2-dev libsdl2-image-dev
-          libsdl2-ttf-dev fonts-dejavu-core xvfb xauth)
+          libsdl2-ttf-dev fonts-dejavu-core xvfb xauth xdotool)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -40,7 +40,7 @@ build() { # DIR TYPE [CMAKE ARGS...]
 
 if [[ "$mode" == play ]]; then
     build build/release RelWithDebInfo
-    exec build/release/happyvalley play levels/tutorial.yaml
+    exec build/release/happyvalley
 fi
 
 build build/asan Debug -DHV_SANITIZE=ON -DHV_CHECK_INVARIANTS=ON

@@ -131,9 +131,8 @@ static void look(view *v)
         const hv_module *m = &s->modules[i];
         const hv_module_type *mt = &r->module_types[m->type];
         v->costs += mt->upkeep;
-        v->slots[i] = m->status == HV_MODULE_ACTIVE || m->build_left <= 1
-                          ? mt->crew_slots - m->crew
-                          : 0;
+        v->slots[i] =
+            m->status == HV_MODULE_ACTIVE || m->build_left <= 1 ? mt->crew_slots - m->crew : 0;
         if (m->status != HV_MODULE_ACTIVE || m->broken || (mt->crew_slots && !m->crew))
             continue;
         int64_t share = mt->crew_slots ? m->crew * 1000 / mt->crew_slots : 1000;
@@ -286,11 +285,12 @@ static int32_t type_for(const view *v, int res, int power, int beds)
     int32_t best = -1;
     for (int32_t t = 0; t < v->r->module_type_count; t++) {
         const hv_module_type *mt = &v->r->module_types[t];
-        int fits = res >= 0   ? mt->output[res] > 0 && mt->input[res] == 0
-                   : power    ? mt->power > 0 && mt->crew_slots == 0
-                   : beds     ? mt->housing > 0
-                              : 0;
-        if (fits && (best < 0 || mt->cost[HV_RES_FUNDS] < v->r->module_types[best].cost[HV_RES_FUNDS]))
+        int fits = res >= 0 ? mt->output[res] > 0 && mt->input[res] == 0
+                   : power  ? mt->power > 0 && mt->crew_slots == 0
+                   : beds   ? mt->housing > 0
+                            : 0;
+        if (fits &&
+            (best < 0 || mt->cost[HV_RES_FUNDS] < v->r->module_types[best].cost[HV_RES_FUNDS]))
             best = t;
     }
     return best;
@@ -349,7 +349,8 @@ static void set_policy(view *v, const char *policy, const char *option)
     for (int32_t o = 0; o < pol->option_count; o++) {
         if (strcmp(pol->options[o].id, option) != 0)
             continue;
-        int ready = v->s->policy_since[p] == 0 || v->s->turn + 1 - v->s->policy_since[p] >= pol->cooldown;
+        int ready =
+            v->s->policy_since[p] == 0 || v->s->turn + 1 - v->s->policy_since[p] >= pol->cooldown;
         if (v->s->policy[p] != o && ready)
             order(v->s, HV_ORDER_POLICY, p, 0, o);
         return;

@@ -8,6 +8,7 @@
 #include "hv_json.h"
 #include "hv_orders_file.h"
 #include "hv_print.h"
+#include "hv_ui.h"
 
 #ifndef HV_VERSION
 #define HV_VERSION "0.0.0"
@@ -20,8 +21,11 @@
 
 static const char usage_text[] =
     "Usage:\n"
-    "  happyvalley                        play the default level in the terminal\n"
-    "  happyvalley play LEVEL [--seed N]  play LEVEL in the terminal\n"
+    "  happyvalley [WINDOW OPTIONS]       open the game window at the main menu\n"
+    "  happyvalley play LEVEL [--seed N] [WINDOW OPTIONS]\n"
+    "                                     play LEVEL in the window\n"
+    "  happyvalley play LEVEL [--seed N] --terminal\n"
+    "                                     play LEVEL in the terminal\n"
     "  happyvalley validate [--time] FILE...\n"
     "                                     check level and rules files; --time also\n"
     "                                     prints the mean time to load each one\n"
@@ -32,6 +36,14 @@ static const char usage_text[] =
     "                        [--json] [--csv FILE]\n"
     "                                     play seeds 1..N and sum up the outcomes\n"
     "  happyvalley --help | --version\n"
+    "\n"
+    "window options:\n"
+    "  --screenshot OUT.png   draw the first screen to OUT.png and exit\n"
+    "  --ui-script FILE       play the input events in FILE (see docs/ui-script.md)\n"
+    "  --data-dir DIR         keep saves and settings in DIR (default: the XDG data folder)\n"
+    "  --size WxH             window size in pixels (default 1280x720 or the settings)\n"
+    "  --scale PCT            UI scale, 100 to 300 (default from the display's DPI)\n"
+    "  --frames N             draw N frames, print how long they took, exit\n"
     "\n"
     "sim options:\n"
     "  --seed N        random seed, 0 to 18446744073709551615 (default 1)\n"
@@ -151,7 +163,7 @@ static int parse_sim(int argc, char **argv, sim_options *o)
         } else if (strcmp(a, "--turns") == 0) {
             if (!hv_parse_u64(next, MAX_TURNS, &o->turns) || o->turns == 0)
                 return hv_usage_error("--turns needs a whole number from 1 to 1000000, got '%s'",
-                                   next ? next : "");
+                                      next ? next : "");
             i++;
         } else if (strcmp(a, "--orders") == 0) {
             if (!next)
@@ -268,35 +280,71 @@ done:
     return rc;
 }
 
-static int cmd_play(int argc, char **argv)
+/* `play` and the bare command: the window, or the terminal game. */
+static int cmd_play(int argc, char **argv, int menu)
 {
-    const char *path = NULL;
-    unsigned long long seed = 1;
+    hv_ui_options o;
+    memset(&o, 0, sizeof o);
+    o.seed = 1;
+    int terminal = 0;
     for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--seed") == 0) {
-            if (!hv_parse_u64(i + 1 < argc ? argv[i + 1] : NULL, UINT64_MAX, &seed))
+        const char *a = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
+        unsigned long long v;
+        if (strcmp(a, "--seed") == 0) {
+            if (!hv_parse_u64(next, UINT64_MAX, &v))
                 return hv_usage_error("%s", "--seed needs a whole number");
+            o.seed = v;
             i++;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return hv_usage_error("unknown option '%s'", argv[i]);
-        } else if (!path) {
-            path = argv[i];
+        } else if (strcmp(a, "--terminal") == 0) {
+            terminal = 1;
+        } else if (strcmp(a, "--screenshot") == 0 || strcmp(a, "--ui-script") == 0 ||
+                   strcmp(a, "--data-dir") == 0) {
+            if (!next || !*next)
+                return hv_usage_error("%s needs a file or folder", a);
+            *(a[2] == 's' ? &o.screenshot : a[2] == 'u' ? &o.script : &o.data_dir) = next;
+            i++;
+        } else if (strcmp(a, "--size") == 0) {
+            if (!next || sscanf(next, "%dx%d", &o.width, &o.height) != 2 || o.width < 640 ||
+                o.height < 360 || o.width > 7680 || o.height > 4320)
+                return hv_usage_error(
+                    "--size needs WIDTHxHEIGHT from 640x360 to 7680x4320, got '%s'",
+                    next ? next : "");
+            i++;
+        } else if (strcmp(a, "--scale") == 0) {
+            if (!hv_parse_u64(next, 300, &v) || v < 100)
+                return hv_usage_error("--scale needs a percentage from 100 to 300, got '%s'",
+                                      next ? next : "");
+            o.scale = (int)v;
+            i++;
+        } else if (strcmp(a, "--frames") == 0) {
+            if (!hv_parse_u64(next, 100000, &v) || v == 0)
+                return hv_usage_error("--frames needs a number from 1 to 100000, got '%s'",
+                                      next ? next : "");
+            o.frames = (int)v;
+            i++;
+        } else if (a[0] == '-' && a[1]) {
+            return hv_usage_error("unknown option '%s'", a);
+        } else if (!o.level && !menu) {
+            o.level = a;
         } else {
-            return hv_usage_error("unexpected argument '%s'", argv[i]);
+            return hv_usage_error("unexpected argument '%s'", a);
         }
     }
-    hv_level *level = hv_level_load_printing(path ? path : hv_default_level(), stderr);
+    if (!terminal)
+        return hv_ui_run(&o);
+    hv_level *level = hv_level_load_printing(o.level ? o.level : hv_default_level(), stderr);
     if (!level)
         return HV_EXIT_BAD_INPUT;
-    int rc = hv_play_terminal(level, seed, stdin, stdout);
+    int rc = hv_play_terminal(level, o.seed, stdin, stdout);
     hv_level_free(level);
     return rc;
 }
 
 int hv_cli_main(int argc, char **argv)
 {
-    if (argc < 2)
-        return cmd_play(0, NULL);
+    if (argc < 2 || (argv[1][0] == '-' && strcmp(argv[1], "--help") != 0 &&
+                     strcmp(argv[1], "-h") != 0 && strcmp(argv[1], "--version") != 0))
+        return cmd_play(argc - 1, argv + 1, 1);
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         fputs(usage_text, stdout);
@@ -313,6 +361,6 @@ int hv_cli_main(int argc, char **argv)
     if (strcmp(cmd, "batch") == 0)
         return hv_cmd_batch(argc - 2, argv + 2);
     if (strcmp(cmd, "play") == 0)
-        return cmd_play(argc - 2, argv + 2);
+        return cmd_play(argc - 2, argv + 2, 0);
     return hv_usage_error("unknown command '%s'", cmd);
 }

@@ -6,8 +6,7 @@
 
 #include "hv_cli.h"
 #include "hv_print.h"
-
-#define MAX_LOG 100000
+#include "hv_save.h"
 
 static const char play_help[] =
     "Commands (numbers are module and person ids shown by `modules` and `people`):\n"
@@ -26,14 +25,9 @@ static const char play_help[] =
     "  queue | undo          list queued orders | drop the last one\n"
     "  end                   end the week and read its report\n"
     "  save-orders FILE      write every order given so far as an orders file\n"
+    "  save FILE             save the game (sim replays it, see docs/save-format.md)\n"
     "  hash                  print the state hash (the same as `sim` reaches)\n"
     "  help | quit\n";
-
-typedef struct play_log {
-    int32_t week[MAX_LOG];
-    hv_order order[MAX_LOG];
-    int32_t count;
-} play_log;
 
 /* Only values an orders file accepts, so save-orders always writes a file
  * that sim can read back. */
@@ -47,55 +41,6 @@ static int parse_int(const char *s, long lo, long hi, int32_t *out)
         return 0;
     *out = (int32_t)v;
     return 1;
-}
-
-static int write_orders(const char *path, const hv_state *s, const play_log *log)
-{
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return -1;
-    fprintf(f, "format: 1\nkind: orders\norders:\n");
-    for (int32_t i = 0; i < log->count; i++) {
-        const hv_order *o = &log->order[i];
-        fprintf(f, "  - {week: %d, do: %s", log->week[i], hv_order_kind_name(o->kind));
-        switch (o->kind) {
-        case HV_ORDER_BUILD:
-            fprintf(f, ", type: %s, x: %d, y: %d", s->rules->module_types[o->module_type].id, o->x,
-                    o->y);
-            break;
-        case HV_ORDER_ASSIGN:
-            fprintf(f, ", person: %d, module: %d", o->person, o->module);
-            break;
-        case HV_ORDER_UNASSIGN:
-            fprintf(f, ", person: %d", o->person);
-            break;
-        case HV_ORDER_PRIORITY:
-            fprintf(f, ", module: %d, value: %d", o->module, o->value);
-            break;
-        case HV_ORDER_POLICY:
-            fprintf(f, ", policy: %s, option: %s", s->rules->policies[o->target].id,
-                    s->rules->policies[o->target].options[o->value].id);
-            break;
-        case HV_ORDER_SURVEY:
-            fprintf(f, ", asteroid: %s", s->rules->asteroids[o->target].id);
-            break;
-        case HV_ORDER_CAPTURE:
-            fprintf(f, ", asteroid: %s, pilot: %d, engineer: %d", s->rules->asteroids[o->target].id,
-                    o->person, o->person2);
-            break;
-        case HV_ORDER_EXPORT:
-            fprintf(f, ", amount: %d", o->value);
-            break;
-        case HV_ORDER_ANSWER:
-            fprintf(f, ", choice: %d", o->value + 1);
-            break;
-        default:
-            fprintf(f, ", module: %d", o->module);
-            break;
-        }
-        fprintf(f, "}\n");
-    }
-    return fclose(f) == 0 ? 0 : -1;
 }
 
 /* Turns the words of a command into an order; 0 with a message if they don't fit. */
@@ -146,8 +91,8 @@ static int parse_order(const hv_state *s, char **w, int n, hv_order *o, FILE *ou
             fprintf(out, "No asteroid '%s'. Type `asteroids`.\n", w[1]);
             return 0;
         }
-        if (n == 2 || (parse_int(w[2], 1, 1000000, &o->person) &&
-                       parse_int(w[3], 1, 1000000, &o->person2)))
+        if (n == 2 ||
+            (parse_int(w[2], 1, 1000000, &o->person) && parse_int(w[3], 1, 1000000, &o->person2)))
             return 1;
     } else if (strcmp(cmd, "export") == 0 && n == 2) {
         o->kind = HV_ORDER_EXPORT;
@@ -168,17 +113,18 @@ static int parse_order(const hv_state *s, char **w, int n, hv_order *o, FILE *ou
     return 0;
 }
 
-static void end_week(hv_state *s, hv_state *before, hv_report *report, play_log *log, FILE *out)
+static void end_week(hv_state *s, hv_state *before, hv_report *report, hv_order_log *log, FILE *out)
 {
-    for (int32_t i = 0; i < s->order_count && log->count < MAX_LOG; i++) {
-        log->week[log->count] = s->turn + 1;
-        log->order[log->count++] = s->orders[i];
+    int32_t logged = log->count;
+    if (hv_order_log_add_week(log, s) != 0) {
+        fprintf(out, "Out of memory: the week's orders cannot be recorded, so it stays open.\n");
+        return;
     }
     *before = *s;
     hv_report_clear(report);
     if (hv_end_turn(s, report) == HV_TURN_WAITING) {
         fprintf(out, "An event waits for your answer first. Type `event`.\n");
-        log->count -= s->order_count < log->count ? s->order_count : log->count;
+        log->count = logged; /* the week's orders are still queued, not yet given */
         return;
     }
     hv_print_report(out, before, s, report);
@@ -190,16 +136,15 @@ int hv_play_terminal(const hv_level *level, unsigned long long seed, FILE *in, F
 {
     hv_state *s = malloc(sizeof *s), *before = malloc(sizeof *before);
     hv_report *report = malloc(sizeof *report);
-    play_log *log = malloc(sizeof *log);
-    if (!s || !before || !report || !log) {
+    if (!s || !before || !report) {
         free(s);
         free(before);
         free(report);
-        free(log);
         fprintf(stderr, "happyvalley: out of memory\n");
         return HV_EXIT_FAILURE;
     }
-    log->count = 0;
+    hv_order_log log;
+    hv_order_log_init(&log);
     hv_level_new_game(level, seed, s);
     fprintf(out, "%s\n\n%s\n\n", level->title, level->description);
     hv_print_status(out, level, s);
@@ -257,12 +202,22 @@ int hv_play_terminal(const hv_level *level, unsigned long long seed, FILE *in, F
                 fprintf(out, "The game is over. Type `quit`.\n");
                 continue;
             }
-            end_week(s, before, report, log, out);
+            end_week(s, before, report, &log, out);
         } else if (strcmp(w[0], "save-orders") == 0 && n == 2) {
-            if (write_orders(w[1], s, log) == 0)
-                fprintf(out, "Wrote %d orders to %s.\n", log->count, w[1]);
+            FILE *f = fopen(w[1], "w");
+            int ok = f && hv_order_log_write(f, s->rules, &log) == 0;
+            if (f && fclose(f) != 0)
+                ok = 0;
+            if (ok)
+                fprintf(out, "Wrote %d orders to %s.\n", log.count, w[1]);
             else
                 fprintf(out, "Could not write %s.\n", w[1]);
+        } else if (strcmp(w[0], "save") == 0 && n == 2) {
+            char err[600];
+            if (hv_save_write(w[1], level, s, &log, err, sizeof err) == 0)
+                fprintf(out, "Saved the game, week %d, to %s.\n", s->turn + 1, w[1]);
+            else
+                fprintf(out, "Could not save: %s.\n", err);
         } else {
             hv_order o;
             if (!parse_order(s, w, n, &o, out))
@@ -278,6 +233,6 @@ int hv_play_terminal(const hv_level *level, unsigned long long seed, FILE *in, F
     free(s);
     free(before);
     free(report);
-    free(log);
+    hv_order_log_free(&log);
     return HV_EXIT_OK;
 }

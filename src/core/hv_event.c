@@ -22,10 +22,11 @@ void hv_report_add(hv_report *report, const hv_event *event)
 const char *hv_event_kind_name(hv_event_kind kind)
 {
     static const char *const names[HV_EV_KIND_COUNT] = {
-        "order_done",   "order_rejected", "resource", "power", "module_unpowered", "module_starved",
-        "module_built", "health",         "death",    "dust",  "outcome",
-        "tension",      "morale",         "incident", "satisfaction", "policy",
-        "mission",      "event",          "price",    "module_broken", "module_repaired",
+        "order_done",      "order_rejected", "resource", "power",    "module_unpowered",
+        "module_starved",  "module_built",   "health",   "death",    "dust",
+        "outcome",         "tension",        "morale",   "incident", "satisfaction",
+        "policy",          "mission",        "event",    "price",    "module_broken",
+        "module_repaired",
     };
     return (kind >= 0 && kind < HV_EV_KIND_COUNT) ? names[kind] : "?";
 }
@@ -33,11 +34,10 @@ const char *hv_event_kind_name(hv_event_kind kind)
 const char *hv_cause_name(hv_cause cause)
 {
     static const char *const names[HV_CAUSE_COUNT] = {
-        "none",     "order",    "production",   "life_support", "shortage",
-        "exposure", "recovery", "upkeep",       "pay",          "funding",
-        "supply",   "power",    "construction", "weather",      "goal",
-        "inequality", "joint_work", "calm", "incident", "policy",
-        "event",    "mission",  "market",       "morale",
+        "none",         "order",   "production", "life_support", "shortage",   "exposure",
+        "recovery",     "upkeep",  "pay",        "funding",      "supply",     "power",
+        "construction", "weather", "goal",       "inequality",   "joint_work", "calm",
+        "incident",     "policy",  "event",      "mission",      "market",     "morale",
     };
     return (cause >= 0 && cause < HV_CAUSE_COUNT) ? names[cause] : "?";
 }

@@ -21,16 +21,16 @@ typedef enum hv_event_kind {
     HV_EV_DEATH,            /* person died */
     HV_EV_DUST,             /* dust changed by amount, value = new level */
     HV_EV_OUTCOME,          /* game ended: value = hv_outcome, subject = goal index */
-    HV_EV_TENSION,          /* tension of pair subject (a*16+b, -1 the classes) by amount, to value */
-    HV_EV_MORALE,           /* average morale moved by amount (per-mille of a point), to value */
-    HV_EV_INCIDENT,         /* value = hv_incident_kind; subject person or module id */
-    HV_EV_SATISFACTION,     /* sponsor subject's satisfaction by amount, to value */
-    HV_EV_POLICY,           /* policy subject now has option value */
-    HV_EV_MISSION,          /* asteroid subject: value = hv_asteroid_stage, amount = hv_mission_result */
-    HV_EV_EVENT,            /* event subject fired; value = choice taken, or -1 */
-    HV_EV_PRICE,            /* iridium price moved by amount, to value */
-    HV_EV_MODULE_BROKEN,    /* module subject out of action for value weeks */
-    HV_EV_MODULE_REPAIRED,  /* module subject works again */
+    HV_EV_TENSION,      /* tension of pair subject (a*16+b, -1 the classes) by amount, to value */
+    HV_EV_MORALE,       /* average morale moved by amount (per-mille of a point), to value */
+    HV_EV_INCIDENT,     /* value = hv_incident_kind; subject person or module id */
+    HV_EV_SATISFACTION, /* sponsor subject's satisfaction by amount, to value */
+    HV_EV_POLICY,       /* policy subject now has option value */
+    HV_EV_MISSION, /* asteroid subject: value = hv_asteroid_stage, amount = hv_mission_result */
+    HV_EV_EVENT,   /* event subject fired; value = choice taken, or -1 */
+    HV_EV_PRICE,   /* iridium price moved by amount, to value */
+    HV_EV_MODULE_BROKEN,   /* module subject out of action for value weeks */
+    HV_EV_MODULE_REPAIRED, /* module subject works again */
     HV_EV_KIND_COUNT
 } hv_event_kind;
 

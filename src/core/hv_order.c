@@ -3,8 +3,8 @@
 const char *hv_order_kind_name(hv_order_kind kind)
 {
     static const char *const names[HV_ORDER_KIND_COUNT] = {
-        "build", "demolish", "assign", "unassign", "priority",
-        "policy", "survey", "capture",  "export",   "answer",
+        "build",  "demolish", "assign",  "unassign", "priority",
+        "policy", "survey",   "capture", "export",   "answer",
     };
     return (kind >= 0 && kind < HV_ORDER_KIND_COUNT) ? names[kind] : "?";
 }

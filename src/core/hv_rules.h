@@ -83,9 +83,9 @@ typedef enum hv_class { HV_CLASS_STAFF, HV_CLASS_WORKER } hv_class;
 typedef struct hv_role {
     char id[HV_ID_LEN];
     char name[HV_NAME_LEN];
-    int64_t pay;    /* funds per person per turn */
-    int32_t klass;  /* hv_class */
-    int32_t pilot;  /* may fly a capture mission */
+    int64_t pay;      /* funds per person per turn */
+    int32_t klass;    /* hv_class */
+    int32_t pilot;    /* may fly a capture mission */
     int32_t engineer; /* may rig a capture */
 } hv_role;
 
@@ -93,25 +93,25 @@ typedef struct hv_role {
  * or one of its choices does once. Each context reads only some keys. */
 typedef struct hv_effect {
     int64_t resources[HV_RES_COUNT]; /* added to stocks (negative takes) */
-    int32_t morale_staff;   /* policy: morale target; event: morale now */
-    int32_t morale_workers; /* same, for workers */
-    int32_t tension;        /* added to every pair of nations */
-    int32_t class_tension;  /* added to the tension between classes */
-    int32_t satisfaction;   /* added to every sponsor's satisfaction */
-    int32_t health;         /* event: added to everyone's health */
-    int32_t dust;           /* event: added to the dust */
-    int32_t price_pct;      /* event: iridium price changed by this percent */
-    int32_t output_pct;     /* policy: module output changed by this percent */
-    int32_t ration_pct;     /* policy: food eaten changed by this percent */
-    int32_t pay_pct;        /* policy: workers' pay changed by this percent */
-    int32_t incident_pct;   /* policy: incident chances changed by this percent */
-    int32_t capture_pm;     /* policy: capture odds changed by this per-mille */
-    int32_t joint;          /* policy: crews mix across nations (joint work eases twice as fast) */
-    int32_t break_type;     /* event: one running module of this type (index+1) breaks */
-    int32_t break_weeks;    /* event: for this many weeks */
-    int32_t window_weeks;   /* event: launch windows open for this many weeks */
-    uint32_t set_flags;     /* event: bits set */
-    uint32_t clear_flags;   /* event: bits cleared */
+    int32_t morale_staff;            /* policy: morale target; event: morale now */
+    int32_t morale_workers;          /* same, for workers */
+    int32_t tension;                 /* added to every pair of nations */
+    int32_t class_tension;           /* added to the tension between classes */
+    int32_t satisfaction;            /* added to every sponsor's satisfaction */
+    int32_t health;                  /* event: added to everyone's health */
+    int32_t dust;                    /* event: added to the dust */
+    int32_t price_pct;               /* event: iridium price changed by this percent */
+    int32_t output_pct;              /* policy: module output changed by this percent */
+    int32_t ration_pct;              /* policy: food eaten changed by this percent */
+    int32_t pay_pct;                 /* policy: workers' pay changed by this percent */
+    int32_t incident_pct;            /* policy: incident chances changed by this percent */
+    int32_t capture_pm;              /* policy: capture odds changed by this per-mille */
+    int32_t joint;        /* policy: crews mix across nations (joint work eases twice as fast) */
+    int32_t break_type;   /* event: one running module of this type (index+1) breaks */
+    int32_t break_weeks;  /* event: for this many weeks */
+    int32_t window_weeks; /* event: launch windows open for this many weeks */
+    uint32_t set_flags;   /* event: bits set */
+    uint32_t clear_flags; /* event: bits cleared */
 } hv_effect;
 
 typedef struct hv_policy_option {
@@ -144,10 +144,10 @@ typedef enum hv_mission_result {
 
 /* When a scripted event fires: every condition given must hold. */
 typedef struct hv_trigger {
-    int32_t week;          /* from this week on (0: any) */
-    int32_t resource;      /* -1: none */
-    int64_t below;         /* resource below this (when below_set) */
-    int64_t above;         /* resource above this (when above_set) */
+    int32_t week;     /* from this week on (0: any) */
+    int32_t resource; /* -1: none */
+    int64_t below;    /* resource below this (when below_set) */
+    int64_t above;    /* resource above this (when above_set) */
     int32_t below_set, above_set;
     int32_t tension_above; /* highest nation tension above this (-1: none) */
     int32_t class_above;   /* class tension above this (-1: none) */
@@ -173,14 +173,14 @@ typedef struct hv_event_def {
 typedef struct hv_asteroid {
     char id[HV_ID_LEN];
     char name[HV_NAME_LEN];
-    char klass[HV_ID_LEN];               /* metallic, carbonaceous, ... (shown to players) */
-    int64_t composition[HV_RES_COUNT];  /* what mining it can yield in all */
-    int64_t mine_rate;                   /* units mined per week once in orbit */
-    int32_t transfer_weeks;              /* weeks from launch to capture */
+    char klass[HV_ID_LEN];             /* metallic, carbonaceous, ... (shown to players) */
+    int64_t composition[HV_RES_COUNT]; /* what mining it can yield in all */
+    int64_t mine_rate;                 /* units mined per week once in orbit */
+    int32_t transfer_weeks;            /* weeks from launch to capture */
     int64_t capture_fuel;
-    int32_t risk;                        /* 0..100 */
-    int32_t window_open, window_close;   /* launch window weeks (0, 0: always open) */
-    int32_t surveyed;                    /* composition known from the start */
+    int32_t risk;                      /* 0..100 */
+    int32_t window_open, window_close; /* launch window weeks (0, 0: always open) */
+    int32_t surveyed;                  /* composition known from the start */
 } hv_asteroid;
 
 typedef struct hv_society {
@@ -211,18 +211,18 @@ typedef struct hv_incidents {
     int64_t smuggling[HV_RES_COUNT]; /* drained from stock by the black market */
     int32_t sabotage_weeks;
     int32_t fight_injury;
-    int32_t tension;                 /* an incident adds this to its pair */
+    int32_t tension; /* an incident adds this to its pair */
 } hv_incidents;
 
 typedef struct hv_missions {
     int64_t survey_fuel;
     int32_t survey_weeks;
-    int32_t base_odds;    /* capture success, per mille */
-    int32_t skill_odds;   /* per mille per crew skill point above 3 each */
-    int32_t risk_odds;    /* per mille off per point of risk */
-    int32_t tension_odds; /* per mille off per point of crew tension above incident_at */
+    int32_t base_odds;       /* capture success, per mille */
+    int32_t skill_odds;      /* per mille per crew skill point above 3 each */
+    int32_t risk_odds;       /* per mille off per point of risk */
+    int32_t tension_odds;    /* per mille off per point of crew tension above incident_at */
     int32_t unsurveyed_odds; /* per mille off when the composition is unknown */
-    int32_t crew_loss;    /* per mille chance a failed capture kills its crew */
+    int32_t crew_loss;       /* per mille chance a failed capture kills its crew */
 } hv_missions;
 
 typedef struct hv_market {
@@ -252,18 +252,18 @@ typedef struct hv_supply_ship {
 } hv_supply_ship;
 
 typedef enum hv_goal_kind {
-    HV_GOAL_RESOURCE_AT_LEAST,   /* win: stock of RESOURCE >= AMOUNT */
-    HV_GOAL_RESOURCE_DEPLETED,   /* lose: stock of RESOURCE ran out */
-    HV_GOAL_TURN_REACHED,        /* win: survive to TURN; lose: deadline */
-    HV_GOAL_MODULES_AT_LEAST,    /* win: AMOUNT operating modules of TYPE */
-    HV_GOAL_POPULATION_AT_LEAST, /* win: at least AMOUNT people alive */
-    HV_GOAL_POPULATION_BELOW,    /* lose: fewer than AMOUNT people alive */
-    HV_GOAL_BANKRUPT,            /* lose: funds below 0 for TURN weeks running */
-    HV_GOAL_TENSION_BELOW,       /* win: every tension below AMOUNT */
-    HV_GOAL_RIOT,                /* lose: tension at riot level for the rules' weeks */
-    HV_GOAL_EXPORTED_AT_LEAST,   /* win: AMOUNT iridium delivered to Earth in all */
-    HV_GOAL_CAPTURED_AT_LEAST,   /* win: AMOUNT asteroids captured */
-    HV_GOAL_FLAG_SET,            /* win or lose: FLAG is set */
+    HV_GOAL_RESOURCE_AT_LEAST,     /* win: stock of RESOURCE >= AMOUNT */
+    HV_GOAL_RESOURCE_DEPLETED,     /* lose: stock of RESOURCE ran out */
+    HV_GOAL_TURN_REACHED,          /* win: survive to TURN; lose: deadline */
+    HV_GOAL_MODULES_AT_LEAST,      /* win: AMOUNT operating modules of TYPE */
+    HV_GOAL_POPULATION_AT_LEAST,   /* win: at least AMOUNT people alive */
+    HV_GOAL_POPULATION_BELOW,      /* lose: fewer than AMOUNT people alive */
+    HV_GOAL_BANKRUPT,              /* lose: funds below 0 for TURN weeks running */
+    HV_GOAL_TENSION_BELOW,         /* win: every tension below AMOUNT */
+    HV_GOAL_RIOT,                  /* lose: tension at riot level for the rules' weeks */
+    HV_GOAL_EXPORTED_AT_LEAST,     /* win: AMOUNT iridium delivered to Earth in all */
+    HV_GOAL_CAPTURED_AT_LEAST,     /* win: AMOUNT asteroids captured */
+    HV_GOAL_FLAG_SET,              /* win or lose: FLAG is set */
     HV_GOAL_SATISFACTION_AT_LEAST, /* win: every sponsor at least AMOUNT satisfied */
     HV_GOAL_KIND_COUNT
 } hv_goal_kind;

@@ -7,7 +7,7 @@
 #include "hv_phase.h"
 #include "hv_turn.h"
 
-#define PAIR(a, b) ((a) * 16 + (b))
+#define PAIR(a, b) ((a)*16 + (b))
 
 uint32_t hv_factions_present(const hv_state *s)
 {
@@ -85,7 +85,8 @@ static int is_worker(const hv_state *s, const hv_person *p)
     return s->rules->roles[p->role].klass == HV_CLASS_WORKER;
 }
 
-static void break_module(hv_state *s, hv_report *report, hv_module *m, int32_t weeks, hv_cause cause)
+static void break_module(hv_state *s, hv_report *report, hv_module *m, int32_t weeks,
+                         hv_cause cause)
 {
     if (weeks <= 0)
         return;
@@ -251,9 +252,8 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
                 -joint * together[a][b],
                 -soc->tension_decay,
             };
-            static const hv_cause why[] = {HV_CAUSE_POLICY, HV_CAUSE_SHORTAGE,
-                                           HV_CAUSE_INEQUALITY, HV_CAUSE_JOINT_WORK,
-                                           HV_CAUSE_CALM};
+            static const hv_cause why[] = {HV_CAUSE_POLICY, HV_CAUSE_SHORTAGE, HV_CAUSE_INEQUALITY,
+                                           HV_CAUSE_JOINT_WORK, HV_CAUSE_CALM};
             for (int k = 0; k < 5; k++)
                 if (delta[k])
                     hv_tension_add(s, report, a, b, delta[k], why[k]);
@@ -263,10 +263,10 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
         return;
     hv_class_tension_add(s, report, policy->class_tension, HV_CAUSE_POLICY);
     hv_class_tension_add(s, report, shortage, HV_CAUSE_SHORTAGE);
-    hv_class_tension_add(s, report,
-                         gap_tension(soc, g.class_sum[0], g.class_count[0], g.class_sum[1],
-                                     g.class_count[1]),
-                         HV_CAUSE_INEQUALITY);
+    hv_class_tension_add(
+        s, report,
+        gap_tension(soc, g.class_sum[0], g.class_count[0], g.class_sum[1], g.class_count[1]),
+        HV_CAUSE_INEQUALITY);
     hv_class_tension_add(s, report, -soc->tension_decay, HV_CAUSE_CALM);
 }
 

@@ -57,13 +57,13 @@ typedef enum hv_asteroid_stage {
 } hv_asteroid_stage;
 
 typedef struct hv_asteroid_state {
-    int32_t stage;      /* hv_asteroid_stage */
-    int32_t surveyed;   /* composition known */
-    int32_t weeks_left; /* until the probe or crew arrives */
-    int32_t pilot, engineer; /* person ids of a capture crew */
-    int32_t odds;       /* capture success per mille, fixed at launch */
-    int32_t result;     /* hv_mission_result of the last mission */
-    int32_t window_close; /* 0, or a window opened by an event closes after this week */
+    int32_t stage;              /* hv_asteroid_stage */
+    int32_t surveyed;           /* composition known */
+    int32_t weeks_left;         /* until the probe or crew arrives */
+    int32_t pilot, engineer;    /* person ids of a capture crew */
+    int32_t odds;               /* capture success per mille, fixed at launch */
+    int32_t result;             /* hv_mission_result of the last mission */
+    int32_t window_close;       /* 0, or a window opened by an event closes after this week */
     int64_t left[HV_RES_COUNT]; /* still to mine */
 } hv_asteroid_state;
 
@@ -105,8 +105,8 @@ typedef struct hv_state {
     int32_t class_tension;
     int32_t riot_weeks; /* consecutive weeks with some tension at riot level */
     int32_t satisfaction[HV_MAX_SPONSORS];
-    int32_t incidents;  /* in all */
-    int32_t policy[HV_MAX_POLICIES];      /* option in force */
+    int32_t incidents;                     /* in all */
+    int32_t policy[HV_MAX_POLICIES];       /* option in force */
     int32_t policy_since[HV_MAX_POLICIES]; /* week it was set (0: from the start) */
     /* Asteroids and the market. */
     hv_asteroid_state asteroids[HV_MAX_ASTEROIDS];

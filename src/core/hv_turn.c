@@ -190,8 +190,8 @@ void hv_phase_production(hv_state *s, hv_report *report)
                                 HV_CAUSE_PRODUCTION, m->id);
         for (int r = 0; r < HV_RES_COUNT; r++)
             if (mt->output[r])
-                hv_change_stock(s, report, r, mt->output[r] * effective / 1000,
-                                HV_CAUSE_PRODUCTION, m->id);
+                hv_change_stock(s, report, r, mt->output[r] * effective / 1000, HV_CAUSE_PRODUCTION,
+                                m->id);
     }
 }
 
@@ -269,7 +269,8 @@ void hv_phase_life_support(hv_state *s, hv_report *report)
     if (exposed > 0 && life->exposure_damage > 0)
         hv_emit(report, s, HV_EV_HEALTH, HV_CAUSE_EXPOSURE, -1, -1, -life->exposure_damage,
                 exposed);
-    int32_t recovery = life->recovery + (int32_t)hv_state_running_bonus(s, offsetof(hv_module_type, medical));
+    int32_t recovery =
+        life->recovery + (int32_t)hv_state_running_bonus(s, offsetof(hv_module_type, medical));
     int64_t recovered = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         hv_person *p = &s->people[i];
@@ -362,8 +363,8 @@ void hv_phase_economy(hv_state *s, hv_report *report)
     int64_t pay = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_role *role = &rules->roles[s->people[i].role];
-        pay += role->klass == HV_CLASS_WORKER ? role->pay * (100 + policy.pay_pct) / 100
-                                              : role->pay;
+        pay +=
+            role->klass == HV_CLASS_WORKER ? role->pay * (100 + policy.pay_pct) / 100 : role->pay;
     }
     hv_change_stock(s, report, HV_RES_FUNDS, -pay, HV_CAUSE_PAY, -1);
     for (int r = 0; r < HV_RES_COUNT; r++)

@@ -252,7 +252,10 @@ static void read_mask(hv_ctx *ctx, const hv_ynode *node, const hv_field *names, 
 
 static void read_field(hv_ctx *ctx, const hv_ynode *node, const hv_field *f, void *target)
 {
-    char *dst = (char *)target + f->offset;
+    /* A section read only to check it (sub-tables) has no target. */
+    if (!target && f->type != HV_F_SKIP)
+        return;
+    char *dst = target ? (char *)target + f->offset : NULL;
     int64_t v;
     switch (f->type) {
     case HV_F_INT32:
@@ -297,8 +300,8 @@ static void read_field(hv_ctx *ctx, const hv_ynode *node, const hv_field *f, voi
         read_name_index(ctx, node, f, (int32_t *)(void *)dst);
         break;
     case HV_F_TERRAIN: {
-        static const hv_field terrain = {"terrain", HV_F_ENUM, 0, 0, 0, 0, 0, hv_terrain_names,
-                                         0,         ""};
+        static const hv_field terrain = {"terrain", HV_F_ENUM,        0, 0, 0, 0,
+                                         0,         hv_terrain_names, 0, ""};
         read_mask(ctx, node, &terrain, (uint32_t *)(void *)dst);
         break;
     }

@@ -6,8 +6,7 @@
 
 #include "hv_fields.h"
 #include "hv_level.h"
-
-#define MAX_ORDERS 100000
+#include "hv_save.h"
 
 typedef struct order_entry {
     int32_t week, kind, type, x, y, module, person, value;
@@ -15,9 +14,9 @@ typedef struct order_entry {
     int32_t asteroid, pilot, engineer, amount, choice;
 } order_entry;
 
-static const char *const order_kinds[] = {"build",  "demolish", "assign", "unassign",
-                                          "priority", "policy", "survey", "capture",
-                                          "export", "answer",   NULL};
+static const char *const order_kinds[] = {"build",    "demolish", "assign", "unassign",
+                                          "priority", "policy",   "survey", "capture",
+                                          "export",   "answer",   NULL};
 
 #define FIELD(key, member, lo, hi, doc)                                                            \
     {                                                                                              \
@@ -25,8 +24,8 @@ static const char *const order_kinds[] = {"build",  "demolish", "assign", "unass
     }
 
 const hv_field hv_order_fields[] = {
-    {"week", HV_F_INT32, offsetof(order_entry, week), sizeof(int32_t), 1, 1, 100000, NULL, 0,
-     "week the order is queued in"},
+    {"week", HV_F_INT32, offsetof(order_entry, week), sizeof(int32_t), 1, 1, HV_ORDERS_MAX_WEEK,
+     NULL, 0, "week the order is queued in"},
     {"do", HV_F_ENUM, offsetof(order_entry, kind), sizeof(int32_t), 1, 0, 0, order_kinds, 0,
      "build, demolish, assign, unassign, priority, policy, survey, capture, export or answer"},
     {"type", HV_F_REF, offsetof(order_entry, type), sizeof(int32_t), 0, 0, 0, NULL,
@@ -49,21 +48,223 @@ const hv_field hv_order_fields[] = {
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 
-/* Keys each order needs, as bits of hv_order_fields indices. */
-static const unsigned order_keys[HV_ORDER_KIND_COUNT] = {
-    [HV_ORDER_BUILD] = 1u << 2 | 1u << 3 | 1u << 4, [HV_ORDER_DEMOLISH] = 1u << 5,
-    [HV_ORDER_ASSIGN] = 1u << 5 | 1u << 6,          [HV_ORDER_UNASSIGN] = 1u << 6,
-    [HV_ORDER_PRIORITY] = 1u << 5 | 1u << 7,       [HV_ORDER_POLICY] = 1u << 8 | 1u << 9,
-    [HV_ORDER_SURVEY] = 1u << 10,                  [HV_ORDER_CAPTURE] = 1u << 10 | 1u << 11 | 1u << 12,
-    [HV_ORDER_EXPORT] = 1u << 13,                  [HV_ORDER_ANSWER] = 1u << 14,
+/* Indices into hv_order_fields. */
+enum {
+    F_WEEK,
+    F_DO,
+    F_TYPE,
+    F_X,
+    F_Y,
+    F_MODULE,
+    F_PERSON,
+    F_VALUE,
+    F_POLICY,
+    F_OPTION,
+    F_ASTEROID,
+    F_PILOT,
+    F_ENGINEER,
+    F_AMOUNT,
+    F_CHOICE
 };
 
+/* The keys each kind needs besides week and do, in the order they are
+ * written; -1 ends a list. */
+static const signed char order_keys[HV_ORDER_KIND_COUNT][4] = {
+    [HV_ORDER_BUILD] = {F_TYPE, F_X, F_Y, -1},
+    [HV_ORDER_DEMOLISH] = {F_MODULE, -1},
+    [HV_ORDER_ASSIGN] = {F_PERSON, F_MODULE, -1},
+    [HV_ORDER_UNASSIGN] = {F_PERSON, -1},
+    [HV_ORDER_PRIORITY] = {F_MODULE, F_VALUE, -1},
+    [HV_ORDER_POLICY] = {F_POLICY, F_OPTION, -1},
+    [HV_ORDER_SURVEY] = {F_ASTEROID, -1},
+    [HV_ORDER_CAPTURE] = {F_ASTEROID, F_PILOT, F_ENGINEER, -1},
+    [HV_ORDER_EXPORT] = {F_AMOUNT, -1},
+    [HV_ORDER_ANSWER] = {F_CHOICE, -1},
+};
+
+static unsigned needed_keys(int32_t kind)
+{
+    unsigned mask = 1u << F_WEEK | 1u << F_DO;
+    for (int i = 0; i < 4 && order_keys[kind][i] >= 0; i++)
+        mask |= 1u << order_keys[kind][i];
+    return mask;
+}
+
+/* A plain orders file; the keys after `orders` belong to a save's header
+ * and are listed so that they are refused by name rather than as unknown. */
 static const hv_field file_fields[] = {
     {"format", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "must be 1"},
-    {"kind", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "must be `orders`"},
+    {"kind", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "`orders` (or `save`)"},
     {"orders", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "the list of orders"},
+    {"level", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "saves only"},
+    {"level_id", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "saves only"},
+    {"title", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "saves only"},
+    {"seed", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "saves only"},
+    {"week", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "saves only"},
+    {"state_hash", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "saves only"},
+    {"saved_at", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "saves only"},
+    {"play_on", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "saves only"},
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
+#define FILE_KEYS 3 /* the keys of file_fields every orders file has */
+
+/* A save's header (docs/save-format.md); seed and state_hash do not fit an
+ * int64_t and are read by read_save_top. */
+static const hv_field save_fields[] = {
+    {"format", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "must be 1"},
+    {"kind", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "`save`"},
+    {"orders", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "every order given, and this week's"},
+    {"level", HV_F_TEXT, offsetof(hv_save_info, level), HV_FILE_LEN, 1, 0, 0, NULL, 0,
+     "level file, as it was loaded"},
+    {"level_id", HV_F_ID, offsetof(hv_save_info, level_id), HV_ID_LEN, 1, 0, 0, NULL, 0,
+     "the level's id"},
+    {"title", HV_F_TEXT, offsetof(hv_save_info, title), HV_TITLE_LEN, 1, 0, 0, NULL, 0,
+     "the level's title"},
+    {"seed", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "seed of the game, 0 to 2^64-1"},
+    {"week", HV_F_INT32, offsetof(hv_save_info, week), sizeof(int32_t), 1, 0,
+     HV_ORDERS_MAX_WEEK - 1, NULL, 0, "weeks played"},
+    {"state_hash", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "16 hex digits"},
+    {"saved_at", HV_F_INT64, offsetof(hv_save_info, saved_at), sizeof(int64_t), 1, 0, INT64_MAX,
+     NULL, 0, "seconds since 1970"},
+    {"play_on", HV_F_BOOL, offsetof(hv_save_info, play_on), sizeof(int32_t), 0, 0, 0, NULL, 0,
+     "weeks go on after the outcome"},
+    {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
+};
+
+/* The order entry E stands for; POLICY and OPTION are indices. Fields the
+ * kind does not use keep the values every reader of files has given them. */
+static hv_order entry_order(const order_entry *e, int32_t policy, int32_t option)
+{
+    hv_order o;
+    memset(&o, 0, sizeof o);
+    o.kind = (hv_order_kind)e->kind;
+    o.module_type = e->type;
+    o.x = e->x;
+    o.y = e->y;
+    o.module = e->module;
+    o.person = e->person;
+    o.value = e->value;
+    switch (e->kind) {
+    case HV_ORDER_POLICY:
+        o.target = policy;
+        o.value = option;
+        break;
+    case HV_ORDER_SURVEY:
+    case HV_ORDER_CAPTURE:
+        o.target = e->asteroid;
+        o.person = e->pilot;
+        o.person2 = e->engineer;
+        break;
+    case HV_ORDER_EXPORT:
+        o.value = e->amount;
+        break;
+    case HV_ORDER_ANSWER:
+        o.value = e->choice - 1;
+        break;
+    default:
+        break;
+    }
+    return o;
+}
+
+/* The entry that reads back as O in WEEK; 0 when O holds a value that the
+ * reader would refuse, so a file written from orders always reads back. */
+static int order_entry_of(const hv_rules *rules, int32_t week, const hv_order *o, order_entry *e)
+{
+    memset(e, 0, sizeof *e);
+    e->type = e->asteroid = -1;
+    e->week = week;
+    e->kind = (int32_t)o->kind;
+    if (e->kind < 0 || e->kind >= HV_ORDER_KIND_COUNT || week < 1 || week > HV_ORDERS_MAX_WEEK)
+        return 0;
+    switch (o->kind) {
+    case HV_ORDER_BUILD:
+        if (o->module_type < 0 || o->module_type >= rules->module_type_count)
+            return 0;
+        e->type = o->module_type;
+        e->x = o->x;
+        e->y = o->y;
+        break;
+    case HV_ORDER_POLICY:
+        if (o->target < 0 || o->target >= rules->policy_count || o->value < 0 ||
+            o->value >= rules->policies[o->target].option_count)
+            return 0;
+        memcpy(e->policy, rules->policies[o->target].id, HV_ID_LEN);
+        memcpy(e->option, rules->policies[o->target].options[o->value].id, HV_ID_LEN);
+        break;
+    case HV_ORDER_SURVEY:
+    case HV_ORDER_CAPTURE:
+        if (o->target < 0 || o->target >= rules->asteroid_count)
+            return 0;
+        e->asteroid = o->target;
+        e->pilot = o->person;
+        e->engineer = o->person2;
+        break;
+    case HV_ORDER_EXPORT:
+        e->amount = o->value;
+        break;
+    case HV_ORDER_ANSWER:
+        if (o->value < 0 || o->value >= HV_MAX_CHOICES)
+            return 0;
+        e->choice = o->value + 1;
+        break;
+    default: /* demolish, assign, unassign, priority */
+        e->module = o->module;
+        e->person = o->person;
+        e->value = o->value;
+        break;
+    }
+    /* Numbers the kind has no key for read back as 0; the others must be
+     * within the reader's range. */
+    unsigned needs = needed_keys(e->kind);
+    for (int f = F_TYPE; hv_order_fields[f].key; f++) {
+        const hv_field *field = &hv_order_fields[f];
+        char *at = (char *)e + field->offset;
+        int32_t v;
+        if (field->type != HV_F_INT32)
+            continue;
+        memcpy(&v, at, sizeof v);
+        if (!(needs & 1u << f))
+            memset(at, 0, sizeof v);
+        else if (v < field->min || v > field->max)
+            return 0;
+    }
+    return 1;
+}
+
+int hv_orders_file_write_order(FILE *out, const hv_rules *rules, int32_t week,
+                               const hv_order *order)
+{
+    order_entry e;
+    if (!order_entry_of(rules, week, order, &e))
+        return -1;
+    fprintf(out, "  - {week: %d, do: %s", e.week, order_kinds[e.kind]);
+    for (int i = 0; i < 4 && order_keys[e.kind][i] >= 0; i++) {
+        const hv_field *f = &hv_order_fields[(int)order_keys[e.kind][i]];
+        const char *at = (const char *)&e + f->offset;
+        int32_t v;
+        memcpy(&v, at, sizeof v);
+        if (f->type == HV_F_INT32)
+            fprintf(out, ", %s: %d", f->key, v);
+        else if (f->type == HV_F_ID)
+            fprintf(out, ", %s: %s", f->key, at);
+        else if (f->ref == HV_REF_MODULE_TYPE)
+            fprintf(out, ", %s: %s", f->key, rules->module_types[v].id);
+        else
+            fprintf(out, ", %s: %s", f->key, rules->asteroids[v].id);
+    }
+    fputs("}\n", out);
+    return ferror(out) ? -1 : 0;
+}
+
+int hv_orders_file_normalize(const hv_rules *rules, hv_order *order)
+{
+    order_entry e;
+    if (!order_entry_of(rules, 1, order, &e))
+        return -1;
+    *order = entry_order(&e, order->target, order->value);
+    return 0;
+}
 
 static void read_order(hv_ctx *ctx, const hv_ynode *node, hv_orders_file *out)
 {
@@ -74,8 +275,8 @@ static void read_order(hv_ctx *ctx, const hv_ynode *node, hv_orders_file *out)
     int before = ctx->errors;
     if (!hv_fields_read(ctx, node, hv_order_fields, &e, &seen, 1) || ctx->errors != before)
         return;
-    unsigned needs = order_keys[e.kind] | 3u;
-    for (int f = 2; hv_order_fields[f].key; f++) {
+    unsigned needs = needed_keys(e.kind);
+    for (int f = F_TYPE; hv_order_fields[f].key; f++) {
         unsigned bit = 1u << f;
         if ((needs & bit) && !(seen & bit))
             hv_ctx_error(ctx, node, "a '%s' order needs key '%s'", order_kinds[e.kind],
@@ -109,33 +310,109 @@ static void read_order(hv_ctx *ctx, const hv_ynode *node, hv_orders_file *out)
     t->week = e.week;
     t->seq = out->count - 1;
     t->line = node->line;
-    t->order.kind = (hv_order_kind)e.kind;
-    t->order.module_type = e.type;
-    t->order.x = e.x;
-    t->order.y = e.y;
-    t->order.module = e.module;
-    t->order.person = e.person;
-    t->order.value = e.value;
-    switch (e.kind) {
-    case HV_ORDER_POLICY:
-        t->order.target = policy;
-        t->order.value = option;
-        break;
-    case HV_ORDER_SURVEY:
-    case HV_ORDER_CAPTURE:
-        t->order.target = e.asteroid;
-        t->order.person = e.pilot;
-        t->order.person2 = e.engineer;
-        break;
-    case HV_ORDER_EXPORT:
-        t->order.value = e.amount;
-        break;
-    case HV_ORDER_ANSWER:
-        t->order.value = e.choice - 1;
-        break;
-    default:
-        break;
+    t->order = entry_order(&e, policy, option);
+}
+
+/* A value as it stands in the file, cut short for messages. */
+static const char *shown(const hv_ynode *node, char *buf, size_t cap)
+{
+    if (node->kind != HV_YNODE_SCALAR)
+        return hv_ynode_kind_name(node->kind);
+    if (node->len + 3 <= cap)
+        snprintf(buf, cap, "'%s'", node->str);
+    else
+        snprintf(buf, cap, "'%.40s...'", node->str);
+    return buf;
+}
+
+/* Seeds use all 64 bits, beyond what hv_read_int takes. */
+static void read_seed(hv_ctx *ctx, const hv_ynode *node, uint64_t *out)
+{
+    char buf[64];
+    uint64_t v = 0;
+    int ok = node->kind == HV_YNODE_SCALAR && !node->quoted && node->len > 0;
+    for (size_t i = 0; ok && i < node->len; i++) {
+        unsigned d = (unsigned)(node->str[i] - '0');
+        ok = d <= 9 && v <= (UINT64_MAX - d) / 10;
+        v = v * 10 + d;
     }
+    if (ok)
+        *out = v;
+    else
+        hv_ctx_error(ctx, node, "expected a whole number from 0 to %llu, got %s",
+                     (unsigned long long)UINT64_MAX, shown(node, buf, sizeof buf));
+}
+
+static void read_hash(hv_ctx *ctx, const hv_ynode *node, uint64_t *out)
+{
+    char buf[64];
+    uint64_t v = 0;
+    int ok = node->kind == HV_YNODE_SCALAR && node->len == 16;
+    for (size_t i = 0; ok && i < 16; i++) {
+        char c = node->str[i];
+        int d = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+        ok = d >= 0;
+        v = v << 4 | (uint64_t)(d & 15);
+    }
+    if (ok)
+        *out = v;
+    else
+        hv_ctx_error(ctx, node, "expected 16 hex digits like \"0123456789abcdef\", got %s",
+                     shown(node, buf, sizeof buf));
+}
+
+/* Checks format and kind and reads a save's header; 0 when the file is too
+ * broken for its orders to be worth reading. */
+static int read_save_top(hv_ctx *ctx, const hv_ynode *root, hv_save_info *info)
+{
+    memset(info, 0, sizeof *info);
+    if (!hv_check_format(ctx, root, "save") ||
+        !hv_fields_read(ctx, root, save_fields, info, NULL, 1))
+        return 0;
+    const hv_ynode *seed = hv_ynode_get(root, "seed"), *hash = hv_ynode_get(root, "state_hash");
+    size_t old = hv_ctx_push_key(ctx, "seed");
+    if (seed)
+        read_seed(ctx, seed, &info->seed);
+    hv_ctx_pop(ctx, old);
+    old = hv_ctx_push_key(ctx, "state_hash");
+    if (hash)
+        read_hash(ctx, hash, &info->state_hash);
+    hv_ctx_pop(ctx, old);
+    return 1;
+}
+
+int hv_orders_file_read_header(hv_ctx *ctx, const hv_ynode *root, hv_save_info *info)
+{
+    int before = ctx->errors;
+    return read_save_top(ctx, root, info) && ctx->errors == before ? 0 : -1;
+}
+
+/* The keys around the list, for either kind of file; 0 when the list is
+ * not worth reading. */
+static int read_top(hv_ctx *ctx, const hv_ynode *root)
+{
+    const hv_ynode *kind = hv_ynode_get(root, "kind");
+    if (kind && kind->kind == HV_YNODE_SCALAR && strcmp(kind->str, "save") == 0) {
+        hv_save_info info;
+        return read_save_top(ctx, root, &info);
+    }
+    uint64_t seen = 0;
+    if (!hv_check_format(ctx, root, "orders") ||
+        !hv_fields_read(ctx, root, file_fields, NULL, &seen, 1))
+        return 0;
+    for (size_t i = 0; i < root->count; i++) {
+        const hv_ynode *key = root->items[2 * i];
+        int f = hv_fields_index(file_fields, key->str);
+        if (f < FILE_KEYS)
+            continue;
+        size_t old = hv_ctx_push_key(ctx, key->str);
+        hv_ctx_error(ctx, key, "only a save (kind: save) has this key, not an orders file");
+        hv_ctx_pop(ctx, old);
+    }
+    return 1;
 }
 
 /* By week, then file order, so orders of one week keep the order written. */
@@ -154,15 +431,13 @@ int hv_orders_file_load(hv_orders_file *out, const char *path, const hv_rules *r
     hv_ydoc doc;
     hv_ylimits limits = hv_ylimits_default();
     hv_ctx ctx = {diag, path, rules, "", 0, 0};
-    if (hv_ydoc_load_file(&doc, path, &limits, diag) == 0 &&
-        hv_check_format(&ctx, doc.root, "orders") &&
-        hv_fields_read(&ctx, doc.root, file_fields, NULL, NULL, 1)) {
+    if (hv_ydoc_load_file(&doc, path, &limits, diag) == 0 && read_top(&ctx, doc.root)) {
         const hv_ynode *list = hv_ynode_get(doc.root, "orders");
         size_t old = hv_ctx_push_key(&ctx, "orders");
         if (list && hv_expect(&ctx, list, HV_YNODE_SEQ)) {
-            if (list->count > MAX_ORDERS)
+            if (list->count > HV_ORDERS_MAX)
                 hv_ctx_error(&ctx, list, "holds %zu orders, at most %d allowed", list->count,
-                             MAX_ORDERS);
+                             HV_ORDERS_MAX);
             else if (list->count > 0 && !(out->items = calloc(list->count, sizeof *out->items)))
                 hv_ctx_error(&ctx, list, "out of memory");
             for (size_t i = 0; out->items && i < list->count; i++) {

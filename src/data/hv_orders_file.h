@@ -1,16 +1,24 @@
 /* hv_orders_file: a list of orders for headless runs, each tied to the
  * week it is queued in (format v1, documented in docs/orders-format.md).
- * Module types are named by id and resolved against a level's rules. */
+ * Module types are named by id and resolved against a level's rules. A
+ * saved game is the same file with `kind: save` and a header
+ * (docs/save-format.md), so every reader of orders replays saves too. */
 #ifndef HV_ORDERS_FILE_H
 #define HV_ORDERS_FILE_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "hv_diag.h"
 #include "hv_fields.h"
 #include "hv_order.h"
 #include "hv_rules.h"
 #include "hv_state.h"
+
+#define HV_ORDERS_MAX 100000      /* orders in one file */
+#define HV_ORDERS_MAX_WEEK 100000 /* latest week an order may name */
+
+struct hv_save_info;
 
 typedef struct hv_timed_order {
     int32_t week; /* queued before this week ends, 1-based */
@@ -24,7 +32,8 @@ typedef struct hv_orders_file {
     int32_t count;
 } hv_orders_file;
 
-/* Reads PATH against RULES into OUT; 0, or -1 with errors in DIAG. */
+/* Reads PATH (kind: orders or save) against RULES into OUT; 0, or -1 with
+ * errors in DIAG. */
 int hv_orders_file_load(hv_orders_file *out, const char *path, const hv_rules *rules,
                         hv_diag *diag);
 /* Queues into STATE every order for the week it is about to play, going
@@ -33,6 +42,20 @@ int hv_orders_file_load(hv_orders_file *out, const char *path, const hv_rules *r
 int hv_orders_file_queue_week(const hv_orders_file *orders, int32_t *next, hv_state *state);
 /* Frees the orders. */
 void hv_orders_file_free(hv_orders_file *orders);
+
+/* Checks `format` and `kind: save` of ROOT and reads a save's header into
+ * INFO. 0, or -1 with the errors reported through CTX. */
+int hv_orders_file_read_header(hv_ctx *ctx, const hv_ynode *root, struct hv_save_info *info);
+/* Writes ORDER, queued in WEEK, as one line of an orders file, naming module
+ * types, policies and asteroids by their ids in RULES. 0, or -1 when a value
+ * is one the file cannot hold (then nothing is written) or on a write error. */
+int hv_orders_file_write_order(FILE *out, const hv_rules *rules, int32_t week,
+                               const hv_order *order);
+/* Makes ORDER the very order that reading it back from a file gives: the
+ * fields its kind does not use take the reader's values. The state hash
+ * covers queued orders whole, so a save hashes its queue in this form.
+ * 0, or -1 when the file cannot hold the order. */
+int hv_orders_file_normalize(const hv_rules *rules, hv_order *order);
 
 /* Key table, exported for the documentation check. */
 extern const hv_field hv_order_fields[];

@@ -133,7 +133,7 @@ fi
 # The terminal game: the same orders reach the same hash as sim.
 printf '%s\n' "build ice_mine 4 2" "assign 1 6" "queue" "undo" "assign 5 6" "end" "assign 1 6" \
     "build solar_array 3 4" "end" "end" "hash" "save-orders $tmp/played.yaml" "quit" >"$tmp/commands"
-"$bin" play "$tutorial" --seed 5 <"$tmp/commands" >"$tmp/play.out" 2>&1
+"$bin" play "$tutorial" --seed 5 --terminal <"$tmp/commands" >"$tmp/play.out" 2>&1
 [[ $? == 0 ]] && ok || bad "terminal game exit"
 contains "$tmp/play.out" "Queued: build Ice mine at (4, 2)." "terminal queues orders"
 contains "$tmp/play.out" "Dropped the last order." "terminal undo"
@@ -142,8 +142,23 @@ contains "$tmp/play.out" "Wrote 4 orders" "terminal saves orders"
 played=$(sed -n 's/.*state hash \([0-9a-f]*\) after week 3.*/\1/p' "$tmp/play.out")
 expect_exit 0 "sim of the played orders" -- "$bin" sim "$tutorial" --seed 5 --turns 3 --orders "$tmp/played.yaml" --json
 [[ -n "$played" && $(json_field "$tmp/out" state_hash) == "$played" ]] && ok || bad "played hash $played matches sim"
-"$bin" play "$tutorial" </dev/null >"$tmp/play.out" 2>&1
+"$bin" play "$tutorial" --terminal </dev/null >"$tmp/play.out" 2>&1
 [[ $? == 0 ]] && ok || bad "terminal game ends cleanly at end of input"
+
+# Saves: the terminal game's `save FILE` writes a save that sim replays to
+# the hash in its header (nothing queued for the unfinished week here).
+printf '%s\n' "build ice_mine 4 2" "assign 1 6" "end" "assign 5 6" "end" "hash" \
+    "save $tmp/game.yaml" "quit" >"$tmp/commands"
+"$bin" play "$tutorial" --seed 5 --terminal <"$tmp/commands" >"$tmp/play.out" 2>&1
+contains "$tmp/play.out" "Saved the game, week 3, to $tmp/game.yaml." "terminal saves the game"
+saved=$(sed -n 's/^state_hash: "\([0-9a-f]*\)"$/\1/p' "$tmp/game.yaml" 2>/dev/null)
+played=$(sed -n 's/.*state hash \([0-9a-f]*\) after week 2.*/\1/p' "$tmp/play.out")
+expect_exit 0 "sim replays a save" -- "$bin" sim "$tutorial" --seed 5 --turns 2 --orders "$tmp/game.yaml" --json
+[[ -n "$saved" && "$saved" == "$played" && $(json_field "$tmp/out" state_hash) == "$saved" ]] && ok ||
+    bad "sim of a save reaches the hash in it ('$saved', played '$played')"
+printf 'format: 1\nkind: orders\nseed: 5\norders: []\n' >"$tmp/orders.yaml"
+expect_exit 2 "orders file with a save's key" -- "$bin" sim "$tutorial" --orders "$tmp/orders.yaml"
+contains "$tmp/err" "$tmp/orders.yaml:3:1: error: seed: only a save (kind: save) has this key" "save keys refused in orders files"
 
 echo "cli_commands: $pass passed, $fail failed"
 ((fail == 0))

@@ -262,7 +262,7 @@ static void test_construction_and_economy(void)
     rules.supply[0].every = 3;
     rules.supply[0].cargo[HV_RES_FOOD] = 100;
     fixture_person(&s, 0, 100); /* engineer, pay 10 */
-    s.satisfaction[0] = 100; /* full funding; half at 0 */
+    s.satisfaction[0] = 100;    /* full funding; half at 0 */
     s.stock[HV_RES_FUNDS] = 0;
     s.turn = 1;
     hv_report_clear(&report);

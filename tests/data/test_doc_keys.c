@@ -18,7 +18,10 @@ typedef struct doc_table {
     const hv_field *fields;
 } doc_table;
 
-#define TABLE(t) {#t, t}
+#define TABLE(t)                                                                                   \
+    {                                                                                              \
+#t, t                                                                                      \
+    }
 static const doc_table tables[] = {
     TABLE(hv_level_fields),         TABLE(hv_map_fields),
     TABLE(hv_start_fields),         TABLE(hv_start_module_fields),

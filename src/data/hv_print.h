@@ -1,4 +1,4 @@
-/* hv_print: human-readable text of a game for the terminal: the turn
+/* hv_print: human-readable text of a game: the turn
  * report (every change and its cause), the base status, the map. */
 #ifndef HV_PRINT_H
 #define HV_PRINT_H

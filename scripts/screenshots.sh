@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Makes the README's screenshots with UI scripts, without a display.
+# Usage: scripts/screenshots.sh [BUILD_DIR]   (default build/release)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin="${1:-build/release}/happyvalley"
+out=docs/screenshots
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software
+mkdir -p "$out"
+run() { # LEVEL SCRIPT-TEXT
+    local level="$1"
+    printf '%s\n' "$2" >"$tmp/script.txt"
+    "$bin" ${level:+play "$level"} --size 1280x720 --scale 100 --data-dir "$tmp/data" \
+        --ui-script "$tmp/script.txt" >/dev/null
+}
+"$bin" --screenshot "$out/menu.png" --size 1280x720 --scale 100 --data-dir "$tmp/data"
+run levels/merged_base.yaml "click build_mode
+click build_greenhouse
+move cell:14,9
+screenshot $out/base.png"
+run levels/conference.yaml "key Space
+key Space
+key Space
+key Space
+move choice_2
+screenshot $out/event.png"
+run levels/below_deck.yaml "key Space
+key Space
+click choice_1
+key Space
+key Space
+key c
+click person_3
+screenshot $out/crew.png
+key f
+move tension_0_1
+screenshot $out/tension.png"
+run levels/asteroid_window.yaml "key a
+click survey_golconda
+key Space
+key Space
+key Space
+key Space
+click choice_1
+screenshot $out/missions.png"
+steps=$(for _ in $(seq 14); do echo "key Space"; done)
+run levels/tutorial.yaml "$steps
+screenshot $out/end.png"
+ls -la "$out"

@@ -1,0 +1,22 @@
+/* hv_file: files the game writes for the player (saves, settings) and the
+ * folder they live in. Writes are atomic: a crash or a full disk never
+ * leaves a half-written file where a good one was. */
+#ifndef HV_FILE_H
+#define HV_FILE_H
+
+#include <stddef.h>
+
+/* Writes LEN bytes of DATA to PATH through a temporary file in the same
+ * folder, fsync and rename. With KEEP_BACKUP an existing PATH is first
+ * renamed to PATH.bak. 0, or -1 with a sentence written to ERR. */
+int hv_file_write_atomic(const char *path, const void *data, size_t len, int keep_backup, char *err,
+                         size_t err_len);
+/* Reads the whole of PATH into a NUL-terminated buffer the caller frees;
+ * NULL when it cannot be read (errno tells why). */
+char *hv_file_read_all(const char *path, size_t *len);
+/* The folder for saves and settings, created if missing: OVERRIDE when
+ * given, else $XDG_DATA_HOME/happyvalley, else ~/.local/share/happyvalley.
+ * 0, or -1 with a sentence written to ERR. */
+int hv_file_data_dir(const char *override, char *buf, size_t len, char *err, size_t err_len);
+
+#endif

@@ -1,0 +1,64 @@
+/* hv_save: saved games and the log of orders they are made of. A save is
+ * the level file, the seed and every order given, week by week, in the
+ * orders-file format with a header (docs/save-format.md). Loading replays
+ * those orders through hv_end_turn, so a loaded game is the very state it
+ * was saved at (the header's state hash proves it), and `happyvalley sim`
+ * can replay a save headless to the same hash. */
+#ifndef HV_SAVE_H
+#define HV_SAVE_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "hv_diag.h"
+#include "hv_level.h"
+#include "hv_orders_file.h"
+
+/* Every order given in a game so far, in the order given. */
+typedef struct hv_order_log {
+    hv_timed_order *items;
+    int32_t count, cap;
+} hv_order_log;
+
+/* Starts an empty log. */
+void hv_order_log_init(hv_order_log *log);
+/* Frees the log's orders. */
+void hv_order_log_free(hv_order_log *log);
+/* Records the orders queued in STATE under week STATE->turn + 1; call it
+ * right before hv_end_turn. 0, or -1 when out of memory. */
+int hv_order_log_add_week(hv_order_log *log, const hv_state *state);
+/* Writes `format`, `kind: orders` and the log as an orders file that
+ * `sim --orders` reads back. 0, or -1 on a write error. */
+int hv_order_log_write(FILE *out, const hv_rules *rules, const hv_order_log *log);
+
+#define HV_SAVE_SLOTS 9 /* slot 0 is the autosave; 1..9 are the player's */
+
+/* What a save's header says, for a list of slots. */
+typedef struct hv_save_info {
+    char level[HV_FILE_LEN]; /* level file, as it was loaded */
+    char level_id[HV_ID_LEN];
+    char title[HV_TITLE_LEN];
+    uint64_t seed;
+    int32_t week;        /* weeks played */
+    uint64_t state_hash; /* after those weeks, with this week's orders queued */
+    int64_t saved_at;    /* seconds since 1970, UTC; shown to the player only */
+    int32_t play_on;     /* the weeks went on after the game was won or lost */
+} hv_save_info;
+
+/* Writes STATE, played on LEVEL with every order in LOG plus the orders
+ * queued now, to PATH atomically, keeping a previous file as PATH.bak.
+ * 0, or -1 with a sentence in ERR. */
+int hv_save_write(const char *path, const hv_level *level, const hv_state *state,
+                  const hv_order_log *log, char *err, size_t err_len);
+/* Reads only the header of the save at PATH. 0, or -1 with errors in DIAG. */
+int hv_save_read_info(const char *path, hv_save_info *info, hv_diag *diag);
+/* Loads the save at PATH: its level, a replay of its orders to the saved
+ * week (this week's orders queued again) and a check of the state hash.
+ * On success *LEVEL (caller frees), STATE and LOG hold the game; on any
+ * error nothing is kept and DIAG says FILE:LINE:COL why. 0 or -1. */
+int hv_save_load(const char *path, hv_level **level, hv_state *state, hv_order_log *log,
+                 hv_diag *diag);
+/* The path of save SLOT (0..HV_SAVE_SLOTS) in DATA_DIR. */
+void hv_save_slot_path(const char *data_dir, int slot, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,434 @@
+/* The window's life: start-up, the event loop that sleeps until input
+ * comes, keyboard actions, screenshots and timed frames for benchmarks. */
+#define _POSIX_C_SOURCE 200809L
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "hv_app.h"
+#include "hv_file.h"
+#include "hv_script.h"
+
+#ifndef HV_SOURCE_DIR
+#define HV_SOURCE_DIR "."
+#endif
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* Assets and levels sit next to the executable's source tree in a build,
+ * or under HV_DATA_ROOT when installed elsewhere. */
+static void find_dirs(hv_app *app)
+{
+    const char *root = SDL_getenv("HV_DATA_ROOT");
+    if (!root)
+        root = HV_SOURCE_DIR;
+    snprintf(app->asset_dir, sizeof app->asset_dir, "%s/assets", root);
+    snprintf(app->levels_dir, sizeof app->levels_dir, "%s/levels", root);
+}
+
+/* 100% at 96 DPI, in steps of 25, within 100..300. */
+static int scale_from_dpi(void)
+{
+    float ddpi = 0;
+    if (SDL_GetDisplayDPI(0, &ddpi, NULL, NULL) != 0 || ddpi <= 0)
+        return 100;
+    int s = (int)(ddpi / 96.0f * 4.0f + 0.5f) * 25;
+    return s < 100 ? 100 : s > 300 ? 300 : s;
+}
+
+int hv_app_scale(const hv_app *app)
+{
+    if (app->opt.scale)
+        return app->opt.scale;
+    return app->settings.ui_scale ? app->settings.ui_scale : scale_from_dpi();
+}
+
+/* ---- drawing a frame --------------------------------------------------- */
+
+void hv_app_frame(hv_app *app)
+{
+    hv_gfx_begin(&app->gfx);
+    hv_gui_begin(&app->gui);
+    switch (app->screen) {
+    case HV_SCR_MENU:
+        hv_screen_menu(app);
+        break;
+    case HV_SCR_PICKER:
+        hv_screen_picker(app);
+        break;
+    case HV_SCR_LOAD:
+        hv_screen_load(app);
+        break;
+    case HV_SCR_SETTINGS:
+        hv_screen_settings(app);
+        break;
+    case HV_SCR_GAME:
+        if (app->game)
+            hv_screen_game(app);
+        else
+            app->screen = HV_SCR_MENU;
+        break;
+    }
+    hv_gui_end(&app->gui);
+}
+
+int hv_app_screenshot(hv_app *app, const char *path)
+{
+    int w = app->gfx.w, h = app->gfx.h;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s)
+        return -1;
+    int rc = SDL_RenderReadPixels(app->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch);
+    if (rc == 0)
+        rc = IMG_SavePNG(s, path);
+    SDL_FreeSurface(s);
+    if (rc != 0)
+        fprintf(stderr, "happyvalley: cannot write %s: %s\n", path, SDL_GetError());
+    return rc == 0 ? 0 : -1;
+}
+
+/* ---- input ------------------------------------------------------------- */
+
+/* Closes the innermost thing open; returns 1 if something was. */
+static int close_top(hv_app *app)
+{
+    if (app->modal == HV_MODAL_EVENT)
+        return 1; /* an event must be answered */
+    if (app->modal != HV_MODAL_NONE) {
+        if (app->modal == HV_MODAL_END && app->game)
+            app->game->summary_seen = 1;
+        app->modal = HV_MODAL_NONE;
+        return 1;
+    }
+    if (app->screen == HV_SCR_GAME && app->game &&
+        (app->game->build_type >= 0 || app->game->selected)) {
+        app->game->build_type = -1;
+        app->game->selected = 0;
+        return 1;
+    }
+    if (app->screen == HV_SCR_GAME && app->panel != HV_PANEL_NONE) {
+        app->panel = HV_PANEL_NONE;
+        return 1;
+    }
+    return 0;
+}
+
+static void toggle_panel(hv_app *app, hv_panel p)
+{
+    if (app->screen != HV_SCR_GAME || app->modal != HV_MODAL_NONE)
+        return;
+    app->panel = app->panel == p ? HV_PANEL_NONE : p;
+}
+
+static void key_action(hv_app *app, int action)
+{
+    hv_game *game = app->game;
+    int in_game = app->screen == HV_SCR_GAME && game;
+    switch (action) {
+    case HV_ACT_MENU:
+        if (close_top(app))
+            break;
+        if (in_game)
+            app->modal = HV_MODAL_MENU;
+        else if (app->screen != HV_SCR_MENU)
+            app->screen = app->game ? HV_SCR_GAME : HV_SCR_MENU;
+        break;
+    case HV_ACT_END_TURN:
+        if (in_game && app->modal == HV_MODAL_NONE)
+            hv_app_end_turn(app);
+        break;
+    case HV_ACT_HELP:
+        if (in_game)
+            app->modal = app->modal == HV_MODAL_HELP ? HV_MODAL_NONE : HV_MODAL_HELP;
+        break;
+    case HV_ACT_SAVE:
+        if (in_game)
+            hv_app_save_slot(app, 1);
+        break;
+    case HV_ACT_LOAD:
+        app->modal = app->modal == HV_MODAL_EVENT ? app->modal : HV_MODAL_NONE;
+        if (app->modal == HV_MODAL_NONE)
+            app->screen = HV_SCR_LOAD;
+        break;
+    case HV_ACT_UNDO:
+        if (in_game && app->modal == HV_MODAL_NONE)
+            hv_app_undo(app);
+        break;
+    case HV_ACT_BUILD:
+        if (in_game && app->modal == HV_MODAL_NONE) {
+            game->build_type = game->build_type >= 0 ? -1 : 0;
+            game->selected = 0;
+        }
+        break;
+    case HV_ACT_CREW:
+        toggle_panel(app, HV_PANEL_CREW);
+        break;
+    case HV_ACT_FACTIONS:
+        toggle_panel(app, HV_PANEL_FACTIONS);
+        break;
+    case HV_ACT_ASTEROIDS:
+        toggle_panel(app, HV_PANEL_ASTEROIDS);
+        break;
+    case HV_ACT_POLICIES:
+        toggle_panel(app, HV_PANEL_POLICIES);
+        break;
+    case HV_ACT_CHARTS:
+        toggle_panel(app, HV_PANEL_CHARTS);
+        break;
+    case HV_ACT_REPORT:
+        toggle_panel(app, HV_PANEL_REPORT);
+        break;
+    case HV_ACT_ZOOM_IN:
+    case HV_ACT_ZOOM_OUT:
+        if (in_game) {
+            int z = game->zoom + (action == HV_ACT_ZOOM_IN ? 8 : -8);
+            game->zoom = z < 24 ? 24 : z > 96 ? 96 : z;
+        }
+        break;
+    case HV_ACT_PAN_LEFT:
+    case HV_ACT_PAN_RIGHT:
+    case HV_ACT_PAN_UP:
+    case HV_ACT_PAN_DOWN:
+        if (in_game) {
+            int step = hv_gfx_px(&app->gfx, game->zoom * 2);
+            game->cam_x += action == HV_ACT_PAN_LEFT    ? -step
+                           : action == HV_ACT_PAN_RIGHT ? step
+                                                        : 0;
+            game->cam_y += action == HV_ACT_PAN_UP ? -step : action == HV_ACT_PAN_DOWN ? step : 0;
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+void hv_app_handle(hv_app *app, const SDL_Event *ev)
+{
+    hv_gui_input(&app->gui, ev);
+    switch (ev->type) {
+    case SDL_QUIT:
+        app->quit = 1;
+        break;
+    case SDL_KEYDOWN: {
+        uint32_t mods = hv_keybind_mods(ev->key.keysym.mod);
+        int32_t key = ev->key.keysym.sym;
+        if (app->rebinding >= 0) {
+            hv_screen_settings_key(app, key, mods);
+            break;
+        }
+        if (key == SDLK_KP_PLUS)
+            key = SDLK_EQUALS;
+        else if (key == SDLK_KP_MINUS)
+            key = SDLK_MINUS;
+        int action = hv_settings_action_for(&app->settings, key, mods);
+        if (action >= 0)
+            key_action(app, action);
+        break;
+    }
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+        if (app->game)
+            app->game->terrain_tile = 0; /* its texture lost its pixels */
+        break;
+    case SDL_MOUSEMOTION:
+        /* Dragging with the left button pans the map. */
+        if ((ev->motion.state & SDL_BUTTON_LMASK) && app->screen == HV_SCR_GAME && app->game &&
+            app->modal == HV_MODAL_NONE &&
+            hv_rect_has(app->game->map_area, ev->motion.x, ev->motion.y)) {
+            app->game->cam_x -= ev->motion.xrel;
+            app->game->cam_y -= ev->motion.yrel;
+        }
+        break;
+    case SDL_MOUSEBUTTONUP:
+    case SDL_MOUSEWHEEL:
+        /* Widgets see clicks while they are drawn: run a pass now. */
+        hv_app_frame(app);
+        hv_gui_consume(&app->gui);
+        break;
+    default:
+        break;
+    }
+}
+
+/* ---- start-up ---------------------------------------------------------- */
+
+static int open_window(hv_app *app)
+{
+    int w = app->opt.width ? app->opt.width : app->settings.width;
+    int h = app->opt.height ? app->opt.height : app->settings.height;
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    /* With the software renderer, present the window's pixels directly
+     * too: otherwise SDL loads an OpenGL driver just to show them. */
+    const char *driver = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    if (driver && strcmp(driver, "software") == 0)
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    if (app->settings.fullscreen && !app->opt.screenshot && !app->opt.script)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    app->win = SDL_CreateWindow("Happy Valley", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w,
+                                h, flags);
+    if (!app->win) {
+        fprintf(stderr, "happyvalley: cannot open a window: %s\n", SDL_GetError());
+        return -1;
+    }
+    SDL_SetWindowMinimumSize(app->win, 640, 360);
+    app->ren = SDL_CreateRenderer(app->win, -1, 0);
+    if (!app->ren) {
+        fprintf(stderr, "happyvalley: cannot draw in the window: %s\n", SDL_GetError());
+        return -1;
+    }
+    return 0;
+}
+
+static int start(hv_app *app, const hv_ui_options *o)
+{
+    memset(app, 0, sizeof *app);
+    app->opt = *o;
+    app->rebinding = -1;
+    find_dirs(app);
+    hv_settings_defaults(&app->settings);
+    char err[600];
+    if (hv_file_data_dir(o->data_dir, app->data_dir, sizeof app->data_dir, err, sizeof err) != 0) {
+        fprintf(stderr, "happyvalley: %s\n", err);
+        return 2;
+    }
+    snprintf(app->settings_path, sizeof app->settings_path, "%s/settings.yaml", app->data_dir);
+    hv_diag diag;
+    hv_diag_init(&diag);
+    int bad_settings = hv_settings_load(&app->settings, app->settings_path, &diag) != 0;
+    if (bad_settings)
+        hv_diag_print(&diag, stderr);
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        fprintf(stderr,
+                "happyvalley: cannot start the display: %s\n"
+                "  (no display? try `happyvalley play LEVEL --terminal`)\n",
+                SDL_GetError());
+        hv_diag_free(&diag);
+        return 1;
+    }
+    if (TTF_Init() != 0 || open_window(app) != 0) {
+        hv_diag_free(&diag);
+        return 1;
+    }
+    IMG_Init(IMG_INIT_PNG);
+    if (hv_gfx_init(&app->gfx, app->ren, app->asset_dir, hv_app_scale(app)) != 0) {
+        hv_diag_free(&diag);
+        return 1;
+    }
+    app->gui.g = &app->gfx;
+    hv_app_scan_levels(app);
+    if (bad_settings && diag.count > 0) {
+        snprintf(
+            app->error, sizeof app->error,
+            "Your settings file could not be read, so the defaults are in use.\n\n%s:%d:%d: %s",
+            diag.entries[0].file, diag.entries[0].line, diag.entries[0].col,
+            diag.entries[0].message);
+        app->modal = HV_MODAL_ERROR;
+    }
+    hv_diag_free(&diag);
+    if (o->level) {
+        if (hv_app_new_game(app, o->level, o->seed) != 0 && o->screenshot)
+            return 2;
+    }
+    return 0;
+}
+
+static void stop(hv_app *app)
+{
+    hv_app_close_game(app);
+    hv_gfx_free(&app->gfx);
+    if (app->ren)
+        SDL_DestroyRenderer(app->ren);
+    if (app->win)
+        SDL_DestroyWindow(app->win);
+    IMG_Quit();
+    if (TTF_WasInit())
+        TTF_Quit();
+    SDL_Quit();
+}
+
+/* Draws FRAMES frames of the current screen and prints how long they took. */
+static void bench_frames(hv_app *app, int frames, double started)
+{
+    double first = 0, total = 0, worst = 0;
+    for (int i = 0; i < frames; i++) {
+        double t0 = now_ms();
+        hv_app_frame(app);
+        SDL_RenderPresent(app->ren);
+        double dt = now_ms() - t0;
+        if (i == 0)
+            first = now_ms() - started;
+        total += dt;
+        worst = dt > worst ? dt : worst;
+        /* Drop cached text, as a real game changes numbers every week. */
+        if (i % 10 == 9 && app->game)
+            app->game->cam_x ^= 1;
+    }
+    /* Peak resident memory, as the kernel counts it. */
+    long peak_kb = -1;
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "VmHWM: %ld kB", &peak_kb) == 1)
+            break;
+    if (f)
+        fclose(f);
+    printf("%dx%d at %d%%: %d frames, %.2f ms mean, %.2f ms worst; first frame %.1f ms after "
+           "start; peak memory %ld MB\n",
+           app->gfx.w, app->gfx.h, app->gfx.scale, frames, total / frames, worst, first,
+           peak_kb / 1024);
+}
+
+int hv_ui_run(const hv_ui_options *options)
+{
+    double started = now_ms();
+    hv_app *app = calloc(1, sizeof *app);
+    if (!app) {
+        fprintf(stderr, "happyvalley: out of memory\n");
+        return 1;
+    }
+    int rc = start(app, options);
+    if (rc != 0) {
+        stop(app);
+        free(app);
+        return rc;
+    }
+    if (options->script)
+        rc = hv_script_run(app, options->script);
+    if (options->frames > 0) {
+        if (rc == 0)
+            bench_frames(app, options->frames, started);
+    } else if (options->script) {
+        /* done */
+    } else if (options->screenshot) {
+        hv_app_frame(app);
+        rc = hv_app_screenshot(app, options->screenshot) == 0 ? 0 : 1;
+    } else {
+        hv_app_frame(app);
+        SDL_RenderPresent(app->ren);
+        while (!app->quit) {
+            SDL_Event ev;
+            /* Sleep until something happens: an idle game costs nothing. */
+            if (!SDL_WaitEvent(&ev))
+                break;
+            do
+                hv_app_handle(app, &ev);
+            while (!app->quit && SDL_PollEvent(&ev));
+            if (app->quit)
+                break;
+            hv_app_frame(app);
+            hv_gui_consume(&app->gui);
+            SDL_RenderPresent(app->ren);
+        }
+    }
+    stop(app);
+    free(app);
+    return rc;
+}

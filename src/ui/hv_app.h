@@ -1,0 +1,199 @@
+/* hv_app: what the window's screens share. The app owns the window, the
+ * drawing state, the settings and at most one game; screens are functions
+ * that draw themselves and act on clicks in the same pass (hv_gui). The
+ * game part only queues orders and ends turns through hv_core. */
+#ifndef HV_APP_H
+#define HV_APP_H
+
+#include "hv_event.h"
+#include "hv_gui.h"
+#include "hv_level.h"
+#include "hv_save.h"
+#include "hv_settings.h"
+#include "hv_ui.h"
+
+typedef enum hv_screen {
+    HV_SCR_MENU,     /* title, new game, continue, load, settings, quit */
+    HV_SCR_PICKER,   /* the levels, with title, summary and difficulty */
+    HV_SCR_LOAD,     /* save slots */
+    HV_SCR_SETTINGS, /* UI scale, window, key bindings */
+    HV_SCR_GAME,     /* the base */
+} hv_screen;
+
+typedef enum hv_panel {
+    HV_PANEL_NONE,
+    HV_PANEL_CREW,
+    HV_PANEL_FACTIONS,
+    HV_PANEL_ASTEROIDS,
+    HV_PANEL_POLICIES,
+    HV_PANEL_CHARTS,
+    HV_PANEL_REPORT,
+    HV_PANEL_COUNT
+} hv_panel;
+
+typedef enum hv_modal {
+    HV_MODAL_NONE,
+    HV_MODAL_EVENT, /* an event waits for a choice */
+    HV_MODAL_END,   /* the game is won or lost: the summary */
+    HV_MODAL_HELP,
+    HV_MODAL_MENU,  /* the in-game menu (Esc) */
+    HV_MODAL_SAVE,  /* pick a slot to save to */
+    HV_MODAL_ERROR, /* a message with the file, line and column */
+} hv_modal;
+
+/* One week of the game's history, for the charts. */
+typedef struct hv_week_record {
+    int32_t week;
+    int64_t stock[HV_RES_COUNT];
+    int32_t nation_tension, class_tension;
+    int32_t population, morale, satisfaction; /* averages */
+    int32_t power_supply, power_demand;
+    int32_t tension[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
+} hv_week_record;
+
+#define HV_HISTORY 1200
+
+typedef struct hv_game {
+    hv_level *level;
+    hv_state state;
+    hv_state before;  /* at the start of the last week played, for its report */
+    hv_report report; /* the last week's report */
+    int played;       /* 1 once a week has been played */
+    hv_order_log log;
+    hv_week_record history[HV_HISTORY];
+    int history_count;
+    /* The base view. */
+    int build_type;       /* module type being placed, or -1 */
+    int selected;         /* module id, or 0 */
+    int person;           /* person id picked in the crew panel, or 0 */
+    int cam_x, cam_y;     /* pixels the map is scrolled by */
+    int zoom;             /* tile size in UI units, 24..96 */
+    SDL_Rect map_area;    /* where the map was last drawn */
+    SDL_Texture *terrain; /* the whole map's ground, drawn once per tile size */
+    int terrain_tile;     /* tile size in pixels it was drawn at; 0: redraw */
+    int hover_x, hover_y; /* map cell under the pointer, or -1 */
+    int summary_seen;     /* the end dialog has been closed once */
+} hv_game;
+
+/* A level found for the picker; broken ones are listed with their error. */
+typedef struct hv_level_entry {
+    char path[HV_FILE_LEN];
+    char title[HV_TITLE_LEN];
+    char summary[HV_SUMMARY_LEN];
+    int difficulty;
+    char error[400]; /* "" when the level loads */
+} hv_level_entry;
+
+#define HV_MAX_LEVEL_ENTRIES 64
+
+typedef struct hv_app {
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    hv_gfx gfx;
+    hv_gui gui;
+    hv_settings settings;
+    hv_ui_options opt;
+    char data_dir[HV_FILE_LEN];
+    char levels_dir[HV_FILE_LEN];
+    char asset_dir[HV_FILE_LEN];
+    char settings_path[HV_FILE_LEN + 16];
+    hv_screen screen;
+    hv_panel panel;
+    hv_modal modal;
+    hv_game *game; /* NULL when no game is open */
+    hv_level_entry levels[HV_MAX_LEVEL_ENTRIES];
+    int level_count;
+    int level_pick;   /* index highlighted in the picker */
+    char error[1200]; /* the error dialog's text */
+    char toast[240];  /* a short message at the bottom of the base view */
+    uint32_t toast_until;
+    int rebinding; /* action waiting for a new key in settings, or -1 */
+    int scroll;    /* the open list's scroll offset, in pixels */
+    int quit;
+} hv_app;
+
+/* ---- the window (hv_app.c) --------------------------------------------- */
+
+/* Draws the current screen into the back buffer, handling this event's clicks. */
+void hv_app_frame(hv_app *app);
+/* Takes one input event: keys become actions, clicks go to the widgets. */
+void hv_app_handle(hv_app *app, const SDL_Event *ev);
+/* Writes what was last drawn to a PNG at PATH; 0 or -1. */
+int hv_app_screenshot(hv_app *app, const char *path);
+/* The UI scale in use: command line, settings, else the display's DPI. */
+int hv_app_scale(const hv_app *app);
+/* Finds the levels for the picker; broken ones are kept with their error. */
+void hv_app_scan_levels(hv_app *app);
+
+/* ---- the game (hv_game.c) ---------------------------------------------- */
+
+/* Starts a new game of the level at PATH; on error shows it and keeps the
+ * current screen. 0 or -1. */
+int hv_app_new_game(hv_app *app, const char *path, uint64_t seed);
+/* Loads save SLOT; an unreadable save shows an error dialog. 0 or -1. */
+int hv_app_load_slot(hv_app *app, int slot);
+/* Saves the game to SLOT; says how it went in a toast. 0 or -1. */
+int hv_app_save_slot(hv_app *app, int slot);
+/* Closes the game, if any. */
+void hv_app_close_game(hv_app *app);
+/* Queues ORDER; a full queue is said in a toast. 0 or -1. */
+int hv_app_queue(hv_app *app, const hv_order *order);
+/* Drops the last queued order. */
+void hv_app_undo(hv_app *app);
+/* Ends the week, as `sim` does; opens the event or end dialog it brings. */
+void hv_app_end_turn(hv_app *app);
+/* Shows a message for a few seconds. */
+void hv_app_toast(hv_app *app, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Opens the error dialog with TEXT. */
+void hv_app_error(hv_app *app, const char *text);
+/* Records the current state as a week of history. */
+void hv_game_record(hv_game *game);
+
+/* ---- screens ----------------------------------------------------------- */
+
+void hv_screen_menu(hv_app *app);
+void hv_screen_picker(hv_app *app);
+void hv_screen_load(hv_app *app);
+void hv_screen_settings(hv_app *app);
+/* Takes the key pressed while the settings screen waits for a new binding. */
+void hv_screen_settings_key(hv_app *app, int32_t key, uint32_t mods);
+/* The base view: top bar, map, side buttons, open panel and dialog. */
+void hv_screen_game(hv_app *app);
+/* The pixel at the centre of map cell (X, Y) as last drawn; 0, or -1 when
+ * the cell is off the map or out of view. */
+int hv_game_cell_point(const hv_app *app, int x, int y, int *px, int *py);
+
+/* Side panels of the base view, each drawn into AREA. */
+void hv_panel_crew(hv_app *app, SDL_Rect area);
+void hv_panel_factions(hv_app *app, SDL_Rect area);
+void hv_panel_asteroids(hv_app *app, SDL_Rect area);
+void hv_panel_policies(hv_app *app, SDL_Rect area);
+void hv_panel_charts(hv_app *app, SDL_Rect area);
+void hv_panel_report(hv_app *app, SDL_Rect area);
+
+/* Dialogs over the base view. */
+void hv_dialog_event(hv_app *app);
+void hv_dialog_end(hv_app *app);
+void hv_dialog_help(hv_app *app);
+void hv_dialog_menu(hv_app *app);
+void hv_dialog_save(hv_app *app);
+void hv_dialog_error(hv_app *app);
+
+/* Shared drawing helpers (hv_draw.c). */
+/* Colour of faction F as 0xRRGGBB. */
+uint32_t hv_faction_colour(const hv_rules *rules, int32_t f);
+/* Draws faction F's mark (shape and letter, for colour-blind players) in R. */
+void hv_draw_faction_mark(hv_app *app, int32_t f, SDL_Rect r);
+/* A centred dialog of W x H units with TITLE; returns its inner area. */
+SDL_Rect hv_draw_dialog(hv_app *app, int w, int h, const char *title);
+/* A line chart of COUNT values in R, from MIN to MAX, in COLOUR. */
+void hv_draw_chart(hv_app *app, SDL_Rect r, const int64_t *values, int count, int64_t min,
+                   int64_t max, uint32_t colour);
+/* "1,234" */
+void hv_format_number(int64_t v, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,271 @@
+/* The game behind the window: starting, saving and loading, queueing
+ * orders and ending weeks. Everything that changes the game goes through
+ * hv_state_queue_order and hv_end_turn, exactly as `sim` does, so a game
+ * played here replays headless to the same state hash. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hv_app.h"
+#include "hv_turn.h"
+
+void hv_app_toast(hv_app *app, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(app->toast, sizeof app->toast, fmt, ap);
+    va_end(ap);
+    app->toast_until = SDL_GetTicks() + 4000;
+}
+
+void hv_app_error(hv_app *app, const char *text)
+{
+    snprintf(app->error, sizeof app->error, "%s", text);
+    app->modal = HV_MODAL_ERROR;
+}
+
+/* Puts the first errors of DIAG, as FILE:LINE:COL, into the error dialog. */
+static void error_from_diag(hv_app *app, const char *what, const hv_diag *diag)
+{
+    size_t n = snprintf(app->error, sizeof app->error, "%s\n", what);
+    for (size_t i = 0; i < diag->count && i < 6 && n < sizeof app->error; i++) {
+        const hv_diag_entry *e = &diag->entries[i];
+        n += snprintf(app->error + n, sizeof app->error - n, "\n%s:%d:%d: %s", e->file, e->line,
+                      e->col, e->message);
+    }
+    if (diag->count > 6 && n < sizeof app->error)
+        snprintf(app->error + n, sizeof app->error - n, "\n... and %zu more", diag->count - 6);
+    app->modal = HV_MODAL_ERROR;
+}
+
+void hv_game_record(hv_game *game)
+{
+    const hv_state *s = &game->state;
+    if (game->history_count == HV_HISTORY) {
+        /* A very long game keeps its latest weeks. */
+        memmove(game->history, game->history + 1, sizeof game->history[0] * (HV_HISTORY - 1));
+        game->history_count--;
+    }
+    hv_week_record *w = &game->history[game->history_count++];
+    memset(w, 0, sizeof *w);
+    w->week = s->turn;
+    memcpy(w->stock, s->stock, sizeof w->stock);
+    w->nation_tension = hv_state_nation_tension(s);
+    w->class_tension = s->class_tension;
+    w->population = s->person_count;
+    memcpy(w->tension, s->tension, sizeof w->tension);
+    int64_t morale = 0, sat = 0;
+    for (int32_t i = 0; i < s->person_count; i++)
+        morale += s->people[i].morale;
+    for (int32_t i = 0; i < s->rules->sponsor_count; i++)
+        sat += s->satisfaction[i];
+    w->morale = s->person_count ? (int32_t)(morale / s->person_count) : 0;
+    w->satisfaction = s->rules->sponsor_count ? (int32_t)(sat / s->rules->sponsor_count) : 0;
+    w->power_supply = s->power_supply;
+    w->power_demand = s->power_demand;
+}
+
+static hv_game *game_alloc(void)
+{
+    hv_game *game = calloc(1, sizeof *game);
+    if (!game)
+        return NULL;
+    hv_order_log_init(&game->log);
+    game->build_type = -1;
+    game->zoom = 48;
+    game->cam_x = game->cam_y = -1000000; /* centre on the first draw */
+    return game;
+}
+
+static void game_free(hv_game *game)
+{
+    if (!game)
+        return;
+    hv_order_log_free(&game->log);
+    hv_level_free(game->level);
+    if (game->terrain)
+        SDL_DestroyTexture(game->terrain);
+    free(game);
+}
+
+void hv_app_close_game(hv_app *app)
+{
+    game_free(app->game);
+    app->game = NULL;
+}
+
+static void open_game(hv_app *app, hv_game *game)
+{
+    hv_app_close_game(app);
+    app->game = game;
+    app->screen = HV_SCR_GAME;
+    app->panel = HV_PANEL_NONE;
+    app->modal = HV_MODAL_NONE;
+    if (game->state.outcome != HV_OUTCOME_RUNNING)
+        app->modal = HV_MODAL_END;
+    else if (game->state.pending >= 0)
+        app->modal = HV_MODAL_EVENT;
+}
+
+int hv_app_new_game(hv_app *app, const char *path, uint64_t seed)
+{
+    hv_diag diag;
+    hv_diag_init(&diag);
+    hv_level *level = hv_level_load(path, &diag);
+    if (!level) {
+        error_from_diag(app, "This level cannot be played:", &diag);
+        hv_diag_print(&diag, stderr);
+        hv_diag_free(&diag);
+        return -1;
+    }
+    hv_diag_free(&diag);
+    hv_game *game = game_alloc();
+    if (!game) {
+        hv_level_free(level);
+        hv_app_error(app, "Out of memory.");
+        return -1;
+    }
+    game->level = level;
+    hv_level_new_game(level, seed, &game->state);
+    game->before = game->state;
+    hv_game_record(game);
+    open_game(app, game);
+    hv_app_toast(app, "%s: week 1. Space ends the week, F1 shows the keys.", level->title);
+    return 0;
+}
+
+int hv_app_queue(hv_app *app, const hv_order *order)
+{
+    if (!app->game)
+        return -1;
+    if (hv_state_queue_order(&app->game->state, order) != 0) {
+        hv_app_toast(app, "The order queue is full; end the week first.");
+        return -1;
+    }
+    return 0;
+}
+
+void hv_app_undo(hv_app *app)
+{
+    if (!app->game)
+        return;
+    if (hv_state_undo_order(&app->game->state) == 0)
+        hv_app_toast(app, "Dropped the last order.");
+    else
+        hv_app_toast(app, "No order to undo this week.");
+}
+
+void hv_app_end_turn(hv_app *app)
+{
+    hv_game *game = app->game;
+    if (!game)
+        return;
+    hv_state *s = &game->state;
+    if (s->outcome != HV_OUTCOME_RUNNING && !s->play_on) {
+        app->modal = HV_MODAL_END;
+        return;
+    }
+    int answered = 0;
+    for (int32_t i = 0; i < s->order_count; i++)
+        answered |= s->orders[i].kind == HV_ORDER_ANSWER;
+    if (s->pending >= 0 && !answered) {
+        app->modal = HV_MODAL_EVENT;
+        return;
+    }
+    if (hv_order_log_add_week(&game->log, s) != 0) {
+        hv_app_toast(app, "Out of memory: the week was not ended.");
+        return;
+    }
+    game->before = *s;
+    hv_report_clear(&game->report);
+    if (hv_end_turn(s, &game->report) != HV_TURN_DONE)
+        return;
+    game->played = 1;
+    hv_game_record(game);
+    if (s->outcome != HV_OUTCOME_RUNNING && !game->summary_seen)
+        app->modal = HV_MODAL_END;
+    else if (s->pending >= 0)
+        app->modal = HV_MODAL_EVENT;
+    char path[HV_FILE_LEN + 64], err[300];
+    hv_save_slot_path(app->data_dir, 0, path, sizeof path);
+    if (hv_save_write(path, game->level, s, &game->log, err, sizeof err) != 0)
+        hv_app_toast(app, "Week %d. The autosave failed: %s", s->turn + 1, err);
+    else
+        hv_app_toast(app, "Week %d begins.", s->turn + 1);
+}
+
+int hv_app_save_slot(hv_app *app, int slot)
+{
+    if (!app->game)
+        return -1;
+    char path[HV_FILE_LEN + 64], err[300];
+    hv_save_slot_path(app->data_dir, slot, path, sizeof path);
+    if (hv_save_write(path, app->game->level, &app->game->state, &app->game->log, err,
+                      sizeof err) != 0) {
+        char text[400];
+        snprintf(text, sizeof text, "The game was not saved.\n\n%s", err);
+        hv_app_error(app, text);
+        return -1;
+    }
+    hv_app_toast(app, "Saved to slot %d.", slot);
+    return 0;
+}
+
+/* Plays the log again from the start to rebuild the charts' history and
+ * the last week's report; the state must come out the same. */
+static int rebuild_history(hv_game *game)
+{
+    hv_state *s = malloc(sizeof *s);
+    if (!s)
+        return -1;
+    hv_level_new_game(game->level, game->state.seed, s);
+    game->history_count = 0;
+    int32_t next = 0;
+    hv_orders_file orders = {game->log.items, game->log.count};
+    hv_state keep = game->state;
+    game->state = *s;
+    hv_game_record(game);
+    while (game->state.turn < keep.turn) {
+        hv_orders_file_queue_week(&orders, &next, &game->state);
+        game->before = game->state;
+        hv_report_clear(&game->report);
+        if (hv_end_turn(&game->state, &game->report) != HV_TURN_DONE)
+            break;
+        game->played = 1;
+        hv_game_record(game);
+    }
+    int same = game->state.turn == keep.turn;
+    game->state = keep;
+    free(s);
+    return same ? 0 : -1;
+}
+
+int hv_app_load_slot(hv_app *app, int slot)
+{
+    char path[HV_FILE_LEN + 64];
+    hv_save_slot_path(app->data_dir, slot, path, sizeof path);
+    hv_game *game = game_alloc();
+    if (!game) {
+        hv_app_error(app, "Out of memory.");
+        return -1;
+    }
+    hv_diag diag;
+    hv_diag_init(&diag);
+    if (hv_save_load(path, &game->level, &game->state, &game->log, &diag) != 0) {
+        error_from_diag(app, "This save cannot be loaded:", &diag);
+        hv_diag_free(&diag);
+        game_free(game);
+        return -1;
+    }
+    hv_diag_free(&diag);
+    if (rebuild_history(game) != 0) {
+        hv_app_error(app, "This save's history could not be replayed.");
+        game_free(game);
+        return -1;
+    }
+    game->summary_seen = game->state.outcome != HV_OUTCOME_RUNNING && game->state.play_on;
+    open_game(app, game);
+    hv_app_toast(app, "Loaded slot %d: week %d.", slot, game->state.turn + 1);
+    return 0;
+}

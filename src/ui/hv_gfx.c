@@ -1,0 +1,398 @@
+#include "hv_gfx.h"
+
+#include <SDL_image.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Font sizes at 100%: small print, body text, headings, titles. */
+static const int font_points[HV_FONTS] = {12, 14, 18, 34};
+
+/* Where Debian's fonts-dejavu-core puts the font, and a few other homes. */
+static const char *const font_dirs[] = {
+    "/usr/share/fonts/truetype/dejavu",
+    "/usr/local/share/fonts/truetype/dejavu",
+    "/usr/share/fonts/TTF",
+    "/usr/share/fonts/dejavu",
+};
+
+static int readable(const char *path)
+{
+    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+    if (!rw)
+        return 0;
+    SDL_RWclose(rw);
+    return 1;
+}
+
+static int find_font(const hv_gfx *g, const char *file, char *out, size_t len)
+{
+    const char *env = SDL_getenv("HV_FONT_DIR");
+    char path[700];
+    int n = (int)(sizeof font_dirs / sizeof font_dirs[0]);
+    for (int i = -2; i < n; i++) {
+        if (i == -2 && !env)
+            continue;
+        snprintf(path, sizeof path, "%s/%s%s",
+                 i == -2   ? env
+                 : i == -1 ? g->asset_dir
+                           : font_dirs[i],
+                 i == -1 ? "fonts/" : "", file);
+        if (readable(path)) {
+            snprintf(out, len, "%s", path);
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static void close_fonts(hv_gfx *g)
+{
+    for (int i = 0; i < HV_FONTS; i++) {
+        if (g->font[i])
+            TTF_CloseFont(g->font[i]);
+        if (g->bold[i] && g->bold[i] != g->font[i])
+            TTF_CloseFont(g->bold[i]);
+        g->font[i] = g->bold[i] = NULL;
+    }
+}
+
+static void open_fonts(hv_gfx *g)
+{
+    close_fonts(g);
+    for (int i = 0; i < HV_FONTS; i++) {
+        int pt = font_points[i] * g->scale / 100;
+        g->font[i] = g->font_path[0] ? TTF_OpenFont(g->font_path, pt) : NULL;
+        g->bold[i] = g->bold_path[0] ? TTF_OpenFont(g->bold_path, pt) : NULL;
+        if (!g->bold[i])
+            g->bold[i] = g->font[i];
+    }
+}
+
+static void drop_caches(hv_gfx *g)
+{
+    memset(g->sizes, 0, sizeof g->sizes);
+    for (int i = 0; i < HV_TEXT_CACHE; i++) {
+        if (g->text[i].tex)
+            SDL_DestroyTexture(g->text[i].tex);
+        memset(&g->text[i], 0, sizeof g->text[i]);
+    }
+    for (int i = 0; i < g->image_count; i++)
+        if (g->image[i].tex)
+            SDL_DestroyTexture(g->image[i].tex);
+    g->image_count = 0;
+}
+
+int hv_gfx_init(hv_gfx *g, SDL_Renderer *ren, const char *asset_dir, int scale)
+{
+    memset(g, 0, sizeof *g);
+    g->ren = ren;
+    g->scale = scale < 50 ? 100 : scale;
+    snprintf(g->asset_dir, sizeof g->asset_dir, "%s", asset_dir);
+    if (find_font(g, "DejaVuSans.ttf", g->font_path, sizeof g->font_path) != 0) {
+        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION,
+                     "no font found: install fonts-dejavu-core or set HV_FONT_DIR");
+        return -1;
+    }
+    if (find_font(g, "DejaVuSans-Bold.ttf", g->bold_path, sizeof g->bold_path) != 0)
+        g->bold_path[0] = '\0';
+    open_fonts(g);
+    if (!g->font[0]) {
+        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "cannot open font %s: %s", g->font_path,
+                     TTF_GetError());
+        return -1;
+    }
+    SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
+    return 0;
+}
+
+void hv_gfx_free(hv_gfx *g)
+{
+    drop_caches(g);
+    close_fonts(g);
+}
+
+void hv_gfx_set_scale(hv_gfx *g, int scale)
+{
+    if (scale == g->scale)
+        return;
+    g->scale = scale;
+    drop_caches(g);
+    open_fonts(g);
+}
+
+void hv_gfx_begin(hv_gfx *g)
+{
+    g->frame++;
+    SDL_GetRendererOutputSize(g->ren, &g->w, &g->h);
+    SDL_SetRenderDrawColor(g->ren, HV_C_SKY >> 16, (HV_C_SKY >> 8) & 255, HV_C_SKY & 255, 255);
+    SDL_RenderClear(g->ren);
+}
+
+int hv_gfx_px(const hv_gfx *g, int units)
+{
+    return units * g->scale / 100;
+}
+
+static void set_colour(hv_gfx *g, uint32_t c, int alpha)
+{
+    SDL_SetRenderDrawColor(g->ren, (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c, (Uint8)alpha);
+}
+
+void hv_gfx_fill(hv_gfx *g, SDL_Rect r, uint32_t colour, int alpha)
+{
+    /* Opaque fills skip blending: the software renderer is much faster so. */
+    SDL_SetRenderDrawBlendMode(g->ren, alpha >= 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    set_colour(g, colour, alpha);
+    SDL_RenderFillRect(g->ren, &r);
+}
+
+void hv_gfx_frame(hv_gfx *g, SDL_Rect r, uint32_t colour)
+{
+    int t = g->scale >= 200 ? 2 : 1;
+    hv_gfx_fill(g, (SDL_Rect){r.x, r.y, r.w, t}, colour, 255);
+    hv_gfx_fill(g, (SDL_Rect){r.x, r.y + r.h - t, r.w, t}, colour, 255);
+    hv_gfx_fill(g, (SDL_Rect){r.x, r.y, t, r.h}, colour, 255);
+    hv_gfx_fill(g, (SDL_Rect){r.x + r.w - t, r.y, t, r.h}, colour, 255);
+}
+
+void hv_gfx_line(hv_gfx *g, int x1, int y1, int x2, int y2, uint32_t colour, int thick)
+{
+    SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_NONE);
+    set_colour(g, colour, 255);
+    for (int k = 0; k < (thick < 1 ? 1 : thick); k++) {
+        int o = k - thick / 2;
+        if (abs(x2 - x1) > abs(y2 - y1))
+            SDL_RenderDrawLine(g->ren, x1, y1 + o, x2, y2 + o);
+        else
+            SDL_RenderDrawLine(g->ren, x1 + o, y1, x2 + o, y2);
+    }
+}
+
+/* ---- text -------------------------------------------------------------- */
+
+static uint64_t text_key(int size, int bold, uint32_t colour, const char *text)
+{
+    uint64_t h = 1469598103934665603ull;
+    h = (h ^ (uint64_t)(size * 2 + bold)) * 1099511628211ull;
+    h = (h ^ colour) * 1099511628211ull;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        h = (h ^ *p) * 1099511628211ull;
+    return h ? h : 1;
+}
+
+static hv_text_entry *text_entry(hv_gfx *g, hv_font_size size, int bold, uint32_t colour,
+                                 const char *text)
+{
+    uint64_t key = text_key(size, bold, colour, text);
+    int slot = (int)(key % HV_TEXT_CACHE);
+    /* A short probe; past it, reuse the least recently drawn entry. */
+    int victim = slot;
+    for (int i = 0; i < 8; i++) {
+        hv_text_entry *e = &g->text[(slot + i) % HV_TEXT_CACHE];
+        if (e->key == key && e->tex) {
+            e->used = g->frame;
+            return e;
+        }
+        if (!e->tex || e->used < g->text[victim].used)
+            victim = (slot + i) % HV_TEXT_CACHE;
+        if (!e->tex)
+            break;
+    }
+    TTF_Font *font = bold ? g->bold[size] : g->font[size];
+    if (!font)
+        return NULL;
+    SDL_Color c = {(Uint8)(colour >> 16), (Uint8)(colour >> 8), (Uint8)colour, 255};
+    SDL_Surface *surf = TTF_RenderUTF8_Blended(font, text, c);
+    if (!surf)
+        return NULL;
+    hv_text_entry *e = &g->text[victim];
+    if (e->tex)
+        SDL_DestroyTexture(e->tex);
+    e->tex = SDL_CreateTextureFromSurface(g->ren, surf);
+    e->w = surf->w;
+    e->h = surf->h;
+    e->key = key;
+    e->used = g->frame;
+    SDL_FreeSurface(surf);
+    return e->tex ? e : NULL;
+}
+
+int hv_gfx_text(hv_gfx *g, hv_font_size size, int bold, int x, int y, uint32_t colour,
+                const char *text)
+{
+    if (!text || !*text)
+        return 0;
+    hv_text_entry *e = text_entry(g, size, bold, colour, text);
+    if (!e)
+        return 0;
+    SDL_Rect dst = {x, y, e->w, e->h};
+    SDL_RenderCopy(g->ren, e->tex, NULL, &dst);
+    return e->w;
+}
+
+void hv_gfx_text_size(hv_gfx *g, hv_font_size size, int bold, const char *text, int *w, int *h)
+{
+    TTF_Font *font = bold ? g->bold[size] : g->font[size];
+    int tw = 0, th = 0;
+    if (font && text && *text) {
+        uint64_t key = text_key(size, bold, 0, text);
+        hv_size_entry *e = &g->sizes[key % HV_SIZE_CACHE];
+        if (e->key != key) {
+            TTF_SizeUTF8(font, text, &e->w, &e->h);
+            e->key = key;
+        }
+        tw = e->w;
+        th = e->h;
+    } else if (font) {
+        th = TTF_FontLineSkip(font);
+    }
+    if (w)
+        *w = tw;
+    if (h)
+        *h = th;
+}
+
+int hv_gfx_line_height(hv_gfx *g, hv_font_size size)
+{
+    return g->font[size] ? TTF_FontLineSkip(g->font[size]) : 16;
+}
+
+int hv_gfx_text_wrap(hv_gfx *g, hv_font_size size, int x, int y, int width, uint32_t colour,
+                     const char *text, int draw)
+{
+    char line[1024];
+    int lh = hv_gfx_line_height(g, size), top = y;
+    const char *p = text;
+    while (p && *p) {
+        /* Greedy: take words while they fit; a paragraph break forces a line. */
+        size_t len = 0, fit = 0;
+        for (;;) {
+            size_t word = len;
+            while (p[word] == ' ')
+                word++;
+            while (p[word] && p[word] != ' ' && p[word] != '\n')
+                word++;
+            if (word >= sizeof line)
+                break;
+            memcpy(line, p, word);
+            line[word] = '\0';
+            int w;
+            hv_gfx_text_size(g, size, 0, line, &w, NULL);
+            if (w > width && fit > 0)
+                break;
+            fit = len = word;
+            if (!p[word] || p[word] == '\n')
+                break;
+        }
+        if (fit == 0) /* one word wider than the box */
+            while (p[fit] && p[fit] != ' ' && p[fit] != '\n' && fit < sizeof line - 1)
+                fit++;
+        memcpy(line, p, fit);
+        line[fit] = '\0';
+        if (draw)
+            hv_gfx_text(g, size, 0, x, y, colour, line);
+        y += lh;
+        p += fit;
+        if (*p == '\n')
+            y += p[1] == '\n' ? lh / 2 : 0;
+        while (*p == ' ' || *p == '\n')
+            p++;
+    }
+    return y - top;
+}
+
+/* ---- images ------------------------------------------------------------ */
+
+static SDL_Texture *load_image(hv_gfx *g, const char *name, int w, int h)
+{
+    char path[700];
+    snprintf(path, sizeof path, "%s/%s.svg", g->asset_dir, name);
+    SDL_Surface *surf = NULL;
+    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+    int found = rw != NULL;
+    if (rw) {
+        surf = IMG_LoadSizedSVG_RW(rw, w, h);
+        SDL_RWclose(rw);
+    } else {
+        snprintf(path, sizeof path, "%s/%s.png", g->asset_dir, name);
+        rw = SDL_RWFromFile(path, "rb");
+        found = rw != NULL;
+        if (rw)
+            surf = IMG_Load_RW(rw, 1);
+    }
+    if (!surf || surf->w <= 0 || surf->h <= 0) {
+        /* Once per asset, not once per size it is drawn at. */
+        int seen = 0;
+        for (int i = 0; i < g->warned_count && !seen; i++)
+            seen = strcmp(g->warned[i], name) == 0;
+        if (!seen) {
+            if (g->warned_count < HV_WARNED_MAX)
+                snprintf(g->warned[g->warned_count++], sizeof g->warned[0], "%s", name);
+            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "asset %s/%s.svg: %s; drawing a placeholder",
+                        g->asset_dir, name,
+                        !found ? "missing"
+                        : surf ? "empty image"
+                               : IMG_GetError());
+        }
+        if (surf)
+            SDL_FreeSurface(surf);
+        return NULL;
+    }
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(g->ren, surf);
+    SDL_FreeSurface(surf);
+    if (tex)
+        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    return tex;
+}
+
+static hv_image_entry *image_entry(hv_gfx *g, const char *name, int w, int h)
+{
+    for (int i = 0; i < g->image_count; i++)
+        if (g->image[i].w == w && g->image[i].h == h && strcmp(g->image[i].name, name) == 0)
+            return &g->image[i];
+    if (g->image_count == HV_IMAGE_CACHE) {
+        /* Sizes change with zoom; start afresh rather than track ages. */
+        for (int i = 0; i < g->image_count; i++)
+            if (g->image[i].tex)
+                SDL_DestroyTexture(g->image[i].tex);
+        g->image_count = 0;
+    }
+    hv_image_entry *e = &g->image[g->image_count++];
+    snprintf(e->name, sizeof e->name, "%s", name);
+    e->w = w;
+    e->h = h;
+    e->tex = load_image(g, name, w, h);
+    return e;
+}
+
+static void placeholder(hv_gfx *g, SDL_Rect r)
+{
+    hv_gfx_fill(g, r, 0xd02ad0, 255);
+    hv_gfx_line(g, r.x, r.y, r.x + r.w - 1, r.y + r.h - 1, 0x000000, 2);
+    hv_gfx_line(g, r.x + r.w - 1, r.y, r.x, r.y + r.h - 1, 0x000000, 2);
+}
+
+void hv_gfx_image_tinted(hv_gfx *g, const char *name, SDL_Rect r, uint32_t tint, int alpha)
+{
+    if (r.w <= 0 || r.h <= 0)
+        return;
+    hv_image_entry *e = image_entry(g, name, r.w, r.h);
+    if (!e->tex) {
+        placeholder(g, r);
+        return;
+    }
+    SDL_SetTextureColorMod(e->tex, (Uint8)(tint >> 16), (Uint8)(tint >> 8), (Uint8)tint);
+    SDL_SetTextureAlphaMod(e->tex, (Uint8)alpha);
+    SDL_RenderCopy(g->ren, e->tex, NULL, &r);
+}
+
+void hv_gfx_image(hv_gfx *g, const char *name, SDL_Rect r)
+{
+    hv_gfx_image_tinted(g, name, r, 0xffffff, 255);
+}
+
+int hv_gfx_image_ok(hv_gfx *g, const char *name)
+{
+    return image_entry(g, name, 16, 16)->tex != NULL;
+}

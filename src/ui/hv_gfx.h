@@ -1,0 +1,115 @@
+/* hv_gfx: drawing for the window. Owns the fonts, a cache of rendered text
+ * and a cache of images rasterised from assets/ at the size they are drawn.
+ * Sizes given to it are in UI units (pixels at 100%); it scales them by the
+ * UI scale. A missing or broken asset or font draws a visible placeholder
+ * and logs one warning; nothing here aborts the game. */
+#ifndef HV_GFX_H
+#define HV_GFX_H
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdint.h>
+
+/* The palette (assets/palette.md), as 0xRRGGBB. */
+enum {
+    HV_C_SKY = 0x1b1420,
+    HV_C_PANEL = 0x241c22,
+    HV_C_PANEL_HI = 0x33272d,
+    HV_C_BORDER = 0x5a4038,
+    HV_C_TEXT = 0xf2e6da,
+    HV_C_DIM = 0xb8a89a,
+    HV_C_ACCENT = 0xe8803a,
+    HV_C_GOOD = 0x7fcf6a,
+    HV_C_BAD = 0xf0624f,
+    HV_C_WARN = 0xf2c14e,
+    HV_C_SHADOW = 0x0c080a,
+    HV_C_INFO = 0x6fb7e8,
+};
+
+typedef enum hv_font_size {
+    HV_FONT_SMALL,
+    HV_FONT_BODY,
+    HV_FONT_HEAD,
+    HV_FONT_TITLE,
+    HV_FONTS
+} hv_font_size;
+
+#define HV_TEXT_CACHE 768
+#define HV_IMAGE_CACHE 512
+#define HV_WARNED_MAX 64
+
+typedef struct hv_text_entry {
+    uint64_t key;
+    SDL_Texture *tex;
+    int w, h;
+    uint32_t used; /* frame it was last drawn in */
+} hv_text_entry;
+
+typedef struct hv_size_entry {
+    uint64_t key;
+    int w, h;
+} hv_size_entry;
+
+#define HV_SIZE_CACHE 4096
+
+typedef struct hv_image_entry {
+    char name[48];
+    int w, h;
+    SDL_Texture *tex; /* NULL: the asset failed; the placeholder is drawn */
+} hv_image_entry;
+
+typedef struct hv_gfx {
+    SDL_Renderer *ren;
+    int w, h;  /* output size in pixels */
+    int scale; /* UI scale, percent */
+    TTF_Font *font[HV_FONTS];
+    TTF_Font *bold[HV_FONTS];
+    char font_path[800], bold_path[800];
+    char asset_dir[512];
+    hv_text_entry text[HV_TEXT_CACHE];
+    hv_size_entry sizes[HV_SIZE_CACHE]; /* measured text, as measuring is slow */
+    hv_image_entry image[HV_IMAGE_CACHE];
+    int image_count;
+    uint32_t frame;
+    char warned[HV_WARNED_MAX][48]; /* assets already reported broken */
+    int warned_count;
+} hv_gfx;
+
+/* Prepares drawing on REN with assets from ASSET_DIR at SCALE percent.
+ * Finds the font itself; 0, or -1 when no font can be opened at all. */
+int hv_gfx_init(hv_gfx *g, SDL_Renderer *ren, const char *asset_dir, int scale);
+/* Frees fonts and cached textures. */
+void hv_gfx_free(hv_gfx *g);
+/* Changes the UI scale; reopens fonts and drops cached text and images. */
+void hv_gfx_set_scale(hv_gfx *g, int scale);
+/* Starts a frame: reads the output size, clears to the sky colour. */
+void hv_gfx_begin(hv_gfx *g);
+/* UNITS scaled to pixels. */
+int hv_gfx_px(const hv_gfx *g, int units);
+
+/* Fills R with COLOUR (0xRRGGBB) at ALPHA (0..255). */
+void hv_gfx_fill(hv_gfx *g, SDL_Rect r, uint32_t colour, int alpha);
+/* Draws a one-pixel-per-100%-scale frame around R. */
+void hv_gfx_frame(hv_gfx *g, SDL_Rect r, uint32_t colour);
+/* Draws a line from (X1, Y1) to (X2, Y2), THICK pixels wide. */
+void hv_gfx_line(hv_gfx *g, int x1, int y1, int x2, int y2, uint32_t colour, int thick);
+/* Draws TEXT (UTF-8) with its top-left at (X, Y); returns its width. */
+int hv_gfx_text(hv_gfx *g, hv_font_size size, int bold, int x, int y, uint32_t colour,
+                const char *text);
+/* Width and height TEXT would take. */
+void hv_gfx_text_size(hv_gfx *g, hv_font_size size, int bold, const char *text, int *w, int *h);
+/* Line height of a font size, in pixels. */
+int hv_gfx_line_height(hv_gfx *g, hv_font_size size);
+/* Draws TEXT wrapped to WIDTH pixels from (X, Y); returns the height used.
+ * With DRAW 0 only measures. */
+int hv_gfx_text_wrap(hv_gfx *g, hv_font_size size, int x, int y, int width, uint32_t colour,
+                     const char *text, int draw);
+/* Draws the asset NAME ("modules/habitat") into R, rasterised at R's size.
+ * A missing or broken asset draws a placeholder. */
+void hv_gfx_image(hv_gfx *g, const char *name, SDL_Rect r);
+/* Like hv_gfx_image with a colour tint (0xRRGGBB) and ALPHA. */
+void hv_gfx_image_tinted(hv_gfx *g, const char *name, SDL_Rect r, uint32_t tint, int alpha);
+/* 1 if the asset NAME loaded (or would load) without error. */
+int hv_gfx_image_ok(hv_gfx *g, const char *name);
+
+#endif

@@ -1,0 +1,236 @@
+#include "hv_script.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hv_turn.h"
+
+typedef struct script_ctx {
+    hv_app *app;
+    const char *file;
+    int line;
+} script_ctx;
+
+static int bad(const script_ctx *c, int col, const char *fmt, const char *arg)
+{
+    fprintf(stderr, "%s:%d:%d: error: ", c->file, c->line, col);
+    fprintf(stderr, fmt, arg);
+    fputc('\n', stderr);
+    return 2;
+}
+
+static void send(hv_app *app, SDL_Event *ev)
+{
+    ev->common.timestamp = SDL_GetTicks();
+    hv_app_handle(app, ev);
+}
+
+static void pointer(hv_app *app, int x, int y)
+{
+    SDL_Event ev = {0};
+    ev.type = SDL_MOUSEMOTION;
+    ev.motion.x = x;
+    ev.motion.y = y;
+    send(app, &ev);
+}
+
+static void button(hv_app *app, int x, int y, Uint8 which)
+{
+    pointer(app, x, y);
+    SDL_Event ev = {0};
+    ev.type = SDL_MOUSEBUTTONDOWN;
+    ev.button.button = which;
+    ev.button.x = x;
+    ev.button.y = y;
+    ev.button.clicks = 1;
+    send(app, &ev);
+    ev.type = SDL_MOUSEBUTTONUP;
+    send(app, &ev);
+}
+
+/* A target: a widget id, or two pixel coordinates. 0, or an exit code. */
+static int target(const script_ctx *c, char **w, int n, int col, int *x, int *y)
+{
+    if (n == 2) {
+        char *end1, *end2;
+        long a = strtol(w[0], &end1, 10), b = strtol(w[1], &end2, 10);
+        if (*end1 || *end2 || a < 0 || b < 0 || a > 100000 || b > 100000)
+            return bad(c, col, "expected X Y in pixels, got '%s ...'", w[0]);
+        *x = (int)a;
+        *y = (int)b;
+        return 0;
+    }
+    if (n != 1)
+        return bad(c, col, "expected a widget id or X Y, got %s", n ? "more words" : "nothing");
+    int cx, cy;
+    if (sscanf(w[0], "cell:%d,%d", &cx, &cy) == 2) {
+        if (hv_game_cell_point(c->app, cx, cy, x, y) != 0)
+            return bad(c, col, "map cell '%s' is not in view", w[0]);
+        return 0;
+    }
+    SDL_Rect r;
+    if (!hv_gui_find(&c->app->gui, w[0], &r)) {
+        fprintf(stderr, "%s:%d:%d: error: no widget '%s' on this screen; it has:", c->file, c->line,
+                col, w[0]);
+        for (int i = 0; i < c->app->gui.widget_count && i < 400; i++)
+            fprintf(stderr, " %s", c->app->gui.widgets[i].id);
+        fputc('\n', stderr);
+        return 1;
+    }
+    *x = r.x + r.w / 2;
+    *y = r.y + r.h / 2;
+    return 0;
+}
+
+static int number(const script_ctx *c, const char *word, int col, long lo, long hi, long *out)
+{
+    char *end;
+    long v = word ? strtol(word, &end, 10) : 0;
+    if (!word || *end || v < lo || v > hi) {
+        char range[64];
+        snprintf(range, sizeof range, "%ld..%ld", lo, hi);
+        return bad(c, col, "expected a whole number in %s", range);
+    }
+    *out = v;
+    return 0;
+}
+
+static void settle(hv_app *app)
+{
+    /* Take what the window system queued (resizes), then draw. */
+    SDL_Event ev;
+    while (SDL_PollEvent(&ev))
+        hv_app_handle(app, &ev);
+    hv_app_frame(app);
+    hv_gui_consume(&app->gui);
+    SDL_RenderPresent(app->ren);
+}
+
+static int run_line(script_ctx *c, char *text)
+{
+    char *w[8];
+    int col[8], n = 0;
+    for (char *p = text; *p && n < 8;) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (!*p || *p == '#')
+            break;
+        col[n] = (int)(p - text) + 1;
+        w[n++] = p;
+        while (*p && *p != ' ' && *p != '\t')
+            p++;
+        if (*p)
+            *p++ = '\0';
+    }
+    if (n == 0)
+        return 0;
+    hv_app *app = c->app;
+    const char *cmd = w[0];
+    int x, y, rc;
+    long v;
+    if (strcmp(cmd, "click") == 0 || strcmp(cmd, "rclick") == 0) {
+        if ((rc = target(c, w + 1, n - 1, n > 1 ? col[1] : col[0], &x, &y)) != 0)
+            return rc;
+        button(app, x, y, cmd[0] == 'r' ? SDL_BUTTON_RIGHT : SDL_BUTTON_LEFT);
+    } else if (strcmp(cmd, "move") == 0) {
+        if ((rc = target(c, w + 1, n - 1, n > 1 ? col[1] : col[0], &x, &y)) != 0)
+            return rc;
+        pointer(app, x, y);
+    } else if (strcmp(cmd, "wheel") == 0) {
+        if (n < 2 || (rc = number(c, w[1], col[1], -100, 100, &v)) != 0)
+            return n < 2 ? bad(c, col[0], "%s", "wheel needs a number of steps") : rc;
+        if (n > 2) {
+            if ((rc = target(c, w + 2, n - 2, col[2], &x, &y)) != 0)
+                return rc;
+            pointer(app, x, y);
+        }
+        SDL_Event ev = {0};
+        ev.type = SDL_MOUSEWHEEL;
+        ev.wheel.y = (Sint32)v;
+        send(app, &ev);
+    } else if (strcmp(cmd, "key") == 0) {
+        hv_keybind k;
+        if (n != 2 || hv_keybind_parse(w[1], &k) != 0)
+            return bad(c, n > 1 ? col[1] : col[0],
+                       "expected a key such as Space or Ctrl+S, got '%s'", n > 1 ? w[1] : "");
+        SDL_Event ev = {0};
+        ev.type = SDL_KEYDOWN;
+        ev.key.keysym.sym = k.key;
+        ev.key.keysym.mod = (Uint16)((k.mods & HV_MOD_CTRL ? KMOD_LCTRL : 0) |
+                                     (k.mods & HV_MOD_SHIFT ? KMOD_LSHIFT : 0) |
+                                     (k.mods & HV_MOD_ALT ? KMOD_LALT : 0));
+        send(app, &ev);
+        ev.type = SDL_KEYUP;
+        send(app, &ev);
+    } else if (strcmp(cmd, "wait") == 0) {
+        if (n != 2 || (rc = number(c, w[1], col[1], 0, 10000, &v)) != 0)
+            return n != 2 ? bad(c, col[0], "%s", "wait needs milliseconds") : rc;
+        SDL_Delay((Uint32)v);
+    } else if (strcmp(cmd, "resize") == 0) {
+        long h;
+        if (n != 3 || number(c, w[1], col[1], 640, 7680, &v) ||
+            number(c, w[2], col[2], 360, 4320, &h))
+            return bad(c, col[0], "%s", "resize needs WIDTH HEIGHT, at least 640 360");
+        SDL_SetWindowSize(app->win, (int)v, (int)h);
+    } else if (strcmp(cmd, "scale") == 0) {
+        if (n != 2 || (rc = number(c, w[1], col[1], 100, 300, &v)) != 0)
+            return n != 2 ? bad(c, col[0], "%s", "scale needs a percentage") : rc;
+        app->opt.scale = (int)v;
+        hv_gfx_set_scale(&app->gfx, (int)v);
+    } else if (strcmp(cmd, "screenshot") == 0) {
+        if (n != 2)
+            return bad(c, col[0], "%s", "screenshot needs a file name");
+        settle(app);
+        if (hv_app_screenshot(app, w[1]) != 0)
+            return 1;
+        printf("screenshot %s\n", w[1]);
+    } else if (strcmp(cmd, "expect") == 0) {
+        SDL_Rect r;
+        if (n != 2)
+            return bad(c, col[0], "%s", "expect needs a widget id");
+        settle(app);
+        if (!hv_gui_find(&app->gui, w[1], &r)) {
+            fprintf(stderr, "%s:%d:%d: error: expected widget '%s' is not on this screen\n",
+                    c->file, c->line, col[1], w[1]);
+            return 1;
+        }
+    } else if (strcmp(cmd, "state") == 0) {
+        if (app->game)
+            printf("week %d hash %016llx orders %d\n", app->game->state.turn,
+                   (unsigned long long)hv_state_hash(&app->game->state),
+                   app->game->state.order_count);
+        else
+            printf("no game\n");
+    } else if (strcmp(cmd, "quit") == 0) {
+        app->quit = 1;
+    } else {
+        return bad(c, col[0],
+                   "unknown command '%s'; use click, rclick, move, wheel, key, wait, resize, "
+                   "scale, screenshot, expect, state or quit",
+                   cmd);
+    }
+    settle(app);
+    return 0;
+}
+
+int hv_script_run(hv_app *app, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "%s:0:0: error: cannot open the UI script\n", path);
+        return 2;
+    }
+    script_ctx c = {app, path, 0};
+    settle(app);
+    char buf[1024];
+    int rc = 0;
+    while (!rc && !app->quit && fgets(buf, sizeof buf, f)) {
+        c.line++;
+        buf[strcspn(buf, "\r\n")] = '\0';
+        rc = run_line(&c, buf);
+    }
+    fclose(f);
+    fflush(stdout);
+    return rc;
+}

@@ -1,0 +1,23 @@
+/* hv_ui: the desktop game in an SDL2 window. The window queues orders and
+ * calls the same hv_end_turn as every other front-end. */
+#ifndef HV_UI_H
+#define HV_UI_H
+
+#include <stdint.h>
+
+typedef struct hv_ui_options {
+    const char *level;      /* start a game of this level; NULL: the main menu */
+    uint64_t seed;          /* for a game started from the command line */
+    const char *screenshot; /* draw the first screen to this PNG and exit */
+    const char *script;     /* play these input events (docs/ui-script.md) */
+    const char *data_dir;   /* saves and settings; NULL: the XDG data folder */
+    int width, height;      /* window size; 0: from the settings */
+    int scale;              /* UI scale percent; 0: from the settings or DPI */
+    int frames;             /* > 0: draw this many frames, print timings, exit */
+} hv_ui_options;
+
+/* Runs the window until the player quits; returns an exit code (0 ok,
+ * 1 runtime failure such as no display, 2 bad input). */
+int hv_ui_run(const hv_ui_options *options);
+
+#endif
