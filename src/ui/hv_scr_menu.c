@@ -286,7 +286,7 @@ typedef struct slot_info {
     int state; /* 0 empty, 1 readable, -1 damaged */
     hv_save_info info;
     char error[400];
-    char when[64];
+    char when[128];
 } slot_info;
 
 static void read_slot(hv_app *app, int slot, slot_info *out)
@@ -1047,7 +1047,7 @@ static void load_row(hv_app *app, int slot, const slot_info *s, SDL_Rect r, SDL_
         hv_gfx_text(g, HV_FONT_BODY, 1, r.x + r.w - pad - ww, y, HV_C_TEXT, week);
         hv_menu_fit(g, HV_FONT_BODY, 1, s->info.title, w - ww - pad, fit, sizeof fit);
         hv_gfx_text(g, HV_FONT_BODY, 1, x, y, HV_C_TEXT, fit);
-        char when[120];
+        char when[200];
         snprintf(when, sizeof when, "Saved %s  \xc2\xb7  seed %llu", s->when,
                  (unsigned long long)s->info.seed);
         hv_menu_fit(g, HV_FONT_SMALL, 0, when, w, fit, sizeof fit);
