@@ -5,6 +5,8 @@
 # and a headless replay of the save must reach the window's state hash.
 # Usage: test_game.sh BIN ROOT
 set -uo pipefail
+# Leaks in system libraries are not ours to fix (see lsan.supp).
+export LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")" && pwd)/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 bin="$1"
 cd "$2"
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software

@@ -3,6 +3,8 @@
 # xdotool as a player would, save with Ctrl+S, close the window, and check
 # that the week counter moved. Usage: test_xvfb.sh BIN ROOT
 set -uo pipefail
+# Leaks in system libraries are not ours to fix (see lsan.supp).
+export LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")" && pwd)/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 bin="$1"
 root="$2"
 for tool in xvfb-run xdotool; do
