@@ -400,7 +400,7 @@ static int all_satisfied(const hv_state *s, int64_t amount)
     return 1;
 }
 
-static int goal_holds(const hv_state *s, const hv_goal *g)
+int hv_goal_holds(const hv_state *s, const hv_goal *g)
 {
     switch (g->kind) {
     case HV_GOAL_RESOURCE_AT_LEAST:
@@ -453,20 +453,20 @@ void hv_phase_goals(hv_state *s, hv_report *report)
     }
     /* Disasters first; a deadline only bites if the goals are still unmet. */
     for (int32_t i = 0; i < rules->lose_count; i++) {
-        if (rules->lose[i].kind != HV_GOAL_TURN_REACHED && goal_holds(s, &rules->lose[i])) {
+        if (rules->lose[i].kind != HV_GOAL_TURN_REACHED && hv_goal_holds(s, &rules->lose[i])) {
             end_game(s, report, HV_OUTCOME_LOST, i);
             return;
         }
     }
     int all = rules->win_count > 0;
     for (int32_t i = 0; i < rules->win_count && all; i++)
-        all = goal_holds(s, &rules->win[i]);
+        all = hv_goal_holds(s, &rules->win[i]);
     if (all) {
         end_game(s, report, HV_OUTCOME_WON, 0);
         return;
     }
     for (int32_t i = 0; i < rules->lose_count; i++) {
-        if (rules->lose[i].kind == HV_GOAL_TURN_REACHED && goal_holds(s, &rules->lose[i])) {
+        if (rules->lose[i].kind == HV_GOAL_TURN_REACHED && hv_goal_holds(s, &rules->lose[i])) {
             end_game(s, report, HV_OUTCOME_LOST, i);
             return;
         }

@@ -3,17 +3,27 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+int hv_file_error(char *err, size_t err_len, const char *fmt, ...)
+{
+    if (err && err_len) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err, err_len, fmt, ap);
+        va_end(ap);
+    }
+    return -1;
+}
+
 static int fail(char *err, size_t err_len, const char *what, const char *path)
 {
-    if (err && err_len)
-        snprintf(err, err_len, "%s %s: %s", what, path, strerror(errno));
-    return -1;
+    return hv_file_error(err, err_len, "%s %s: %s", what, path, strerror(errno));
 }
 
 static int write_fully(int fd, const char *data, size_t len)

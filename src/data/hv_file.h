@@ -11,6 +11,13 @@
  * renamed to PATH.bak. 0, or -1 with a sentence written to ERR. */
 int hv_file_write_atomic(const char *path, const void *data, size_t len, int keep_backup, char *err,
                          size_t err_len);
+/* Writes a printf-formatted sentence into ERR (when given) and returns -1,
+ * for the functions that report failures as text. */
+int hv_file_error(char *err, size_t err_len, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
 /* Reads the whole of PATH into a NUL-terminated buffer the caller frees;
  * NULL when it cannot be read (errno tells why). */
 char *hv_file_read_all(const char *path, size_t *len);

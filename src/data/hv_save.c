@@ -95,22 +95,6 @@ static void write_quoted(FILE *out, const char *text)
     fputs("\"\n", out);
 }
 
-static int fail(char *err, size_t err_len, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
-
-static int fail(char *err, size_t err_len, const char *fmt, ...)
-{
-    if (err && err_len) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err, err_len, fmt, ap);
-        va_end(ap);
-    }
-    return -1;
-}
 
 /* The whole save in memory: header, the orders of the weeks played, then
  * the orders queued now. NORMAL is the state with its queue as it reads
@@ -122,13 +106,13 @@ static char *save_text(const hv_level *level, const hv_state *normal, const hv_o
     for (int32_t i = 0; i < log->count; i++)
         played += log->items[i].week <= normal->turn;
     if ((int64_t)played + normal->order_count > HV_ORDERS_MAX) {
-        fail(err, err_len, "cannot save: more than %d orders were given", HV_ORDERS_MAX);
+        hv_file_error(err, err_len, "cannot save: more than %d orders were given", HV_ORDERS_MAX);
         return NULL;
     }
     char *text = NULL;
     FILE *m = open_memstream(&text, len);
     if (!m) {
-        fail(err, err_len, "cannot save: out of memory");
+        hv_file_error(err, err_len, "cannot save: out of memory");
         return NULL;
     }
     fprintf(m, "# A Happy Valley saved game: docs/save-format.md\nformat: 1\nkind: save\nlevel: ");
@@ -150,7 +134,7 @@ static char *save_text(const hv_level *level, const hv_state *normal, const hv_o
     for (int32_t i = 0; i < normal->order_count && !bad; i++)
         bad = hv_orders_file_write_order(m, &level->rules, normal->turn + 1, &normal->orders[i]);
     if (fclose(m) != 0 || bad) {
-        fail(err, err_len, "cannot save: %s",
+        hv_file_error(err, err_len, "cannot save: %s",
              bad ? "an order holds a value no save can hold" : "out of memory");
         free(text);
         return NULL;
@@ -172,7 +156,7 @@ static int check_text(const char *path, const char *text, size_t len, char *err,
         rc = hv_orders_file_read_header(&ctx, doc.root, &info);
     hv_ydoc_free(&doc);
     if (rc != 0)
-        fail(err, err_len, "cannot save this game: %s",
+        hv_file_error(err, err_len, "cannot save this game: %s",
              diag.count ? diag.entries[0].message : "out of memory");
     hv_diag_free(&diag);
     return rc;
@@ -199,11 +183,11 @@ int hv_save_write(const char *path, const hv_level *level, const hv_state *state
                   const hv_order_log *log, char *err, size_t err_len)
 {
     if (state->turn >= HV_ORDERS_MAX_WEEK)
-        return fail(err, err_len, "cannot save: a save holds at most %d weeks",
+        return hv_file_error(err, err_len, "cannot save: a save holds at most %d weeks",
                     HV_ORDERS_MAX_WEEK - 1);
     hv_state *normal = malloc(sizeof *normal);
     if (!normal)
-        return fail(err, err_len, "cannot save: out of memory");
+        return hv_file_error(err, err_len, "cannot save: out of memory");
     *normal = *state;
     int bad = 0;
     for (int32_t i = 0; i < normal->order_count && !bad; i++)
@@ -212,7 +196,7 @@ int hv_save_write(const char *path, const hv_level *level, const hv_state *state
     char *text = bad ? NULL : save_text(level, normal, log, &len, err, err_len);
     free(normal);
     if (bad)
-        return fail(err, err_len, "cannot save: a queued order holds a value no save can hold");
+        return hv_file_error(err, err_len, "cannot save: a queued order holds a value no save can hold");
     if (!text)
         return -1;
     int rc = check_text(path, text, len, err, err_len);

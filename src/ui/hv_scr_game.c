@@ -1,135 +1,13 @@
-/* The base view: resources along the top, the map of modules on Martian
- * terrain, build mode with a placement preview, the side buttons that open
- * panels, the queued orders and End Turn along the bottom. */
+/* The base view: the map of modules on Martian terrain, build mode with a
+ * placement preview, the selected module, and the layout that puts the
+ * bars (hv_scr_bars.c), the open panel and any dialog around it. */
 #include <stdio.h>
 #include <string.h>
 
 #include "hv_app.h"
 #include "hv_print.h"
+#include "hv_scr_game.h"
 #include "hv_turn.h"
-
-#define TOP_BAR 46
-#define BOTTOM_BAR 58
-#define SIDE_BAR 54
-#define PANEL_W 440
-
-static const char *const res_icon[HV_RES_COUNT] = {
-    "icons/water", "icons/oxygen", "icons/food",    "icons/materials",
-    "icons/fuel",  "icons/ore",    "icons/iridium", "icons/funds",
-};
-
-/* ---- top bar ----------------------------------------------------------- */
-
-/* The tooltip of a resource: stock, last week's change and its causes. */
-static void resource_tip(const hv_game *game, int r, char *buf, size_t len)
-{
-    const hv_rules *rules = game->state.rules;
-    int64_t by_cause[HV_CAUSE_COUNT] = {0};
-    for (int32_t i = 0; i < game->report.count; i++) {
-        const hv_event *e = &game->report.events[i];
-        if (e->kind == HV_EV_RESOURCE && e->resource == r && e->cause >= 0 &&
-            e->cause < HV_CAUSE_COUNT)
-            by_cause[e->cause] += e->amount;
-    }
-    char num[32];
-    hv_format_number(game->state.stock[r], num, sizeof num);
-    size_t n = (size_t)snprintf(buf, len, "%s: %s %s", rules->resources[r].name, num,
-                                rules->resources[r].unit);
-    if (!game->played) {
-        snprintf(buf + n, len - n, "\nNo week played yet.");
-        return;
-    }
-    int64_t total = game->state.stock[r] - game->before.stock[r];
-    n += (size_t)snprintf(buf + n, len - n, "\nLast week: %+lld", (long long)total);
-    for (int c = 0; c < HV_CAUSE_COUNT && n < len; c++)
-        if (by_cause[c])
-            n += (size_t)snprintf(buf + n, len - n, "\n  %+lld  %s", (long long)by_cause[c],
-                                  hv_cause_name((hv_cause)c));
-    if (r < HV_RES_MATERIALS && n < len) {
-        int64_t need = rules->life.need[r] * game->state.person_count;
-        if (need > 0)
-            snprintf(buf + n, len - n, "\nThe crew uses %lld a week.", (long long)need);
-    }
-}
-
-static int chip(hv_app *app, int x, int y, int h, const char *id, const char *icon,
-                const char *value, int64_t delta, int show_delta, const char *tip)
-{
-    hv_gfx *g = &app->gfx;
-    int icon_size = hv_gfx_px(g, 22), pad = hv_gfx_px(g, 6);
-    int vw, vh, dw = 0;
-    hv_gfx_text_size(g, HV_FONT_BODY, 1, value, &vw, &vh);
-    char d[32] = "";
-    if (show_delta) {
-        snprintf(d, sizeof d, delta ? "%+lld" : "±0", (long long)delta);
-        hv_gfx_text_size(g, HV_FONT_SMALL, 0, d, &dw, NULL);
-    }
-    int w = icon_size + pad + (vw > dw ? vw : dw) + 2 * pad;
-    SDL_Rect r = {x, y + hv_gfx_px(g, 4), w, h - hv_gfx_px(g, 8)};
-    if (hv_gui_hover(&app->gui, r))
-        hv_gfx_fill(g, r, HV_C_PANEL_HI, 255);
-    hv_gfx_image(g, icon, (SDL_Rect){x + pad, y + (h - icon_size) / 2, icon_size, icon_size});
-    int tx = x + pad + icon_size + pad;
-    int lh = hv_gfx_line_height(g, HV_FONT_SMALL);
-    int ty = show_delta ? y + (h - vh - lh) / 2 : y + (h - vh) / 2;
-    hv_gfx_text(g, HV_FONT_BODY, 1, tx, ty, HV_C_TEXT, value);
-    if (show_delta)
-        hv_gfx_text(g, HV_FONT_SMALL, 0, tx, ty + vh - hv_gfx_px(g, 2),
-                    delta > 0   ? HV_C_GOOD
-                    : delta < 0 ? HV_C_BAD
-                                : HV_C_DIM,
-                    d);
-    hv_gui_area(&app->gui, id, r, tip);
-    return w;
-}
-
-static void top_bar(hv_app *app, SDL_Rect bar)
-{
-    hv_gfx *g = &app->gfx;
-    hv_game *game = app->game;
-    const hv_state *s = &game->state;
-    hv_gfx_fill(g, bar, HV_C_PANEL, 255);
-    hv_gfx_fill(g, (SDL_Rect){bar.x, bar.y + bar.h - 2, bar.w, 2}, HV_C_BORDER, 255);
-    int x = bar.x + hv_gfx_px(g, 8);
-    char value[48], tip[HV_TIP_LEN], id[32];
-    for (int r = 0; r < HV_RES_COUNT; r++) {
-        hv_format_number(s->stock[r], value, sizeof value);
-        resource_tip(game, r, tip, sizeof tip);
-        snprintf(id, sizeof id, "res_%s", hv_resource_id((hv_resource)r));
-        x += chip(app, x, bar.y, bar.h, id, res_icon[r], value, s->stock[r] - game->before.stock[r],
-                  game->played, tip);
-    }
-    snprintf(value, sizeof value, "%d/%d kW", s->power_supply, s->power_demand);
-    snprintf(tip, sizeof tip,
-             "Power: %d kW made, %d kW wanted last week.\nOn a deficit, modules shut down from "
-             "priority 9 towards 1.",
-             s->power_supply, s->power_demand);
-    x += chip(app, x, bar.y, bar.h, "power", "icons/power", value, 0, 0, tip);
-    snprintf(value, sizeof value, "%d%%", s->dust);
-    snprintf(tip, sizeof tip, "Dust in the air: %d%%. Solar arrays lose that share of output.",
-             s->dust);
-    x += chip(app, x, bar.y, bar.h, "dust", "icons/dust", value, 0, 0, tip);
-    snprintf(value, sizeof value, "%d", s->person_count);
-    snprintf(tip, sizeof tip, "People at the base: %d (%d have died).", s->person_count, s->deaths);
-    x += chip(app, x, bar.y, bar.h, "people", "icons/people", value, 0, 0, tip);
-    int t = hv_state_max_tension(s);
-    snprintf(value, sizeof value, "%d", t);
-    snprintf(tip, sizeof tip,
-             "Worst tension: %d (nations %d, classes %d). Incidents start at %d; a riot at %d "
-             "held for %d weeks loses the base.",
-             t, hv_state_nation_tension(s), s->class_tension, s->rules->society.incident_at,
-             s->rules->society.riot_at, s->rules->society.riot_weeks);
-    chip(app, x, bar.y, bar.h, "tension", "icons/tension", value, 0, 0, tip);
-    /* The week, right-aligned. */
-    snprintf(value, sizeof value, "Week %d", s->turn + 1);
-    int ww, wh;
-    hv_gfx_text_size(g, HV_FONT_HEAD, 1, value, &ww, &wh);
-    SDL_Rect wr = {bar.x + bar.w - ww - hv_gfx_px(g, 16), bar.y, ww, bar.h};
-    hv_gfx_text(g, HV_FONT_HEAD, 1, wr.x, bar.y + (bar.h - wh) / 2, HV_C_ACCENT, value);
-    snprintf(tip, sizeof tip, "%s\nWeek %d of the game; %d played.", app->game->level->title,
-             s->turn + 1, s->turn);
-    hv_gui_area(&app->gui, "week", wr, tip);
-}
 
 /* ---- the map ----------------------------------------------------------- */
 
@@ -518,115 +396,6 @@ static void module_info(hv_app *app, SDL_Rect area)
     }
 }
 
-/* ---- side and bottom bars ---------------------------------------------- */
-
-static void side_bar(hv_app *app, SDL_Rect bar)
-{
-    static const struct {
-        const char *id, *icon, *tip;
-        hv_panel panel;
-        hv_action key;
-    } buttons[] = {
-        {"panel_crew", "icons/crew", "Crew: assignments, morale and health", HV_PANEL_CREW,
-         HV_ACT_CREW},
-        {"panel_factions", "icons/factions", "Factions and tension between them", HV_PANEL_FACTIONS,
-         HV_ACT_FACTIONS},
-        {"panel_asteroids", "icons/asteroids", "Asteroids and missions", HV_PANEL_ASTEROIDS,
-         HV_ACT_ASTEROIDS},
-        {"panel_policies", "icons/policies", "Policies of the base", HV_PANEL_POLICIES,
-         HV_ACT_POLICIES},
-        {"panel_charts", "icons/charts", "History charts", HV_PANEL_CHARTS, HV_ACT_CHARTS},
-        {"panel_report", "icons/report", "Last week's report", HV_PANEL_REPORT, HV_ACT_REPORT},
-    };
-    hv_gfx *g = &app->gfx;
-    hv_game *game = app->game;
-    hv_gfx_fill(g, bar, HV_C_PANEL, 255);
-    hv_gfx_fill(g, (SDL_Rect){bar.x, bar.y, 2, bar.h}, HV_C_BORDER, 255);
-    int size = bar.w - hv_gfx_px(g, 10), y = bar.y + hv_gfx_px(g, 6);
-    char tip[160], key[32];
-    hv_keybind_format(app->settings.keys[HV_ACT_BUILD], key, sizeof key);
-    snprintf(tip, sizeof tip, "Build mode: pick a module type, then a cell (%s)", key);
-    SDL_Rect r = {bar.x + hv_gfx_px(g, 5), y, size, size};
-    if (hv_gui_button(&app->gui, "build_mode", r, "icons/build", NULL, tip,
-                      game->build_type >= 0 ? HV_W_SELECTED : 0)) {
-        game->build_type = game->build_type >= 0 ? -1 : 0;
-        game->selected = 0;
-    }
-    y += size + hv_gfx_px(g, 6);
-    for (size_t i = 0; i < sizeof buttons / sizeof buttons[0]; i++) {
-        r.y = y;
-        hv_keybind_format(app->settings.keys[buttons[i].key], key, sizeof key);
-        snprintf(tip, sizeof tip, "%s (%s)", buttons[i].tip, key);
-        if (hv_gui_button(&app->gui, buttons[i].id, r, buttons[i].icon, NULL, tip,
-                          app->panel == buttons[i].panel ? HV_W_SELECTED : 0))
-            app->panel = app->panel == buttons[i].panel ? HV_PANEL_NONE : buttons[i].panel;
-        y += size + hv_gfx_px(g, 6);
-    }
-    r.y = bar.y + bar.h - 2 * (size + hv_gfx_px(g, 6));
-    hv_keybind_format(app->settings.keys[HV_ACT_HELP], key, sizeof key);
-    snprintf(tip, sizeof tip, "Help and keys (%s)", key);
-    if (hv_gui_button(&app->gui, "help", r, "icons/help", NULL, tip, 0))
-        app->modal = HV_MODAL_HELP;
-    r.y += size + hv_gfx_px(g, 6);
-    hv_keybind_format(app->settings.keys[HV_ACT_MENU], key, sizeof key);
-    snprintf(tip, sizeof tip, "Menu: save, load, settings, quit (%s)", key);
-    if (hv_gui_button(&app->gui, "menu", r, "icons/menu", NULL, tip, 0))
-        app->modal = HV_MODAL_MENU;
-}
-
-static void bottom_bar(hv_app *app, SDL_Rect bar)
-{
-    hv_gfx *g = &app->gfx;
-    hv_game *game = app->game;
-    hv_state *s = &game->state;
-    hv_gfx_fill(g, bar, HV_C_PANEL, 255);
-    hv_gfx_fill(g, (SDL_Rect){bar.x, bar.y, bar.w, 2}, HV_C_BORDER, 255);
-    int pad = hv_gfx_px(g, 8), bh = bar.h - 2 * pad;
-    char label[64], tip[HV_TIP_LEN], key[32];
-    /* Orders queued this week, listed in the tooltip. */
-    size_t n = (size_t)snprintf(tip, sizeof tip, "Orders queued for this week:");
-    for (int32_t i = 0; i < s->order_count && n < sizeof tip; i++) {
-        char line[160];
-        hv_describe_order(s, &s->orders[i], line, sizeof line);
-        n += (size_t)snprintf(tip + n, sizeof tip - n, "\n%d. %s", i + 1, line);
-    }
-    if (s->order_count == 0)
-        snprintf(tip + n, sizeof tip - n, " none yet.");
-    snprintf(label, sizeof label, "%d order%s queued", s->order_count,
-             s->order_count == 1 ? "" : "s");
-    int lw, lhh;
-    hv_gfx_text_size(g, HV_FONT_BODY, 0, label, &lw, &lhh);
-    SDL_Rect lr = {bar.x + pad, bar.y + (bar.h - lhh) / 2, lw, lhh};
-    hv_gfx_text(g, HV_FONT_BODY, 0, lr.x, lr.y, HV_C_TEXT, label);
-    hv_gui_area(&app->gui, "orders", lr, tip);
-    hv_keybind_format(app->settings.keys[HV_ACT_UNDO], key, sizeof key);
-    snprintf(tip, sizeof tip, "Drop the last order queued this week (%s)", key);
-    SDL_Rect ur = {lr.x + lw + pad, bar.y + pad, hv_gfx_px(g, 96), bh};
-    if (hv_gui_button(&app->gui, "undo", ur, "icons/undo", "Undo", tip,
-                      s->order_count ? 0 : HV_W_DISABLED))
-        hv_app_undo(app);
-    /* End turn, the biggest button. */
-    int ew = hv_gfx_px(g, 200);
-    SDL_Rect er = {bar.x + bar.w - ew - pad, bar.y + pad, ew, bh};
-    hv_keybind_format(app->settings.keys[HV_ACT_END_TURN], key, sizeof key);
-    int over = s->outcome != HV_OUTCOME_RUNNING && !s->play_on;
-    snprintf(tip, sizeof tip, "%s (%s)",
-             over              ? "The game is over: see the summary."
-             : s->pending >= 0 ? "An event waits for your answer first."
-                               : "Apply the queued orders and play out the week.",
-             key);
-    snprintf(label, sizeof label, over ? "Summary" : "End week %d", s->turn + 1);
-    if (hv_gui_button(&app->gui, "end_turn", er, "icons/end_turn", label, tip, HV_W_PRIMARY))
-        hv_app_end_turn(app);
-    /* The latest message in between. */
-    if (app->toast[0] && SDL_TICKS_PASSED(app->toast_until, SDL_GetTicks()) == 0)
-        hv_gfx_text(g, HV_FONT_BODY, 0, ur.x + ur.w + 2 * pad, bar.y + (bar.h - lhh) / 2, HV_C_WARN,
-                    app->toast);
-    else if (app->toast[0] && app->opt.script)
-        hv_gfx_text(g, HV_FONT_BODY, 0, ur.x + ur.w + 2 * pad, bar.y + (bar.h - lhh) / 2, HV_C_WARN,
-                    app->toast);
-}
-
 /* ---- the screen -------------------------------------------------------- */
 
 typedef void (*panel_fn)(hv_app *app, SDL_Rect area);
@@ -656,14 +425,15 @@ void hv_screen_game(hv_app *app)
     };
     hv_gfx *g = &app->gfx;
     hv_game *game = app->game;
-    int top = hv_gfx_px(g, TOP_BAR), bottom = hv_gfx_px(g, BOTTOM_BAR),
-        side = hv_gfx_px(g, SIDE_BAR);
+    int top = hv_gfx_px(g, HV_TOP_BAR), bottom = hv_gfx_px(g, HV_BOTTOM_BAR),
+        side = hv_gfx_px(g, HV_SIDE_BAR);
     if (game->build_type >= game->state.rules->module_type_count)
         game->build_type = -1;
     /* Under a dialog, draw everything but let nothing take input. */
     app->gui.enabled = app->modal == HV_MODAL_NONE;
     SDL_Rect map = {0, top, g->w - side, g->h - top - bottom};
-    SDL_Rect panel = {map.x + map.w - hv_gfx_px(g, PANEL_W), top, hv_gfx_px(g, PANEL_W), map.h};
+    SDL_Rect panel = {map.x + map.w - hv_gfx_px(g, HV_PANEL_W), top, hv_gfx_px(g, HV_PANEL_W),
+                      map.h};
     if (panel.x < map.x + map.w / 3) {
         panel.x = map.x + map.w / 3;
         panel.w = map.w - map.w / 3;
@@ -680,9 +450,9 @@ void hv_screen_game(hv_app *app)
         module_info(app, map_left);
     if (app->panel != HV_PANEL_NONE && panels[app->panel])
         panels[app->panel](app, panel);
-    top_bar(app, (SDL_Rect){0, 0, g->w, top});
-    side_bar(app, (SDL_Rect){g->w - side, top, side, g->h - top - bottom});
-    bottom_bar(app, (SDL_Rect){0, g->h - bottom, g->w, bottom});
+    hv_game_top_bar(app, (SDL_Rect){0, 0, g->w, top});
+    hv_game_side_bar(app, (SDL_Rect){g->w - side, top, side, g->h - top - bottom});
+    hv_game_bottom_bar(app, (SDL_Rect){0, g->h - bottom, g->w, bottom});
     if (app->gui.enabled)
         map_click(app);
     app->gui.enabled = 1;

@@ -387,22 +387,6 @@ static void put_quoted(out_buf *b, const char *text)
     put(b, "\"");
 }
 
-static int save_error(char *err, size_t err_len, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
-
-static int save_error(char *err, size_t err_len, const char *fmt, ...)
-{
-    if (err && err_len) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err, err_len, fmt, ap);
-        va_end(ap);
-    }
-    return -1;
-}
 
 int hv_settings_save(const hv_settings *settings, const char *path, char *err, size_t err_len)
 {
@@ -410,11 +394,11 @@ int hv_settings_save(const hv_settings *settings, const char *path, char *err, s
      * back to the defaults; so refuse here what loading would refuse. */
     const hv_settings *s = settings;
     if (s->ui_scale != 0 && (s->ui_scale < 100 || s->ui_scale > 300))
-        return save_error(err, err_len, "cannot save the settings: UI scale %d%% is not 100 to 300",
+        return hv_file_error(err, err_len, "cannot save the settings: UI scale %d%% is not 100 to 300",
                           (int)s->ui_scale);
     if (s->width < MIN_WIDTH || s->width > MAX_SIDE || s->height < MIN_HEIGHT ||
         s->height > MAX_SIDE)
-        return save_error(err, err_len,
+        return hv_file_error(err, err_len,
                           "cannot save the settings: a %dx%d window is not %dx%d to "
                           "%dx%d",
                           (int)s->width, (int)s->height, MIN_WIDTH, MIN_HEIGHT, MAX_SIDE, MAX_SIDE);
@@ -438,10 +422,10 @@ int hv_settings_save(const hv_settings *settings, const char *path, char *err, s
         int other = hv_settings_conflict(s, (hv_action)a);
         if (hv_keybind_parse(name, &back) != 0 || back.key != s->keys[a].key ||
             back.mods != (s->keys[a].key ? s->keys[a].mods : 0))
-            rc = save_error(err, err_len, "cannot save the settings: the key of %s has no name",
+            rc = hv_file_error(err, err_len, "cannot save the settings: the key of %s has no name",
                             actions[a].name);
         else if (other >= 0)
-            rc = save_error(err, err_len,
+            rc = hv_file_error(err, err_len,
                             "cannot save the settings: %s and %s are both on %s; give one of "
                             "them another key",
                             actions[a].name, actions[other].name, name);
@@ -450,7 +434,7 @@ int hv_settings_save(const hv_settings *settings, const char *path, char *err, s
         put(b, "\n");
     }
     if (rc == 0 && b->overflow)
-        rc = save_error(err, err_len, "cannot save the settings: they do not fit in %zu bytes",
+        rc = hv_file_error(err, err_len, "cannot save the settings: they do not fit in %zu bytes",
                         sizeof b->data);
     if (rc == 0)
         rc = hv_file_write_atomic(path, b->data, b->len, 0, err, err_len);

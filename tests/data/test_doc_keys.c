@@ -7,6 +7,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 
+#include "hv_file.h"
 #include "hv_level.h"
 #include "hv_test.h"
 
@@ -40,33 +41,6 @@ static const doc_table tables[] = {
     TABLE(hv_asteroid_fields),
 };
 #define TABLE_COUNT (sizeof tables / sizeof tables[0])
-
-static char *read_all(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    size_t n;
-    while (buf && (n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
-        len += n;
-        if (len + 1 == cap) {
-            char *bigger = realloc(buf, cap * 2);
-            if (!bigger) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-    }
-    fclose(f);
-    if (buf)
-        buf[len] = '\0';
-    return buf;
-}
 
 /* Line number (from 1) of AT in DOC. */
 static int line_of(const char *doc, const char *at)
@@ -212,7 +186,7 @@ static void check_markers(const char *doc)
 
 int main(void)
 {
-    char *doc = read_all(DOC_FILE);
+    char *doc = hv_file_read_all(DOC_FILE, NULL);
     CHECK(doc != NULL);
     if (!doc) {
         fprintf(stderr, "  cannot read %s\n", DOC_FILE);

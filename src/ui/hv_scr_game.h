@@ -1,0 +1,20 @@
+/* hv_scr_game: the parts of the base view, shared by its two files. */
+#ifndef HV_SCR_GAME_H
+#define HV_SCR_GAME_H
+
+#include "hv_app.h"
+
+/* Layout of the base view, in UI units. */
+#define HV_TOP_BAR 46
+#define HV_BOTTOM_BAR 58
+#define HV_SIDE_BAR 54
+#define HV_PANEL_W 440
+
+/* Stocks with last week's change, power, dust, people, tension, the week. */
+void hv_game_top_bar(hv_app *app, SDL_Rect bar);
+/* Build mode, the panel buttons, help and the menu. */
+void hv_game_side_bar(hv_app *app, SDL_Rect bar);
+/* Orders queued this week, undo, the latest message and End Turn. */
+void hv_game_bottom_bar(hv_app *app, SDL_Rect bar);
+
+#endif
