@@ -237,6 +237,7 @@ void hv_app_handle(hv_app *app, const SDL_Event *ev)
     case SDL_RENDER_DEVICE_RESET:
         if (app->game)
             app->game->terrain_tile = 0; /* its texture lost its pixels */
+        app->gfx.layer_w = 0;
         break;
     case SDL_MOUSEMOTION:
         /* Dragging with the left button pans the map. */

@@ -71,6 +71,9 @@ static void open_fonts(hv_gfx *g)
 
 static void drop_caches(hv_gfx *g)
 {
+    if (g->layer)
+        SDL_DestroyTexture(g->layer);
+    g->layer = NULL;
     memset(g->sizes, 0, sizeof g->sizes);
     for (int i = 0; i < HV_TEXT_CACHE; i++) {
         if (g->text[i].tex)
@@ -304,6 +307,29 @@ int hv_gfx_text_wrap(hv_gfx *g, hv_font_size size, int x, int y, int width, uint
 
 /* ---- images ------------------------------------------------------------ */
 
+/* 1 if no pixel of SURF is even slightly transparent. */
+static int is_opaque(SDL_Surface *surf)
+{
+    if (!surf->format->Amask)
+        return 1;
+    SDL_Surface *s = SDL_ConvertSurfaceFormat(surf, SDL_PIXELFORMAT_ARGB8888, 0);
+    if (!s)
+        return 0;
+    int opaque = 1;
+    SDL_LockSurface(s);
+    for (int y = 0; y < s->h && opaque; y++) {
+        const Uint32 *row = (const Uint32 *)(const void *)((const Uint8 *)s->pixels + y * s->pitch);
+        for (int x = 0; x < s->w; x++)
+            if ((row[x] >> 24) != 0xff) {
+                opaque = 0;
+                break;
+            }
+    }
+    SDL_UnlockSurface(s);
+    SDL_FreeSurface(s);
+    return opaque;
+}
+
 static SDL_Texture *load_image(hv_gfx *g, const char *name, int w, int h)
 {
     char path[700];
@@ -339,10 +365,13 @@ static SDL_Texture *load_image(hv_gfx *g, const char *name, int w, int h)
             SDL_FreeSurface(surf);
         return NULL;
     }
+    int opaque = is_opaque(surf);
     SDL_Texture *tex = SDL_CreateTextureFromSurface(g->ren, surf);
     SDL_FreeSurface(surf);
+    /* Opaque art (ground, the title) is copied without blending: the
+     * software renderer blends pixel by pixel. */
     if (tex)
-        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+        SDL_SetTextureBlendMode(tex, opaque ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     return tex;
 }
 
@@ -390,6 +419,33 @@ void hv_gfx_image_tinted(hv_gfx *g, const char *name, SDL_Rect r, uint32_t tint,
 void hv_gfx_image(hv_gfx *g, const char *name, SDL_Rect r)
 {
     hv_gfx_image_tinted(g, name, r, 0xffffff, 255);
+}
+
+void hv_gfx_layer(hv_gfx *g, uint32_t key, void (*draw)(hv_gfx *g, void *ctx), void *ctx)
+{
+    if (!g->layer || g->layer_key != key || g->layer_w != g->w || g->layer_h != g->h ||
+        g->layer_scale != g->scale) {
+        if (g->layer)
+            SDL_DestroyTexture(g->layer);
+        g->layer = SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                     g->w, g->h);
+        if (!g->layer || SDL_SetRenderTarget(g->ren, g->layer) != 0) {
+            /* No render targets: draw it every frame instead. */
+            if (g->layer)
+                SDL_DestroyTexture(g->layer);
+            g->layer = NULL;
+            draw(g, ctx);
+            return;
+        }
+        SDL_SetTextureBlendMode(g->layer, SDL_BLENDMODE_NONE);
+        draw(g, ctx);
+        SDL_SetRenderTarget(g->ren, NULL);
+        g->layer_key = key;
+        g->layer_w = g->w;
+        g->layer_h = g->h;
+        g->layer_scale = g->scale;
+    }
+    SDL_RenderCopy(g->ren, g->layer, NULL, NULL);
 }
 
 int hv_gfx_image_ok(hv_gfx *g, const char *name)

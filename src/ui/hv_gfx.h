@@ -72,6 +72,9 @@ typedef struct hv_gfx {
     int image_count;
     uint32_t frame;
     char warned[HV_WARNED_MAX][48]; /* assets already reported broken */
+    SDL_Texture *layer;             /* hv_gfx_layer's cached drawing */
+    uint32_t layer_key;
+    int layer_w, layer_h, layer_scale;
     int warned_count;
 } hv_gfx;
 
@@ -109,6 +112,10 @@ int hv_gfx_text_wrap(hv_gfx *g, hv_font_size size, int x, int y, int width, uint
 void hv_gfx_image(hv_gfx *g, const char *name, SDL_Rect r);
 /* Like hv_gfx_image with a colour tint (0xRRGGBB) and ALPHA. */
 void hv_gfx_image_tinted(hv_gfx *g, const char *name, SDL_Rect r, uint32_t tint, int alpha);
+/* Draws a full-window layer that only changes with KEY or the window size
+ * (a backdrop with its shading): DRAW paints it once into a texture, and
+ * later frames copy that texture without blending. */
+void hv_gfx_layer(hv_gfx *g, uint32_t key, void (*draw)(hv_gfx *g, void *ctx), void *ctx);
 /* 1 if the asset NAME loaded (or would load) without error. */
 int hv_gfx_image_ok(hv_gfx *g, const char *name);
 
