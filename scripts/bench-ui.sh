@@ -12,7 +12,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export SDL_RENDER_DRIVER=software
 
-echo "frame time, busiest screen (sandbox, crew panel), software renderer:"
+echo "frame time, busiest screen (sandbox, asteroids panel), software renderer:"
 for size in 1280x720 1920x1080; do
     SDL_VIDEODRIVER=dummy "$bin" play levels/sandbox.yaml --data-dir "$tmp/data" --size "$size" \
         --scale 100 --ui-script scripts/ui/busiest.txt --frames 300 2>/dev/null | tail -1

@@ -261,17 +261,28 @@ int hv_gfx_line_height(hv_gfx *g, hv_font_size size)
     return g->font[size] ? TTF_FontLineSkip(g->font[size]) : 16;
 }
 
-int hv_gfx_text_wrap(hv_gfx *g, hv_font_size size, int x, int y, int width, uint32_t colour,
-                     const char *text, int draw)
+static size_t utf8_next(const char *s, size_t i)
+{
+    if (!s[i])
+        return i;
+    i++;
+    while (((unsigned char)s[i] & 0xC0) == 0x80)
+        i++;
+    return i;
+}
+
+int hv_gfx_text_wrap_style(hv_gfx *g, hv_font_size size, int bold, int x, int y, int width,
+                           uint32_t colour, const char *text, int draw)
 {
     char line[1024];
-    int lh = hv_gfx_line_height(g, size), top = y;
+    int lh = hv_gfx_line_height(g, size), top = y, w;
     const char *p = text;
+    while (p && *p == ' ')
+        p++;
     while (p && *p) {
-        /* Greedy: take words while they fit; a paragraph break forces a line. */
-        size_t len = 0, fit = 0;
-        for (;;) {
-            size_t word = len;
+        size_t fit = 0;
+        for (size_t end = 0;;) {
+            size_t word = end;
             while (p[word] == ' ')
                 word++;
             while (p[word] && p[word] != ' ' && p[word] != '\n')
@@ -280,29 +291,43 @@ int hv_gfx_text_wrap(hv_gfx *g, hv_font_size size, int x, int y, int width, uint
                 break;
             memcpy(line, p, word);
             line[word] = '\0';
-            int w;
-            hv_gfx_text_size(g, size, 0, line, &w, NULL);
-            if (w > width && fit > 0)
+            hv_gfx_text_size(g, size, bold, line, &w, NULL);
+            if (w > width)
                 break;
-            fit = len = word;
+            fit = end = word;
             if (!p[word] || p[word] == '\n')
                 break;
         }
-        if (fit == 0) /* one word wider than the box */
-            while (p[fit] && p[fit] != ' ' && p[fit] != '\n' && fit < sizeof line - 1)
-                fit++;
+        if (fit == 0 && *p != '\n') {
+            fit = utf8_next(p, 0);
+            while (p[fit] && p[fit] != ' ' && p[fit] != '\n' && fit < sizeof line - 8) {
+                size_t next = utf8_next(p, fit);
+                memcpy(line, p, next);
+                line[next] = '\0';
+                hv_gfx_text_size(g, size, bold, line, &w, NULL);
+                if (w > width)
+                    break;
+                fit = next;
+            }
+        }
         memcpy(line, p, fit);
         line[fit] = '\0';
         if (draw)
-            hv_gfx_text(g, size, 0, x, y, colour, line);
+            hv_gfx_text(g, size, bold, x, y, colour, line);
         y += lh;
         p += fit;
-        if (*p == '\n')
-            y += p[1] == '\n' ? lh / 2 : 0;
+        if (*p == '\n' && p[1] == '\n')
+            y += lh / 2;
         while (*p == ' ' || *p == '\n')
             p++;
     }
     return y - top;
+}
+
+int hv_gfx_text_wrap(hv_gfx *g, hv_font_size size, int x, int y, int width, uint32_t colour,
+                     const char *text, int draw)
+{
+    return hv_gfx_text_wrap_style(g, size, 0, x, y, width, colour, text, draw);
 }
 
 /* ---- images ------------------------------------------------------------ */

@@ -107,6 +107,10 @@ int hv_gfx_line_height(hv_gfx *g, hv_font_size size);
  * With DRAW 0 only measures. */
 int hv_gfx_text_wrap(hv_gfx *g, hv_font_size size, int x, int y, int width, uint32_t colour,
                      const char *text, int draw);
+/* hv_gfx_text_wrap in bold or not; a word wider than the box is broken
+ * between characters. */
+int hv_gfx_text_wrap_style(hv_gfx *g, hv_font_size size, int bold, int x, int y, int width,
+                           uint32_t colour, const char *text, int draw);
 /* Draws the asset NAME ("modules/habitat") into R, rasterised at R's size.
  * A missing or broken asset draws a placeholder. */
 void hv_gfx_image(hv_gfx *g, const char *name, SDL_Rect r);

@@ -5,27 +5,19 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hv_app.h"
+#include "hv_panel_crew.h"
 #include "hv_turn.h"
+#include "hv_widgets.h"
 
 enum { FILTER_ALL, FILTER_IDLE, FILTER_WORKERS, FILTER_STAFF, FILTERS };
 
 /* The list filter is pure view state that hv_game has no field for; one
  * window shows one game, so a file-level value is enough. */
 static int crew_filter = FILTER_ALL;
-static int grid_first;      /* first row of the assign grid shown */
 static uint32_t last_frame; /* the frame this panel was last drawn in */
 static int content_h;       /* height of the list last frame, to clamp scrolling */
 
-/* Where everyone will be once the queued orders apply, replayed with the
- * same checks the core makes so rejected orders move nobody. */
-typedef struct crew_plan {
-    int32_t post[HV_MAX_PEOPLE];  /* module id, by person index */
-    int32_t crew[HV_MAX_MODULES]; /* by module index */
-    uint8_t gone[HV_MAX_MODULES]; /* a demolition is queued */
-} crew_plan;
-
-static int module_index(const hv_state *s, int32_t id)
+int hv_crew_module_index(const hv_state *s, int32_t id)
 {
     hv_module *m = hv_state_module((hv_state *)s, id);
     return m ? (int)(m - s->modules) : -1;
@@ -37,15 +29,15 @@ static int person_index(const hv_state *s, int32_t id)
     return p ? (int)(p - s->people) : -1;
 }
 
-static void plan_leave(const hv_state *s, crew_plan *pl, int pi)
+static void plan_leave(const hv_state *s, hv_crew_plan *pl, int pi)
 {
-    int mi = pl->post[pi] ? module_index(s, pl->post[pi]) : -1;
+    int mi = pl->post[pi] ? hv_crew_module_index(s, pl->post[pi]) : -1;
     if (mi >= 0)
         pl->crew[mi]--;
     pl->post[pi] = 0;
 }
 
-static void plan_orders(const hv_state *s, crew_plan *pl)
+static void plan_orders(const hv_state *s, hv_crew_plan *pl)
 {
     memset(pl, 0, sizeof *pl);
     for (int32_t i = 0; i < s->person_count; i++)
@@ -54,7 +46,7 @@ static void plan_orders(const hv_state *s, crew_plan *pl)
         pl->crew[i] = s->modules[i].crew;
     for (int32_t k = 0; k < s->order_count; k++) {
         const hv_order *o = &s->orders[k];
-        int pi = person_index(s, o->person), mi = module_index(s, o->module);
+        int pi = person_index(s, o->person), mi = hv_crew_module_index(s, o->module);
         if (o->kind == HV_ORDER_ASSIGN && pi >= 0 && mi >= 0 && !pl->gone[mi] &&
             !s->people[pi].away && pl->post[pi] != o->module &&
             pl->crew[mi] < s->rules->module_types[s->modules[mi].type].crew_slots) {
@@ -72,13 +64,6 @@ static void plan_orders(const hv_state *s, crew_plan *pl)
     }
 }
 
-static int free_slots(const hv_state *s, const crew_plan *pl, int mi)
-{
-    if (mi < 0 || pl->gone[mi])
-        return 0;
-    return s->rules->module_types[s->modules[mi].type].crew_slots - pl->crew[mi];
-}
-
 static int is_worker(const hv_state *s, const hv_person *p)
 {
     return s->rules->roles[p->role].klass == HV_CLASS_WORKER;
@@ -89,34 +74,13 @@ static uint32_t level_colour(int v)
     return v >= 60 ? HV_C_GOOD : v >= 35 ? HV_C_WARN : HV_C_BAD;
 }
 
-/* "Greenhouse #12" */
-static void module_name(const hv_state *s, int32_t id, char *buf, size_t len)
+void hv_crew_module_name(const hv_state *s, int32_t id, char *buf, size_t len)
 {
     hv_module *m = hv_state_module((hv_state *)s, id);
     if (m)
         snprintf(buf, len, "%s #%d", s->rules->module_types[m->type].name, m->id);
     else
         snprintf(buf, len, "module #%d", id);
-}
-
-/* Copies TEXT into OUT, cut with an ellipsis to fit MAXW pixels. */
-static const char *fit(hv_gfx *g, hv_font_size f, int bold, const char *text, int maxw, char *out,
-                       size_t len)
-{
-    snprintf(out, len, "%s", text);
-    int w;
-    hv_gfx_text_size(g, f, bold, out, &w, NULL);
-    size_t n = strlen(out);
-    while (w > maxw && n > 1) {
-        n--;
-        while (n > 0 && ((unsigned char)out[n] & 0xc0) == 0x80)
-            n--; /* never cut inside a UTF-8 character */
-        if (n + 4 > len)
-            continue;
-        memcpy(out + n, "\xe2\x80\xa6", 4);
-        hv_gfx_text_size(g, f, bold, out, &w, NULL);
-    }
-    return out;
 }
 
 /* What the person is doing now, and the colour that says whether it is a problem. */
@@ -134,7 +98,7 @@ static uint32_t status_text(const hv_state *s, const hv_person *p, char *buf, si
         snprintf(buf, len, "Idle");
         return HV_C_WARN;
     }
-    module_name(s, p->module, buf, len);
+    hv_crew_module_name(s, p->module, buf, len);
     return HV_C_TEXT;
 }
 
@@ -152,7 +116,7 @@ static void person_tip(const hv_state *s, const hv_person *p, int32_t post, char
         n += (size_t)snprintf(buf + n, len - n, " Works at %d%% of a standard hand.", out);
     if (n < len && post != p->module) {
         if (post)
-            module_name(s, post, later, sizeof later);
+            hv_crew_module_name(s, post, later, sizeof later);
         n += (size_t)snprintf(buf + n, len - n, "\nQueued: %s when the week ends.",
                               post ? later : "off duty");
     }
@@ -322,7 +286,7 @@ static void column_heads(hv_app *app, const columns *c, int y)
     hv_gfx_text(g, HV_FONT_SMALL, 1, c->morale, y, HV_C_DIM, "MORALE");
 }
 
-static void person_row(hv_app *app, const crew_plan *pl, int pi, SDL_Rect r, SDL_Rect view,
+static void person_row(hv_app *app, const hv_crew_plan *pl, int pi, SDL_Rect r, SDL_Rect view,
                        const columns *c, int odd)
 {
     hv_gfx *g = &app->gfx;
@@ -357,24 +321,25 @@ static void person_row(hv_app *app, const crew_plan *pl, int pi, SDL_Rect r, SDL
     if (pl->post[pi] != p->module) {
         char later[80];
         if (pl->post[pi])
-            module_name(s, pl->post[pi], later, sizeof later);
+            hv_crew_module_name(s, pl->post[pi], later, sizeof later);
         snprintf(buf, sizeof buf, "\xe2\x86\x92 %s (queued)", pl->post[pi] ? later : "off duty");
         sc = HV_C_INFO;
     }
     char shown[96];
-    fit(g, HV_FONT_SMALL, 0, buf, post_w, shown, sizeof shown);
+    hv_text_cut(g, HV_FONT_SMALL, 0, buf, post_w, shown, sizeof shown);
     int tw;
     hv_gfx_text_size(g, HV_FONT_SMALL, 0, shown, &tw, NULL);
     hv_gfx_text(g, HV_FONT_SMALL, 0, c->right - tw, y1 + (lb - ls) / 2, sc, shown);
     int nx = x + mark + hv_gfx_px(g, 6);
-    fit(g, HV_FONT_BODY, 1, p->name, c->right - tw - hv_gfx_px(g, 10) - nx, shown, sizeof shown);
+    hv_text_cut(g, HV_FONT_BODY, 1, p->name, c->right - tw - hv_gfx_px(g, 10) - nx, shown,
+                sizeof shown);
     hv_gfx_text(g, HV_FONT_BODY, 1, nx, y1, HV_C_TEXT, shown);
     /* Line two: role and class, then the numbers in their columns. */
     int worker = is_worker(s, p);
     int rx = x + hv_gfx_text(g, HV_FONT_SMALL, 1, x, y2, worker ? HV_C_ACCENT : HV_C_INFO,
                              worker ? "WORKER" : "STAFF");
-    fit(g, HV_FONT_SMALL, 0, s->rules->roles[p->role].name, c->pips - rx - hv_gfx_px(g, 14), shown,
-        sizeof shown);
+    hv_text_cut(g, HV_FONT_SMALL, 0, s->rules->roles[p->role].name, c->pips - rx - hv_gfx_px(g, 14),
+                shown, sizeof shown);
     hv_gfx_text(g, HV_FONT_SMALL, 0, rx + hv_gfx_px(g, 6), y2, HV_C_DIM, shown);
     int bh = ls - hv_gfx_px(g, 6);
     skill_pips(g, c->pips, y2 + (ls - c->pip) / 2, c->pip, p->skill);
@@ -386,12 +351,12 @@ static void person_row(hv_app *app, const crew_plan *pl, int pi, SDL_Rect r, SDL
     hv_gui_area(&app->gui, id, vis, tip);
     if (hv_gui_clicked(&app->gui, vis)) {
         if (!picked)
-            grid_first = 0;
+            hv_crew_strip_reset();
         game->person = p->id;
     }
 }
 
-static void people_list(hv_app *app, const crew_plan *pl, SDL_Rect view)
+static void people_list(hv_app *app, const hv_crew_plan *pl, SDL_Rect view)
 {
     hv_gfx *g = &app->gfx;
     const hv_state *s = &app->game->state;
@@ -432,173 +397,6 @@ static void people_list(hv_app *app, const crew_plan *pl, SDL_Rect view)
     }
 }
 
-/* ---- the picked person's actions ------------------------------------------- */
-
-static void queue_assign(hv_app *app, const hv_person *p, int32_t module)
-{
-    hv_order o = {0};
-    o.kind = HV_ORDER_ASSIGN;
-    o.person = p->id;
-    o.module = module;
-    char where[80];
-    module_name(&app->game->state, module, where, sizeof where);
-    if (hv_app_queue(app, &o) == 0)
-        hv_app_toast(app, "Queued: %s to %s.", p->name, where);
-}
-
-/* A module button: its picture, name and the crew it will have. */
-static int module_button(hv_app *app, const crew_plan *pl, const hv_person *p, int mi, SDL_Rect r,
-                         const char *id, const char *prefix, int flags)
-{
-    hv_gfx *g = &app->gfx;
-    const hv_state *s = &app->game->state;
-    const hv_module *m = &s->modules[mi];
-    const hv_module_type *mt = &s->rules->module_types[m->type];
-    int slots = mt->crew_slots;
-    char tip[HV_TIP_LEN], label[80], count[16], shown[80];
-    size_t n = (size_t)snprintf(tip, sizeof tip, "%s #%d at (%d, %d): crew %d of %d", mt->name,
-                                m->id, m->x, m->y, pl->crew[mi], slots);
-    if (pl->crew[mi] != m->crew && n < sizeof tip)
-        n += (size_t)snprintf(tip + n, sizeof tip - n, " once the queued orders apply");
-    if (m->status == HV_MODULE_BUILDING && n < sizeof tip)
-        n += (size_t)snprintf(tip + n, sizeof tip - n, ".\nStill being built: opens in %d week%s.",
-                              m->build_left, m->build_left == 1 ? "" : "s");
-    else if (n < sizeof tip)
-        n += (size_t)snprintf(tip + n, sizeof tip - n, ".\nRunning at %d%%%s.", m->output_pm / 10,
-                              m->powered ? "" : ", no power");
-    if (n < sizeof tip)
-        snprintf(tip + n, sizeof tip - n, "\nQueue %s's move here for the end of the week.",
-                 p->name);
-    int clicked = hv_gui_button(&app->gui, id, r, NULL, NULL, tip, flags);
-    int pad = hv_gfx_px(g, 5), icon = r.h - 2 * pad;
-    char pic[64];
-    snprintf(pic, sizeof pic, "modules/%s", mt->id);
-    hv_gfx_image(g, pic, (SDL_Rect){r.x + pad, r.y + pad, icon, icon});
-    snprintf(count, sizeof count, "%d/%d", pl->crew[mi], slots);
-    int cw, lh = hv_gfx_line_height(g, HV_FONT_SMALL);
-    hv_gfx_text_size(g, HV_FONT_SMALL, 0, count, &cw, NULL);
-    hv_gfx_text(g, HV_FONT_SMALL, 0, r.x + r.w - pad - cw, r.y + (r.h - lh) / 2,
-                m->status == HV_MODULE_BUILDING ? HV_C_WARN : HV_C_DIM, count);
-    snprintf(label, sizeof label, "%s%s #%d", prefix, mt->name, m->id);
-    int x = r.x + 2 * pad + icon;
-    fit(g, HV_FONT_SMALL, 0, label, r.x + r.w - 2 * pad - cw - x, shown, sizeof shown);
-    hv_gfx_text(g, HV_FONT_SMALL, 0, x, r.y + (r.h - lh) / 2,
-                flags & HV_W_DISABLED ? 0x7a6a60 : HV_C_TEXT, shown);
-    return clicked;
-}
-
-/* Module indices with a place free for person PI, grouped by type. */
-static int assign_targets(const hv_state *s, const crew_plan *pl, int pi, int *mods)
-{
-    int count = 0;
-    for (int32_t t = 0; t < s->rules->module_type_count; t++)
-        for (int32_t i = 0; i < s->module_count; i++)
-            if (s->modules[i].type == t && free_slots(s, pl, i) > 0 &&
-                pl->post[pi] != s->modules[i].id)
-                mods[count++] = i;
-    return count;
-}
-
-/* The module selected on the map, when person PI could be sent there; else -1. */
-static int selected_target(const hv_game *game, const crew_plan *pl, int pi)
-{
-    const hv_state *s = &game->state;
-    int smi = game->selected ? module_index(s, game->selected) : -1;
-    return smi >= 0 && free_slots(s, pl, smi) > 0 && pl->post[pi] != game->selected ? smi : -1;
-}
-
-/* Height the action strip needs for a grid of ROWS rows, with SEL a
- * button for the module selected on the map. */
-static int strip_height(hv_gfx *g, int rows, int sel)
-{
-    int lb = hv_gfx_line_height(g, HV_FONT_BODY), ls = hv_gfx_line_height(g, HV_FONT_SMALL);
-    int bh = lb + hv_gfx_px(g, 12), gap = hv_gfx_px(g, 6);
-    return gap * 2 + bh + gap + (sel ? bh + gap : 0) + ls + gap + rows * (bh + gap);
-}
-
-static void actions(hv_app *app, const crew_plan *pl, int pi, SDL_Rect r, int rows)
-{
-    hv_gfx *g = &app->gfx;
-    hv_game *game = app->game;
-    const hv_state *s = &game->state;
-    const hv_person *p = &s->people[pi];
-    int lb = hv_gfx_line_height(g, HV_FONT_BODY), ls = hv_gfx_line_height(g, HV_FONT_SMALL);
-    int bh = lb + hv_gfx_px(g, 12), gap = hv_gfx_px(g, 6);
-    hv_gfx_fill(g, r, 0x2c2026, 255);
-    hv_gfx_fill(g, (SDL_Rect){r.x, r.y, r.w, hv_gfx_px(g, 2)}, HV_C_ACCENT, 255);
-    /* The person, Unassign and a way to put them down, on one line. */
-    int y = r.y + gap * 2, mark = lb - hv_gfx_px(g, 2), uw;
-    hv_gfx_text_size(g, HV_FONT_BODY, 0, "Unassign", &uw, NULL);
-    uw += hv_gfx_px(g, 28);
-    SDL_Rect close = {r.x + r.w - bh, y, bh, bh}, un = {close.x - gap - uw, y, uw, bh};
-    if (hv_gui_button(&app->gui, "crew_pick_close", close, "icons/close", NULL,
-                      "Put the person down: close these actions.", HV_W_FLAT))
-        game->person = 0;
-    const char *why = p->away ? "Away on a mission: no post can be given until they are back."
-                      : !pl->post[pi] ? "Has no post to leave."
-                                      : "Queue taking them off duty when the week ends.";
-    if (hv_gui_button(&app->gui, "crew_unassign", un, NULL, "Unassign", why,
-                      p->away || !pl->post[pi] ? HV_W_DISABLED : 0)) {
-        hv_order o = {0};
-        o.kind = HV_ORDER_UNASSIGN;
-        o.person = p->id;
-        if (hv_app_queue(app, &o) == 0)
-            hv_app_toast(app, "Queued: %s off duty.", p->name);
-    }
-    hv_draw_faction_mark(app, p->faction, (SDL_Rect){r.x, y + (bh - mark) / 2, mark, mark});
-    char line[160], shown[160];
-    snprintf(line, sizeof line, "%s, %s", p->name, s->rules->roles[p->role].name);
-    fit(g, HV_FONT_BODY, 1, line, un.x - gap - (r.x + mark + gap), shown, sizeof shown);
-    hv_gfx_text(g, HV_FONT_BODY, 1, r.x + mark + gap, y + (bh - lb) / 2, HV_C_TEXT, shown);
-    y += bh + gap;
-    /* The module selected on the map, first, as a shortcut. */
-    int smi = selected_target(game, pl, pi);
-    if (smi >= 0) {
-        if (module_button(app, pl, p, smi, (SDL_Rect){r.x, y, r.w, bh}, "crew_assign_selected",
-                          "Selected on the map: ", p->away ? HV_W_DISABLED : 0))
-            queue_assign(app, p, game->selected);
-        y += bh + gap;
-    }
-    int mods[HV_MAX_MODULES], count = assign_targets(s, pl, pi, mods);
-    int total_rows = (count + 1) / 2;
-    if (grid_first > total_rows - rows)
-        grid_first = total_rows - rows > 0 ? total_rows - rows : 0;
-    snprintf(line, sizeof line,
-             count ? "ASSIGN TO (%d with a free place)" : "ASSIGN TO: no module has a free place",
-             count);
-    hv_gfx_text(g, HV_FONT_SMALL, 1, r.x, y, HV_C_DIM, line);
-    hv_gui_area(&app->gui, "crew_assign_help", (SDL_Rect){r.x, y, r.w, ls},
-                "Modules with a free crew place once the queued orders apply. Or select a "
-                "module on the map to see it here first. Moves happen when the week ends.");
-    y += ls + gap;
-    SDL_Rect grid = {r.x, y, r.w, rows * (bh + gap)};
-    if (total_rows > rows && app->gui.wheel && hv_gui_hover(&app->gui, grid)) {
-        grid_first -= app->gui.wheel;
-        grid_first = grid_first < 0                   ? 0
-                     : grid_first > total_rows - rows ? total_rows - rows
-                                                      : grid_first;
-        app->gui.wheel = 0;
-    }
-    int cw = (r.w - gap) / 2 - (total_rows > rows ? hv_gfx_px(g, 5) : 0);
-    for (int k = grid_first * 2; k < count && k < (grid_first + rows) * 2; k++) {
-        int row = k / 2 - grid_first, col = k % 2;
-        SDL_Rect b = {r.x + col * (cw + gap), y + row * (bh + gap), cw, bh};
-        char id[40];
-        snprintf(id, sizeof id, "crew_assign_%d", s->modules[mods[k]].id);
-        if (module_button(app, pl, p, mods[k], b, id, "", p->away ? HV_W_DISABLED : 0))
-            queue_assign(app, p, s->modules[mods[k]].id);
-    }
-    if (total_rows > rows) {
-        int th = grid.h * rows / total_rows,
-            ty = grid.y + (grid.h - th) * grid_first / (total_rows - rows);
-        hv_gfx_fill(g,
-                    (SDL_Rect){r.x + r.w - hv_gfx_px(g, 4), grid.y, hv_gfx_px(g, 4), grid.h - gap},
-                    0x16100f, 255);
-        hv_gfx_fill(g, (SDL_Rect){r.x + r.w - hv_gfx_px(g, 4), ty, hv_gfx_px(g, 4), th - gap},
-                    HV_C_BORDER, 255);
-    }
-}
-
 void hv_panel_crew(hv_app *app, SDL_Rect area)
 {
     hv_gfx *g = &app->gfx;
@@ -608,7 +406,7 @@ void hv_panel_crew(hv_app *app, SDL_Rect area)
         app->scroll = 0; /* just opened: start at the top */
     last_frame = g->frame;
     SDL_Rect in = hv_gui_panel(&app->gui, area, "Crew");
-    static crew_plan plan; /* large; rebuilt every frame */
+    static hv_crew_plan plan; /* large; rebuilt every frame */
     plan_orders(s, &plan);
     int gap = hv_gfx_px(g, 8);
     /* In a very small window the list needs the room more than the
@@ -624,13 +422,7 @@ void hv_panel_crew(hv_app *app, SDL_Rect area)
     SDL_Rect strip = {in.x, bottom, in.w, 0};
     int rows = 0;
     if (pi >= 0) {
-        /* The grid may take up to half the panel; the list keeps the rest. */
-        int mods[HV_MAX_MODULES];
-        rows = (assign_targets(s, &plan, pi, mods) + 1) / 2;
-        int sel = selected_target(game, &plan, pi) >= 0;
-        while (rows > 1 && strip_height(g, rows, sel) > (bottom - y) / 2)
-            rows--;
-        strip.h = strip_height(g, rows, sel);
+        strip.h = hv_crew_strip_height(app, &plan, pi, bottom - y, &rows);
         strip.y = bottom - strip.h;
         bottom = strip.y - gap;
     }
@@ -642,5 +434,5 @@ void hv_panel_crew(hv_app *app, SDL_Rect area)
     column_heads(app, &c, y);
     people_list(app, &plan, view);
     if (pi >= 0)
-        actions(app, &plan, pi, strip, rows);
+        hv_crew_strip(app, &plan, pi, strip, rows);
 }

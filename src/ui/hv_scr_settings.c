@@ -5,21 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hv_app.h"
-
-/* Shared with hv_scr_menu.c, where they are defined. */
-int hv_menu_entered(hv_app *app, hv_screen screen);
-void hv_menu_backdrop(hv_app *app, int dim);
-SDL_Rect hv_menu_page(hv_app *app, int max_units, int body_h, const char *title,
-                      const char *subtitle);
-SDL_Rect hv_menu_footer(hv_app *app, SDL_Rect above);
-void hv_menu_toast(hv_app *app, SDL_Rect bar);
-void hv_menu_modal(hv_app *app);
-void hv_menu_fit(hv_gfx *g, hv_font_size size, int bold, const char *text, int width, char *out,
-                 size_t len);
-int hv_menu_scroll(hv_app *app, SDL_Rect area, int content_h, int *scroll);
-void hv_menu_scrollbar(hv_app *app, SDL_Rect area, int content_h, int scroll);
-void hv_menu_leave(hv_app *app);
+#include "hv_scr_menu.h"
+#include "hv_widgets.h"
 
 static const int scales[] = {0, 100, 125, 150, 200, 250, 300};
 
@@ -118,7 +105,7 @@ static int section(hv_app *app, SDL_Rect in, int y, const char *title, const cha
     if (hint) {
         char fit[200];
         int x = in.x + tw + hv_gfx_px(g, 14);
-        hv_menu_fit(g, HV_FONT_SMALL, 0, hint, in.x + in.w - x, fit, sizeof fit);
+        hv_text_fit(g, HV_FONT_SMALL, 0, hint, in.x + in.w - x, fit, sizeof fit);
         hv_gfx_text(g, HV_FONT_SMALL, 0, x, y + lh - sh - hv_gfx_px(g, 2), HV_C_DIM, fit);
     }
     y += lh + hv_gfx_px(g, 4);
@@ -206,13 +193,13 @@ static void key_row(hv_app *app, int action, SDL_Rect row, SDL_Rect clip)
     int gap = hv_gfx_px(g, 10);
     char key[64], label[96], tip[HV_TIP_LEN], fit[128];
     hv_keybind_format(app->settings.keys[action], key, sizeof key);
-    hv_menu_fit(g, HV_FONT_BODY, 0, name, row.w - kw - gap, fit, sizeof fit);
+    hv_text_fit(g, HV_FONT_BODY, 0, name, row.w - kw - gap, fit, sizeof fit);
     int ty = row.y + (bh - lh) / 2 + hv_gfx_px(g, 2);
     hv_gfx_text(g, HV_FONT_BODY, 0, row.x, ty, other >= 0 ? HV_C_BAD : HV_C_TEXT, fit);
     if (other >= 0) {
         char also[128];
         snprintf(also, sizeof also, "also used by %s", hv_action_name((hv_action)other));
-        hv_menu_fit(g, HV_FONT_SMALL, 0, also, row.w - kw - gap, fit, sizeof fit);
+        hv_text_fit(g, HV_FONT_SMALL, 0, also, row.w - kw - gap, fit, sizeof fit);
         hv_gfx_text(g, HV_FONT_SMALL, 0, row.x, ty + lh, HV_C_BAD, fit);
     }
     if (waiting) {
@@ -282,7 +269,7 @@ void hv_screen_settings(hv_app *app)
         content_h = 0;
     }
     app->gui.enabled = app->modal != HV_MODAL_ERROR;
-    hv_menu_backdrop(app, 215);
+    hv_menu_backdrop(app, 215, 0);
     /* As tall as what it holds (measured last frame), or the window allows. */
     int pad = hv_gfx_px(g, 10);
     SDL_Rect panel =

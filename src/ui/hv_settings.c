@@ -387,21 +387,22 @@ static void put_quoted(out_buf *b, const char *text)
     put(b, "\"");
 }
 
-
 int hv_settings_save(const hv_settings *settings, const char *path, char *err, size_t err_len)
 {
     /* What is saved must load again, or the next start would silently fall
      * back to the defaults; so refuse here what loading would refuse. */
     const hv_settings *s = settings;
     if (s->ui_scale != 0 && (s->ui_scale < 100 || s->ui_scale > 300))
-        return hv_file_error(err, err_len, "cannot save the settings: UI scale %d%% is not 100 to 300",
-                          (int)s->ui_scale);
+        return hv_file_error(err, err_len,
+                             "cannot save the settings: UI scale %d%% is not 100 to 300",
+                             (int)s->ui_scale);
     if (s->width < MIN_WIDTH || s->width > MAX_SIDE || s->height < MIN_HEIGHT ||
         s->height > MAX_SIDE)
         return hv_file_error(err, err_len,
-                          "cannot save the settings: a %dx%d window is not %dx%d to "
-                          "%dx%d",
-                          (int)s->width, (int)s->height, MIN_WIDTH, MIN_HEIGHT, MAX_SIDE, MAX_SIDE);
+                             "cannot save the settings: a %dx%d window is not %dx%d to "
+                             "%dx%d",
+                             (int)s->width, (int)s->height, MIN_WIDTH, MIN_HEIGHT, MAX_SIDE,
+                             MAX_SIDE);
     out_buf buf = {.len = 0};
     out_buf *b = &buf;
     put(b,
@@ -423,19 +424,19 @@ int hv_settings_save(const hv_settings *settings, const char *path, char *err, s
         if (hv_keybind_parse(name, &back) != 0 || back.key != s->keys[a].key ||
             back.mods != (s->keys[a].key ? s->keys[a].mods : 0))
             rc = hv_file_error(err, err_len, "cannot save the settings: the key of %s has no name",
-                            actions[a].name);
+                               actions[a].name);
         else if (other >= 0)
             rc = hv_file_error(err, err_len,
-                            "cannot save the settings: %s and %s are both on %s; give one of "
-                            "them another key",
-                            actions[a].name, actions[other].name, name);
+                               "cannot save the settings: %s and %s are both on %s; give one of "
+                               "them another key",
+                               actions[a].name, actions[other].name, name);
         put(b, "  %s: ", actions[a].id);
         put_quoted(b, name);
         put(b, "\n");
     }
     if (rc == 0 && b->overflow)
         rc = hv_file_error(err, err_len, "cannot save the settings: they do not fit in %zu bytes",
-                        sizeof b->data);
+                           sizeof b->data);
     if (rc == 0)
         rc = hv_file_write_atomic(path, b->data, b->len, 0, err, err_len);
     return rc;

@@ -37,12 +37,12 @@ typedef enum hv_action {
 enum { HV_MOD_CTRL = 1, HV_MOD_SHIFT = 2, HV_MOD_ALT = 4 };
 
 typedef struct hv_keybind {
-    int32_t key;  /* SDL_Keycode; 0 = unbound */
+    int32_t key;   /* SDL_Keycode; 0 = unbound */
     uint32_t mods; /* HV_MOD_* bits */
 } hv_keybind;
 
 typedef struct hv_settings {
-    int32_t ui_scale; /* percent, 100..300; 0 = from the display's DPI */
+    int32_t ui_scale;      /* percent, 100..300; 0 = from the display's DPI */
     int32_t width, height; /* window size in pixels at start, 640x360 at least */
     int32_t fullscreen;    /* 0 or 1 */
     hv_keybind keys[HV_ACT_COUNT];

@@ -1,0 +1,516 @@
+/* The report panel: the last week's report, grouped and summed from its
+ * events so a player reads what changed and why instead of a log. It only
+ * reads the game. */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "hv_print.h"
+#include "hv_widgets.h"
+
+/* "+1,234", "-56" or "±0". */
+static const char *signed_num(int64_t v)
+{
+    static char buf[8][40];
+    static int k;
+    k = (k + 1) & 7;
+    if (v == 0)
+        snprintf(buf[k], sizeof buf[k], "±0");
+    else
+        snprintf(buf[k], sizeof buf[k], "%s%s", v > 0 ? "+" : "", hv_num(v));
+    return buf[k];
+}
+
+static const char *cause_text(hv_cause c)
+{
+    static const char *const names[HV_CAUSE_COUNT] = {
+        "other",        "orders",   "production", "life support", "shortage",    "exposure",
+        "recovery",     "upkeep",   "wages",      "sponsors",     "supply ship", "power",
+        "construction", "weather",  "goals",      "inequality",   "joint work",  "a quiet week",
+        "incidents",    "policies", "events",     "missions",     "market",      "mood",
+    };
+    return c >= 0 && c < HV_CAUSE_COUNT ? names[c] : "other";
+}
+
+/* One line of the report: a mark in COLOUR, the text, and dim details. */
+static void item(hv_list *l, uint32_t colour, const char *main, const char *detail)
+{
+    int indent = hv_list_px(l, 14), dot = hv_list_px(l, 6),
+        lh = hv_gfx_line_height(l->g, HV_FONT_BODY);
+    if (l->draw)
+        hv_gfx_fill(l->g, (SDL_Rect){l->x + hv_list_px(l, 2), l->y + (lh - dot) / 2, dot, dot},
+                    colour, 255);
+    hv_list_wrap(l, indent, HV_FONT_BODY, HV_C_TEXT, main);
+    if (detail && *detail)
+        hv_list_wrap(l, indent, HV_FONT_SMALL, HV_C_DIM, detail);
+    l->y += hv_list_px(l, 3);
+}
+
+static const char *person_name(const hv_game *game, int32_t id)
+{
+    const hv_person *p = hv_state_person((hv_state *)&game->before, id);
+    if (!p)
+        p = hv_state_person((hv_state *)&game->state, id);
+    return p ? p->name : "Someone";
+}
+
+static const char *module_name(const hv_game *game, int32_t id, char *buf, size_t len)
+{
+    const hv_module *m = hv_state_module((hv_state *)&game->state, id);
+    if (!m)
+        m = hv_state_module((hv_state *)&game->before, id);
+    if (m)
+        snprintf(buf, len, "%s #%d", game->state.rules->module_types[m->type].name, id);
+    else
+        snprintf(buf, len, "Module #%d", id);
+    return buf;
+}
+
+/* Whether the report has an event of one of KINDS (a bit per hv_event_kind). */
+static int has(const hv_report *r, uint32_t kinds)
+{
+    for (int32_t i = 0; i < r->count; i++)
+        if (kinds & (1u << r->events[i].kind))
+            return 1;
+    return 0;
+}
+#define K(kind) (1u << (kind))
+
+/* Whether E is an order worth a line: answers are told with their event. */
+static int order_line(const hv_game *game, const hv_event *e)
+{
+    if ((e->kind != HV_EV_ORDER_DONE && e->kind != HV_EV_ORDER_REJECTED) || e->subject < 0 ||
+        e->subject >= game->before.order_count)
+        return 0;
+    return e->kind == HV_EV_ORDER_REJECTED ||
+           game->before.orders[e->subject].kind != HV_ORDER_ANSWER;
+}
+
+static void report_orders(hv_list *l, const hv_game *game)
+{
+    const hv_report *r = &game->report;
+    char text[200], why[200];
+    int first = 1;
+    for (int32_t i = 0; i < r->count; i++) {
+        const hv_event *e = &r->events[i];
+        if (!order_line(game, e))
+            continue;
+        if (first)
+            hv_list_heading(l, "icons/report", "Orders", 8, 9);
+        first = 0;
+        hv_describe_order(&game->before, &game->before.orders[e->subject], text, sizeof text);
+        hv_capitalise(text);
+        if (e->kind == HV_EV_ORDER_DONE) {
+            item(l, HV_C_GOOD, text, "Done");
+        } else {
+            snprintf(why, sizeof why, "Refused: %s", hv_reject_text((hv_reject)e->value));
+            item(l, HV_C_BAD, text, why);
+        }
+    }
+}
+
+static void report_happenings(hv_list *l, const hv_game *game)
+{
+    static const char *const incidents[HV_INCIDENT_COUNT] = {
+        "Strike", "Smuggling: the black market drains the stores", "Sabotage", "A fight",
+        "Defection"};
+    const hv_report *r = &game->report;
+    const hv_rules *rules = game->state.rules;
+    if (!has(r, K(HV_EV_EVENT) | K(HV_EV_POLICY) | K(HV_EV_MISSION) | K(HV_EV_INCIDENT) |
+                    K(HV_EV_DEATH) | K(HV_EV_HEALTH)))
+        return;
+    hv_list_heading(l, "icons/warning", "What happened", 8, 9);
+    char text[400], detail[HV_TEXT_LEN + 40], label[96];
+    /* Missions and events first, then harm done, then the rest. */
+    static const uint32_t passes[3] = {K(HV_EV_MISSION) | K(HV_EV_EVENT),
+                                       K(HV_EV_DEATH) | K(HV_EV_INCIDENT),
+                                       K(HV_EV_HEALTH) | K(HV_EV_POLICY)};
+    for (int32_t n = 0; n < 3 * r->count; n++) {
+        const hv_event *e = &r->events[n % r->count];
+        if (!(passes[n / r->count] & K(e->kind)))
+            continue;
+        uint32_t colour = HV_C_INFO;
+        detail[0] = '\0';
+        switch (e->kind) {
+        case HV_EV_EVENT: {
+            const hv_event_def *ev = &rules->events[e->subject];
+            if (e->value < 0) {
+                snprintf(text, sizeof text, "%s", ev->title);
+                snprintf(detail, sizeof detail, "%s", ev->text);
+                colour = HV_C_WARN;
+            } else {
+                snprintf(text, sizeof text, "Answered “%s”", ev->title);
+                snprintf(detail, sizeof detail, "%s", ev->choices[e->value].text);
+            }
+            break;
+        }
+        case HV_EV_POLICY:
+            snprintf(text, sizeof text, "Policy %s is now %s", rules->policies[e->subject].name,
+                     rules->policies[e->subject].options[e->value].name);
+            break;
+        case HV_EV_MISSION: {
+            const char *name = rules->asteroids[e->subject].name;
+            if (e->amount == HV_RESULT_SURVEYED)
+                snprintf(text, sizeof text, "The probe reached %s: its composition is known", name);
+            else if (e->amount == HV_RESULT_CAPTURED)
+                snprintf(text, sizeof text, "%s is in Mars orbit, ready to be mined", name);
+            else if (e->amount == HV_RESULT_FAILED)
+                snprintf(text, sizeof text, "The capture of %s failed: the rock is lost", name);
+            else if (e->value == HV_STAGE_SURVEYING)
+                snprintf(text, sizeof text, "A survey probe left for %s", name);
+            else if (e->value == HV_STAGE_CAPTURING)
+                snprintf(text, sizeof text, "The tug left for %s", name);
+            else if (e->value == HV_STAGE_SPENT)
+                snprintf(text, sizeof text, "%s is mined out", name);
+            else
+                snprintf(text, sizeof text, "News from %s", name);
+            colour = e->amount == HV_RESULT_FAILED     ? HV_C_BAD
+                     : e->amount == HV_RESULT_CAPTURED ? HV_C_GOOD
+                                                       : HV_C_INFO;
+            break;
+        }
+        case HV_EV_INCIDENT:
+            snprintf(text, sizeof text, "Incident: %s",
+                     e->value >= 0 && e->value < HV_INCIDENT_COUNT ? incidents[e->value] : "?");
+            snprintf(detail, sizeof detail, "%s",
+                     e->value == HV_INCIDENT_SABOTAGE
+                         ? module_name(game, e->subject, label, sizeof label)
+                         : person_name(game, e->subject));
+            if (e->amount >= 0 && e->amount < rules->faction_count)
+                snprintf(detail + strlen(detail), sizeof detail - strlen(detail), " (%s)",
+                         rules->factions[e->amount].name);
+            colour = HV_C_BAD;
+            break;
+        case HV_EV_DEATH:
+            snprintf(text, sizeof text, "%s died", person_name(game, e->subject));
+            if (e->resource >= 0 && e->resource < HV_RES_COUNT)
+                snprintf(detail, sizeof detail, "Lack of %s", rules->resources[e->resource].name);
+            else
+                snprintf(detail, sizeof detail, "%s", cause_text(e->cause));
+            hv_capitalise(detail);
+            colour = HV_C_BAD;
+            break;
+        case HV_EV_HEALTH:
+            snprintf(text, sizeof text, "Health %s for %lld %s", signed_num(e->amount),
+                     (long long)e->value, e->value == 1 ? "person" : "people");
+            if (e->cause == HV_CAUSE_SHORTAGE && e->resource >= 0 && e->resource < HV_RES_COUNT)
+                snprintf(detail, sizeof detail, "Not enough %s",
+                         rules->resources[e->resource].name);
+            else
+                snprintf(detail, sizeof detail, "%s",
+                         e->cause == HV_CAUSE_EXPOSURE ? "No powered bed"
+                                                       : "Rest and full rations");
+            colour = e->amount < 0 ? HV_C_BAD : HV_C_GOOD;
+            break;
+        default:
+            continue;
+        }
+        item(l, colour, text, detail);
+    }
+}
+
+/* Modules shut down or held back by KIND in one line, grouped by type:
+ * a power cut can stop a dozen at once. */
+static void module_group(hv_list *l, const hv_game *game, hv_event_kind kind)
+{
+    const hv_report *r = &game->report;
+    const hv_rules *rules = game->state.rules;
+    char detail[600] = "", text[120];
+    size_t n = 0;
+    int count = 0, done[HV_MAX_MODULE_TYPES] = {0};
+    for (int32_t i = 0; i < r->count; i++) {
+        const hv_module *m = hv_state_module((hv_state *)&game->state, r->events[i].subject);
+        if (r->events[i].kind != kind || !m || done[m->type])
+            continue;
+        done[m->type] = 1;
+        n += (size_t)snprintf(detail + n, sizeof detail - n, "%s%s", n ? " · " : "",
+                              rules->module_types[m->type].name);
+        for (int32_t j = i; j < r->count && n < sizeof detail; j++) {
+            const hv_event *e = &r->events[j];
+            const hv_module *o = hv_state_module((hv_state *)&game->state, e->subject);
+            if (e->kind != kind || !o || o->type != m->type)
+                continue;
+            count++;
+            n += (size_t)snprintf(detail + n, sizeof detail - n, " #%d", o->id);
+            if (kind == HV_EV_MODULE_STARVED && n < sizeof detail)
+                n += (size_t)snprintf(detail + n, sizeof detail - n, " (%lld%%)",
+                                      (long long)e->value / 10);
+        }
+    }
+    if (!count)
+        return;
+    if (kind == HV_EV_MODULE_UNPOWERED)
+        snprintf(text, sizeof text, "%d module%s shut down: not enough power", count,
+                 count == 1 ? "" : "s");
+    else
+        snprintf(text, sizeof text, "%d module%s ran slow: short of inputs", count,
+                 count == 1 ? "" : "s");
+    item(l, HV_C_WARN, text, detail);
+}
+
+static void report_modules(hv_list *l, const hv_game *game)
+{
+    const hv_report *r = &game->report;
+    if (!has(r, K(HV_EV_MODULE_BUILT) | K(HV_EV_MODULE_BROKEN) | K(HV_EV_MODULE_REPAIRED) |
+                    K(HV_EV_MODULE_UNPOWERED) | K(HV_EV_MODULE_STARVED)))
+        return;
+    hv_list_heading(l, "icons/build", "Modules", 8, 9);
+    char name[96], text[200];
+    for (int32_t i = 0; i < r->count; i++) {
+        const hv_event *e = &r->events[i];
+        module_name(game, e->subject, name, sizeof name);
+        if (e->kind == HV_EV_MODULE_BUILT)
+            snprintf(text, sizeof text, "%s is finished and running", name);
+        else if (e->kind == HV_EV_MODULE_REPAIRED)
+            snprintf(text, sizeof text, "%s is repaired", name);
+        else if (e->kind == HV_EV_MODULE_BROKEN)
+            snprintf(text, sizeof text, "%s is out of action for %lld weeks", name,
+                     (long long)e->value);
+        else
+            continue;
+        item(l, e->kind == HV_EV_MODULE_BROKEN ? HV_C_BAD : HV_C_GOOD, text, NULL);
+    }
+    module_group(l, game, HV_EV_MODULE_UNPOWERED);
+    module_group(l, game, HV_EV_MODULE_STARVED);
+}
+
+/* "NASA", "CNES" from "CNES (France)": pairs of names stay on one line. */
+static const char *short_name(const hv_rules *rules, int f, char *buf, size_t len)
+{
+    snprintf(buf, len, "%s", rules->factions[f].name);
+    char *paren = strstr(buf, " (");
+    if (paren)
+        *paren = '\0';
+    return buf;
+}
+
+static void causes(const int64_t *by, char *buf, size_t len)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (int c = 0; c < HV_CAUSE_COUNT && n < len; c++)
+        if (by[c])
+            n += (size_t)snprintf(buf + n, len - n, "%s%s %s", n ? " · " : "",
+                                  cause_text((hv_cause)c), signed_num(by[c]));
+}
+
+/* Every change of one kind summed per subject and cause: one line each. */
+static void report_resources(hv_list *l, const hv_game *game)
+{
+    const hv_report *r = &game->report;
+    const hv_rules *rules = game->state.rules;
+    int64_t by[HV_RES_COUNT][HV_CAUSE_COUNT];
+    memset(by, 0, sizeof by);
+    int any[HV_RES_COUNT] = {0}, shown = 0;
+    for (int32_t i = 0; i < r->count; i++) {
+        const hv_event *e = &r->events[i];
+        if (e->kind == HV_EV_RESOURCE && e->resource >= 0 && e->resource < HV_RES_COUNT &&
+            e->cause >= 0 && e->cause < HV_CAUSE_COUNT) {
+            by[e->resource][e->cause] += e->amount;
+            any[e->resource] = 1;
+        }
+    }
+    for (int res = 0; res < HV_RES_COUNT; res++)
+        shown |= any[res];
+    if (!shown && !has(r, K(HV_EV_POWER) | K(HV_EV_DUST) | K(HV_EV_PRICE)))
+        return;
+    hv_list_heading(l, "icons/ore", "Stocks, power and market", 8, 9);
+    char text[200], detail[400];
+    int64_t price[HV_CAUSE_COUNT] = {0}, price_net = 0, price_to = -1;
+    for (int res = 0; res < HV_RES_COUNT; res++) {
+        if (!any[res])
+            continue;
+        int64_t net = game->state.stock[res] - game->before.stock[res];
+        snprintf(text, sizeof text, "%s %s → %s %s%s", rules->resources[res].name, signed_num(net),
+                 hv_num(game->state.stock[res]), rules->resources[res].unit,
+                 (game->state.shortage_mask >> res) & 1 ? ": ran short" : "");
+        causes(by[res], detail, sizeof detail);
+        item(l, net > 0 ? HV_C_GOOD : net < 0 ? HV_C_BAD : HV_C_DIM, text, detail);
+    }
+    for (int32_t i = 0; i < r->count; i++) {
+        const hv_event *e = &r->events[i];
+        if (e->kind == HV_EV_POWER) {
+            snprintf(text, sizeof text, "Power: %s kW made, %s kW wanted", hv_num(e->amount),
+                     hv_num(e->value));
+            item(l, e->value > e->amount ? HV_C_BAD : HV_C_GOOD, text,
+                 e->value > e->amount ? "A deficit: modules were shut down by priority" : NULL);
+        } else if (e->kind == HV_EV_DUST) {
+            snprintf(text, sizeof text, "Dust %s%% → %lld%%", signed_num(e->amount),
+                     (long long)e->value);
+            item(l, e->amount > 0 ? HV_C_WARN : HV_C_GOOD, text, "Solar output follows the dust");
+        } else if (e->kind == HV_EV_PRICE && e->cause >= 0 && e->cause < HV_CAUSE_COUNT) {
+            price[e->cause] += e->amount;
+            price_net += e->amount;
+            price_to = e->value;
+        }
+    }
+    /* An event and the market may both move the price: one line. */
+    if (price_to >= 0) {
+        snprintf(text, sizeof text, "%s price %s → %s %s per %s",
+                 rules->resources[HV_RES_IRIDIUM].name, signed_num(price_net), hv_num(price_to),
+                 rules->resources[HV_RES_FUNDS].unit, rules->resources[HV_RES_IRIDIUM].unit);
+        causes(price, detail, sizeof detail);
+        item(l, price_net > 0 ? HV_C_GOOD : price_net < 0 ? HV_C_BAD : HV_C_DIM, text, detail);
+    }
+}
+
+enum { PAIRS = 16 * 16 + 1, SLOTS = PAIRS + HV_MAX_SPONSORS }; /* a*16+b + 1; classes at 0 */
+
+typedef struct society_sums {
+    int64_t by[SLOTS][HV_CAUSE_COUNT];
+    int32_t net[SLOTS], to[SLOTS];
+    char seen[SLOTS];
+    int64_t morale, morale_to;
+} society_sums;
+
+static void society_sum(const hv_report *r, society_sums *t)
+{
+    memset(t, 0, sizeof *t);
+    t->morale_to = -1;
+    for (int32_t i = 0; i < r->count; i++) {
+        const hv_event *e = &r->events[i];
+        int k;
+        if (e->kind == HV_EV_MORALE) {
+            t->morale += e->amount;
+            t->morale_to = e->value;
+            continue;
+        }
+        if (e->kind == HV_EV_TENSION)
+            k = e->subject < 0 ? 0 : e->subject + 1;
+        else if (e->kind == HV_EV_SATISFACTION)
+            k = PAIRS + e->subject;
+        else
+            continue;
+        if (k < 0 || k >= SLOTS || e->cause < 0 || e->cause >= HV_CAUSE_COUNT)
+            continue;
+        t->net[k] += (int32_t)e->amount;
+        t->to[k] = (int32_t)e->value;
+        t->by[k][e->cause] += e->amount;
+        t->seen[k] = 1;
+    }
+}
+
+/* Tension per pair and satisfaction per sponsor, net over the week. Pairs
+ * that rose are news and get a line each; pairs that eased are summed up
+ * together, or a quiet week would bury the rest under dozens of lines. */
+static void report_society(hv_list *l, const hv_game *game)
+{
+    const hv_rules *rules = game->state.rules;
+    society_sums t;
+    society_sum(&game->report, &t);
+    int any = t.morale_to >= 0;
+    for (int k = 0; k < SLOTS; k++)
+        any |= t.seen[k] && t.net[k] != 0;
+    if (!any)
+        return;
+    hv_list_heading(l, "icons/tension", "Society", 8, 9);
+    char text[240], detail[400], a[64], b[64];
+    /* The event carries the move in thousandths of a point; the level now
+     * comes from the state. */
+    int64_t tenths = ((t.morale < 0 ? -t.morale : t.morale) + 50) / 100, sum = 0;
+    const hv_state *s = &game->state;
+    for (int32_t i = 0; i < s->person_count; i++)
+        sum += s->people[i].morale;
+    if (t.morale_to >= 0 && tenths > 0 && s->person_count > 0) {
+        snprintf(text, sizeof text, "Average morale %s%lld.%lld → %lld", t.morale < 0 ? "-" : "+",
+                 (long long)(tenths / 10), (long long)(tenths % 10),
+                 (long long)(sum / s->person_count));
+        item(l, t.morale > 0 ? HV_C_GOOD : HV_C_BAD, text, NULL);
+    }
+    /* Many pairs (or sponsors) moving the same way make one line; a handful
+     * keep theirs. Group 1 is the pairs of nations, 2 the sponsors. */
+    int moved[3][2], lo[3][2], hi[3][2];
+    int64_t by[3][2][HV_CAUSE_COUNT];
+    memset(moved, 0, sizeof moved);
+    memset(lo, 0, sizeof lo);
+    memset(hi, 0, sizeof hi);
+    memset(by, 0, sizeof by);
+    for (int k = 1; k < SLOTS; k++) {
+        int g = k < PAIRS ? 1 : 2, up = t.net[k] > 0, d = up ? t.net[k] : -t.net[k];
+        if (!t.seen[k] || d == 0)
+            continue;
+        lo[g][up] = moved[g][up]++ == 0 || d < lo[g][up] ? d : lo[g][up];
+        hi[g][up] = d > hi[g][up] ? d : hi[g][up];
+        for (int c = 0; c < HV_CAUSE_COUNT; c++)
+            by[g][up][c] += t.by[k][c];
+    }
+    for (int k = 0; k < SLOTS; k++) {
+        int g = k == 0 ? 0 : k < PAIRS ? 1 : 2, up = t.net[k] > 0;
+        for (int u = 1; (k == 1 || k == PAIRS) && u >= 0; u--) {
+            if (moved[g][u] <= 4)
+                continue;
+            char range[32];
+            snprintf(range, sizeof range, lo[g][u] == hi[g][u] ? "%d" : "%d to %d", lo[g][u],
+                     hi[g][u]);
+            if (g == 1)
+                snprintf(text, sizeof text, "Tension %s by %s between %d pairs of nations",
+                         u ? "rose" : "eased", range, moved[g][u]);
+            else
+                snprintf(text, sizeof text, "Satisfaction %s by %s for %d sponsors",
+                         u ? "rose" : "fell", range, moved[g][u]);
+            causes(by[g][u], detail, sizeof detail);
+            item(l, (g == 1) == (u == 1) ? HV_C_BAD : HV_C_GOOD, text, detail);
+        }
+        if (!t.seen[k] || t.net[k] == 0 || (g > 0 && moved[g][up] > 4))
+            continue;
+        if (k == 0)
+            snprintf(text, sizeof text, "Tension staff – workers %s → %d", signed_num(t.net[k]),
+                     t.to[k]);
+        else if (k < PAIRS)
+            snprintf(text, sizeof text, "Tension %s – %s %s → %d",
+                     short_name(rules, (k - 1) / 16, a, sizeof a),
+                     short_name(rules, (k - 1) % 16, b, sizeof b), signed_num(t.net[k]), t.to[k]);
+        else
+            snprintf(text, sizeof text, "%s satisfaction %s → %d",
+                     short_name(rules, rules->sponsors[k - PAIRS].faction, a, sizeof a),
+                     signed_num(t.net[k]), t.to[k]);
+        causes(t.by[k], detail, sizeof detail);
+        int good = k < PAIRS ? t.net[k] < 0 : t.net[k] > 0;
+        item(l, good ? HV_C_GOOD : HV_C_BAD, text, detail);
+    }
+}
+
+void hv_panel_report(hv_app *app, SDL_Rect area)
+{
+    const hv_game *game = app->game;
+    char title[64], text[300];
+    snprintf(title, sizeof title, game && game->played ? "Report of week %d" : "Report",
+             game ? game->state.turn : 0);
+    static uint32_t seen;
+    SDL_Rect view = hv_gui_panel(&app->gui, area, title);
+    if (!game || view.w <= 0 || view.h <= 0)
+        return;
+    hv_list_fresh(app, &seen);
+    hv_list l = hv_list_begin(app, view, "report_list");
+    int top = l.y;
+    if (!game->played) {
+        hv_list_wrap(
+            &l, 0, HV_FONT_BODY, HV_C_DIM,
+            "No week has been played yet. Queue your orders, then end the week with Space: "
+            "what it brought is summed up here.");
+    } else {
+        const hv_state *s = &game->state;
+        snprintf(text, sizeof text, "Week %d is over; week %d begins.", s->turn, s->turn + 1);
+        hv_list_wrap(&l, 0, HV_FONT_SMALL, HV_C_DIM, text);
+        if (has(&game->report, K(HV_EV_OUTCOME))) {
+            char why[200];
+            hv_state_describe_outcome(s, why, sizeof why);
+            snprintf(text, sizeof text, "%s: %s", s->outcome == HV_OUTCOME_WON ? "Won" : "Lost",
+                     why);
+            l.y += hv_gfx_px(&app->gfx, 4);
+            hv_list_wrap(&l, 0, HV_FONT_HEAD, s->outcome == HV_OUTCOME_WON ? HV_C_GOOD : HV_C_BAD,
+                         text);
+        }
+        report_orders(&l, game);
+        report_happenings(&l, game);
+        report_modules(&l, game);
+        report_resources(&l, game);
+        report_society(&l, game);
+        if (game->report.dropped) {
+            snprintf(text, sizeof text, "(%d more events were not recorded.)",
+                     game->report.dropped);
+            hv_list_wrap(&l, 0, HV_FONT_SMALL, HV_C_DIM, text);
+        }
+    }
+    hv_list_end(&l, l.y - top + hv_gfx_px(&app->gfx, 8));
+}
