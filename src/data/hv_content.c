@@ -5,25 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hv_field_table.h"
 #include "hv_level.h"
 
-#define BIG 1000000000LL
-#define FIELD(key, type, st, member, req, lo, hi, doc)                                             \
-    {                                                                                              \
-        key, type, offsetof(st, member), sizeof(((st *)0)->member), req, lo, hi, NULL, 0, doc      \
-    }
-#define REF(key, st, member, req, ref, doc)                                                        \
-    {                                                                                              \
-        key, HV_F_REF, offsetof(st, member), sizeof(((st *)0)->member), req, 0, 0, NULL, ref, doc  \
-    }
-#define SECTION(key, req, doc)                                                                     \
-    {                                                                                              \
-        key, HV_F_SKIP, 0, 0, req, 0, 0, NULL, 0, doc                                              \
-    }
-#define END                                                                                        \
-    {                                                                                              \
-        NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL                                              \
-    }
 #define WEIGHT(key, kind, doc)                                                                     \
     {                                                                                              \
         key, HV_F_INT32, offsetof(hv_incidents, weight) + (kind) * sizeof(int32_t),                \
@@ -63,8 +47,7 @@ const hv_field hv_incidents_fields[] = {
     WEIGHT("sabotage", HV_INCIDENT_SABOTAGE, "weight: a module is wrecked"),
     WEIGHT("fight", HV_INCIDENT_FIGHT, "weight: two people are hurt"),
     WEIGHT("defection", HV_INCIDENT_DEFECTION, "weight: someone leaves the base for good"),
-    FIELD("strike_weeks", HV_F_INT32, hv_incidents, strike_weeks, 1, 1, 52,
-          "weeks a strike lasts"),
+    FIELD("strike_weeks", HV_F_INT32, hv_incidents, strike_weeks, 1, 1, 52, "weeks a strike lasts"),
     FIELD("smuggling_takes", HV_F_RESMAP, hv_incidents, smuggling, 1, 0, BIG,
           "stock the black market drains each time"),
     FIELD("sabotage_weeks", HV_F_INT32, hv_incidents, sabotage_weeks, 1, 1, 52,
@@ -77,7 +60,8 @@ const hv_field hv_incidents_fields[] = {
 };
 
 const hv_field hv_missions_fields[] = {
-    FIELD("survey_fuel", HV_F_INT64, hv_missions, survey_fuel, 1, 0, BIG, "fuel a survey probe burns"),
+    FIELD("survey_fuel", HV_F_INT64, hv_missions, survey_fuel, 1, 0, BIG,
+          "fuel a survey probe burns"),
     FIELD("survey_weeks", HV_F_INT32, hv_missions, survey_weeks, 1, 1, 52,
           "weeks until a probe reports"),
     FIELD("base_odds", HV_F_INT32, hv_missions, base_odds, 1, 0, 1000,
@@ -96,7 +80,8 @@ const hv_field hv_missions_fields[] = {
 };
 
 const hv_field hv_market_fields[] = {
-    FIELD("price", HV_F_INT64, hv_market, price, 1, 0, BIG, "funds per unit of iridium at the start"),
+    FIELD("price", HV_F_INT64, hv_market, price, 1, 0, BIG,
+          "funds per unit of iridium at the start"),
     FIELD("price_min", HV_F_INT64, hv_market, price_min, 1, 0, BIG, "lowest price"),
     FIELD("price_max", HV_F_INT64, hv_market, price_max, 1, 0, BIG, "highest price"),
     FIELD("swing", HV_F_INT32, hv_market, swing_pct, 1, 0, 50, "largest weekly move, percent"),

@@ -1,3 +1,4 @@
+#include "hv_field_table.h"
 #include "hv_level.h"
 #include "hv_turn.h"
 
@@ -5,24 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define BIG 1000000000LL
-#define FIELD(key, type, st, member, req, lo, hi, doc)                                             \
-    {                                                                                              \
-        key, type, offsetof(st, member), sizeof(((st *)0)->member), req, lo, hi, NULL, 0, doc      \
-    }
-#define REF(key, st, member, req, ref, doc)                                                        \
-    {                                                                                              \
-        key, HV_F_REF, offsetof(st, member), sizeof(((st *)0)->member), req, 0, 0, NULL, ref, doc  \
-    }
-#define SECTION(key, req, doc)                                                                     \
-    {                                                                                              \
-        key, HV_F_SKIP, 0, 0, req, 0, 0, NULL, 0, doc                                              \
-    }
-#define END                                                                                        \
-    {                                                                                              \
-        NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL                                              \
-    }
 
 /* What the top of a level reads into before the rules exist. */
 typedef struct level_head {
@@ -44,12 +27,6 @@ typedef struct start_person {
     int32_t faction, role, skill, health, morale;
     char assigned[HV_ID_LEN];
 } start_person;
-
-typedef struct goal_entry {
-    int32_t kind, resource, module_type, week, weeks, flag;
-    int64_t amount;
-    char text[HV_GOAL_TEXT_LEN];
-} goal_entry;
 
 typedef struct start_head {
     int32_t dust;
@@ -141,82 +118,6 @@ const hv_field hv_supply_fields[] = {
     FIELD("cargo", HV_F_RESMAP, hv_supply_ship, cargo, 1, 0, BIG, "what each arrival brings"),
     END,
 };
-
-const hv_field hv_goals_fields[] = {
-    SECTION("win", 1, "all of these at once win the level (an empty list never wins)"),
-    SECTION("lose", 1, "any one of these loses it"),
-    END,
-};
-
-static const char *const goal_kinds[] = {
-    "resource_at_least",   "resource_depleted", "week_reached", "modules_at_least",
-    "population_at_least", "population_below",  "bankrupt",     "tension_below",
-    "riot",                "exported_at_least", "captured_at_least", "flag_set",
-    "satisfaction_at_least", NULL,
-};
-
-const hv_field hv_goal_fields[] = {
-    {"kind", HV_F_ENUM, offsetof(goal_entry, kind), sizeof(int32_t), 1, 0, 0, goal_kinds, 0,
-     "what is checked"},
-    REF("resource", goal_entry, resource, 0, HV_REF_RESOURCE, "resource id"),
-    REF("module", goal_entry, module_type, 0, HV_REF_MODULE_TYPE, "module type id"),
-    FIELD("amount", HV_F_INT64, goal_entry, amount, 0, 0, BIG, "amount or count"),
-    FIELD("week", HV_F_INT32, goal_entry, week, 0, 1, 100000, "week number"),
-    FIELD("weeks", HV_F_INT32, goal_entry, weeks, 0, 1, 1000, "weeks running"),
-    FIELD("text", HV_F_TEXT, goal_entry, text, 0, 0, 0, "how the goal reads to the player"),
-    REF("flag", goal_entry, flag, 0, HV_REF_FLAG, "story flag id"),
-    END,
-};
-
-/* Keys each goal kind needs (bit per hv_goal_fields index) and where it may stand. */
-enum {
-    G_KIND = 1,
-    G_RES = 2,
-    G_MOD = 4,
-    G_AMOUNT = 8,
-    G_WEEK = 16,
-    G_WEEKS = 32,
-    G_TEXT = 64,
-    G_FLAG = 128
-};
-static const struct {
-    unsigned keys;
-    int win, lose;
-} goal_rules[HV_GOAL_KIND_COUNT] = {
-    [HV_GOAL_RESOURCE_AT_LEAST] = {G_RES | G_AMOUNT, 1, 0},
-    [HV_GOAL_RESOURCE_DEPLETED] = {G_RES, 0, 1},
-    [HV_GOAL_TURN_REACHED] = {G_WEEK, 1, 1},
-    [HV_GOAL_MODULES_AT_LEAST] = {G_MOD | G_AMOUNT, 1, 0},
-    [HV_GOAL_POPULATION_AT_LEAST] = {G_AMOUNT, 1, 0},
-    [HV_GOAL_POPULATION_BELOW] = {G_AMOUNT, 0, 1},
-    [HV_GOAL_BANKRUPT] = {G_WEEKS, 0, 1},
-    [HV_GOAL_TENSION_BELOW] = {G_AMOUNT, 1, 0},
-    [HV_GOAL_RIOT] = {0, 0, 1},
-    [HV_GOAL_EXPORTED_AT_LEAST] = {G_AMOUNT, 1, 0},
-    [HV_GOAL_CAPTURED_AT_LEAST] = {G_AMOUNT, 1, 0},
-    [HV_GOAL_FLAG_SET] = {G_FLAG, 1, 1},
-    [HV_GOAL_SATISFACTION_AT_LEAST] = {G_AMOUNT, 1, 0},
-};
-
-/* Runs READ on each item of the list at KEY in PARENT, with the path set. */
-static void each_item(hv_ctx *ctx, const hv_ynode *parent, const char *key, size_t cap,
-                      void (*read)(hv_ctx *, const hv_ynode *, size_t, void *), void *data)
-{
-    const hv_ynode *list = hv_ynode_get(parent, key);
-    if (!list)
-        return;
-    size_t old = hv_ctx_push_key(ctx, key);
-    if (hv_expect(ctx, list, HV_YNODE_SEQ)) {
-        if (list->count > cap)
-            hv_ctx_error(ctx, list, "holds %zu entries, at most %zu allowed", list->count, cap);
-        for (size_t i = 0; i < list->count && i < cap; i++) {
-            size_t at = hv_ctx_push_index(ctx, i);
-            read(ctx, list->items[i], i, data);
-            hv_ctx_pop(ctx, at);
-        }
-    }
-    hv_ctx_pop(ctx, old);
-}
 
 static void read_terrain_rows(hv_ctx *ctx, const hv_ynode *rows, hv_rules *rules)
 {
@@ -353,53 +254,6 @@ static void read_supply(hv_ctx *ctx, const hv_ynode *node, size_t index, void *d
     rules->supply_count = (int32_t)index + 1;
 }
 
-static void read_goal(hv_ctx *ctx, const hv_ynode *node, size_t index, hv_level *level, int win)
-{
-    goal_entry g = {-1, -1, -1, 0, 0, -1, 0, ""};
-    uint64_t seen = 0;
-    int before = ctx->errors;
-    if (!hv_fields_read(ctx, node, hv_goal_fields, &g, &seen, 1) || ctx->errors != before)
-        return;
-    unsigned needs = goal_rules[g.kind].keys | G_KIND;
-    for (int f = 1; hv_goal_fields[f].key; f++) {
-        unsigned bit = 1u << f;
-        if ((needs & bit) && !(seen & bit))
-            hv_ctx_error(ctx, node, "a '%s' goal needs key '%s'", goal_kinds[g.kind],
-                         hv_goal_fields[f].key);
-        if (!(needs & bit) && (seen & bit) && bit != G_TEXT)
-            hv_ctx_error(ctx, hv_ynode_get(node, hv_goal_fields[f].key),
-                         "key '%s' means nothing to a '%s' goal", hv_goal_fields[f].key,
-                         goal_kinds[g.kind]);
-    }
-    if (win ? !goal_rules[g.kind].win : !goal_rules[g.kind].lose)
-        hv_ctx_error(ctx, hv_ynode_get(node, "kind"), "'%s' cannot be a %s goal",
-                     goal_kinds[g.kind], win ? "win" : "lose");
-    if (ctx->errors != before)
-        return;
-    hv_goal *goal = win ? &level->rules.win[index] : &level->rules.lose[index];
-    goal->kind = (hv_goal_kind)g.kind;
-    goal->resource = g.resource;
-    goal->module_type = g.module_type;
-    goal->turn = g.kind == HV_GOAL_BANKRUPT ? g.weeks : g.week;
-    goal->amount = g.amount;
-    goal->flag = g.flag;
-    memcpy(win ? level->win_text[index] : level->lose_text[index], g.text, sizeof g.text);
-    if (win)
-        level->rules.win_count = (int32_t)index + 1;
-    else
-        level->rules.lose_count = (int32_t)index + 1;
-}
-
-static void read_win(hv_ctx *ctx, const hv_ynode *node, size_t index, void *data)
-{
-    read_goal(ctx, node, index, data, 1);
-}
-
-static void read_lose(hv_ctx *ctx, const hv_ynode *node, size_t index, void *data)
-{
-    read_goal(ctx, node, index, data, 0);
-}
-
 /* The rules path is relative to the level's own folder; 0 if it is too long. */
 static int resolve_path(char *out, size_t cap, const char *level_file, const char *rel)
 {
@@ -464,7 +318,7 @@ static void read_start(hv_ctx *ctx, const hv_ynode *root, loading *ld)
             for (int32_t b = 0; b < HV_MAX_FACTIONS; b++)
                 level->start.tension[a][b] = a == b ? 0 : head.tension;
         level->start.class_tension = head.class_tension;
-        each_item(ctx, node, "modules", HV_MAX_MODULES, read_start_module, ld);
+        hv_read_list(ctx, node, "modules", HV_MAX_MODULES, read_start_module, ld);
         for (int32_t i = 0; i < ld->module_count; i++) {
             const start_module *m = &ld->modules[i];
             hv_state_add_module(&level->start, m->type, m->x, m->y, !m->building);
@@ -476,7 +330,7 @@ static void read_start(hv_ctx *ctx, const hv_ynode *root, loading *ld)
             hv_ctx_error(ctx, people, "needs at least one person");
             hv_ctx_pop(ctx, at);
         }
-        each_item(ctx, node, "people", HV_MAX_PEOPLE, read_person, ld);
+        hv_read_list(ctx, node, "people", HV_MAX_PEOPLE, read_person, ld);
     }
     hv_ctx_pop(ctx, old);
 }
@@ -491,8 +345,8 @@ static void read_body(hv_ctx *ctx, const hv_ynode *root, hv_level *level, loadin
     }
     read_map(ctx, root, ld);
     read_start(ctx, root, ld);
-    each_item(ctx, root, "sponsors", HV_MAX_SPONSORS, read_sponsor, &level->rules);
-    each_item(ctx, root, "supply_ships", HV_MAX_SUPPLY, read_supply, &level->rules);
+    hv_read_list(ctx, root, "sponsors", HV_MAX_SPONSORS, read_sponsor, &level->rules);
+    hv_read_list(ctx, root, "supply_ships", HV_MAX_SUPPLY, read_supply, &level->rules);
     if ((node = hv_ynode_get(root, "asteroids"))) {
         size_t old = hv_ctx_push_key(ctx, "asteroids");
         hv_read_asteroids(ctx, node, &level->rules);
@@ -505,10 +359,7 @@ static void read_body(hv_ctx *ctx, const hv_ynode *root, hv_level *level, loadin
     }
     if ((node = hv_ynode_get(root, "goals"))) {
         size_t old = hv_ctx_push_key(ctx, "goals");
-        if (hv_fields_read(ctx, node, hv_goals_fields, NULL, NULL, 1)) {
-            each_item(ctx, node, "win", HV_MAX_GOALS, read_win, level);
-            each_item(ctx, node, "lose", HV_MAX_GOALS, read_lose, level);
-        }
+        hv_read_goals(ctx, node, level);
         hv_ctx_pop(ctx, old);
     }
 }

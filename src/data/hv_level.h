@@ -62,6 +62,13 @@ void hv_read_table(hv_ctx *ctx, const hv_ynode *node, const hv_field *fields, vo
                    size_t size, int32_t *count, int32_t cap, int merge, const char *what,
                    void (*defaults)(void *entry),
                    void (*after)(hv_ctx *ctx, const hv_ynode *node, void *entry, int fresh));
+/* Runs READ on each item of the list at KEY of PARENT (at most CAP), with
+ * the key path set for its errors. (hv_rules_file.c) */
+void hv_read_list(hv_ctx *ctx, const hv_ynode *parent, const char *key, size_t cap,
+                  void (*read)(hv_ctx *ctx, const hv_ynode *item, size_t index, void *data),
+                  void *data);
+/* Reads a level's `goals` section into LEVEL. (hv_level_goals.c) */
+void hv_read_goals(hv_ctx *ctx, const hv_ynode *goals, hv_level *level);
 /* Reads the map at KEY of ROOT, if there, into TARGET through FIELDS. */
 void hv_read_section(hv_ctx *ctx, const hv_ynode *root, const char *key, const hv_field *fields,
                      void *target, int require);

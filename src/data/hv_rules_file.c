@@ -5,14 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hv_field_table.h"
 #include "hv_level.h"
-
-#define BIG 1000000000LL
-
-#define FIELD(key, type, st, member, req, lo, hi, doc)                                             \
-    {                                                                                              \
-        key, type, offsetof(st, member), sizeof(((st *)0)->member), req, lo, hi, NULL, 0, doc      \
-    }
 
 const hv_field hv_rules_fields[] = {
     {"format", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "format version of the file; must be 1"},
@@ -69,8 +63,7 @@ const hv_field hv_role_fields[] = {
     {"class", HV_F_ENUM, offsetof(hv_role, klass), sizeof(int32_t), 1, 0, 0, hv_class_names, 0,
      "`staff` (officers, astronauts) or `worker` (hired hands)"},
     FIELD("pilot", HV_F_BOOL, hv_role, pilot, 0, 0, 0, "may fly a capture (default false)"),
-    FIELD("engineer", HV_F_BOOL, hv_role, engineer, 0, 0, 0,
-          "may rig a capture (default false)"),
+    FIELD("engineer", HV_F_BOOL, hv_role, engineer, 0, 0, 0, "may rig a capture (default false)"),
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 
@@ -102,7 +95,8 @@ const hv_field hv_module_type_fields[] = {
     FIELD("terrain", HV_F_TERRAIN, hv_module_type, terrain_mask, 0, 0, 0,
           "ground it may stand on (default [plain])"),
     FIELD("recreation", HV_F_INT32, hv_module_type, recreation, 0, 0, 15,
-          "while running, raises where everyone's morale settles (default 0; all together at most 15)"),
+          "while running, raises where everyone's morale settles (default 0; all together at most "
+          "15)"),
     FIELD("security", HV_F_INT32, hv_module_type, security, 0, 0, 800,
           "while running, cuts incident chances by this per mille (default 0)"),
     FIELD("medical", HV_F_INT32, hv_module_type, medical, 0, 0, 50,
@@ -280,9 +274,9 @@ void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_fi
         size_t old = hv_ctx_push_key(ctx, tables[t].key);
         if (as_file && node->kind == HV_YNODE_MAP && node->count == 0)
             hv_ctx_error(ctx, node, "needs at least one entry");
-        hv_read_table(ctx, node, tables[t].fields, (char *)rules + tables[t].offset,
-                      tables[t].size, (int32_t *)(void *)((char *)rules + tables[t].count_offset),
-                      tables[t].cap, !as_file, tables[t].key, tables[t].defaults, tables[t].after);
+        hv_read_table(ctx, node, tables[t].fields, (char *)rules + tables[t].offset, tables[t].size,
+                      (int32_t *)(void *)((char *)rules + tables[t].count_offset), tables[t].cap,
+                      !as_file, tables[t].key, tables[t].defaults, tables[t].after);
         hv_ctx_pop(ctx, old);
     }
     const hv_market *mk = &rules->market;
@@ -323,4 +317,23 @@ int hv_rules_load(hv_rules *rules, const char *path, hv_diag *diag)
         hv_rules_read(&ctx, doc.root, rules, 1);
     hv_ydoc_free(&doc);
     return diag->count == before ? 0 : -1;
+}
+
+void hv_read_list(hv_ctx *ctx, const hv_ynode *parent, const char *key, size_t cap,
+                  void (*read)(hv_ctx *, const hv_ynode *, size_t, void *), void *data)
+{
+    const hv_ynode *list = hv_ynode_get(parent, key);
+    if (!list)
+        return;
+    size_t old = hv_ctx_push_key(ctx, key);
+    if (hv_expect(ctx, list, HV_YNODE_SEQ)) {
+        if (list->count > cap)
+            hv_ctx_error(ctx, list, "holds %zu entries, at most %zu allowed", list->count, cap);
+        for (size_t i = 0; i < list->count && i < cap; i++) {
+            size_t at = hv_ctx_push_index(ctx, i);
+            read(ctx, list->items[i], i, data);
+            hv_ctx_pop(ctx, at);
+        }
+    }
+    hv_ctx_pop(ctx, old);
 }
