@@ -94,9 +94,8 @@ static int64_t choice_score(const view *v, const hv_effect *e)
 
 static void answer(const view *v, hv_bot_kind kind)
 {
-    for (int32_t i = 0; i < v->s->order_count; i++)
-        if (v->s->orders[i].kind == HV_ORDER_ANSWER)
-            return; /* the player's orders already answer it */
+    if (hv_state_queued_answer(v->s) >= 0)
+        return; /* the player's orders already answer it */
     const hv_event_def *ev = &v->r->events[v->s->pending];
     int32_t best = 0;
     if (kind != HV_BOT_IDLE) {

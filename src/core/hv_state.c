@@ -149,6 +149,14 @@ int hv_state_queue_order(hv_state *state, const hv_order *order)
     return 0;
 }
 
+int32_t hv_state_queued_answer(const hv_state *s)
+{
+    for (int32_t i = 0; i < s->order_count; i++)
+        if (s->orders[i].kind == HV_ORDER_ANSWER)
+            return s->orders[i].value;
+    return -1;
+}
+
 int hv_state_undo_order(hv_state *state)
 {
     if (state->order_count == 0)

@@ -144,6 +144,8 @@ hv_module *hv_state_module_at(hv_state *state, int32_t x, int32_t y);
 hv_person *hv_state_person(hv_state *state, int32_t id);
 /* Queues ORDER for the next end of turn; -1 when the queue is full. */
 int hv_state_queue_order(hv_state *state, const hv_order *order);
+/* The choice (from 0) of the answer order queued this week, or -1 if none. */
+int32_t hv_state_queued_answer(const hv_state *state);
 /* Drops the most recently queued order (undo); -1 when none is queued. */
 int hv_state_undo_order(hv_state *state);
 /* Lets weeks go on after the game is won or lost (the outcome is kept). */

@@ -475,19 +475,11 @@ void hv_phase_goals(hv_state *s, hv_report *report)
 
 /* ---- the turn ---------------------------------------------------------- */
 
-static int answer_queued(const hv_state *s)
-{
-    for (int32_t i = 0; i < s->order_count; i++)
-        if (s->orders[i].kind == HV_ORDER_ANSWER)
-            return 1;
-    return 0;
-}
-
 hv_turn_result hv_end_turn(hv_state *s, hv_report *report)
 {
     if (s->outcome != HV_OUTCOME_RUNNING && !s->play_on)
         return HV_TURN_OVER;
-    if (s->pending >= 0 && !answer_queued(s))
+    if (s->pending >= 0 && hv_state_queued_answer(s) < 0)
         return HV_TURN_WAITING;
     s->turn++;
     hv_phase_orders(s, report);

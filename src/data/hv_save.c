@@ -95,7 +95,6 @@ static void write_quoted(FILE *out, const char *text)
     fputs("\"\n", out);
 }
 
-
 /* The whole save in memory: header, the orders of the weeks played, then
  * the orders queued now. NORMAL is the state with its queue as it reads
  * back, which is the state the hash in the header must prove. */
@@ -135,7 +134,7 @@ static char *save_text(const hv_level *level, const hv_state *normal, const hv_o
         bad = hv_orders_file_write_order(m, &level->rules, normal->turn + 1, &normal->orders[i]);
     if (fclose(m) != 0 || bad) {
         hv_file_error(err, err_len, "cannot save: %s",
-             bad ? "an order holds a value no save can hold" : "out of memory");
+                      bad ? "an order holds a value no save can hold" : "out of memory");
         free(text);
         return NULL;
     }
@@ -157,7 +156,7 @@ static int check_text(const char *path, const char *text, size_t len, char *err,
     hv_ydoc_free(&doc);
     if (rc != 0)
         hv_file_error(err, err_len, "cannot save this game: %s",
-             diag.count ? diag.entries[0].message : "out of memory");
+                      diag.count ? diag.entries[0].message : "out of memory");
     hv_diag_free(&diag);
     return rc;
 }
@@ -184,7 +183,7 @@ int hv_save_write(const char *path, const hv_level *level, const hv_state *state
 {
     if (state->turn >= HV_ORDERS_MAX_WEEK)
         return hv_file_error(err, err_len, "cannot save: a save holds at most %d weeks",
-                    HV_ORDERS_MAX_WEEK - 1);
+                             HV_ORDERS_MAX_WEEK - 1);
     hv_state *normal = malloc(sizeof *normal);
     if (!normal)
         return hv_file_error(err, err_len, "cannot save: out of memory");
@@ -196,7 +195,8 @@ int hv_save_write(const char *path, const hv_level *level, const hv_state *state
     char *text = bad ? NULL : save_text(level, normal, log, &len, err, err_len);
     free(normal);
     if (bad)
-        return hv_file_error(err, err_len, "cannot save: a queued order holds a value no save can hold");
+        return hv_file_error(err, err_len,
+                             "cannot save: a queued order holds a value no save can hold");
     if (!text)
         return -1;
     int rc = check_text(path, text, len, err, err_len);
@@ -289,13 +289,17 @@ static hv_level *open_level(hv_ctx *ctx, const hv_ynode *root, const hv_save_inf
 }
 
 /* Plays the saved weeks again into S and queues the unfinished week's
- * orders; 0, or -1 with the first sign of damage reported. */
-static int replay(hv_ctx *ctx, const hv_ynode *root, const hv_level *level,
-                  const hv_save_info *info, const hv_orders_file *orders, hv_state *s)
+ * orders, showing WATCH each week; 0, or -1 with the first sign of damage
+ * reported. */
+static int replay_weeks(hv_ctx *ctx, const hv_ynode *root, const hv_level *level,
+                        const hv_save_info *info, const hv_orders_file *orders, hv_state *s,
+                        const hv_save_watch *watch, hv_report *report, hv_state *before)
 {
     hv_level_new_game(level, info->seed, s);
     if (info->play_on)
         hv_state_play_on(s);
+    if (watch)
+        watch->week(NULL, s, NULL, watch->ctx);
     int32_t next = 0;
     for (int32_t week = 1; week <= info->week + 1; week++) {
         if (hv_orders_file_queue_week(orders, &next, s) != 0) {
@@ -305,7 +309,13 @@ static int replay(hv_ctx *ctx, const hv_ynode *root, const hv_level *level,
         }
         if (week > info->week)
             break; /* the week being played is saved with its orders queued */
-        hv_turn_result done = hv_end_turn(s, NULL);
+        if (watch) {
+            hv_report_clear(report);
+            *before = *s;
+        }
+        hv_turn_result done = hv_end_turn(s, report);
+        if (done == HV_TURN_DONE && watch)
+            watch->week(before, s, report, watch->ctx);
         if (done == HV_TURN_WAITING) {
             header_error(ctx, root, "orders",
                          "week %d cannot end: an event waits for an answer and the save gives "
@@ -342,8 +352,32 @@ static int replay(hv_ctx *ctx, const hv_ynode *root, const hv_level *level,
     return 0;
 }
 
-int hv_save_load(const char *path, hv_level **level_out, hv_state *state, hv_order_log *log,
+/* replay_weeks with room for what a watcher is shown. */
+static int replay(hv_ctx *ctx, const hv_ynode *root, const hv_level *level,
+                  const hv_save_info *info, const hv_orders_file *orders, hv_state *s,
+                  const hv_save_watch *watch)
+{
+    hv_report *report = NULL;
+    hv_state *before = NULL;
+    if (watch && (!(report = malloc(sizeof *report)) || !(before = malloc(sizeof *before)))) {
+        free(report);
+        header_error(ctx, root, "orders", "out of memory");
+        return -1;
+    }
+    int rc = replay_weeks(ctx, root, level, info, orders, s, watch, report, before);
+    free(before);
+    free(report);
+    return rc;
+}
+
+int hv_save_load(const char *path, hv_level **level, hv_state *state, hv_order_log *log,
                  hv_diag *diag)
+{
+    return hv_save_load_watching(path, level, state, log, diag, NULL);
+}
+
+int hv_save_load_watching(const char *path, hv_level **level_out, hv_state *state,
+                          hv_order_log *log, hv_diag *diag, const hv_save_watch *watch)
 {
     *level_out = NULL;
     hv_order_log_init(log);
@@ -365,7 +399,7 @@ int hv_save_load(const char *path, hv_level **level_out, hv_state *state, hv_ord
         hv_diag_error(diag, path, 0, 0, "out of memory");
         goto done;
     }
-    if (replay(&ctx, doc.root, level, &info, &orders, s) != 0)
+    if (replay(&ctx, doc.root, level, &info, &orders, s, watch) != 0)
         goto done;
     for (int32_t i = 0; i < orders.count && orders.items[i].week <= info.week; i++) {
         if (log_append(log, orders.items[i].week, orders.items[i].line, &orders.items[i].order)) {

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "hv_diag.h"
+#include "hv_event.h"
 #include "hv_level.h"
 #include "hv_orders_file.h"
 
@@ -58,6 +59,18 @@ int hv_save_read_info(const char *path, hv_save_info *info, hv_diag *diag);
  * error nothing is kept and DIAG says FILE:LINE:COL why. 0 or -1. */
 int hv_save_load(const char *path, hv_level **level, hv_state *state, hv_order_log *log,
                  hv_diag *diag);
+/* What a load shows of each week it replays: WEEK gets the state before
+ * the week ended (its orders queued), after it, and its report; first it
+ * gets the state at the start, with BEFORE and REPORT NULL. */
+typedef struct hv_save_watch {
+    void (*week)(const hv_state *before, const hv_state *after, const hv_report *report, void *ctx);
+    void *ctx;
+} hv_save_watch;
+
+/* hv_save_load that shows WATCH every week of the replay, so a caller can
+ * keep a history without playing the game a second time. */
+int hv_save_load_watching(const char *path, hv_level **level, hv_state *state, hv_order_log *log,
+                          hv_diag *diag, const hv_save_watch *watch);
 /* The path of save SLOT (0..HV_SAVE_SLOTS) in DATA_DIR. */
 void hv_save_slot_path(const char *data_dir, int slot, char *buf, size_t len);
 

@@ -107,15 +107,6 @@ static int flow(hv_gfx *g, int x, int y, int width, const frag *f, int n, int dr
 
 /* ---- the event ---------------------------------------------------------- */
 
-/* The choice already queued for the pending event, or -1. */
-static int queued_answer(const hv_state *s)
-{
-    for (int32_t i = 0; i < s->order_count; i++)
-        if (s->orders[i].kind == HV_ORDER_ANSWER)
-            return s->orders[i].value;
-    return -1;
-}
-
 /* The event being answered, and the choice clicked (-1: none yet). */
 typedef struct event_ctx {
     const hv_event_def *ev;
@@ -131,7 +122,7 @@ static int event_body(hv_app *app, void *ctx, int x, int y, int w, int draw)
     hv_gfx *g = &app->gfx;
     const hv_state *s = &app->game->state;
     int top = y, pad = hv_gfx_px(g, 12), gap = hv_gfx_px(g, 8), badge = hv_gfx_px(g, 30);
-    int answered = queued_answer(s);
+    int answered = hv_state_queued_answer(s);
     y += hv_dlg_wrap(g, HV_FONT_BODY, 0, x, y, w, HV_C_TEXT, ev->text, draw);
     y += hv_gfx_px(g, 18);
     y += hv_small_heading(g, x, y, "How does Happy Valley answer?", 6, draw);
@@ -200,7 +191,7 @@ void hv_dialog_event(hv_app *app)
     hv_gfx_text(g, HV_FONT_SMALL, 0, d.foot.x, d.foot.y, HV_C_DIM, hint);
     if (picked < 0)
         return;
-    int answered = queued_answer(s);
+    int answered = hv_state_queued_answer(s);
     if (answered >= 0) {
         /* The dialog was opened again over an answer given earlier. */
         app->modal = HV_MODAL_NONE;

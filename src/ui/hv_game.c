@@ -102,7 +102,7 @@ static void open_game(hv_app *app, hv_game *game)
     app->screen = HV_SCR_GAME;
     app->panel = HV_PANEL_NONE;
     app->modal = HV_MODAL_NONE;
-    if (game->state.outcome != HV_OUTCOME_RUNNING)
+    if (game->state.outcome != HV_OUTCOME_RUNNING && !game->summary_seen)
         app->modal = HV_MODAL_END;
     else if (game->state.pending >= 0)
         app->modal = HV_MODAL_EVENT;
@@ -166,10 +166,7 @@ void hv_app_end_turn(hv_app *app)
         app->modal = HV_MODAL_END;
         return;
     }
-    int answered = 0;
-    for (int32_t i = 0; i < s->order_count; i++)
-        answered |= s->orders[i].kind == HV_ORDER_ANSWER;
-    if (s->pending >= 0 && !answered) {
+    if (s->pending >= 0 && hv_state_queued_answer(s) < 0) {
         app->modal = HV_MODAL_EVENT;
         return;
     }
@@ -212,33 +209,21 @@ int hv_app_save_slot(hv_app *app, int slot)
     return 0;
 }
 
-/* Plays the log again from the start to rebuild the charts' history and
- * the last week's report; the state must come out the same. */
-static int rebuild_history(hv_game *game)
+/* Keeps each replayed week of a loaded save as history, and the last
+ * week's report, so the charts need no second replay. */
+static void watch_week(const hv_state *before, const hv_state *after, const hv_report *report,
+                       void *ctx)
 {
-    hv_state *s = malloc(sizeof *s);
-    if (!s)
-        return -1;
-    hv_level_new_game(game->level, game->state.seed, s);
-    game->history_count = 0;
-    int32_t next = 0;
-    hv_orders_file orders = {game->log.items, game->log.count};
-    hv_state keep = game->state;
-    game->state = *s;
-    hv_game_record(game);
-    while (game->state.turn < keep.turn) {
-        hv_orders_file_queue_week(&orders, &next, &game->state);
-        game->before = game->state;
-        hv_report_clear(&game->report);
-        if (hv_end_turn(&game->state, &game->report) != HV_TURN_DONE)
-            break;
+    hv_game *game = ctx;
+    if (report) {
+        game->report = *report;
+        game->before = *before;
         game->played = 1;
-        hv_game_record(game);
+    } else {
+        game->before = *after; /* no week played yet */
     }
-    int same = game->state.turn == keep.turn;
-    game->state = keep;
-    free(s);
-    return same ? 0 : -1;
+    game->state = *after;
+    hv_game_record(game);
 }
 
 int hv_app_load_slot(hv_app *app, int slot)
@@ -252,18 +237,19 @@ int hv_app_load_slot(hv_app *app, int slot)
     }
     hv_diag diag;
     hv_diag_init(&diag);
-    if (hv_save_load(path, &game->level, &game->state, &game->log, &diag) != 0) {
+    hv_save_watch watch = {watch_week, game};
+    hv_state *loaded = malloc(sizeof *loaded);
+    if (!loaded ||
+        hv_save_load_watching(path, &game->level, loaded, &game->log, &diag, &watch) != 0) {
+        free(loaded);
         error_from_diag(app, "This save cannot be loaded:", &diag);
         hv_diag_free(&diag);
         game_free(game);
         return -1;
     }
     hv_diag_free(&diag);
-    if (rebuild_history(game) != 0) {
-        hv_app_error(app, "This save's history could not be replayed.");
-        game_free(game);
-        return -1;
-    }
+    game->state = *loaded; /* the unfinished week's orders queued again */
+    free(loaded);
     game->summary_seen = game->state.outcome != HV_OUTCOME_RUNNING && game->state.play_on;
     open_game(app, game);
     hv_app_toast(app, "Loaded slot %d: week %d.", slot, game->state.turn + 1);
