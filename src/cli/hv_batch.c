@@ -12,7 +12,9 @@
 #include "hv_bot.h"
 #include "hv_cli.h"
 #include "hv_json.h"
+#include "hv_orders_file.h"
 #include "hv_print.h"
+#include "hv_turn.h"
 
 typedef struct run_result {
     int32_t outcome, goal, turns;
@@ -25,6 +27,7 @@ typedef struct run_result {
 
 typedef struct batch {
     const hv_level *level;
+    const hv_orders_file *orders; /* played first each week, or NULL */
     hv_bot_kind bot;
     int32_t runs, max_turns;
     run_result *results;
@@ -36,7 +39,20 @@ static void play_one(const batch *b, int32_t index, hv_state *s)
 {
     hv_level_new_game(b->level, (uint64_t)index + 1, s);
     run_result *r = &b->results[index];
-    r->turns = hv_bot_play(b->bot, s, b->max_turns, NULL);
+    if (b->orders) {
+        /* The file's orders for each week first, then the bot, as sim does. */
+        int32_t next = 0;
+        r->turns = 0;
+        while (r->turns < b->max_turns && s->outcome == HV_OUTCOME_RUNNING) {
+            hv_orders_file_queue_week(b->orders, &next, s); /* a full queue was checked */
+            hv_bot_plan(b->bot, s);
+            if (hv_end_turn(s, NULL) != HV_TURN_DONE)
+                break;
+            r->turns++;
+        }
+    } else {
+        r->turns = hv_bot_play(b->bot, s, b->max_turns, NULL);
+    }
     r->outcome = s->outcome;
     r->goal = s->outcome_goal;
     r->deaths = s->deaths;
@@ -203,6 +219,22 @@ static int write_csv(const batch *b, const char *path)
     return HV_EXIT_OK;
 }
 
+/* Whether some week of ORDERS holds more orders than a week can queue:
+ * said once, up front, rather than in every game. */
+static int orders_overflow(const hv_orders_file *orders, const char *path)
+{
+    for (int32_t i = 0, first = 0; i < orders->count; i++) {
+        if (orders->items[i].week != orders->items[first].week)
+            first = i;
+        if (i - first >= HV_MAX_ORDERS) {
+            fprintf(stderr, "%s:%d:1: error: more than %d orders in week %d\n", path,
+                    orders->items[i].line, HV_MAX_ORDERS, orders->items[i].week);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 double hv_now_seconds(void)
 {
     struct timespec t;
@@ -212,7 +244,7 @@ double hv_now_seconds(void)
 
 int hv_cmd_batch(int argc, char **argv)
 {
-    const char *path = NULL, *csv = NULL;
+    const char *path = NULL, *csv = NULL, *orders_path = NULL;
     unsigned long long runs = 0, jobs = 0, turns = 1000;
     int bot = HV_BOT_BALANCED, json = 0;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -235,8 +267,14 @@ int hv_cmd_batch(int argc, char **argv)
             i++;
         } else if (strcmp(a, "--bot") == 0) {
             if (!next || (bot = hv_bot_find(next)) < 0)
-                return hv_usage_error("--bot needs idle, greedy or balanced, got '%s'",
-                                      next ? next : "");
+                return hv_usage_error(
+                    "--bot needs idle, greedy, balanced, random or planner, got '%s'",
+                    next ? next : "");
+            i++;
+        } else if (strcmp(a, "--orders") == 0) {
+            if (!next)
+                return hv_usage_error("%s", "--orders needs a FILE");
+            orders_path = next;
             i++;
         } else if (strcmp(a, "--csv") == 0) {
             if (!next)
@@ -264,13 +302,34 @@ int hv_cmd_batch(int argc, char **argv)
     hv_level *level = hv_level_load_printing(path, stderr);
     if (!level)
         return HV_EXIT_BAD_INPUT;
-    batch b = {level, (hv_bot_kind)bot, (int32_t)runs, (int32_t)turns, NULL,
-               PTHREAD_MUTEX_INITIALIZER, 0};
+    hv_orders_file orders = {NULL, 0};
+    if (orders_path) {
+        hv_diag diag;
+        hv_diag_init(&diag);
+        int bad = hv_orders_file_load(&orders, orders_path, &level->rules, &diag) != 0 ||
+                  orders_overflow(&orders, orders_path);
+        hv_diag_print(&diag, stderr);
+        hv_diag_free(&diag);
+        if (bad) {
+            hv_orders_file_free(&orders);
+            hv_level_free(level);
+            return HV_EXIT_BAD_INPUT;
+        }
+    }
+    batch b = {level,
+               orders_path ? &orders : NULL,
+               (hv_bot_kind)bot,
+               (int32_t)runs,
+               (int32_t)turns,
+               NULL,
+               PTHREAD_MUTEX_INITIALIZER,
+               0};
     b.results = calloc((size_t)runs, sizeof *b.results);
     pthread_t threads[256];
     int rc = HV_EXIT_OK;
     if (!b.results) {
         fprintf(stderr, "happyvalley: out of memory\n");
+        hv_orders_file_free(&orders);
         hv_level_free(level);
         return HV_EXIT_FAILURE;
     }
@@ -302,6 +361,7 @@ int hv_cmd_batch(int argc, char **argv)
             rc = write_csv(&b, csv);
     }
     free(b.results);
+    hv_orders_file_free(&orders);
     hv_level_free(level);
     return rc;
 }

@@ -33,8 +33,12 @@ static const char usage_text[] =
     "                        [--json] [--report] [--hashes] [--play-on]\n"
     "                                     run LEVEL headless\n"
     "  happyvalley batch LEVEL --runs N [--bot NAME] [--jobs N] [--turns N]\n"
-    "                        [--json] [--csv FILE]\n"
+    "                        [--orders FILE] [--json] [--csv FILE]\n"
     "                                     play seeds 1..N and sum up the outcomes\n"
+    "  happyvalley audit LEVEL [--runs N] [--jobs N] [--levers BOT] [--json] [--save]\n"
+    "                                     what decides LEVEL: every bot, every single\n"
+    "                                     lever, every system switched off (exit 3\n"
+    "                                     when there are findings; docs/audit.md)\n"
     "  happyvalley --help | --version\n"
     "\n"
     "window options:\n"
@@ -49,7 +53,8 @@ static const char usage_text[] =
     "  --seed N        random seed, 0 to 18446744073709551615 (default 1)\n"
     "  --turns N       weeks to play, 1 to 1000000 (default 52); stops early if the game ends\n"
     "  --orders FILE   orders to queue, week by week (see docs/orders-format.md)\n"
-    "  --bot NAME      let a bot play after the orders: idle, greedy or balanced;\n"
+    "  --bot NAME      let a bot play after the orders: idle, greedy, balanced,\n"
+    "                  random or planner;\n"
     "                  without one, an event waiting for a choice gets its first choice\n"
     "  --json          print one JSON object instead of text\n"
     "  --report        print every week's report: each change and its cause\n"
@@ -59,13 +64,22 @@ static const char usage_text[] =
     "\n"
     "batch options:\n"
     "  --runs N        games to play, with seeds 1..N (required)\n"
-    "  --bot NAME      idle, greedy or balanced (default balanced)\n"
+    "  --bot NAME      idle, greedy, balanced, random or planner (default balanced)\n"
+    "  --orders FILE   every game plays FILE's orders each week, then the bot's\n"
     "  --jobs N        games played at once, 1 to 256 (default: the number of cores)\n"
     "  --turns N       weeks at most per game (default 1000)\n"
     "  --json          print one JSON object instead of text\n"
     "  --csv FILE      write one row per game to FILE\n"
     "\n"
-    "Exit codes: 0 ok, 1 runtime failure, 2 bad input (usage or invalid file).\n"
+    "audit options:\n"
+    "  --runs N        seeds 1..N for every configuration (default 200)\n"
+    "  --jobs N        games played at once, 1 to 256 (default: the number of cores)\n"
+    "  --levers BOT    the bot that plays the single levers (default balanced)\n"
+    "  --json          print one JSON document instead of tables\n"
+    "  --save          also store the JSON beside the level (LEVEL.audit.json)\n"
+    "\n"
+    "Exit codes: 0 ok, 1 runtime failure, 2 bad input (usage or invalid file),\n"
+    "3 the audit has findings.\n"
     "Errors in files are printed as FILE:LINE:COL: error: MESSAGE.\n";
 
 int hv_usage_error(const char *fmt, const char *arg)
@@ -172,7 +186,7 @@ static int parse_sim(int argc, char **argv, sim_options *o)
             i++;
         } else if (strcmp(a, "--bot") == 0) {
             if (!next || (o->bot = hv_bot_find(next)) < 0)
-                return hv_usage_error("--bot needs idle, greedy or balanced, got '%s'",
+                return hv_usage_error("--bot needs idle, greedy, balanced, random or planner, got '%s'",
                                       next ? next : "");
             i++;
         } else if (strcmp(a, "--json") == 0) {
@@ -360,6 +374,8 @@ int hv_cli_main(int argc, char **argv)
         return cmd_sim(argc - 2, argv + 2);
     if (strcmp(cmd, "batch") == 0)
         return hv_cmd_batch(argc - 2, argv + 2);
+    if (strcmp(cmd, "audit") == 0)
+        return hv_cmd_audit(argc - 1, argv + 1);
     if (strcmp(cmd, "play") == 0)
         return cmd_play(argc - 2, argv + 2, 0);
     return hv_usage_error("unknown command '%s'", cmd);

@@ -8,7 +8,8 @@
 
 #include "hv_level.h"
 
-enum { HV_EXIT_OK = 0, HV_EXIT_FAILURE = 1, HV_EXIT_BAD_INPUT = 2 };
+/* HV_EXIT_FINDINGS: the audit found something to look at. */
+enum { HV_EXIT_OK = 0, HV_EXIT_FAILURE = 1, HV_EXIT_BAD_INPUT = 2, HV_EXIT_FINDINGS = 3 };
 
 /* Runs the command line ARGV; returns the exit code. */
 int hv_cli_main(int argc, char **argv);
@@ -17,6 +18,8 @@ int hv_cli_main(int argc, char **argv);
 int hv_play_terminal(const hv_level *level, unsigned long long seed, FILE *in, FILE *out);
 /* The batch command: ARGV after "batch". (hv_batch.c) */
 int hv_cmd_batch(int argc, char **argv);
+/* The audit command: ARGV after "audit". (hv_audit.c) */
+int hv_cmd_audit(int argc, char **argv);
 /* Reads a whole number 0..MAX from S; 0 if it is not one. */
 int hv_parse_u64(const char *s, unsigned long long max, unsigned long long *out);
 /* Prints a usage error (FMT with ARG) and returns HV_EXIT_BAD_INPUT. */

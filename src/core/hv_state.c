@@ -8,6 +8,9 @@
 /* Stream constant for the state's RNG: any fixed odd-making value works,
  * it only has to be the same everywhere. */
 #define HV_RNG_STREAM 0x4856u
+/* The players' stream (bots that roll dice): apart from the world's, so a
+ * bot's choices never shift what the world rolls. */
+#define HV_PLAYER_STREAM 0x504cu
 
 void hv_state_init(hv_state *state, const hv_rules *rules, uint64_t seed)
 {
@@ -15,6 +18,7 @@ void hv_state_init(hv_state *state, const hv_rules *rules, uint64_t seed)
     state->rules = rules;
     state->seed = seed;
     hv_rng_seed(&state->rng, seed, HV_RNG_STREAM);
+    hv_rng_seed(&state->player_rng, seed, HV_PLAYER_STREAM);
     state->next_module_id = 1;
     state->next_person_id = 1;
     state->dust = rules->weather.dust_min;
@@ -65,6 +69,7 @@ void hv_state_reseed(hv_state *state, uint64_t seed)
 {
     state->seed = seed;
     hv_rng_seed(&state->rng, seed, HV_RNG_STREAM);
+    hv_rng_seed(&state->player_rng, seed, HV_PLAYER_STREAM);
 }
 
 int32_t hv_state_add_module(hv_state *state, int32_t type, int32_t x, int32_t y, int operating)

@@ -83,6 +83,10 @@ typedef struct hv_state {
     const hv_rules *rules;
     uint64_t seed;
     hv_rng rng;
+    /* Dice of a player that rolls them (the random bot), seeded from the
+     * game's seed. Not part of the world: left out of the hash, so a game
+     * and its replay from the orders it gave hash alike. */
+    hv_rng player_rng;
     int32_t turn; /* weeks completed; the week being planned is turn + 1 */
     int64_t stock[HV_RES_COUNT];
     int32_t dust;         /* percent of sunlight blocked */

@@ -29,7 +29,7 @@ const char *hv_outcome_name(hv_outcome outcome)
     return names[outcome];
 }
 
-void hv_outcome_code(const hv_state *s, char *buf, size_t len)
+void hv_goal_code(const hv_rules *rules, const hv_goal *g, char *buf, size_t len)
 {
     static const char *const kinds[HV_GOAL_KIND_COUNT] = {
         "resource_at_least",     "resource_depleted", "deadline",          "modules_at_least",
@@ -37,21 +37,24 @@ void hv_outcome_code(const hv_state *s, char *buf, size_t len)
         "riot",                  "exported_at_least", "captured_at_least", "flag_set",
         "satisfaction_at_least",
     };
-    if (s->outcome == HV_OUTCOME_RUNNING) {
+    if (g->kind == HV_GOAL_RESOURCE_DEPLETED)
+        snprintf(buf, len, "%s:%s", kinds[g->kind], hv_resource_id((hv_resource)g->resource));
+    else if (g->kind == HV_GOAL_FLAG_SET)
+        snprintf(buf, len, "%s:%s", kinds[g->kind], rules->flags[g->flag]);
+    else
+        snprintf(buf, len, "%s", kinds[g->kind]);
+}
+
+void hv_outcome_code(const hv_state *s, char *buf, size_t len)
+{
+    if (s->outcome == HV_OUTCOME_RUNNING)
         snprintf(buf, len, "%s", "");
-    } else if (s->outcome_goal == HV_CAUSE_ALL_DEAD) {
+    else if (s->outcome_goal == HV_CAUSE_ALL_DEAD)
         snprintf(buf, len, "all_dead");
-    } else if (s->outcome == HV_OUTCOME_WON) {
+    else if (s->outcome == HV_OUTCOME_WON)
         snprintf(buf, len, "goals_met");
-    } else {
-        const hv_goal *g = &s->rules->lose[s->outcome_goal];
-        if (g->kind == HV_GOAL_RESOURCE_DEPLETED)
-            snprintf(buf, len, "%s:%s", kinds[g->kind], hv_resource_id((hv_resource)g->resource));
-        else if (g->kind == HV_GOAL_FLAG_SET)
-            snprintf(buf, len, "%s:%s", kinds[g->kind], s->rules->flags[g->flag]);
-        else
-            snprintf(buf, len, "%s", kinds[g->kind]);
-    }
+    else
+        hv_goal_code(s->rules, &s->rules->lose[s->outcome_goal], buf, len);
 }
 
 void hv_describe_order(const hv_state *s, const hv_order *o, char *buf, size_t len)

@@ -28,6 +28,8 @@ void hv_describe_order(const hv_state *state, const hv_order *order, char *buf, 
 /* Machine-friendly code for what ended the game ("all_dead",
  * "resource_depleted:oxygen", ...), "" while running. */
 void hv_outcome_code(const hv_state *state, char *buf, size_t len);
+/* The code of goal G for scripts ("resource_depleted:oxygen", "riot", ...). */
+void hv_goal_code(const hv_rules *rules, const hv_goal *g, char *buf, size_t len);
 /* "running", "won" or "lost". */
 const char *hv_outcome_name(hv_outcome outcome);
 

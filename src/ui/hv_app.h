@@ -5,6 +5,7 @@
 #ifndef HV_APP_H
 #define HV_APP_H
 
+#include "hv_audit_file.h"
 #include "hv_event.h"
 #include "hv_gui.h"
 #include "hv_level.h"
@@ -82,6 +83,11 @@ typedef struct hv_level_entry {
     char summary[HV_SUMMARY_LEN];
     int difficulty;
     char error[400]; /* "" when the level loads */
+    /* How bots did, from the audit file beside the level (LEVEL.audit.json). */
+    int measured; /* 1: AUDIT holds a summary */
+    int stale;    /* 1: measured for an earlier version of the level or its rules */
+    hv_audit_summary audit;
+    char audit_error[300]; /* why an audit file that is there cannot be read, or "" */
 } hv_level_entry;
 
 #define HV_MAX_LEVEL_ENTRIES 64

@@ -1,21 +1,24 @@
-/* The level picker: the levels found in the levels folder, each with its
- * title, difficulty and briefing; a level with an error is listed with it
- * rather than hidden. */
+/* The level picker: the levels found in the levels folder (found by
+ * hv_scr_levels_scan.c), each with its title, difficulty and briefing, and
+ * how bots did on it when an audit file sits beside it; a level with an
+ * error is listed with it rather than hidden. */
 #define _POSIX_C_SOURCE 200809L
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "hv_file.h"
 #include "hv_scr_menu.h"
 #include "hv_widgets.h"
+
+static int pip_gap(int size)
+{
+    return size / 3 < 2 ? 2 : size / 3;
+}
 
 /* Difficulty as COUNT of five squares, SIZE pixels each; returns the width. */
 static int pips(hv_gfx *g, int x, int y, int size, int count, uint32_t colour)
 {
-    int gap = size / 3 < 2 ? 2 : size / 3;
+    int gap = pip_gap(size);
     for (int i = 0; i < 5; i++) {
         SDL_Rect r = {x + i * (size + gap), y, size, size};
         if (i < count) {
@@ -39,7 +42,59 @@ static uint32_t difficulty_colour(int d)
     return d <= 2 ? HV_C_GOOD : d == 3 ? HV_C_WARN : HV_C_ACCENT;
 }
 
-/* ---- finding the levels ------------------------------------------------ */
+/* ---- how bots did ------------------------------------------------------ */
+
+/* Per mille to whole percent, half up. */
+static int percent(int32_t pm)
+{
+    return (pm + 5) / 10;
+}
+
+/* The same scale of colours as the author's difficulty: bots that win
+ * often make a gentle level. A stale figure is greyed. */
+static uint32_t measured_colour(const hv_level_entry *e)
+{
+    int pm = e->audit.best_win_pm;
+    return e->stale ? HV_C_DIM : pm >= 600 ? HV_C_GOOD : pm >= 300 ? HV_C_WARN : HV_C_ACCENT;
+}
+
+/* The measured figure as the briefing says it, and its tooltip. */
+static void measured_text(const hv_level_entry *e, char *text, size_t len, char *tip,
+                          size_t tip_len)
+{
+    const hv_audit_summary *a = &e->audit;
+    snprintf(text, len, "Measured: the best bot (%s) %s %d%% (%d\xe2\x80\x93%d%%) over %d games",
+             a->best_bot, e->stale ? "won" : "wins", percent(a->best_win_pm), percent(a->low_pm),
+             percent(a->high_pm), a->runs);
+    char findings[120] = "";
+    if (a->findings > 0)
+        snprintf(findings, sizeof findings, "\nThe audit noted %d finding%s about its balance.",
+                 a->findings, a->findings == 1 ? "" : "s");
+    snprintf(tip, tip_len,
+             "%sBots played this level %d times each (happyvalley audit). The best, %s, won "
+             "%d%% of its games; its true rate most likely lies between %d%% and %d%%.%s",
+             e->stale ? "The level or its rules have changed since it was measured, so this "
+                        "figure may no longer hold.\n"
+                      : "",
+             a->runs, a->best_bot, percent(a->best_win_pm), percent(a->low_pm), percent(a->high_pm),
+             findings);
+}
+
+/* The win rate as a bar as wide as the pips: solid up to the low end of
+ * its likely range, lighter over the range, a mark at the rate itself. */
+static void measured_bar(hv_gfx *g, SDL_Rect r, const hv_level_entry *e)
+{
+    uint32_t c = measured_colour(e);
+    const hv_audit_summary *a = &e->audit;
+    hv_gfx_fill(g, r, 0x000000, 80);
+    int lo = r.w * a->low_pm / 1000, hi = r.w * a->high_pm / 1000, at = r.w * a->best_win_pm / 1000;
+    hv_gfx_fill(g, (SDL_Rect){r.x, r.y, lo, r.h}, c, 255);
+    hv_gfx_fill(g, (SDL_Rect){r.x + lo, r.y, hi - lo, r.h}, c, 110);
+    int mark = hv_gfx_px(g, 2);
+    at = at > r.w - mark ? r.w - mark : at;
+    hv_gfx_fill(g, (SDL_Rect){r.x + at, r.y - mark, mark, r.h + 2 * mark}, HV_C_TEXT, 255);
+    hv_gfx_frame(g, r, HV_C_BORDER);
+}
 
 static void copy_str(char *dst, size_t len, const char *src)
 {
@@ -48,130 +103,6 @@ static void copy_str(char *dst, size_t len, const char *src)
         n = len - 1;
     memcpy(dst, src, n);
     dst[n] = '\0';
-}
-
-/* A rules file in the levels folder says `kind: rules` at the top level;
- * looking for that line spares a full load that would only fail. */
-static int is_rules_file(const char *path)
-{
-    size_t len;
-    char *text = hv_file_read_all(path, &len);
-    if (!text)
-        return 0;
-    int rules = 0;
-    for (const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
-        if (strncmp(p, "kind:", 5) != 0)
-            continue;
-        p += 5;
-        p += strspn(p, " \t\"'");
-        rules = strncmp(p, "rules", 5) == 0 && strchr(" \t\"'\r\n#", p[5] ? p[5] : ' ');
-        break;
-    }
-    free(text);
-    return rules;
-}
-
-/* The error the player sees first: the earliest in the level's own file,
- * else the earliest anywhere (a broken rules file it names). */
-static const hv_diag_entry *first_error(const hv_diag *diag, const char *path)
-{
-    const hv_diag_entry *best = NULL;
-    for (int own = 1; own >= 0 && !best; own--)
-        for (size_t i = 0; i < diag->count; i++) {
-            const hv_diag_entry *e = &diag->entries[i];
-            if (own && strcmp(e->file, path) != 0)
-                continue;
-            if (!best || e->line < best->line || (e->line == best->line && e->col < best->col))
-                best = e;
-        }
-    return best;
-}
-
-/* Case-blind, with runs of digits compared as numbers: "Part 2" < "Part 10". */
-static int natural_compare(const char *a, const char *b)
-{
-    while (*a && *b) {
-        if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
-            char *ea, *eb;
-            unsigned long long x = strtoull(a, &ea, 10), y = strtoull(b, &eb, 10);
-            if (x != y)
-                return x < y ? -1 : 1;
-            a = ea;
-            b = eb;
-            continue;
-        }
-        int ca = SDL_tolower((unsigned char)*a), cb = SDL_tolower((unsigned char)*b);
-        if (ca != cb)
-            return ca < cb ? -1 : 1;
-        a++;
-        b++;
-    }
-    return *a ? 1 : *b ? -1 : 0;
-}
-
-static int compare_levels(const void *a, const void *b)
-{
-    const hv_level_entry *x = a, *y = b;
-    /* Broken levels sink to the end, where they do not crowd the good ones. */
-    int dx = x->error[0] ? 99 : x->difficulty, dy = y->error[0] ? 99 : y->difficulty;
-    if (dx != dy)
-        return dx < dy ? -1 : 1;
-    int c = natural_compare(x->title, y->title);
-    return c ? c : strcmp(x->path, y->path);
-}
-
-void hv_app_scan_levels(hv_app *app)
-{
-    char picked[HV_FILE_LEN] = "";
-    if (app->level_pick >= 0 && app->level_pick < app->level_count)
-        copy_str(picked, sizeof picked, app->levels[app->level_pick].path);
-    app->level_count = 0;
-    DIR *dir = opendir(app->levels_dir);
-    if (!dir)
-        return;
-    struct dirent *d;
-    while ((d = readdir(dir)) != NULL && app->level_count < HV_MAX_LEVEL_ENTRIES) {
-        size_t n = strlen(d->d_name);
-        if (d->d_name[0] == '.' || n < 6 || strcmp(d->d_name + n - 5, ".yaml") != 0)
-            continue;
-        hv_level_entry *e = &app->levels[app->level_count];
-        memset(e, 0, sizeof *e);
-        if (snprintf(e->path, sizeof e->path, "%s/%s", app->levels_dir, d->d_name) >=
-            (int)sizeof e->path)
-            continue;
-        struct stat st;
-        if (stat(e->path, &st) != 0 || !S_ISREG(st.st_mode) || is_rules_file(e->path))
-            continue;
-        hv_diag diag;
-        hv_diag_init(&diag);
-        hv_level *level = hv_level_load(e->path, &diag);
-        if (level) {
-            copy_str(e->title, sizeof e->title, level->title);
-            copy_str(e->summary, sizeof e->summary, level->summary);
-            e->difficulty = level->difficulty;
-            hv_level_free(level);
-        } else {
-            const hv_diag_entry *first = first_error(&diag, e->path);
-            if (first && strstr(first->message, "'rules' is not 'level'")) {
-                hv_diag_free(&diag);
-                continue;
-            }
-            copy_str(e->title, sizeof e->title, d->d_name);
-            if (first)
-                snprintf(e->error, sizeof e->error, "%s:%d:%d: %s", first->file, first->line,
-                         first->col, first->message);
-            else
-                snprintf(e->error, sizeof e->error, "%.300s:0:0: cannot be loaded", d->d_name);
-        }
-        hv_diag_free(&diag);
-        app->level_count++;
-    }
-    closedir(dir);
-    qsort(app->levels, (size_t)app->level_count, sizeof app->levels[0], compare_levels);
-    app->level_pick = 0;
-    for (int i = 0; i < app->level_count; i++)
-        if (strcmp(app->levels[i].path, picked) == 0)
-            app->level_pick = i;
 }
 
 /* "level_tutorial" for levels/tutorial.yaml: a name scripts can rely on. */
@@ -289,16 +220,46 @@ static void picker_row(hv_app *app, int i, SDL_Rect r, SDL_Rect clip)
     } else {
         int ps = sh * 11 / 20,
             pw = pips(g, x, y + (sh - ps) / 2, ps, e->difficulty, difficulty_colour(e->difficulty));
-        hv_gfx_text(g, HV_FONT_SMALL, 0, x + pw + pad / 2, y, HV_C_DIM,
-                    difficulty_word(e->difficulty));
+        x += pw + pad / 2;
+        x += hv_gfx_text(g, HV_FONT_SMALL, 0, x, y, HV_C_DIM, difficulty_word(e->difficulty));
         snprintf(tip, sizeof tip, "%s: difficulty %d of 5 (%s). Click for its briefing.", e->title,
                  e->difficulty, difficulty_word(e->difficulty));
+    }
+    /* The measured rate on the right of the difficulty, shortened to fit. */
+    char label[48] = "", mtext[200], mtip[HV_TIP_LEN] = "";
+    SDL_Rect at = {0, 0, 0, 0};
+    if (!e->error[0] && e->measured) {
+        measured_text(e, mtext, sizeof mtext, mtip, sizeof mtip);
+        snprintf(tip + strlen(tip), sizeof tip - strlen(tip), "\n%s%s.", mtext,
+                 e->stale ? ", for an earlier version of this level" : "");
+        int pc = percent(e->audit.best_win_pm), lw = 0;
+        for (int f = 0; f < 2; f++) {
+            snprintf(label, sizeof label, "%s%d%%%s",
+                     f          ? ""
+                     : e->stale ? "bots won "
+                                : "bots win ",
+                     pc, e->stale ? " (old)" : "");
+            hv_gfx_text_size(g, HV_FONT_SMALL, 0, label, &lw, NULL);
+            if (right - x - pad >= lw)
+                break;
+            label[0] = '\0';
+        }
+        if (label[0]) {
+            hv_gfx_text(g, HV_FONT_SMALL, 0, right - lw, y, measured_colour(e), label);
+            at = (SDL_Rect){right - lw, y, lw, sh};
+        }
     }
     char id[HV_GUI_ID_LEN], alias[24];
     level_id(e, id, sizeof id);
     snprintf(alias, sizeof alias, "level_%d", i);
     hv_gui_area(&app->gui, id, hit, tip);
     hv_gui_area(&app->gui, alias, hit, tip);
+    SDL_Rect shown;
+    if (label[0] && SDL_IntersectRect(&at, &clip, &shown)) {
+        char mid[HV_GUI_ID_LEN + 16];
+        snprintf(mid, sizeof mid, "%s_measured", id);
+        hv_gui_area(&app->gui, mid, shown, mtip);
+    }
     if (hv_gui_clicked(&app->gui, hit) && app->level_pick != i) {
         app->level_pick = i;
         app->scroll = 0;
@@ -333,6 +294,34 @@ static int draw_error(hv_gfx *g, SDL_Rect box, const char *error, int draw)
     snprintf(where, sizeof where, "Line %d, column %d: %s", line, col, split + used);
     y += hv_gfx_text_wrap(g, HV_FONT_BODY, x, y, w, HV_C_TEXT, where, draw);
     return y + pad - box.y;
+}
+
+/* The line under the author's difficulty: how bots did, with BAR the size
+ * of the pips and the text from TX; a stale figure says so below it.
+ * Returns the height. */
+static int picker_measured(hv_app *app, SDL_Rect in, SDL_Rect bar, int tx, int draw)
+{
+    hv_gfx *g = &app->gfx;
+    const hv_level_entry *e = &app->levels[app->level_pick];
+    int sh = hv_gfx_line_height(g, HV_FONT_SMALL), w = in.x + in.w - tx, y = bar.y;
+    char text[200], tip[HV_TIP_LEN];
+    const char *id = e->stale ? "picker_measured_stale" : "picker_measured";
+    if (!e->measured) {
+        id = "picker_audit_error";
+        snprintf(text, sizeof text, "Measured: the audit file beside this level cannot be read.");
+        snprintf(tip, sizeof tip, "%s", e->audit_error);
+    } else {
+        measured_text(e, text, sizeof text, tip, sizeof tip);
+    }
+    if (draw && e->measured)
+        measured_bar(g, (SDL_Rect){bar.x, y + (sh - bar.h) / 2, bar.w, bar.h}, e);
+    y += hv_gfx_text_wrap(g, HV_FONT_SMALL, tx, y, w, HV_C_DIM, text, draw);
+    if (e->stale)
+        y += hv_gfx_text_wrap(g, HV_FONT_SMALL, tx, y, w, HV_C_WARN,
+                              "Measured for an earlier version of this level or its rules.", draw);
+    if (draw)
+        hv_view_area(app, in, id, (SDL_Rect){bar.x, bar.y, in.x + in.w - bar.x, y - bar.y}, tip);
+    return y - bar.y;
 }
 
 /* The highlighted level: everything the player needs to choose. Returns the
@@ -383,12 +372,15 @@ static int picker_detail(hv_app *app, SDL_Rect in, int y, const level_detail *d,
     char label[64];
     snprintf(label, sizeof label, "Difficulty %d of 5: %s", e->difficulty,
              difficulty_word(e->difficulty));
+    int pw = 5 * ps + 4 * pip_gap(ps), tx = in.x + pw + hv_gfx_px(g, 8);
     if (draw) {
-        int pw =
-            pips(g, in.x, y + (sh - ps) / 2, ps, e->difficulty, difficulty_colour(e->difficulty));
-        hv_gfx_text(g, HV_FONT_SMALL, 0, in.x + pw + hv_gfx_px(g, 8), y, HV_C_DIM, label);
+        pips(g, in.x, y + (sh - ps) / 2, ps, e->difficulty, difficulty_colour(e->difficulty));
+        hv_gfx_text(g, HV_FONT_SMALL, 0, tx, y, HV_C_DIM, label);
     }
-    y += sh + gap;
+    y += sh;
+    if (e->measured || e->audit_error[0])
+        y += picker_measured(app, in, (SDL_Rect){in.x, y + gap / 2, pw, ps}, tx, draw) + gap / 2;
+    y += gap;
     y += hv_gfx_text_wrap(g, HV_FONT_BODY, in.x, y, in.w, HV_C_WARN, e->summary, draw) + gap;
     if (draw)
         hv_gfx_fill(g, (SDL_Rect){in.x, y, in.w, 1}, HV_C_BORDER, 255);
@@ -473,11 +465,12 @@ void hv_screen_picker(hv_app *app)
         SDL_Rect text = {in.x, in.y, in.w - hv_gfx_px(g, 12), in.h};
         int h = picker_detail(app, text, 0, &detail, 0);
         hv_menu_scroll(app, in, h, &app->scroll);
+        /* Before the content, so the measured figure's tooltip wins. */
+        hv_gui_area(&app->gui, "picker_detail", in, NULL);
         SDL_RenderSetClipRect(app->ren, &in);
         picker_detail(app, text, in.y - app->scroll, &detail, 1);
         SDL_RenderSetClipRect(app->ren, NULL);
         hv_menu_scrollbar(app, in, h, app->scroll);
-        hv_gui_area(&app->gui, "picker_detail", in, NULL);
     }
 
     /* Back, the seed and Start. */

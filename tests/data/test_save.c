@@ -207,8 +207,8 @@ static char *test_round_trip(const char *path)
         hv_end_turn(s, NULL);
         hv_end_turn(t, NULL);
         check_same_game(s, t, 1);
-        play(s, &log, 10);
-        play(t, &log2, 10);
+        play(s, &log, 8); /* the bot wins the conference in week 30 */
+        play(t, &log2, 8);
         check_same_game(s, t, 1);
         CHECK_EQ_INT(log2.count, log.count);
         hv_level_free(level2);

@@ -148,5 +148,75 @@ else
     fail=$((fail + 1))
 fi
 python3 tests/ui/png_check.py 1280 720 "$tmp/broken.png" "$tmp/holes.png" || fail=$((fail + 1))
+
+# The audit file beside a level (docs/audit-file.md): the picker shows how
+# bots did, says when the figure was made for an earlier version, shows
+# nothing for a level without one, and never lists the file as a level.
+aroot="$tmp/audit"
+mkdir -p "$aroot/levels/rules"
+ln -s "$PWD/assets" "$aroot/assets"
+cp levels/conference.yaml levels/tutorial.yaml levels/merged_base.yaml "$aroot/levels/"
+cp levels/rules/base.yaml "$aroot/levels/rules/"
+digest=$(python3 -c '
+import sys
+h = 0xcbf29ce484222325
+for name in sys.argv[1:]:
+    for b in open(name, "rb").read():
+        h = ((h ^ b) * 0x100000001b3) & 0xffffffffffffffff
+print("%016x" % h)' "$aroot/levels/conference.yaml" "$aroot/levels/rules/base.yaml")
+audit() { # LEVEL DIGEST RATE LOW HIGH
+    printf '{"format":1,"kind":"audit","level":"%s","level_digest":"%s","runs":200,"best_bot":"planner",
+ "best_win_rate":%s,"best_win_low":%s,"best_win_high":%s,"bots":[{"bot":"idle","win_rate":0}],
+ "findings":[{"kind":"DOMINANT","id":"one_click:policy:openness=open","text":"...","figure":0.96}]}\n' \
+        "$@" >"$aroot/levels/$1.audit.json"
+}
+audit conference "$digest" 0.6150 0.5460 0.6800
+audit tutorial 0123456789abcdef 0.7150 0.6480 0.7740
+cat >"$tmp/audit.txt" <<SCRIPT
+click menu_new
+expect level_2
+expect level_merged_base
+expect level_conference_measured
+expect level_tutorial_measured
+click level_conference
+expect picker_measured
+move picker_measured
+screenshot $tmp/measured.png
+click level_tutorial
+expect picker_measured_stale
+move level_tutorial_measured
+screenshot $tmp/stale.png
+SCRIPT
+picker() { # SCRIPT LINES...: runs them in the picker of the audit folder
+    printf '%s\n' "click menu_new" "${@}" >"$tmp/a.txt"
+    HV_DATA_ROOT="$aroot" "$bin" --ui-script "$tmp/a.txt" --size 1280x720 --scale 100 \
+        --data-dir "$tmp/d" >"$tmp/a.out" 2>"$tmp/a.err"
+}
+HV_DATA_ROOT="$aroot" "$bin" --ui-script "$tmp/audit.txt" --size 1280x720 --scale 100 \
+    --data-dir "$tmp/d" >"$tmp/a.out" 2>"$tmp/a.err"
+rc=$?
+if [[ $rc == 0 ]] && ! grep -q 'error' "$tmp/a.err"; then
+    echo "ok: the picker shows how bots did, and a stale figure as stale"
+else
+    echo "FAIL: picker with audit files exited $rc: $(head -3 "$tmp/a.err")" >&2
+    fail=$((fail + 1))
+fi
+# Each of these widgets must be missing: a stale figure is not a fresh one,
+# a level without an audit file shows none, and three levels are level_0..2.
+for args in "click level_tutorial|expect picker_measured" \
+    "click level_merged_base|expect picker_measured" \
+    "click level_merged_base|expect picker_measured_stale" \
+    "expect level_merged_base_measured" "expect level_3" "expect level_conference_audit_json"; do
+    IFS='|' read -ra lines <<<"$args"
+    picker "${lines[@]}"
+    rc=$?
+    if [[ $rc == 1 ]] && grep -q "expected widget '[a-z_0-9]*' is not on this screen" "$tmp/a.err"; then
+        echo "ok: no widget for: $args"
+    else
+        echo "FAIL: expected the last widget missing after: $args (exit $rc)" >&2
+        fail=$((fail + 1))
+    fi
+done
+python3 tests/ui/png_check.py 1280 720 "$tmp/measured.png" "$tmp/stale.png" || fail=$((fail + 1))
 echo "ui_screens: $fail failed"
 ((fail == 0))

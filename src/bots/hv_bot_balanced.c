@@ -1,0 +1,349 @@
+/* The balanced and greedy bots: one set of habits, weighed differently.
+ * Staff the most wanted posts, build what the base lacks (air, water,
+ * food, power, beds, then whatever module type is worth most), keep the
+ * most wanted modules first in line for power, hold the policy options
+ * whose declared effects are worth most, fly missions and sell iridium. */
+#include <stddef.h>
+#include <string.h>
+
+#include "hv_bot_view.h"
+#include "hv_turn.h"
+
+/* ---- staffing ---------------------------------------------------------- */
+
+static int32_t best_module(const hv_bot_view *v)
+{
+    int32_t best = -1;
+    for (int32_t i = 0; i < v->s->module_count; i++)
+        if (v->slots[i] > 0 && v->value[i] > 0 && (best < 0 || v->value[i] > v->value[best]))
+            best = i;
+    return best;
+}
+
+static void staff(hv_bot_view *v, int rebalance)
+{
+    hv_state *s = v->s;
+    int32_t by_type[HV_MAX_MODULE_TYPES];
+    for (int32_t t = 0; t < v->r->module_type_count; t++)
+        by_type[t] = hv_bot_type_value(v, t);
+    for (int32_t i = 0; i < s->module_count; i++)
+        v->value[i] = by_type[s->modules[i].type];
+    for (int32_t k = 0; k < v->free_count; k++) {
+        int32_t m = best_module(v);
+        if (m < 0)
+            break;
+        hv_bot_order(s, HV_ORDER_ASSIGN, s->people[v->free_people[k]].id, s->modules[m].id, 0);
+        v->slots[m]--;
+    }
+    for (int moves = 0; rebalance && moves < 2; moves++) {
+        int32_t want = best_module(v);
+        if (want < 0 || v->value[want] < 1500)
+            return;
+        /* Take someone from the least useful post. */
+        int32_t from = -1;
+        for (int32_t i = 0; i < s->module_count; i++)
+            if (s->modules[i].crew > 0 && v->value[i] < 300 &&
+                (from < 0 || v->value[i] < v->value[from]))
+                from = i;
+        if (from < 0)
+            return;
+        for (int32_t i = 0; i < s->person_count; i++) {
+            if (s->people[i].module == s->modules[from].id) {
+                hv_bot_order(s, HV_ORDER_ASSIGN, s->people[i].id, s->modules[want].id, 0);
+                v->slots[want]--;
+                v->value[from] = 100000; /* do not take from it twice */
+                break;
+            }
+        }
+    }
+}
+
+/* ---- power priorities -------------------------------------------------- */
+
+/* When power runs short, the most wanted modules are kept running: each
+ * module that uses power gets a priority from how much the base wants it,
+ * in a few wide bands so that one order lasts. */
+static int32_t band(int32_t value)
+{
+    return value >= 2500 ? 1 : value >= 1000 ? 2 : value >= 500 ? 4 : value >= 200 ? 6 : 8;
+}
+
+static void prioritise(hv_bot_view *v)
+{
+    hv_state *s = v->s;
+    int shed = 0;
+    for (int32_t i = 0; i < s->module_count; i++) {
+        const hv_module *m = &s->modules[i];
+        shed |= m->status == HV_MODULE_ACTIVE && !m->broken && !m->powered &&
+                v->r->module_types[m->type].power < 0 && m->crew > 0;
+    }
+    if (!shed)
+        return; /* only when last week's power ran out */
+    int orders = 0;
+    for (int32_t i = 0; i < s->module_count && orders < 4; i++) {
+        hv_module *m = &s->modules[i];
+        if (v->r->module_types[m->type].power >= 0 || m->status != HV_MODULE_ACTIVE)
+            continue;
+        int32_t want = band(v->value[i]);
+        if (want - m->priority >= 3 || m->priority - want >= 3) {
+            hv_bot_order(s, HV_ORDER_PRIORITY, m->id, 0, want);
+            orders++;
+        }
+    }
+}
+
+/* ---- building ---------------------------------------------------------- */
+
+static int affordable(const hv_bot_view *v, const hv_module_type *mt, int64_t reserve)
+{
+    for (int res = 0; res < HV_RES_COUNT; res++)
+        if (mt->cost[res] > 0 && v->s->stock[res] < mt->cost[res] + (res == HV_RES_FUNDS) * reserve)
+            return 0;
+    return 1;
+}
+
+static int build(hv_bot_view *v, int32_t type)
+{
+    const hv_rules *r = v->r;
+    const hv_module_type *mt = &r->module_types[type];
+    uint8_t used[HV_MAX_MAP * HV_MAX_MAP];
+    memset(used, 0, sizeof used);
+    for (int32_t i = 0; i < v->s->module_count; i++)
+        used[v->s->modules[i].y * HV_MAX_MAP + v->s->modules[i].x] = 1;
+    for (int32_t y = 0; y < r->map_height; y++)
+        for (int32_t x = 0; x < r->map_width; x++)
+            if (!used[y * HV_MAX_MAP + x] &&
+                (mt->terrain_mask >> r->terrain[y * r->map_width + x] & 1u)) {
+                hv_bot_order(v->s, HV_ORDER_BUILD, x, y, type);
+                return 1;
+            }
+    return 0;
+}
+
+static int64_t funds_cost(const hv_module_type *mt)
+{
+    return mt->cost[HV_RES_FUNDS] + mt->upkeep * 10 + 1;
+}
+
+/* The type that gives the most power for its price under today's dust. */
+static int32_t power_type(const hv_bot_view *v)
+{
+    int32_t best = -1;
+    int64_t best_rate = 0;
+    for (int32_t t = 0; t < v->r->module_type_count; t++) {
+        const hv_module_type *mt = &v->r->module_types[t];
+        int64_t kw =
+            mt->power > 0 ? (mt->solar ? mt->power * (100 - v->s->dust) / 100 : mt->power) : 0;
+        if (kw <= 0 || (mt->crew_slots && v->free_count == 0))
+            continue;
+        int64_t rate = kw * 100000 / funds_cost(mt);
+        if (best < 0 || rate > best_rate) {
+            best = t;
+            best_rate = rate;
+        }
+    }
+    return best;
+}
+
+/* The cheapest type that makes RES without using it. */
+static int32_t maker_of(const hv_bot_view *v, int res)
+{
+    int32_t best = -1;
+    for (int32_t t = 0; t < v->r->module_type_count; t++) {
+        const hv_module_type *mt = &v->r->module_types[t];
+        if (mt->output[res] > 0 && mt->input[res] == 0 &&
+            (best < 0 ||
+             mt->output[res] * 1000 / funds_cost(mt) > v->r->module_types[best].output[res] * 1000 /
+                                                           funds_cost(&v->r->module_types[best])))
+            best = t;
+    }
+    return best;
+}
+
+static int32_t housing_type(const hv_bot_view *v)
+{
+    int32_t best = -1;
+    for (int32_t t = 0; t < v->r->module_type_count; t++) {
+        const hv_module_type *mt = &v->r->module_types[t];
+        if (mt->housing > 0 && (best < 0 || mt->housing * 1000 / funds_cost(mt) >
+                                                v->r->module_types[best].housing * 1000 /
+                                                    funds_cost(&v->r->module_types[best])))
+            best = t;
+    }
+    return best;
+}
+
+static int64_t beds(const hv_state *s)
+{
+    int64_t n = 0;
+    for (int32_t i = 0; i < s->module_count; i++)
+        n += s->rules->module_types[s->modules[i].type].housing;
+    return n;
+}
+
+/* Whether a module of TYPE is going up or has crew slots to fill. */
+static int pending_type(const hv_bot_view *v, int32_t type)
+{
+    for (int32_t i = 0; i < v->s->module_count; i++) {
+        const hv_module *m = &v->s->modules[i];
+        if (m->type == type && (m->status == HV_MODULE_BUILDING || v->slots[i] > 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether a module making RES is going up or has crew slots to fill. */
+static int building_for(const hv_bot_view *v, int res)
+{
+    for (int32_t t = 0; t < v->r->module_type_count; t++)
+        if (v->r->module_types[t].output[res] > 0 && pending_type(v, t))
+            return 1;
+    return 0;
+}
+
+/* Beyond needs: the type worth most for its price, when the treasury can
+ * spare it and someone is free to run it. */
+static int32_t wanted_type(const hv_bot_view *v)
+{
+    int32_t best = -1;
+    int64_t best_rate = 0;
+    for (int32_t t = 0; t < v->r->module_type_count; t++) {
+        const hv_module_type *mt = &v->r->module_types[t];
+        if (mt->power > 0 || pending_type(v, t) || (mt->crew_slots && v->free_count == 0))
+            continue;
+        int64_t value = hv_bot_type_value(v, t);
+        if (value < 250)
+            continue;
+        int64_t rate = value * 10000 / funds_cost(mt);
+        if (best < 0 || rate > best_rate) {
+            best = t;
+            best_rate = rate;
+        }
+    }
+    return best;
+}
+
+static void expand(hv_bot_view *v)
+{
+    hv_state *s = v->s;
+    int32_t t = -1;
+    int64_t weeks = 1; /* of pay and upkeep kept back */
+    if (s->power_demand > s->power_supply * 9 / 10)
+        t = power_type(v);
+    if (t < 0 && !v->greedy) {
+        /* Life support first; staffed by whoever is idle or moved. */
+        for (int res = 0; res < HV_RES_COUNT && t < 0; res++)
+            if (v->need[res] > 0 && v->net[res] < v->need[res] / 10 && !building_for(v, res))
+                t = maker_of(v, res);
+    }
+    if (t < 0 && beds(s) < s->person_count) {
+        t = housing_type(v);
+        weeks = 2;
+    }
+    if (t < 0) {
+        t = wanted_type(v);
+        weeks = v->greedy ? 2 : 8;
+    }
+    if (t >= 0 && affordable(v, &v->r->module_types[t], v->costs * weeks))
+        build(v, t);
+}
+
+/* ---- policies ---------------------------------------------------------- */
+
+/* Each policy takes the option whose declared effects are worth most now;
+ * a change needs a clear margin, so the base does not flip back and forth. */
+static void govern(hv_bot_view *v)
+{
+    hv_state *s = v->s;
+    for (int32_t p = 0; p < v->r->policy_count; p++) {
+        if (!hv_bot_policy_ready(s, p))
+            continue;
+        const hv_policy *pol = &v->r->policies[p];
+        int32_t now = s->policy[p], best = now;
+        int64_t now_worth = hv_bot_policy_worth(v, &pol->options[now].effect);
+        int64_t best_worth = now_worth;
+        for (int32_t o = 0; o < pol->option_count; o++) {
+            int64_t w = hv_bot_policy_worth(v, &pol->options[o].effect);
+            if (w > best_worth) {
+                best_worth = w;
+                best = o;
+            }
+        }
+        int64_t margin = 200 + (now_worth < 0 ? -now_worth : now_worth) / 5;
+        if (best != now && best_worth - now_worth > margin)
+            hv_bot_order(s, HV_ORDER_POLICY, p, 0, best);
+    }
+}
+
+/* ---- missions and exports ---------------------------------------------- */
+
+static int32_t pick_crew(const hv_bot_view *v, int pilot, int32_t other)
+{
+    const hv_state *s = v->s;
+    int32_t best = -1;
+    for (int32_t i = 0; i < s->person_count; i++) {
+        const hv_person *p = &s->people[i];
+        const hv_role *role = &v->r->roles[p->role];
+        if (p->away || p->id == other || !(pilot ? role->pilot : role->engineer))
+            continue;
+        if (best < 0 || p->skill > s->people[best].skill)
+            best = i;
+    }
+    return best;
+}
+
+static void launch(hv_bot_view *v)
+{
+    hv_state *s = v->s;
+    if (hv_state_running_bonus(s, offsetof(hv_module_type, spaceport)) <= 0)
+        return;
+    int32_t week = s->turn + 1;
+    for (int32_t i = 0; i < v->r->asteroid_count; i++) {
+        const hv_asteroid *a = &v->r->asteroids[i];
+        const hv_asteroid_state *as = &s->asteroids[i];
+        if (as->stage != HV_STAGE_FAR)
+            continue;
+        int closing = a->window_close > 0 && week + 2 >= a->window_close;
+        if (!as->surveyed && !v->greedy && !closing) {
+            if (s->stock[HV_RES_FUEL] >= v->r->missions.survey_fuel) {
+                hv_bot_order(s, HV_ORDER_SURVEY, i, 0, 0);
+                return;
+            }
+            continue;
+        }
+        if (!hv_asteroid_window_open(s, i, week) || s->stock[HV_RES_FUEL] < a->capture_fuel)
+            continue;
+        int32_t pi = pick_crew(v, 1, 0);
+        int32_t ei = pi >= 0 ? pick_crew(v, 0, s->people[pi].id) : -1;
+        if (ei < 0)
+            continue;
+        int32_t odds = hv_capture_odds(s, i, &s->people[pi], &s->people[ei]);
+        if (v->greedy || odds >= 600 || (closing && odds >= 400)) {
+            hv_order o;
+            memset(&o, 0, sizeof o);
+            o.kind = HV_ORDER_CAPTURE;
+            o.target = i;
+            o.person = s->people[pi].id;
+            o.person2 = s->people[ei].id;
+            hv_state_queue_order(s, &o);
+            return;
+        }
+    }
+}
+
+static void sell(hv_bot_view *v)
+{
+    int64_t spare = v->s->stock[HV_RES_IRIDIUM] - (v->greedy ? 0 : v->keep[HV_RES_IRIDIUM]);
+    if (spare >= 10 || (v->greedy && spare > 0))
+        hv_bot_order(v->s, HV_ORDER_EXPORT, 0, 0, (int32_t)(spare > 1000000 ? 1000000 : spare));
+}
+
+void hv_bot_balanced(hv_bot_view *v)
+{
+    staff(v, !v->greedy);
+    prioritise(v);
+    expand(v);
+    govern(v);
+    launch(v);
+    sell(v);
+}

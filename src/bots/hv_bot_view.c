@@ -1,0 +1,387 @@
+#include "hv_bot_view.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "hv_turn.h"
+
+void hv_bot_order(hv_state *s, hv_order_kind kind, int32_t a, int32_t b, int32_t value)
+{
+    hv_order o;
+    memset(&o, 0, sizeof o);
+    o.kind = kind;
+    o.value = value;
+    switch (kind) {
+    case HV_ORDER_ASSIGN:
+        o.person = a;
+        o.module = b;
+        break;
+    case HV_ORDER_POLICY:
+    case HV_ORDER_SURVEY:
+        o.target = a;
+        break;
+    case HV_ORDER_BUILD:
+        o.module_type = value;
+        o.x = a;
+        o.y = b;
+        break;
+    case HV_ORDER_PRIORITY:
+    case HV_ORDER_DEMOLISH:
+        o.module = a;
+        break;
+    default:
+        break;
+    }
+    hv_state_queue_order(s, &o);
+}
+
+int hv_bot_policy_ready(const hv_state *s, int32_t p)
+{
+    return s->policy_since[p] == 0 ||
+           s->turn + 1 - s->policy_since[p] >= s->rules->policies[p].cooldown;
+}
+
+/* ---- the worth of things ----------------------------------------------- */
+
+/* Weeks until the latest deadline among the goals, else a year. */
+static int32_t weeks_left(const hv_state *s)
+{
+    int32_t last = 0;
+    const hv_rules *r = s->rules;
+    for (int32_t i = 0; i < r->win_count; i++)
+        if (r->win[i].kind == HV_GOAL_TURN_REACHED && r->win[i].turn > last)
+            last = r->win[i].turn;
+    for (int32_t i = 0; i < r->lose_count; i++)
+        if (r->lose[i].kind == HV_GOAL_TURN_REACHED && r->lose[i].turn > last)
+            last = r->lose[i].turn;
+    int32_t left = last > s->turn ? last - s->turn : 52;
+    return left < 1 ? 1 : left;
+}
+
+/* The best price the base can get for one unit of RES by refining it: a
+ * module type that turns RES into the resource Earth buys. */
+static int64_t refined_worth(const hv_bot_view *v, int res)
+{
+    int64_t best = 0;
+    for (int32_t t = 0; t < v->r->module_type_count; t++) {
+        const hv_module_type *mt = &v->r->module_types[t];
+        if (mt->input[res] > 0 && mt->output[HV_RES_IRIDIUM] > 0) {
+            int64_t w = v->s->price * 100 * mt->output[HV_RES_IRIDIUM] / mt->input[res];
+            best = w > best ? w : best;
+        }
+    }
+    return best * 6 / 10;
+}
+
+static int64_t fuel_wanted(const hv_bot_view *v)
+{
+    int64_t want = v->r->missions.survey_fuel;
+    for (int32_t i = 0; i < v->r->asteroid_count; i++)
+        if (v->s->asteroids[i].stage == HV_STAGE_FAR && v->r->asteroids[i].capture_fuel > want)
+            want = v->r->asteroids[i].capture_fuel;
+    return v->r->asteroid_count ? want : 0;
+}
+
+static void weigh_resources(hv_bot_view *v)
+{
+    const hv_state *s = v->s;
+    for (int res = 0; res < HV_RES_COUNT; res++) {
+        int64_t w = 30;
+        if (v->need[res] > 0) {
+            int64_t weeks = s->stock[res] / v->need[res];
+            w = weeks < 3 ? 800 : weeks < 6 ? 400 : weeks < 12 ? 150 : weeks > 40 ? 20 : 80;
+            if (v->net[res] < 0 && weeks < 12)
+                w *= 2;
+        }
+        if (s->stock[res] < v->keep[res])
+            w = w < 300 ? 300 : w;
+        v->worth[res] = w;
+    }
+    v->worth[HV_RES_FUNDS] = 100;
+    v->worth[HV_RES_IRIDIUM] = s->price * 100;
+    int64_t refined = refined_worth(v, HV_RES_ORE);
+    if (refined > v->worth[HV_RES_ORE])
+        v->worth[HV_RES_ORE] = refined;
+    if (s->stock[HV_RES_FUEL] < fuel_wanted(v))
+        v->worth[HV_RES_FUEL] = 300;
+    if (s->stock[HV_RES_MATERIALS] < 150)
+        v->worth[HV_RES_MATERIALS] = 200;
+    if (v->greedy) {
+        for (int res = 0; res < HV_RES_COUNT; res++)
+            if (v->need[res] > 0 && v->worth[res] < 400)
+                v->worth[res] /= 4;
+    }
+}
+
+void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
+{
+    memset(v, 0, offsetof(hv_bot_view, free_people));
+    v->s = s;
+    v->r = s->rules;
+    v->greedy = greedy;
+    const hv_rules *r = v->r;
+    int32_t ration = 0;
+    for (int32_t i = 0; i < r->policy_count; i++)
+        ration += r->policies[i].options[s->policy[i]].effect.ration_pct;
+    for (int res = 0; res < HV_RES_COUNT; res++) {
+        v->need[res] = r->life.need[res] * s->person_count;
+        if (res == HV_RES_FOOD)
+            v->need[res] = v->need[res] * (100 + ration) / 100;
+        v->net[res] = -v->need[res];
+    }
+    int64_t made[HV_RES_COUNT] = {0};
+    for (int32_t i = 0; i < s->module_count; i++) {
+        const hv_module *m = &s->modules[i];
+        const hv_module_type *mt = &r->module_types[m->type];
+        v->costs += mt->upkeep;
+        v->slots[i] =
+            m->status == HV_MODULE_ACTIVE || m->build_left <= 1 ? mt->crew_slots - m->crew : 0;
+        if (m->status != HV_MODULE_ACTIVE || m->broken || (mt->crew_slots && !m->crew))
+            continue;
+        int64_t share = mt->crew_slots ? m->crew * 1000 / mt->crew_slots : 1000;
+        for (int res = 0; res < HV_RES_COUNT; res++) {
+            int64_t net = (mt->output[res] - mt->input[res]) * share / 1000;
+            v->net[res] += net;
+            made[res] += net;
+        }
+    }
+    for (int32_t i = 0; i < s->person_count; i++) {
+        const hv_person *p = &s->people[i];
+        const hv_role *role = &r->roles[p->role];
+        v->costs += role->pay;
+        if (role->klass == HV_CLASS_WORKER) {
+            v->workers++;
+            v->worker_pay += role->pay;
+        } else {
+            v->staff++;
+        }
+        if (!p->module && !p->away)
+            v->free_people[v->free_count++] = i;
+    }
+    v->min_satisfaction = 100;
+    for (int32_t i = 0; i < r->sponsor_count; i++) {
+        v->funding += r->sponsors[i].funding;
+        if (s->satisfaction[i] < v->min_satisfaction)
+            v->min_satisfaction = s->satisfaction[i];
+    }
+    for (int32_t i = 0; i < r->win_count; i++)
+        if (r->win[i].kind == HV_GOAL_RESOURCE_AT_LEAST &&
+            r->win[i].amount > v->keep[r->win[i].resource])
+            v->keep[r->win[i].resource] = r->win[i].amount;
+    v->tension = hv_state_nation_tension(s);
+    v->class_tension = s->class_tension;
+    v->weeks_left = weeks_left(s);
+    weigh_resources(v);
+    for (int res = 0; res < HV_RES_COUNT; res++)
+        if (made[res] > 0)
+            v->output_worth += made[res] * v->worth[res];
+}
+
+/* Worth of one point of tension held for a week, by how close the base is
+ * to incidents and to a riot. */
+static int64_t tension_weight(const hv_bot_view *v, int32_t now)
+{
+    const hv_society *soc = &v->r->society;
+    if (v->greedy)
+        return now >= soc->riot_at - 10 ? 400 : 0;
+    int64_t w = 40;
+    if (now > soc->incident_at - 15)
+        w += 20 * (now - (soc->incident_at - 15));
+    if (now > soc->riot_at - 15)
+        w += 60 * (now - (soc->riot_at - 15));
+    for (int32_t i = 0; i < v->r->win_count; i++)
+        if (v->r->win[i].kind == HV_GOAL_TENSION_BELOW && now > v->r->win[i].amount - 15)
+            w += 40 * (now - (v->r->win[i].amount - 15));
+    return w;
+}
+
+/* Worth of one point of every sponsor's satisfaction, for the rest of the level. */
+static int64_t satisfaction_weight(const hv_bot_view *v)
+{
+    int64_t w = v->funding * 100 / 200; /* funds a week for a point */
+    for (int32_t i = 0; i < v->r->win_count; i++)
+        if (v->r->win[i].kind == HV_GOAL_SATISFACTION_AT_LEAST &&
+            v->min_satisfaction < v->r->win[i].amount + 12)
+            w += 60 * (v->r->win[i].amount + 12 - v->min_satisfaction);
+    return v->greedy ? w / 2 : w;
+}
+
+/* Worth of one point of morale for everyone in a group of N. */
+static int64_t morale_weight(const hv_bot_view *v, int32_t n)
+{
+    int32_t people = v->staff + v->workers;
+    if (!people)
+        return 0;
+    /* Morale drives output (half a percent a point) and, for the mood of
+     * each nation, its sponsor's satisfaction. */
+    int64_t w = v->output_worth * n / people / 200;
+    if (!v->greedy)
+        w += 8 * n + satisfaction_weight(v) * n / people / 10;
+    return w;
+}
+
+int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e)
+{
+    int64_t horizon = v->weeks_left < 12 ? v->weeks_left : 12;
+    int64_t w = 0;
+    for (int res = 0; res < HV_RES_COUNT; res++)
+        w += e->resources[res] * v->worth[res];
+    w += v->output_worth * e->output_pct / 100;
+    w -= v->need[HV_RES_FOOD] * e->ration_pct / 100 * v->worth[HV_RES_FOOD];
+    w -= v->worker_pay * e->pay_pct / 100 * 100;
+    /* Morale and tension settle over the weeks ahead: count half of them. */
+    w += (e->morale_staff * morale_weight(v, v->staff) +
+          e->morale_workers * morale_weight(v, v->workers)) *
+         horizon / 4;
+    int32_t gap = e->morale_staff - e->morale_workers;
+    int64_t class_delta = e->class_tension + gap * v->r->society.gap_tension / 10;
+    w -= e->tension * tension_weight(v, v->tension) * horizon / 2;
+    w -= class_delta * tension_weight(v, v->class_tension) * horizon / 2;
+    w += e->satisfaction * satisfaction_weight(v) * horizon / 2;
+    const hv_society *soc = &v->r->society;
+    int32_t over =
+        (v->tension > v->class_tension ? v->tension : v->class_tension) - (soc->incident_at - 10);
+    if (over > 0 && !v->greedy)
+        w -= (int64_t)e->incident_pct * over * 4;
+    if (e->joint && v->tension > 10)
+        w += (int64_t)soc->joint_work * tension_weight(v, v->tension) * horizon / 2;
+    if (e->capture_pm && v->r->asteroid_count)
+        w += (int64_t)e->capture_pm * 10;
+    return w;
+}
+
+int32_t hv_bot_flag_sign(const hv_rules *r, int32_t flag, int depth)
+{
+    int32_t sign = 0;
+    for (int32_t i = 0; i < r->win_count; i++)
+        if (r->win[i].kind == HV_GOAL_FLAG_SET && r->win[i].flag == flag)
+            sign += 2;
+    for (int32_t i = 0; i < r->lose_count; i++)
+        if (r->lose[i].kind == HV_GOAL_FLAG_SET && r->lose[i].flag == flag)
+            sign -= 2;
+    if (sign || depth <= 0)
+        return sign;
+    /* A flag that opens a scripted event with a road to a win flag. */
+    for (int32_t e = 0; e < r->event_count; e++) {
+        const hv_event_def *ev = &r->events[e];
+        if (!ev->scripted || ev->trigger.flag != flag)
+            continue;
+        for (int32_t c = 0; c < ev->choice_count; c++)
+            for (int32_t f = 0; f < r->flag_count; f++)
+                if ((ev->choices[c].effect.set_flags >> f & 1u) &&
+                    hv_bot_flag_sign(r, f, depth - 1) > 0)
+                    return 1;
+    }
+    return 0;
+}
+
+static int64_t flags_worth(const hv_rules *r, uint32_t set, uint32_t cleared)
+{
+    int64_t w = 0;
+    for (int32_t f = 0; f < r->flag_count; f++) {
+        int32_t sign = hv_bot_flag_sign(r, f, 2);
+        if (set >> f & 1u)
+            w += sign * 5000000;
+        if (cleared >> f & 1u)
+            w -= sign * 5000000;
+    }
+    return w;
+}
+
+int64_t hv_bot_choice_worth(const hv_bot_view *v, const hv_effect *e)
+{
+    int64_t w = 0;
+    for (int res = 0; res < HV_RES_COUNT; res++)
+        w += e->resources[res] * v->worth[res];
+    int64_t people = v->staff + v->workers;
+    /* A one-off change lasts until it settles: a few weeks of morale, the
+     * rest of the level for tension and satisfaction (they ease slowly). */
+    w += (e->morale_staff * morale_weight(v, v->staff) +
+          e->morale_workers * morale_weight(v, v->workers)) *
+         3;
+    int64_t lasting = v->weeks_left < 10 ? v->weeks_left : 10;
+    w -= e->tension * tension_weight(v, v->tension + e->tension) * lasting;
+    w -= e->class_tension * tension_weight(v, v->class_tension + e->class_tension) * lasting;
+    w += e->satisfaction * satisfaction_weight(v) * lasting;
+    w += e->health * people * (v->greedy ? 5 : 40);
+    w -= e->dust * 60;
+    w += e->price_pct * v->s->price *
+         (v->s->stock[HV_RES_IRIDIUM] + v->net[HV_RES_IRIDIUM] * lasting) / 100 * 100 / 10;
+    if (e->break_type > 0)
+        w -= (int64_t)e->break_weeks * hv_bot_type_value(v, e->break_type - 1);
+    return w + flags_worth(v->r, e->set_flags, e->clear_flags);
+}
+
+/* ---- module types ------------------------------------------------------ */
+
+/* Power a type gives under today's dust. */
+static int32_t power_now(const hv_bot_view *v, const hv_module_type *mt)
+{
+    if (mt->power <= 0)
+        return 0;
+    return mt->solar ? mt->power * (100 - v->s->dust) / 100 : mt->power;
+}
+
+int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type)
+{
+    const hv_state *s = v->s;
+    const hv_module_type *mt = &v->r->module_types[type];
+    const hv_society *soc = &v->r->society;
+    int64_t value = 0;
+    if (power_now(v, mt) > 0)
+        value += s->power_demand > s->power_supply ? 2500 : 700;
+    /* What its recipe is worth in a week, against the wages of its crew. */
+    for (int res = 0; res < HV_RES_COUNT; res++) {
+        int64_t made = mt->output[res] - mt->input[res];
+        if (!made)
+            continue;
+        int64_t w = made * v->worth[res] / 100;
+        if (v->need[res] > 0 && made > 0) {
+            int64_t weeks = v->need[res] ? s->stock[res] / v->need[res] : 99;
+            if (v->net[res] < 0)
+                w += weeks < 6 ? 3000 : 1500;
+            else if (weeks < 4)
+                w += 800;
+        }
+        if (v->need[res] > 0 && made < 0 && v->net[res] < 0)
+            w -= 500;
+        value += w;
+    }
+    if (mt->output[HV_RES_IRIDIUM] > 0)
+        value += v->greedy ? 3000 : 300;
+    if (mt->spaceport > 0) {
+        int far = 0;
+        for (int32_t i = 0; i < v->r->asteroid_count; i++)
+            far |= s->asteroids[i].stage == HV_STAGE_FAR;
+        value += far ? (v->greedy ? 2000 : 400) : 0;
+    }
+    if (mt->medical > 0 && !v->greedy)
+        value += 120;
+    int32_t worst = v->tension > v->class_tension ? v->tension : v->class_tension;
+    if (mt->security > 0 && !v->greedy)
+        value += worst > soc->incident_at - 10 ? 700 : 10;
+    if (mt->recreation > 0 && !v->greedy)
+        value += worst > soc->incident_at - 20 || v->min_satisfaction < 60 ? 500 : 60;
+    return (int32_t)(value > 100000 ? 100000 : value < -100000 ? -100000 : value);
+}
+
+/* ---- answering events -------------------------------------------------- */
+
+void hv_bot_answer(const hv_bot_view *v, int first)
+{
+    if (hv_state_queued_answer(v->s) >= 0)
+        return; /* the player's orders already answer it */
+    const hv_event_def *ev = &v->r->events[v->s->pending];
+    int32_t best = 0;
+    if (!first) {
+        int64_t best_worth = hv_bot_choice_worth(v, &ev->choices[0].effect);
+        for (int32_t c = 1; c < ev->choice_count; c++) {
+            int64_t w = hv_bot_choice_worth(v, &ev->choices[c].effect);
+            if (w > best_worth) {
+                best_worth = w;
+                best = c;
+            }
+        }
+    }
+    hv_bot_order(v->s, HV_ORDER_ANSWER, 0, 0, best);
+}

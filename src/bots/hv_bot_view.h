@@ -1,0 +1,61 @@
+/* hv_bot_view: what the bots share: one look at the base per week, and
+ * the worth of a resource, a module type or an effect in funds, read from
+ * the rules and the state alone. Internal to src/bots. Worths are in
+ * hundredths of a unit of funds, so they stay whole numbers. */
+#ifndef HV_BOT_VIEW_H
+#define HV_BOT_VIEW_H
+
+#include "hv_bot.h"
+#include "hv_order.h"
+#include "hv_rules.h"
+#include "hv_state.h"
+
+/* What a bot sees of the base this week, and what it has already decided. */
+typedef struct hv_bot_view {
+    hv_state *s;
+    const hv_rules *r;
+    int greedy;
+    int64_t net[HV_RES_COUNT];   /* expected change per week */
+    int64_t need[HV_RES_COUNT];  /* eaten, drunk, breathed per week */
+    int64_t keep[HV_RES_COUNT];  /* what the win goals want held */
+    int64_t worth[HV_RES_COUNT]; /* of one unit, in hundredths of funds */
+    int64_t costs;               /* pay and upkeep per week */
+    int64_t funding;             /* sponsors' pay per week at full satisfaction, in all */
+    int64_t output_worth;        /* of the base's production in one week */
+    int64_t worker_pay;          /* workers' pay per week */
+    int32_t staff, workers;      /* head counts */
+    int32_t tension, class_tension;
+    int32_t min_satisfaction;
+    int32_t weeks_left; /* until the level's deadline, or a year */
+    int32_t free_count;
+    int32_t free_people[HV_MAX_PEOPLE];
+    int32_t slots[HV_MAX_MODULES]; /* free crew slots left */
+    int32_t value[HV_MAX_MODULES]; /* filled by hv_bot_staff */
+} hv_bot_view;
+
+/* Fills V for STATE; GREEDY weighs only money and mining. */
+void hv_bot_look(hv_bot_view *v, hv_state *state, int greedy);
+/* Queues one order of KIND: A and B are (person, module) for assign,
+ * (target) for policy and survey, (x, y) with VALUE the type for build,
+ * (module) for priority and demolish. */
+void hv_bot_order(hv_state *s, hv_order_kind kind, int32_t a, int32_t b, int32_t value);
+/* How much the base wants one more running module of TYPE. */
+int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type);
+/* Worth of a policy option's effect held for the weeks ahead. */
+int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e);
+/* Worth of an event's or a choice's effect, applied once. */
+int64_t hv_bot_choice_worth(const hv_bot_view *v, const hv_effect *e);
+/* Whether policy P may change in the coming week. */
+int hv_bot_policy_ready(const hv_state *s, int32_t p);
+/* Whether the win goals ask for flag bit F, or the lose goals fear it:
+ * +1, -1 or 0. A flag that opens a scripted event which can set a win
+ * flag counts half as much as the win flag itself. */
+int32_t hv_bot_flag_sign(const hv_rules *r, int32_t flag, int depth);
+
+/* The strategies (each queues orders; none ends the turn). */
+void hv_bot_answer(const hv_bot_view *v, int first);
+void hv_bot_balanced(hv_bot_view *v);
+void hv_bot_random(hv_state *s);
+void hv_bot_planner(hv_state *s, const hv_bot_limits *limits);
+
+#endif

@@ -1,0 +1,438 @@
+#define _POSIX_C_SOURCE 200809L /* sysconf, open_memstream */
+/* The audit command: builds every configuration, plays them all over the
+ * same seeds on worker threads, and hands the figures to the report. */
+#include "hv_audit.h"
+
+#include <getopt.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hv_audit_file.h"
+#include "hv_cli.h"
+#include "hv_file.h"
+#include "hv_turn.h"
+
+#define SURVIVAL_WEEKS 260 /* five years: how long a level without deadline is played */
+
+/* ---- systems off ------------------------------------------------------- */
+
+static void effect_off(hv_effect *e, hv_system sys)
+{
+    if (sys == HV_SYSTEM_TENSION)
+        e->tension = e->class_tension = 0;
+    if (sys == HV_SYSTEM_MARKET)
+        e->price_pct = 0;
+    if (sys == HV_SYSTEM_DUST)
+        e->dust = 0;
+}
+
+static void system_off(hv_rules *r, hv_system sys)
+{
+    switch (sys) {
+    case HV_SYSTEM_EVENTS:
+        r->event_chance = 0;
+        break;
+    case HV_SYSTEM_INCIDENTS:
+        r->society.incident_pm = 0;
+        break;
+    case HV_SYSTEM_TENSION:
+        r->society.shortage_tension = r->society.gap_tension = 0;
+        r->incidents.tension = 0;
+        break;
+    case HV_SYSTEM_MARKET:
+        r->market.swing_pct = 0;
+        break;
+    case HV_SYSTEM_DUST:
+        r->weather.dust_min = r->weather.dust_max = r->weather.dust_swing = 0;
+        break;
+    default:
+        break;
+    }
+    for (int32_t p = 0; p < r->policy_count; p++)
+        for (int32_t o = 0; o < r->policies[p].option_count; o++)
+            effect_off(&r->policies[p].options[o].effect, sys);
+    for (int32_t e = 0; e < r->event_count; e++) {
+        effect_off(&r->events[e].effect, sys);
+        for (int32_t c = 0; c < r->events[e].choice_count; c++)
+            effect_off(&r->events[e].choices[c].effect, sys);
+    }
+}
+
+const char *hv_system_name(hv_system sys)
+{
+    static const char *const names[HV_SYSTEM_COUNT] = {"none",    "random_events", "incidents",
+                                                       "tension", "market",        "dust"};
+    return sys >= 0 && sys < HV_SYSTEM_COUNT ? names[sys] : "?";
+}
+
+/* ---- configurations ---------------------------------------------------- */
+
+static hv_audit_config *add(hv_audit *a, hv_config_kind kind, hv_bot_kind bot)
+{
+    if (a->config_count >= HV_AUDIT_MAX_CONFIGS)
+        return NULL;
+    hv_audit_config *c = &a->configs[a->config_count++];
+    memset(c, 0, sizeof *c);
+    c->kind = kind;
+    c->bot = bot;
+    hv_bot_limits_init(&c->limits);
+    c->click_policy = -1;
+    c->click_option = -1;
+    return c;
+}
+
+static void add_bots_and_systems(hv_audit *a)
+{
+    for (int b = 0; b < HV_BOT_COUNT; b++) {
+        hv_audit_config *c = add(a, HV_CONFIG_BOT, (hv_bot_kind)b);
+        if (!c)
+            return;
+        snprintf(c->id, sizeof c->id, "bot:%s", hv_bot_name((hv_bot_kind)b));
+        snprintf(c->label, sizeof c->label, "%s bot", hv_bot_name((hv_bot_kind)b));
+        c->detail = 1;
+    }
+    for (int sys = 1; sys < HV_SYSTEM_COUNT; sys++)
+        for (int b = 0; b < HV_BOT_COUNT; b++) {
+            hv_audit_config *c = add(a, HV_CONFIG_SYSTEM, (hv_bot_kind)b);
+            if (!c)
+                return;
+            c->system = (hv_system)sys;
+            snprintf(c->id, sizeof c->id, "off:%s:%s", hv_system_name(c->system),
+                     hv_bot_name((hv_bot_kind)b));
+            snprintf(c->label, sizeof c->label, "%s bot, %s off", hv_bot_name((hv_bot_kind)b),
+                     hv_system_name(c->system));
+        }
+}
+
+static void add_levers(hv_audit *a)
+{
+    const hv_rules *r = &a->level->rules;
+    hv_bot_kind lb = a->lever_bot;
+    for (int32_t p = 0; p < r->policy_count; p++)
+        for (int32_t o = 0; o < r->policies[p].option_count; o++) {
+            hv_audit_config *c = add(a, HV_CONFIG_HOLD, lb);
+            if (!c)
+                return;
+            c->limits.policy = p;
+            c->limits.option = o;
+            c->lever_a = p;
+            c->lever_b = o;
+            snprintf(c->id, sizeof c->id, "hold:%s=%s", r->policies[p].id,
+                     r->policies[p].options[o].id);
+            snprintf(c->label, sizeof c->label, "%s held at \"%s\" all game", r->policies[p].name,
+                     r->policies[p].options[o].name);
+            if (o == 0)
+                continue;
+            c = add(a, HV_CONFIG_ONE_CLICK, HV_BOT_IDLE);
+            if (!c)
+                return;
+            c->click_policy = p;
+            c->click_option = o;
+            c->lever_a = p;
+            c->lever_b = o;
+            snprintf(c->id, sizeof c->id, "one_click:%s=%s", r->policies[p].id,
+                     r->policies[p].options[o].id);
+            snprintf(c->label, sizeof c->label, "only \"%s\" in week 1, then end turns",
+                     r->policies[p].options[o].name);
+        }
+    hv_audit_config *empty = add(a, HV_CONFIG_ONE_CLICK, HV_BOT_IDLE);
+    if (empty) {
+        snprintf(empty->id, sizeof empty->id, "one_click:empty");
+        snprintf(empty->label, sizeof empty->label, "no orders at all, only end turns");
+    }
+    for (int k = 0; k < HV_ORDER_KIND_COUNT; k++) {
+        if (k == HV_ORDER_ANSWER)
+            continue; /* a waiting event must be answered */
+        hv_audit_config *c = add(a, HV_CONFIG_FORBID, lb);
+        if (!c)
+            return;
+        c->limits.forbid = 1u << k;
+        c->lever_a = k;
+        snprintf(c->id, sizeof c->id, "forbid:%s", hv_order_kind_name((hv_order_kind)k));
+        snprintf(c->label, sizeof c->label, "never a %s order",
+                 hv_order_kind_name((hv_order_kind)k));
+    }
+    for (int32_t e = 0; e < r->event_count; e++)
+        for (int32_t ch = 0; ch < r->events[e].choice_count; ch++) {
+            hv_audit_config *c = add(a, HV_CONFIG_ANSWER, lb);
+            if (!c)
+                return;
+            c->limits.event = e;
+            c->limits.choice = ch;
+            c->lever_a = e;
+            c->lever_b = ch;
+            snprintf(c->id, sizeof c->id, "answer:%s=%d", r->events[e].id, ch + 1);
+            snprintf(c->label, sizeof c->label, "\"%s\" always answered \"%.100s\"",
+                     r->events[e].title, r->events[e].choices[ch].text);
+        }
+}
+
+static void add_cutoffs(hv_audit *a)
+{
+    for (int pct = 10; pct <= 90; pct += 10) {
+        hv_audit_config *c = add(a, HV_CONFIG_CUTOFF, a->best_bot);
+        if (!c)
+            return;
+        c->cutoff = a->length * pct / 100;
+        c->cutoff = c->cutoff < 1 ? 1 : c->cutoff;
+        c->lever_a = pct;
+        snprintf(c->id, sizeof c->id, "cutoff:%d", pct);
+        snprintf(c->label, sizeof c->label, "%s bot for %d%% of the weeks (%d), then nothing",
+                 hv_bot_name(a->best_bot), pct, c->cutoff);
+    }
+}
+
+/* ---- playing ----------------------------------------------------------- */
+
+static void count_report(const hv_report *rep, hv_audit_run *run)
+{
+    for (int32_t i = 0; i < rep->count; i++) {
+        const hv_event *e = &rep->events[i];
+        if (e->kind == HV_EV_EVENT && e->cause == HV_CAUSE_EVENT && e->subject >= 0 &&
+            e->subject < 64)
+            run->fired |= UINT64_C(1) << e->subject;
+        if (e->kind != HV_EV_RESOURCE || e->resource != HV_RES_FUNDS || e->amount <= 0)
+            continue;
+        int source = e->cause == HV_CAUSE_FUNDING ? 0 : e->cause == HV_CAUSE_MARKET ? 1 : 2;
+        run->income[source] += e->amount;
+    }
+}
+
+static void play(const hv_audit *a, const hv_audit_config *c, int32_t seed, hv_state *s,
+                 hv_report *rep)
+{
+    hv_level_new_game(a->level, (uint64_t)seed + 1, s);
+    if (c->system != HV_SYSTEM_NONE) {
+        s->rules = &a->systems[c->system];
+        if (c->system == HV_SYSTEM_DUST)
+            s->dust = 0;
+    }
+    hv_audit_run *run = &c->runs[seed];
+    memset(run, 0, sizeof *run);
+    while (s->turn < a->max_weeks && s->outcome == HV_OUTCOME_RUNNING) {
+        int32_t from = s->order_count;
+        if (c->kind == HV_CONFIG_ONE_CLICK) {
+            if (s->turn == 0 && c->click_policy >= 0) {
+                hv_order o = {
+                    .kind = HV_ORDER_POLICY, .target = c->click_policy, .value = c->click_option};
+                hv_state_queue_order(s, &o);
+            }
+            hv_bot_plan(HV_BOT_IDLE, s);
+        } else if (c->cutoff > 0 && s->turn >= c->cutoff) {
+            hv_bot_plan(HV_BOT_IDLE, s);
+        } else {
+            hv_bot_plan_limited(c->bot, s, &c->limits);
+        }
+        for (int32_t i = from; i < s->order_count; i++)
+            run->orders[s->orders[i].kind]++;
+        if (c->detail)
+            hv_report_clear(rep);
+        if (hv_end_turn(s, c->detail ? rep : NULL) != HV_TURN_DONE)
+            break;
+        if (c->detail)
+            count_report(rep, run);
+    }
+    run->outcome = (int8_t)s->outcome;
+    if (a->survival && s->outcome == HV_OUTCOME_RUNNING)
+        run->outcome = HV_OUTCOME_WON;
+    run->goal = (int8_t)s->outcome_goal;
+    run->turns = (int16_t)s->turn;
+    run->incidents = s->incidents;
+}
+
+typedef struct pool {
+    hv_audit *audit;
+    int32_t first, last; /* configs to play */
+    int64_t next;        /* next job, under lock */
+    pthread_mutex_t lock;
+} pool;
+
+static void *worker(void *arg)
+{
+    pool *p = arg;
+    hv_state *s = malloc(sizeof *s);
+    hv_report *rep = malloc(sizeof *rep);
+    int64_t total = (int64_t)(p->last - p->first) * p->audit->runs;
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        int64_t job = p->next++;
+        pthread_mutex_unlock(&p->lock);
+        if (job >= total || !s || !rep)
+            break;
+        const hv_audit_config *c = &p->audit->configs[p->first + job / p->audit->runs];
+        play(p->audit, c, (int32_t)(job % p->audit->runs), s, rep);
+    }
+    int failed = !s || !rep;
+    free(rep);
+    free(s);
+    return failed ? arg : NULL;
+}
+
+static int play_all(hv_audit *a, int32_t first, int jobs)
+{
+    pool p = {a, first, a->config_count, 0, PTHREAD_MUTEX_INITIALIZER};
+    pthread_t threads[256];
+    int started = 0;
+    for (; started < jobs; started++)
+        if (pthread_create(&threads[started], NULL, worker, &p) != 0)
+            break;
+    void *failed = started ? NULL : worker(&p);
+    for (int t = 0; t < started; t++) {
+        void *ret = NULL;
+        pthread_join(threads[t], &ret);
+        failed = failed ? failed : ret;
+    }
+    return failed ? -1 : 0;
+}
+
+/* ---- the level's length ------------------------------------------------ */
+
+static void measure_length(hv_audit *a)
+{
+    const hv_rules *r = &a->level->rules;
+    int32_t last = 0;
+    for (int32_t i = 0; i < r->win_count; i++)
+        if (r->win[i].kind == HV_GOAL_TURN_REACHED && r->win[i].turn > last)
+            last = r->win[i].turn;
+    for (int32_t i = 0; i < r->lose_count; i++)
+        if (r->lose[i].kind == HV_GOAL_TURN_REACHED && r->lose[i].turn > last)
+            last = r->lose[i].turn;
+    a->survival = r->win_count == 0;
+    a->length = last > 0 ? last : SURVIVAL_WEEKS;
+    a->max_weeks = last > 0 ? last + 1 : SURVIVAL_WEEKS;
+}
+
+/* ---- the command ------------------------------------------------------- */
+
+static int run_audit(hv_audit *a, int jobs)
+{
+    measure_length(a);
+    for (int sys = 0; sys < HV_SYSTEM_COUNT; sys++) {
+        a->systems[sys] = a->level->rules;
+        system_off(&a->systems[sys], (hv_system)sys);
+    }
+    a->configs = calloc(HV_AUDIT_MAX_CONFIGS, sizeof *a->configs);
+    hv_audit_run *runs = calloc((size_t)HV_AUDIT_MAX_CONFIGS * (size_t)a->runs, sizeof *runs);
+    if (!a->configs || !runs) {
+        free(runs);
+        return -1;
+    }
+    a->runs_storage = runs;
+    add_bots_and_systems(a);
+    for (int32_t i = 0; i < a->config_count; i++)
+        a->configs[i].runs = runs + (size_t)i * (size_t)a->runs;
+    if (play_all(a, 0, jobs) != 0)
+        return -1;
+    hv_audit_sum(a);
+    a->best_bot = HV_BOT_IDLE;
+    for (int b = 0; b < HV_BOT_COUNT; b++)
+        if (a->configs[b].wins > a->configs[a->best_bot].wins)
+            a->best_bot = (hv_bot_kind)b;
+    int32_t first = a->config_count;
+    add_levers(a);
+    add_cutoffs(a);
+    for (int32_t i = first; i < a->config_count; i++)
+        a->configs[i].runs = runs + (size_t)i * (size_t)a->runs;
+    if (play_all(a, first, jobs) != 0)
+        return -1;
+    hv_audit_sum(a);
+    return 0;
+}
+
+static const struct option long_options[] = {
+    {"runs", required_argument, NULL, 'r'},   {"jobs", required_argument, NULL, 'j'},
+    {"json", no_argument, NULL, 'J'},         {"save", no_argument, NULL, 's'},
+    {"levers", required_argument, NULL, 'l'}, {NULL, 0, NULL, 0}};
+
+int hv_cmd_audit(int argc, char **argv)
+{
+    unsigned long long runs = 200, jobs = 0;
+    int json = 0, save = 0, lever_bot = HV_BOT_BALANCED, opt;
+    optind = 1;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
+        switch (opt) {
+        case 'r':
+            if (!hv_parse_u64(optarg, 100000, &runs) || runs == 0)
+                return hv_usage_error("--runs needs a whole number from 1 to 100000, got '%s'",
+                                      optarg);
+            break;
+        case 'j':
+            if (!hv_parse_u64(optarg, 256, &jobs) || jobs == 0)
+                return hv_usage_error("--jobs needs a whole number from 1 to 256, got '%s'",
+                                      optarg);
+            break;
+        case 'l':
+            if ((lever_bot = hv_bot_find(optarg)) < 0)
+                return hv_usage_error("--levers needs a bot name, got '%s'", optarg);
+            break;
+        case 'J':
+            json = 1;
+            break;
+        case 's':
+            save = 1;
+            break;
+        default:
+            return hv_usage_error("unknown option or missing value '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind != argc - 1)
+        return hv_usage_error("%s", "audit needs exactly one LEVEL file");
+    if (jobs == 0) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = cores > 0 ? (unsigned long long)cores : 1;
+    }
+    hv_level *level = hv_level_load_printing(argv[optind], stderr);
+    if (!level)
+        return HV_EXIT_BAD_INPUT;
+    hv_audit *a = calloc(1, sizeof *a);
+    int rc = HV_EXIT_FAILURE;
+    if (!a) {
+        fprintf(stderr, "happyvalley: out of memory\n");
+        hv_level_free(level);
+        return rc;
+    }
+    a->level = level;
+    a->runs = (int32_t)runs;
+    a->lever_bot = (hv_bot_kind)lever_bot;
+    double start = hv_now_seconds();
+    if (run_audit(a, (int)jobs) != 0) {
+        fprintf(stderr, "happyvalley: out of memory\n");
+        goto done;
+    }
+    a->seconds = hv_now_seconds() - start;
+    char digest[17];
+    snprintf(digest, sizeof digest, "%016llx",
+             (unsigned long long)hv_audit_file_digest(level->file, level->rules_file));
+    if (json)
+        hv_audit_print_json(a, stdout, digest);
+    else
+        hv_audit_print_text(a, stdout);
+    rc = hv_audit_findings(a, NULL, 0) > 0 ? HV_EXIT_FINDINGS : HV_EXIT_OK;
+    if (save) {
+        char path[HV_FILE_LEN], err[512];
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *mem = open_memstream(&buf, &len);
+        if (mem)
+            hv_audit_print_json(a, mem, digest);
+        if (!mem || fclose(mem) != 0 || hv_audit_file_path(level->file, path, sizeof path) != 0 ||
+            hv_file_write_atomic(path, buf, len, 0, err, sizeof err) != 0) {
+            fprintf(stderr, "happyvalley: cannot save the audit beside '%s'\n", level->file);
+            rc = HV_EXIT_FAILURE;
+        }
+        free(buf);
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "happyvalley: cannot write output\n");
+        rc = HV_EXIT_FAILURE;
+    }
+done:
+    free(a->runs_storage);
+    free(a->configs);
+    free(a);
+    hv_level_free(level);
+    return rc;
+}

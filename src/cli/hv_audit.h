@@ -1,0 +1,101 @@
+/* hv_audit: what decides a level. Plays it with every bot over seeds
+ * 1..N, then with every single lever (a policy held all game, an order
+ * kind forbidden, an event's answer forced, the best bot stopped early, a
+ * one-click plan) and with every system switched off, and names what it
+ * finds: DOMINANT, TRAP, DECORATIVE, UNSEEN, DECIDED EARLY. Every
+ * configuration plays the same seeds, on worker threads, and each game
+ * writes its own slot, so the figures do not depend on the number of jobs.
+ * Internal to src/cli (hv_audit.c runs, hv_audit_report.c judges and prints). */
+#ifndef HV_AUDIT_H
+#define HV_AUDIT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "hv_bot.h"
+#include "hv_level.h"
+
+/* The systems the audit switches off, each as a level override would. */
+typedef enum hv_system {
+    HV_SYSTEM_NONE,
+    HV_SYSTEM_EVENTS,    /* the random events of the rules' pool */
+    HV_SYSTEM_INCIDENTS, /* strikes, smuggling, sabotage, fights, defection */
+    HV_SYSTEM_TENSION,   /* nothing raises tension */
+    HV_SYSTEM_MARKET,    /* the iridium price stands still */
+    HV_SYSTEM_DUST,      /* clear skies */
+    HV_SYSTEM_COUNT
+} hv_system;
+
+typedef enum hv_config_kind {
+    HV_CONFIG_BOT,       /* a bot, free */
+    HV_CONFIG_SYSTEM,    /* a bot with a system off */
+    HV_CONFIG_HOLD,      /* the lever bot with a policy held all game */
+    HV_CONFIG_FORBID,    /* the lever bot without one kind of order */
+    HV_CONFIG_ANSWER,    /* the lever bot with one event's answer forced */
+    HV_CONFIG_CUTOFF,    /* the best bot until a week, then nothing */
+    HV_CONFIG_ONE_CLICK, /* one order in week 1, then nothing */
+    HV_CONFIG_KIND_COUNT
+} hv_config_kind;
+
+/* One game's figures. */
+typedef struct hv_audit_run {
+    int8_t outcome;
+    int8_t goal; /* outcome goal index, or HV_CAUSE_ALL_DEAD */
+    int16_t turns;
+    int32_t incidents;
+    int64_t income[3]; /* funds from sponsors, from iridium sales, from anything else */
+    int32_t orders[HV_ORDER_KIND_COUNT];
+    uint64_t fired; /* bit per event that fired at least once (first 64) */
+} hv_audit_run;
+
+/* One way of playing the level, over every seed. */
+typedef struct hv_audit_config {
+    char id[80];     /* stable name, e.g. "hold:openness=open" */
+    char label[240]; /* for people */
+    hv_config_kind kind;
+    hv_bot_kind bot;
+    hv_bot_limits limits;
+    hv_system system;
+    int32_t cutoff;           /* the bot plays this many weeks, then nothing (0: all) */
+    int32_t click_policy;     /* one click: this policy ... */
+    int32_t click_option;     /* ... takes this option in week 1 (-1: the empty plan) */
+    int32_t lever_a, lever_b; /* what the lever names: policy/option, kind, event/choice, percent */
+    int detail;               /* count income and events (slower) */
+    hv_audit_run *runs;       /* one per seed */
+    /* Sums, filled by hv_audit_sum. */
+    int32_t wins, losses, win_weeks, loss_weeks;
+} hv_audit_config;
+
+#define HV_AUDIT_MAX_CONFIGS 400
+
+typedef struct hv_audit {
+    const hv_level *level;
+    hv_rules systems[HV_SYSTEM_COUNT]; /* the level's rules with each system off */
+    int32_t runs;
+    int32_t max_weeks; /* a game stops here */
+    int32_t length;    /* the level's length in weeks, for cutoffs */
+    int32_t survival;  /* no win goal: a game that lasts max_weeks counts as won */
+    hv_bot_kind lever_bot;
+    hv_bot_kind best_bot;
+    hv_audit_config *configs;
+    int32_t config_count;
+    hv_audit_run *runs_storage; /* every config's runs, in one block */
+    double seconds;
+} hv_audit;
+
+/* Wilson 95% interval of WINS in N, as fractions. */
+void hv_audit_interval(int32_t wins, int32_t n, double *low, double *high);
+/* Sums the runs of every config into its counters. */
+void hv_audit_sum(hv_audit *audit);
+/* The config with ID, or NULL. */
+const hv_audit_config *hv_audit_config_find(const hv_audit *audit, const char *id);
+/* Writes the findings (one per line as "KIND id: text") and returns how many. */
+int hv_audit_findings(const hv_audit *audit, FILE *out, int json);
+/* The human tables on OUT. */
+void hv_audit_print_text(const hv_audit *audit, FILE *out);
+/* One JSON document on OUT. */
+void hv_audit_print_json(const hv_audit *audit, FILE *out, const char *digest);
+/* Name of system SYS ("random_events", ...). */
+const char *hv_system_name(hv_system sys);
+
+#endif

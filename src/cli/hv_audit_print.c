@@ -1,0 +1,204 @@
+/* The audit's figures on paper: a table for people, a JSON document for
+ * scripts, CI and the level picker. */
+#include <string.h>
+
+#include "hv_audit.h"
+#include "hv_json.h"
+#include "hv_print.h"
+
+typedef struct bot_figures {
+    double win, low, high, to_win, to_lose, incidents;
+    int64_t income[3];
+} bot_figures;
+
+static void figures(const hv_audit *a, const hv_audit_config *c, bot_figures *f)
+{
+    memset(f, 0, sizeof *f);
+    f->win = (double)c->wins / a->runs;
+    hv_audit_interval(c->wins, a->runs, &f->low, &f->high);
+    f->to_win = c->wins ? (double)c->win_weeks / c->wins : 0;
+    f->to_lose = c->losses ? (double)c->loss_weeks / c->losses : 0;
+    int64_t incidents = 0;
+    for (int32_t k = 0; k < a->runs; k++) {
+        incidents += c->runs[k].incidents;
+        for (int s = 0; s < 3; s++)
+            f->income[s] += c->runs[k].income[s];
+    }
+    f->incidents = (double)incidents / a->runs;
+}
+
+static double share(const int64_t income[3], int s)
+{
+    int64_t all = income[0] + income[1] + income[2];
+    return all > 0 ? 100.0 * (double)income[s] / (double)all : 0.0;
+}
+
+/* Losses of C by cause, as "cause n, cause n". */
+static void causes(const hv_audit *a, const hv_audit_config *c, FILE *out, int json)
+{
+    int32_t count[HV_MAX_GOALS + 1] = {0};
+    for (int32_t k = 0; k < a->runs; k++)
+        if (c->runs[k].outcome == HV_OUTCOME_LOST)
+            count[c->runs[k].goal < 0 ? HV_MAX_GOALS : c->runs[k].goal]++;
+    int first = 1;
+    for (int32_t g = 0; g <= HV_MAX_GOALS; g++) {
+        if (!count[g])
+            continue;
+        char code[64];
+        if (g == HV_MAX_GOALS)
+            snprintf(code, sizeof code, "all_dead");
+        else
+            hv_goal_code(&a->level->rules, &a->level->rules.lose[g], code, sizeof code);
+        if (json) {
+            fprintf(out, "%s", first ? "" : ",");
+            hv_json_string(out, code);
+            fprintf(out, ":%d", count[g]);
+        } else {
+            fprintf(out, "%s%s %d", first ? "" : ", ", code, count[g]);
+        }
+        first = 0;
+    }
+}
+
+static int32_t fired(const hv_audit *a, const hv_audit_config *c, int32_t e)
+{
+    int32_t n = 0;
+    for (int32_t k = 0; k < a->runs; k++)
+        n += (int32_t)(c->runs[k].fired >> e & 1u);
+    return n;
+}
+
+static const char *const kind_names[HV_CONFIG_KIND_COUNT] = {
+    "bot", "system", "hold", "forbid", "answer", "cutoff", "one_click"};
+
+void hv_audit_print_text(const hv_audit *a, FILE *out)
+{
+    const hv_rules *r = &a->level->rules;
+    fprintf(out, "%s (%s): seeds 1..%d, games stop after week %d%s\n", a->level->title,
+            a->level->id, a->runs, a->max_weeks,
+            a->survival ? " (no win goal: lasting that long counts as a win)" : "");
+    fprintf(out, "\nBots          win rate (95%%)        weeks to win/lose  incidents  "
+                 "income: sponsors/iridium/other\n");
+    for (int b = 0; b < HV_BOT_COUNT; b++) {
+        bot_figures f;
+        const hv_audit_config *c = &a->configs[b];
+        figures(a, c, &f);
+        fprintf(out,
+                "  %-10s %5.1f%% (%4.1f-%5.1f)   %5.1f / %5.1f      %6.2f     %4.1f%% / %4.1f%% / "
+                "%4.1f%%\n",
+                hv_bot_name((hv_bot_kind)b), 100 * f.win, 100 * f.low, 100 * f.high, f.to_win,
+                f.to_lose, f.incidents, share(f.income, 0), share(f.income, 1), share(f.income, 2));
+        fprintf(out, "             lost by: ");
+        causes(a, c, out, 0);
+        fprintf(out, "%s\n", c->losses ? "" : "nothing");
+    }
+    fprintf(out, "\nBest bot: %s. Events, share of its games in which each fired:\n",
+            hv_bot_name(a->best_bot));
+    for (int32_t e = 0; e < r->event_count && e < 64; e++)
+        fprintf(out, "  %-24s %5.1f%%%s\n", r->events[e].id,
+                100.0 * fired(a, &a->configs[a->best_bot], e) / a->runs,
+                r->events[e].scripted || (r->events[e].weight > 0 && r->event_chance > 0)
+                    ? ""
+                    : "  (cannot fire here)");
+    double base = (double)a->configs[a->lever_bot].wins / a->runs;
+    fprintf(out, "\nLevers, played by %s (%.1f%% free) unless named; change in points:\n",
+            hv_bot_name(a->lever_bot), 100 * base);
+    for (int32_t i = 0; i < a->config_count; i++) {
+        const hv_audit_config *c = &a->configs[i];
+        if (c->kind == HV_CONFIG_BOT || c->kind == HV_CONFIG_SYSTEM)
+            continue;
+        double w = (double)c->wins / a->runs;
+        fprintf(out, "  %-40s %5.1f%%  %+6.1f  %s\n", c->id, 100 * w, 100 * (w - base), c->label);
+    }
+    fprintf(out, "\nSystems off, win rate change in points for");
+    for (int b = 0; b < HV_BOT_COUNT; b++)
+        fprintf(out, " %s", hv_bot_name((hv_bot_kind)b));
+    fprintf(out, ":\n");
+    for (int sys = 1; sys < HV_SYSTEM_COUNT; sys++) {
+        fprintf(out, "  %-14s", hv_system_name((hv_system)sys));
+        for (int b = 0; b < HV_BOT_COUNT; b++) {
+            char id[80];
+            snprintf(id, sizeof id, "off:%s:%s", hv_system_name((hv_system)sys),
+                     hv_bot_name((hv_bot_kind)b));
+            const hv_audit_config *c = hv_audit_config_find(a, id);
+            fprintf(out, " %+6.1f", c ? 100.0 * (c->wins - a->configs[b].wins) / a->runs : 0.0);
+        }
+        fputc('\n', out);
+    }
+    fprintf(out, "\nFindings:\n");
+    int n = hv_audit_findings(a, out, 0);
+    if (!n)
+        fprintf(out, "  none\n");
+    fprintf(out, "\n%d configurations, %lld games in %.1f s\n", a->config_count,
+            (long long)a->config_count * a->runs, a->seconds);
+}
+
+static void print_bot_json(const hv_audit *a, const hv_audit_config *c, FILE *out)
+{
+    bot_figures f;
+    figures(a, c, &f);
+    fprintf(out,
+            "{\"bot\":\"%s\",\"wins\":%d,\"losses\":%d,\"win_rate\":%.4f,\"win_low\":%.4f,"
+            "\"win_high\":%.4f,\"mean_weeks_to_win\":%.2f,\"mean_weeks_to_lose\":%.2f,"
+            "\"incidents_per_game\":%.3f,\"losses_by_cause\":{",
+            hv_bot_name(c->bot), c->wins, c->losses, f.win, f.low, f.high, f.to_win, f.to_lose,
+            f.incidents);
+    causes(a, c, out, 1);
+    fprintf(out,
+            "},\"income\":{\"sponsors\":%lld,\"iridium\":%lld,\"other\":%lld,"
+            "\"iridium_share\":%.4f},\"orders_per_game\":{",
+            (long long)f.income[0], (long long)f.income[1], (long long)f.income[2],
+            share(f.income, 1) / 100);
+    for (int k = 0; k < HV_ORDER_KIND_COUNT; k++) {
+        int64_t n = 0;
+        for (int32_t s = 0; s < a->runs; s++)
+            n += c->runs[s].orders[k];
+        fprintf(out, "%s\"%s\":%.2f", k ? "," : "", hv_order_kind_name((hv_order_kind)k),
+                (double)n / a->runs);
+    }
+    fprintf(out, "},\"events\":{");
+    const hv_rules *r = &a->level->rules;
+    for (int32_t e = 0; e < r->event_count && e < 64; e++) {
+        fprintf(out, "%s", e ? "," : "");
+        hv_json_string(out, r->events[e].id);
+        fprintf(out, ":%.4f", (double)fired(a, c, e) / a->runs);
+    }
+    fprintf(out, "}}");
+}
+
+void hv_audit_print_json(const hv_audit *a, FILE *out, const char *digest)
+{
+    const hv_audit_config *best = &a->configs[a->best_bot];
+    double low, high;
+    hv_audit_interval(best->wins, a->runs, &low, &high);
+    fprintf(out, "{\"format\":1,\"kind\":\"audit\",\"level\":");
+    hv_json_string(out, a->level->id);
+    fprintf(out, ",\"file\":");
+    hv_json_string(out, a->level->file);
+    fprintf(out,
+            ",\"level_digest\":\"%s\",\"runs\":%d,\"max_weeks\":%d,\"survival\":%s,"
+            "\"lever_bot\":\"%s\",\"best_bot\":\"%s\",\"best_win_rate\":%.4f,"
+            "\"best_win_low\":%.4f,\"best_win_high\":%.4f,\"bots\":[",
+            digest, a->runs, a->max_weeks, a->survival ? "true" : "false",
+            hv_bot_name(a->lever_bot), hv_bot_name(a->best_bot), (double)best->wins / a->runs, low,
+            high);
+    for (int b = 0; b < HV_BOT_COUNT; b++) {
+        fprintf(out, "%s", b ? "," : "");
+        print_bot_json(a, &a->configs[b], out);
+    }
+    fprintf(out, "],\"configs\":[");
+    for (int32_t i = 0; i < a->config_count; i++) {
+        const hv_audit_config *c = &a->configs[i];
+        hv_audit_interval(c->wins, a->runs, &low, &high);
+        fprintf(out, "%s{\"id\":", i ? "," : "");
+        hv_json_string(out, c->id);
+        fprintf(out, ",\"kind\":\"%s\",\"bot\":\"%s\",\"label\":", kind_names[c->kind],
+                hv_bot_name(c->bot));
+        hv_json_string(out, c->label);
+        fprintf(out, ",\"wins\":%d,\"win_rate\":%.4f,\"win_low\":%.4f,\"win_high\":%.4f}", c->wins,
+                (double)c->wins / a->runs, low, high);
+    }
+    fprintf(out, "],\"findings\":[");
+    hv_audit_findings(a, out, 1);
+    fprintf(out, "],\"seconds\":%.3f}\n", a->seconds);
+}

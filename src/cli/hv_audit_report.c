@@ -1,0 +1,247 @@
+/* The audit's judgement and its two outputs: the findings, each with the
+ * figure that shows it, a table for people and one JSON document. */
+#include <math.h>
+#include <string.h>
+
+#include "hv_audit.h"
+#include "hv_json.h"
+#include "hv_print.h"
+
+/* The thresholds of the findings, in tenths of a percentage point. */
+#define DOMINANT_LIFT 200  /* a lever lifts the win rate this much */
+#define ONE_CLICK_WIN 100  /* a one-click plan wins this often */
+#define DECORATIVE_MOVE 20 /* a system that moves no bot's win rate this much */
+#define UNSEEN_SHARE 50    /* an event that fires in fewer of the best bot's games */
+#define EARLY_KEEP 20      /* stopping at 30% loses at most this much */
+
+void hv_audit_interval(int32_t wins, int32_t n, double *low, double *high)
+{
+    if (n <= 0) {
+        *low = *high = 0.0;
+        return;
+    }
+    const double z = 1.959964;
+    double p = (double)wins / n, z2 = z * z / n;
+    double centre = (p + z2 / 2) / (1 + z2);
+    double half = z * sqrt(p * (1 - p) / n + z2 / (4.0 * n)) / (1 + z2);
+    *low = centre - half < 0 ? 0 : centre - half;
+    *high = centre + half > 1 ? 1 : centre + half;
+}
+
+void hv_audit_sum(hv_audit *a)
+{
+    for (int32_t i = 0; i < a->config_count; i++) {
+        hv_audit_config *c = &a->configs[i];
+        c->wins = c->losses = c->win_weeks = c->loss_weeks = 0;
+        for (int32_t k = 0; k < a->runs; k++) {
+            const hv_audit_run *r = &c->runs[k];
+            if (r->outcome == HV_OUTCOME_WON) {
+                c->wins++;
+                c->win_weeks += r->turns;
+            } else if (r->outcome == HV_OUTCOME_LOST) {
+                c->losses++;
+                c->loss_weeks += r->turns;
+            }
+        }
+    }
+}
+
+const hv_audit_config *hv_audit_config_find(const hv_audit *a, const char *id)
+{
+    for (int32_t i = 0; i < a->config_count; i++)
+        if (strcmp(a->configs[i].id, id) == 0)
+            return &a->configs[i];
+    return NULL;
+}
+
+/* Win rate of C in tenths of a percent. */
+static int32_t rate(const hv_audit *a, const hv_audit_config *c)
+{
+    return c ? (int32_t)((int64_t)c->wins * 1000 / a->runs) : 0;
+}
+
+static const hv_audit_config *bot_config(const hv_audit *a, hv_bot_kind bot)
+{
+    return &a->configs[bot]; /* the bots come first, in their order */
+}
+
+static const hv_audit_config *system_config(const hv_audit *a, hv_system sys, hv_bot_kind bot)
+{
+    char id[80];
+    snprintf(id, sizeof id, "off:%s:%s", hv_system_name(sys), hv_bot_name(bot));
+    return hv_audit_config_find(a, id);
+}
+
+/* Mean orders of KIND a game in C, in tenths. */
+static int32_t orders_per_game(const hv_audit *a, const hv_audit_config *c, int kind)
+{
+    int64_t n = 0;
+    for (int32_t k = 0; k < a->runs; k++)
+        n += c->runs[k].orders[kind];
+    return (int32_t)(n * 10 / a->runs);
+}
+
+/* Share of C's games in which event E fired, in tenths of a percent. */
+static int32_t fired_share(const hv_audit *a, const hv_audit_config *c, int32_t e)
+{
+    int32_t n = 0;
+    for (int32_t k = 0; k < a->runs; k++)
+        n += (int32_t)(c->runs[k].fired >> e & 1u);
+    return n * 1000 / a->runs;
+}
+
+/* Whether event E can fire at all in this level. */
+static int can_fire(const hv_rules *r, int32_t e)
+{
+    return r->events[e].scripted || (r->events[e].weight > 0 && r->event_chance > 0);
+}
+
+typedef struct finding_out {
+    FILE *out;
+    int json, count;
+} finding_out;
+
+static void finding(finding_out *f, const char *kind, const char *id, double figure,
+                    const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+#include <stdarg.h>
+
+static void finding(finding_out *f, const char *kind, const char *id, double figure,
+                    const char *fmt, ...)
+{
+    char text[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    if (f->out && f->json) {
+        fprintf(f->out, "%s{\"kind\":\"%s\",\"id\":", f->count ? "," : "", kind);
+        hv_json_string(f->out, id);
+        fprintf(f->out, ",\"figure\":%.4f,\"text\":", figure);
+        hv_json_string(f->out, text);
+        fputc('}', f->out);
+    } else if (f->out) {
+        fprintf(f->out, "  %s %s: %s\n", kind, id, text);
+    }
+    f->count++;
+}
+
+/* Orders that tune a base rather than make it. No level can be won without
+ * building, staffing or flying, and that is as it should be; one that is
+ * decided by a power priority or a policy is decided by a switch. */
+static int tuning(int kind)
+{
+    return kind == HV_ORDER_PRIORITY || kind == HV_ORDER_POLICY || kind == HV_ORDER_EXPORT ||
+           kind == HV_ORDER_DEMOLISH || kind == HV_ORDER_UNASSIGN;
+}
+
+static void find_dominant(const hv_audit *a, finding_out *f)
+{
+    const hv_audit_config *base = bot_config(a, a->lever_bot);
+    int32_t b = rate(a, base);
+    const char *bot = hv_bot_name(a->lever_bot);
+    for (int32_t i = 0; i < a->config_count; i++) {
+        const hv_audit_config *c = &a->configs[i];
+        int32_t r = rate(a, c);
+        if ((c->kind == HV_CONFIG_HOLD || c->kind == HV_CONFIG_ANSWER) && r - b > DOMINANT_LIFT)
+            finding(f, "DOMINANT", c->id, (r - b) / 1000.0,
+                    "%s lifts %s from %.1f%% to %.1f%% (+%.1f points)", c->label, bot, b / 10.0,
+                    r / 10.0, (r - b) / 10.0);
+        if (c->kind == HV_CONFIG_FORBID && tuning(c->lever_a) && b - r > DOMINANT_LIFT)
+            finding(f, "DOMINANT", c->id, (b - r) / 1000.0,
+                    "%s wins %.1f%% with its %.1f %s orders a game and %.1f%% without them "
+                    "(-%.1f points)",
+                    bot, b / 10.0, orders_per_game(a, base, c->lever_a) / 10.0,
+                    hv_order_kind_name((hv_order_kind)c->lever_a), r / 10.0, (b - r) / 10.0);
+        if (c->kind == HV_CONFIG_ONE_CLICK && r > ONE_CLICK_WIN)
+            finding(f, "DOMINANT", c->id, r / 1000.0, "%s wins %.1f%% of games", c->label,
+                    r / 10.0);
+    }
+}
+
+static void find_traps(const hv_audit *a, finding_out *f)
+{
+    const hv_rules *r = &a->level->rules;
+    const hv_audit_config *empty = hv_audit_config_find(a, "one_click:empty");
+    for (int32_t p = 0; p < r->policy_count; p++) {
+        char id[80];
+        snprintf(id, sizeof id, "hold:%s=%s", r->policies[p].id, r->policies[p].options[0].id);
+        const hv_audit_config *start = hv_audit_config_find(a, id);
+        for (int32_t o = 1; o < r->policies[p].option_count && start; o++) {
+            snprintf(id, sizeof id, "hold:%s=%s", r->policies[p].id, r->policies[p].options[o].id);
+            const hv_audit_config *held = hv_audit_config_find(a, id);
+            snprintf(id, sizeof id, "one_click:%s=%s", r->policies[p].id,
+                     r->policies[p].options[o].id);
+            const hv_audit_config *click = hv_audit_config_find(a, id);
+            if (!held || !click)
+                continue;
+            int32_t s = rate(a, start), h = rate(a, held);
+            if (h < s - DECORATIVE_MOVE && rate(a, click) <= rate(a, empty)) {
+                snprintf(id, sizeof id, "%s=%s", r->policies[p].id, r->policies[p].options[o].id);
+                finding(f, "TRAP", id, (s - h) / 1000.0,
+                        "\"%s\" held all game wins %.1f%% against %.1f%% for \"%s\", and "
+                        "alone it wins %.1f%% against %.1f%% for no orders",
+                        r->policies[p].options[o].name, h / 10.0, s / 10.0,
+                        r->policies[p].options[0].name, rate(a, click) / 10.0,
+                        rate(a, empty) / 10.0);
+            }
+        }
+    }
+}
+
+static void find_decorative(const hv_audit *a, finding_out *f)
+{
+    for (int sys = 1; sys < HV_SYSTEM_COUNT; sys++) {
+        int32_t most = 0;
+        for (int b = 0; b < HV_BOT_COUNT; b++) {
+            const hv_audit_config *off = system_config(a, (hv_system)sys, (hv_bot_kind)b);
+            int32_t d = rate(a, off) - rate(a, bot_config(a, (hv_bot_kind)b));
+            d = d < 0 ? -d : d;
+            most = d > most ? d : most;
+        }
+        if (most < DECORATIVE_MOVE)
+            finding(f, "DECORATIVE", hv_system_name((hv_system)sys), most / 1000.0,
+                    "switching %s off moves no bot's win rate by 2 points (at most %.1f)",
+                    hv_system_name((hv_system)sys), most / 10.0);
+    }
+}
+
+static void find_unseen(const hv_audit *a, finding_out *f)
+{
+    const hv_rules *r = &a->level->rules;
+    const hv_audit_config *best = bot_config(a, a->best_bot);
+    for (int32_t e = 0; e < r->event_count && e < 64; e++) {
+        if (!can_fire(r, e))
+            continue;
+        int32_t share = fired_share(a, best, e);
+        if (share < UNSEEN_SHARE)
+            finding(f, "UNSEEN", r->events[e].id, share / 1000.0,
+                    "\"%s\" fires in %.1f%% of the %s bot's games", r->events[e].title,
+                    share / 10.0, hv_bot_name(a->best_bot));
+    }
+}
+
+static void find_early(const hv_audit *a, finding_out *f)
+{
+    const hv_audit_config *cut = hv_audit_config_find(a, "cutoff:30");
+    int32_t best = rate(a, bot_config(a, a->best_bot));
+    if (cut && best > 0 && rate(a, cut) >= best - EARLY_KEEP)
+        finding(f, "DECIDED_EARLY", cut->id, rate(a, cut) / 1000.0,
+                "%s wins %.1f%%; all game it wins %.1f%%", cut->label, rate(a, cut) / 10.0,
+                best / 10.0);
+}
+
+int hv_audit_findings(const hv_audit *a, FILE *out, int json)
+{
+    finding_out f = {out, json, 0};
+    find_dominant(a, &f);
+    find_traps(a, &f);
+    find_decorative(a, &f);
+    find_unseen(a, &f);
+    find_early(a, &f);
+    return f.count;
+}

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# The audit: usage errors, exit codes, the JSON document, a finding of each
+# kind flagged in a level made for it, the same figures on any number of
+# jobs, --save beside the level, and every shipped level's findings against
+# the committed list of known ones (tests/cli/audit/known/LEVEL.txt): a new
+# finding fails, a finding that is gone is reported so its line can go.
+# batch --orders is checked here too, since the audit's one-click plans
+# rest on it. Usage: test_audit.sh BIN ROOT [RUNS]
+set -uo pipefail
+bin="$1"
+root="$2"
+runs="${3:-40}"
+cd "$root"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() {
+    fail=$((fail + 1))
+    echo "FAIL: $*" >&2
+}
+expect_exit() { # CODE DESCRIPTION -- COMMAND...
+    local want="$1" what="$2"
+    shift 3
+    "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+    local got=$?
+    if [[ $got == "$want" ]]; then ok; else bad "$what: exit $got, expected $want"; head -5 "$tmp/err" >&2; fi
+}
+contains() { # FILE TEXT DESCRIPTION
+    if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in output"; head -20 "$1" >&2; fi
+}
+findings() { # JSON FILE -> "KIND id" lines, sorted
+    python3 -c 'import json,sys
+d=json.load(open(sys.argv[1]))
+for f in d["findings"]: print(f["kind"], f["id"])' "$1" | sort
+}
+
+# ---- usage and bad input
+expect_exit 2 "audit without a level" -- "$bin" audit
+expect_exit 2 "audit with two levels" -- "$bin" audit levels/tutorial.yaml levels/tutorial.yaml
+expect_exit 2 "audit --runs 0" -- "$bin" audit levels/tutorial.yaml --runs 0
+expect_exit 2 "audit --runs x" -- "$bin" audit levels/tutorial.yaml --runs x
+expect_exit 2 "audit --levers nobody" -- "$bin" audit levels/tutorial.yaml --levers nobody
+expect_exit 2 "audit --frobnicate" -- "$bin" audit levels/tutorial.yaml --frobnicate
+expect_exit 2 "audit of a missing file" -- "$bin" audit "$tmp/none.yaml"
+printf 'format: 1\nkind: level\nid: [\n' >"$tmp/broken.yaml"
+expect_exit 2 "audit of a broken level" -- "$bin" audit "$tmp/broken.yaml"
+if grep -Eq "^$tmp/broken.yaml:[0-9]+:[0-9]+: error: " "$tmp/err"; then ok; else bad "broken level: FILE:LINE:COL error"; cat "$tmp/err" >&2; fi
+
+# ---- a finding of each kind, planted
+planted=tests/cli/audit/planted.yaml
+expect_exit 3 "audit with findings exits 3" -- "$bin" audit "$planted" --runs "$runs" --json
+cp "$tmp/out" "$tmp/planted.json"
+findings "$tmp/planted.json" >"$tmp/planted.txt"
+for want in "DOMINANT one_click:windfall=yes" "TRAP ledger=lavish" "DECORATIVE dust" \
+    "DECORATIVE market" "DECORATIVE random_events" "UNSEEN flood"; do
+    contains "$tmp/planted.txt" "$want" "planted finding"
+done
+for unwanted in "TRAP windfall=yes" "DOMINANT hold:ledger=lavish" "DOMINANT one_click:ledger=lavish"; do
+    if grep -qxF "$unwanted" "$tmp/planted.txt"; then bad "not planted but found: $unwanted"; else ok; fi
+done
+python3 - "$tmp/planted.json" <<'EOF' && ok || bad "audit JSON document"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["kind"] == "audit" and d["format"] == 1 and d["level"] == "planted"
+assert len(d["level_digest"]) == 16 and d["runs"] > 0
+bots = {b["bot"]: b for b in d["bots"]}
+assert set(bots) == {"idle", "greedy", "balanced", "random", "planner"}
+for b in bots.values():
+    assert 0 <= b["win_low"] <= b["win_rate"] <= b["win_high"] <= 1
+    assert set(b["income"]) == {"sponsors", "iridium", "other", "iridium_share"}
+    assert "flood" in b["events"]
+assert bots["idle"]["win_rate"] == 0 and bots["balanced"]["win_rate"] == 1
+assert d["best_win_rate"] == max(b["win_rate"] for b in bots.values())
+kinds = {c["kind"] for c in d["configs"]}
+assert kinds == {"bot", "system", "hold", "forbid", "answer", "cutoff", "one_click"}, kinds
+for f in d["findings"]:
+    assert f["kind"] in ("DOMINANT", "TRAP", "DECORATIVE", "UNSEEN", "DECIDED_EARLY") and f["text"]
+EOF
+
+# ---- the same figures on one job as on two
+"$bin" audit "$planted" --runs 12 --jobs 1 --json >"$tmp/j1.json"
+"$bin" audit "$planted" --runs 12 --jobs 2 --json >"$tmp/j2.json"
+if [[ "$(sed 's/"seconds":[0-9.]*//' "$tmp/j1.json")" == "$(sed 's/"seconds":[0-9.]*//' "$tmp/j2.json")" ]]; then
+    ok
+else
+    bad "audit figures depend on --jobs"
+fi
+
+# ---- --save stores the document beside the level, and nothing else changes
+mkdir -p "$tmp/levels"
+sed 's#\.\./\.\./\.\./levels/rules/base.yaml#'"$(pwd)"'/levels/rules/base.yaml#' "$planted" >"$tmp/levels/planted.yaml"
+expect_exit 3 "audit --save" -- "$bin" audit "$tmp/levels/planted.yaml" --runs 5 --save
+if [[ -f "$tmp/levels/planted.audit.json" ]] &&
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["kind"]=="audit" and d["best_bot"]' \
+        "$tmp/levels/planted.audit.json"; then ok; else bad "--save writes LEVEL.audit.json"; fi
+contains "$tmp/out" "Findings:" "--save still prints the tables"
+chmod 500 "$tmp/levels"
+if [[ "$(id -u)" != 0 ]]; then
+    expect_exit 1 "--save into a read-only folder" -- "$bin" audit "$tmp/levels/planted.yaml" --runs 2 --save
+    python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/levels/planted.audit.json" && ok ||
+        bad "a failed --save keeps the old file"
+fi
+chmod 700 "$tmp/levels"
+
+# ---- batch --orders: the file's orders each week, then the bot
+cat >"$tmp/open.yaml" <<'EOF'
+format: 1
+kind: orders
+orders:
+  - {week: 1, do: policy, policy: openness, option: open}
+EOF
+expect_exit 0 "batch --orders" -- "$bin" batch levels/conference.yaml --runs 20 --bot idle --orders "$tmp/open.yaml" --json
+with=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["wins"])' <"$tmp/out")
+expect_exit 0 "batch without orders" -- "$bin" batch levels/conference.yaml --runs 20 --bot idle --json
+without=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["wins"])' <"$tmp/out")
+if ((with > without)); then ok; else bad "batch --orders plays the orders ($with vs $without wins)"; fi
+printf 'format: 1\nkind: orders\norders:\n  - {week: 1, do: policy, policy: nothing, option: x}\n' >"$tmp/bad.yaml"
+expect_exit 2 "batch --orders with a bad file" -- "$bin" batch levels/conference.yaml --runs 2 --orders "$tmp/bad.yaml"
+if grep -Eq "bad.yaml:[0-9]+:[0-9]+: error: " "$tmp/err"; then ok; else bad "bad orders: FILE:LINE:COL"; fi
+
+# ---- every shipped level against its known findings
+for level in levels/*.yaml; do
+    id=$(basename "$level" .yaml)
+    known="tests/cli/audit/known/$id.txt"
+    "$bin" audit "$level" --runs "$runs" --json >"$tmp/$id.json" 2>"$tmp/err"
+    code=$?
+    if [[ $code != 0 && $code != 3 ]]; then
+        bad "audit $level: exit $code"
+        continue
+    fi
+    findings "$tmp/$id.json" >"$tmp/$id.found"
+    if [[ ! -f "$known" ]]; then
+        bad "$known is missing; today's findings:"
+        cat "$tmp/$id.found" >&2
+        continue
+    fi
+    grep -v '^#' "$known" | sed '/^$/d' | sort >"$tmp/$id.known"
+    new=$(comm -23 "$tmp/$id.found" "$tmp/$id.known")
+    gone=$(comm -13 "$tmp/$id.found" "$tmp/$id.known")
+    if [[ -n "$new" ]]; then bad "new findings in $id (fix the level or the rules):"$'\n'"$new"; else ok; fi
+    [[ -z "$gone" ]] || echo "note: fixed in $id, remove from $known:"$'\n'"$gone"
+    if [[ ($code == 3 && -s "$tmp/$id.found") || ($code == 0 && ! -s "$tmp/$id.found") ]]; then
+        ok
+    else
+        bad "audit $level: exit $code does not match its findings"
+    fi
+done
+
+echo "audit: $pass passed, $fail failed"
+((fail == 0))
