@@ -145,30 +145,27 @@ static int32_t power_type(const hv_bot_view *v)
     return best;
 }
 
-/* The cheapest type that makes RES without using it. */
-static int32_t maker_of(const hv_bot_view *v, int res)
+/* How much of what is wanted a type gives: RES made without using it, or
+ * with RES -1, beds. */
+static int64_t gives(const hv_module_type *mt, int res)
 {
-    int32_t best = -1;
-    for (int32_t t = 0; t < v->r->module_type_count; t++) {
-        const hv_module_type *mt = &v->r->module_types[t];
-        if (mt->output[res] > 0 && mt->input[res] == 0 &&
-            (best < 0 ||
-             mt->output[res] * 1000 / funds_cost(mt) > v->r->module_types[best].output[res] * 1000 /
-                                                           funds_cost(&v->r->module_types[best])))
-            best = t;
-    }
-    return best;
+    if (res < 0)
+        return mt->housing;
+    return mt->input[res] == 0 ? mt->output[res] : 0;
 }
 
-static int32_t housing_type(const hv_bot_view *v)
+/* The type that gives most of RES (or beds) for its price, or -1. */
+static int32_t best_buy(const hv_bot_view *v, int res)
 {
     int32_t best = -1;
+    int64_t best_rate = 0;
     for (int32_t t = 0; t < v->r->module_type_count; t++) {
         const hv_module_type *mt = &v->r->module_types[t];
-        if (mt->housing > 0 && (best < 0 || mt->housing * 1000 / funds_cost(mt) >
-                                                v->r->module_types[best].housing * 1000 /
-                                                    funds_cost(&v->r->module_types[best])))
+        int64_t rate = gives(mt, res) * 1000 / funds_cost(mt);
+        if (gives(mt, res) > 0 && (best < 0 || rate > best_rate)) {
             best = t;
+            best_rate = rate;
+        }
     }
     return best;
 }
@@ -234,10 +231,10 @@ static void expand(hv_bot_view *v)
         /* Life support first; staffed by whoever is idle or moved. */
         for (int res = 0; res < HV_RES_COUNT && t < 0; res++)
             if (v->need[res] > 0 && v->net[res] < v->need[res] / 10 && !building_for(v, res))
-                t = maker_of(v, res);
+                t = best_buy(v, res);
     }
     if (t < 0 && beds(s) < s->person_count) {
-        t = housing_type(v);
+        t = best_buy(v, -1);
         weeks = 2;
     }
     if (t < 0) {

@@ -46,14 +46,7 @@ int hv_bot_policy_ready(const hv_state *s, int32_t p)
 /* Weeks until the latest deadline among the goals, else a year. */
 static int32_t weeks_left(const hv_state *s)
 {
-    int32_t last = 0;
-    const hv_rules *r = s->rules;
-    for (int32_t i = 0; i < r->win_count; i++)
-        if (r->win[i].kind == HV_GOAL_TURN_REACHED && r->win[i].turn > last)
-            last = r->win[i].turn;
-    for (int32_t i = 0; i < r->lose_count; i++)
-        if (r->lose[i].kind == HV_GOAL_TURN_REACHED && r->lose[i].turn > last)
-            last = r->lose[i].turn;
+    int32_t last = hv_rules_last_week(s->rules);
     int32_t left = last > s->turn ? last - s->turn : 52;
     return left < 1 ? 1 : left;
 }

@@ -238,7 +238,7 @@ static void play(const hv_audit *a, const hv_audit_config *c, int32_t seed, hv_s
     if (a->survival && s->outcome == HV_OUTCOME_RUNNING)
         run->outcome = HV_OUTCOME_WON;
     run->goal = (int8_t)s->outcome_goal;
-    run->turns = (int16_t)s->turn;
+    run->turns = s->turn;
     run->incidents = s->incidents;
 }
 
@@ -291,15 +291,8 @@ static int play_all(hv_audit *a, int32_t first, int jobs)
 
 static void measure_length(hv_audit *a)
 {
-    const hv_rules *r = &a->level->rules;
-    int32_t last = 0;
-    for (int32_t i = 0; i < r->win_count; i++)
-        if (r->win[i].kind == HV_GOAL_TURN_REACHED && r->win[i].turn > last)
-            last = r->win[i].turn;
-    for (int32_t i = 0; i < r->lose_count; i++)
-        if (r->lose[i].kind == HV_GOAL_TURN_REACHED && r->lose[i].turn > last)
-            last = r->lose[i].turn;
-    a->survival = r->win_count == 0;
+    int32_t last = hv_rules_last_week(&a->level->rules);
+    a->survival = a->level->rules.win_count == 0;
     a->length = last > 0 ? last : SURVIVAL_WEEKS;
     a->max_weeks = last > 0 ? last + 1 : SURVIVAL_WEEKS;
 }
@@ -355,8 +348,8 @@ int hv_cmd_audit(int argc, char **argv)
     while ((opt = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
         switch (opt) {
         case 'r':
-            if (!hv_parse_u64(optarg, 100000, &runs) || runs == 0)
-                return hv_usage_error("--runs needs a whole number from 1 to 100000, got '%s'",
+            if (!hv_parse_u64(optarg, 10000, &runs) || runs == 0)
+                return hv_usage_error("--runs needs a whole number from 1 to 10000, got '%s'",
                                       optarg);
             break;
         case 'j':

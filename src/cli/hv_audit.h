@@ -41,7 +41,7 @@ typedef enum hv_config_kind {
 typedef struct hv_audit_run {
     int8_t outcome;
     int8_t goal; /* outcome goal index, or HV_CAUSE_ALL_DEAD */
-    int16_t turns;
+    int32_t turns;
     int32_t incidents;
     int64_t income[3]; /* funds from sponsors, from iridium sales, from anything else */
     int32_t orders[HV_ORDER_KIND_COUNT];

@@ -131,12 +131,12 @@ static void finding(finding_out *f, const char *kind, const char *id, double fig
 }
 
 /* Orders that tune a base rather than make it. No level can be won without
- * building, staffing or flying, and that is as it should be; one that is
- * decided by a power priority or a policy is decided by a switch. */
+ * building, staffing, flying or selling, and that is as it should be; one
+ * that is decided by a power priority or a policy is decided by a switch. */
 static int tuning(int kind)
 {
-    return kind == HV_ORDER_PRIORITY || kind == HV_ORDER_POLICY || kind == HV_ORDER_EXPORT ||
-           kind == HV_ORDER_DEMOLISH || kind == HV_ORDER_UNASSIGN;
+    return kind == HV_ORDER_PRIORITY || kind == HV_ORDER_POLICY || kind == HV_ORDER_DEMOLISH ||
+           kind == HV_ORDER_UNASSIGN;
 }
 
 static void find_dominant(const hv_audit *a, finding_out *f)

@@ -72,7 +72,7 @@ static const char usage_text[] =
     "  --csv FILE      write one row per game to FILE\n"
     "\n"
     "audit options:\n"
-    "  --runs N        seeds 1..N for every configuration (default 200)\n"
+    "  --runs N        seeds 1..N for every configuration, up to 10000 (default 200)\n"
     "  --jobs N        games played at once, 1 to 256 (default: the number of cores)\n"
     "  --levers BOT    the bot that plays the single levers (default balanced)\n"
     "  --json          print one JSON document instead of tables\n"

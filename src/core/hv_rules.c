@@ -93,3 +93,15 @@ hv_terrain hv_rules_terrain_at(const hv_rules *rules, int x, int y)
         return HV_TERRAIN_ROCK;
     return (hv_terrain)rules->terrain[y * rules->map_width + x];
 }
+
+int32_t hv_rules_last_week(const hv_rules *r)
+{
+    int32_t last = 0;
+    for (int32_t i = 0; i < r->win_count; i++)
+        if (r->win[i].kind == HV_GOAL_TURN_REACHED && r->win[i].turn > last)
+            last = r->win[i].turn;
+    for (int32_t i = 0; i < r->lose_count; i++)
+        if (r->lose[i].kind == HV_GOAL_TURN_REACHED && r->lose[i].turn > last)
+            last = r->lose[i].turn;
+    return last;
+}

@@ -347,6 +347,8 @@ int hv_rules_find_asteroid(const hv_rules *rules, const char *id);
 int hv_rules_find_flag(const hv_rules *rules, const char *id);
 /* Index of the event with ID, or -1. */
 int hv_rules_find_event(const hv_rules *rules, const char *id);
+/* The latest week a goal names (a win at a week, or a deadline), or 0. */
+int32_t hv_rules_last_week(const hv_rules *rules);
 /* Terrain at (X, Y); rock outside the map. */
 hv_terrain hv_rules_terrain_at(const hv_rules *rules, int x, int y);
 

@@ -161,18 +161,6 @@ static char *read_capped(const char *path, size_t *len, char *err, size_t err_le
     return buf;
 }
 
-/* A value as it stands in the file, cut short for messages. */
-static const char *shown(const hv_ynode *node, char *buf, size_t cap)
-{
-    if (node->kind != HV_YNODE_SCALAR)
-        return hv_ynode_kind_name(node->kind);
-    if (node->len + 3 <= cap)
-        snprintf(buf, cap, "'%s'", node->str);
-    else
-        snprintf(buf, cap, "'%.40s...'", node->str);
-    return buf;
-}
-
 /* The value at KEY of ROOT, with KEY pushed on the path; a missing key is
  * reported at the top of the file. */
 static const hv_ynode *required(hv_ctx *ctx, const hv_ynode *root, const char *key)
@@ -259,9 +247,10 @@ static void read_rate(hv_ctx *ctx, const hv_ynode *root, const char *key, int32_
             hv_ctx_error(ctx, node, "expected a number from 0 to 1, got %s",
                          node->kind == HV_YNODE_SCALAR && node->quoted
                              ? "quoted text"
-                             : shown(node, buf, sizeof buf));
+                             : hv_ynode_shown(node, buf, sizeof buf));
         else if (ok < 0)
-            hv_ctx_error(ctx, node, "%s is out of range (0 to 1)", shown(node, buf, sizeof buf));
+            hv_ctx_error(ctx, node, "%s is out of range (0 to 1)",
+                         hv_ynode_shown(node, buf, sizeof buf));
     }
     hv_ctx_pop(ctx, old);
 }
@@ -284,7 +273,7 @@ static void read_digest(hv_ctx *ctx, const hv_ynode *root, uint64_t *out)
     else if (node)
         hv_ctx_error(ctx, node,
                      "expected 16 lowercase hex digits like \"0123456789abcdef\", got %s",
-                     shown(node, buf, sizeof buf));
+                     hv_ynode_shown(node, buf, sizeof buf));
     hv_ctx_pop(ctx, old);
 }
 
@@ -303,7 +292,7 @@ static void read_bot(hv_ctx *ctx, const hv_ynode *root, char *out, size_t cap)
             hv_ctx_error(ctx, node, "a bot's name is 1 to %zu bytes, got %zu", cap - 1, node->len);
         else if (control)
             hv_ctx_error(ctx, node, "a bot's name cannot hold control characters, got %s",
-                         shown(node, buf, sizeof buf));
+                         hv_ynode_shown(node, buf, sizeof buf));
         else
             memcpy(out, node->str, node->len + 1);
     }

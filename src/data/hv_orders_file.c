@@ -313,18 +313,6 @@ static void read_order(hv_ctx *ctx, const hv_ynode *node, hv_orders_file *out)
     t->order = entry_order(&e, policy, option);
 }
 
-/* A value as it stands in the file, cut short for messages. */
-static const char *shown(const hv_ynode *node, char *buf, size_t cap)
-{
-    if (node->kind != HV_YNODE_SCALAR)
-        return hv_ynode_kind_name(node->kind);
-    if (node->len + 3 <= cap)
-        snprintf(buf, cap, "'%s'", node->str);
-    else
-        snprintf(buf, cap, "'%.40s...'", node->str);
-    return buf;
-}
-
 /* Seeds use all 64 bits, beyond what hv_read_int takes. */
 static void read_seed(hv_ctx *ctx, const hv_ynode *node, uint64_t *out)
 {
@@ -340,7 +328,7 @@ static void read_seed(hv_ctx *ctx, const hv_ynode *node, uint64_t *out)
         *out = v;
     else
         hv_ctx_error(ctx, node, "expected a whole number from 0 to %llu, got %s",
-                     (unsigned long long)UINT64_MAX, shown(node, buf, sizeof buf));
+                     (unsigned long long)UINT64_MAX, hv_ynode_shown(node, buf, sizeof buf));
 }
 
 static void read_hash(hv_ctx *ctx, const hv_ynode *node, uint64_t *out)
@@ -361,7 +349,7 @@ static void read_hash(hv_ctx *ctx, const hv_ynode *node, uint64_t *out)
         *out = v;
     else
         hv_ctx_error(ctx, node, "expected 16 hex digits like \"0123456789abcdef\", got %s",
-                     shown(node, buf, sizeof buf));
+                     hv_ynode_shown(node, buf, sizeof buf));
 }
 
 /* Checks format and kind and reads a save's header; 0 when the file is too

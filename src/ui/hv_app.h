@@ -5,6 +5,8 @@
 #ifndef HV_APP_H
 #define HV_APP_H
 
+#include <string.h>
+
 #include "hv_audit_file.h"
 #include "hv_event.h"
 #include "hv_gui.h"
@@ -201,5 +203,15 @@ void hv_draw_chart(hv_app *app, SDL_Rect r, const int64_t *values, int count, in
                    int64_t max, uint32_t colour);
 /* "1,234" */
 void hv_format_number(int64_t v, char *buf, size_t len);
+
+/* Copies SRC into DST of LEN bytes, cut short if it must be. */
+static inline void hv_copy_str(char *dst, size_t len, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= len)
+        n = len - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
 
 #endif

@@ -96,15 +96,6 @@ static void measured_bar(hv_gfx *g, SDL_Rect r, const hv_level_entry *e)
     hv_gfx_frame(g, r, HV_C_BORDER);
 }
 
-static void copy_str(char *dst, size_t len, const char *src)
-{
-    size_t n = strlen(src);
-    if (n >= len)
-        n = len - 1;
-    memcpy(dst, src, n);
-    dst[n] = '\0';
-}
-
 /* "level_tutorial" for levels/tutorial.yaml: a name scripts can rely on. */
 static void level_id(const hv_level_entry *e, char *buf, size_t len)
 {
@@ -154,7 +145,7 @@ static void load_detail(level_detail *d, const hv_level_entry *e)
     if (strcmp(d->path, e->path) == 0)
         return;
     memset(d, 0, sizeof *d);
-    copy_str(d->path, sizeof d->path, e->path);
+    hv_copy_str(d->path, sizeof d->path, e->path);
     if (e->error[0])
         return;
     hv_diag diag;
@@ -163,7 +154,7 @@ static void load_detail(level_detail *d, const hv_level_entry *e)
     hv_diag_free(&diag);
     if (!level)
         return;
-    copy_str(d->description, sizeof d->description, level->description);
+    hv_copy_str(d->description, sizeof d->description, level->description);
     reflow(d->description);
     const hv_rules *rules = &level->rules;
     char text[HV_GOAL_TEXT_LEN];

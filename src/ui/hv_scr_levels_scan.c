@@ -12,15 +12,6 @@
 #include "hv_app.h"
 #include "hv_file.h"
 
-static void copy_str(char *dst, size_t len, const char *src)
-{
-    size_t n = strlen(src);
-    if (n >= len)
-        n = len - 1;
-    memcpy(dst, src, n);
-    dst[n] = '\0';
-}
-
 /* A rules file in the levels folder says `kind: rules` at the top level;
  * looking for that line spares a full load that would only fail. */
 static int is_rules_file(const char *path)
@@ -111,7 +102,7 @@ void hv_app_scan_levels(hv_app *app)
 {
     char picked[HV_FILE_LEN] = "";
     if (app->level_pick >= 0 && app->level_pick < app->level_count)
-        copy_str(picked, sizeof picked, app->levels[app->level_pick].path);
+        hv_copy_str(picked, sizeof picked, app->levels[app->level_pick].path);
     app->level_count = 0;
     DIR *dir = opendir(app->levels_dir);
     if (!dir)
@@ -133,8 +124,8 @@ void hv_app_scan_levels(hv_app *app)
         hv_diag_init(&diag);
         hv_level *level = hv_level_load(e->path, &diag);
         if (level) {
-            copy_str(e->title, sizeof e->title, level->title);
-            copy_str(e->summary, sizeof e->summary, level->summary);
+            hv_copy_str(e->title, sizeof e->title, level->title);
+            hv_copy_str(e->summary, sizeof e->summary, level->summary);
             e->difficulty = level->difficulty;
             scan_audit(e, level);
             hv_level_free(level);
@@ -144,7 +135,7 @@ void hv_app_scan_levels(hv_app *app)
                 hv_diag_free(&diag);
                 continue;
             }
-            copy_str(e->title, sizeof e->title, d->d_name);
+            hv_copy_str(e->title, sizeof e->title, d->d_name);
             if (first)
                 snprintf(e->error, sizeof e->error, "%s:%d:%d: %s", first->file, first->line,
                          first->col, first->message);

@@ -4,28 +4,10 @@
 set -uo pipefail
 bin="$1"
 root="$2"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() {
-    fail=$((fail + 1))
-    echo "FAIL: $*" >&2
-}
-# expect_exit CODE DESCRIPTION -- COMMAND...
-expect_exit() {
-    local want="$1" what="$2"
-    shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-    local got=$?
-    if [[ $got == "$want" ]]; then ok; else bad "$what: exit $got, expected $want"; cat "$tmp/err" >&2; fi
-}
-contains() { # FILE TEXT DESCRIPTION
-    if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in output"; head -20 "$1" >&2; fi
-}
+# shellcheck source=lib.sh
+source "$here/lib.sh"
 json_field() { # FILE FIELD
     python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d[sys.argv[2]])' "$1" "$2"
 }
