@@ -33,9 +33,9 @@ typedef struct hv_bot_limits {
 /* Weeks the planner plays forward for each candidate, the futures it
  * plays each candidate in, and the most weeks of play-forward it spends
  * in one week of the game. */
-#define HV_PLANNER_HORIZON 8
-#define HV_PLANNER_SAMPLES 2
-#define HV_PLANNER_BUDGET 96
+#define HV_PLANNER_HORIZON 12
+#define HV_PLANNER_SAMPLES 4
+#define HV_PLANNER_BUDGET 192
 
 /* Allows everything. */
 void hv_bot_limits_init(hv_bot_limits *limits);

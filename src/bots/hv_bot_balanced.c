@@ -274,17 +274,28 @@ static void govern(hv_bot_view *v)
 
 /* ---- missions and exports ---------------------------------------------- */
 
-static int32_t pick_crew(const hv_bot_view *v, int pilot, int32_t other)
+int32_t hv_bot_capture_crew(const hv_state *s, int32_t asteroid, hv_order *o)
 {
-    const hv_state *s = v->s;
+    const hv_rules *r = s->rules;
     int32_t best = -1;
+    memset(o, 0, sizeof *o);
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
-        const hv_role *role = &v->r->roles[p->role];
-        if (p->away || p->id == other || !(pilot ? role->pilot : role->engineer))
+        if (p->away || !r->roles[p->role].pilot)
             continue;
-        if (best < 0 || p->skill > s->people[best].skill)
-            best = i;
+        for (int32_t k = 0; k < s->person_count; k++) {
+            const hv_person *e = &s->people[k];
+            if (k == i || e->away || !r->roles[e->role].engineer)
+                continue;
+            int32_t odds = hv_capture_odds(s, asteroid, p, e);
+            if (odds > best) {
+                best = odds;
+                *o = (hv_order){.kind = HV_ORDER_CAPTURE,
+                                .target = asteroid,
+                                .person = p->id,
+                                .person2 = e->id};
+            }
+        }
     }
     return best;
 }
@@ -310,18 +321,9 @@ static void launch(hv_bot_view *v)
         }
         if (!hv_asteroid_window_open(s, i, week) || s->stock[HV_RES_FUEL] < a->capture_fuel)
             continue;
-        int32_t pi = pick_crew(v, 1, 0);
-        int32_t ei = pi >= 0 ? pick_crew(v, 0, s->people[pi].id) : -1;
-        if (ei < 0)
-            continue;
-        int32_t odds = hv_capture_odds(s, i, &s->people[pi], &s->people[ei]);
-        if (v->greedy || odds >= 600 || (closing && odds >= 400)) {
-            hv_order o;
-            memset(&o, 0, sizeof o);
-            o.kind = HV_ORDER_CAPTURE;
-            o.target = i;
-            o.person = s->people[pi].id;
-            o.person2 = s->people[ei].id;
+        hv_order o;
+        int32_t odds = hv_bot_capture_crew(s, i, &o);
+        if (odds >= 0 && (v->greedy || odds >= 600 || (closing && odds >= 400))) {
             hv_state_queue_order(s, &o);
             return;
         }

@@ -195,21 +195,29 @@ void hv_bot_planner(hv_state *s, const hv_bot_limits *limits)
         hv_rng_seed(&dice[d], s->seed ^ ((uint64_t)s->turn * UINT64_C(0x9e3779b97f4a7c15)),
                     0x706cu + (uint64_t)d);
     int32_t best = 0;
-    int64_t base = 0, best_score = 0;
+    int64_t base[HV_PLANNER_SAMPLES] = {0}, best_score = 0;
     for (int32_t k = 0; k < n; k++) {
-        int64_t sc = 0;
+        int64_t sc = 0, seen[HV_PLANNER_SAMPLES];
+        int never_worse = 1;
         for (int d = 0; d < HV_PLANNER_SAMPLES; d++) {
             memcpy(copy, s, sizeof *copy);
             copy->rng = dice[d];
             apply_candidate(copy, &list[k]);
             if (hv_end_turn(copy, NULL) == HV_TURN_DONE)
                 hv_bot_play_limited(HV_BOT_BALANCED, copy, limits, horizon - 1, NULL);
-            sc += score(copy) / HV_PLANNER_SAMPLES;
+            seen[d] = score(copy);
+            sc += seen[d] / HV_PLANNER_SAMPLES;
+            never_worse &= k == 0 || seen[d] >= base[d];
         }
-        if (k == 0)
-            base = best_score = sc;
-        /* Leave the plan only for a clear gain: the looks are short and few. */
-        else if (sc > best_score && sc - base > 100 + (base < 0 ? -base : base) / 100) {
+        if (k == 0) {
+            memcpy(base, seen, sizeof base);
+            best_score = sc;
+            continue;
+        }
+        /* Leave the plan only for a clear gain that holds in every future
+         * looked at: the looks are short and few. */
+        int64_t margin = 100 + (best_score < 0 ? -best_score : best_score) / 100;
+        if (never_worse && sc > best_score + margin) {
             best_score = sc;
             best = k;
         }

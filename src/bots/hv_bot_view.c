@@ -75,6 +75,33 @@ static int64_t fuel_wanted(const hv_bot_view *v)
     return v->r->asteroid_count ? want : 0;
 }
 
+/* Fuel is worth what it flies home: the richest far rock's yield, spread
+ * over the fuel its capture burns. */
+static int64_t fuel_worth(const hv_bot_view *v)
+{
+    int64_t best = 300;
+    for (int32_t i = 0; i < v->r->asteroid_count; i++) {
+        const hv_asteroid *a = &v->r->asteroids[i];
+        if (v->s->asteroids[i].stage != HV_STAGE_FAR || a->capture_fuel <= 0)
+            continue;
+        int64_t yield = v->s->asteroids[i].left[HV_RES_IRIDIUM] * v->s->price +
+                        v->s->asteroids[i].left[HV_RES_ORE] * v->worth[HV_RES_ORE] / 100;
+        int64_t w = yield * 100 / a->capture_fuel / 4;
+        best = w > best ? w : best;
+    }
+    return best > 3000 ? 3000 : best;
+}
+
+/* Enough materials to build the dearest module type twice over. */
+static int64_t materials_wanted(const hv_bot_view *v)
+{
+    int64_t most = 0;
+    for (int32_t t = 0; t < v->r->module_type_count; t++)
+        if (v->r->module_types[t].cost[HV_RES_MATERIALS] > most)
+            most = v->r->module_types[t].cost[HV_RES_MATERIALS];
+    return 2 * most;
+}
+
 static void weigh_resources(hv_bot_view *v)
 {
     const hv_state *s = v->s;
@@ -96,9 +123,9 @@ static void weigh_resources(hv_bot_view *v)
     if (refined > v->worth[HV_RES_ORE])
         v->worth[HV_RES_ORE] = refined;
     if (s->stock[HV_RES_FUEL] < fuel_wanted(v))
-        v->worth[HV_RES_FUEL] = 300;
-    if (s->stock[HV_RES_MATERIALS] < 150)
-        v->worth[HV_RES_MATERIALS] = 200;
+        v->worth[HV_RES_FUEL] = fuel_worth(v);
+    if (s->stock[HV_RES_MATERIALS] < materials_wanted(v))
+        v->worth[HV_RES_MATERIALS] = 600;
     if (v->greedy) {
         for (int res = 0; res < HV_RES_COUNT; res++)
             if (v->need[res] > 0 && v->worth[res] < 400)
@@ -348,8 +375,13 @@ int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type)
             far |= s->asteroids[i].stage == HV_STAGE_FAR;
         value += far ? (v->greedy ? 2000 : 400) : 0;
     }
-    if (mt->medical > 0 && !v->greedy)
-        value += 120;
+    if (mt->medical > 0 && !v->greedy) {
+        int64_t health = 0;
+        for (int32_t i = 0; i < s->person_count; i++)
+            health += s->people[i].health;
+        int64_t lost = s->person_count ? 100 - health / s->person_count : 0;
+        value += 120 + lost * s->person_count * 4;
+    }
     int32_t worst = v->tension > v->class_tension ? v->tension : v->class_tension;
     if (mt->security > 0 && !v->greedy)
         value += worst > soc->incident_at - 10 ? 700 : 10;

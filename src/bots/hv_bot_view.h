@@ -52,6 +52,10 @@ int hv_bot_policy_ready(const hv_state *s, int32_t p);
  * flag counts half as much as the win flag itself. */
 int32_t hv_bot_flag_sign(const hv_rules *r, int32_t flag, int depth);
 
+/* Fills O with a capture of ASTEROID by the pilot and engineer with the
+ * best odds; returns the odds per mille, or -1 when no crew can fly. */
+int32_t hv_bot_capture_crew(const hv_state *s, int32_t asteroid, hv_order *o);
+
 /* The strategies (each queues orders; none ends the turn). */
 void hv_bot_answer(const hv_bot_view *v, int first);
 void hv_bot_balanced(hv_bot_view *v);

@@ -14,7 +14,7 @@
 #include "hv_file.h"
 #include "hv_turn.h"
 
-#define SURVIVAL_WEEKS 260 /* five years: how long a level without deadline is played */
+#define SURVIVAL_WEEKS 104 /* two years: how long a level without deadline is played */
 
 /* ---- systems off ------------------------------------------------------- */
 
