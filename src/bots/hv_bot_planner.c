@@ -189,7 +189,7 @@ void hv_bot_planner(hv_state *s, const hv_bot_limits *limits)
     hv_state *copy = malloc(sizeof *copy);
     if (!copy)
         return; /* the balanced plan stands */
-    /* Two futures per candidate, the same two for every candidate. */
+    /* The same few futures for every candidate. */
     hv_rng dice[HV_PLANNER_SAMPLES];
     for (int d = 0; d < HV_PLANNER_SAMPLES; d++)
         hv_rng_seed(&dice[d], s->seed ^ ((uint64_t)s->turn * UINT64_C(0x9e3779b97f4a7c15)),
