@@ -4,6 +4,8 @@
  *   shipped level or of the fixture below;
  * - on a level whose rules add a module type that makes oxygen and a new
  *   policy, the balanced bot builds, staffs and sets them;
+ * - on a base close to incidents it changes every policy and builds the
+ *   module types that calm people down;
  * - the random bot rolls the state's player dice, so a run repeats, and
  *   the world's dice are left alone. */
 #include "../data/levels_util.h"
@@ -169,6 +171,40 @@ static void check_new_content(void)
     hv_level_free(level);
 }
 
+/* On a base close to incidents the balanced bot reaches for every policy,
+ * and builds the module types that calm people down. */
+static void check_tense_base(void)
+{
+    hv_level *level = hv_level_load_printing(HV_TEST_DIR "/bots/levels/tense_base.yaml", stderr);
+    CHECK(level != NULL);
+    if (!level)
+        return;
+    const hv_rules *r = &level->rules;
+    hv_state *s = malloc(sizeof *s);
+    hv_level_new_game(level, 1, s);
+    int32_t changed[HV_MAX_POLICIES] = {0};
+    for (int week = 0; week < 25 && s->outcome == HV_OUTCOME_RUNNING; week++) {
+        hv_bot_plan(HV_BOT_BALANCED, s);
+        CHECK_EQ_INT(hv_end_turn(s, NULL), HV_TURN_DONE);
+        for (int32_t p = 0; p < r->policy_count; p++)
+            changed[p] |= s->policy[p] != 0;
+    }
+    for (int32_t p = 0; p < r->policy_count; p++) {
+        if (!changed[p])
+            fprintf(stderr, "the balanced bot never changed policy %s\n", r->policies[p].id);
+        CHECK(changed[p]);
+    }
+    int security = 0, recreation = 0;
+    for (int32_t i = 0; i < s->module_count; i++) {
+        security |= r->module_types[s->modules[i].type].security > 0;
+        recreation |= r->module_types[s->modules[i].type].recreation > 0;
+    }
+    CHECK(security);
+    CHECK(recreation);
+    free(s);
+    hv_level_free(level);
+}
+
 static void check_random_dice(void)
 {
     hv_level *level = hv_level_load_printing(HV_LEVEL_DIR "/merged_base.yaml", stderr);
@@ -201,6 +237,7 @@ int main(void)
 {
     check_no_ids();
     check_new_content();
+    check_tense_base();
     check_random_dice();
     return hv_test_done("bots_content");
 }

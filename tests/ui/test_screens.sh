@@ -167,7 +167,7 @@ print("%016x" % h)' "$aroot/levels/conference.yaml" "$aroot/levels/rules/base.ya
 audit() { # LEVEL DIGEST RATE LOW HIGH
     printf '{"format":1,"kind":"audit","level":"%s","level_digest":"%s","runs":200,"best_bot":"planner",
  "best_win_rate":%s,"best_win_low":%s,"best_win_high":%s,"bots":[{"bot":"idle","win_rate":0}],
- "findings":[{"kind":"DOMINANT","id":"one_click:policy:openness=open","text":"...","figure":0.96}]}\n' \
+ "findings":[{"kind":"DOMINANT","id":"one_click:openness=open","text":"...","figure":0.96}]}\n' \
         "$@" >"$aroot/levels/$1.audit.json"
 }
 audit conference "$digest" 0.6150 0.5460 0.6800
