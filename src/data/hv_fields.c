@@ -393,3 +393,14 @@ int hv_fields_read(hv_ctx *ctx, const hv_ynode *node, const hv_field *fields, vo
         *seen |= found;
     return 1;
 }
+
+const char *hv_ynode_shown(const hv_ynode *node, char *buf, size_t cap)
+{
+    if (node->kind != HV_YNODE_SCALAR)
+        return hv_ynode_kind_name(node->kind);
+    if (node->len + 3 <= cap)
+        snprintf(buf, cap, "'%s'", node->str);
+    else
+        snprintf(buf, cap, "'%.40s...'", node->str);
+    return buf;
+}

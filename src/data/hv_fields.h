@@ -90,4 +90,8 @@ int hv_fields_index(const hv_field *fields, const char *key);
 /* Names of the terrain kinds, NULL-terminated ("plain", "ice", "rock"). */
 extern const char *const hv_terrain_names[];
 
+/* NODE as it stands in the file, quoted and cut short for messages (into
+ * BUF of CAP bytes), or the name of its kind when it is not a scalar. */
+const char *hv_ynode_shown(const hv_ynode *node, char *buf, size_t cap);
+
 #endif

@@ -595,14 +595,3 @@ const char *hv_ynode_kind_name(hv_ynode_kind kind)
     static const char *const names[] = {"a value", "a list", "a map"};
     return (unsigned)kind < 3 ? names[kind] : "a node";
 }
-
-const char *hv_ynode_shown(const hv_ynode *node, char *buf, size_t cap)
-{
-    if (node->kind != HV_YNODE_SCALAR)
-        return hv_ynode_kind_name(node->kind);
-    if (node->len + 3 <= cap)
-        snprintf(buf, cap, "'%s'", node->str);
-    else
-        snprintf(buf, cap, "'%.40s...'", node->str);
-    return buf;
-}

@@ -53,8 +53,5 @@ void hv_ydoc_free(hv_ydoc *doc);
 const hv_ynode *hv_ynode_get(const hv_ynode *node, const char *key);
 /* Human name of a node kind ("a map", "a list", "a value"). */
 const char *hv_ynode_kind_name(hv_ynode_kind kind);
-/* NODE as it stands in the file, quoted and cut short for messages (into
- * BUF of CAP bytes), or the name of its kind when it is not a scalar. */
-const char *hv_ynode_shown(const hv_ynode *node, char *buf, size_t cap);
 
 #endif
