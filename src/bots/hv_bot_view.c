@@ -270,7 +270,10 @@ int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e)
     return w;
 }
 
-int32_t hv_bot_flag_sign(const hv_rules *r, int32_t flag, int depth)
+/* Whether the win goals ask for flag bit F, or the lose goals fear it:
+ * +2, -2 or 0. A flag that opens a scripted event with a road to a win
+ * flag counts half as much. */
+static int32_t flag_sign(const hv_rules *r, int32_t flag, int depth)
 {
     int32_t sign = 0;
     for (int32_t i = 0; i < r->win_count; i++)
@@ -288,8 +291,7 @@ int32_t hv_bot_flag_sign(const hv_rules *r, int32_t flag, int depth)
             continue;
         for (int32_t c = 0; c < ev->choice_count; c++)
             for (int32_t f = 0; f < r->flag_count; f++)
-                if ((ev->choices[c].effect.set_flags >> f & 1u) &&
-                    hv_bot_flag_sign(r, f, depth - 1) > 0)
+                if ((ev->choices[c].effect.set_flags >> f & 1u) && flag_sign(r, f, depth - 1) > 0)
                     return 1;
     }
     return 0;
@@ -299,7 +301,7 @@ static int64_t flags_worth(const hv_rules *r, uint32_t set, uint32_t cleared)
 {
     int64_t w = 0;
     for (int32_t f = 0; f < r->flag_count; f++) {
-        int32_t sign = hv_bot_flag_sign(r, f, 2);
+        int32_t sign = flag_sign(r, f, 2);
         if (set >> f & 1u)
             w += sign * 5000000;
         if (cleared >> f & 1u)

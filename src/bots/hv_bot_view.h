@@ -47,10 +47,6 @@ int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e);
 int64_t hv_bot_choice_worth(const hv_bot_view *v, const hv_effect *e);
 /* Whether policy P may change in the coming week. */
 int hv_bot_policy_ready(const hv_state *s, int32_t p);
-/* Whether the win goals ask for flag bit F, or the lose goals fear it:
- * +1, -1 or 0. A flag that opens a scripted event which can set a win
- * flag counts half as much as the win flag itself. */
-int32_t hv_bot_flag_sign(const hv_rules *r, int32_t flag, int depth);
 
 /* Fills O with a capture of ASTEROID by the pilot and engineer with the
  * best odds; returns the odds per mille, or -1 when no crew can fly. */

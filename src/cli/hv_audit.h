@@ -87,6 +87,8 @@ typedef struct hv_audit {
 void hv_audit_interval(int32_t wins, int32_t n, double *low, double *high);
 /* Sums the runs of every config into its counters. */
 void hv_audit_sum(hv_audit *audit);
+/* How many of C's games event E fired in. */
+int32_t hv_audit_fired(const hv_audit *audit, const hv_audit_config *c, int32_t e);
 /* The config with ID, or NULL. */
 const hv_audit_config *hv_audit_config_find(const hv_audit *audit, const char *id);
 /* Writes the findings (one per line as "KIND id: text") and returns how many. */

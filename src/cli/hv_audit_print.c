@@ -60,14 +60,6 @@ static void causes(const hv_audit *a, const hv_audit_config *c, FILE *out, int j
     }
 }
 
-static int32_t fired(const hv_audit *a, const hv_audit_config *c, int32_t e)
-{
-    int32_t n = 0;
-    for (int32_t k = 0; k < a->runs; k++)
-        n += (int32_t)(c->runs[k].fired >> e & 1u);
-    return n;
-}
-
 static const char *const kind_names[HV_CONFIG_KIND_COUNT] = {
     "bot", "system", "hold", "forbid", "answer", "cutoff", "one_click"};
 
@@ -96,7 +88,7 @@ void hv_audit_print_text(const hv_audit *a, FILE *out)
             hv_bot_name(a->best_bot));
     for (int32_t e = 0; e < r->event_count && e < 64; e++)
         fprintf(out, "  %-24s %5.1f%%%s\n", r->events[e].id,
-                100.0 * fired(a, &a->configs[a->best_bot], e) / a->runs,
+                100.0 * hv_audit_fired(a, &a->configs[a->best_bot], e) / a->runs,
                 r->events[e].scripted || (r->events[e].weight > 0 && r->event_chance > 0)
                     ? ""
                     : "  (cannot fire here)");
@@ -161,7 +153,7 @@ static void print_bot_json(const hv_audit *a, const hv_audit_config *c, FILE *ou
     for (int32_t e = 0; e < r->event_count && e < 64; e++) {
         fprintf(out, "%s", e ? "," : "");
         hv_json_string(out, r->events[e].id);
-        fprintf(out, ":%.4f", (double)fired(a, c, e) / a->runs);
+        fprintf(out, ":%.4f", (double)hv_audit_fired(a, c, e) / a->runs);
     }
     fprintf(out, "}}");
 }

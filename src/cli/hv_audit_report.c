@@ -81,13 +81,12 @@ static int32_t orders_per_game(const hv_audit *a, const hv_audit_config *c, int 
     return (int32_t)(n * 10 / a->runs);
 }
 
-/* Share of C's games in which event E fired, in tenths of a percent. */
-static int32_t fired_share(const hv_audit *a, const hv_audit_config *c, int32_t e)
+int32_t hv_audit_fired(const hv_audit *a, const hv_audit_config *c, int32_t e)
 {
     int32_t n = 0;
     for (int32_t k = 0; k < a->runs; k++)
         n += (int32_t)(c->runs[k].fired >> e & 1u);
-    return n * 1000 / a->runs;
+    return n;
 }
 
 /* Whether event E can fire at all in this level. */
@@ -217,7 +216,7 @@ static void find_unseen(const hv_audit *a, finding_out *f)
     for (int32_t e = 0; e < r->event_count && e < 64; e++) {
         if (!can_fire(r, e))
             continue;
-        int32_t share = fired_share(a, best, e);
+        int32_t share = hv_audit_fired(a, best, e) * 1000 / a->runs;
         if (share < UNSEEN_SHARE)
             finding(f, "UNSEEN", r->events[e].id, share / 1000.0,
                     "\"%s\" fires in %.1f%% of the %s bot's games", r->events[e].title,
