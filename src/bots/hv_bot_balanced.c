@@ -125,44 +125,56 @@ static int64_t funds_cost(const hv_module_type *mt)
     return mt->cost[HV_RES_FUNDS] + mt->upkeep * 10 + 1;
 }
 
-/* The type that gives the most power for its price under today's dust. */
-static int32_t power_type(const hv_bot_view *v)
+/* Whether a module of TYPE is going up or has crew slots to fill. */
+static int pending_type(const hv_bot_view *v, int32_t type)
 {
-    int32_t best = -1;
-    int64_t best_rate = 0;
-    for (int32_t t = 0; t < v->r->module_type_count; t++) {
-        const hv_module_type *mt = &v->r->module_types[t];
-        int64_t kw =
-            mt->power > 0 ? (mt->solar ? mt->power * (100 - v->s->dust) / 100 : mt->power) : 0;
-        if (kw <= 0 || (mt->crew_slots && v->free_count == 0))
-            continue;
-        int64_t rate = kw * 100000 / funds_cost(mt);
-        if (best < 0 || rate > best_rate) {
-            best = t;
-            best_rate = rate;
-        }
+    for (int32_t i = 0; i < v->s->module_count; i++) {
+        const hv_module *m = &v->s->modules[i];
+        if (m->type == type && (m->status == HV_MODULE_BUILDING || v->slots[i] > 0))
+            return 1;
     }
-    return best;
+    return 0;
 }
 
-/* How much of what is wanted a type gives: RES made without using it, or
- * with RES -1, beds. */
-static int64_t gives(const hv_module_type *mt, int res)
+/* What a type is bought for: power, beds, a resource (0 and up), or
+ * whatever the base wants most. */
+enum { WANT_ANY = -3, WANT_POWER = -2, WANT_BEDS = -1 };
+
+/* How much of WANT type T gives, in a scale shared by every type; 0 when
+ * it gives none or cannot be had now. */
+static int64_t gain(const hv_bot_view *v, int32_t t, int want)
 {
-    if (res < 0)
+    const hv_module_type *mt = &v->r->module_types[t];
+    int unstaffed = mt->crew_slots && v->free_count == 0;
+    switch (want) {
+    case WANT_POWER: {
+        /* Power under today's dust. */
+        int64_t kw = mt->solar ? mt->power * (100 - v->s->dust) / 100 : mt->power;
+        return mt->power > 0 && kw > 0 && !unstaffed ? kw * 100 : 0;
+    }
+    case WANT_BEDS:
         return mt->housing;
-    return mt->input[res] == 0 ? mt->output[res] : 0;
+    case WANT_ANY: {
+        /* Beyond needs, when someone is free to run it. */
+        if (mt->power > 0 || pending_type(v, t) || unstaffed)
+            return 0;
+        int64_t value = hv_bot_type_value(v, t);
+        return value >= 250 ? value * 10 : 0;
+    }
+    default: /* a resource, made without using it */
+        return mt->input[want] == 0 ? mt->output[want] : 0;
+    }
 }
 
-/* The type that gives most of RES (or beds) for its price, or -1. */
-static int32_t best_buy(const hv_bot_view *v, int res)
+/* The type that gives most of WANT for its price, or -1. */
+static int32_t best_buy(const hv_bot_view *v, int want)
 {
     int32_t best = -1;
     int64_t best_rate = 0;
     for (int32_t t = 0; t < v->r->module_type_count; t++) {
-        const hv_module_type *mt = &v->r->module_types[t];
-        int64_t rate = gives(mt, res) * 1000 / funds_cost(mt);
-        if (gives(mt, res) > 0 && (best < 0 || rate > best_rate)) {
+        int64_t g = gain(v, t, want);
+        int64_t rate = g * 1000 / funds_cost(&v->r->module_types[t]);
+        if (g > 0 && (best < 0 || rate > best_rate)) {
             best = t;
             best_rate = rate;
         }
@@ -178,17 +190,6 @@ static int64_t beds(const hv_state *s)
     return n;
 }
 
-/* Whether a module of TYPE is going up or has crew slots to fill. */
-static int pending_type(const hv_bot_view *v, int32_t type)
-{
-    for (int32_t i = 0; i < v->s->module_count; i++) {
-        const hv_module *m = &v->s->modules[i];
-        if (m->type == type && (m->status == HV_MODULE_BUILDING || v->slots[i] > 0))
-            return 1;
-    }
-    return 0;
-}
-
 /* Whether a module making RES is going up or has crew slots to fill. */
 static int building_for(const hv_bot_view *v, int res)
 {
@@ -198,35 +199,13 @@ static int building_for(const hv_bot_view *v, int res)
     return 0;
 }
 
-/* Beyond needs: the type worth most for its price, when the treasury can
- * spare it and someone is free to run it. */
-static int32_t wanted_type(const hv_bot_view *v)
-{
-    int32_t best = -1;
-    int64_t best_rate = 0;
-    for (int32_t t = 0; t < v->r->module_type_count; t++) {
-        const hv_module_type *mt = &v->r->module_types[t];
-        if (mt->power > 0 || pending_type(v, t) || (mt->crew_slots && v->free_count == 0))
-            continue;
-        int64_t value = hv_bot_type_value(v, t);
-        if (value < 250)
-            continue;
-        int64_t rate = value * 10000 / funds_cost(mt);
-        if (best < 0 || rate > best_rate) {
-            best = t;
-            best_rate = rate;
-        }
-    }
-    return best;
-}
-
 static void expand(hv_bot_view *v)
 {
     hv_state *s = v->s;
     int32_t t = -1;
     int64_t weeks = 1; /* of pay and upkeep kept back */
     if (s->power_demand > s->power_supply * 9 / 10)
-        t = power_type(v);
+        t = best_buy(v, WANT_POWER);
     if (t < 0 && !v->greedy) {
         /* Life support first; staffed by whoever is idle or moved. */
         for (int res = 0; res < HV_RES_COUNT && t < 0; res++)
@@ -234,11 +213,11 @@ static void expand(hv_bot_view *v)
                 t = best_buy(v, res);
     }
     if (t < 0 && beds(s) < s->person_count) {
-        t = best_buy(v, -1);
+        t = best_buy(v, WANT_BEDS);
         weeks = 2;
     }
     if (t < 0) {
-        t = wanted_type(v);
+        t = best_buy(v, WANT_ANY);
         weeks = v->greedy ? 2 : 8;
     }
     if (t >= 0 && affordable(v, &v->r->module_types[t], v->costs * weeks))

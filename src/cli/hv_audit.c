@@ -117,8 +117,6 @@ static void add_levers(hv_audit *a)
                 return;
             c->limits.policy = p;
             c->limits.option = o;
-            c->lever_a = p;
-            c->lever_b = o;
             snprintf(c->id, sizeof c->id, "hold:%s=%s", r->policies[p].id,
                      r->policies[p].options[o].id);
             snprintf(c->label, sizeof c->label, "%s held at \"%s\" all game", r->policies[p].name,
@@ -130,8 +128,6 @@ static void add_levers(hv_audit *a)
                 return;
             c->click_policy = p;
             c->click_option = o;
-            c->lever_a = p;
-            c->lever_b = o;
             snprintf(c->id, sizeof c->id, "one_click:%s=%s", r->policies[p].id,
                      r->policies[p].options[o].id);
             snprintf(c->label, sizeof c->label, "only \"%s\" in week 1, then end turns",
@@ -149,7 +145,6 @@ static void add_levers(hv_audit *a)
         if (!c)
             return;
         c->limits.forbid = 1u << k;
-        c->lever_a = k;
         snprintf(c->id, sizeof c->id, "forbid:%s", hv_order_kind_name((hv_order_kind)k));
         snprintf(c->label, sizeof c->label, "never a %s order",
                  hv_order_kind_name((hv_order_kind)k));
@@ -161,8 +156,6 @@ static void add_levers(hv_audit *a)
                 return;
             c->limits.event = e;
             c->limits.choice = ch;
-            c->lever_a = e;
-            c->lever_b = ch;
             snprintf(c->id, sizeof c->id, "answer:%s=%d", r->events[e].id, ch + 1);
             snprintf(c->label, sizeof c->label, "\"%s\" always answered \"%.100s\"",
                      r->events[e].title, r->events[e].choices[ch].text);
@@ -177,7 +170,6 @@ static void add_cutoffs(hv_audit *a)
             return;
         c->cutoff = a->length * pct / 100;
         c->cutoff = c->cutoff < 1 ? 1 : c->cutoff;
-        c->lever_a = pct;
         snprintf(c->id, sizeof c->id, "cutoff:%d", pct);
         snprintf(c->label, sizeof c->label, "%s bot for %d%% of the weeks (%d), then nothing",
                  hv_bot_name(a->best_bot), pct, c->cutoff);

@@ -56,12 +56,11 @@ typedef struct hv_audit_config {
     hv_bot_kind bot;
     hv_bot_limits limits;
     hv_system system;
-    int32_t cutoff;           /* the bot plays this many weeks, then nothing (0: all) */
-    int32_t click_policy;     /* one click: this policy ... */
-    int32_t click_option;     /* ... takes this option in week 1 (-1: the empty plan) */
-    int32_t lever_a, lever_b; /* what the lever names: policy/option, kind, event/choice, percent */
-    int detail;               /* count income and events (slower) */
-    hv_audit_run *runs;       /* one per seed */
+    int32_t cutoff;       /* the bot plays this many weeks, then nothing (0: all) */
+    int32_t click_policy; /* one click: this policy ... */
+    int32_t click_option; /* ... takes this option in week 1 (-1: the empty plan) */
+    int detail;           /* count income and events (slower) */
+    hv_audit_run *runs;   /* one per seed */
     /* Sums, filled by hv_audit_sum. */
     int32_t wins, losses, win_weeks, loss_weeks;
 } hv_audit_config;

@@ -150,12 +150,13 @@ static void find_dominant(const hv_audit *a, finding_out *f)
             finding(f, "DOMINANT", c->id, (r - b) / 1000.0,
                     "%s lifts %s from %.1f%% to %.1f%% (+%.1f points)", c->label, bot, b / 10.0,
                     r / 10.0, (r - b) / 10.0);
-        if (c->kind == HV_CONFIG_FORBID && tuning(c->lever_a) && b - r > DOMINANT_LIFT)
+        int kind = c->limits.forbid ? __builtin_ctz(c->limits.forbid) : 0;
+        if (c->kind == HV_CONFIG_FORBID && tuning(kind) && b - r > DOMINANT_LIFT)
             finding(f, "DOMINANT", c->id, (b - r) / 1000.0,
                     "%s wins %.1f%% with its %.1f %s orders a game and %.1f%% without them "
                     "(-%.1f points)",
-                    bot, b / 10.0, orders_per_game(a, base, c->lever_a) / 10.0,
-                    hv_order_kind_name((hv_order_kind)c->lever_a), r / 10.0, (b - r) / 10.0);
+                    bot, b / 10.0, orders_per_game(a, base, kind) / 10.0,
+                    hv_order_kind_name((hv_order_kind)kind), r / 10.0, (b - r) / 10.0);
         if (c->kind == HV_CONFIG_ONE_CLICK && r > ONE_CLICK_WIN)
             finding(f, "DOMINANT", c->id, r / 1000.0, "%s wins %.1f%% of games", c->label,
                     r / 10.0);
