@@ -189,6 +189,17 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
             r->win[i].amount > v->keep[r->win[i].resource])
             v->keep[r->win[i].resource] = r->win[i].amount;
     v->tension = hv_state_nation_tension(s);
+    v->worst_a = v->worst_b = -1;
+    uint32_t present = 0;
+    for (int32_t i = 0; i < s->person_count; i++)
+        present |= 1u << s->people[i].faction;
+    for (int32_t a = 0; a < r->faction_count; a++)
+        for (int32_t b = a + 1; b < r->faction_count; b++)
+            if ((present >> a & present >> b & 1u) &&
+                (v->worst_a < 0 || s->tension[a][b] > s->tension[v->worst_a][v->worst_b])) {
+                v->worst_a = a;
+                v->worst_b = b;
+            }
     v->class_tension = s->class_tension;
     v->weeks_left = weeks_left(s);
     weigh_resources(v);
@@ -240,6 +251,31 @@ static int64_t morale_weight(const hv_bot_view *v, int32_t n)
     return w;
 }
 
+/* What an effect does to the pair of nations closest to trouble. */
+static int32_t worst_pair_delta(const hv_bot_view *v, const hv_by_pair *t)
+{
+    return v->worst_a < 0 ? t->all : hv_by_pair_for(t, v->worst_a, v->worst_b);
+}
+
+/* Worth of a week of satisfaction changed by SAT, sponsor by sponsor:
+ * funding lost or won, and how near a sponsor is to what a goal asks. */
+static int64_t satisfaction_worth(const hv_bot_view *v, const hv_by_faction *sat)
+{
+    int64_t w = 0;
+    for (int32_t k = 0; k < v->r->sponsor_count; k++) {
+        int32_t d = hv_by_faction_for(sat, v->r->sponsors[k].faction);
+        if (!d)
+            continue;
+        int64_t per_point = v->r->sponsors[k].funding * 100 / 200;
+        for (int32_t i = 0; i < v->r->win_count; i++)
+            if (v->r->win[i].kind == HV_GOAL_SATISFACTION_AT_LEAST &&
+                v->s->satisfaction[k] < v->r->win[i].amount + 12)
+                per_point += 60 * (v->r->win[i].amount + 12 - v->s->satisfaction[k]);
+        w += d * (v->greedy ? per_point / 2 : per_point);
+    }
+    return w;
+}
+
 int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e)
 {
     int64_t horizon = v->weeks_left < 12 ? v->weeks_left : 12;
@@ -255,9 +291,9 @@ int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e)
          horizon / 4;
     int32_t gap = e->morale_staff - e->morale_workers;
     int64_t class_delta = e->class_tension + gap * v->r->society.gap_tension / 10;
-    w -= e->tension * tension_weight(v, v->tension) * horizon / 2;
+    w -= worst_pair_delta(v, &e->tension) * tension_weight(v, v->tension) * horizon / 2;
     w -= class_delta * tension_weight(v, v->class_tension) * horizon / 2;
-    w += e->satisfaction * satisfaction_weight(v) * horizon / 2;
+    w += satisfaction_worth(v, &e->satisfaction) * horizon / 2;
     const hv_society *soc = &v->r->society;
     int32_t over =
         (v->tension > v->class_tension ? v->tension : v->class_tension) - (soc->incident_at - 10);
@@ -322,9 +358,19 @@ int64_t hv_bot_choice_worth(const hv_bot_view *v, const hv_effect *e)
           e->morale_workers * morale_weight(v, v->workers)) *
          3;
     int64_t lasting = v->weeks_left < 10 ? v->weeks_left : 10;
-    w -= e->tension * tension_weight(v, v->tension + e->tension) * lasting;
+    int32_t pair = worst_pair_delta(v, &e->tension);
+    w -= pair * tension_weight(v, v->tension + pair) * lasting;
     w -= e->class_tension * tension_weight(v, v->class_tension + e->class_tension) * lasting;
-    w += e->satisfaction * satisfaction_weight(v) * lasting;
+    w += satisfaction_worth(v, &e->satisfaction) * lasting;
+    for (int32_t k = 0; k < v->r->sponsor_count; k++)
+        w += v->r->sponsors[k].funding * hv_by_faction_for(&e->funding_pct, v->r->sponsors[k].faction) /
+             100 * 100 * v->weeks_left / 2;
+    if (e->motion.set) {
+        int passes = hv_motion_passes(v->s, &e->motion);
+        int32_t flag = passes ? e->motion.passed : e->motion.failed;
+        if (flag)
+            w += flags_worth(v->r, 1u << (flag - 1), 0);
+    }
     w += e->health * people * (v->greedy ? 5 : 40);
     w -= e->dust * 60;
     w += e->price_pct * v->s->price *

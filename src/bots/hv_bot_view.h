@@ -25,6 +25,7 @@ typedef struct hv_bot_view {
     int64_t worker_pay;          /* workers' pay per week */
     int32_t staff, workers;      /* head counts */
     int32_t tension, class_tension;
+    int32_t worst_a, worst_b; /* the pair of nations with the highest tension, or -1 */
     int32_t min_satisfaction;
     int32_t weeks_left; /* until the level's deadline, or a year */
     int32_t free_count;

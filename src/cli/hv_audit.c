@@ -20,8 +20,10 @@
 
 static void effect_off(hv_effect *e, hv_system sys)
 {
-    if (sys == HV_SYSTEM_TENSION)
-        e->tension = e->class_tension = 0;
+    if (sys == HV_SYSTEM_TENSION) {
+        memset(&e->tension, 0, sizeof e->tension);
+        e->class_tension = 0;
+    }
     if (sys == HV_SYSTEM_MARKET)
         e->price_pct = 0;
     if (sys == HV_SYSTEM_DUST)

@@ -115,6 +115,8 @@ hv_reject hv_order_answer(hv_state *s, hv_report *report, const hv_order *o)
     s->pending = -1;
     hv_emit(report, s, HV_EV_EVENT, HV_CAUSE_ORDER, index, -1, 0, o->value);
     hv_effect_apply(s, report, &ev->choices[o->value].effect, HV_CAUSE_EVENT, index);
+    s->side[0] = HV_SIDE_WORKERS; /* the incident's sides are settled with it */
+    s->side[1] = HV_SIDE_STAFF;
     return HV_REJECT_NONE;
 }
 

@@ -31,6 +31,10 @@ typedef enum hv_event_kind {
     HV_EV_PRICE,   /* iridium price moved by amount, to value */
     HV_EV_MODULE_BROKEN,   /* module subject out of action for value weeks */
     HV_EV_MODULE_REPAIRED, /* module subject works again */
+    HV_EV_PARTNER,  /* factions of pair subject (a*16+b) became partners (value 1) or split (0) */
+    HV_EV_VOTE,     /* the board voted: amount = share for, per mille of funding; value = passed */
+    HV_EV_FUNDING,  /* sponsor subject's funding changed by amount percent, to value percent */
+    HV_EV_RIOT,     /* a riot broke out: subject = pair (a*16+b, -1 the classes), value = modules wrecked */
     HV_EV_KIND_COUNT
 } hv_event_kind;
 
@@ -59,6 +63,10 @@ typedef enum hv_cause {
     HV_CAUSE_MISSION,    /* survey, capture, mining in orbit */
     HV_CAUSE_MARKET,     /* iridium sold on Earth, price moves */
     HV_CAUSE_MORALE,     /* people's mood settling */
+    HV_CAUSE_AGENDA,     /* what a sponsor wants, weighed each week */
+    HV_CAUSE_WORK,       /* strain and hazards of the work itself */
+    HV_CAUSE_RIOT,       /* a riot and what it burns off */
+    HV_CAUSE_PARTNERS,   /* a partnership between two factions */
     HV_CAUSE_COUNT
 } hv_cause;
 

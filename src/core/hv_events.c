@@ -36,11 +36,11 @@ int hv_trigger_holds(const hv_state *s, const hv_trigger *t)
     return 1;
 }
 
-static void fire(hv_state *s, hv_report *report, int32_t index)
+void hv_event_fire(hv_state *s, hv_report *report, int32_t index, hv_cause cause)
 {
     const hv_event_def *ev = &s->rules->events[index];
     s->event_last[index] = s->turn;
-    hv_emit(report, s, HV_EV_EVENT, HV_CAUSE_EVENT, index, -1, 0, -1);
+    hv_emit(report, s, HV_EV_EVENT, cause, index, -1, 0, -1);
     hv_effect_apply(s, report, &ev->effect, HV_CAUSE_EVENT, index);
     if (ev->choice_count > 0)
         s->pending = index;
@@ -59,7 +59,7 @@ void hv_phase_events(hv_state *s, hv_report *report)
         const hv_event_def *ev = &rules->events[i];
         if (ev->scripted && s->event_last[i] == 0 && may_fire(s, ev) &&
             hv_trigger_holds(s, &ev->trigger))
-            fire(s, report, i);
+            hv_event_fire(s, report, i, HV_CAUSE_EVENT);
     }
     /* Both draws every week, so the stream does not depend on the pool. */
     int32_t roll = (int32_t)hv_rng_below(&s->rng, 1000);
@@ -70,7 +70,7 @@ void hv_phase_events(hv_state *s, hv_report *report)
     int64_t total = 0;
     for (int32_t i = 0; i < rules->event_count; i++) {
         const hv_event_def *ev = &rules->events[i];
-        if (ev->scripted || ev->weight <= 0 || s->turn < ev->min_week || !may_fire(s, ev))
+        if (ev->scripted || ev->unrest_at > 0 || ev->weight <= 0 || s->turn < ev->min_week || !may_fire(s, ev))
             continue;
         if (s->event_last[i] > 0 && s->turn - s->event_last[i] < ev->cooldown)
             continue;
@@ -83,7 +83,7 @@ void hv_phase_events(hv_state *s, hv_report *report)
     for (int32_t k = 0; k < n; k++) {
         at -= rules->events[eligible[k]].weight;
         if (at < 0) {
-            fire(s, report, eligible[k]);
+            hv_event_fire(s, report, eligible[k], HV_CAUSE_EVENT);
             return;
         }
     }

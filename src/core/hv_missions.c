@@ -129,6 +129,7 @@ static void capture_arrives(hv_state *s, hv_report *report, int32_t index)
         a->stage = HV_STAGE_ORBIT;
         a->result = HV_RESULT_CAPTURED;
         s->captured++;
+        hv_politics_rock(s, report, 0);
         crew_returns(s, a->pilot);
         crew_returns(s, a->engineer);
     } else {
@@ -157,6 +158,7 @@ static void mine(hv_state *s, hv_report *report, int32_t index)
     for (int r = 0; r < HV_RES_COUNT && total > 0; r++) {
         int64_t take = total <= rate ? a->left[r] : a->left[r] * rate / total;
         a->left[r] -= take;
+        s->week_mined += take;
         hv_change_stock(s, report, r, take, HV_CAUSE_MISSION, index);
     }
     total = 0;

@@ -20,8 +20,6 @@ void hv_remove_dead(hv_state *s, hv_report *report, hv_cause cause, int32_t reso
 void hv_remove_person(hv_state *s, int32_t index);
 /* A module that is built and not broken. */
 int hv_module_running(const hv_module *m);
-/* The sum of the effects of every policy option in force. */
-void hv_policy_total(const hv_state *s, hv_effect *out);
 /* Applies a one-off effect (an event or a choice). */
 void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause,
                      int32_t subject);
@@ -32,6 +30,32 @@ void hv_tension_add(hv_state *s, hv_report *report, int32_t a, int32_t b, int32_
 void hv_class_tension_add(hv_state *s, hv_report *report, int32_t delta, hv_cause cause);
 /* Adds DELTA to sponsor I's satisfaction, clamped, reported with CAUSE. */
 void hv_satisfaction_add(hv_state *s, hv_report *report, int32_t i, int32_t delta, hv_cause cause);
+/* Adds the amounts of E to SUM. */
+void hv_by_faction_add(hv_by_faction *sum, const hv_by_faction *e);
+/* Adds the amounts of E to SUM (each pair clamped to -100..100). */
+void hv_by_pair_add(hv_by_pair *sum, const hv_by_pair *e);
+/* What sponsor K pays this week: its funding by satisfaction and by the changes it made. */
+int64_t hv_sponsor_funding(const hv_state *s, int32_t k);
+/* The sponsor side of an effect: satisfaction, funding, partnerships, a vote. */
+void hv_politics_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause);
+/* Sponsors' weekly satisfaction: their nationals' mood, policies and agendas. */
+void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy);
+/* Sponsors weigh where a captured rock was parked (EARTH: Earth orbit). */
+void hv_politics_rock(hv_state *s, hv_report *report, int earth);
+/* Puts module M out of action for WEEKS (or longer, if it already is). */
+void hv_module_break(hv_state *s, hv_report *report, hv_module *m, int32_t weeks, hv_cause cause);
+/* Strain and hazards of the week's work on the lower deck. */
+void hv_unrest_work(hv_state *s, hv_report *report, const hv_effect *policy);
+/* Incident rolls for every pair of nations present and for the classes. */
+void hv_unrest_incidents(hv_state *s, hv_report *report, const hv_effect *policy,
+                         uint32_t present);
+/* Counts the weeks at riot level; breaks out a riot when they are up. */
+void hv_unrest_riot(hv_state *s, hv_report *report);
+/* The unrest side of an effect: strikes, sabotage, injuries, defection. */
+void hv_unrest_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause);
+/* Fires event INDEX now (reported with CAUSE): its effect, and its choices
+ * wait for an answer. */
+void hv_event_fire(hv_state *s, hv_report *report, int32_t index, hv_cause cause);
 /* Bit per faction with someone at the base. */
 uint32_t hv_factions_present(const hv_state *s);
 /* Clamps V into LO..HI. */

@@ -26,6 +26,9 @@ void hv_rules_init(hv_rules *rules)
         copy_text(rules->resources[r].name, HV_NAME_LEN, resource_names[r]);
         copy_text(rules->resources[r].unit, HV_ID_LEN, r == HV_RES_FUNDS ? "k$" : "t");
     }
+    /* Optional keys whose documented default is not 0. */
+    rules->society.riot_repair = 1;
+    rules->society.work_injury = 10;
 }
 
 int hv_resource_find(const char *id)
@@ -65,6 +68,11 @@ int hv_rules_find_role(const hv_rules *rules, const char *id)
 int hv_rules_find_faction(const hv_rules *rules, const char *id)
 {
     return FIND(factions, faction_count);
+}
+
+int hv_rules_find_bloc(const hv_rules *rules, const char *id)
+{
+    return FIND(blocs, bloc_count);
 }
 
 int hv_rules_find_policy(const hv_rules *rules, const char *id)

@@ -24,6 +24,7 @@
 #define HV_MAX_CHOICES 4
 #define HV_MAX_ASTEROIDS 8
 #define HV_MAX_FLAGS 32
+#define HV_MAX_BLOCS 8
 #define HV_TEXT_LEN 400
 #define HV_LABEL_LEN 120
 
@@ -74,6 +75,8 @@ typedef struct hv_module_type {
     int32_t security;             /* per-mille cut in incident chances while running */
     int32_t medical;              /* extra health regained per person per week while running */
     int32_t spaceport;            /* missions launch from it while running */
+    int32_t strain;               /* class tension per 10 worker-weeks at full output, in tenths */
+    int32_t hazard;               /* per-mille chance a week that each worker is hurt */
 } hv_module_type;
 
 /* Staff (officers, astronauts) and hired workers are paid, housed and fed
@@ -89,15 +92,38 @@ typedef struct hv_role {
     int32_t engineer; /* may rig a capture */
 } hv_role;
 
+/* An amount for every faction (`all`) plus one for each named faction; a
+ * sponsor or a person of faction F gets all + by[F]. */
+typedef struct hv_by_faction {
+    int32_t all;
+    int16_t by[HV_MAX_FACTIONS];
+} hv_by_faction;
+
+/* An amount for every pair of nations (`all`) plus one for each named pair
+ * (kept symmetric); the pair A, B gets all + by[A][B]. */
+typedef struct hv_by_pair {
+    int32_t all;
+    int8_t by[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
+} hv_by_pair;
+
+/* A board motion: each sponsor backs it by its stance plus how pleased it
+ * is with the base; it passes when the backers pay more than the rest. */
+typedef struct hv_motion {
+    int32_t set;             /* 1 when the effect carries a motion */
+    hv_by_faction stance;    /* points for (+) or against (-), by sponsor's faction */
+    int32_t passed, failed;  /* flag set by the outcome (index + 1; 0: none) */
+} hv_motion;
+
 /* What a policy option does every week it is in force, or what an event
  * or one of its choices does once. Each context reads only some keys. */
 typedef struct hv_effect {
     int64_t resources[HV_RES_COUNT]; /* added to stocks (negative takes) */
     int32_t morale_staff;            /* policy: morale target; event: morale now */
     int32_t morale_workers;          /* same, for workers */
-    int32_t tension;                 /* added to every pair of nations */
+    hv_by_pair tension;              /* added to pairs of nations */
     int32_t class_tension;           /* added to the tension between classes */
-    int32_t satisfaction;            /* added to every sponsor's satisfaction */
+    hv_by_faction satisfaction;      /* added to sponsors' satisfaction */
+    hv_by_faction funding_pct;       /* event: sponsors' funding changed by this percent, for good */
     int32_t health;                  /* event: added to everyone's health */
     int32_t dust;                    /* event: added to the dust */
     int32_t price_pct;               /* event: iridium price changed by this percent */
@@ -110,8 +136,15 @@ typedef struct hv_effect {
     int32_t break_type;   /* event: one running module of this type (index+1) breaks */
     int32_t break_weeks;  /* event: for this many weeks */
     int32_t window_weeks; /* event: launch windows open for this many weeks */
+    int32_t strike_weeks; /* event: the side of the incident (or the workers) downs tools */
+    int32_t sabotage_weeks; /* event: the most strained running module breaks */
+    int32_t injure;       /* event: one person of each side loses this much health */
+    int32_t defect;       /* event: someone of the first side goes over to the other */
     uint32_t set_flags;   /* event: bits set */
     uint32_t clear_flags; /* event: bits cleared */
+    int32_t partner[2];   /* event: these two factions (index + 1) become partners */
+    int32_t split[2];     /* event: these two factions (index + 1) end their partnership */
+    hv_motion motion;     /* event: the board votes on a motion */
 } hv_effect;
 
 typedef struct hv_policy_option {
@@ -161,6 +194,7 @@ typedef struct hv_event_def {
     char title[HV_NAME_LEN];
     char text[HV_TEXT_LEN];
     int32_t scripted; /* from the level: fires once when its trigger holds */
+    int32_t unrest_at; /* unrest ladder: comes from an incident roll at this tension or more */
     int32_t weight;   /* random: relative chance in the pool */
     int32_t min_week; /* random: not before this week */
     int32_t cooldown; /* random: weeks before it may come again */
@@ -193,7 +227,15 @@ typedef struct hv_society {
     int32_t incident_at;      /* tension from which incidents may happen */
     int32_t incident_pm;      /* chance per mille per point of tension above it */
     int32_t riot_at;          /* tension that is a riot in the making */
-    int32_t riot_weeks;       /* weeks at or above riot_at that lose the base */
+    int32_t riot_weeks;       /* weeks at or above riot_at before the riot breaks out */
+    int32_t riot_damage;      /* modules a riot wrecks */
+    int32_t riot_repair;      /* weeks a wrecked module is out of action */
+    int32_t riot_injury;      /* health lost by everyone on the rioting sides */
+    int32_t riot_release;     /* tension the riot burns off between the sides */
+    int32_t riot_flag;        /* story flag a riot sets (index + 1; 0: none) */
+    int32_t partner_calm;     /* tension eased each week between partners */
+    int32_t partner_output;   /* percent more output from modules partners staff together */
+    int32_t work_injury;      /* health a worker loses when a hazard strikes */
 } hv_society;
 
 typedef enum hv_incident_kind {
@@ -239,11 +281,32 @@ typedef struct hv_faction {
     uint32_t colour; /* 0xRRGGBB */
 } hv_faction;
 
+/* What a sponsor cares about, applied weekly to its satisfaction in tenths
+ * of a point: a weight per unit of each quantity the base produces. */
+typedef struct hv_agenda {
+    int32_t exports;   /* per 10 iridium sold on Earth this week */
+    int32_t mining;    /* per 10 units mined in Mars orbit this week (jobs on Mars) */
+    int32_t pay;       /* per 10 points of workers' pay above (or below) the contract */
+    int32_t incidents; /* per incident this week */
+    int32_t workers;   /* per worker on the roster (hired jobs) */
+    int32_t tension;   /* per 10 points of the highest tension between nations */
+    int32_t earth_orbit; /* once per captured rock parked in Earth orbit */
+    int32_t mars_orbit;  /* once per captured rock parked in Mars orbit */
+} hv_agenda;
+
 typedef struct hv_sponsor {
     int32_t faction;
     int64_t funding;      /* funds per turn at full satisfaction; half at none */
     int32_t satisfaction; /* 0..100 at the start */
+    hv_agenda agenda;
 } hv_sponsor;
+
+/* A named group of factions; effects may name it where they name a faction. */
+typedef struct hv_bloc {
+    char id[HV_ID_LEN];
+    char name[HV_NAME_LEN];
+    uint32_t members; /* bit per faction */
+} hv_bloc;
 
 typedef struct hv_supply_ship {
     int32_t first_turn; /* week of the first arrival, 1-based */
@@ -299,6 +362,8 @@ typedef struct hv_rules {
     int32_t role_count;
     hv_faction factions[HV_MAX_FACTIONS];
     int32_t faction_count;
+    hv_bloc blocs[HV_MAX_BLOCS];
+    int32_t bloc_count;
     hv_life_support life;
     hv_weather weather;
     hv_sponsor sponsors[HV_MAX_SPONSORS];
@@ -339,6 +404,8 @@ int hv_rules_find_module_type(const hv_rules *rules, const char *id);
 int hv_rules_find_role(const hv_rules *rules, const char *id);
 /* Index of the faction with ID, or -1. */
 int hv_rules_find_faction(const hv_rules *rules, const char *id);
+/* Index of the bloc with ID, or -1. */
+int hv_rules_find_bloc(const hv_rules *rules, const char *id);
 /* Index of the policy with ID, or -1. */
 int hv_rules_find_policy(const hv_rules *rules, const char *id);
 /* Index of the asteroid with ID, or -1. */
@@ -349,6 +416,16 @@ int hv_rules_find_flag(const hv_rules *rules, const char *id);
 int hv_rules_find_event(const hv_rules *rules, const char *id);
 /* The latest week a goal names (a win at a week, or a deadline), or 0. */
 int32_t hv_rules_last_week(const hv_rules *rules);
+/* What faction F (or the sponsor of faction F) gets from AMOUNTS. */
+static inline int32_t hv_by_faction_for(const hv_by_faction *amounts, int32_t f)
+{
+    return amounts->all + amounts->by[f];
+}
+/* What the pair A, B gets from AMOUNTS. */
+static inline int32_t hv_by_pair_for(const hv_by_pair *amounts, int32_t a, int32_t b)
+{
+    return amounts->all + amounts->by[a][b];
+}
 /* Terrain at (X, Y); rock outside the map. */
 hv_terrain hv_rules_terrain_at(const hv_rules *rules, int x, int y);
 

@@ -26,9 +26,9 @@ void hv_policy_total(const hv_state *s, hv_effect *out)
             out->resources[r] += e->resources[r];
         out->morale_staff += e->morale_staff;
         out->morale_workers += e->morale_workers;
-        out->tension += e->tension;
+        hv_by_pair_add(&out->tension, &e->tension);
         out->class_tension += e->class_tension;
-        out->satisfaction += e->satisfaction;
+        hv_by_faction_add(&out->satisfaction, &e->satisfaction);
         out->output_pct += e->output_pct;
         out->ration_pct += e->ration_pct;
         out->pay_pct += e->pay_pct;
@@ -70,14 +70,15 @@ void hv_satisfaction_add(hv_state *s, hv_report *report, int32_t i, int32_t delt
     s->satisfaction[i] = v;
 }
 
-/* Adds DELTA to every pair of nations present. */
-static void tension_all(hv_state *s, hv_report *report, int32_t delta, hv_cause cause)
+/* Adds what AMOUNTS gives each pair of nations present. */
+static void tension_pairs(hv_state *s, hv_report *report, const hv_by_pair *amounts,
+                          hv_cause cause)
 {
     uint32_t present = hv_factions_present(s);
     for (int32_t a = 0; a < s->rules->faction_count; a++)
         for (int32_t b = a + 1; b < s->rules->faction_count; b++)
-            if ((present >> a & 1u) && (present >> b & 1u))
-                hv_tension_add(s, report, a, b, delta, cause);
+            if ((present >> a & 1u) && (present >> b & 1u) && hv_by_pair_for(amounts, a, b))
+                hv_tension_add(s, report, a, b, hv_by_pair_for(amounts, a, b), cause);
 }
 
 static int is_worker(const hv_state *s, const hv_person *p)
@@ -85,8 +86,7 @@ static int is_worker(const hv_state *s, const hv_person *p)
     return s->rules->roles[p->role].klass == HV_CLASS_WORKER;
 }
 
-static void break_module(hv_state *s, hv_report *report, hv_module *m, int32_t weeks,
-                         hv_cause cause)
+void hv_module_break(hv_state *s, hv_report *report, hv_module *m, int32_t weeks, hv_cause cause)
 {
     if (weeks <= 0)
         return;
@@ -110,12 +110,10 @@ void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_caus
             hv_clamp(p->morale + (is_worker(s, p) ? e->morale_workers : e->morale_staff), 0, 100);
         p->health = hv_clamp(p->health + e->health, 1, 100);
     }
-    if (e->tension)
-        tension_all(s, report, e->tension, cause);
+    tension_pairs(s, report, &e->tension, cause);
     if (e->class_tension)
         hv_class_tension_add(s, report, e->class_tension, cause);
-    for (int32_t i = 0; i < rules->sponsor_count && e->satisfaction; i++)
-        hv_satisfaction_add(s, report, i, e->satisfaction, cause);
+    hv_politics_apply(s, report, e, cause);
     if (e->dust) {
         int32_t d = hv_clamp(s->dust + e->dust, rules->weather.dust_min, rules->weather.dust_max);
         hv_emit(report, s, HV_EV_DUST, cause, subject, -1, d - s->dust, d);
@@ -134,13 +132,14 @@ void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_caus
             if (s->modules[i].type == e->break_type - 1 && hv_module_running(&s->modules[i]))
                 candidates[n++] = i;
         if (n > 0)
-            break_module(s, report, &s->modules[candidates[hv_rng_below(&s->rng, (uint32_t)n)]],
+            hv_module_break(s, report, &s->modules[candidates[hv_rng_below(&s->rng, (uint32_t)n)]],
                          e->break_weeks, cause);
     }
     for (int32_t i = 0; i < rules->asteroid_count && e->window_weeks > 0; i++)
         if (s->asteroids[i].stage == HV_STAGE_FAR)
             s->asteroids[i].window_close = s->turn + e->window_weeks;
     s->flags = (s->flags | e->set_flags) & ~e->clear_flags;
+    hv_unrest_apply(s, report, e, cause);
 }
 
 /* ---- morale ------------------------------------------------------------ */
@@ -246,15 +245,17 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
                 continue;
             /* Each cause on its own, in this order, so the report can name it. */
             const int32_t delta[] = {
-                policy->tension,
+                hv_by_pair_for(&policy->tension, a, b),
                 shortage,
                 gap_tension(soc, g.sum[a], g.count[a], g.sum[b], g.count[b]),
                 -joint * together[a][b],
+                (s->partners[a] >> b & 1u) ? -soc->partner_calm : 0,
                 -soc->tension_decay,
             };
-            static const hv_cause why[] = {HV_CAUSE_POLICY, HV_CAUSE_SHORTAGE, HV_CAUSE_INEQUALITY,
-                                           HV_CAUSE_JOINT_WORK, HV_CAUSE_CALM};
-            for (int k = 0; k < 5; k++)
+            static const hv_cause why[] = {HV_CAUSE_POLICY,     HV_CAUSE_SHORTAGE,
+                                           HV_CAUSE_INEQUALITY, HV_CAUSE_JOINT_WORK,
+                                           HV_CAUSE_PARTNERS,   HV_CAUSE_CALM};
+            for (int k = 0; k < 6; k++)
                 if (delta[k])
                     hv_tension_add(s, report, a, b, delta[k], why[k]);
         }
@@ -270,141 +271,7 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
     hv_class_tension_add(s, report, -soc->tension_decay, HV_CAUSE_CALM);
 }
 
-/* ---- incidents --------------------------------------------------------- */
-
-/* A random person of FACTION (or, with FACTION -1, a random worker); -1 if none. */
-static int32_t pick_person(hv_state *s, int32_t faction)
-{
-    int32_t who[HV_MAX_PEOPLE], n = 0;
-    for (int32_t i = 0; i < s->person_count; i++) {
-        const hv_person *p = &s->people[i];
-        if (!p->away && (faction >= 0 ? p->faction == faction : is_worker(s, p)))
-            who[n++] = i;
-    }
-    return n ? who[hv_rng_below(&s->rng, (uint32_t)n)] : -1;
-}
-
-static void incident(hv_state *s, hv_report *report, int32_t a, int32_t b)
-{
-    const hv_incidents *inc = &s->rules->incidents;
-    int32_t total = 0;
-    for (int k = 0; k < HV_INCIDENT_COUNT; k++)
-        total += inc->weight[k];
-    if (total <= 0)
-        return;
-    int32_t roll = (int32_t)hv_rng_below(&s->rng, (uint32_t)total);
-    int kind = 0;
-    while (roll >= inc->weight[kind])
-        roll -= inc->weight[kind++];
-    /* A and B are faction indices, or -1 for the workers' side of class tension. */
-    int32_t i = pick_person(s, a);
-    if (i < 0)
-        return;
-    hv_person *p = &s->people[i];
-    int32_t subject = p->id;
-    switch (kind) {
-    case HV_INCIDENT_STRIKE:
-        for (int32_t k = 0; k < s->person_count; k++) {
-            hv_person *q = &s->people[k];
-            if (a >= 0 ? q->faction == a : is_worker(s, q))
-                q->strike = inc->strike_weeks;
-        }
-        break;
-    case HV_INCIDENT_SMUGGLING:
-        for (int r = 0; r < HV_RES_COUNT; r++) {
-            int64_t take = inc->smuggling[r] < s->stock[r] ? inc->smuggling[r] : s->stock[r];
-            if (take > 0)
-                hv_change_stock(s, report, r, -take, HV_CAUSE_INCIDENT, subject);
-        }
-        break;
-    case HV_INCIDENT_SABOTAGE: {
-        hv_module *m = p->module ? hv_state_module(s, p->module) : NULL;
-        if (!m && s->module_count)
-            m = &s->modules[hv_rng_below(&s->rng, (uint32_t)s->module_count)];
-        if (m) {
-            subject = m->id;
-            break_module(s, report, m, inc->sabotage_weeks, HV_CAUSE_INCIDENT);
-        }
-        break;
-    }
-    case HV_INCIDENT_FIGHT: {
-        p->health = hv_clamp(p->health - inc->fight_injury, 1, 100);
-        int32_t j = b >= 0 ? pick_person(s, b) : -1;
-        if (j >= 0)
-            s->people[j].health = hv_clamp(s->people[j].health - inc->fight_injury, 1, 100);
-        break;
-    }
-    case HV_INCIDENT_DEFECTION:
-        hv_remove_person(s, i);
-        break;
-    default:
-        break;
-    }
-    s->incidents++;
-    hv_emit(report, s, HV_EV_INCIDENT, HV_CAUSE_INCIDENT, subject, -1, a, kind);
-    if (a >= 0 && b >= 0)
-        hv_tension_add(s, report, a, b, inc->tension, HV_CAUSE_INCIDENT);
-    else
-        hv_class_tension_add(s, report, inc->tension, HV_CAUSE_INCIDENT);
-    for (int32_t k = 0; k < s->rules->sponsor_count; k++) {
-        int32_t f = s->rules->sponsors[k].faction;
-        if (f == a || f == b || a < 0)
-            hv_satisfaction_add(s, report, k, -2, HV_CAUSE_INCIDENT);
-    }
-}
-
-static int incident_roll(hv_state *s, int32_t tension, int64_t scale)
-{
-    const hv_society *soc = &s->rules->society;
-    if (tension <= soc->incident_at)
-        return 0;
-    int64_t chance = (int64_t)(tension - soc->incident_at) * soc->incident_pm * scale / 100000;
-    return (int64_t)hv_rng_below(&s->rng, 1000) < chance;
-}
-
-static void incidents(hv_state *s, hv_report *report, const hv_effect *policy, uint32_t present)
-{
-    int64_t security = hv_state_running_bonus(s, offsetof(hv_module_type, security));
-    security = security > 800 ? 800 : security;
-    /* Percent of the rules' chance, times per-mille left by security. */
-    int64_t scale = (100 + policy->incident_pct) * (1000 - security) / 10;
-    int32_t n = s->rules->faction_count;
-    for (int32_t a = 0; a < n; a++)
-        for (int32_t b = a + 1; b < n; b++)
-            if ((present >> a & 1u) && (present >> b & 1u) &&
-                incident_roll(s, s->tension[a][b], scale)) {
-                /* Either side may start it; one draw keeps the two sides apart. */
-                if (hv_rng_below(&s->rng, 2))
-                    incident(s, report, a, b);
-                else
-                    incident(s, report, b, a);
-                present = hv_factions_present(s);
-            }
-    if (incident_roll(s, s->class_tension, scale))
-        incident(s, report, -1, -1);
-}
-
 /* ---- the phase --------------------------------------------------------- */
-
-static void sponsors(hv_state *s, hv_report *report, const hv_effect *policy)
-{
-    const hv_rules *rules = s->rules;
-    for (int32_t k = 0; k < rules->sponsor_count; k++) {
-        int64_t sum = 0;
-        int32_t count = 0;
-        for (int32_t i = 0; i < s->person_count; i++)
-            if (s->people[i].faction == rules->sponsors[k].faction) {
-                sum += s->people[i].morale;
-                count++;
-            }
-        /* Contented nationals write good letters home; exports (phase 7) and
-         * policies do the rest. */
-        int32_t mood = count ? hv_clamp((int32_t)((sum / count - 60) / 10), -2, 2) : 0;
-        int32_t delta = policy->satisfaction + mood;
-        hv_satisfaction_add(s, report, k, delta, HV_CAUSE_MORALE);
-    }
-}
-
 void hv_phase_society(hv_state *s, hv_report *report)
 {
     hv_effect policy;
@@ -412,8 +279,8 @@ void hv_phase_society(hv_state *s, hv_report *report)
     uint32_t present = hv_factions_present(s);
     settle_morale(s, report, &policy, present);
     move_tension(s, report, &policy, present);
-    incidents(s, report, &policy, present);
-    const hv_society *soc = &s->rules->society;
-    s->riot_weeks = hv_state_max_tension(s) >= soc->riot_at ? s->riot_weeks + 1 : 0;
-    sponsors(s, report, &policy);
+    hv_unrest_work(s, report, &policy);
+    hv_unrest_incidents(s, report, &policy, present);
+    hv_unrest_riot(s, report);
+    hv_politics_week(s, report, &policy);
 }

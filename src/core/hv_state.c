@@ -30,6 +30,8 @@ void hv_state_start_world(hv_state *state)
 {
     const hv_rules *rules = state->rules;
     state->pending = -1;
+    state->side[0] = HV_SIDE_WORKERS;
+    state->side[1] = HV_SIDE_STAFF;
     state->price = rules->market.price;
     for (int32_t i = 0; i < rules->sponsor_count; i++)
         state->satisfaction[i] = rules->sponsors[i].satisfaction;
@@ -186,7 +188,7 @@ uint64_t hv_state_hash(const hv_state *s)
 {
     hv_hash h;
     hv_hash_init(&h);
-    hv_hash_i64(&h, 3); /* encoding version: bump when the encoding changes */
+    hv_hash_i64(&h, 4); /* encoding version: bump when the encoding changes */
     hv_hash_i64(&h, (int64_t)s->seed);
     hv_hash_i64(&h, (int64_t)s->rng.state);
     hv_hash_i64(&h, (int64_t)s->rng.inc);
@@ -227,7 +229,11 @@ uint64_t hv_state_hash(const hv_state *s)
     HASH_FIELDS(&h, s->class_tension, s->riot_weeks, s->incidents, s->captured, s->price,
                 s->exported, s->shipment_count, s->flags, s->pending, s->outcome_turn, s->play_on);
     for (int32_t i = 0; i < s->rules->sponsor_count; i++)
-        hv_hash_i64(&h, s->satisfaction[i]);
+        HASH_FIELDS(&h, s->satisfaction[i], s->favour[i], s->funding_pct[i]);
+    for (int32_t f = 0; f < nf; f++)
+        hv_hash_i64(&h, s->partners[f]);
+    HASH_FIELDS(&h, s->riots, s->strain, s->side[0], s->side[1], s->week_sold, s->week_mined,
+                s->week_incidents);
     for (int32_t i = 0; i < s->rules->policy_count; i++)
         HASH_FIELDS(&h, s->policy[i], s->policy_since[i]);
     for (int32_t i = 0; i < s->rules->asteroid_count; i++) {

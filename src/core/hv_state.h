@@ -74,6 +74,10 @@ typedef struct hv_shipment {
     int32_t weeks_left; /* until it is sold */
 } hv_shipment;
 
+/* The sides of an incident that are not a nation. */
+#define HV_SIDE_WORKERS (-1)
+#define HV_SIDE_STAFF (-2)
+
 typedef enum hv_outcome { HV_OUTCOME_RUNNING, HV_OUTCOME_WON, HV_OUTCOME_LOST } hv_outcome;
 
 /* The goal that ended the game, when it is not one of the level's goals. */
@@ -109,7 +113,16 @@ typedef struct hv_state {
     int32_t class_tension;
     int32_t riot_weeks; /* consecutive weeks with some tension at riot level */
     int32_t satisfaction[HV_MAX_SPONSORS];
+    int32_t favour[HV_MAX_SPONSORS];      /* tenths of a point of satisfaction not yet counted */
+    int32_t funding_pct[HV_MAX_SPONSORS]; /* funding changed by this percent (votes, events) */
+    uint16_t partners[HV_MAX_FACTIONS];   /* bit per faction each one is partnered with */
     int32_t incidents;                     /* in all */
+    int32_t riots;                         /* in all */
+    int32_t strain;                        /* tenths of class tension from work not yet counted */
+    int32_t side[2]; /* the sides of the incident waiting for a choice (faction, -1 workers) */
+    /* This week's tallies, for sponsors' agendas; cleared as a week starts. */
+    int64_t week_sold, week_mined;
+    int32_t week_incidents;
     int32_t policy[HV_MAX_POLICIES];       /* option in force */
     int32_t policy_since[HV_MAX_POLICIES]; /* week it was set (0: from the start) */
     /* Asteroids and the market. */

@@ -140,16 +140,23 @@ int32_t hv_person_output_pm(const hv_person *p)
 static void crew_output(const hv_state *s, int32_t output_pct, int32_t *out)
 {
     int64_t sum[HV_MAX_MODULES] = {0};
+    uint32_t nations[HV_MAX_MODULES] = {0};
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
         if (!p->module)
             continue;
         const hv_module *m = hv_state_module((hv_state *)s, p->module);
         sum[m - s->modules] += hv_person_output_pm(p);
+        nations[m - s->modules] |= 1u << p->faction;
     }
     for (int32_t i = 0; i < s->module_count; i++) {
         int32_t slots = s->rules->module_types[s->modules[i].type].crew_slots;
-        int64_t pm = slots > 0 ? sum[i] / slots * (100 + output_pct) / 100 : 1000;
+        /* Partners who staff a module together get more out of it. */
+        int partnered = 0;
+        for (uint32_t x = nations[i]; x && !partnered; x &= x - 1)
+            partnered = (s->partners[__builtin_ctz(x)] & nations[i]) != 0;
+        int32_t pct = output_pct + (partnered ? s->rules->society.partner_output : 0);
+        int64_t pm = slots > 0 ? sum[i] / slots * (100 + pct) / 100 : 1000;
         out[i] = (int32_t)(pm > 1500 ? 1500 : pm);
     }
 }
@@ -329,6 +336,7 @@ static void sell_shipments(hv_state *s, hv_report *report)
             continue;
         }
         s->exported += sh->amount;
+        s->week_sold += sh->amount;
         hv_change_stock(s, report, HV_RES_FUNDS, sh->amount * s->price, HV_CAUSE_MARKET, -1);
         int32_t pleased = (int32_t)(sh->amount * market->satisfaction / 100);
         for (int32_t k = 0; k < s->rules->sponsor_count; k++)
@@ -351,11 +359,8 @@ void hv_phase_economy(hv_state *s, hv_report *report)
     const hv_rules *rules = s->rules;
     hv_effect policy;
     hv_policy_total(s, &policy);
-    for (int32_t i = 0; i < rules->sponsor_count; i++) {
-        /* Full funding at full satisfaction, half when they are fed up. */
-        int64_t pay = rules->sponsors[i].funding * (100 + s->satisfaction[i]) / 200;
-        hv_change_stock(s, report, HV_RES_FUNDS, pay, HV_CAUSE_FUNDING, i);
-    }
+    for (int32_t i = 0; i < rules->sponsor_count; i++)
+        hv_change_stock(s, report, HV_RES_FUNDS, hv_sponsor_funding(s, i), HV_CAUSE_FUNDING, i);
     int64_t upkeep = 0;
     for (int32_t i = 0; i < s->module_count; i++)
         upkeep += rules->module_types[s->modules[i].type].upkeep;
@@ -420,7 +425,7 @@ int hv_goal_holds(const hv_state *s, const hv_goal *g)
     case HV_GOAL_TENSION_BELOW:
         return hv_state_max_tension(s) < g->amount;
     case HV_GOAL_RIOT:
-        return s->riot_weeks >= s->rules->society.riot_weeks;
+        return s->riots >= (g->amount > 0 ? g->amount : 1);
     case HV_GOAL_EXPORTED_AT_LEAST:
         return s->exported >= g->amount;
     case HV_GOAL_CAPTURED_AT_LEAST:
@@ -482,6 +487,8 @@ hv_turn_result hv_end_turn(hv_state *s, hv_report *report)
     if (s->pending >= 0 && hv_state_queued_answer(s) < 0)
         return HV_TURN_WAITING;
     s->turn++;
+    s->week_sold = s->week_mined = 0;
+    s->week_incidents = 0;
     hv_phase_orders(s, report);
     hv_phase_power(s, report);
     hv_phase_production(s, report);

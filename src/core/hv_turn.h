@@ -56,4 +56,10 @@ int hv_asteroid_window_open(const hv_state *state, int32_t index, int32_t week);
 int32_t hv_capture_odds(const hv_state *state, int32_t asteroid, const hv_person *pilot,
                         const hv_person *engineer);
 
+/* The sum of the effects of every policy option in force (percentages clamped as applied). */
+void hv_policy_total(const hv_state *state, hv_effect *out);
+/* Whether the board would pass motion M today (each sponsor's stance plus
+ * its mood, weighed by what it pays). */
+int hv_motion_passes(const hv_state *state, const hv_motion *m);
+
 #endif

@@ -37,7 +37,23 @@ const hv_field hv_society_fields[] = {
     FIELD("riot_at", HV_F_INT32, hv_society, riot_at, 1, 1, 100,
           "tension at which a riot is brewing"),
     FIELD("riot_weeks", HV_F_INT32, hv_society, riot_weeks, 1, 1, 52,
-          "weeks running at riot_at that end in a riot (a `riot` lose goal)"),
+          "weeks running at riot_at before a riot breaks out"),
+    FIELD("riot_damage", HV_F_INT32, hv_society, riot_damage, 0, 0, 20,
+          "modules a riot wrecks (default 0)"),
+    FIELD("riot_repair", HV_F_INT32, hv_society, riot_repair, 0, 1, 52,
+          "weeks a wrecked module is out of action (default 1)"),
+    FIELD("riot_injury", HV_F_INT32, hv_society, riot_injury, 0, 0, 100,
+          "health lost by everyone on the rioting sides; a rioter can die (default 0)"),
+    FIELD("riot_release", HV_F_INT32, hv_society, riot_release, 0, 0, 100,
+          "tension a riot burns off between its sides (default 0)"),
+    REF("riot_flag", hv_society, riot_flag, 0, HV_REF_FLAG1,
+        "story flag a riot sets, for the events that follow one (default none)"),
+    FIELD("partner_calm", HV_F_INT32, hv_society, partner_calm, 0, 0, 20,
+          "tension eased each week between two partners (default 0)"),
+    FIELD("partner_output", HV_F_INT32, hv_society, partner_output, 0, 0, 100,
+          "percent more output from a module partners staff together (default 0)"),
+    FIELD("work_injury", HV_F_INT32, hv_society, work_injury, 0, 0, 99,
+          "health a worker loses when a module's hazard strikes (default 10)"),
     END,
 };
 
@@ -113,12 +129,13 @@ const hv_field hv_option_fields[] = {
               "staff morale (policy: where it settles; event: at once)"),                          \
         FIELD("morale_workers", HV_F_INT32, hv_effect, morale_workers, 0, -100, 100,               \
               "workers' morale, likewise"),                                                        \
-        FIELD("tension", HV_F_INT32, hv_effect, tension, 0, -100, 100,                             \
-              "added to the tension of every pair of nations (policy: each week)"),                \
+        FIELD("tension", HV_F_BY_PAIR, hv_effect, tension, 0, -100, 100,                           \
+              "added to the tension of every pair of nations present, or of the pairs named "      \
+              "(policy: each week)"),                                                              \
         FIELD("class_tension", HV_F_INT32, hv_effect, class_tension, 0, -100, 100,                 \
               "added to the tension between staff and workers"),                                   \
-        FIELD("satisfaction", HV_F_INT32, hv_effect, satisfaction, 0, -100, 100,                   \
-              "added to every sponsor's satisfaction")
+        FIELD("satisfaction", HV_F_BY_FACTION, hv_effect, satisfaction, 0, -100, 100,              \
+              "added to every sponsor's satisfaction, or to the sponsors of the factions named")
 
 const hv_field hv_policy_effect_fields[] = {
     EFFECT_COMMON("stock added each week (negative: a weekly cost)"),
@@ -153,6 +170,29 @@ const hv_field hv_event_effect_fields[] = {
      "story flags set"},
     {"clear_flags", HV_F_FLAGS, offsetof(hv_effect, clear_flags), sizeof(uint32_t), 0, 0, 0, NULL,
      0, "story flags cleared"},
+    FIELD("funding", HV_F_BY_FACTION, hv_effect, funding_pct, 0, -100, 100,
+          "sponsors' weekly funding changed by this percent, for good"),
+    FIELD("partner", HV_F_TWO_FACTIONS, hv_effect, partner, 0, 0, 0,
+          "two factions become partners"),
+    FIELD("split", HV_F_TWO_FACTIONS, hv_effect, split, 0, 0, 0,
+          "two partners part ways"),
+    SECTION("motion", 0, "the board votes on a motion"),
+    FIELD("strike", HV_F_INT32, hv_effect, strike_weeks, 0, 1, 52,
+          "the incident's side (or the workers) down tools for this many weeks"),
+    FIELD("sabotage", HV_F_INT32, hv_effect, sabotage_weeks, 0, 1, 52,
+          "the most strained running module is wrecked for this many weeks"),
+    FIELD("injure", HV_F_INT32, hv_effect, injure, 0, 1, 99,
+          "one person of each side loses this much health"),
+    FIELD("defect", HV_F_BOOL, hv_effect, defect, 0, 0, 0,
+          "someone of the first side goes over to the other nation (or leaves the base)"),
+    END,
+};
+
+const hv_field hv_motion_fields[] = {
+    FIELD("stance", HV_F_BY_FACTION, hv_motion, stance, 1, -100, 100,
+          "each sponsor's leaning: points for (+) or against (-)"),
+    REF("passed", hv_motion, passed, 0, HV_REF_FLAG1, "story flag set when the motion passes"),
+    REF("failed", hv_motion, failed, 0, HV_REF_FLAG1, "story flag set when it fails"),
     END,
 };
 
@@ -165,6 +205,8 @@ const hv_field hv_pool_event_fields[] = {
           "not before this week (default 0)"),
     FIELD("cooldown", HV_F_INT32, hv_event_def, cooldown, 0, 0, 1000,
           "weeks before it may come again (default 0)"),
+    FIELD("unrest_at", HV_F_INT32, hv_event_def, unrest_at, 0, 1, 100,
+          "a rung of the unrest ladder: comes from incident rolls at this tension or more"),
     SECTION("effect", 0, "what it does at once"),
     SECTION("choices", 0, "1 to 4 choices; the week waits for one"),
     END,
@@ -268,18 +310,31 @@ void hv_event_defaults(void *entry)
     t->resource = t->tension_above = t->class_above = t->flag = t->asteroid = -1;
 }
 
+/* An event's or a choice's `effect`, with its motion if it has one. */
+static void read_event_effect(hv_ctx *ctx, const hv_ynode *node, hv_effect *e)
+{
+    const hv_ynode *effect = hv_ynode_get(node, "effect");
+    hv_read_section(ctx, node, "effect", hv_event_effect_fields, e, 0);
+    if (effect && effect->kind == HV_YNODE_MAP && hv_ynode_get(effect, "motion")) {
+        size_t old = hv_ctx_push_key(ctx, "effect");
+        e->motion.set = 1;
+        hv_read_section(ctx, effect, "motion", hv_motion_fields, &e->motion, 1);
+        hv_ctx_pop(ctx, old);
+    }
+}
+
 static void read_choice(hv_ctx *ctx, const hv_ynode *node, hv_choice *c)
 {
     memset(c, 0, sizeof *c);
     if (hv_fields_read(ctx, node, hv_choice_fields, c, NULL, 1))
-        hv_read_section(ctx, node, "effect", hv_event_effect_fields, &c->effect, 0);
+        read_event_effect(ctx, node, &c->effect);
 }
 
 void hv_read_event_body(hv_ctx *ctx, const hv_ynode *node, void *entry, int fresh)
 {
     hv_event_def *ev = entry;
     (void)fresh;
-    hv_read_section(ctx, node, "effect", hv_event_effect_fields, &ev->effect, 0);
+    read_event_effect(ctx, node, &ev->effect);
     const hv_ynode *choices = hv_ynode_get(node, "choices");
     if (!choices)
         return;

@@ -140,6 +140,7 @@ static int resolve_ref(const hv_ctx *ctx, hv_ref_kind ref, const char *name)
     case HV_REF_ASTEROID:
         return hv_rules_find_asteroid(ctx->rules, name);
     case HV_REF_FLAG:
+    case HV_REF_FLAG1:
         return hv_rules_find_flag(ctx->rules, name);
     default:
         return -1;
@@ -149,7 +150,7 @@ static int resolve_ref(const hv_ctx *ctx, hv_ref_kind ref, const char *name)
 static const char *ref_name(hv_ref_kind ref)
 {
     static const char *const names[] = {"faction",  "role", "module type", "resource",
-                                        "asteroid", "flag", "module type"};
+                                        "asteroid", "flag", "module type", "flag"};
     return names[ref];
 }
 
@@ -169,6 +170,113 @@ static void read_resmap(hv_ctx *ctx, const hv_ynode *node, const hv_field *f, in
         if (hv_read_int(ctx, value, f->min, f->max, &v))
             out[r] = v;
         hv_ctx_pop(ctx, old);
+    }
+}
+
+/* Factions named by KEY: a faction, or every member of a bloc; 0 (and an
+ * error) when it names neither. */
+static uint32_t faction_mask(hv_ctx *ctx, const hv_ynode *key)
+{
+    char buf[64];
+    int f = ctx->rules && key->kind == HV_YNODE_SCALAR ? hv_rules_find_faction(ctx->rules, key->str)
+                                                       : -1;
+    if (f >= 0)
+        return 1u << f;
+    int b = ctx->rules && key->kind == HV_YNODE_SCALAR ? hv_rules_find_bloc(ctx->rules, key->str)
+                                                       : -1;
+    if (b >= 0 && ctx->rules->blocs[b].members)
+        return ctx->rules->blocs[b].members;
+    hv_ctx_error(ctx, key, "unknown faction or bloc %s", shown(key, buf, sizeof buf));
+    return 0;
+}
+
+static void read_by_faction(hv_ctx *ctx, const hv_ynode *node, const hv_field *f,
+                            hv_by_faction *out)
+{
+    int64_t v;
+    if (node->kind == HV_YNODE_SCALAR) {
+        if (hv_read_int(ctx, node, f->min, f->max, &v))
+            out->all = (int32_t)v;
+        return;
+    }
+    if (node->kind != HV_YNODE_MAP) {
+        char buf[64];
+        hv_ctx_error(ctx, node, "expected a number or a map of factions, got %s",
+                     shown(node, buf, sizeof buf));
+        return;
+    }
+    for (size_t i = 0; i < node->count; i++) {
+        const hv_ynode *key = node->items[2 * i];
+        size_t old = hv_ctx_push_key(ctx, key->str);
+        uint32_t mask = faction_mask(ctx, key);
+        if (mask && hv_read_int(ctx, node->items[2 * i + 1], f->min, f->max, &v))
+            for (uint32_t m = mask; m; m &= m - 1)
+                out->by[__builtin_ctz(m)] = (int16_t)v;
+        hv_ctx_pop(ctx, old);
+    }
+}
+
+static void read_by_pair(hv_ctx *ctx, const hv_ynode *node, const hv_field *f, hv_by_pair *out)
+{
+    int64_t v;
+    if (node->kind == HV_YNODE_SCALAR) {
+        if (hv_read_int(ctx, node, f->min, f->max, &v))
+            out->all = (int32_t)v;
+        return;
+    }
+    if (node->kind != HV_YNODE_MAP) {
+        char buf[64];
+        hv_ctx_error(ctx, node, "expected a number or a map of pairs of factions, got %s",
+                     shown(node, buf, sizeof buf));
+        return;
+    }
+    for (size_t i = 0; i < node->count; i++) {
+        const hv_ynode *key = node->items[2 * i], *inner = node->items[2 * i + 1];
+        size_t old = hv_ctx_push_key(ctx, key->str);
+        uint32_t first = faction_mask(ctx, key);
+        if (first && hv_expect(ctx, inner, HV_YNODE_MAP)) {
+            for (size_t j = 0; j < inner->count; j++) {
+                const hv_ynode *k2 = inner->items[2 * j];
+                size_t at = hv_ctx_push_key(ctx, k2->str);
+                uint32_t second = faction_mask(ctx, k2);
+                if (second && hv_read_int(ctx, inner->items[2 * j + 1], f->min, f->max, &v))
+                    for (uint32_t a = first; a; a &= a - 1)
+                        for (uint32_t b = second; b; b &= b - 1) {
+                            int x = __builtin_ctz(a), y = __builtin_ctz(b);
+                            if (x != y)
+                                out->by[x][y] = out->by[y][x] = (int8_t)v;
+                        }
+                hv_ctx_pop(ctx, at);
+            }
+        }
+        hv_ctx_pop(ctx, old);
+    }
+}
+
+static void read_two_factions(hv_ctx *ctx, const hv_ynode *node, int32_t *out)
+{
+    char buf[64];
+    if (!hv_expect(ctx, node, HV_YNODE_SEQ))
+        return;
+    int f[2] = {-1, -1};
+    for (size_t i = 0; i < node->count && i < 2; i++) {
+        const hv_ynode *item = node->items[i];
+        f[i] = ctx->rules && item->kind == HV_YNODE_SCALAR
+                   ? hv_rules_find_faction(ctx->rules, item->str)
+                   : -1;
+        if (f[i] < 0) {
+            size_t old = hv_ctx_push_index(ctx, i);
+            hv_ctx_error(ctx, item, "unknown faction %s", shown(item, buf, sizeof buf));
+            hv_ctx_pop(ctx, old);
+        }
+    }
+    if (node->count != 2)
+        hv_ctx_error(ctx, node, "holds %zu factions; give two", node->count);
+    else if (f[0] >= 0 && f[0] == f[1])
+        hv_ctx_error(ctx, node, "names the same faction twice; give two different ones");
+    else if (f[0] >= 0 && f[1] >= 0) {
+        out[0] = f[0] + 1;
+        out[1] = f[1] + 1;
     }
 }
 
@@ -214,7 +322,7 @@ static void read_name_index(hv_ctx *ctx, const hv_ynode *node, const hv_field *f
             hv_ctx_error(ctx, node, "unknown %s %s", ref_name(f->ref),
                          shown(node, buf, sizeof buf));
         else
-            *out = index + (f->ref == HV_REF_MODULE_TYPE1);
+            *out = index + (f->ref == HV_REF_MODULE_TYPE1 || f->ref == HV_REF_FLAG1);
         return;
     }
     for (int i = 0; f->names[i]; i++) {
@@ -310,9 +418,23 @@ static void read_field(hv_ctx *ctx, const hv_ynode *node, const hv_field *f, voi
         read_mask(ctx, node, &flag, (uint32_t *)(void *)dst);
         break;
     }
+    case HV_F_BY_FACTION:
+        read_by_faction(ctx, node, f, (hv_by_faction *)(void *)dst);
+        break;
+    case HV_F_BY_PAIR:
+        read_by_pair(ctx, node, f, (hv_by_pair *)(void *)dst);
+        break;
+    case HV_F_TWO_FACTIONS:
+        read_two_factions(ctx, node, (int32_t *)(void *)dst);
+        break;
     case HV_F_SKIP:
         break;
     }
+}
+
+void hv_fields_read_one(hv_ctx *ctx, const hv_ynode *node, const hv_field *field, void *target)
+{
+    read_field(ctx, node, field, target);
 }
 
 int hv_fields_index(const hv_field *fields, const char *key)

@@ -37,6 +37,9 @@ typedef enum hv_ftype {
     HV_F_REF,     /* id of a faction/role/module type/resource (ref), index into int32_t */
     HV_F_TERRAIN, /* list of terrain names into a uint32_t bit mask */
     HV_F_FLAGS,   /* list of flag ids into a uint32_t bit mask */
+    HV_F_BY_FACTION, /* a number for all, or a map faction/bloc -> number, into hv_by_faction */
+    HV_F_BY_PAIR, /* a number for all pairs, or faction/bloc -> faction/bloc -> number */
+    HV_F_TWO_FACTIONS, /* a list of two different factions into int32_t[2] (index + 1) */
     HV_F_SKIP     /* accepted here, read by the caller (sub-sections) */
 } hv_ftype;
 
@@ -47,7 +50,8 @@ typedef enum hv_ref_kind {
     HV_REF_RESOURCE,
     HV_REF_ASTEROID,
     HV_REF_FLAG,
-    HV_REF_MODULE_TYPE1 /* module type, stored as index + 1 so 0 means none */
+    HV_REF_MODULE_TYPE1, /* module type, stored as index + 1 so 0 means none */
+    HV_REF_FLAG1         /* flag, stored as index + 1 so 0 means none */
 } hv_ref_kind;
 
 typedef struct hv_field {
@@ -85,6 +89,8 @@ int hv_read_id(hv_ctx *ctx, const hv_ynode *node, char *out, size_t cap);
  * are always errors. Returns 0 if the node was not a map. */
 int hv_fields_read(hv_ctx *ctx, const hv_ynode *node, const hv_field *fields, void *target,
                    uint64_t *seen, int require);
+/* Reads NODE as the value of FIELD into TARGET (the struct FIELD belongs to). */
+void hv_fields_read_one(hv_ctx *ctx, const hv_ynode *node, const hv_field *field, void *target);
 /* Index of field KEY in FIELDS, or -1. */
 int hv_fields_index(const hv_field *fields, const char *key);
 /* Names of the terrain kinds, NULL-terminated ("plain", "ice", "rock"). */

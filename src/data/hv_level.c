@@ -107,6 +107,20 @@ const hv_field hv_sponsor_fields[] = {
           "funds per week when fully satisfied; half when not at all"),
     FIELD("satisfaction", HV_F_INT32, hv_sponsor, satisfaction, 1, 0, 100,
           "satisfaction at the start, 0 to 100"),
+    SECTION("agenda", 0, "what it cares about, weighed each week (default: nothing)"),
+    END,
+};
+
+#define AGENDA(key, member, doc) FIELD(key, HV_F_INT32, hv_agenda, member, 0, -1000, 1000, doc)
+const hv_field hv_agenda_fields[] = {
+    AGENDA("exports", exports, "per 10 iridium sold on Earth this week"),
+    AGENDA("mining", mining, "per 10 units mined in Mars orbit this week: jobs on Mars"),
+    AGENDA("pay", pay, "per 10 points workers' pay is above the contract (below: negative)"),
+    AGENDA("incidents", incidents, "per incident on the base this week"),
+    AGENDA("workers", workers, "per hired worker on the roster, each week"),
+    AGENDA("tension", tension, "per 10 points of the highest tension between nations, each week"),
+    AGENDA("earth_orbit", earth_orbit, "once for each captured rock parked in Earth orbit"),
+    AGENDA("mars_orbit", mars_orbit, "once for each captured rock parked in Mars orbit"),
     END,
 };
 
@@ -244,6 +258,8 @@ static void read_sponsor(hv_ctx *ctx, const hv_ynode *node, size_t index, void *
 {
     hv_rules *rules = data;
     hv_fields_read(ctx, node, hv_sponsor_fields, &rules->sponsors[index], NULL, 1);
+    if (node->kind == HV_YNODE_MAP)
+        hv_read_section(ctx, node, "agenda", hv_agenda_fields, &rules->sponsors[index].agenda, 0);
     rules->sponsor_count = (int32_t)index + 1;
 }
 

@@ -122,6 +122,45 @@ static const char *side_name(const hv_rules *rules, int32_t pair, int second)
     return f >= 0 && f < rules->faction_count ? rules->factions[f].name : "?";
 }
 
+/* One side of an incident: a nation, the workers or the staff. */
+static const char *one_side(const hv_rules *rules, int64_t side)
+{
+    if (side == HV_SIDE_WORKERS)
+        return "the workers";
+    if (side == HV_SIDE_STAFF)
+        return "the staff";
+    return side >= 0 && side < rules->faction_count ? rules->factions[side].name : "?";
+}
+
+static void print_politics_event(FILE *out, const hv_state *after, const hv_event *e)
+{
+    const hv_rules *rules = after->rules;
+    switch (e->kind) {
+    case HV_EV_PARTNER:
+        fprintf(out, "  %s and %s %s\n", side_name(rules, e->subject, 0),
+                side_name(rules, e->subject, 1),
+                e->value ? "are now partners" : "are partners no more");
+        break;
+    case HV_EV_VOTE:
+        fprintf(out, "  the board votes: %lld%% of the funding for; the motion %s\n",
+                (long long)e->amount / 10, e->value ? "passes" : "fails");
+        break;
+    case HV_EV_FUNDING:
+        fprintf(out, "  %s funding %+lld%% (now %+lld%% for good)\n",
+                rules->factions[rules->sponsors[e->subject].faction].name, (long long)e->amount,
+                (long long)e->value);
+        break;
+    case HV_EV_RIOT:
+        fprintf(out, "  RIOT: %s against %s (tension %lld); %lld module%s wrecked\n",
+                e->subject >= 0 ? side_name(rules, e->subject, 0) : "the workers",
+                e->subject >= 0 ? side_name(rules, e->subject, 1) : "the staff",
+                (long long)e->amount, (long long)e->value, e->value == 1 ? "" : "s");
+        break;
+    default:
+        break;
+    }
+}
+
 static void print_society_event(FILE *out, const hv_state *before, const hv_state *after,
                                 const hv_event *e)
 {
@@ -140,6 +179,10 @@ static void print_society_event(FILE *out, const hv_state *before, const hv_stat
                 hv_cause_name(e->cause));
         break;
     case HV_EV_INCIDENT:
+        if (e->subject < 0) {
+            fprintf(out, "  incident: %s down tools\n", one_side(rules, e->amount));
+            break;
+        }
         fprintf(out, "  incident: %s (%s)\n",
                 e->value >= 0 && e->value < HV_INCIDENT_COUNT ? incidents[e->value] : "?",
                 e->value == HV_INCIDENT_SABOTAGE ? module_label(after, e->subject, label, sizeof label)
@@ -163,7 +206,10 @@ static void print_society_event(FILE *out, const hv_state *before, const hv_stat
                                                   : "");
         break;
     case HV_EV_EVENT:
-        if (e->value < 0)
+        if (e->value < 0 && e->cause == HV_CAUSE_INCIDENT)
+            fprintf(out, "  unrest: %s - %s\n", rules->events[e->subject].title,
+                    rules->events[e->subject].text);
+        else if (e->value < 0)
             fprintf(out, "  event: %s - %s\n", rules->events[e->subject].title,
                     rules->events[e->subject].text);
         else
@@ -182,6 +228,7 @@ static void print_society_event(FILE *out, const hv_state *before, const hv_stat
         fprintf(out, "  %s repaired\n", module_label(after, e->subject, label, sizeof label));
         break;
     default:
+        print_politics_event(out, after, e);
         break;
     }
 }
@@ -229,7 +276,13 @@ static void print_event(FILE *out, const hv_state *before, const hv_state *after
                 module_label(after, e->subject, label, sizeof label));
         break;
     case HV_EV_HEALTH:
-        if (e->cause == HV_CAUSE_SHORTAGE)
+        if (e->subject > 0)
+            fprintf(out, "  %s hurt (%+lld health): %s\n", person_label(before, e->subject),
+                    (long long)e->amount,
+                    e->cause == HV_CAUSE_WORK   ? "an accident at work"
+                    : e->cause == HV_CAUSE_RIOT ? "the riot"
+                                                : hv_cause_name(e->cause));
+        else if (e->cause == HV_CAUSE_SHORTAGE)
             fprintf(out, "  health %+lld for %lld people: not enough %s\n", (long long)e->amount,
                     (long long)e->value, res_name(after, e->resource));
         else if (e->cause == HV_CAUSE_EXPOSURE)
@@ -244,7 +297,10 @@ static void print_event(FILE *out, const hv_state *before, const hv_state *after
             fprintf(out, "  %s died: lack of %s\n", person_label(before, e->subject),
                     res_name(after, e->resource));
         else
-            fprintf(out, "  %s died: exposure\n", person_label(before, e->subject));
+            fprintf(out, "  %s died: %s\n", person_label(before, e->subject),
+                    e->cause == HV_CAUSE_RIOT      ? "killed in the riot"
+                    : e->cause == HV_CAUSE_MISSION ? "lost with the capture"
+                                                   : "exposure");
         break;
     case HV_EV_DUST:
         fprintf(out, "  dust %lld%% (%+lld): solar output follows\n", (long long)e->value,
@@ -405,4 +461,31 @@ void hv_print_event(FILE *out, const hv_state *s)
     fprintf(out, "  EVENT: %s\n  %s\n", ev->title, ev->text);
     for (int32_t c = 0; c < ev->choice_count; c++)
         fprintf(out, "    answer %d: %s\n", c + 1, ev->choices[c].text);
+}
+
+void hv_describe_by_faction(const hv_rules *rules, const hv_by_faction *amounts, char *buf,
+                            size_t len)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    if (amounts->all)
+        n += (size_t)snprintf(buf, len, "%+d", amounts->all);
+    for (int32_t f = 0; f < rules->faction_count && n < len; f++)
+        if (amounts->by[f])
+            n += (size_t)snprintf(buf + n, len - n, "%s%s %+d", n ? ", " : "",
+                                  rules->factions[f].name, amounts->by[f]);
+}
+
+void hv_describe_by_pair(const hv_rules *rules, const hv_by_pair *amounts, char *buf, size_t len)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    if (amounts->all)
+        n += (size_t)snprintf(buf, len, "%+d", amounts->all);
+    for (int32_t a = 0; a < rules->faction_count && n < len; a++)
+        for (int32_t b = a + 1; b < rules->faction_count && n < len; b++)
+            if (amounts->by[a][b])
+                n += (size_t)snprintf(buf + n, len - n, "%s%s-%s %+d", n ? ", " : "",
+                                      rules->factions[a].name, rules->factions[b].name,
+                                      amounts->by[a][b]);
 }

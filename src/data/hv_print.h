@@ -33,6 +33,13 @@ void hv_goal_code(const hv_rules *rules, const hv_goal *g, char *buf, size_t len
 /* "running", "won" or "lost". */
 const char *hv_outcome_name(hv_outcome outcome);
 
+/* Writes AMOUNTS as "+2" (one number for all) or "NASA +4, Roscosmos -6"
+ * (with the number for all first when both are given); "" when all are 0. */
+void hv_describe_by_faction(const hv_rules *rules, const hv_by_faction *amounts, char *buf,
+                            size_t len);
+/* Writes AMOUNTS as "+2" or "NASA-Roscosmos -5, ..."; "" when all are 0. */
+void hv_describe_by_pair(const hv_rules *rules, const hv_by_pair *amounts, char *buf, size_t len);
+
 /* Lists the policies, with the option in force in brackets. */
 void hv_print_policies(FILE *out, const hv_state *state);
 /* Lists the asteroids, their stage and, once surveyed, what they hold. */

@@ -16,6 +16,7 @@ const hv_field hv_rules_fields[] = {
     {"weather", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "the band dust moves in"},
     {"roles", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "jobs people hold, by id"},
     {"factions", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "nations and companies, by id"},
+    {"blocs", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "named groups of factions effects may name"},
     {"module_types", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "buildable modules, by id"},
     {"society", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "how morale and tension move"},
     {"incidents", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "what high tension makes happen"},
@@ -73,6 +74,12 @@ const hv_field hv_faction_fields[] = {
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 
+const hv_field hv_bloc_fields[] = {
+    FIELD("name", HV_F_TEXT, hv_bloc, name, 1, 0, 0, "display name"),
+    {"factions", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "its member factions, a list of ids"},
+    {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
+};
+
 const hv_field hv_module_type_fields[] = {
     FIELD("name", HV_F_TEXT, hv_module_type, name, 1, 0, 0, "display name"),
     FIELD("cost", HV_F_RESMAP, hv_module_type, cost, 1, 0, BIG,
@@ -103,6 +110,11 @@ const hv_field hv_module_type_fields[] = {
           "while running, extra health regained per person per week (default 0)"),
     FIELD("spaceport", HV_F_INT32, hv_module_type, spaceport, 0, 0, 200,
           "above 0, missions launch from it; what is beyond 1 adds per mille to capture odds"),
+    FIELD("strain", HV_F_INT32, hv_module_type, strain, 0, 0, 100,
+          "class tension its workers build, in tenths of a point per 10 worker-weeks at full "
+          "output (default 0)"),
+    FIELD("hazard", HV_F_INT32, hv_module_type, hazard, 0, 0, 1000,
+          "chance per mille each week that each worker crewing it is hurt (default 0)"),
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 
@@ -225,6 +237,31 @@ static void read_resources(hv_ctx *ctx, const hv_ynode *node, hv_rules *rules)
     }
 }
 
+static void read_bloc_members(hv_ctx *ctx, const hv_ynode *node, void *entry, int fresh)
+{
+    static const hv_field faction = {"faction", HV_F_REF, 0, 0, 0, 0, 0, NULL, HV_REF_FACTION, ""};
+    hv_bloc *bloc = entry;
+    const hv_ynode *list = hv_ynode_get(node, "factions");
+    (void)fresh;
+    if (!list)
+        return;
+    size_t old = hv_ctx_push_key(ctx, "factions");
+    if (hv_expect(ctx, list, HV_YNODE_SEQ)) {
+        bloc->members = 0;
+        for (size_t i = 0; i < list->count; i++) {
+            int32_t f = -1;
+            size_t at = hv_ctx_push_index(ctx, i);
+            hv_fields_read_one(ctx, list->items[i], &faction, &f);
+            hv_ctx_pop(ctx, at);
+            if (f >= 0)
+                bloc->members |= 1u << f;
+        }
+        if (list->count == 0)
+            hv_ctx_error(ctx, list, "needs at least one entry");
+    }
+    hv_ctx_pop(ctx, old);
+}
+
 void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_file)
 {
     /* The key list of the file; overrides accept the same minus format/kind. */
@@ -263,6 +300,8 @@ void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_fi
         {"module_types", hv_module_type_fields, offsetof(hv_rules, module_types),
          sizeof(hv_module_type), offsetof(hv_rules, module_type_count), HV_MAX_MODULE_TYPES,
          module_type_defaults, NULL},
+        {"blocs", hv_bloc_fields, offsetof(hv_rules, blocs), sizeof(hv_bloc),
+         offsetof(hv_rules, bloc_count), HV_MAX_BLOCS, NULL, read_bloc_members},
         {"policies", hv_policy_fields, offsetof(hv_rules, policies), sizeof(hv_policy),
          offsetof(hv_rules, policy_count), HV_MAX_POLICIES, NULL, hv_read_policy_options},
         {"events", hv_pool_event_fields, offsetof(hv_rules, events), sizeof(hv_event_def),

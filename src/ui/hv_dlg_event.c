@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hv_dialog.h"
+#include "hv_print.h"
 #include "hv_widgets.h"
 
 /* ---- effects in words --------------------------------------------------- */
@@ -42,6 +43,24 @@ static uint32_t tone(int64_t v, int good_when_up)
     return (v > 0) == (good_when_up != 0) ? HV_C_GOOD : HV_C_BAD;
 }
 
+/* Which way amounts by faction or pair lean on the whole, for their colour. */
+static int64_t faction_sum(const hv_by_faction *a)
+{
+    int64_t sum = a->all * 4;
+    for (int f = 0; f < HV_MAX_FACTIONS; f++)
+        sum += a->by[f];
+    return sum;
+}
+
+static int64_t pair_sum(const hv_by_pair *a)
+{
+    int64_t sum = a->all * 4;
+    for (int x = 0; x < HV_MAX_FACTIONS; x++)
+        for (int y = x + 1; y < HV_MAX_FACTIONS; y++)
+            sum += a->by[x][y];
+    return sum;
+}
+
 /* What choosing E does, as short phrases. Flags only steer the story. */
 static int effect_frags(const hv_rules *rules, const hv_effect *e, frag *f)
 {
@@ -54,12 +73,28 @@ static int effect_frags(const hv_rules *rules, const hv_effect *e, frag *f)
         n = add_frag(f, n, tone(e->morale_staff, 1), "Staff morale %+d", e->morale_staff);
     if (e->morale_workers)
         n = add_frag(f, n, tone(e->morale_workers, 1), "Workers' morale %+d", e->morale_workers);
-    if (e->tension)
-        n = add_frag(f, n, tone(e->tension, 0), "Tension between nations %+d", e->tension);
+    char by[160];
+    hv_describe_by_pair(rules, &e->tension, by, sizeof by);
+    if (by[0])
+        n = add_frag(f, n, tone(pair_sum(&e->tension), 0), "Tension between nations %s", by);
     if (e->class_tension)
         n = add_frag(f, n, tone(e->class_tension, 0), "Class tension %+d", e->class_tension);
-    if (e->satisfaction)
-        n = add_frag(f, n, tone(e->satisfaction, 1), "Sponsors' satisfaction %+d", e->satisfaction);
+    hv_describe_by_faction(rules, &e->satisfaction, by, sizeof by);
+    if (by[0])
+        n = add_frag(f, n, tone(faction_sum(&e->satisfaction), 1), "Sponsors' satisfaction %s",
+                     by);
+    hv_describe_by_faction(rules, &e->funding_pct, by, sizeof by);
+    if (by[0])
+        n = add_frag(f, n, HV_C_INFO, "Funding %s%%", by);
+    if (e->partner[0])
+        n = add_frag(f, n, HV_C_GOOD, "%s and %s become partners",
+                     rules->factions[e->partner[0] - 1].name,
+                     rules->factions[e->partner[1] - 1].name);
+    if (e->split[0])
+        n = add_frag(f, n, HV_C_BAD, "%s and %s part ways", rules->factions[e->split[0] - 1].name,
+                     rules->factions[e->split[1] - 1].name);
+    if (e->motion.set)
+        n = add_frag(f, n, HV_C_INFO, "The board votes");
     if (e->health)
         n = add_frag(f, n, tone(e->health, 1), "Everyone's health %+d", e->health);
     if (e->dust)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hv_print.h"
 #include "hv_widgets.h"
 
 static hv_scroll_area policies_scroll;
@@ -15,7 +16,7 @@ static void effect_words(const hv_rules *rules, const hv_effect *e, int compact,
                          size_t len)
 {
     const char *week = compact ? "/wk" : " a week";
-    char v[16], w[16], term[160], raw[800] = "";
+    char v[16], w[16], term[260], raw[800] = "";
     size_t n = 0;
     /* Terms are joined by \x01; how that breaks depends on where it goes. */
 #define TERM(...)                                                                                  \
@@ -40,14 +41,19 @@ static void effect_words(const hv_rules *rules, const hv_effect *e, int compact,
         int v;
         const char *what, *unit;
     } terms[] = {
-        {e->tension, "tension between nations", week},
         {e->class_tension, "class tension", week},
-        {e->satisfaction, "sponsors' satisfaction", week},
         {e->output_pct, "module output", "%"},
         {e->ration_pct, "food eaten", "%"},
         {e->pay_pct, "workers' pay", "%"},
         {e->incident_pct, "incident chances", "%"},
     };
+    char by[200];
+    hv_describe_by_pair(rules, &e->tension, by, sizeof by);
+    if (by[0])
+        TERM("tension between nations %s%s", by, week);
+    hv_describe_by_faction(rules, &e->satisfaction, by, sizeof by);
+    if (by[0])
+        TERM("sponsors' satisfaction %s%s", by, week);
     for (size_t k = 0; k < sizeof terms / sizeof terms[0]; k++)
         if (terms[k].v)
             TERM("%s %s%s", terms[k].what, hv_signed(v, sizeof v, terms[k].v), terms[k].unit);
@@ -265,23 +271,7 @@ void hv_panel_policies(hv_app *app, SDL_Rect area)
     SDL_Rect in = hv_gui_panel(&app->gui, area, "Policies");
     /* The sum of what is in force, always in sight above the list. */
     hv_effect sum;
-    memset(&sum, 0, sizeof sum);
-    for (int32_t i = 0; i < rules->policy_count; i++) {
-        const hv_effect *e = &rules->policies[i].options[s->policy[i]].effect;
-        for (int r = 0; r < HV_RES_COUNT; r++)
-            sum.resources[r] += e->resources[r];
-        sum.morale_staff += e->morale_staff;
-        sum.morale_workers += e->morale_workers;
-        sum.tension += e->tension;
-        sum.class_tension += e->class_tension;
-        sum.satisfaction += e->satisfaction;
-        sum.output_pct += e->output_pct;
-        sum.ration_pct += e->ration_pct;
-        sum.pay_pct += e->pay_pct;
-        sum.incident_pct += e->incident_pct;
-        sum.capture_pm += e->capture_pm;
-        sum.joint |= e->joint;
-    }
+    hv_policy_total(s, &sum);
     char words[600], tip[HV_TIP_LEN];
     effect_words(rules, &sum, 1, words, sizeof words);
     int y = in.y;

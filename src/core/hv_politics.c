@@ -1,0 +1,154 @@
+/* Sponsor politics: satisfaction by sponsor, their agendas, funding
+ * changes, board votes and partnerships between factions. The society
+ * phase calls hv_politics_week; effects call the rest. */
+#include <string.h>
+
+#include "hv_phase.h"
+#include "hv_turn.h"
+
+void hv_by_faction_add(hv_by_faction *sum, const hv_by_faction *e)
+{
+    sum->all += e->all;
+    for (int32_t f = 0; f < HV_MAX_FACTIONS; f++)
+        sum->by[f] = (int16_t)(sum->by[f] + e->by[f]);
+}
+
+void hv_by_pair_add(hv_by_pair *sum, const hv_by_pair *e)
+{
+    sum->all += e->all;
+    for (int32_t a = 0; a < HV_MAX_FACTIONS; a++)
+        for (int32_t b = 0; b < HV_MAX_FACTIONS; b++)
+            sum->by[a][b] = (int8_t)hv_clamp(sum->by[a][b] + e->by[a][b], -100, 100);
+}
+
+int64_t hv_sponsor_funding(const hv_state *s, int32_t k)
+{
+    const hv_sponsor *sp = &s->rules->sponsors[k];
+    /* Full funding at full satisfaction, half when they are fed up. */
+    int64_t pay = sp->funding * (100 + s->satisfaction[k]) / 200;
+    return pay * (100 + s->funding_pct[k]) / 100;
+}
+
+/* Satisfaction moves in whole points; agendas weigh in tenths, and what is
+ * left over waits in `favour` so small weekly leanings still add up. */
+static void favour_add(hv_state *s, hv_report *report, int32_t k, int32_t tenths, hv_cause cause)
+{
+    s->favour[k] += tenths;
+    int32_t whole = s->favour[k] / 10;
+    s->favour[k] -= whole * 10;
+    if (whole)
+        hv_satisfaction_add(s, report, k, whole, cause);
+}
+
+void hv_politics_rock(hv_state *s, hv_report *report, int earth)
+{
+    for (int32_t k = 0; k < s->rules->sponsor_count; k++) {
+        const hv_agenda *ag = &s->rules->sponsors[k].agenda;
+        favour_add(s, report, k, earth ? ag->earth_orbit : ag->mars_orbit, HV_CAUSE_AGENDA);
+    }
+}
+
+static void partners_set(hv_state *s, hv_report *report, const int32_t *pair, int on,
+                         hv_cause cause)
+{
+    if (!pair[0] || !pair[1])
+        return;
+    int32_t a = pair[0] - 1, b = pair[1] - 1;
+    uint16_t before = s->partners[a];
+    if (on) {
+        s->partners[a] |= (uint16_t)(1u << b);
+        s->partners[b] |= (uint16_t)(1u << a);
+    } else {
+        s->partners[a] &= (uint16_t)~(1u << b);
+        s->partners[b] &= (uint16_t)~(1u << a);
+    }
+    if (s->partners[a] != before)
+        hv_emit(report, s, HV_EV_PARTNER, cause, a * 16 + b, -1, 0, on);
+}
+
+/* Funding behind and against motion M, as the board would vote today. */
+static void motion_count(const hv_state *s, const hv_motion *m, int64_t *yes_out, int64_t *no_out)
+{
+    const hv_rules *rules = s->rules;
+    int64_t yes = 0, no = 0;
+    for (int32_t k = 0; k < rules->sponsor_count; k++) {
+        /* A pleased sponsor goes along with the base; a sore one digs in. */
+        int32_t lean = hv_by_faction_for(&m->stance, rules->sponsors[k].faction) +
+                       (s->satisfaction[k] - 50) / 10;
+        int64_t weight = hv_sponsor_funding(s, k);
+        if (lean > 0)
+            yes += weight;
+        else if (lean < 0)
+            no += weight;
+    }
+    *yes_out = yes;
+    *no_out = no;
+}
+
+int hv_motion_passes(const hv_state *s, const hv_motion *m)
+{
+    int64_t yes, no;
+    motion_count(s, m, &yes, &no);
+    return yes > no;
+}
+
+static void motion_vote(hv_state *s, hv_report *report, const hv_motion *m, hv_cause cause)
+{
+    int64_t yes, no;
+    motion_count(s, m, &yes, &no);
+    int passed = yes > no;
+    int32_t flag = passed ? m->passed : m->failed;
+    if (flag)
+        s->flags |= 1u << (flag - 1);
+    int64_t share = yes + no > 0 ? yes * 1000 / (yes + no) : 0;
+    hv_emit(report, s, HV_EV_VOTE, cause, -1, -1, share, passed);
+}
+
+void hv_politics_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause)
+{
+    const hv_rules *rules = s->rules;
+    for (int32_t k = 0; k < rules->sponsor_count; k++) {
+        int32_t f = rules->sponsors[k].faction;
+        int32_t d = hv_by_faction_for(&e->satisfaction, f);
+        if (d)
+            hv_satisfaction_add(s, report, k, d, cause);
+        int32_t pct = hv_by_faction_for(&e->funding_pct, f);
+        if (pct) {
+            s->funding_pct[k] = hv_clamp(s->funding_pct[k] + pct, -90, 200);
+            hv_emit(report, s, HV_EV_FUNDING, cause, k, -1, pct, s->funding_pct[k]);
+        }
+    }
+    partners_set(s, report, e->partner, 1, cause);
+    partners_set(s, report, e->split, 0, cause);
+    if (e->motion.set)
+        motion_vote(s, report, &e->motion, cause);
+}
+
+void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy)
+{
+    const hv_rules *rules = s->rules;
+    int64_t workers = 0, mood_sum[HV_MAX_FACTIONS] = {0};
+    int32_t mood_count[HV_MAX_FACTIONS] = {0};
+    for (int32_t i = 0; i < s->person_count; i++) {
+        const hv_person *p = &s->people[i];
+        workers += rules->roles[p->role].klass == HV_CLASS_WORKER;
+        mood_sum[p->faction] += p->morale;
+        mood_count[p->faction]++;
+    }
+    int32_t tension = hv_state_nation_tension(s);
+    for (int32_t k = 0; k < rules->sponsor_count; k++) {
+        int32_t f = rules->sponsors[k].faction;
+        /* Contented nationals write good letters home; policies add their
+         * standing weekly leaning. */
+        int32_t mood =
+            mood_count[f] ? hv_clamp((int32_t)((mood_sum[f] / mood_count[f] - 60) / 10), -2, 2) : 0;
+        int32_t delta = hv_by_faction_for(&policy->satisfaction, f) + mood;
+        hv_satisfaction_add(s, report, k, delta, HV_CAUSE_MORALE);
+        const hv_agenda *ag = &rules->sponsors[k].agenda;
+        int64_t tenths = ag->exports * (s->week_sold / 10) + ag->mining * (s->week_mined / 10) +
+                         ag->pay * (policy->pay_pct / 10) + ag->incidents * s->week_incidents +
+                         ag->workers * workers + ag->tension * (tension / 10);
+        favour_add(s, report, k, (int32_t)(tenths > 1000 ? 1000 : tenths < -1000 ? -1000 : tenths),
+                   HV_CAUSE_AGENDA);
+    }
+}

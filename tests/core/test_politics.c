@@ -1,0 +1,317 @@
+/* Sponsor politics (satisfaction and tension by faction and pair, funding,
+ * votes, partnerships, agendas) and the unrest ladder (the incident rate,
+ * graded incidents, strain and hazards, riots), on hand-built rules. */
+#include "fixture.h"
+#include "hv_test.h"
+#include "hv_turn.h"
+
+static hv_rules rules;
+static hv_state s;
+static hv_report report;
+
+/* Three nations, a sponsor each (funding 100, 200, 300), one person each
+ * plus two workers of the first nation; a flag and no dice-driven noise. */
+static void fresh(void)
+{
+    fixture_rules(&rules);
+    rules.faction_count = 3;
+    snprintf(rules.factions[2].id, HV_ID_LEN, "cnes");
+    rules.roles[1].klass = HV_CLASS_WORKER;
+    rules.sponsor_count = 3;
+    for (int k = 0; k < 3; k++) {
+        rules.sponsors[k].faction = k;
+        rules.sponsors[k].funding = 100 * (k + 1);
+        rules.sponsors[k].satisfaction = 50;
+    }
+    rules.flag_count = 3;
+    snprintf(rules.flags[0], HV_ID_LEN, "passed");
+    snprintf(rules.flags[1], HV_ID_LEN, "failed");
+    snprintf(rules.flags[2], HV_ID_LEN, "rioted");
+    rules.society.base_morale = 60; /* morale stays where it starts */
+    rules.society.riot_at = 101;    /* no riots unless a test asks */
+    rules.society.riot_weeks = 1;
+    rules.society.incident_at = 100;
+    hv_state_init(&s, &rules, 7);
+    for (int f = 0; f < 3; f++) {
+        int32_t id = fixture_person(&s, 0, 100);
+        hv_state_person(&s, id)->faction = f;
+    }
+    for (int w = 0; w < 2; w++) {
+        int32_t id = fixture_person(&s, 0, 100);
+        hv_state_person(&s, id)->role = 1;
+    }
+    hv_report_clear(&report);
+}
+
+static int count_kind(hv_event_kind kind)
+{
+    int n = 0;
+    for (int32_t i = 0; i < report.count; i++)
+        n += report.events[i].kind == kind;
+    return n;
+}
+
+/* Fires a one-off effect through a pool event with no choices. */
+static void apply(const hv_effect *e)
+{
+    int32_t i = rules.event_count++;
+    memset(&rules.events[i], 0, sizeof rules.events[i]);
+    rules.events[i].effect = *e;
+    rules.event_count = i + 1;
+    /* An event answered through the order path applies its choice's effect. */
+    rules.events[i].choice_count = 1;
+    rules.events[i].choices[0].effect = *e;
+    s.pending = i;
+    hv_order o = {.kind = HV_ORDER_ANSWER, .value = 0};
+    hv_state_queue_order(&s, &o);
+    hv_report_clear(&report);
+    hv_phase_orders(&s, &report);
+}
+
+static void test_by_faction_and_pair(void)
+{
+    fresh();
+    hv_effect e;
+    memset(&e, 0, sizeof e);
+    e.satisfaction.all = 1;
+    e.satisfaction.by[0] = 4;
+    e.satisfaction.by[1] = -6;
+    e.tension.by[0][1] = e.tension.by[1][0] = 7;
+    apply(&e);
+    CHECK_EQ_INT(s.satisfaction[0], 55);
+    CHECK_EQ_INT(s.satisfaction[1], 45);
+    CHECK_EQ_INT(s.satisfaction[2], 51);
+    CHECK_EQ_INT(s.tension[0][1], 7);
+    CHECK_EQ_INT(s.tension[1][0], 7);
+    CHECK_EQ_INT(s.tension[0][2], 0);
+    CHECK_EQ_INT(s.tension[1][2], 0);
+}
+
+static void test_funding_and_vote(void)
+{
+    fresh();
+    hv_effect e;
+    memset(&e, 0, sizeof e);
+    e.funding_pct.by[2] = 20;
+    apply(&e);
+    CHECK_EQ_INT(s.funding_pct[2], 20);
+    int64_t before = s.stock[HV_RES_FUNDS];
+    hv_phase_economy(&s, NULL);
+    /* 100*150/200 + 200*150/200 + 300*150/200*1.2 = 75 + 150 + 270, less pay. */
+    int64_t pay = 10 * 3 + 3 * 2;
+    CHECK_EQ_INT(s.stock[HV_RES_FUNDS] - before, 75 + 150 + 270 - pay);
+
+    /* The two small sponsors back it, the big one is against: it fails... */
+    fresh();
+    memset(&e, 0, sizeof e);
+    e.motion.set = 1;
+    e.motion.stance.by[0] = 2;
+    e.motion.stance.by[1] = 2;
+    e.motion.stance.by[2] = -1;
+    e.motion.passed = 1;
+    e.motion.failed = 2;
+    CHECK(!hv_motion_passes(&s, &e.motion));
+    apply(&e);
+    CHECK_EQ_INT(s.flags, 2u);
+    CHECK_EQ_INT(count_kind(HV_EV_VOTE), 1);
+    /* ... unless the big sponsor is pleased enough to go along. */
+    fresh();
+    s.satisfaction[2] = 80;
+    CHECK(hv_motion_passes(&s, &e.motion));
+    apply(&e);
+    CHECK_EQ_INT(s.flags, 1u);
+}
+
+static void test_partners(void)
+{
+    fresh();
+    rules.society.partner_calm = 3;
+    rules.society.partner_output = 50;
+    s.tension[0][1] = s.tension[1][0] = 20;
+    s.tension[0][2] = s.tension[2][0] = 20;
+    hv_effect e;
+    memset(&e, 0, sizeof e);
+    e.partner[0] = 1;
+    e.partner[1] = 2;
+    apply(&e);
+    CHECK_EQ_INT(count_kind(HV_EV_PARTNER), 1);
+    CHECK(s.partners[0] & 2u);
+    CHECK(s.partners[1] & 1u);
+    hv_report_clear(&report);
+    hv_phase_society(&s, &report);
+    CHECK_EQ_INT(s.tension[0][1], 17);
+    CHECK_EQ_INT(s.tension[0][2], 20);
+
+    /* A farm crewed by the two partners makes half as much again. */
+    int32_t farm = hv_state_add_module(&s, T_FARM, 1, 1, 1);
+    s.stock[HV_RES_WATER] = 1000;
+    hv_person *a = &s.people[0], *b = &s.people[1];
+    a->module = b->module = farm;
+    hv_state_module(&s, farm)->crew = 2;
+    hv_state_module(&s, farm)->powered = 1;
+    a->morale = b->morale = 60;
+    hv_phase_production(&s, NULL);
+    CHECK_EQ_INT(s.stock[HV_RES_FOOD], 75);
+    memset(&e, 0, sizeof e);
+    e.split[0] = 1;
+    e.split[1] = 2;
+    apply(&e);
+    CHECK_EQ_INT(s.partners[0], 0);
+    hv_phase_production(&s, NULL);
+    CHECK_EQ_INT(s.stock[HV_RES_FOOD], 125);
+}
+
+static void test_agenda(void)
+{
+    fresh();
+    rules.sponsors[0].agenda.exports = 4;   /* tenths per 10 sold */
+    rules.sponsors[1].agenda.exports = -4;
+    rules.sponsors[2].agenda.incidents = -15;
+    s.week_sold = 50;
+    s.week_incidents = 1;
+    hv_phase_society(&s, NULL);
+    /* +20 tenths, -20 tenths, -15 tenths (5 carried). Morale 60 moves nothing. */
+    CHECK_EQ_INT(s.satisfaction[0], 52);
+    CHECK_EQ_INT(s.satisfaction[1], 48);
+    CHECK_EQ_INT(s.satisfaction[2], 49);
+    CHECK_EQ_INT(s.favour[2], -5);
+}
+
+/* The chance per week is incident_chance per mille per point above
+ * incident_at: 10 points at 5 is 50 per mille. */
+static void test_incident_rate(void)
+{
+    fresh();
+    rules.society.incident_at = 40;
+    rules.society.incident_pm = 5;
+    rules.incidents.weight[HV_INCIDENT_SMUGGLING] = 1;
+    int incidents = 0;
+    for (int week = 0; week < 4000; week++) {
+        s.class_tension = 50;
+        int32_t before = s.incidents;
+        hv_phase_society(&s, NULL);
+        incidents += s.incidents - before;
+    }
+    /* 200 expected; the old rate (a tenth) gave 20. */
+    CHECK(incidents > 150 && incidents < 250);
+}
+
+/* Rules with one rung: at tension 50, a strike, and a choice to defect. */
+static void ladder_rules(void)
+{
+    fresh();
+    rules.society.incident_at = 10;
+    rules.society.incident_pm = 1000;
+    rules.incidents.weight[HV_INCIDENT_FIGHT] = 1;
+    rules.event_count = 1;
+    hv_event_def *ev = &rules.events[0];
+    memset(ev, 0, sizeof *ev);
+    ev->unrest_at = 50;
+    ev->weight = 1;
+    ev->trigger.resource = ev->trigger.tension_above = ev->trigger.class_above = -1;
+    ev->trigger.flag = ev->trigger.asteroid = -1;
+    ev->effect.strike_weeks = 2;
+    ev->choice_count = 1;
+    ev->choices[0].effect.defect = 1;
+}
+
+/* A rung of the ladder: its own tension threshold, its sides, its effects. */
+static void test_ladder(void)
+{
+    ladder_rules();
+    /* Below the rung: a built-in incident. */
+    s.tension[0][1] = s.tension[1][0] = 40;
+    hv_phase_society(&s, &report);
+    CHECK(s.incidents >= 1);
+    CHECK_EQ_INT(s.pending, -1);
+    /* Above it: the rung, with the pair as its sides. */
+    ladder_rules();
+    s.tension[0][1] = s.tension[1][0] = 90;
+    hv_phase_society(&s, &report);
+    CHECK_EQ_INT(s.pending, 0);
+    int32_t a = s.side[0], b = s.side[1];
+    CHECK((a == 0 && b == 1) || (a == 1 && b == 0));
+    int strikers = 0;
+    for (int32_t i = 0; i < s.person_count; i++)
+        strikers += s.people[i].strike > 0;
+    CHECK_EQ_INT(strikers, a == 0 ? 3 : 1); /* nation 0 has two workers too */
+    /* The answer's defection moves someone of side A to nation B. */
+    int32_t of_b = 0;
+    for (int32_t i = 0; i < s.person_count; i++)
+        of_b += s.people[i].faction == b;
+    hv_order o = {.kind = HV_ORDER_ANSWER, .value = 0};
+    hv_state_queue_order(&s, &o);
+    hv_phase_orders(&s, NULL);
+    int32_t now_b = 0;
+    for (int32_t i = 0; i < s.person_count; i++)
+        now_b += s.people[i].faction == b;
+    CHECK_EQ_INT(now_b, of_b + 1);
+    CHECK_EQ_INT(s.side[0], HV_SIDE_WORKERS);
+}
+
+static void test_strain_and_hazard(void)
+{
+    fresh();
+    rules.module_types[T_LAB].strain = 25;
+    rules.module_types[T_LAB].hazard = 1000;
+    rules.society.work_injury = 7;
+    int32_t lab = hv_state_add_module(&s, T_LAB, 2, 2, 1);
+    for (int32_t i = 3; i < 5; i++) {
+        s.people[i].module = lab;
+        hv_state_module(&s, lab)->crew++;
+    }
+    hv_state_module(&s, lab)->powered = 1;
+    /* Two workers at 25 hundredths each: half a point a week. */
+    hv_phase_society(&s, &report);
+    CHECK_EQ_INT(s.class_tension, 0);
+    CHECK_EQ_INT(s.strain, 50);
+    CHECK_EQ_INT(s.people[3].health, 93);
+    hv_phase_society(&s, &report);
+    CHECK_EQ_INT(s.class_tension, 1);
+    CHECK_EQ_INT(s.people[4].health, 86);
+    CHECK_EQ_INT(s.people[0].health, 100); /* staff are not on the lower deck */
+}
+
+static void test_riot(void)
+{
+    fresh();
+    rules.society.riot_at = 80;
+    rules.society.riot_weeks = 2;
+    rules.society.riot_damage = 1;
+    rules.society.riot_repair = 3;
+    rules.society.riot_injury = 30;
+    rules.society.riot_release = 40;
+    rules.society.riot_flag = 3;
+    int32_t farm = hv_state_add_module(&s, T_FARM, 1, 1, 1);
+    s.people[0].module = farm;
+    hv_state_module(&s, farm)->crew = 1;
+    s.tension[0][1] = s.tension[1][0] = 95;
+    hv_phase_society(&s, &report);
+    CHECK_EQ_INT(s.riots, 0);
+    hv_report_clear(&report);
+    hv_phase_society(&s, &report);
+    CHECK_EQ_INT(s.riots, 1);
+    CHECK_EQ_INT(count_kind(HV_EV_RIOT), 1);
+    CHECK_EQ_INT(hv_state_module(&s, farm)->broken, 3);
+    CHECK(s.tension[0][1] <= 55);
+    CHECK(s.flags & 4u);
+    CHECK_EQ_INT(s.people[0].health, 70);
+    CHECK_EQ_INT(s.people[2].health, 100); /* the third nation stayed out of it */
+    hv_goal riot = {.kind = HV_GOAL_RIOT};
+    CHECK(hv_goal_holds(&s, &riot));
+    char why[160];
+    CHECK_EQ_INT(hv_state_check(&s, why, sizeof why), 0);
+}
+
+int main(void)
+{
+    test_by_faction_and_pair();
+    test_funding_and_vote();
+    test_partners();
+    test_agenda();
+    test_incident_rate();
+    test_ladder();
+    test_strain_and_hazard();
+    test_riot();
+    return hv_test_done("core_politics");
+}
