@@ -377,6 +377,14 @@ int64_t hv_bot_choice_worth(const hv_bot_view *v, const hv_effect *e)
          (v->s->stock[HV_RES_IRIDIUM] + v->net[HV_RES_IRIDIUM] * lasting) / 100 * 100 / 10;
     if (e->break_type > 0)
         w -= (int64_t)e->break_weeks * hv_bot_type_value(v, e->break_type - 1);
+    /* Unrest falls on a side: a strike stops a share of the work, sabotage
+     * a busy module, a defection loses a pair of hands. */
+    int64_t per_head = people ? v->output_worth / people : 0;
+    w -= (int64_t)e->strike_weeks * v->output_worth / 3;
+    w -= (int64_t)e->sabotage_weeks * v->output_worth / 5;
+    w -= (int64_t)e->injure * 2 * (v->greedy ? 5 : 40);
+    if (e->defect)
+        w -= per_head * lasting;
     return w + flags_worth(v->r, e->set_flags, e->clear_flags);
 }
 

@@ -32,6 +32,50 @@ void hv_json_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
+/* Tension, unrest and sponsor politics, as `, "society": {...}`. */
+static void hv_json_society(FILE *out, const hv_state *s)
+{
+    const hv_rules *r = s->rules;
+    fprintf(out,
+            ", \"society\": {\"nation_tension\": %d, \"class_tension\": %d, \"incidents\": %d, "
+            "\"riots\": %d, \"riot_weeks\": %d, \"sponsors\": [",
+            hv_state_nation_tension(s), s->class_tension, s->incidents, s->riots, s->riot_weeks);
+    for (int32_t k = 0; k < r->sponsor_count; k++) {
+        fprintf(out, "%s{\"faction\": ", k ? ", " : "");
+        hv_json_string(out, r->factions[r->sponsors[k].faction].id);
+        fprintf(out, ", \"satisfaction\": %d, \"funding_pct\": %d}", s->satisfaction[k],
+                s->funding_pct[k]);
+    }
+    fprintf(out, "], \"partners\": [");
+    int first = 1;
+    for (int32_t a = 0; a < r->faction_count; a++)
+        for (int32_t b = a + 1; b < r->faction_count; b++)
+            if (s->partners[a] >> b & 1u) {
+                fprintf(out, "%s[", first ? "" : ", ");
+                hv_json_string(out, r->factions[a].id);
+                fprintf(out, ", ");
+                hv_json_string(out, r->factions[b].id);
+                fprintf(out, "]");
+                first = 0;
+            }
+    fprintf(out, "], \"tension\": [");
+    first = 1;
+    uint32_t present = 0;
+    for (int32_t i = 0; i < s->person_count; i++)
+        present |= 1u << s->people[i].faction;
+    for (int32_t a = 0; a < r->faction_count; a++)
+        for (int32_t b = a + 1; b < r->faction_count; b++)
+            if (present >> a & present >> b & 1u) {
+                fprintf(out, "%s{\"between\": [", first ? "" : ", ");
+                hv_json_string(out, r->factions[a].id);
+                fprintf(out, ", ");
+                hv_json_string(out, r->factions[b].id);
+                fprintf(out, "], \"value\": %d}", s->tension[a][b]);
+                first = 0;
+            }
+    fprintf(out, "]}");
+}
+
 void hv_json_game(FILE *out, const hv_level *level, const hv_state *s,
                   const unsigned long long *hashes, int count, int applied, int rejected)
 {
@@ -63,6 +107,7 @@ void hv_json_game(FILE *out, const hv_level *level, const hv_state *s,
             s->power_supply, s->power_demand, s->dust, s->person_count, s->deaths,
             (long long)(s->person_count ? health / s->person_count : 0), s->module_count, applied,
             rejected);
+    hv_json_society(out, s);
     if (hashes) {
         fprintf(out, ", \"turn_hashes\": [");
         for (int i = 0; i < count; i++)

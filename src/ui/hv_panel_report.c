@@ -28,6 +28,7 @@ static const char *cause_text(hv_cause c)
         "recovery",     "upkeep",   "wages",      "sponsors",     "supply ship", "power",
         "construction", "weather",  "goals",      "inequality",   "joint work",  "a quiet week",
         "incidents",    "policies", "events",     "missions",     "market",      "mood",
+        "sponsors' agendas", "the work", "the riot", "partners",
     };
     return c >= 0 && c < HV_CAUSE_COUNT ? names[c] : "other";
 }
@@ -117,14 +118,16 @@ static void report_happenings(hv_list *l, const hv_game *game)
     const hv_report *r = &game->report;
     const hv_rules *rules = game->state.rules;
     if (!has(r, K(HV_EV_EVENT) | K(HV_EV_POLICY) | K(HV_EV_MISSION) | K(HV_EV_INCIDENT) |
-                    K(HV_EV_DEATH) | K(HV_EV_HEALTH)))
+                    K(HV_EV_DEATH) | K(HV_EV_HEALTH) | K(HV_EV_RIOT) | K(HV_EV_VOTE) |
+                    K(HV_EV_PARTNER) | K(HV_EV_FUNDING)))
         return;
     hv_list_heading(l, "icons/warning", "What happened", 8, 9);
     char text[400], detail[HV_TEXT_LEN + 40], label[96];
     /* Missions and events first, then harm done, then the rest. */
-    static const uint32_t passes[3] = {K(HV_EV_MISSION) | K(HV_EV_EVENT),
-                                       K(HV_EV_DEATH) | K(HV_EV_INCIDENT),
-                                       K(HV_EV_HEALTH) | K(HV_EV_POLICY)};
+    static const uint32_t passes[3] = {K(HV_EV_MISSION) | K(HV_EV_EVENT) | K(HV_EV_RIOT) |
+                                           K(HV_EV_VOTE),
+                                       K(HV_EV_DEATH) | K(HV_EV_INCIDENT) | K(HV_EV_PARTNER),
+                                       K(HV_EV_HEALTH) | K(HV_EV_POLICY) | K(HV_EV_FUNDING)};
     for (int32_t n = 0; n < 3 * r->count; n++) {
         const hv_event *e = &r->events[n % r->count];
         if (!(passes[n / r->count] & K(e->kind)))
@@ -135,7 +138,8 @@ static void report_happenings(hv_list *l, const hv_game *game)
         case HV_EV_EVENT: {
             const hv_event_def *ev = &rules->events[e->subject];
             if (e->value < 0) {
-                snprintf(text, sizeof text, "%s", ev->title);
+                snprintf(text, sizeof text, "%s%s", e->cause == HV_CAUSE_INCIDENT ? "Unrest: " : "",
+                         ev->title);
                 snprintf(detail, sizeof detail, "%s", ev->text);
                 colour = HV_C_WARN;
             } else {
@@ -170,6 +174,15 @@ static void report_happenings(hv_list *l, const hv_game *game)
             break;
         }
         case HV_EV_INCIDENT:
+            if (e->subject < 0) { /* a strike called by an unrest event */
+                snprintf(text, sizeof text, "Strike: %s down tools",
+                         e->amount >= 0 && e->amount < rules->faction_count
+                             ? rules->factions[e->amount].name
+                         : e->amount == HV_SIDE_WORKERS ? "the workers"
+                                                        : "the staff");
+                colour = HV_C_BAD;
+                break;
+            }
             snprintf(text, sizeof text, "Incident: %s",
                      e->value >= 0 && e->value < HV_INCIDENT_COUNT ? incidents[e->value] : "?");
             snprintf(detail, sizeof detail, "%s",
@@ -191,6 +204,15 @@ static void report_happenings(hv_list *l, const hv_game *game)
             colour = HV_C_BAD;
             break;
         case HV_EV_HEALTH:
+            if (e->subject > 0) { /* one person hurt */
+                snprintf(text, sizeof text, "%s hurt (health %s)", person_name(game, e->subject),
+                         signed_num(e->amount));
+                snprintf(detail, sizeof detail, "%s",
+                         e->cause == HV_CAUSE_WORK ? "An accident at work" : cause_text(e->cause));
+                hv_capitalise(detail);
+                colour = HV_C_BAD;
+                break;
+            }
             snprintf(text, sizeof text, "Health %s for %lld %s", signed_num(e->amount),
                      (long long)e->value, e->value == 1 ? "person" : "people");
             if (e->cause == HV_CAUSE_SHORTAGE && e->resource >= 0 && e->resource < HV_RES_COUNT)
@@ -201,6 +223,32 @@ static void report_happenings(hv_list *l, const hv_game *game)
                          e->cause == HV_CAUSE_EXPOSURE ? "No powered bed"
                                                        : "Rest and full rations");
             colour = e->amount < 0 ? HV_C_BAD : HV_C_GOOD;
+            break;
+        case HV_EV_RIOT:
+            snprintf(text, sizeof text, "Riot: %s against %s",
+                     e->subject >= 0 ? rules->factions[e->subject / 16].name : "the workers",
+                     e->subject >= 0 ? rules->factions[e->subject % 16].name : "the staff");
+            snprintf(detail, sizeof detail, "%lld module%s wrecked; tension had reached %lld",
+                     (long long)e->value, e->value == 1 ? "" : "s", (long long)e->amount);
+            colour = HV_C_BAD;
+            break;
+        case HV_EV_VOTE:
+            snprintf(text, sizeof text, "The board %s the motion", e->value ? "passed" : "threw out");
+            snprintf(detail, sizeof detail, "%lld%% of the funding voted for it",
+                     (long long)e->amount / 10);
+            colour = e->value ? HV_C_GOOD : HV_C_WARN;
+            break;
+        case HV_EV_PARTNER:
+            snprintf(text, sizeof text, "%s and %s %s", rules->factions[e->subject / 16].name,
+                     rules->factions[e->subject % 16].name,
+                     e->value ? "are now partners" : "part ways");
+            colour = e->value ? HV_C_GOOD : HV_C_BAD;
+            break;
+        case HV_EV_FUNDING:
+            snprintf(text, sizeof text, "%s funding %s%% for good",
+                     rules->factions[rules->sponsors[e->subject].faction].name,
+                     signed_num(e->amount));
+            colour = e->amount > 0 ? HV_C_GOOD : HV_C_BAD;
             break;
         default:
             continue;
