@@ -31,6 +31,13 @@ int hv_trigger_holds(const hv_state *s, const hv_trigger *t)
         return 0;
     if (t->flag >= 0 && !((s->flags >> t->flag) & 1u))
         return 0;
+    if (t->trait > 0) {
+        int found = 0;
+        for (int32_t i = 0; i < s->person_count && !found; i++)
+            found = s->people[i].trait == t->trait;
+        if (!found)
+            return 0;
+    }
     if (t->asteroid >= 0 && s->asteroids[t->asteroid].result != t->result)
         return 0;
     return 1;
@@ -40,7 +47,10 @@ void hv_event_fire(hv_state *s, hv_report *report, int32_t index, hv_cause cause
 {
     const hv_event_def *ev = &s->rules->events[index];
     s->event_last[index] = s->turn;
-    hv_emit(report, s, HV_EV_EVENT, cause, index, -1, 0, -1);
+    int32_t actor = hv_unrest_actor(s, s->side[0]);
+    if (ev->choice_count > 0)
+        s->actor = actor; /* named by the question while it waits */
+    hv_emit(report, s, HV_EV_EVENT, cause, index, -1, actor, -1);
     hv_effect_apply(s, report, &ev->effect, HV_CAUSE_EVENT, index);
     if (ev->choice_count > 0)
         s->pending = index;

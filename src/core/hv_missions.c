@@ -62,6 +62,8 @@ int32_t hv_capture_odds(const hv_state *s, int32_t target, const hv_person *pilo
     int64_t equipment = hv_state_running_bonus(s, offsetof(hv_module_type, spaceport)) - 1;
     odds += (int32_t)(equipment > 200 ? 200 : equipment);
     odds += policy.capture_pm;
+    const hv_trait *tp = hv_person_trait(s, pilot), *te = hv_person_trait(s, engineer);
+    odds += (tp ? tp->capture_pm : 0) + (te ? te->capture_pm : 0);
     return hv_clamp(odds, 50, 950);
 }
 

@@ -51,6 +51,9 @@ void hv_unrest_incidents(hv_state *s, hv_report *report, const hv_effect *policy
                          uint32_t present);
 /* Counts the weeks at riot level; breaks out a riot when they are up. */
 void hv_unrest_riot(hv_state *s, hv_report *report);
+/* The person an event on SIDE is about: the least loyal there (the
+ * lowest id among equals), or 0 when nobody is. Draws no dice. */
+int32_t hv_unrest_actor(const hv_state *s, int32_t side);
 /* The unrest side of an effect: strikes, sabotage, injuries, defection. */
 void hv_unrest_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause);
 /* Fires event INDEX now (reported with CAUSE): its effect, and its choices

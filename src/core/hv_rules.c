@@ -70,6 +70,11 @@ int hv_rules_find_faction(const hv_rules *rules, const char *id)
     return FIND(factions, faction_count);
 }
 
+int hv_rules_find_trait(const hv_rules *rules, const char *id)
+{
+    return FIND(traits, trait_count);
+}
+
 int hv_rules_find_bloc(const hv_rules *rules, const char *id)
 {
     return FIND(blocs, bloc_count);

@@ -25,8 +25,24 @@
 #define HV_MAX_ASTEROIDS 8
 #define HV_MAX_FLAGS 32
 #define HV_MAX_BLOCS 8
+#define HV_MAX_TRAITS 16
 #define HV_TEXT_LEN 400
 #define HV_LABEL_LEN 120
+
+/* A trait of character a person may have: it shapes how they work, how
+ * they feel, and how likely they are to start trouble or change sides. */
+typedef struct hv_trait {
+    char id[HV_ID_LEN];
+    char name[HV_NAME_LEN];
+    char text[HV_LABEL_LEN];
+    int32_t weight;     /* chance to be drawn for someone the level gives no trait */
+    int32_t morale;     /* added to where their morale settles */
+    int32_t output_pct; /* their work, changed by this percent */
+    int32_t capture_pm; /* capture odds when they fly, per mille */
+    int32_t unrest;     /* percent more (or less) likely to be the one who starts an incident */
+    int32_t loyalty;    /* added to where their loyalty settles */
+    int32_t strain_pct; /* how much more (or less) the work's strain weighs on them */
+} hv_trait;
 
 /* Stocked resources. Power is a flow, recomputed every turn, not stocked.
  * Display names come from the rules; the loop they form is fixed:
@@ -140,6 +156,7 @@ typedef struct hv_effect {
     int32_t sabotage_weeks; /* event: the most strained running module breaks */
     int32_t injure;       /* event: one person of each side loses this much health */
     int32_t defect;       /* event: someone of the first side goes over to the other */
+    int32_t loyalty;      /* event: added to the loyalty of everyone on the first side */
     uint32_t set_flags;   /* event: bits set */
     uint32_t clear_flags; /* event: bits cleared */
     int32_t partner[2];   /* event: these two factions (index + 1) become partners */
@@ -185,6 +202,7 @@ typedef struct hv_trigger {
     int32_t tension_above; /* highest nation tension above this (-1: none) */
     int32_t class_above;   /* class tension above this (-1: none) */
     int32_t flag;          /* flag index that must be set (-1: none) */
+    int32_t trait;         /* someone with this trait (index + 1) is at the base (0: none) */
     int32_t asteroid;      /* asteroid index whose mission result must be ... (-1: none) */
     int32_t result;        /* ... this hv_mission_result */
 } hv_trigger;
@@ -364,6 +382,8 @@ typedef struct hv_rules {
     int32_t faction_count;
     hv_bloc blocs[HV_MAX_BLOCS];
     int32_t bloc_count;
+    hv_trait traits[HV_MAX_TRAITS];
+    int32_t trait_count;
     hv_life_support life;
     hv_weather weather;
     hv_sponsor sponsors[HV_MAX_SPONSORS];
@@ -404,6 +424,8 @@ int hv_rules_find_module_type(const hv_rules *rules, const char *id);
 int hv_rules_find_role(const hv_rules *rules, const char *id);
 /* Index of the faction with ID, or -1. */
 int hv_rules_find_faction(const hv_rules *rules, const char *id);
+/* Index of the trait with ID, or -1. */
+int hv_rules_find_trait(const hv_rules *rules, const char *id);
 /* Index of the bloc with ID, or -1. */
 int hv_rules_find_bloc(const hv_rules *rules, const char *id);
 /* Index of the policy with ID, or -1. */

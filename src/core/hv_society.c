@@ -171,7 +171,11 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_effect *polic
                          worst[p->faction] / 4 -
                          (worker ? s->class_tension / 4 + soc->worker_morale : 0) +
                          (worker ? policy->morale_workers : policy->morale_staff);
-        target = hv_clamp(target, 0, 100);
+        const hv_trait *trait = hv_person_trait(s, p);
+        target = hv_clamp(target + (trait ? trait->morale : 0), 0, 100);
+        /* Loyalty follows mood slowly, a point a week. */
+        int32_t stand = hv_clamp(p->morale + (trait ? trait->loyalty : 0), 0, 100);
+        p->loyalty += stand > p->loyalty ? 1 : stand < p->loyalty ? -1 : 0;
         /* A quarter of the way each week, at least one point. */
         int32_t step = (target - p->morale) / 4;
         if (step == 0 && target != p->morale)

@@ -42,6 +42,33 @@ void hv_state_start_world(hv_state *state)
     }
 }
 
+void hv_state_draw_traits(hv_state *s)
+{
+    const hv_rules *r = s->rules;
+    int64_t total = 0;
+    for (int32_t t = 0; t < r->trait_count; t++)
+        total += r->traits[t].weight;
+    for (int32_t i = 0; i < s->person_count && total > 0; i++) {
+        hv_person *p = &s->people[i];
+        if (p->trait)
+            continue;
+        int64_t at = (int64_t)hv_rng_below(&s->rng, (uint32_t)total);
+        for (int32_t t = 0; t < r->trait_count; t++) {
+            at -= r->traits[t].weight;
+            if (at < 0) {
+                p->trait = t + 1;
+                break;
+            }
+        }
+    }
+}
+
+const hv_trait *hv_person_trait(const hv_state *s, const hv_person *p)
+{
+    return p->trait > 0 && p->trait <= s->rules->trait_count ? &s->rules->traits[p->trait - 1]
+                                                             : NULL;
+}
+
 void hv_state_play_on(hv_state *s)
 {
     s->play_on = 1;
@@ -213,7 +240,7 @@ uint64_t hv_state_hash(const hv_state *s)
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
         HASH_FIELDS(&h, p->id, p->faction, p->role, p->skill, p->health, p->morale, p->module,
-                    p->away, p->strike);
+                    p->away, p->strike, p->trait, p->loyalty);
         hv_hash_str(&h, p->name);
     }
     hv_hash_i64(&h, s->order_count);
@@ -232,7 +259,7 @@ uint64_t hv_state_hash(const hv_state *s)
         HASH_FIELDS(&h, s->satisfaction[i], s->favour[i], s->funding_pct[i]);
     for (int32_t f = 0; f < nf; f++)
         hv_hash_i64(&h, s->partners[f]);
-    HASH_FIELDS(&h, s->riots, s->strain, s->side[0], s->side[1], s->week_sold, s->week_mined,
+    HASH_FIELDS(&h, s->riots, s->strain, s->side[0], s->side[1], s->actor, s->week_sold, s->week_mined,
                 s->week_incidents);
     for (int32_t i = 0; i < s->rules->policy_count; i++)
         HASH_FIELDS(&h, s->policy[i], s->policy_since[i]);
@@ -299,6 +326,8 @@ int hv_state_check(const hv_state *s, char *why, size_t why_len)
             FAIL("person %d health %d", p->id, p->health);
         if (p->morale < 0 || p->morale > 100)
             FAIL("person %d morale %d", p->id, p->morale);
+        if (p->loyalty < 0 || p->loyalty > 100 || p->trait < 0 || p->trait > rules->trait_count)
+            FAIL("person %d loyalty %d trait %d", p->id, p->loyalty, p->trait);
         if (p->faction < 0 || p->faction >= rules->faction_count || p->role < 0 ||
             p->role >= rules->role_count)
             FAIL("person %d has unknown faction or role", p->id);

@@ -44,6 +44,8 @@ typedef struct hv_person {
     int32_t module; /* assigned module id, or 0 */
     int32_t away;   /* on a mission to this asteroid (index + 1), or 0 */
     int32_t strike; /* weeks left on strike, or 0 */
+    int32_t trait;   /* rules' trait index + 1, or 0 */
+    int32_t loyalty; /* 0..100: how firmly they stand with their own faction */
 } hv_person;
 
 typedef enum hv_asteroid_stage {
@@ -119,7 +121,8 @@ typedef struct hv_state {
     int32_t incidents;                     /* in all */
     int32_t riots;                         /* in all */
     int32_t strain;                        /* tenths of class tension from work not yet counted */
-    int32_t side[2]; /* the sides of the incident waiting for a choice (faction, -1 workers) */
+    int32_t side[2]; /* the sides of the incident waiting for a choice (faction, or HV_SIDE_*) */
+    int32_t actor;   /* person id an event's text names ({person}), or 0 */
     /* This week's tallies, for sponsors' agendas; cleared as a week starts. */
     int64_t week_sold, week_mined;
     int32_t week_incidents;
@@ -147,6 +150,11 @@ void hv_state_init(hv_state *state, const hv_rules *rules, uint64_t seed);
 /* Sets what the rules fix at the start: price, sponsors' satisfaction,
  * asteroids' composition and survey, no pending event. */
 void hv_state_start_world(hv_state *state);
+/* Gives everyone the level left without a trait one drawn by the rules'
+ * weights; call once, when a game starts from a level's start state. */
+void hv_state_draw_traits(hv_state *state);
+/* The trait of person P, or NULL. */
+const hv_trait *hv_person_trait(const hv_state *state, const hv_person *p);
 /* Restarts the RNG from SEED, as a new game on the same start would. */
 void hv_state_reseed(hv_state *state, uint64_t seed);
 /* Places a module at the start of a game (no cost, no order); returns its id or 0 when full. */

@@ -146,7 +146,8 @@ static void crew_output(const hv_state *s, int32_t output_pct, int32_t *out)
         if (!p->module)
             continue;
         const hv_module *m = hv_state_module((hv_state *)s, p->module);
-        sum[m - s->modules] += hv_person_output_pm(p);
+        const hv_trait *trait = hv_person_trait(s, p);
+        sum[m - s->modules] += hv_person_output_pm(p) * (100 + (trait ? trait->output_pct : 0)) / 100;
         nations[m - s->modules] |= 1u << p->faction;
     }
     for (int32_t i = 0; i < s->module_count; i++) {

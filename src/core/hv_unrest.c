@@ -21,14 +21,43 @@ static int on_side(const hv_state *s, const hv_person *p, int32_t side)
     return side == HV_SIDE_WORKERS ? is_worker(s, p) : !is_worker(s, p);
 }
 
-/* A random person at the base on SIDE; -1 if none. */
+/* A random person at the base on SIDE, the restless more likely (their
+ * trait's `unrest`); -1 if none. */
 static int32_t pick_person(hv_state *s, int32_t side)
 {
-    int32_t who[HV_MAX_PEOPLE], n = 0;
+    int32_t who[HV_MAX_PEOPLE], weight[HV_MAX_PEOPLE], n = 0;
+    int64_t total = 0;
     for (int32_t i = 0; i < s->person_count; i++)
-        if (!s->people[i].away && on_side(s, &s->people[i], side))
+        if (!s->people[i].away && on_side(s, &s->people[i], side)) {
+            const hv_trait *t = hv_person_trait(s, &s->people[i]);
+            weight[n] = hv_clamp(100 + (t ? t->unrest : 0), 1, 1000);
+            total += weight[n];
             who[n++] = i;
-    return n ? who[hv_rng_below(&s->rng, (uint32_t)n)] : -1;
+        }
+    if (n == 0)
+        return -1;
+    int64_t at = (int64_t)hv_rng_below(&s->rng, (uint32_t)total);
+    for (int32_t k = 0; k < n; k++)
+        if ((at -= weight[k]) < 0)
+            return who[k];
+    return who[n - 1];
+}
+
+/* Index of the least loyal person at the base on SIDE, or -1. */
+static int32_t least_loyal(const hv_state *s, int32_t side)
+{
+    int32_t best = -1;
+    for (int32_t i = 0; i < s->person_count; i++)
+        if (!s->people[i].away && on_side(s, &s->people[i], side) &&
+            (best < 0 || s->people[i].loyalty < s->people[best].loyalty))
+            best = i;
+    return best;
+}
+
+int32_t hv_unrest_actor(const hv_state *s, int32_t side)
+{
+    int32_t i = least_loyal(s, side);
+    return i >= 0 ? s->people[i].id : 0;
 }
 
 static void hurt(hv_state *s, hv_report *report, hv_person *p, int32_t amount, hv_cause cause)
@@ -58,15 +87,18 @@ static hv_module *most_strained(hv_state *s)
     return best;
 }
 
+/* The least loyal on FROM goes over to TO (a nation), or leaves the base. */
 static void defect(hv_state *s, hv_report *report, int32_t from, int32_t to)
 {
-    int32_t i = pick_person(s, from);
+    int32_t i = least_loyal(s, from);
     if (i < 0)
         return;
     hv_person *p = &s->people[i];
     hv_emit(report, s, HV_EV_INCIDENT, HV_CAUSE_INCIDENT, p->id, -1, from, HV_INCIDENT_DEFECTION);
-    if (to >= 0 && from >= 0)
+    if (to >= 0 && from >= 0) {
         p->faction = to; /* goes over to the other nation, and keeps the job */
+        p->loyalty = 50;
+    }
     else
         hv_remove_person(s, i);
 }
@@ -95,6 +127,9 @@ void hv_unrest_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_caus
     }
     if (e->defect)
         defect(s, report, a, b);
+    for (int32_t i = 0; i < s->person_count && e->loyalty; i++)
+        if (on_side(s, &s->people[i], a))
+            s->people[i].loyalty = hv_clamp(s->people[i].loyalty + e->loyalty, 0, 100);
 }
 
 /* ---- the work ------------------------------------------------------------ */
@@ -111,8 +146,10 @@ void hv_unrest_work(hv_state *s, hv_report *report, const hv_effect *policy)
         const hv_module_type *mt = &rules->module_types[m->type];
         if (!hv_module_running(m) || !m->powered)
             continue;
-        /* Longer shifts wear more, shorter ones less. */
-        strain += (int64_t)mt->strain * (100 + policy->output_pct) / 100;
+        /* Longer shifts wear more, shorter ones less; some bear it better. */
+        const hv_trait *t = hv_person_trait(s, p);
+        strain += (int64_t)mt->strain * (100 + policy->output_pct) / 100 *
+                  (100 + (t ? t->strain_pct : 0)) / 100;
         if (mt->hazard > 0 && (int32_t)hv_rng_below(&s->rng, 1000) < mt->hazard)
             hurt(s, report, p, rules->society.work_injury, HV_CAUSE_WORK);
     }

@@ -185,6 +185,8 @@ const hv_field hv_event_effect_fields[] = {
           "one person of each side loses this much health"),
     FIELD("defect", HV_F_BOOL, hv_effect, defect, 0, 0, 0,
           "someone of the first side goes over to the other nation (or leaves the base)"),
+    FIELD("loyalty", HV_F_INT32, hv_effect, loyalty, 0, -100, 100,
+          "added to the loyalty of everyone on the first side"),
     END,
 };
 
@@ -241,6 +243,7 @@ const hv_field hv_trigger_fields[] = {
     REF("asteroid", hv_trigger, asteroid, 0, HV_REF_ASTEROID, "an asteroid, with `result`"),
     {"result", HV_F_ENUM, offsetof(hv_trigger, result), sizeof(int32_t), 0, 0, 0, result_names, 0,
      "its last mission: none, surveyed, captured or failed"},
+    REF("trait", hv_trigger, trait, 0, HV_REF_TRAIT1, "someone with this trait is at the base"),
     END,
 };
 

@@ -142,6 +142,8 @@ static int resolve_ref(const hv_ctx *ctx, hv_ref_kind ref, const char *name)
     case HV_REF_FLAG:
     case HV_REF_FLAG1:
         return hv_rules_find_flag(ctx->rules, name);
+    case HV_REF_TRAIT1:
+        return hv_rules_find_trait(ctx->rules, name);
     default:
         return -1;
     }
@@ -150,7 +152,7 @@ static int resolve_ref(const hv_ctx *ctx, hv_ref_kind ref, const char *name)
 static const char *ref_name(hv_ref_kind ref)
 {
     static const char *const names[] = {"faction",  "role", "module type", "resource",
-                                        "asteroid", "flag", "module type", "flag"};
+                                        "asteroid", "flag", "module type", "flag", "trait"};
     return names[ref];
 }
 
@@ -322,7 +324,8 @@ static void read_name_index(hv_ctx *ctx, const hv_ynode *node, const hv_field *f
             hv_ctx_error(ctx, node, "unknown %s %s", ref_name(f->ref),
                          shown(node, buf, sizeof buf));
         else
-            *out = index + (f->ref == HV_REF_MODULE_TYPE1 || f->ref == HV_REF_FLAG1);
+            *out = index + (f->ref == HV_REF_MODULE_TYPE1 || f->ref == HV_REF_FLAG1 ||
+                            f->ref == HV_REF_TRAIT1);
         return;
     }
     for (int i = 0; f->names[i]; i++) {

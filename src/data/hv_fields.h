@@ -51,7 +51,8 @@ typedef enum hv_ref_kind {
     HV_REF_ASTEROID,
     HV_REF_FLAG,
     HV_REF_MODULE_TYPE1, /* module type, stored as index + 1 so 0 means none */
-    HV_REF_FLAG1         /* flag, stored as index + 1 so 0 means none */
+    HV_REF_FLAG1,        /* flag, stored as index + 1 so 0 means none */
+    HV_REF_TRAIT1        /* trait, stored as index + 1 so 0 means none */
 } hv_ref_kind;
 
 typedef struct hv_field {

@@ -24,7 +24,7 @@ typedef struct start_module {
 
 typedef struct start_person {
     char name[HV_PERSON_NAME_LEN];
-    int32_t faction, role, skill, health, morale;
+    int32_t faction, role, skill, health, morale, trait, loyalty;
     char assigned[HV_ID_LEN];
 } start_person;
 
@@ -98,6 +98,10 @@ const hv_field hv_person_fields[] = {
     FIELD("health", HV_F_INT32, start_person, health, 1, 1, 100, "1 to 100"),
     FIELD("morale", HV_F_INT32, start_person, morale, 1, 0, 100, "0 to 100"),
     FIELD("assigned", HV_F_ID, start_person, assigned, 0, 0, 0, "id of a start module (optional)"),
+    REF("trait", start_person, trait, 0, HV_REF_TRAIT1,
+        "a trait id (default: one drawn by the traits' weights when the game starts)"),
+    FIELD("loyalty", HV_F_INT32, start_person, loyalty, 0, 0, 100,
+          "how firmly they stand with their faction, 0 to 100 (default 70)"),
     END,
 };
 
@@ -219,11 +223,13 @@ static void read_person(hv_ctx *ctx, const hv_ynode *node, size_t index, void *d
     loading *ld = data;
     start_person p;
     memset(&p, 0, sizeof p);
+    p.loyalty = 70;
     int before = ctx->errors;
     (void)index;
     if (!hv_fields_read(ctx, node, hv_person_fields, &p, NULL, 1) || ctx->errors != before)
         return;
-    hv_person person = {0, "", p.faction, p.role, p.skill, p.health, p.morale, 0, 0, 0};
+    hv_person person = {0,   "",       p.faction, p.role, p.skill, p.health, p.morale, 0, 0, 0,
+                        p.trait, p.loyalty};
     memcpy(person.name, p.name, sizeof person.name);
     if (p.assigned[0]) {
         int32_t found = -1;
@@ -457,6 +463,7 @@ void hv_level_new_game(const hv_level *level, uint64_t seed, hv_state *out)
     *out = level->start;
     out->rules = &level->rules;
     hv_state_reseed(out, seed);
+    hv_state_draw_traits(out);
 }
 
 int hv_data_validate(const char *path, hv_diag *diag)

@@ -114,6 +114,7 @@ extern const hv_field hv_choice_fields[];
 extern const hv_field hv_trigger_fields[];
 extern const hv_field hv_asteroid_fields[];
 extern const hv_field hv_bloc_fields[];
+extern const hv_field hv_trait_fields[];
 extern const hv_field hv_motion_fields[];
 extern const hv_field hv_agenda_fields[];
 extern const char *const hv_class_names[];

@@ -206,12 +206,13 @@ static void print_society_event(FILE *out, const hv_state *before, const hv_stat
                                                   : "");
         break;
     case HV_EV_EVENT:
-        if (e->value < 0 && e->cause == HV_CAUSE_INCIDENT)
-            fprintf(out, "  unrest: %s - %s\n", rules->events[e->subject].title,
-                    rules->events[e->subject].text);
-        else if (e->value < 0)
-            fprintf(out, "  event: %s - %s\n", rules->events[e->subject].title,
-                    rules->events[e->subject].text);
+        if (e->value < 0) {
+            char text[HV_TEXT_LEN + 200];
+            hv_event_text(after, (int32_t)e->amount, rules->events[e->subject].text, text,
+                          sizeof text);
+            fprintf(out, "  %s: %s - %s\n", e->cause == HV_CAUSE_INCIDENT ? "unrest" : "event",
+                    rules->events[e->subject].title, text);
+        }
         else
             fprintf(out, "  answered %s: %s\n", rules->events[e->subject].title,
                     rules->events[e->subject].choices[e->value].text);
@@ -458,7 +459,9 @@ void hv_print_event(FILE *out, const hv_state *s)
         return;
     }
     const hv_event_def *ev = &s->rules->events[s->pending];
-    fprintf(out, "  EVENT: %s\n  %s\n", ev->title, ev->text);
+    char text[HV_TEXT_LEN + 200];
+    hv_event_text(s, s->actor, ev->text, text, sizeof text);
+    fprintf(out, "  EVENT: %s\n  %s\n", ev->title, text);
     for (int32_t c = 0; c < ev->choice_count; c++)
         fprintf(out, "    answer %d: %s\n", c + 1, ev->choices[c].text);
 }
@@ -488,4 +491,28 @@ void hv_describe_by_pair(const hv_rules *rules, const hv_by_pair *amounts, char 
                 n += (size_t)snprintf(buf + n, len - n, "%s%s-%s %+d", n ? ", " : "",
                                       rules->factions[a].name, rules->factions[b].name,
                                       amounts->by[a][b]);
+}
+
+void hv_event_text(const hv_state *s, int32_t actor, const char *text, char *buf, size_t len)
+{
+    const hv_person *p = hv_state_person((hv_state *)s, actor);
+    const hv_trait *t = p ? hv_person_trait(s, p) : NULL;
+    static const char *const keys[] = {"{person}", "{nation}", "{trait}"};
+    const char *values[] = {p ? p->name : "someone on the crew",
+                            p ? s->rules->factions[p->faction].name : "their delegation",
+                            t ? t->name : "restless"};
+    size_t n = 0;
+    while (*text && n + 1 < len) {
+        int k = 0;
+        while (k < 3 && strncmp(text, keys[k], strlen(keys[k])) != 0)
+            k++;
+        if (k < 3) {
+            n += (size_t)snprintf(buf + n, len - n, "%s", values[k]);
+            n = n < len ? n : len - 1;
+            text += strlen(keys[k]);
+        } else {
+            buf[n++] = *text++;
+        }
+    }
+    buf[n] = '\0';
 }

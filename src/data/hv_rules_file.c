@@ -17,6 +17,7 @@ const hv_field hv_rules_fields[] = {
     {"roles", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "jobs people hold, by id"},
     {"factions", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "nations and companies, by id"},
     {"blocs", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "named groups of factions effects may name"},
+    {"traits", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "traits of character people may have"},
     {"module_types", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "buildable modules, by id"},
     {"society", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "how morale and tension move"},
     {"incidents", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "what high tension makes happen"},
@@ -77,6 +78,26 @@ const hv_field hv_faction_fields[] = {
 const hv_field hv_bloc_fields[] = {
     FIELD("name", HV_F_TEXT, hv_bloc, name, 1, 0, 0, "display name"),
     {"factions", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "its member factions, a list of ids"},
+    {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
+};
+
+const hv_field hv_trait_fields[] = {
+    FIELD("name", HV_F_TEXT, hv_trait, name, 1, 0, 0, "display name"),
+    FIELD("text", HV_F_TEXT, hv_trait, text, 1, 0, 0, "one line on what it means"),
+    FIELD("weight", HV_F_INT32, hv_trait, weight, 0, 0, 1000,
+          "chance to be drawn for someone the level gives no trait (default 0: never)"),
+    FIELD("morale", HV_F_INT32, hv_trait, morale, 0, -50, 50,
+          "added to where their morale settles (default 0)"),
+    FIELD("output", HV_F_INT32, hv_trait, output_pct, 0, -90, 100,
+          "their work changed by this percent (default 0)"),
+    FIELD("capture", HV_F_INT32, hv_trait, capture_pm, 0, -500, 500,
+          "capture odds when they fly, per mille (default 0)"),
+    FIELD("unrest", HV_F_INT32, hv_trait, unrest, 0, -90, 900,
+          "percent more likely to be the one who starts an incident (default 0)"),
+    FIELD("loyalty", HV_F_INT32, hv_trait, loyalty, 0, -50, 50,
+          "added to where their loyalty settles (default 0)"),
+    FIELD("strain", HV_F_INT32, hv_trait, strain_pct, 0, -100, 300,
+          "percent more of the work's strain they feel (default 0)"),
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 
@@ -300,6 +321,8 @@ void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_fi
         {"module_types", hv_module_type_fields, offsetof(hv_rules, module_types),
          sizeof(hv_module_type), offsetof(hv_rules, module_type_count), HV_MAX_MODULE_TYPES,
          module_type_defaults, NULL},
+        {"traits", hv_trait_fields, offsetof(hv_rules, traits), sizeof(hv_trait),
+         offsetof(hv_rules, trait_count), HV_MAX_TRAITS, NULL, NULL},
         {"blocs", hv_bloc_fields, offsetof(hv_rules, blocs), sizeof(hv_bloc),
          offsetof(hv_rules, bloc_count), HV_MAX_BLOCS, NULL, read_bloc_members},
         {"policies", hv_policy_fields, offsetof(hv_rules, policies), sizeof(hv_policy),

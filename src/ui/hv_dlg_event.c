@@ -158,7 +158,9 @@ static int event_body(hv_app *app, void *ctx, int x, int y, int w, int draw)
     const hv_state *s = &app->game->state;
     int top = y, pad = hv_gfx_px(g, 12), gap = hv_gfx_px(g, 8), badge = hv_gfx_px(g, 30);
     int answered = hv_state_queued_answer(s);
-    y += hv_dlg_wrap(g, HV_FONT_BODY, 0, x, y, w, HV_C_TEXT, ev->text, draw);
+    char text[HV_TEXT_LEN + 200];
+    hv_event_text(s, s->actor, ev->text, text, sizeof text);
+    y += hv_dlg_wrap(g, HV_FONT_BODY, 0, x, y, w, HV_C_TEXT, text, draw);
     y += hv_gfx_px(g, 18);
     y += hv_small_heading(g, x, y, "How does Happy Valley answer?", 6, draw);
     int tx = x + pad + badge + pad, tw = x + w - pad - tx;

@@ -140,7 +140,7 @@ static void report_happenings(hv_list *l, const hv_game *game)
             if (e->value < 0) {
                 snprintf(text, sizeof text, "%s%s", e->cause == HV_CAUSE_INCIDENT ? "Unrest: " : "",
                          ev->title);
-                snprintf(detail, sizeof detail, "%s", ev->text);
+                hv_event_text(&game->state, (int32_t)e->amount, ev->text, detail, sizeof detail);
                 colour = HV_C_WARN;
             } else {
                 snprintf(text, sizeof text, "Answered “%s”", ev->title);

@@ -3,6 +3,7 @@
  * graded incidents, strain and hazards, riots), on hand-built rules. */
 #include "fixture.h"
 #include "hv_test.h"
+#include "hv_phase.h"
 #include "hv_turn.h"
 
 static hv_rules rules;
@@ -303,6 +304,51 @@ static void test_riot(void)
     CHECK_EQ_INT(hv_state_check(&s, why, sizeof why), 0);
 }
 
+static void test_traits(void)
+{
+    fresh();
+    rules.trait_count = 2;
+    snprintf(rules.traits[0].id, HV_ID_LEN, "never");
+    snprintf(rules.traits[1].id, HV_ID_LEN, "hothead");
+    rules.traits[1].weight = 1;
+    rules.traits[1].output_pct = 50;
+    rules.traits[1].morale = -20;
+    s.people[1].trait = 1; /* the level gave one: kept */
+    hv_state_draw_traits(&s);
+    CHECK_EQ_INT(s.people[0].trait, 2);
+    CHECK_EQ_INT(s.people[1].trait, 1);
+    CHECK(hv_person_trait(&s, &s.people[0]) == &rules.traits[1]);
+    /* Output: a farm worked by the trait's bearer makes half as much again. */
+    int32_t farm = hv_state_add_module(&s, T_FARM, 1, 1, 1);
+    s.stock[HV_RES_WATER] = 1000;
+    s.people[0].module = farm;
+    s.people[0].morale = 60;
+    hv_state_module(&s, farm)->crew = 1;
+    hv_state_module(&s, farm)->powered = 1;
+    hv_phase_production(&s, NULL);
+    CHECK_EQ_INT(s.stock[HV_RES_FOOD], 37); /* 50 / 2 slots * 1.5 */
+    /* Morale settles lower; loyalty follows morale a point a week. */
+    s.people[0].loyalty = 70;
+    hv_phase_society(&s, NULL);
+    CHECK(s.people[0].morale < 60);
+    CHECK_EQ_INT(s.people[0].loyalty, 69);
+    /* A defection takes the least loyal of the side, and events name them. */
+    fresh();
+    for (int32_t i = 0; i < s.person_count; i++)
+        s.people[i].loyalty = 80;
+    s.people[3].loyalty = 20; /* a worker of nation 0 */
+    CHECK_EQ_INT(hv_unrest_actor(&s, 0), s.people[3].id);
+    CHECK_EQ_INT(hv_unrest_actor(&s, HV_SIDE_STAFF), s.people[0].id);
+    s.side[0] = 0;
+    s.side[1] = 2;
+    hv_effect e;
+    memset(&e, 0, sizeof e);
+    e.defect = 1;
+    hv_unrest_apply(&s, NULL, &e, HV_CAUSE_EVENT);
+    CHECK_EQ_INT(s.people[3].faction, 2);
+    CHECK_EQ_INT(s.people[0].faction, 0);
+}
+
 int main(void)
 {
     test_by_faction_and_pair();
@@ -313,5 +359,6 @@ int main(void)
     test_ladder();
     test_strain_and_hazard();
     test_riot();
+    test_traits();
     return hv_test_done("core_politics");
 }
