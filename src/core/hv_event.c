@@ -26,7 +26,7 @@ const char *hv_event_kind_name(hv_event_kind kind)
         "module_starved",  "module_built",   "health",   "death",    "dust",
         "outcome",         "tension",        "morale",   "incident", "satisfaction",
         "policy",          "mission",        "event",    "price",    "module_broken",
-        "module_repaired",
+        "module_repaired", "sale",           "hijack",   "mandate",
     };
     return (kind >= 0 && kind < HV_EV_KIND_COUNT) ? names[kind] : "?";
 }
@@ -38,6 +38,7 @@ const char *hv_cause_name(hv_cause cause)
         "recovery",     "upkeep",  "pay",        "funding",      "supply",     "power",
         "construction", "weather", "goal",       "inequality",   "joint_work", "calm",
         "incident",     "policy",  "event",      "mission",      "market",     "morale",
+        "sale",
     };
     return (cause >= 0 && cause < HV_CAUSE_COUNT) ? names[cause] : "?";
 }

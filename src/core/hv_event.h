@@ -26,11 +26,16 @@ typedef enum hv_event_kind {
     HV_EV_INCIDENT,     /* value = hv_incident_kind; subject person or module id */
     HV_EV_SATISFACTION, /* sponsor subject's satisfaction by amount, to value */
     HV_EV_POLICY,       /* policy subject now has option value */
-    HV_EV_MISSION, /* asteroid subject: value = hv_asteroid_stage, amount = hv_mission_result */
+    /* asteroid subject: value = hv_asteroid_stage, amount = hv_mission_result; a
+     * capture's arrival names its destination: HV_STAGE_ORBIT (Mars) or HV_STAGE_EARTH */
+    HV_EV_MISSION,
     HV_EV_EVENT,   /* event subject fired; value = choice taken, or -1 */
     HV_EV_PRICE,   /* iridium price moved by amount, to value */
     HV_EV_MODULE_BROKEN,   /* module subject out of action for value weeks */
     HV_EV_MODULE_REPAIRED, /* module subject works again */
+    HV_EV_SALE,    /* amount iridium sold on Earth for value funds; subject asteroid or -1 */
+    HV_EV_HIJACK,  /* the redirect of asteroid subject was found out: value = hv_destination */
+    HV_EV_MANDATE, /* the board now demands destination value - 1 (0: none) */
     HV_EV_KIND_COUNT
 } hv_event_kind;
 
@@ -59,6 +64,7 @@ typedef enum hv_cause {
     HV_CAUSE_MISSION,    /* survey, capture, mining in orbit */
     HV_CAUSE_MARKET,     /* iridium sold on Earth, price moves */
     HV_CAUSE_MORALE,     /* people's mood settling */
+    HV_CAUSE_SALE,       /* iridium sold at once pushing the price down */
     HV_CAUSE_COUNT
 } hv_cause;
 

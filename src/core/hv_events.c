@@ -51,6 +51,12 @@ static int may_fire(const hv_state *s, const hv_event_def *ev)
     return ev->choice_count == 0 || s->pending < 0;
 }
 
+void hv_event_fire(hv_state *s, hv_report *report, int32_t index)
+{
+    if (index >= 0 && index < s->rules->event_count && may_fire(s, &s->rules->events[index]))
+        fire(s, report, index);
+}
+
 void hv_phase_events(hv_state *s, hv_report *report)
 {
     const hv_rules *rules = s->rules;

@@ -28,6 +28,7 @@ static const char *cause_text(hv_cause c)
         "recovery",     "upkeep",   "wages",      "sponsors",     "supply ship", "power",
         "construction", "weather",  "goals",      "inequality",   "joint work",  "a quiet week",
         "incidents",    "policies", "events",     "missions",     "market",      "mood",
+        "a sale",
     };
     return c >= 0 && c < HV_CAUSE_COUNT ? names[c] : "other";
 }
@@ -152,6 +153,9 @@ static void report_happenings(hv_list *l, const hv_game *game)
             const char *name = rules->asteroids[e->subject].name;
             if (e->amount == HV_RESULT_SURVEYED)
                 snprintf(text, sizeof text, "The probe reached %s: its composition is known", name);
+            else if (e->amount == HV_RESULT_CAPTURED && e->value == HV_STAGE_EARTH)
+                snprintf(text, sizeof text,
+                         "%s is in Earth orbit: its iridium is sold on Earth as it is mined", name);
             else if (e->amount == HV_RESULT_CAPTURED)
                 snprintf(text, sizeof text, "%s is in Mars orbit, ready to be mined", name);
             else if (e->amount == HV_RESULT_FAILED)

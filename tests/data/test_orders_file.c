@@ -97,7 +97,7 @@ int main(void)
         {"format: 1\nkind: level\norders: []\n", "2:7: kind: 'level' is not 'orders'"},
         {"format: 1\nkind: orders\n", "1:1: missing required key 'orders'"},
         {"format: 1\nkind: orders\norders:\n  - {week: 1, do: fly}\n",
-         "4:19: orders[0].do: 'fly' is not one of: build, demolish, assign, unassign, priority, policy, survey, capture, export, answer"},
+         "4:19: orders[0].do: 'fly' is not one of: build, demolish, assign, unassign, priority, policy, survey, capture, export, answer, redirect"},
         {"format: 1\nkind: orders\norders:\n  - {week: 0, do: demolish, module: 1}\n",
          "4:12: orders[0].week: 0 is out of range (1..100000)"},
         {"format: 1\nkind: orders\norders:\n  - {week: 1, do: build, type: ice_mine, x: 1}\n",
