@@ -279,6 +279,31 @@ int32_t hv_bot_capture_crew(const hv_state *s, int32_t asteroid, hv_order *o)
     return best;
 }
 
+/* Where a rock is worth more: its whole haul at the base's worths in Mars
+ * orbit, or its iridium sold on Earth at the rules' share in Earth orbit.
+ * A goal to hold iridium keeps it coming home; a mandate decides alone. */
+static int32_t destination(const hv_bot_view *v, int32_t asteroid)
+{
+    const hv_state *s = v->s;
+    if (s->mandate)
+        return s->mandate - 1;
+    if (v->keep[HV_RES_IRIDIUM] > s->stock[HV_RES_IRIDIUM])
+        return HV_DEST_MARS;
+    const int64_t *left = s->asteroids[asteroid].left;
+    int64_t mars = 0;
+    for (int r = 0; r < HV_RES_COUNT; r++)
+        mars += left[r] * v->worth[r];
+    /* Sold a week's mining at a time, each sale denting the price a little. */
+    int64_t rate = v->r->asteroids[asteroid].mine_rate, total = 0;
+    for (int r = 0; r < HV_RES_COUNT; r++)
+        total += left[r];
+    int64_t weekly = total > 0 && rate < total ? left[HV_RES_IRIDIUM] * rate / total
+                                               : left[HV_RES_IRIDIUM];
+    int64_t per_unit = weekly > 0 ? hv_market_quote(s, weekly, 100) * 100 / weekly : 0;
+    int64_t earth = left[HV_RES_IRIDIUM] * per_unit * v->r->missions.earth_share / 100;
+    return earth > mars ? HV_DEST_EARTH : HV_DEST_MARS;
+}
+
 static void launch(hv_bot_view *v)
 {
     hv_state *s = v->s;
@@ -303,15 +328,33 @@ static void launch(hv_bot_view *v)
         hv_order o;
         int32_t odds = hv_bot_capture_crew(s, i, &o);
         if (odds >= 0 && (v->greedy || odds >= 600 || (closing && odds >= 400))) {
+            o.value = destination(v, i);
             hv_state_queue_order(s, &o);
             return;
         }
     }
 }
 
+/* Most to ship in one week when sales push the price down: about what the
+ * market's weekly recovery makes good again. Near the end, everything. */
+static int64_t sale_cap(const hv_bot_view *v)
+{
+    const hv_market *m = &v->r->market;
+    if (m->elasticity <= 0 || v->weeks_left <= m->ship_weeks + 2)
+        return 1000000;
+    int64_t cap = (m->recovery > 0 ? m->recovery * 100 : 500) / m->elasticity;
+    return cap < 10 ? 10 : cap;
+}
+
 static void sell(hv_bot_view *v)
 {
     int64_t spare = v->s->stock[HV_RES_IRIDIUM] - (v->greedy ? 0 : v->keep[HV_RES_IRIDIUM]);
+    int64_t cap = sale_cap(v);
+    /* A price well below the market's own waits for the recovery, unless time runs out. */
+    if (cap < 1000000 && !v->greedy && v->s->price_fine < v->r->market.price * 90)
+        return;
+    if (spare > cap)
+        spare = cap;
     if (spare >= 10 || (v->greedy && spare > 0))
         hv_bot_order(v->s, HV_ORDER_EXPORT, 0, 0, (int32_t)(spare > 1000000 ? 1000000 : spare));
 }

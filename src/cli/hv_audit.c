@@ -189,7 +189,10 @@ static void count_report(const hv_report *rep, hv_audit_run *run)
             run->fired |= UINT64_C(1) << e->subject;
         if (e->kind != HV_EV_RESOURCE || e->resource != HV_RES_FUNDS || e->amount <= 0)
             continue;
-        int source = e->cause == HV_CAUSE_FUNDING ? 0 : e->cause == HV_CAUSE_MARKET ? 1 : 2;
+        /* Funds from a mission are iridium sold from a rock in Earth orbit. */
+        int source = e->cause == HV_CAUSE_FUNDING                                     ? 0
+                     : e->cause == HV_CAUSE_MARKET || e->cause == HV_CAUSE_MISSION ? 1
+                                                                                     : 2;
         run->income[source] += e->amount;
     }
 }

@@ -108,6 +108,26 @@ void hv_json_game(FILE *out, const hv_level *level, const hv_state *s,
             (long long)(s->person_count ? health / s->person_count : 0), s->module_count, applied,
             rejected);
     hv_json_society(out, s);
+    static const char *const dests[HV_DEST_COUNT] = {"mars", "earth"};
+    static const char *const stages[HV_STAGE_COUNT] = {"far",   "surveying", "capturing",
+                                                       "mars_orbit", "spent", "lost",
+                                                       "earth_orbit"};
+    fprintf(out,
+            ", \"market\": {\"price\": %lld, \"price_fine\": %lld, \"sold_week\": %lld, "
+            "\"exported\": %lld, \"to_mars\": %d, \"to_earth\": %d, \"mandate\": \"%s\"}",
+            (long long)s->price, (long long)s->price_fine, (long long)s->sold_week,
+            (long long)s->exported, s->to_mars, s->to_earth,
+            s->mandate > 0 && s->mandate <= HV_DEST_COUNT ? dests[s->mandate - 1] : "none");
+    fprintf(out, ", \"asteroids\": [");
+    for (int32_t i = 0; i < s->rules->asteroid_count; i++) {
+        const hv_asteroid_state *a = &s->asteroids[i];
+        fprintf(out, "%s{\"id\": ", i ? ", " : "");
+        hv_json_string(out, s->rules->asteroids[i].id);
+        fprintf(out, ", \"stage\": \"%s\", \"destination\": \"%s\", \"hijack\": %d}",
+                a->stage >= 0 && a->stage < HV_STAGE_COUNT ? stages[a->stage] : "?",
+                a->dest >= 0 && a->dest < HV_DEST_COUNT ? dests[a->dest] : "?", a->hijack);
+    }
+    fprintf(out, "]");
     if (hashes) {
         fprintf(out, ", \"turn_hashes\": [");
         for (int i = 0; i < count; i++)

@@ -18,7 +18,10 @@ static const char play_help[] =
     "  priority MODULE N     queue a power priority, 1 kept longest .. 9 shed first\n"
     "  policy ID OPTION      queue a change of policy (see `policies`)\n"
     "  survey ASTEROID       queue a survey probe (see `asteroids`)\n"
-    "  capture ASTEROID PILOT ENGINEER  queue a capture mission\n"
+    "  capture ASTEROID PILOT ENGINEER [mars|earth]  queue a capture mission: the rock\n"
+    "                        is brought to Mars orbit (mined for the base, the default)\n"
+    "                        or Earth orbit (its iridium sold on Earth as it is mined)\n"
+    "  redirect ASTEROID     queue turning a capture on its way to the other orbit\n"
     "  export N              queue shipping N iridium to Earth\n"
     "  answer N              answer the waiting event with choice N\n"
     "  policies | asteroids | event    look at laws, asteroids, the waiting event\n"
@@ -84,8 +87,16 @@ static int parse_order(const hv_state *s, char **w, int n, hv_order *o, FILE *ou
             return 1;
         fprintf(out, "No such policy or option. Type `policies`.\n");
         return 0;
-    } else if ((strcmp(cmd, "survey") == 0 && n == 2) || (strcmp(cmd, "capture") == 0 && n == 4)) {
-        o->kind = n == 2 ? HV_ORDER_SURVEY : HV_ORDER_CAPTURE;
+    } else if ((strcmp(cmd, "survey") == 0 && n == 2) || (strcmp(cmd, "redirect") == 0 && n == 2) ||
+               (strcmp(cmd, "capture") == 0 && (n == 4 || n == 5))) {
+        o->kind = cmd[0] == 's' ? HV_ORDER_SURVEY
+                  : cmd[0] == 'r' ? HV_ORDER_REDIRECT
+                                  : HV_ORDER_CAPTURE;
+        if (n == 5 && strcmp(w[4], "mars") != 0 && strcmp(w[4], "earth") != 0) {
+            fprintf(out, "A capture goes to `mars` or `earth`, not '%s'.\n", w[4]);
+            return 0;
+        }
+        o->value = n == 5 && strcmp(w[4], "earth") == 0 ? HV_DEST_EARTH : HV_DEST_MARS;
         o->target = hv_rules_find_asteroid(s->rules, w[1]);
         if (o->target < 0) {
             fprintf(out, "No asteroid '%s'. Type `asteroids`.\n", w[1]);

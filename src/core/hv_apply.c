@@ -143,6 +143,8 @@ static hv_reject apply_order(hv_state *s, hv_report *report, const hv_order *o)
         return hv_order_export(s, report, o);
     case HV_ORDER_ANSWER:
         return hv_order_answer(s, report, o);
+    case HV_ORDER_REDIRECT:
+        return hv_order_redirect(s, report, o);
     default:
         return HV_REJECT_BAD_VALUE;
     }

@@ -27,6 +27,7 @@ const char *hv_event_kind_name(hv_event_kind kind)
         "outcome",         "tension",        "morale",   "incident", "satisfaction",
         "policy",          "mission",        "event",    "price",    "module_broken",
         "module_repaired", "partner",        "vote",     "funding",  "riot",
+        "sale",            "hijack",         "mandate",
     };
     return (kind >= 0 && kind < HV_EV_KIND_COUNT) ? names[kind] : "?";
 }
@@ -39,6 +40,7 @@ const char *hv_cause_name(hv_cause cause)
         "construction", "weather", "goal",       "inequality",   "joint_work", "calm",
         "incident",     "policy",  "event",      "mission",      "market",     "morale",
         "agenda",       "work",    "riot",       "partners",
+        "sale",
     };
     return (cause >= 0 && cause < HV_CAUSE_COUNT) ? names[cause] : "?";
 }

@@ -26,15 +26,20 @@ typedef enum hv_event_kind {
     HV_EV_INCIDENT,     /* value = hv_incident_kind; subject person or module id */
     HV_EV_SATISFACTION, /* sponsor subject's satisfaction by amount, to value */
     HV_EV_POLICY,       /* policy subject now has option value */
-    HV_EV_MISSION, /* asteroid subject: value = hv_asteroid_stage, amount = hv_mission_result */
-    HV_EV_EVENT,   /* event subject fired (amount: the person its text names, or 0); value = choice taken, or -1 */
-    HV_EV_PRICE,   /* iridium price moved by amount, to value */
+    /* asteroid subject: value = hv_asteroid_stage, amount = hv_mission_result; a
+     * capture's arrival names its destination: HV_STAGE_ORBIT (Mars) or HV_STAGE_EARTH */
+    HV_EV_MISSION,
+    HV_EV_EVENT, /* event subject fired (amount: the person its text names, or 0); value = choice taken, or -1 */
+    HV_EV_PRICE, /* iridium price moved by amount, to value */
     HV_EV_MODULE_BROKEN,   /* module subject out of action for value weeks */
     HV_EV_MODULE_REPAIRED, /* module subject works again */
     HV_EV_PARTNER,  /* factions of pair subject (a*16+b) became partners (value 1) or split (0) */
     HV_EV_VOTE,     /* the board voted: amount = share for, per mille of funding; value = passed */
     HV_EV_FUNDING,  /* sponsor subject's funding changed by amount percent, to value percent */
     HV_EV_RIOT,     /* a riot broke out: subject = pair (a*16+b, -1 the classes), value = modules wrecked */
+    HV_EV_SALE,    /* amount iridium sold on Earth for value funds; subject asteroid or -1 */
+    HV_EV_HIJACK,  /* the redirect of asteroid subject was found out: value = hv_destination */
+    HV_EV_MANDATE, /* the board now demands destination value - 1 (0: none) */
     HV_EV_KIND_COUNT
 } hv_event_kind;
 
@@ -67,6 +72,7 @@ typedef enum hv_cause {
     HV_CAUSE_WORK,       /* strain and hazards of the work itself */
     HV_CAUSE_RIOT,       /* a riot and what it burns off */
     HV_CAUSE_PARTNERS,   /* a partnership between two factions */
+    HV_CAUSE_SALE,       /* iridium sold at once pushing the price down */
     HV_CAUSE_COUNT
 } hv_cause;
 

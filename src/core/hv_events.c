@@ -43,7 +43,7 @@ int hv_trigger_holds(const hv_state *s, const hv_trigger *t)
     return 1;
 }
 
-void hv_event_fire(hv_state *s, hv_report *report, int32_t index, hv_cause cause)
+static void fire(hv_state *s, hv_report *report, int32_t index, hv_cause cause)
 {
     const hv_event_def *ev = &s->rules->events[index];
     s->event_last[index] = s->turn;
@@ -61,6 +61,12 @@ static int may_fire(const hv_state *s, const hv_event_def *ev)
     return ev->choice_count == 0 || s->pending < 0;
 }
 
+void hv_event_fire(hv_state *s, hv_report *report, int32_t index, hv_cause cause)
+{
+    if (index >= 0 && index < s->rules->event_count && may_fire(s, &s->rules->events[index]))
+        fire(s, report, index, cause);
+}
+
 void hv_phase_events(hv_state *s, hv_report *report)
 {
     const hv_rules *rules = s->rules;
@@ -69,7 +75,7 @@ void hv_phase_events(hv_state *s, hv_report *report)
         const hv_event_def *ev = &rules->events[i];
         if (ev->scripted && s->event_last[i] == 0 && may_fire(s, ev) &&
             hv_trigger_holds(s, &ev->trigger))
-            hv_event_fire(s, report, i, HV_CAUSE_EVENT);
+            fire(s, report, i, HV_CAUSE_EVENT);
     }
     /* Both draws every week, so the stream does not depend on the pool. */
     int32_t roll = (int32_t)hv_rng_below(&s->rng, 1000);
@@ -93,7 +99,7 @@ void hv_phase_events(hv_state *s, hv_report *report)
     for (int32_t k = 0; k < n; k++) {
         at -= rules->events[eligible[k]].weight;
         if (at < 0) {
-            hv_event_fire(s, report, eligible[k], HV_CAUSE_EVENT);
+            fire(s, report, eligible[k], HV_CAUSE_EVENT);
             return;
         }
     }

@@ -1,5 +1,6 @@
 /* Phase 6 and the orders that start missions: survey probes, capture
- * crews, mining in orbit; and iridium exports, sold in phase 7. */
+ * crews and their redirects, mining in Mars or Earth orbit; and iridium
+ * exports, sold in phase 7. */
 #include <stddef.h>
 
 #include "hv_phase.h"
@@ -81,6 +82,11 @@ hv_reject hv_order_capture(hv_state *s, hv_report *report, const hv_order *o)
     hv_person *engineer = hv_state_person(s, o->person2);
     if (!pilot || !engineer)
         return HV_REJECT_NO_PERSON;
+    if (o->value < 0 || o->value >= HV_DEST_COUNT)
+        return HV_REJECT_BAD_VALUE;
+    /* Against the board's mandate only a redirect on the way will do. */
+    if (s->mandate && o->value != s->mandate - 1)
+        return HV_REJECT_MANDATE;
     if (pilot == engineer || pilot->away || engineer->away || !rules->roles[pilot->role].pilot ||
         !rules->roles[engineer->role].engineer)
         return HV_REJECT_CREW;
@@ -94,6 +100,8 @@ hv_reject hv_order_capture(hv_state *s, hv_report *report, const hv_order *o)
     a->pilot = pilot->id;
     a->engineer = engineer->id;
     a->stage = HV_STAGE_CAPTURING;
+    a->dest = o->value;
+    a->hijack = 0;
     a->weeks_left = rules->asteroids[o->target].transfer_weeks;
     hv_emit(report, s, HV_EV_MISSION, HV_CAUSE_ORDER, o->target, -1, HV_RESULT_NONE, a->stage);
     return HV_REJECT_NONE;
@@ -114,6 +122,35 @@ hv_reject hv_order_export(hv_state *s, hv_report *report, const hv_order *o)
     return HV_REJECT_NONE;
 }
 
+hv_reject hv_order_redirect(hv_state *s, hv_report *report, const hv_order *o)
+{
+    (void)report;
+    if (o->target < 0 || o->target >= s->rules->asteroid_count)
+        return HV_REJECT_BAD_VALUE;
+    hv_asteroid_state *a = &s->asteroids[o->target];
+    if (a->stage != HV_STAGE_CAPTURING)
+        return HV_REJECT_NOT_IN_TRANSIT;
+    a->dest = a->dest == HV_DEST_EARTH ? HV_DEST_MARS : HV_DEST_EARTH;
+    /* Once found out it stays found out; turning back undoes an unseen one. */
+    if (a->hijack != 2)
+        a->hijack = s->mandate && a->dest != s->mandate - 1;
+    return HV_REJECT_NONE;
+}
+
+/* A redirect against the mandate came to light: content decides the rest
+ * through the rules' flag and event. */
+static void found_out(hv_state *s, hv_report *report, int32_t index)
+{
+    const hv_missions *m = &s->rules->missions;
+    hv_asteroid_state *a = &s->asteroids[index];
+    a->hijack = 2;
+    hv_emit(report, s, HV_EV_HIJACK, HV_CAUSE_MISSION, index, -1, 0, a->dest);
+    if (m->hijack_flag > 0)
+        s->flags |= 1u << (m->hijack_flag - 1);
+    if (m->found_out_event > 0)
+        hv_event_fire(s, report, m->found_out_event - 1, HV_CAUSE_EVENT);
+}
+
 static void crew_returns(hv_state *s, int32_t id)
 {
     hv_person *p = hv_state_person(s, id);
@@ -128,10 +165,15 @@ static void capture_arrives(hv_state *s, hv_report *report, int32_t index)
     int32_t roll = (int32_t)hv_rng_below(&s->rng, 1000);
     int32_t loss = (int32_t)hv_rng_below(&s->rng, 1000);
     if (roll < a->odds) {
-        a->stage = HV_STAGE_ORBIT;
+        int earth = a->dest == HV_DEST_EARTH;
+        a->stage = earth ? HV_STAGE_EARTH : HV_STAGE_ORBIT;
         a->result = HV_RESULT_CAPTURED;
         s->captured++;
-        hv_politics_rock(s, report, 0);
+        if (earth)
+            s->to_earth++;
+        else
+            s->to_mars++;
+        hv_politics_rock(s, report, earth);
         crew_returns(s, a->pilot);
         crew_returns(s, a->engineer);
     } else {
@@ -157,11 +199,18 @@ static void mine(hv_state *s, hv_report *report, int32_t index)
     for (int r = 0; r < HV_RES_COUNT; r++)
         total += a->left[r];
     int64_t rate = s->rules->asteroids[index].mine_rate;
+    int earth = a->stage == HV_STAGE_EARTH;
     for (int r = 0; r < HV_RES_COUNT && total > 0; r++) {
         int64_t take = total <= rate ? a->left[r] : a->left[r] * rate / total;
         a->left[r] -= take;
-        s->week_mined += take;
-        hv_change_stock(s, report, r, take, HV_CAUSE_MISSION, index);
+        /* In Earth orbit the iridium is sold as it comes; the rest stays on Earth. */
+        if (!earth) {
+            s->week_mined += take;
+            hv_change_stock(s, report, r, take, HV_CAUSE_MISSION, index);
+        } else if (r == HV_RES_IRIDIUM) {
+            hv_market_sell(s, report, take, s->rules->missions.earth_share, HV_CAUSE_MISSION,
+                           index);
+        }
     }
     total = 0;
     for (int r = 0; r < HV_RES_COUNT; r++)
@@ -185,12 +234,18 @@ void hv_phase_missions(hv_state *s, hv_report *report)
             a->result = HV_RESULT_SURVEYED;
             hv_emit(report, s, HV_EV_MISSION, HV_CAUSE_MISSION, i, -1, a->result, a->stage);
             break;
-        case HV_STAGE_CAPTURING:
+        case HV_STAGE_CAPTURING: {
+            /* Drawn every week in transit, hijack or not, to keep the stream stable. */
+            int32_t roll = (int32_t)hv_rng_below(&s->rng, 1000);
+            if (a->hijack == 1 && roll < s->rules->missions.found_out)
+                found_out(s, report, i);
             if (--a->weeks_left > 0)
                 break;
             capture_arrives(s, report, i);
             break;
+        }
         case HV_STAGE_ORBIT:
+        case HV_STAGE_EARTH:
             mine(s, report, i);
             break;
         default:

@@ -4,7 +4,7 @@ const char *hv_order_kind_name(hv_order_kind kind)
 {
     static const char *const names[HV_ORDER_KIND_COUNT] = {
         "build",  "demolish", "assign",  "unassign", "priority",
-        "policy", "survey",   "capture", "export",   "answer",
+        "policy", "survey",   "capture", "export",   "answer", "redirect",
     };
     return (kind >= 0 && kind < HV_ORDER_KIND_COUNT) ? names[kind] : "?";
 }
@@ -30,6 +30,8 @@ const char *hv_reject_text(hv_reject reason)
         "the launch window is closed",
         "the crew cannot fly: wrong roles, away, or the same person",
         "no event is waiting for an answer",
+        "the board has mandated the other destination",
+        "no capture is on its way to that asteroid",
     };
     return (reason >= 0 && reason < HV_REJECT_COUNT) ? texts[reason] : "?";
 }

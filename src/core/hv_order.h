@@ -15,9 +15,11 @@ typedef enum hv_order_kind {
     HV_ORDER_PRIORITY, /* module gets power priority value (1..9) */
     HV_ORDER_POLICY,   /* policy target takes option value */
     HV_ORDER_SURVEY,   /* send a probe to asteroid target */
-    HV_ORDER_CAPTURE,  /* person (pilot) and person2 (engineer) fly to asteroid target */
+    HV_ORDER_CAPTURE,  /* person (pilot) and person2 (engineer) fly to asteroid target,
+                        * bringing it to value (hv_destination) */
     HV_ORDER_EXPORT,   /* ship value iridium to Earth */
     HV_ORDER_ANSWER,   /* choice value for the pending event */
+    HV_ORDER_REDIRECT, /* the capture on its way to asteroid target turns to the other orbit */
     HV_ORDER_KIND_COUNT
 } hv_order_kind;
 
@@ -27,7 +29,8 @@ typedef struct hv_order {
     int32_t x, y;        /* build */
     int32_t module;      /* demolish, assign, priority: module id */
     int32_t person;      /* assign, unassign, capture: person id */
-    int32_t value;       /* priority, policy option, export amount, answer choice */
+    int32_t value;       /* priority, policy option, export amount, answer choice, capture
+                          * destination */
     int32_t person2;     /* capture: the engineer's id */
     int32_t target;      /* policy, survey, capture: policy or asteroid index */
 } hv_order;
@@ -52,6 +55,8 @@ typedef enum hv_reject {
     HV_REJECT_WINDOW_CLOSED,
     HV_REJECT_CREW,
     HV_REJECT_NO_EVENT,
+    HV_REJECT_MANDATE,
+    HV_REJECT_NOT_IN_TRANSIT,
     HV_REJECT_COUNT
 } hv_reject;
 

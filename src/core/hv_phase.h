@@ -57,7 +57,7 @@ int32_t hv_unrest_actor(const hv_state *s, int32_t side);
 /* The unrest side of an effect: strikes, sabotage, injuries, defection. */
 void hv_unrest_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause);
 /* Fires event INDEX now (reported with CAUSE): its effect, and its choices
- * wait for an answer. */
+ * wait for an answer; nothing when it asks a question while another waits. */
 void hv_event_fire(hv_state *s, hv_report *report, int32_t index, hv_cause cause);
 /* Bit per faction with someone at the base. */
 uint32_t hv_factions_present(const hv_state *s);
@@ -67,11 +67,25 @@ static inline int32_t hv_clamp(int32_t v, int32_t lo, int32_t hi)
     return v < lo ? lo : v > hi ? hi : v;
 }
 
+/* Sets the iridium price to FINE hundredths, within its band, reporting a
+ * move of the whole price with CAUSE. */
+void hv_market_set(hv_state *s, hv_report *report, int64_t fine, hv_cause cause, int32_t subject);
+/* Sells AMOUNT iridium on Earth now at SHARE_PCT of the market's pay (it
+ * counts as exported and pleases the sponsors); returns the funds paid. */
+int64_t hv_market_sell(hv_state *s, hv_report *report, int64_t amount, int32_t share_pct,
+                       hv_cause cause, int32_t subject);
+/* The week's swing and drift back toward the rules' price. */
+void hv_market_week(hv_state *s, hv_report *report);
+/* Moves the price by PCT percent (an event). */
+void hv_market_shift(hv_state *s, hv_report *report, int32_t pct, hv_cause cause,
+                     int32_t subject);
+
 /* Orders that belong to other phases' modules; each returns a rejection reason. */
 hv_reject hv_order_policy(hv_state *s, hv_report *report, const hv_order *o);
 hv_reject hv_order_survey(hv_state *s, hv_report *report, const hv_order *o);
 hv_reject hv_order_capture(hv_state *s, hv_report *report, const hv_order *o);
 hv_reject hv_order_export(hv_state *s, hv_report *report, const hv_order *o);
 hv_reject hv_order_answer(hv_state *s, hv_report *report, const hv_order *o);
+hv_reject hv_order_redirect(hv_state *s, hv_report *report, const hv_order *o);
 
 #endif

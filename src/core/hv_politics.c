@@ -145,7 +145,7 @@ void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy)
         int32_t delta = hv_by_faction_for(&policy->satisfaction, f) + mood;
         hv_satisfaction_add(s, report, k, delta, HV_CAUSE_MORALE);
         const hv_agenda *ag = &rules->sponsors[k].agenda;
-        int64_t tenths = ag->exports * (s->week_sold / 10) + ag->mining * (s->week_mined / 10) +
+        int64_t tenths = ag->exports * (s->sold_week / 10) + ag->mining * (s->week_mined / 10) +
                          ag->pay * (policy->pay_pct / 10) + ag->incidents * s->week_incidents +
                          ag->workers * workers + ag->tension * (tension / 10);
         favour_add(s, report, k, (int32_t)(tenths > 1000 ? 1000 : tenths < -1000 ? -1000 : tenths),

@@ -157,12 +157,26 @@ typedef struct hv_effect {
     int32_t injure;       /* event: one person of each side loses this much health */
     int32_t defect;       /* event: someone of the first side goes over to the other */
     int32_t loyalty;      /* event: added to the loyalty of everyone on the first side */
+    int32_t mandate;      /* event: hv_mandate_change (0 keeps the board's decision) */
     uint32_t set_flags;   /* event: bits set */
     uint32_t clear_flags; /* event: bits cleared */
     int32_t partner[2];   /* event: these two factions (index + 1) become partners */
     int32_t split[2];     /* event: these two factions (index + 1) end their partnership */
     hv_motion motion;     /* event: the board votes on a motion */
 } hv_effect;
+
+/* Where a captured rock is flown: Mars orbit (mined into the base's stock)
+ * or Earth orbit (its iridium sold on Earth as it is mined). */
+typedef enum hv_destination { HV_DEST_MARS, HV_DEST_EARTH, HV_DEST_COUNT } hv_destination;
+
+/* What an effect does to the board's mandate: keep it, demand one
+ * destination for every capture, or lift it. */
+typedef enum hv_mandate_change {
+    HV_MANDATE_KEEP,
+    HV_MANDATE_MARS,
+    HV_MANDATE_EARTH,
+    HV_MANDATE_LIFT
+} hv_mandate_change;
 
 typedef struct hv_policy_option {
     char id[HV_ID_LEN];
@@ -283,12 +297,20 @@ typedef struct hv_missions {
     int32_t tension_odds;    /* per mille off per point of crew tension above incident_at */
     int32_t unsurveyed_odds; /* per mille off when the composition is unknown */
     int32_t crew_loss;       /* per mille chance a failed capture kills its crew */
+    int32_t earth_share;     /* percent of the market price paid for a rock in Earth orbit */
+    int32_t found_out;       /* per mille per week that a hijack in transit is found out */
+    char hijack_flag_id[HV_ID_LEN];     /* as written; "" none */
+    char found_out_event_id[HV_ID_LEN]; /* as written; "" none */
+    int32_t hijack_flag;     /* flag set when a hijack is found out: index + 1, 0 none */
+    int32_t found_out_event; /* event fired then: index + 1, 0 none */
 } hv_missions;
 
 typedef struct hv_market {
     int64_t price; /* funds per unit of iridium at the start */
     int64_t price_min, price_max;
     int32_t swing_pct;    /* largest weekly move, percent */
+    int32_t recovery;     /* percent of the gap to `price` closed each week */
+    int32_t elasticity;   /* percent the price drops per 100 units sold at once */
     int32_t ship_weeks;   /* weeks from export to payment */
     int32_t satisfaction; /* sponsor satisfaction per 100 iridium delivered */
 } hv_market;

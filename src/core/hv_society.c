@@ -119,12 +119,13 @@ void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_caus
         hv_emit(report, s, HV_EV_DUST, cause, subject, -1, d - s->dust, d);
         s->dust = d;
     }
-    if (e->price_pct) {
-        int64_t p = s->price * (100 + e->price_pct) / 100;
-        p = p < rules->market.price_min ? rules->market.price_min : p;
-        p = p > rules->market.price_max ? rules->market.price_max : p;
-        hv_emit(report, s, HV_EV_PRICE, cause, subject, HV_RES_IRIDIUM, p - s->price, p);
-        s->price = p;
+    if (e->price_pct)
+        hv_market_shift(s, report, e->price_pct, cause, subject);
+    if (e->mandate != HV_MANDATE_KEEP) {
+        s->mandate = e->mandate == HV_MANDATE_MARS    ? HV_DEST_MARS + 1
+                     : e->mandate == HV_MANDATE_EARTH ? HV_DEST_EARTH + 1
+                                                      : 0;
+        hv_emit(report, s, HV_EV_MANDATE, cause, subject, -1, 0, s->mandate);
     }
     if (e->break_type > 0) {
         int32_t candidates[HV_MAX_MODULES], n = 0;

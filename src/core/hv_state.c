@@ -33,6 +33,7 @@ void hv_state_start_world(hv_state *state)
     state->side[0] = HV_SIDE_WORKERS;
     state->side[1] = HV_SIDE_STAFF;
     state->price = rules->market.price;
+    state->price_fine = rules->market.price * 100;
     for (int32_t i = 0; i < rules->sponsor_count; i++)
         state->satisfaction[i] = rules->sponsors[i].satisfaction;
     for (int32_t i = 0; i < rules->asteroid_count; i++) {
@@ -255,11 +256,12 @@ uint64_t hv_state_hash(const hv_state *s)
             hv_hash_i64(&h, s->tension[a][b]);
     HASH_FIELDS(&h, s->class_tension, s->riot_weeks, s->incidents, s->captured, s->price,
                 s->exported, s->shipment_count, s->flags, s->pending, s->outcome_turn, s->play_on);
+    HASH_FIELDS(&h, s->price_fine, s->sold_week, s->to_mars, s->to_earth, s->mandate);
     for (int32_t i = 0; i < s->rules->sponsor_count; i++)
         HASH_FIELDS(&h, s->satisfaction[i], s->favour[i], s->funding_pct[i]);
     for (int32_t f = 0; f < nf; f++)
         hv_hash_i64(&h, s->partners[f]);
-    HASH_FIELDS(&h, s->riots, s->strain, s->side[0], s->side[1], s->actor, s->week_sold, s->week_mined,
+    HASH_FIELDS(&h, s->riots, s->strain, s->side[0], s->side[1], s->actor, s->week_mined,
                 s->week_incidents);
     for (int32_t i = 0; i < s->rules->policy_count; i++)
         HASH_FIELDS(&h, s->policy[i], s->policy_since[i]);
@@ -364,6 +366,19 @@ int hv_state_check(const hv_state *s, char *why, size_t why_len)
         FAIL("pending event %d", s->pending);
     if (s->price < rules->market.price_min || s->price > rules->market.price_max)
         FAIL("price %lld outside its band", (long long)s->price);
+    if (s->price != s->price_fine / 100)
+        FAIL("price %lld is not the whole of %lld hundredths", (long long)s->price,
+             (long long)s->price_fine);
+    if (s->mandate < 0 || s->mandate > HV_DEST_COUNT)
+        FAIL("mandate %d", s->mandate);
+    if (s->to_mars + s->to_earth != s->captured)
+        FAIL("%d rocks captured, %d to Mars and %d to Earth", s->captured, s->to_mars,
+             s->to_earth);
+    for (int32_t i = 0; i < rules->asteroid_count; i++) {
+        const hv_asteroid_state *a = &s->asteroids[i];
+        if (a->dest < 0 || a->dest >= HV_DEST_COUNT || a->hijack < 0 || a->hijack > 2)
+            FAIL("asteroid %d destination %d, hijack %d", i, a->dest, a->hijack);
+    }
     if (s->outcome != HV_OUTCOME_RUNNING && s->outcome_goal != HV_CAUSE_ALL_DEAD &&
         s->outcome_goal < 0)
         FAIL("ended game without a cause");

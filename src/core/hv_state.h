@@ -55,6 +55,7 @@ typedef enum hv_asteroid_stage {
     HV_STAGE_ORBIT,     /* in Mars orbit, being mined */
     HV_STAGE_SPENT,     /* mined out */
     HV_STAGE_LOST,      /* a capture failed; it is gone */
+    HV_STAGE_EARTH,     /* in Earth orbit, mined for sale on Earth */
     HV_STAGE_COUNT
 } hv_asteroid_stage;
 
@@ -66,6 +67,8 @@ typedef struct hv_asteroid_state {
     int32_t odds;               /* capture success per mille, fixed at launch */
     int32_t result;             /* hv_mission_result of the last mission */
     int32_t window_close;       /* 0, or a window opened by an event closes after this week */
+    int32_t dest;               /* hv_destination of a capture, fixed at launch or redirected */
+    int32_t hijack;             /* 1: redirected against the mandate; 2: found out */
     int64_t left[HV_RES_COUNT]; /* still to mine */
 } hv_asteroid_state;
 
@@ -124,15 +127,20 @@ typedef struct hv_state {
     int32_t side[2]; /* the sides of the incident waiting for a choice (faction, or HV_SIDE_*) */
     int32_t actor;   /* person id an event's text names ({person}), or 0 */
     /* This week's tallies, for sponsors' agendas; cleared as a week starts. */
-    int64_t week_sold, week_mined;
+    int64_t week_mined;
     int32_t week_incidents;
     int32_t policy[HV_MAX_POLICIES];       /* option in force */
     int32_t policy_since[HV_MAX_POLICIES]; /* week it was set (0: from the start) */
     /* Asteroids and the market. */
     hv_asteroid_state asteroids[HV_MAX_ASTEROIDS];
     int32_t captured;
-    int64_t price;    /* funds per unit of iridium */
-    int64_t exported; /* iridium sold on Earth, in all */
+    int64_t price;      /* funds per unit of iridium: price_fine / 100, for display */
+    int64_t price_fine; /* the price in hundredths of funds: the market's truth */
+    int64_t exported;   /* iridium sold on Earth, in all */
+    int64_t sold_week;  /* iridium sold on Earth this week (shipments and Earth orbit) */
+    int32_t to_mars;    /* rocks captured into Mars orbit, in all */
+    int32_t to_earth;   /* rocks captured into Earth orbit, in all */
+    int32_t mandate;    /* the board's demanded destination + 1, or 0 for none */
     hv_shipment shipments[HV_MAX_SHIPMENTS];
     int32_t shipment_count;
     /* Events. */

@@ -325,10 +325,10 @@ static int ship_arrives(const hv_supply_ship *ship, int32_t week)
     return (week - ship->first_turn) % ship->every == 0;
 }
 
-/* Shipments of iridium reach Earth and are sold at this week's price. */
+/* Shipments of iridium reach Earth and are sold at this week's price, each
+ * pushing it down for the next; then the market moves. */
 static void sell_shipments(hv_state *s, hv_report *report)
 {
-    const hv_market *market = &s->rules->market;
     int32_t kept = 0;
     for (int32_t i = 0; i < s->shipment_count; i++) {
         hv_shipment *sh = &s->shipments[i];
@@ -336,23 +336,10 @@ static void sell_shipments(hv_state *s, hv_report *report)
             s->shipments[kept++] = *sh;
             continue;
         }
-        s->exported += sh->amount;
-        s->week_sold += sh->amount;
-        hv_change_stock(s, report, HV_RES_FUNDS, sh->amount * s->price, HV_CAUSE_MARKET, -1);
-        int32_t pleased = (int32_t)(sh->amount * market->satisfaction / 100);
-        for (int32_t k = 0; k < s->rules->sponsor_count; k++)
-            hv_satisfaction_add(s, report, k, pleased, HV_CAUSE_MARKET);
+        hv_market_sell(s, report, sh->amount, 100, HV_CAUSE_MARKET, -1);
     }
     s->shipment_count = kept;
-    /* Always draw, so the RNG stream does not depend on whether anything sold. */
-    int32_t swing = hv_rng_range(&s->rng, -market->swing_pct, market->swing_pct);
-    int64_t price = s->price * (100 + swing) / 100;
-    price = price < market->price_min ? market->price_min : price;
-    price = price > market->price_max ? market->price_max : price;
-    if (price != s->price)
-        hv_emit(report, s, HV_EV_PRICE, HV_CAUSE_MARKET, -1, HV_RES_IRIDIUM, price - s->price,
-                price);
-    s->price = price;
+    hv_market_week(s, report);
 }
 
 void hv_phase_economy(hv_state *s, hv_report *report)
@@ -488,7 +475,7 @@ hv_turn_result hv_end_turn(hv_state *s, hv_report *report)
     if (s->pending >= 0 && hv_state_queued_answer(s) < 0)
         return HV_TURN_WAITING;
     s->turn++;
-    s->week_sold = s->week_mined = 0;
+    s->sold_week = s->week_mined = 0;
     s->week_incidents = 0;
     hv_phase_orders(s, report);
     hv_phase_power(s, report);

@@ -55,6 +55,10 @@ int hv_asteroid_window_open(const hv_state *state, int32_t index, int32_t week);
 /* Capture success per mille for this crew, as it would be fixed at launch. */
 int32_t hv_capture_odds(const hv_state *state, int32_t asteroid, const hv_person *pilot,
                         const hv_person *engineer);
+/* Iridium price in hundredths after AMOUNT were sold at once now. */
+int64_t hv_market_price_after(const hv_state *state, int64_t amount);
+/* Funds a sale of AMOUNT iridium at once would bring now, at SHARE_PCT of the price. */
+int64_t hv_market_quote(const hv_state *state, int64_t amount, int32_t share_pct);
 
 /* The sum of the effects of every policy option in force (percentages clamped as applied). */
 void hv_policy_total(const hv_state *state, hv_effect *out);

@@ -16,6 +16,8 @@
 
 const char *const hv_class_names[] = {"staff", "worker", NULL};
 static const char *const result_names[] = {"none", "surveyed", "captured", "failed", NULL};
+/* In hv_mandate_change order. */
+static const char *const mandate_names[] = {"keep", "mars", "earth", "none", NULL};
 
 const hv_field hv_society_fields[] = {
     FIELD("base_morale", HV_F_INT32, hv_society, base_morale, 1, 0, 100,
@@ -92,6 +94,14 @@ const hv_field hv_missions_fields[] = {
           "per mille off when the asteroid was never surveyed"),
     FIELD("crew_loss", HV_F_INT32, hv_missions, crew_loss, 1, 0, 1000,
           "chance per mille that a failed capture kills its crew"),
+    FIELD("earth_share", HV_F_INT32, hv_missions, earth_share, 0, 0, 100,
+          "percent of the market price paid for iridium mined in Earth orbit (default 0)"),
+    FIELD("found_out", HV_F_INT32, hv_missions, found_out, 0, 0, 1000,
+          "chance per mille each week in transit that a hijack is found out (default 0)"),
+    FIELD("hijack_flag", HV_F_ID, hv_missions, hijack_flag_id, 0, 0, 0,
+          "story flag set when a hijack is found out (default none)"),
+    FIELD("found_out_event", HV_F_ID, hv_missions, found_out_event_id, 0, 0, 0,
+          "event (of the pool, or of the level in its overrides) fired then (default none)"),
     END,
 };
 
@@ -101,6 +111,10 @@ const hv_field hv_market_fields[] = {
     FIELD("price_min", HV_F_INT64, hv_market, price_min, 1, 0, BIG, "lowest price"),
     FIELD("price_max", HV_F_INT64, hv_market, price_max, 1, 0, BIG, "highest price"),
     FIELD("swing", HV_F_INT32, hv_market, swing_pct, 1, 0, 50, "largest weekly move, percent"),
+    FIELD("recovery", HV_F_INT32, hv_market, recovery, 0, 0, 100,
+          "percent of the gap to `price` closed each week (default 0)"),
+    FIELD("elasticity", HV_F_INT32, hv_market, elasticity, 0, 0, 100,
+          "percent the price drops per 100 units sold at once (default 0)"),
     FIELD("ship_weeks", HV_F_INT32, hv_market, ship_weeks, 1, 1, 52,
           "weeks from export order to payment"),
     FIELD("satisfaction", HV_F_INT32, hv_market, satisfaction, 1, 0, 100,
@@ -166,6 +180,8 @@ const hv_field hv_event_effect_fields[] = {
     FIELD("break_weeks", HV_F_INT32, hv_effect, break_weeks, 0, 1, 52, "for this many weeks"),
     FIELD("open_window", HV_F_INT32, hv_effect, window_weeks, 0, 1, 52,
           "launch windows to every asteroid open for this many weeks"),
+    {"mandate", HV_F_ENUM, offsetof(hv_effect, mandate), sizeof(int32_t), 0, 0, 0, mandate_names,
+     0, "the board demands where captures go: `mars`, `earth`, `none` (lifted) or `keep`"},
     {"set_flags", HV_F_FLAGS, offsetof(hv_effect, set_flags), sizeof(uint32_t), 0, 0, 0, NULL, 0,
      "story flags set"},
     {"clear_flags", HV_F_FLAGS, offsetof(hv_effect, clear_flags), sizeof(uint32_t), 0, 0, 0, NULL,
@@ -266,6 +282,32 @@ const hv_field hv_asteroid_fields[] = {
           "composition known from the start (default false)"),
     END,
 };
+
+/* Turns the ids of missions.hijack_flag and missions.found_out_event into
+ * indices, once the flags and events they may name are known; ROOT is the
+ * file (or overrides) that may have set them, for the error's place. */
+void hv_resolve_missions(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules)
+{
+    hv_missions *m = &rules->missions;
+    const hv_ynode *node = hv_ynode_get(root, "missions");
+    const hv_ynode *flag = node ? hv_ynode_get(node, "hijack_flag") : NULL;
+    const hv_ynode *event = node ? hv_ynode_get(node, "found_out_event") : NULL;
+    if (flag) {
+        size_t old = hv_ctx_push_key(ctx, "missions.hijack_flag");
+        m->hijack_flag = hv_rules_find_flag(rules, m->hijack_flag_id) + 1;
+        if (m->hijack_flag == 0)
+            hv_ctx_error(ctx, flag, "unknown flag '%s' (list it under `flags`)",
+                         m->hijack_flag_id);
+        hv_ctx_pop(ctx, old);
+    }
+    if (event) {
+        size_t old = hv_ctx_push_key(ctx, "missions.found_out_event");
+        m->found_out_event = hv_rules_find_event(rules, m->found_out_event_id) + 1;
+        if (m->found_out_event == 0)
+            hv_ctx_error(ctx, event, "unknown event '%s'", m->found_out_event_id);
+        hv_ctx_pop(ctx, old);
+    }
+}
 
 void hv_read_flags(hv_ctx *ctx, const hv_ynode *node, hv_rules *rules)
 {

@@ -384,6 +384,12 @@ static void read_body(hv_ctx *ctx, const hv_ynode *root, hv_level *level, loadin
         hv_read_goals(ctx, node, level);
         hv_ctx_pop(ctx, old);
     }
+    /* After the level's events, which the overrides may name. */
+    if ((node = hv_ynode_get(root, "overrides"))) {
+        size_t old = hv_ctx_push_key(ctx, "overrides");
+        hv_resolve_missions(ctx, node, &level->rules);
+        hv_ctx_pop(ctx, old);
+    }
 }
 
 hv_level *hv_level_load(const char *path, hv_diag *diag)

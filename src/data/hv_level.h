@@ -74,6 +74,8 @@ void hv_read_section(hv_ctx *ctx, const hv_ynode *root, const char *key, const h
                      void *target, int require);
 
 /* Content readers (hv_content.c). */
+/* Resolves missions.hijack_flag and found_out_event set in ROOT (a rules file or overrides). */
+void hv_resolve_missions(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules);
 void hv_read_flags(hv_ctx *ctx, const hv_ynode *node, hv_rules *rules);
 void hv_read_policy_options(hv_ctx *ctx, const hv_ynode *node, void *entry, int fresh);
 void hv_event_defaults(void *entry);

@@ -11,12 +11,14 @@
 typedef struct order_entry {
     int32_t week, kind, type, x, y, module, person, value;
     char policy[HV_ID_LEN], option[HV_ID_LEN];
-    int32_t asteroid, pilot, engineer, amount, choice;
+    int32_t asteroid, pilot, engineer, amount, choice, to;
 } order_entry;
 
-static const char *const order_kinds[] = {"build",    "demolish", "assign", "unassign",
-                                          "priority", "policy",   "survey", "capture",
-                                          "export",   "answer",   NULL};
+static const char *const order_kinds[] = {"build",  "demolish", "assign", "unassign",
+                                          "priority", "policy", "survey", "capture",
+                                          "export", "answer", "redirect", NULL};
+/* In hv_destination order. */
+static const char *const destinations[] = {"mars", "earth", NULL};
 
 #define FIELD(key, member, lo, hi, doc)                                                            \
     {                                                                                              \
@@ -27,7 +29,8 @@ const hv_field hv_order_fields[] = {
     {"week", HV_F_INT32, offsetof(order_entry, week), sizeof(int32_t), 1, 1, HV_ORDERS_MAX_WEEK,
      NULL, 0, "week the order is queued in"},
     {"do", HV_F_ENUM, offsetof(order_entry, kind), sizeof(int32_t), 1, 0, 0, order_kinds, 0,
-     "build, demolish, assign, unassign, priority, policy, survey, capture, export or answer"},
+     "build, demolish, assign, unassign, priority, policy, survey, capture, export, answer or "
+     "redirect"},
     {"type", HV_F_REF, offsetof(order_entry, type), sizeof(int32_t), 0, 0, 0, NULL,
      HV_REF_MODULE_TYPE, "module type id (build)"},
     FIELD("x", x, 0, HV_MAX_MAP - 1, "column (build)"),
@@ -40,11 +43,13 @@ const hv_field hv_order_fields[] = {
     {"option", HV_F_ID, offsetof(order_entry, option), HV_ID_LEN, 0, 0, 0, NULL, 0,
      "id of one of its options (policy)"},
     {"asteroid", HV_F_REF, offsetof(order_entry, asteroid), sizeof(int32_t), 0, 0, 0, NULL,
-     HV_REF_ASTEROID, "asteroid id (survey, capture)"},
+     HV_REF_ASTEROID, "asteroid id (survey, capture, redirect)"},
     FIELD("pilot", pilot, 1, 1000000, "person number of the pilot (capture)"),
     FIELD("engineer", engineer, 1, 1000000, "person number of the engineer (capture)"),
     FIELD("amount", amount, 1, 1000000000, "iridium to ship (export)"),
     FIELD("choice", choice, 1, HV_MAX_CHOICES, "choice number, from 1 (answer)"),
+    {"to", HV_F_ENUM, offsetof(order_entry, to), sizeof(int32_t), 0, 0, 0, destinations, 0,
+     "where the rock goes: `mars` orbit (default) or `earth` orbit (capture, optional)"},
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 
@@ -64,7 +69,8 @@ enum {
     F_PILOT,
     F_ENGINEER,
     F_AMOUNT,
-    F_CHOICE
+    F_CHOICE,
+    F_TO
 };
 
 /* The keys each kind needs besides week and do, in the order they are
@@ -80,6 +86,7 @@ static const signed char order_keys[HV_ORDER_KIND_COUNT][4] = {
     [HV_ORDER_CAPTURE] = {F_ASTEROID, F_PILOT, F_ENGINEER, -1},
     [HV_ORDER_EXPORT] = {F_AMOUNT, -1},
     [HV_ORDER_ANSWER] = {F_CHOICE, -1},
+    [HV_ORDER_REDIRECT] = {F_ASTEROID, -1},
 };
 
 static unsigned needed_keys(int32_t kind)
@@ -88,6 +95,12 @@ static unsigned needed_keys(int32_t kind)
     for (int i = 0; i < 4 && order_keys[kind][i] >= 0; i++)
         mask |= 1u << order_keys[kind][i];
     return mask;
+}
+
+/* Keys a kind may leave out; a missing one keeps its default (0). */
+static unsigned optional_keys(int32_t kind)
+{
+    return kind == HV_ORDER_CAPTURE ? 1u << F_TO : 0;
 }
 
 /* A plain orders file; the keys after `orders` belong to a save's header
@@ -151,9 +164,11 @@ static hv_order entry_order(const order_entry *e, int32_t policy, int32_t option
         break;
     case HV_ORDER_SURVEY:
     case HV_ORDER_CAPTURE:
+    case HV_ORDER_REDIRECT:
         o.target = e->asteroid;
         o.person = e->pilot;
         o.person2 = e->engineer;
+        o.value = e->kind == HV_ORDER_CAPTURE ? e->to : 0;
         break;
     case HV_ORDER_EXPORT:
         o.value = e->amount;
@@ -194,11 +209,15 @@ static int order_entry_of(const hv_rules *rules, int32_t week, const hv_order *o
         break;
     case HV_ORDER_SURVEY:
     case HV_ORDER_CAPTURE:
+    case HV_ORDER_REDIRECT:
         if (o->target < 0 || o->target >= rules->asteroid_count)
+            return 0;
+        if (o->kind == HV_ORDER_CAPTURE && (o->value < 0 || o->value >= HV_DEST_COUNT))
             return 0;
         e->asteroid = o->target;
         e->pilot = o->person;
         e->engineer = o->person2;
+        e->to = o->kind == HV_ORDER_CAPTURE ? o->value : 0;
         break;
     case HV_ORDER_EXPORT:
         e->amount = o->value;
@@ -253,6 +272,9 @@ int hv_orders_file_write_order(FILE *out, const hv_rules *rules, int32_t week,
         else
             fprintf(out, ", %s: %s", f->key, rules->asteroids[v].id);
     }
+    /* Only when it says more than the default, so older files read the same. */
+    if (e.kind == HV_ORDER_CAPTURE && e.to != HV_DEST_MARS)
+        fprintf(out, ", to: %s", destinations[e.to]);
     fputs("}\n", out);
     return ferror(out) ? -1 : 0;
 }
@@ -275,13 +297,13 @@ static void read_order(hv_ctx *ctx, const hv_ynode *node, hv_orders_file *out)
     int before = ctx->errors;
     if (!hv_fields_read(ctx, node, hv_order_fields, &e, &seen, 1) || ctx->errors != before)
         return;
-    unsigned needs = needed_keys(e.kind);
+    unsigned needs = needed_keys(e.kind), may = optional_keys(e.kind);
     for (int f = F_TYPE; hv_order_fields[f].key; f++) {
         unsigned bit = 1u << f;
         if ((needs & bit) && !(seen & bit))
             hv_ctx_error(ctx, node, "a '%s' order needs key '%s'", order_kinds[e.kind],
                          hv_order_fields[f].key);
-        if (!(needs & bit) && (seen & bit))
+        if (!((needs | may) & bit) && (seen & bit))
             hv_ctx_error(ctx, hv_ynode_get(node, hv_order_fields[f].key),
                          "key '%s' means nothing to a '%s' order", hv_order_fields[f].key,
                          order_kinds[e.kind]);

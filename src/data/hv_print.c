@@ -98,8 +98,16 @@ void hv_describe_order(const hv_state *s, const hv_order *o, char *buf, size_t l
         if (o->kind == HV_ORDER_SURVEY)
             snprintf(buf, len, "survey %s", name);
         else
-            snprintf(buf, len, "capture %s with %s and %s", name, person_label(s, o->person),
+            snprintf(buf, len, "capture %s into %s orbit with %s and %s", name,
+                     o->value == HV_DEST_EARTH ? "Earth" : "Mars", person_label(s, o->person),
                      person_label(s, o->person2));
+        break;
+    }
+    case HV_ORDER_REDIRECT: {
+        int ok = o->target >= 0 && o->target < rules->asteroid_count;
+        /* Described before it is applied: the destination it turns to. */
+        snprintf(buf, len, "redirect %s to %s orbit", ok ? rules->asteroids[o->target].name : "?",
+                 ok && s->asteroids[o->target].dest == HV_DEST_EARTH ? "Mars" : "Earth");
         break;
     }
     case HV_ORDER_EXPORT:
@@ -169,7 +177,7 @@ static void print_society_event(FILE *out, const hv_state *before, const hv_stat
         "a defection"};
     static const char *const stages[HV_STAGE_COUNT] = {
         "out of reach", "probe on its way", "capture crew on its way", "in Mars orbit, mined",
-        "mined out", "lost"};
+        "mined out",    "lost",             "in Earth orbit, mined for sale on Earth"};
     const hv_rules *rules = after->rules;
     char label[96];
     switch (e->kind) {
@@ -218,8 +226,28 @@ static void print_society_event(FILE *out, const hv_state *before, const hv_stat
                     rules->events[e->subject].choices[e->value].text);
         break;
     case HV_EV_PRICE:
-        fprintf(out, "  %s price %+lld to %lld\n", res_name(after, HV_RES_IRIDIUM),
-                (long long)e->amount, (long long)e->value);
+        fprintf(out, "  %s price %+lld to %lld: %s\n", res_name(after, HV_RES_IRIDIUM),
+                (long long)e->amount, (long long)e->value,
+                e->cause == HV_CAUSE_SALE     ? "pushed down by a sale"
+                : e->cause == HV_CAUSE_MARKET ? "the market moved"
+                                              : hv_cause_name(e->cause));
+        break;
+    case HV_EV_SALE:
+        fprintf(out, "  sold %lld %s on Earth for %lld %s%s%s\n", (long long)e->amount,
+                res_name(after, HV_RES_IRIDIUM), (long long)e->value,
+                res_name(after, HV_RES_FUNDS), e->subject >= 0 ? ", mined in Earth orbit from " : "",
+                e->subject >= 0 ? rules->asteroids[e->subject].name : "");
+        break;
+    case HV_EV_HIJACK:
+        fprintf(out, "  the redirect of %s to %s orbit was found out\n",
+                rules->asteroids[e->subject].name, e->value == HV_DEST_EARTH ? "Earth" : "Mars");
+        break;
+    case HV_EV_MANDATE:
+        if (e->value == 0)
+            fprintf(out, "  the board lifts its mandate: captures may go to either orbit\n");
+        else
+            fprintf(out, "  the board mandates that captures go to %s orbit\n",
+                    e->value - 1 == HV_DEST_EARTH ? "Earth" : "Mars");
         break;
     case HV_EV_MODULE_BROKEN:
         fprintf(out, "  %s out of action for %lld weeks\n",
@@ -339,12 +367,22 @@ void hv_print_status(FILE *out, const hv_level *level, const hv_state *s)
             s->dust);
     fprintf(out, "  people: %d alive, %d dead; modules: %d\n", s->person_count, s->deaths,
             s->module_count);
-    fprintf(out, "  tension: nations %d, classes %d; incidents %d; iridium price %lld\n",
-            hv_state_nation_tension(s), s->class_tension, s->incidents, (long long)s->price);
+    fprintf(out, "  tension: nations %d, classes %d; incidents %d\n", hv_state_nation_tension(s),
+            s->class_tension, s->incidents);
+    fprintf(out, "  iridium price %lld.%02lld; sold on Earth %lld this week, %lld in all\n",
+            (long long)(s->price_fine / 100), (long long)(s->price_fine % 100),
+            (long long)s->sold_week, (long long)s->exported);
+    if (s->mandate)
+        fprintf(out, "  the board mandates captures to %s orbit\n",
+                s->mandate - 1 == HV_DEST_EARTH ? "Earth" : "Mars");
     for (int32_t i = 0; i < s->rules->asteroid_count; i++)
-        fprintf(out, "  asteroid %s (%s): stage %d%s\n", s->rules->asteroids[i].name,
+        fprintf(out, "  asteroid %s (%s): stage %d%s%s\n", s->rules->asteroids[i].name,
                 s->rules->asteroids[i].klass, s->asteroids[i].stage,
-                s->asteroids[i].surveyed ? ", surveyed" : "");
+                s->asteroids[i].surveyed ? ", surveyed" : "",
+                s->asteroids[i].stage == HV_STAGE_CAPTURING
+                    ? (s->asteroids[i].dest == HV_DEST_EARTH ? ", bound for Earth orbit"
+                                                             : ", bound for Mars orbit")
+                    : "");
     if (s->pending >= 0)
         fprintf(out, "  waiting for an answer: %s\n", s->rules->events[s->pending].title);
     char text[HV_GOAL_TEXT_LEN];
@@ -433,9 +471,9 @@ void hv_print_policies(FILE *out, const hv_state *s)
 
 void hv_print_asteroids(FILE *out, const hv_state *s)
 {
-    static const char *const stages[HV_STAGE_COUNT] = {"out there", "probe on its way",
-                                                        "capture crew on its way", "in orbit",
-                                                        "mined out", "lost"};
+    static const char *const stages[HV_STAGE_COUNT] = {
+        "out there", "probe on its way", "capture crew on its way", "in Mars orbit",
+        "mined out", "lost",             "in Earth orbit"};
     for (int32_t i = 0; i < s->rules->asteroid_count; i++) {
         const hv_asteroid *a = &s->rules->asteroids[i];
         const hv_asteroid_state *as = &s->asteroids[i];
@@ -444,6 +482,9 @@ void hv_print_asteroids(FILE *out, const hv_state *s)
                 a->transfer_weeks);
         if (a->window_close)
             fprintf(out, ", window weeks %d-%d", a->window_open, a->window_close);
+        if (as->stage == HV_STAGE_CAPTURING)
+            fprintf(out, ", bound for %s orbit%s", as->dest == HV_DEST_EARTH ? "Earth" : "Mars",
+                    as->hijack == 2 ? " (hijack found out)" : as->hijack ? " (hijack)" : "");
         fprintf(out, "\n    %s", as->surveyed ? "holds" : "not surveyed");
         for (int r = 0; r < HV_RES_COUNT && as->surveyed; r++)
             if (as->left[r])

@@ -375,8 +375,10 @@ int hv_rules_load(hv_rules *rules, const char *path, hv_diag *diag)
         return -1;
     }
     hv_ctx ctx = {diag, path, rules, "", 0, 0};
-    if (hv_check_format(&ctx, doc.root, "rules"))
+    if (hv_check_format(&ctx, doc.root, "rules")) {
         hv_rules_read(&ctx, doc.root, rules, 1);
+        hv_resolve_missions(&ctx, doc.root, rules);
+    }
     hv_ydoc_free(&doc);
     return diag->count == before ? 0 : -1;
 }

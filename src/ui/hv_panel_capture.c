@@ -1,6 +1,7 @@
 /* The capture crew of the asteroids panel (hv_panel_missions.h): who
  * flies the next capture and who rigs it, with the best pair picked by
- * default. Picking only changes what the Capture buttons will queue. */
+ * default, and the orbit the rock is brought to. Picking only changes what
+ * the Capture buttons will queue. */
 #include <stdio.h>
 
 #include "hv_panel_missions.h"
@@ -13,6 +14,7 @@ static struct {
     const hv_game *game;
     uint64_t seed;
     int32_t pilot, engineer;
+    int32_t dest; /* hv_destination */
 } pick;
 
 static int booked(const hv_state *s, int32_t id)
@@ -53,6 +55,11 @@ void hv_capture_crew(int32_t *pilot, int32_t *engineer)
     *engineer = pick.engineer;
 }
 
+int32_t hv_capture_dest(void)
+{
+    return pick.dest;
+}
+
 void hv_capture_choose(hv_app *app)
 {
     hv_state *s = &app->game->state;
@@ -60,7 +67,11 @@ void hv_capture_choose(hv_app *app)
         pick.game = app->game;
         pick.seed = s->seed;
         pick.pilot = pick.engineer = 0;
+        pick.dest = HV_DEST_MARS;
     }
+    /* The board's mandate leaves one orbit a capture order may name. */
+    if (s->mandate)
+        pick.dest = s->mandate - 1;
     hv_person *p = hv_state_person(s, pick.pilot), *e = hv_state_person(s, pick.engineer);
     int keep_p = p && can_fly(s, p, 0), keep_e = e && can_fly(s, e, 1) && e != p;
     if (keep_p && keep_e)
@@ -150,10 +161,39 @@ static int can_do(const hv_rules *rules, const hv_person *p, int engineer)
     return engineer ? rules->roles[p->role].engineer : rules->roles[p->role].pilot;
 }
 
+/* Mars orbit or Earth orbit for the next capture. */
+static void dest_picker(hv_list *l)
+{
+    const hv_state *s = &l->app->game->state;
+    int gap = hv_list_px(l, 8), w = (l->w - gap) / 2, h = hv_list_px(l, 28);
+    hv_list_text(l, HV_FONT_SMALL, 1, HV_C_DIM, "BRING THE ROCK TO");
+    static const char *const ids[HV_DEST_COUNT] = {"dest_mars", "dest_earth"};
+    static const char *const labels[HV_DEST_COUNT] = {"Mars orbit", "Earth orbit"};
+    for (int d = 0; d < HV_DEST_COUNT; d++) {
+        char tip[HV_TIP_LEN];
+        int barred = s->mandate && s->mandate - 1 != d;
+        snprintf(tip, sizeof tip, "%s%s",
+                 d == HV_DEST_MARS
+                     ? "Mined into the base's stocks: ore, iridium and work on Mars."
+                     : "Its iridium is sold on Earth as it is mined, at part of the "
+                       "market price; the rest stays on Earth.",
+                 barred ? "\n\nThe board has mandated the other orbit; only a redirect "
+                          "on the way can defy it."
+                        : "");
+        SDL_Rect r = {l->x + d * (w + gap), l->y, w, h};
+        if (hv_list_button(l, ids[d], r, NULL, labels[d], tip,
+                           HV_W_FLAT | (pick.dest == d ? HV_W_SELECTED : 0) |
+                               (barred ? HV_W_DISABLED : 0)))
+            pick.dest = d;
+    }
+    l->y += h + hv_list_px(l, 6);
+}
+
 void hv_capture_picker(hv_list *l)
 {
     const hv_state *s = &l->app->game->state;
     const hv_rules *rules = s->rules;
+    dest_picker(l);
     int gap = hv_list_px(l, 8), row = hv_list_px(l, 28), widest = 0;
     /* Side by side while every name fits beside its mark and skill pips. */
     for (int32_t i = 0; i < s->person_count; i++) {

@@ -188,14 +188,19 @@ static void status_line(hv_list *l, int i, char *buf, size_t len, uint32_t *colo
         else
             snprintf(buf, len, "Probe arrives in %d weeks", w);
         break;
-    case HV_STAGE_CAPTURING:
+    case HV_STAGE_CAPTURING: {
+        const char *to = as->dest == HV_DEST_EARTH ? "Earth" : "Mars";
         if (w <= 1)
-            snprintf(buf, len, "Tug with %s and %s arrives at the end of this week, %d%% odds",
-                     name_of(s, as->pilot), name_of(s, as->engineer), as->odds / 10);
+            snprintf(buf, len, "Tug with %s and %s brings it to %s orbit this week, %d%% odds%s",
+                     name_of(s, as->pilot), name_of(s, as->engineer), to, as->odds / 10,
+                     as->hijack == 2 ? "; the hijack is found out" : "");
         else
-            snprintf(buf, len, "Tug with %s and %s, %d weeks out, %d%% odds", name_of(s, as->pilot),
-                     name_of(s, as->engineer), w, as->odds / 10);
+            snprintf(buf, len, "Tug with %s and %s, %d weeks out, bound for %s orbit, %d%% odds%s",
+                     name_of(s, as->pilot), name_of(s, as->engineer), w, to, as->odds / 10,
+                     as->hijack == 2 ? "; the hijack is found out" : "");
         break;
+    }
+    case HV_STAGE_EARTH:
     case HV_STAGE_ORBIT: {
         int64_t rate = rules->asteroids[i].mine_rate,
                 weeks = rate > 0 ? (left + rate - 1) / rate : 0;
@@ -205,8 +210,8 @@ static void status_line(hv_list *l, int i, char *buf, size_t len, uint32_t *colo
             if (as->left[r] > 0)
                 unit = !unit || !strcmp(unit, rules->resources[r].unit) ? rules->resources[r].unit
                                                                         : "";
-        snprintf(buf, len, "In orbit: mining %s%s%s a week, %s%s%s left (about %lld week%s)",
-                 hv_num(rate), unit && *unit ? " " : "", unit ? unit : "", hv_num(left),
+        snprintf(buf, len, "In %s orbit: mining %s%s%s a week, %s%s%s left (about %lld week%s)",
+                 as->stage == HV_STAGE_EARTH ? "Earth" : "Mars", hv_num(rate), unit && *unit ? " " : "", unit ? unit : "", hv_num(left),
                  unit && *unit ? " " : "", unit ? unit : "", (long long)weeks, plural(weeks));
         *colour = HV_C_GOOD;
         break;
@@ -233,6 +238,38 @@ static void status_line(hv_list *l, int i, char *buf, size_t len, uint32_t *colo
         }
         break;
     }
+}
+
+/* Turns a capture on its way to the other orbit; against the mandate the
+ * tip says it is a hijack that may be found out. */
+static void redirect_button(hv_list *l, int i)
+{
+    hv_app *app = l->app;
+    const hv_state *s = &app->game->state;
+    const hv_asteroid_state *as = &s->asteroids[i];
+    int32_t to = as->dest == HV_DEST_EARTH ? HV_DEST_MARS : HV_DEST_EARTH;
+    int against = s->mandate && s->mandate - 1 != to;
+    char tip[HV_TIP_LEN], id[64], label[40];
+    int flips = queued(s, HV_ORDER_REDIRECT, i) != 0;
+    snprintf(label, sizeof label, "To %s orbit", to == HV_DEST_EARTH ? "Earth" : "Mars");
+    snprintf(tip, sizeof tip, "Turn the tug to bring %s to %s orbit instead.%s%s",
+             s->rules->asteroids[i].name, to == HV_DEST_EARTH ? "Earth" : "Mars",
+             against ? "\n\nThe board has mandated the other orbit: this is a hijack, and "
+                       "each week on the way it may be found out."
+                     : "",
+             flips ? "\n\nA redirect is already queued this week." : "");
+    snprintf(id, sizeof id, "redirect_%s", s->rules->asteroids[i].id);
+    l->y += hv_list_px(l, 8);
+    SDL_Rect b = {l->x, l->y, l->w / 2, hv_list_px(l, 32)};
+    if (hv_list_button(l, id, b, "icons/tug", label, tip, flips ? HV_W_DISABLED : 0)) {
+        hv_order o = {0};
+        o.kind = HV_ORDER_REDIRECT;
+        o.target = i;
+        if (hv_app_queue(app, &o) == 0)
+            hv_app_toast(app, "Queued: the tug to %s turns to %s orbit.",
+                         s->rules->asteroids[i].name, to == HV_DEST_EARTH ? "Earth" : "Mars");
+    }
+    l->y += b.h;
 }
 
 static void card_body(hv_list *l, int i)
@@ -290,6 +327,8 @@ static void card_body(hv_list *l, int i)
                          ? "Composition unknown until the probe gets there"
                          : "Composition unknown — survey it");
     }
+    if (as->stage == HV_STAGE_CAPTURING)
+        redirect_button(l, i);
     if (as->stage != HV_STAGE_FAR)
         return;
     int open;
@@ -321,16 +360,18 @@ static void card_body(hv_list *l, int i)
     }
     b.x += bw + gap;
     why = capture_block(s, i, open, why_buf, sizeof why_buf);
+    int32_t dest = hv_capture_dest();
+    const char *orbit = dest == HV_DEST_EARTH ? "Earth" : "Mars";
     if (p && e)
         snprintf(
             tip, sizeof tip,
-            "Fly %s and %s out to tow %s into Mars orbit: %s t fuel, %d "
+            "Fly %s and %s out to tow %s into %s orbit: %s t fuel, %d "
             "weeks away, %d%% odds. A failed capture loses the rock and may kill the crew.%s%s",
-            p->name, e->name, a->name, hv_num(a->capture_fuel), a->transfer_weeks,
+            p->name, e->name, a->name, orbit, hv_num(a->capture_fuel), a->transfer_weeks,
             hv_capture_odds(s, i, p, e) / 10, why ? "\n\n" : "", why ? why : "");
     else
-        snprintf(tip, sizeof tip, "Tow %s into Mars orbit.%s%s", a->name, why ? "\n\n" : "",
-                 why ? why : "");
+        snprintf(tip, sizeof tip, "Tow %s into %s orbit.%s%s", a->name, orbit,
+                 why ? "\n\n" : "", why ? why : "");
     snprintf(id, sizeof id, "capture_%s", a->id);
     if (hv_list_button(l, id, b, "icons/tug", "Capture", tip, why ? HV_W_DISABLED : HV_W_PRIMARY)) {
         hv_order o = {0};
@@ -338,8 +379,10 @@ static void card_body(hv_list *l, int i)
         o.target = i;
         o.person = pilot;
         o.person2 = engineer;
+        o.value = dest;
         if (hv_app_queue(app, &o) == 0)
-            hv_app_toast(app, "Queued: capture of %s with %s and %s.", a->name, p->name, e->name);
+            hv_app_toast(app, "Queued: capture of %s into %s orbit with %s and %s.", a->name,
+                         orbit, p->name, e->name);
     }
     l->y += bh;
 }
@@ -429,7 +472,7 @@ static void market(hv_list *l)
                  "Ship %s %s to Earth: sold in %d weeks at the price then, about "
                  "%s %s at today's.%s%s",
                  hv_num(amount > 0 ? amount : 0), unit, rules->market.ship_weeks,
-                 hv_num((amount > 0 ? amount : 0) * s->price), money, why ? "\n\n" : "",
+                 hv_num(hv_market_quote(s, amount > 0 ? amount : 0, 100)), money, why ? "\n\n" : "",
                  why ? why : "");
         snprintf(line, sizeof line, amounts[k] ? "Export %d" : "Export all", amounts[k]);
         SDL_Rect b = {l->x + k * (bw + gap), l->y, bw, bh};

@@ -12,7 +12,9 @@
 void hv_capture_choose(hv_app *app);
 /* The person ids picked to fly and to rig the next capture (0: nobody). */
 void hv_capture_crew(int32_t *pilot, int32_t *engineer);
-/* The picker: pilots and engineers with their skill, laid out in L. */
+/* The hv_destination picked for the next capture. */
+int32_t hv_capture_dest(void);
+/* The picker: the destination, pilots and engineers with their skill, laid out in L. */
 void hv_capture_picker(hv_list *l);
 
 #endif

@@ -29,6 +29,7 @@ static const char *cause_text(hv_cause c)
         "construction", "weather",  "goals",      "inequality",   "joint work",  "a quiet week",
         "incidents",    "policies", "events",     "missions",     "market",      "mood",
         "sponsors' agendas", "the work", "the riot", "partners",
+        "a sale",
     };
     return c >= 0 && c < HV_CAUSE_COUNT ? names[c] : "other";
 }
@@ -156,6 +157,9 @@ static void report_happenings(hv_list *l, const hv_game *game)
             const char *name = rules->asteroids[e->subject].name;
             if (e->amount == HV_RESULT_SURVEYED)
                 snprintf(text, sizeof text, "The probe reached %s: its composition is known", name);
+            else if (e->amount == HV_RESULT_CAPTURED && e->value == HV_STAGE_EARTH)
+                snprintf(text, sizeof text,
+                         "%s is in Earth orbit: its iridium is sold on Earth as it is mined", name);
             else if (e->amount == HV_RESULT_CAPTURED)
                 snprintf(text, sizeof text, "%s is in Mars orbit, ready to be mined", name);
             else if (e->amount == HV_RESULT_FAILED)

@@ -168,7 +168,7 @@ static void test_agenda(void)
     rules.sponsors[0].agenda.exports = 4;   /* tenths per 10 sold */
     rules.sponsors[1].agenda.exports = -4;
     rules.sponsors[2].agenda.incidents = -15;
-    s.week_sold = 50;
+    s.sold_week = 50;
     s.week_incidents = 1;
     hv_phase_society(&s, NULL);
     /* +20 tenths, -20 tenths, -15 tenths (5 carried). Morale 60 moves nothing. */

@@ -20,6 +20,21 @@ static const hv_rules *tutorial_rules(void)
     return level ? &level->rules : NULL;
 }
 
+static const hv_rules *window_rules(void)
+{
+    static hv_level *level;
+    if (!level) {
+        hv_diag diag;
+        hv_diag_init(&diag);
+        level = hv_level_load(HV_LEVEL_DIR "/asteroid_window.yaml", &diag);
+        hv_diag_free(&diag);
+    }
+    return level ? &level->rules : NULL;
+}
+
+/* The rules load_text reads against. */
+static const hv_rules *(*reading_rules)(void) = tutorial_rules;
+
 /* Loads TEXT from a temporary file; returns the first error's "L:C: message". */
 static int load_text(const char *text, hv_orders_file *out, char *first, size_t len)
 {
@@ -32,7 +47,7 @@ static int load_text(const char *text, hv_orders_file *out, char *first, size_t 
     close(fd);
     hv_diag diag;
     hv_diag_init(&diag);
-    int rc = ok ? hv_orders_file_load(out, path, tutorial_rules(), &diag) : -2;
+    int rc = ok ? hv_orders_file_load(out, path, reading_rules(), &diag) : -2;
     first[0] = '\0';
     if (diag.count)
         snprintf(first, len, "%d:%d: %s", diag.entries[0].line, diag.entries[0].col,
@@ -40,6 +55,67 @@ static int load_text(const char *text, hv_orders_file *out, char *first, size_t 
     hv_diag_free(&diag);
     unlink(path);
     return rc;
+}
+
+/* A capture's optional `to:` and the redirect order read, write back the
+ * same, and are refused where they mean nothing. */
+static void test_destinations(void)
+{
+    const hv_rules *rules = window_rules();
+    CHECK(rules != NULL);
+    if (!rules)
+        return;
+    reading_rules = window_rules;
+    hv_orders_file orders;
+    char first[512];
+    CHECK_EQ_INT(load_text("format: 1\nkind: orders\norders:\n"
+                           "  - {week: 2, do: capture, asteroid: golconda, pilot: 2, engineer: 4}\n"
+                           "  - {week: 3, do: capture, asteroid: golconda, pilot: 2, engineer: 4, "
+                           "to: earth}\n"
+                           "  - {week: 4, do: redirect, asteroid: golconda}\n",
+                           &orders, first, sizeof first),
+                 0);
+    CHECK_STR(first, "");
+    CHECK_EQ_INT(orders.count, 3);
+    if (orders.count == 3) {
+        CHECK_EQ_INT(orders.items[0].order.value, HV_DEST_MARS);
+        CHECK_EQ_INT(orders.items[1].order.value, HV_DEST_EARTH);
+        CHECK_EQ_INT(orders.items[2].order.kind, HV_ORDER_REDIRECT);
+        CHECK_EQ_INT(orders.items[2].order.target, hv_rules_find_asteroid(rules, "golconda"));
+        char buf[512] = "";
+        FILE *f = tmpfile();
+        for (int i = 0; f && i < 3; i++)
+            CHECK_EQ_INT(hv_orders_file_write_order(f, rules, orders.items[i].week,
+                                                    &orders.items[i].order),
+                         0);
+        if (f) {
+            rewind(f);
+            buf[fread(buf, 1, sizeof buf - 1, f)] = '\0';
+            fclose(f);
+        }
+        CHECK_STR(buf, "  - {week: 2, do: capture, asteroid: golconda, pilot: 2, engineer: 4}\n"
+                       "  - {week: 3, do: capture, asteroid: golconda, pilot: 2, engineer: 4, "
+                       "to: earth}\n"
+                       "  - {week: 4, do: redirect, asteroid: golconda}\n");
+    }
+    hv_orders_file_free(&orders);
+    static const struct {
+        const char *text, *error;
+    } bad[] = {
+        {"format: 1\nkind: orders\norders:\n  - {week: 1, do: survey, asteroid: golconda, to: "
+         "mars}\n",
+         "4:51: orders[0]: key 'to' means nothing to a 'survey' order"},
+        {"format: 1\nkind: orders\norders:\n  - {week: 1, do: capture, asteroid: golconda, "
+         "pilot: 1, engineer: 2, to: venus}\n",
+         "4:75: orders[0].to: 'venus' is not one of: mars, earth"},
+        {"format: 1\nkind: orders\norders:\n  - {week: 1, do: redirect}\n",
+         "4:5: orders[0]: a 'redirect' order needs key 'asteroid'"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        CHECK_EQ_INT(load_text(bad[i].text, &orders, first, sizeof first), -1);
+        CHECK_STR(first, bad[i].error);
+    }
+    reading_rules = tutorial_rules;
 }
 
 int main(void)
@@ -97,7 +173,7 @@ int main(void)
         {"format: 1\nkind: level\norders: []\n", "2:7: kind: 'level' is not 'orders'"},
         {"format: 1\nkind: orders\n", "1:1: missing required key 'orders'"},
         {"format: 1\nkind: orders\norders:\n  - {week: 1, do: fly}\n",
-         "4:19: orders[0].do: 'fly' is not one of: build, demolish, assign, unassign, priority, policy, survey, capture, export, answer"},
+         "4:19: orders[0].do: 'fly' is not one of: build, demolish, assign, unassign, priority, policy, survey, capture, export, answer, redirect"},
         {"format: 1\nkind: orders\norders:\n  - {week: 0, do: demolish, module: 1}\n",
          "4:12: orders[0].week: 0 is out of range (1..100000)"},
         {"format: 1\nkind: orders\norders:\n  - {week: 1, do: build, type: ice_mine, x: 1}\n",
@@ -116,5 +192,6 @@ int main(void)
         CHECK_STR(first, bad[i].error);
         CHECK(orders.items == NULL && orders.count == 0);
     }
+    test_destinations();
     return hv_test_done("data_orders_file");
 }
