@@ -34,8 +34,6 @@ void hv_satisfaction_add(hv_state *s, hv_report *report, int32_t i, int32_t delt
 void hv_by_faction_add(hv_by_faction *sum, const hv_by_faction *e);
 /* Adds the amounts of E to SUM (each pair clamped to -100..100). */
 void hv_by_pair_add(hv_by_pair *sum, const hv_by_pair *e);
-/* What sponsor K pays this week: its funding by satisfaction and by the changes it made. */
-int64_t hv_sponsor_funding(const hv_state *s, int32_t k);
 /* The sponsor side of an effect: satisfaction, funding, partnerships, a vote. */
 void hv_politics_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause);
 /* Sponsors' weekly satisfaction: their nationals' mood, policies and agendas. */

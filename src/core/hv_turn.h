@@ -60,6 +60,9 @@ int64_t hv_market_price_after(const hv_state *state, int64_t amount);
 /* Funds a sale of AMOUNT iridium at once would bring now, at SHARE_PCT of the price. */
 int64_t hv_market_quote(const hv_state *state, int64_t amount, int32_t share_pct);
 
+/* What sponsor K pays this week: its funding by satisfaction and by the
+ * changes events made to it. */
+int64_t hv_sponsor_funding(const hv_state *state, int32_t k);
 /* The sum of the effects of every policy option in force (percentages clamped as applied). */
 void hv_policy_total(const hv_state *state, hv_effect *out);
 /* Whether the board would pass motion M today (each sponsor's stance plus

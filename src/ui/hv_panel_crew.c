@@ -114,6 +114,13 @@ static void person_tip(const hv_state *s, const hv_person *p, int32_t post, char
         is_worker(s, p) ? "hired worker" : "staff", p->skill, p->health, p->morale, now);
     if (n < len && p->module && !p->away)
         n += (size_t)snprintf(buf + n, len - n, " Works at %d%% of a standard hand.", out);
+    const hv_trait *t = hv_person_trait(s, p);
+    if (n < len && t)
+        n += (size_t)snprintf(buf + n, len - n, "\n%s: %s", t->name, t->text);
+    if (n < len)
+        n += (size_t)snprintf(buf + n, len - n, "\nLoyalty to %s %d of 100%s.",
+                              r->factions[p->faction].name, p->loyalty,
+                              p->loyalty < 35 ? ": could change sides" : "");
     if (n < len && post != p->module) {
         if (post)
             hv_crew_module_name(s, post, later, sizeof later);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hv_turn.h"
 #include "hv_widgets.h"
 
 /* The core's key for a pair of factions in tension events (hv_society.c). */
@@ -266,6 +267,27 @@ static int classes(hv_app *app, SDL_Rect view, int x, int y, int w)
     return y + lb - top;
 }
 
+/* A sponsor's agenda as one line per thing it cares about; returns the length. */
+static size_t agenda_text(const hv_agenda *a, char *buf, size_t len)
+{
+    const struct {
+        int32_t w;
+        const char *what;
+    } items[] = {
+        {a->exports, "iridium sold on Earth"},  {a->mining, "mining in Mars orbit (jobs)"},
+        {a->pay, "workers' pay above contract"}, {a->incidents, "incidents"},
+        {a->workers, "hiring workers"},          {a->tension, "tension between nations"},
+        {a->earth_orbit, "rocks parked in Earth orbit"},
+        {a->mars_orbit, "rocks parked in Mars orbit"},
+    };
+    size_t n = 0;
+    for (size_t k = 0; k < sizeof items / sizeof items[0] && n < len; k++)
+        if (items[k].w)
+            n += (size_t)snprintf(buf + n, len - n, "\n%s %s.",
+                                  items[k].w > 0 ? "Wants" : "Dislikes", items[k].what);
+    return n < len ? n : len - 1;
+}
+
 static int sponsors(hv_app *app, SDL_Rect view, int x, int y, int w)
 {
     hv_gfx *g = &app->gfx;
@@ -324,7 +346,7 @@ static int sponsors(hv_app *app, SDL_Rect view, int x, int y, int w)
         snprintf(text, sizeof text, "%d", sat);
         hv_gfx_text_size(g, HV_FONT_SMALL, 0, text, &tw, NULL);
         hv_gfx_text(g, HV_FONT_SMALL, 0, sat_r - tw, sy, HV_C_TEXT, text);
-        int64_t pay = sp->funding * (100 + sat) / 200;
+        int64_t pay = hv_sponsor_funding(s, i);
         hv_format_number(pay, text, sizeof text);
         hv_gfx_text_size(g, HV_FONT_BODY, 1, text, &tw, NULL);
         hv_gfx_text(g, HV_FONT_BODY, 1, funds_r - tw, ty, HV_C_TEXT, text);
@@ -340,12 +362,20 @@ static int sponsors(hv_app *app, SDL_Rect view, int x, int y, int w)
                     : avg >= 35 ? HV_C_WARN
                                 : HV_C_BAD,
                     text);
-        snprintf(tip, sizeof tip,
-                 "%s: satisfaction %d of 100.\nPays %lld funds a week now: %lld when fully "
-                 "satisfied, half that when fed up.\n%d of their people here, average morale "
-                 "%d.\nContented nationals write good letters home; iridium delivered to Earth "
-                 "pleases every sponsor; incidents involving their nation anger them.",
-                 rules->factions[f].name, sat, (long long)pay, (long long)sp->funding, people, avg);
+        size_t n = (size_t)snprintf(
+            tip, sizeof tip,
+            "%s: satisfaction %d of 100.\nPays %lld funds a week now: %lld when fully "
+            "satisfied, half that when fed up%s.\n%d of their people here, average morale "
+            "%d.\nContented nationals write good letters home; iridium delivered to Earth "
+            "pleases every sponsor; incidents involving their nation anger them.",
+            rules->factions[f].name, sat, (long long)pay, (long long)sp->funding,
+            s->funding_pct[i] ? " (changed for good by the board)" : "", people, avg);
+        n = n < sizeof tip ? n : sizeof tip - 1;
+        n += agenda_text(&sp->agenda, tip + n, sizeof tip - n);
+        for (int32_t o = 0; o < rules->faction_count && n < sizeof tip; o++)
+            if (s->partners[f] >> o & 1u)
+                n += (size_t)snprintf(tip + n, sizeof tip - n, "\nPartners with %s.",
+                                      rules->factions[o].name);
         snprintf(id, sizeof id, "sponsor_%d", i);
         hv_view_area(app, view, id, r, tip);
         y += row_h;
