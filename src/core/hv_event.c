@@ -26,7 +26,7 @@ const char *hv_event_kind_name(hv_event_kind kind)
         "module_starved",  "module_built",   "health",   "death",    "dust",
         "outcome",         "tension",        "morale",   "incident", "satisfaction",
         "policy",          "mission",        "event",    "price",    "module_broken",
-        "module_repaired",
+        "module_repaired", "forecast",       "follow_up",
     };
     return (kind >= 0 && kind < HV_EV_KIND_COUNT) ? names[kind] : "?";
 }

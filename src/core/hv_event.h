@@ -27,10 +27,12 @@ typedef enum hv_event_kind {
     HV_EV_SATISFACTION, /* sponsor subject's satisfaction by amount, to value */
     HV_EV_POLICY,       /* policy subject now has option value */
     HV_EV_MISSION, /* asteroid subject: value = hv_asteroid_stage, amount = hv_mission_result */
-    HV_EV_EVENT,   /* event subject fired; value = choice taken, or -1 */
+    HV_EV_EVENT,   /* event subject fired (amount = its text shown); value = choice taken, or -1 */
     HV_EV_PRICE,   /* iridium price moved by amount, to value */
     HV_EV_MODULE_BROKEN,   /* module subject out of action for value weeks */
     HV_EV_MODULE_REPAIRED, /* module subject works again */
+    HV_EV_FORECAST,        /* event subject announced: comes in amount weeks, in week value */
+    HV_EV_FOLLOW_UP,       /* event subject set in motion by a choice: amount weeks, week value */
     HV_EV_KIND_COUNT
 } hv_event_kind;
 

@@ -26,6 +26,9 @@ void hv_rules_init(hv_rules *rules)
         copy_text(rules->resources[r].name, HV_NAME_LEN, resource_names[r]);
         copy_text(rules->resources[r].unit, HV_ID_LEN, r == HV_RES_FUNDS ? "k$" : "t");
     }
+    /* Without a storyteller section the pool keeps the flat event_chance. */
+    rules->storyteller.chance = -1;
+    rules->storyteller.same_tag_pct = 100;
 }
 
 int hv_resource_find(const char *id)
@@ -104,4 +107,22 @@ int32_t hv_rules_last_week(const hv_rules *r)
         if (r->lose[i].kind == HV_GOAL_TURN_REACHED && r->lose[i].turn > last)
             last = r->lose[i].turn;
     return last;
+}
+
+const char *hv_event_text(const hv_event_def *ev, int32_t variant)
+{
+    int32_t n = ev->text_count > 0 ? ev->text_count : 1;
+    int32_t k = variant < 0 ? 0 : variant % n;
+    return k == 0 ? ev->text : ev->texts[k - 1];
+}
+
+int32_t hv_rules_event_chance(const hv_rules *rules, int32_t quiet)
+{
+    const hv_storyteller *st = &rules->storyteller;
+    int64_t base = st->chance >= 0 ? st->chance : rules->event_chance;
+    /* A base of 0 keeps the pool off: calm alone never wakes it. */
+    if (base <= 0)
+        return 0;
+    int64_t chance = base + (int64_t)st->calm_step * (quiet > 0 ? quiet : 0);
+    return chance > 1000 ? 1000 : (int32_t)chance;
 }

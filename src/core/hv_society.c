@@ -141,6 +141,8 @@ void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_caus
         if (s->asteroids[i].stage == HV_STAGE_FAR)
             s->asteroids[i].window_close = s->turn + e->window_weeks;
     s->flags = (s->flags | e->set_flags) & ~e->clear_flags;
+    if (e->follow_event > 0)
+        hv_story_schedule(s, report, e->follow_event - 1, e->follow_weeks, 0);
 }
 
 /* ---- morale ------------------------------------------------------------ */

@@ -140,7 +140,10 @@ static int resolve_ref(const hv_ctx *ctx, hv_ref_kind ref, const char *name)
     case HV_REF_ASTEROID:
         return hv_rules_find_asteroid(ctx->rules, name);
     case HV_REF_FLAG:
+    case HV_REF_FLAG1:
         return hv_rules_find_flag(ctx->rules, name);
+    case HV_REF_EVENT1:
+        return hv_rules_find_event(ctx->rules, name);
     default:
         return -1;
     }
@@ -149,7 +152,8 @@ static int resolve_ref(const hv_ctx *ctx, hv_ref_kind ref, const char *name)
 static const char *ref_name(hv_ref_kind ref)
 {
     static const char *const names[] = {"faction",  "role", "module type", "resource",
-                                        "asteroid", "flag", "module type"};
+                                        "asteroid", "flag", "module type", "flag",
+                                        "event"};
     return names[ref];
 }
 
@@ -214,7 +218,7 @@ static void read_name_index(hv_ctx *ctx, const hv_ynode *node, const hv_field *f
             hv_ctx_error(ctx, node, "unknown %s %s", ref_name(f->ref),
                          shown(node, buf, sizeof buf));
         else
-            *out = index + (f->ref == HV_REF_MODULE_TYPE1);
+            *out = index + (f->ref >= HV_REF_MODULE_TYPE1);
         return;
     }
     for (int i = 0; f->names[i]; i++) {

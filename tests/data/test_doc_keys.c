@@ -38,7 +38,8 @@ static const doc_table tables[] = {
     TABLE(hv_policy_effect_fields), TABLE(hv_event_effect_fields),
     TABLE(hv_pool_event_fields),    TABLE(hv_scripted_event_fields),
     TABLE(hv_choice_fields),        TABLE(hv_trigger_fields),
-    TABLE(hv_asteroid_fields),
+    TABLE(hv_asteroid_fields),      TABLE(hv_storyteller_fields),
+    TABLE(hv_follow_up_fields),     TABLE(hv_answered_fields),
 };
 #define TABLE_COUNT (sizeof tables / sizeof tables[0])
 
