@@ -126,3 +126,35 @@ int32_t hv_rules_event_chance(const hv_rules *rules, int32_t quiet)
     int64_t chance = base + (int64_t)st->calm_step * (quiet > 0 ? quiet : 0);
     return chance > 1000 ? 1000 : (int32_t)chance;
 }
+
+/* Whether EV's effect or one of its choices sets event TARGET in motion. */
+static int follows_to(const hv_event_def *ev, int32_t target)
+{
+    if (ev->effect.follow_event == target + 1)
+        return 1;
+    for (int32_t c = 0; c < ev->choice_count; c++)
+        if (ev->choices[c].effect.follow_event == target + 1)
+            return 1;
+    return 0;
+}
+
+int hv_rules_event_can_fire(const hv_rules *rules, int32_t index)
+{
+    /* Scripted and drawable events can; so can any a live event follows up
+     * to. Grown to a fixed point: chains are short, the pool small. */
+    int live[HV_MAX_EVENTS] = {0};
+    int pool = hv_rules_event_chance(rules, 0) > 0;
+    for (int32_t e = 0; e < rules->event_count; e++) {
+        const hv_event_def *ev = &rules->events[e];
+        live[e] = ev->scripted ||
+                  (pool && (ev->weight > 0 || ev->tension_weight > 0 || ev->calm_weight > 0));
+    }
+    for (int grown = 1; grown;) {
+        grown = 0;
+        for (int32_t e = 0; e < rules->event_count; e++)
+            for (int32_t from = 0; from < rules->event_count && !live[e]; from++)
+                if (live[from] && follows_to(&rules->events[from], e))
+                    live[e] = grown = 1;
+    }
+    return index >= 0 && index < rules->event_count && live[index];
+}

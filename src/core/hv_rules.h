@@ -378,6 +378,9 @@ int hv_rules_find_event(const hv_rules *rules, const char *id);
 const char *hv_event_text(const hv_event_def *ev, int32_t variant);
 /* The random pool's chance per mille in a week after QUIET quiet weeks. */
 int32_t hv_rules_event_chance(const hv_rules *rules, int32_t quiet);
+/* Whether event INDEX can come at all: scripted, drawable from a pool that
+ * speaks, or the follow-up of one that can. */
+int hv_rules_event_can_fire(const hv_rules *rules, int32_t index);
 /* The latest week a goal names (a win at a week, or a deadline), or 0. */
 int32_t hv_rules_last_week(const hv_rules *rules);
 /* Terrain at (X, Y); rock outside the map. */

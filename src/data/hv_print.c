@@ -165,10 +165,20 @@ static void print_society_event(FILE *out, const hv_state *before, const hv_stat
     case HV_EV_EVENT:
         if (e->value < 0)
             fprintf(out, "  event: %s - %s\n", rules->events[e->subject].title,
-                    rules->events[e->subject].text);
+                    hv_event_text(&rules->events[e->subject], (int32_t)e->amount));
         else
             fprintf(out, "  answered %s: %s\n", rules->events[e->subject].title,
                     rules->events[e->subject].choices[e->value].text);
+        break;
+    case HV_EV_FORECAST:
+        fprintf(out, "  forecast: %s expected in %lld week%s (week %lld)\n",
+                rules->events[e->subject].title, (long long)e->amount, e->amount == 1 ? "" : "s",
+                (long long)e->value);
+        break;
+    case HV_EV_FOLLOW_UP:
+        fprintf(out, "  follow-up: %s to come in %lld week%s (week %lld)\n",
+                rules->events[e->subject].title, (long long)e->amount, e->amount == 1 ? "" : "s",
+                (long long)e->value);
         break;
     case HV_EV_PRICE:
         fprintf(out, "  %s price %+lld to %lld\n", res_name(after, HV_RES_IRIDIUM),
@@ -290,6 +300,9 @@ void hv_print_status(FILE *out, const hv_level *level, const hv_state *s)
                 s->asteroids[i].surveyed ? ", surveyed" : "");
     if (s->pending >= 0)
         fprintf(out, "  waiting for an answer: %s\n", s->rules->events[s->pending].title);
+    for (int32_t i = 0; i < s->scheduled_count; i++)
+        fprintf(out, "  %s: %s in week %d\n", s->scheduled[i].forecast ? "expected" : "to come",
+                s->rules->events[s->scheduled[i].event].title, s->scheduled[i].week);
     char text[HV_GOAL_TEXT_LEN];
     for (int32_t i = 0; i < s->rules->win_count; i++) {
         hv_goal_describe(s->rules, &s->rules->win[i], text, sizeof text);
@@ -402,7 +415,7 @@ void hv_print_event(FILE *out, const hv_state *s)
         return;
     }
     const hv_event_def *ev = &s->rules->events[s->pending];
-    fprintf(out, "  EVENT: %s\n  %s\n", ev->title, ev->text);
+    fprintf(out, "  EVENT: %s\n  %s\n", ev->title, hv_event_text(ev, s->event_text[s->pending]));
     for (int32_t c = 0; c < ev->choice_count; c++)
         fprintf(out, "    answer %d: %s\n", c + 1, ev->choices[c].text);
 }
