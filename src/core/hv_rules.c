@@ -120,8 +120,9 @@ int32_t hv_rules_event_chance(const hv_rules *rules, int32_t quiet)
 {
     const hv_storyteller *st = &rules->storyteller;
     int64_t base = st->chance >= 0 ? st->chance : rules->event_chance;
-    /* A base of 0 keeps the pool off: calm alone never wakes it. */
-    if (base <= 0)
+    /* A chance of 0, either one, keeps the pool off and calm never wakes
+     * it: a level that sets event_chance 0 under a storyteller stays quiet. */
+    if (base <= 0 || rules->event_chance <= 0)
         return 0;
     int64_t chance = base + (int64_t)st->calm_step * (quiet > 0 ? quiet : 0);
     return chance > 1000 ? 1000 : (int32_t)chance;

@@ -13,6 +13,7 @@ static hv_report report;
 static void fresh(void)
 {
     fixture_rules(&rules);
+    rules.event_chance = 1000; /* the storyteller's own chance decides */
 }
 
 static void start(void)
@@ -82,6 +83,9 @@ static void test_chance(void)
     CHECK_EQ_INT(hv_rules_event_chance(&rules, 2), 700);
     CHECK_EQ_INT(hv_rules_event_chance(&rules, 5), 1000);
     rules.storyteller.chance = 0; /* a base of 0 keeps the pool off, calm or not */
+    CHECK_EQ_INT(hv_rules_event_chance(&rules, 50), 0);
+    rules.storyteller.chance = 300; /* and so does event_chance 0, storyteller or not */
+    rules.event_chance = 0;
     CHECK_EQ_INT(hv_rules_event_chance(&rules, 50), 0);
 }
 
