@@ -346,9 +346,32 @@ static int64_t flags_worth(const hv_rules *r, uint32_t set, uint32_t cleared)
     return w;
 }
 
+static int64_t effect_worth(const hv_bot_view *v, const hv_effect *e, int depth);
+
+/* What a sequel brings: its own effect, and the best of its choices, as
+ * the bot will pick then. Sequels of sequels are not looked at. */
+static int64_t sequel_worth(const hv_bot_view *v, const hv_effect *e, int depth)
+{
+    if (e->follow_event <= 0 || e->follow_event > v->r->event_count || depth > 0)
+        return 0;
+    const hv_event_def *ev = &v->r->events[e->follow_event - 1];
+    int64_t best = 0;
+    for (int32_t c = 0; c < ev->choice_count; c++) {
+        int64_t w = effect_worth(v, &ev->choices[c].effect, depth + 1);
+        if (c == 0 || w > best)
+            best = w;
+    }
+    return effect_worth(v, &ev->effect, depth + 1) + best;
+}
+
 int64_t hv_bot_choice_worth(const hv_bot_view *v, const hv_effect *e)
 {
-    int64_t w = 0;
+    return effect_worth(v, e, 0);
+}
+
+static int64_t effect_worth(const hv_bot_view *v, const hv_effect *e, int depth)
+{
+    int64_t w = sequel_worth(v, e, depth);
     for (int res = 0; res < HV_RES_COUNT; res++)
         w += e->resources[res] * v->worth[res];
     int64_t people = v->staff + v->workers;

@@ -34,7 +34,9 @@ static void system_off(hv_rules *r, hv_system sys)
 {
     switch (sys) {
     case HV_SYSTEM_EVENTS:
+        /* A base chance of 0 keeps the storyteller silent, calm or not. */
         r->event_chance = 0;
+        r->storyteller.chance = 0;
         break;
     case HV_SYSTEM_INCIDENTS:
         r->society.incident_pm = 0;

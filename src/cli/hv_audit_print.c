@@ -89,9 +89,7 @@ void hv_audit_print_text(const hv_audit *a, FILE *out)
     for (int32_t e = 0; e < r->event_count && e < 64; e++)
         fprintf(out, "  %-24s %5.1f%%%s\n", r->events[e].id,
                 100.0 * hv_audit_fired(a, &a->configs[a->best_bot], e) / a->runs,
-                r->events[e].scripted || (r->events[e].weight > 0 && r->event_chance > 0)
-                    ? ""
-                    : "  (cannot fire here)");
+                hv_rules_event_can_fire(r, e) ? "" : "  (cannot fire here)");
     double base = (double)a->configs[a->lever_bot].wins / a->runs;
     fprintf(out, "\nLevers, played by %s (%.1f%% free) unless named; change in points:\n",
             hv_bot_name(a->lever_bot), 100 * base);

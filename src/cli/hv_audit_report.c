@@ -89,12 +89,6 @@ int32_t hv_audit_fired(const hv_audit *a, const hv_audit_config *c, int32_t e)
     return n;
 }
 
-/* Whether event E can fire at all in this level. */
-static int can_fire(const hv_rules *r, int32_t e)
-{
-    return r->events[e].scripted || (r->events[e].weight > 0 && r->event_chance > 0);
-}
-
 typedef struct finding_out {
     FILE *out;
     int json, count;
@@ -215,7 +209,7 @@ static void find_unseen(const hv_audit *a, finding_out *f)
     const hv_rules *r = &a->level->rules;
     const hv_audit_config *best = bot_config(a, a->best_bot);
     for (int32_t e = 0; e < r->event_count && e < 64; e++) {
-        if (!can_fire(r, e))
+        if (!hv_rules_event_can_fire(r, e))
             continue;
         int32_t share = hv_audit_fired(a, best, e) * 1000 / a->runs;
         if (share < UNSEEN_SHARE)

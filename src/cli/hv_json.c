@@ -76,6 +76,36 @@ static void hv_json_society(FILE *out, const hv_state *s)
     fprintf(out, "]}");
 }
 
+/* The storyteller's state: what is promised, and how often each event came. */
+static void json_events(FILE *out, const hv_state *s)
+{
+    const hv_rules *r = s->rules;
+    fprintf(out, ", \"events\": {\"waiting\": ");
+    if (s->pending >= 0)
+        hv_json_string(out, r->events[s->pending].id);
+    else
+        fprintf(out, "null");
+    for (int forecast = 1; forecast >= 0; forecast--) {
+        fprintf(out, ", \"%s\": [", forecast ? "forecasts" : "follow_ups");
+        int n = 0;
+        for (int32_t i = 0; i < s->scheduled_count; i++) {
+            if (s->scheduled[i].forecast != forecast)
+                continue;
+            fprintf(out, "%s{\"event\": ", n++ ? ", " : "");
+            hv_json_string(out, r->events[s->scheduled[i].event].id);
+            fprintf(out, ", \"week\": %d}", s->scheduled[i].week);
+        }
+        fprintf(out, "]");
+    }
+    fprintf(out, ", \"fired\": {");
+    for (int32_t i = 0; i < r->event_count; i++) {
+        fprintf(out, "%s", i ? ", " : "");
+        hv_json_string(out, r->events[i].id);
+        fprintf(out, ": %d", s->event_times[i]);
+    }
+    fprintf(out, "}}");
+}
+
 void hv_json_game(FILE *out, const hv_level *level, const hv_state *s,
                   const unsigned long long *hashes, int count, int applied, int rejected)
 {
@@ -128,6 +158,7 @@ void hv_json_game(FILE *out, const hv_level *level, const hv_state *s,
                 a->dest >= 0 && a->dest < HV_DEST_COUNT ? dests[a->dest] : "?", a->hijack);
     }
     fprintf(out, "]");
+    json_events(out, s);
     if (hashes) {
         fprintf(out, ", \"turn_hashes\": [");
         for (int i = 0; i < count; i++)

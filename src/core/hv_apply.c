@@ -113,6 +113,7 @@ hv_reject hv_order_answer(hv_state *s, hv_report *report, const hv_order *o)
         return HV_REJECT_BAD_VALUE;
     int32_t index = s->pending;
     s->pending = -1;
+    s->event_answer[index] = o->value + 1;
     hv_emit(report, s, HV_EV_EVENT, HV_CAUSE_ORDER, index, -1, 0, o->value);
     hv_effect_apply(s, report, &ev->choices[o->value].effect, HV_CAUSE_EVENT, index);
     s->side[0] = HV_SIDE_WORKERS; /* the incident's sides are settled with it */

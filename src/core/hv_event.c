@@ -27,7 +27,7 @@ const char *hv_event_kind_name(hv_event_kind kind)
         "outcome",         "tension",        "morale",   "incident", "satisfaction",
         "policy",          "mission",        "event",    "price",    "module_broken",
         "module_repaired", "partner",        "vote",     "funding",  "riot",
-        "sale",            "hijack",         "mandate",
+        "sale",            "hijack",         "mandate",  "forecast", "follow_up",
     };
     return (kind >= 0 && kind < HV_EV_KIND_COUNT) ? names[kind] : "?";
 }

@@ -29,7 +29,9 @@ typedef enum hv_event_kind {
     /* asteroid subject: value = hv_asteroid_stage, amount = hv_mission_result; a
      * capture's arrival names its destination: HV_STAGE_ORBIT (Mars) or HV_STAGE_EARTH */
     HV_EV_MISSION,
-    HV_EV_EVENT, /* event subject fired (amount: the person its text names, or 0); value = choice taken, or -1 */
+    /* event subject fired: amount = its text shown, resource = the person its
+     * text names (0: nobody); value = choice taken, or -1 */
+    HV_EV_EVENT,
     HV_EV_PRICE, /* iridium price moved by amount, to value */
     HV_EV_MODULE_BROKEN,   /* module subject out of action for value weeks */
     HV_EV_MODULE_REPAIRED, /* module subject works again */
@@ -40,6 +42,8 @@ typedef enum hv_event_kind {
     HV_EV_SALE,    /* amount iridium sold on Earth for value funds; subject asteroid or -1 */
     HV_EV_HIJACK,  /* the redirect of asteroid subject was found out: value = hv_destination */
     HV_EV_MANDATE, /* the board now demands destination value - 1 (0: none) */
+    HV_EV_FORECAST,        /* event subject announced: comes in amount weeks, in week value */
+    HV_EV_FOLLOW_UP,       /* event subject set in motion by a choice: amount weeks, week value */
     HV_EV_KIND_COUNT
 } hv_event_kind;
 

@@ -1,5 +1,6 @@
-/* Phase 9: the week's dust, then the level's scripted events, then perhaps
- * one event from the rules' random pool. An event with choices waits in
+/* Phase 9: the week's dust, then the level's scripted events, then what the
+ * storyteller promised for this week, then perhaps one event from the
+ * rules' random pool (hv_story.c). An event with choices waits in
  * `pending` until an answer order comes; only one waits at a time. */
 #include "hv_phase.h"
 #include "hv_turn.h"
@@ -40,31 +41,19 @@ int hv_trigger_holds(const hv_state *s, const hv_trigger *t)
     }
     if (t->asteroid >= 0 && s->asteroids[t->asteroid].result != t->result)
         return 0;
+    if (t->flag_clear > 0 && ((s->flags >> (t->flag_clear - 1)) & 1u))
+        return 0;
+    if (t->tension_below > 0 && hv_state_nation_tension(s) >= t->tension_below)
+        return 0;
+    if (t->answered > 0 && s->event_answer[t->answered - 1] != t->answer)
+        return 0;
     return 1;
-}
-
-static void fire(hv_state *s, hv_report *report, int32_t index, hv_cause cause)
-{
-    const hv_event_def *ev = &s->rules->events[index];
-    s->event_last[index] = s->turn;
-    int32_t actor = hv_unrest_actor(s, s->side[0]);
-    if (ev->choice_count > 0)
-        s->actor = actor; /* named by the question while it waits */
-    hv_emit(report, s, HV_EV_EVENT, cause, index, -1, actor, -1);
-    hv_effect_apply(s, report, &ev->effect, HV_CAUSE_EVENT, index);
-    if (ev->choice_count > 0)
-        s->pending = index;
-}
-
-static int may_fire(const hv_state *s, const hv_event_def *ev)
-{
-    return ev->choice_count == 0 || s->pending < 0;
 }
 
 void hv_event_fire(hv_state *s, hv_report *report, int32_t index, hv_cause cause)
 {
-    if (index >= 0 && index < s->rules->event_count && may_fire(s, &s->rules->events[index]))
-        fire(s, report, index, cause);
+    if (index >= 0 && index < s->rules->event_count && hv_story_may_fire(s, index))
+        hv_story_fire(s, report, index, cause);
 }
 
 void hv_phase_events(hv_state *s, hv_report *report)
@@ -73,34 +62,13 @@ void hv_phase_events(hv_state *s, hv_report *report)
     weather(s, report);
     for (int32_t i = 0; i < rules->event_count; i++) {
         const hv_event_def *ev = &rules->events[i];
-        if (ev->scripted && s->event_last[i] == 0 && may_fire(s, ev) &&
+        if (ev->scripted && s->event_last[i] == 0 && hv_story_may_fire(s, i) &&
             hv_trigger_holds(s, &ev->trigger))
-            fire(s, report, i, HV_CAUSE_EVENT);
+            hv_story_fire(s, report, i, HV_CAUSE_EVENT);
     }
+    hv_story_due(s, report);
     /* Both draws every week, so the stream does not depend on the pool. */
     int32_t roll = (int32_t)hv_rng_below(&s->rng, 1000);
     uint32_t pick = hv_rng_next(&s->rng);
-    if (roll >= rules->event_chance)
-        return;
-    int32_t eligible[HV_MAX_EVENTS], n = 0;
-    int64_t total = 0;
-    for (int32_t i = 0; i < rules->event_count; i++) {
-        const hv_event_def *ev = &rules->events[i];
-        if (ev->scripted || ev->unrest_at > 0 || ev->weight <= 0 || s->turn < ev->min_week || !may_fire(s, ev))
-            continue;
-        if (s->event_last[i] > 0 && s->turn - s->event_last[i] < ev->cooldown)
-            continue;
-        eligible[n++] = i;
-        total += ev->weight;
-    }
-    if (total == 0)
-        return;
-    int64_t at = (int64_t)(pick % (uint32_t)total);
-    for (int32_t k = 0; k < n; k++) {
-        at -= rules->events[eligible[k]].weight;
-        if (at < 0) {
-            fire(s, report, eligible[k], HV_CAUSE_EVENT);
-            return;
-        }
-    }
+    hv_story_draw(s, report, roll, pick);
 }

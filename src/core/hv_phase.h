@@ -77,6 +77,18 @@ void hv_market_week(hv_state *s, hv_report *report);
 /* Moves the price by PCT percent (an event). */
 void hv_market_shift(hv_state *s, hv_report *report, int32_t pct, hv_cause cause,
                      int32_t subject);
+/* The storyteller (hv_story.c). */
+/* Fires event INDEX now (reported with CAUSE): its effect, its text in
+ * turn, a question if it asks one. */
+void hv_story_fire(hv_state *s, hv_report *report, int32_t index, hv_cause cause);
+/* Whether event INDEX may fire now (repeat limit, one question at a time). */
+int hv_story_may_fire(const hv_state *s, int32_t index);
+/* Promises event INDEX in WEEKS weeks, as a forecast or a follow-up. */
+void hv_story_schedule(hv_state *s, hv_report *report, int32_t index, int32_t weeks, int forecast);
+/* Fires the promised events that are due. */
+void hv_story_due(hv_state *s, hv_report *report);
+/* Perhaps draws one event from the pool, with the week's two draws. */
+void hv_story_draw(hv_state *s, hv_report *report, int32_t roll, uint32_t pick);
 
 /* Orders that belong to other phases' modules; each returns a rejection reason. */
 hv_reject hv_order_policy(hv_state *s, hv_report *report, const hv_order *o);

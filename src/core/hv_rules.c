@@ -29,6 +29,9 @@ void hv_rules_init(hv_rules *rules)
     /* Optional keys whose documented default is not 0. */
     rules->society.riot_repair = 1;
     rules->society.work_injury = 10;
+    /* Without a storyteller section the pool keeps the flat event_chance. */
+    rules->storyteller.chance = -1;
+    rules->storyteller.same_tag_pct = 100;
 }
 
 int hv_resource_find(const char *id)
@@ -117,4 +120,55 @@ int32_t hv_rules_last_week(const hv_rules *r)
         if (r->lose[i].kind == HV_GOAL_TURN_REACHED && r->lose[i].turn > last)
             last = r->lose[i].turn;
     return last;
+}
+
+const char *hv_event_text(const hv_event_def *ev, int32_t variant)
+{
+    int32_t n = ev->text_count > 0 ? ev->text_count : 1;
+    int32_t k = variant < 0 ? 0 : variant % n;
+    return k == 0 ? ev->text : ev->texts[k - 1];
+}
+
+int32_t hv_rules_event_chance(const hv_rules *rules, int32_t quiet)
+{
+    const hv_storyteller *st = &rules->storyteller;
+    int64_t base = st->chance >= 0 ? st->chance : rules->event_chance;
+    /* A chance of 0, either one, keeps the pool off and calm never wakes
+     * it: a level that sets event_chance 0 under a storyteller stays quiet. */
+    if (base <= 0 || rules->event_chance <= 0)
+        return 0;
+    int64_t chance = base + (int64_t)st->calm_step * (quiet > 0 ? quiet : 0);
+    return chance > 1000 ? 1000 : (int32_t)chance;
+}
+
+/* Whether EV's effect or one of its choices sets event TARGET in motion. */
+static int follows_to(const hv_event_def *ev, int32_t target)
+{
+    if (ev->effect.follow_event == target + 1)
+        return 1;
+    for (int32_t c = 0; c < ev->choice_count; c++)
+        if (ev->choices[c].effect.follow_event == target + 1)
+            return 1;
+    return 0;
+}
+
+int hv_rules_event_can_fire(const hv_rules *rules, int32_t index)
+{
+    /* Scripted and drawable events can; so can any a live event follows up
+     * to. Grown to a fixed point: chains are short, the pool small. */
+    int live[HV_MAX_EVENTS] = {0};
+    int pool = hv_rules_event_chance(rules, 0) > 0;
+    for (int32_t e = 0; e < rules->event_count; e++) {
+        const hv_event_def *ev = &rules->events[e];
+        live[e] = ev->scripted ||
+                  (pool && (ev->weight > 0 || ev->tension_weight > 0 || ev->calm_weight > 0));
+    }
+    for (int grown = 1; grown;) {
+        grown = 0;
+        for (int32_t e = 0; e < rules->event_count; e++)
+            for (int32_t from = 0; from < rules->event_count && !live[e]; from++)
+                if (live[from] && follows_to(&rules->events[from], e))
+                    live[e] = grown = 1;
+    }
+    return index >= 0 && index < rules->event_count && live[index];
 }

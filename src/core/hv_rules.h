@@ -26,6 +26,8 @@
 #define HV_MAX_FLAGS 32
 #define HV_MAX_BLOCS 8
 #define HV_MAX_TRAITS 16
+#define HV_MAX_TAGS 32
+#define HV_MAX_TEXTS 6 /* an event's text and up to 5 alternatives */
 #define HV_TEXT_LEN 400
 #define HV_LABEL_LEN 120
 
@@ -163,6 +165,8 @@ typedef struct hv_effect {
     int32_t partner[2];   /* event: these two factions (index + 1) become partners */
     int32_t split[2];     /* event: these two factions (index + 1) end their partnership */
     hv_motion motion;     /* event: the board votes on a motion */
+    int32_t follow_event; /* event: index + 1 of an event to come later (0: none) */
+    int32_t follow_weeks; /* event: that many weeks later */
 } hv_effect;
 
 /* Where a captured rock is flown: Mars orbit (mined into the base's stock)
@@ -219,7 +223,20 @@ typedef struct hv_trigger {
     int32_t trait;         /* someone with this trait (index + 1) is at the base (0: none) */
     int32_t asteroid;      /* asteroid index whose mission result must be ... (-1: none) */
     int32_t result;        /* ... this hv_mission_result */
+    /* Zero means none for these, so older code that builds triggers works. */
+    int32_t flag_clear;    /* index + 1 of a flag that must not be set */
+    int32_t tension_below; /* highest nation tension below this */
+    int32_t answered;      /* index + 1 of an event whose last answer must be ... */
+    int32_t answer;        /* ... this choice, 1-based */
 } hv_trigger;
+
+/* How often the random pool speaks: a base chance that rises with calm. */
+typedef struct hv_storyteller {
+    int32_t chance;        /* per mille per week; -1: event_chance */
+    int32_t calm_step;     /* per mille added per quiet week since the last random event */
+    int32_t text_gap;      /* weeks before the same text may be drawn again (0: no limit) */
+    int32_t same_tag_pct;  /* weight kept by an event sharing a tag with the last one */
+} hv_storyteller;
 
 typedef struct hv_event_def {
     char id[HV_ID_LEN];
@@ -230,6 +247,13 @@ typedef struct hv_event_def {
     int32_t weight;   /* random: relative chance in the pool */
     int32_t min_week; /* random: not before this week */
     int32_t cooldown; /* random: weeks before it may come again */
+    int32_t tension_weight; /* random: weight added per 10 points of the highest tension */
+    int32_t calm_weight;    /* random: weight added per quiet week since the last random event */
+    int32_t max_times;      /* fires at most this often in a game (0: unlimited) */
+    int32_t forecast;       /* random: announced this many weeks before it fires (0: not) */
+    uint32_t tags;          /* bit per tag of the rules' tag list */
+    int32_t text_count;     /* texts: text and the alternatives, shown in turn */
+    char texts[HV_MAX_TEXTS - 1][HV_TEXT_LEN]; /* alternatives after text */
     hv_trigger trigger;
     hv_effect effect; /* applied when it fires */
     int32_t choice_count;
@@ -421,6 +445,7 @@ typedef struct hv_rules {
     hv_missions missions;
     hv_market market;
     int32_t event_chance; /* per mille per week that a random event comes */
+    hv_storyteller storyteller;
     hv_policy policies[HV_MAX_POLICIES];
     int32_t policy_count;
     hv_event_def events[HV_MAX_EVENTS]; /* random pool and the level's scripted ones */
@@ -429,6 +454,8 @@ typedef struct hv_rules {
     int32_t asteroid_count;
     char flags[HV_MAX_FLAGS][HV_ID_LEN];
     int32_t flag_count;
+    char tags[HV_MAX_TAGS][HV_ID_LEN]; /* event tags, in order of first use */
+    int32_t tag_count;
     int32_t map_width;
     int32_t map_height;
     uint8_t terrain[HV_MAX_MAP * HV_MAX_MAP]; /* hv_terrain, row-major */
@@ -458,6 +485,13 @@ int hv_rules_find_asteroid(const hv_rules *rules, const char *id);
 int hv_rules_find_flag(const hv_rules *rules, const char *id);
 /* Index of the event with ID, or -1. */
 int hv_rules_find_event(const hv_rules *rules, const char *id);
+/* Text number VARIANT of event EV (0 is its `text`), wrapping around its texts. */
+const char *hv_event_text(const hv_event_def *ev, int32_t variant);
+/* The random pool's chance per mille in a week after QUIET quiet weeks. */
+int32_t hv_rules_event_chance(const hv_rules *rules, int32_t quiet);
+/* Whether event INDEX can come at all: scripted, drawable from a pool that
+ * speaks, or the follow-up of one that can. */
+int hv_rules_event_can_fire(const hv_rules *rules, int32_t index);
 /* The latest week a goal names (a win at a week, or a deadline), or 0. */
 int32_t hv_rules_last_week(const hv_rules *rules);
 /* What faction F (or the sponsor of faction F) gets from AMOUNTS. */

@@ -141,6 +141,8 @@ void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_caus
             s->asteroids[i].window_close = s->turn + e->window_weeks;
     s->flags = (s->flags | e->set_flags) & ~e->clear_flags;
     hv_unrest_apply(s, report, e, cause);
+    if (e->follow_event > 0)
+        hv_story_schedule(s, report, e->follow_event - 1, e->follow_weeks, 0);
 }
 
 /* ---- morale ------------------------------------------------------------ */

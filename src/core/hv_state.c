@@ -274,8 +274,14 @@ uint64_t hv_state_hash(const hv_state *s)
     }
     for (int32_t i = 0; i < s->shipment_count; i++)
         HASH_FIELDS(&h, s->shipments[i].amount, s->shipments[i].weeks_left);
-    for (int32_t i = 0; i < s->rules->event_count; i++)
-        hv_hash_i64(&h, s->event_last[i]);
+    for (int32_t i = 0; i < s->rules->event_count; i++) {
+        HASH_FIELDS(&h, s->event_last[i], s->event_times[i], s->event_answer[i], s->event_text[i]);
+        for (int32_t k = 0; k < HV_MAX_TEXTS; k++)
+            hv_hash_i64(&h, s->text_week[i][k]);
+    }
+    HASH_FIELDS(&h, s->story_last, s->story_tags, s->scheduled_count);
+    for (int32_t i = 0; i < s->scheduled_count; i++)
+        HASH_FIELDS(&h, s->scheduled[i].event, s->scheduled[i].week, s->scheduled[i].forecast);
     hv_hash_i64(&h, s->outcome);
     hv_hash_i64(&h, s->outcome_goal);
     return h.value;
@@ -364,6 +370,18 @@ int hv_state_check(const hv_state *s, char *why, size_t why_len)
     if (s->pending < -1 || s->pending >= rules->event_count ||
         (s->pending >= 0 && rules->events[s->pending].choice_count == 0))
         FAIL("pending event %d", s->pending);
+    if (s->scheduled_count < 0 || s->scheduled_count > HV_MAX_SCHEDULED)
+        FAIL("%d events scheduled", s->scheduled_count);
+    for (int32_t i = 0; i < s->scheduled_count; i++)
+        if (s->scheduled[i].event < 0 || s->scheduled[i].event >= rules->event_count)
+            FAIL("scheduled event %d", s->scheduled[i].event);
+    for (int32_t i = 0; i < rules->event_count; i++) {
+        const hv_event_def *ev = &rules->events[i];
+        if (ev->max_times > 0 && s->event_times[i] > ev->max_times)
+            FAIL("event %s fired %d times, at most %d", ev->id, s->event_times[i], ev->max_times);
+        if (s->event_answer[i] < 0 || s->event_answer[i] > ev->choice_count)
+            FAIL("event %s answered with choice %d", ev->id, s->event_answer[i]);
+    }
     if (s->price < rules->market.price_min || s->price > rules->market.price_max)
         FAIL("price %lld outside its band", (long long)s->price);
     if (s->price != s->price_fine / 100)

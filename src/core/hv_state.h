@@ -82,6 +82,14 @@ typedef struct hv_shipment {
 /* The sides of an incident that are not a nation. */
 #define HV_SIDE_WORKERS (-1)
 #define HV_SIDE_STAFF (-2)
+#define HV_MAX_SCHEDULED 8
+
+/* An event the storyteller has promised: a forecast or a follow-up. */
+typedef struct hv_scheduled {
+    int32_t event;    /* index into the rules' events */
+    int32_t week;     /* fires in this week (or the first after it that may) */
+    int32_t forecast; /* 1: announced from the pool; 0: a follow-up of a choice */
+} hv_scheduled;
 
 typedef enum hv_outcome { HV_OUTCOME_RUNNING, HV_OUTCOME_WON, HV_OUTCOME_LOST } hv_outcome;
 
@@ -147,6 +155,14 @@ typedef struct hv_state {
     uint32_t flags;
     int32_t event_last[HV_MAX_EVENTS]; /* week it last fired, 0 never */
     int32_t pending;                   /* event index waiting for a choice, or -1 */
+    int32_t event_times[HV_MAX_EVENTS];  /* times it fired */
+    int32_t event_answer[HV_MAX_EVENTS]; /* last choice taken, 1-based; 0 never answered */
+    int32_t event_text[HV_MAX_EVENTS];   /* text shown when it last fired */
+    int32_t text_week[HV_MAX_EVENTS][HV_MAX_TEXTS]; /* week each text was last shown */
+    int32_t story_last;  /* week the pool last brought an event, 0 never */
+    uint32_t story_tags; /* that event's tags */
+    hv_scheduled scheduled[HV_MAX_SCHEDULED]; /* in the order they were promised */
+    int32_t scheduled_count;
     hv_outcome outcome;
     int32_t outcome_goal; /* index into the rules' win/lose list, or HV_CAUSE_ALL_DEAD */
     int32_t outcome_turn; /* week the outcome was decided, 0 while running */

@@ -48,6 +48,8 @@ int32_t hv_person_output_pm(const hv_person *person);
 int64_t hv_state_running_bonus(const hv_state *state, size_t offset);
 /* Whether scripted trigger T holds now. */
 int hv_trigger_holds(const hv_state *state, const hv_trigger *t);
+/* Event INDEX's weight in the pool this week, after tension, calm and tags. */
+int32_t hv_story_weight(const hv_state *state, int32_t index);
 /* Whether win or lose goal G holds in STATE now (a deadline: its week is reached). */
 int hv_goal_holds(const hv_state *state, const hv_goal *g);
 /* Whether asteroid INDEX can be launched at in WEEK. */

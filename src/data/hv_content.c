@@ -203,6 +203,7 @@ const hv_field hv_event_effect_fields[] = {
           "someone of the first side goes over to the other nation (or leaves the base)"),
     FIELD("loyalty", HV_F_INT32, hv_effect, loyalty, 0, -100, 100,
           "added to the loyalty of everyone on the first side"),
+    SECTION("follow_up", 0, "another event comes later: `{event: ID, weeks: N}`"),
     END,
 };
 
@@ -225,6 +226,17 @@ const hv_field hv_pool_event_fields[] = {
           "weeks before it may come again (default 0)"),
     FIELD("unrest_at", HV_F_INT32, hv_event_def, unrest_at, 0, 1, 100,
           "a rung of the unrest ladder: comes from incident rolls at this tension or more"),
+    FIELD("tension_weight", HV_F_INT32, hv_event_def, tension_weight, 0, -1000, 1000,
+          "added to the weight per 10 points of the base's highest tension (default 0)"),
+    FIELD("calm_weight", HV_F_INT32, hv_event_def, calm_weight, 0, -1000, 1000,
+          "added to the weight per quiet week since the last random event (default 0)"),
+    FIELD("max_times", HV_F_INT32, hv_event_def, max_times, 0, 0, 1000,
+          "fires at most this often in a game (default 0: no limit)"),
+    FIELD("forecast", HV_F_INT32, hv_event_def, forecast, 0, 0, 2,
+          "announced this many weeks before it comes (default 0: unannounced)"),
+    SECTION("trigger", 0, "only drawn while every condition given holds (default: always)"),
+    SECTION("tags", 0, "list of free-form ids sorting it (weather, unrest, board, ...)"),
+    SECTION("texts", 0, "up to 5 more texts, shown in turn after `text` as it recurs"),
     SECTION("effect", 0, "what it does at once"),
     SECTION("choices", 0, "1 to 4 choices; the week waits for one"),
     END,
@@ -260,6 +272,10 @@ const hv_field hv_trigger_fields[] = {
     {"result", HV_F_ENUM, offsetof(hv_trigger, result), sizeof(int32_t), 0, 0, 0, result_names, 0,
      "its last mission: none, surveyed, captured or failed"},
     REF("trait", hv_trigger, trait, 0, HV_REF_TRAIT1, "someone with this trait is at the base"),
+    REF("flag_clear", hv_trigger, flag_clear, 0, HV_REF_FLAG1, "this story flag is not set"),
+    FIELD("tension_below", HV_F_INT32, hv_trigger, tension_below, 0, 1, 100,
+          "tension between every two nations is below this"),
+    SECTION("answered", 0, "memory: `{event: ID, choice: N}`, that event's last answer was N"),
     END,
 };
 
@@ -375,11 +391,39 @@ static void read_choice(hv_ctx *ctx, const hv_ynode *node, hv_choice *c)
         read_event_effect(ctx, node, &c->effect);
 }
 
+static void read_trigger(hv_ctx *ctx, const hv_ynode *node, hv_trigger *t)
+{
+    uint64_t seen = 0;
+    if (!hv_fields_read(ctx, node, hv_trigger_fields, t, &seen, 1))
+        return;
+    enum { RES = 2, BELOW = 4, ABOVE = 8, AST = 128, RESULT = 256 }; /* bits of field indices */
+    t->below_set = (seen & BELOW) != 0;
+    t->above_set = (seen & ABOVE) != 0;
+    if (!(seen & RES) != !(seen & (BELOW | ABOVE)))
+        hv_ctx_error(ctx, node, "`resource` goes with `below` or `above`, and they with it");
+    if (!(seen & AST) != !(seen & RESULT))
+        hv_ctx_error(ctx, node, "`asteroid` and `result` go together");
+    if (seen == 0)
+        hv_ctx_error(ctx, node, "an empty trigger; give at least one condition");
+}
+
+static void read_trigger_at(hv_ctx *ctx, const hv_ynode *node, hv_event_def *ev)
+{
+    const hv_ynode *trigger = hv_ynode_get(node, "trigger");
+    if (trigger) {
+        size_t old = hv_ctx_push_key(ctx, "trigger");
+        read_trigger(ctx, trigger, &ev->trigger);
+        hv_ctx_pop(ctx, old);
+    }
+}
+
 void hv_read_event_body(hv_ctx *ctx, const hv_ynode *node, void *entry, int fresh)
 {
     hv_event_def *ev = entry;
     (void)fresh;
     read_event_effect(ctx, node, &ev->effect);
+    read_trigger_at(ctx, node, ev);
+    hv_read_event_texts(ctx, node, ev);
     const hv_ynode *choices = hv_ynode_get(node, "choices");
     if (!choices)
         return;
@@ -398,33 +442,11 @@ void hv_read_event_body(hv_ctx *ctx, const hv_ynode *node, void *entry, int fres
     hv_ctx_pop(ctx, old);
 }
 
-static void read_trigger(hv_ctx *ctx, const hv_ynode *node, hv_trigger *t)
-{
-    uint64_t seen = 0;
-    if (!hv_fields_read(ctx, node, hv_trigger_fields, t, &seen, 1))
-        return;
-    enum { RES = 2, BELOW = 4, ABOVE = 8, AST = 128, RESULT = 256 }; /* bits of field indices */
-    t->below_set = (seen & BELOW) != 0;
-    t->above_set = (seen & ABOVE) != 0;
-    if (!(seen & RES) != !(seen & (BELOW | ABOVE)))
-        hv_ctx_error(ctx, node, "`resource` goes with `below` or `above`, and they with it");
-    if (!(seen & AST) != !(seen & RESULT))
-        hv_ctx_error(ctx, node, "`asteroid` and `result` go together");
-    if (seen == 0)
-        hv_ctx_error(ctx, node, "an empty trigger; give at least one condition");
-}
-
 static void read_scripted_body(hv_ctx *ctx, const hv_ynode *node, void *entry, int fresh)
 {
     hv_event_def *ev = entry;
     ev->scripted = 1;
     hv_read_event_body(ctx, node, entry, fresh);
-    const hv_ynode *trigger = hv_ynode_get(node, "trigger");
-    if (trigger) {
-        size_t old = hv_ctx_push_key(ctx, "trigger");
-        read_trigger(ctx, trigger, &ev->trigger);
-        hv_ctx_pop(ctx, old);
-    }
 }
 
 void hv_read_level_events(hv_ctx *ctx, const hv_ynode *node, hv_rules *rules)
@@ -444,6 +466,7 @@ void hv_read_level_events(hv_ctx *ctx, const hv_ynode *node, hv_rules *rules)
     hv_read_table(ctx, node, hv_scripted_event_fields, rules->events, sizeof rules->events[0],
                   &rules->event_count, HV_MAX_EVENTS, 0, "events", hv_event_defaults,
                   read_scripted_body);
+    hv_read_event_links(ctx, node, rules);
 }
 
 void hv_read_asteroids(hv_ctx *ctx, const hv_ynode *node, hv_rules *rules)

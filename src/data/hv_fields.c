@@ -144,6 +144,8 @@ static int resolve_ref(const hv_ctx *ctx, hv_ref_kind ref, const char *name)
         return hv_rules_find_flag(ctx->rules, name);
     case HV_REF_TRAIT1:
         return hv_rules_find_trait(ctx->rules, name);
+    case HV_REF_EVENT1:
+        return hv_rules_find_event(ctx->rules, name);
     default:
         return -1;
     }
@@ -152,7 +154,8 @@ static int resolve_ref(const hv_ctx *ctx, hv_ref_kind ref, const char *name)
 static const char *ref_name(hv_ref_kind ref)
 {
     static const char *const names[] = {"faction",  "role", "module type", "resource",
-                                        "asteroid", "flag", "module type", "flag", "trait"};
+                                        "asteroid", "flag", "module type", "flag",
+                                        "event",    "trait"};
     return names[ref];
 }
 
@@ -324,8 +327,7 @@ static void read_name_index(hv_ctx *ctx, const hv_ynode *node, const hv_field *f
             hv_ctx_error(ctx, node, "unknown %s %s", ref_name(f->ref),
                          shown(node, buf, sizeof buf));
         else
-            *out = index + (f->ref == HV_REF_MODULE_TYPE1 || f->ref == HV_REF_FLAG1 ||
-                            f->ref == HV_REF_TRAIT1);
+            *out = index + (f->ref >= HV_REF_MODULE_TYPE1);
         return;
     }
     for (int i = 0; f->names[i]; i++) {

@@ -50,9 +50,11 @@ typedef enum hv_ref_kind {
     HV_REF_RESOURCE,
     HV_REF_ASTEROID,
     HV_REF_FLAG,
-    HV_REF_MODULE_TYPE1, /* module type, stored as index + 1 so 0 means none */
-    HV_REF_FLAG1,        /* flag, stored as index + 1 so 0 means none */
-    HV_REF_TRAIT1        /* trait, stored as index + 1 so 0 means none */
+    /* Stored as index + 1 so 0 means none: */
+    HV_REF_MODULE_TYPE1, /* module type */
+    HV_REF_FLAG1,        /* flag */
+    HV_REF_EVENT1,       /* event (read once every event of the file is known) */
+    HV_REF_TRAIT1        /* trait */
 } hv_ref_kind;
 
 typedef struct hv_field {

@@ -82,6 +82,11 @@ void hv_event_defaults(void *entry);
 void hv_read_event_body(hv_ctx *ctx, const hv_ynode *node, void *entry, int fresh);
 /* A level's scripted events, after the rules' pool. */
 void hv_read_level_events(hv_ctx *ctx, const hv_ynode *node, hv_rules *rules);
+/* The storyteller's part of events (hv_story_file.c): alternative texts,
+ * read with the rest of an event; then, once every event of the file is
+ * known, its tags, follow-ups and the events its trigger remembers. */
+void hv_read_event_texts(hv_ctx *ctx, const hv_ynode *node, hv_event_def *ev);
+void hv_read_event_links(hv_ctx *ctx, const hv_ynode *events, hv_rules *rules);
 /* A level's asteroids. */
 void hv_read_asteroids(hv_ctx *ctx, const hv_ynode *node, hv_rules *rules);
 
@@ -119,6 +124,9 @@ extern const hv_field hv_bloc_fields[];
 extern const hv_field hv_trait_fields[];
 extern const hv_field hv_motion_fields[];
 extern const hv_field hv_agenda_fields[];
+extern const hv_field hv_storyteller_fields[];
+extern const hv_field hv_follow_up_fields[];
+extern const hv_field hv_answered_fields[];
 extern const char *const hv_class_names[];
 
 #endif

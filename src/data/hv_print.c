@@ -216,14 +216,24 @@ static void print_society_event(FILE *out, const hv_state *before, const hv_stat
     case HV_EV_EVENT:
         if (e->value < 0) {
             char text[HV_TEXT_LEN + 200];
-            hv_event_text(after, (int32_t)e->amount, rules->events[e->subject].text, text,
-                          sizeof text);
+            hv_event_fill(after, e->resource, hv_event_text(&rules->events[e->subject], (int32_t)e->amount),
+                          text, sizeof text);
             fprintf(out, "  %s: %s - %s\n", e->cause == HV_CAUSE_INCIDENT ? "unrest" : "event",
                     rules->events[e->subject].title, text);
         }
         else
             fprintf(out, "  answered %s: %s\n", rules->events[e->subject].title,
                     rules->events[e->subject].choices[e->value].text);
+        break;
+    case HV_EV_FORECAST:
+        fprintf(out, "  forecast: %s expected in %lld week%s (week %lld)\n",
+                rules->events[e->subject].title, (long long)e->amount, e->amount == 1 ? "" : "s",
+                (long long)e->value);
+        break;
+    case HV_EV_FOLLOW_UP:
+        fprintf(out, "  follow-up: %s to come in %lld week%s (week %lld)\n",
+                rules->events[e->subject].title, (long long)e->amount, e->amount == 1 ? "" : "s",
+                (long long)e->value);
         break;
     case HV_EV_PRICE:
         fprintf(out, "  %s price %+lld to %lld: %s\n", res_name(after, HV_RES_IRIDIUM),
@@ -385,6 +395,9 @@ void hv_print_status(FILE *out, const hv_level *level, const hv_state *s)
                     : "");
     if (s->pending >= 0)
         fprintf(out, "  waiting for an answer: %s\n", s->rules->events[s->pending].title);
+    for (int32_t i = 0; i < s->scheduled_count; i++)
+        fprintf(out, "  %s: %s in week %d\n", s->scheduled[i].forecast ? "expected" : "to come",
+                s->rules->events[s->scheduled[i].event].title, s->scheduled[i].week);
     char text[HV_GOAL_TEXT_LEN];
     for (int32_t i = 0; i < s->rules->win_count; i++) {
         hv_goal_describe(s->rules, &s->rules->win[i], text, sizeof text);
@@ -501,7 +514,7 @@ void hv_print_event(FILE *out, const hv_state *s)
     }
     const hv_event_def *ev = &s->rules->events[s->pending];
     char text[HV_TEXT_LEN + 200];
-    hv_event_text(s, s->actor, ev->text, text, sizeof text);
+    hv_event_fill(s, s->actor, hv_event_text(ev, s->event_text[s->pending]), text, sizeof text);
     fprintf(out, "  EVENT: %s\n  %s\n", ev->title, text);
     for (int32_t c = 0; c < ev->choice_count; c++)
         fprintf(out, "    answer %d: %s\n", c + 1, ev->choices[c].text);
@@ -534,7 +547,7 @@ void hv_describe_by_pair(const hv_rules *rules, const hv_by_pair *amounts, char 
                                       amounts->by[a][b]);
 }
 
-void hv_event_text(const hv_state *s, int32_t actor, const char *text, char *buf, size_t len)
+void hv_event_fill(const hv_state *s, int32_t actor, const char *text, char *buf, size_t len)
 {
     const hv_person *p = hv_state_person((hv_state *)s, actor);
     const hv_trait *t = p ? hv_person_trait(s, p) : NULL;

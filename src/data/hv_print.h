@@ -43,7 +43,7 @@ void hv_describe_by_pair(const hv_rules *rules, const hv_by_pair *amounts, char 
 /* Writes TEXT into BUF with `{person}`, `{nation}` and `{trait}` replaced
  * by the name, faction and trait of person ACTOR (someone on the crew
  * when there is no such person). */
-void hv_event_text(const hv_state *state, int32_t actor, const char *text, char *buf, size_t len);
+void hv_event_fill(const hv_state *state, int32_t actor, const char *text, char *buf, size_t len);
 
 /* Lists the policies, with the option in force in brackets. */
 void hv_print_policies(FILE *out, const hv_state *state);

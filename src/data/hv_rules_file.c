@@ -25,6 +25,8 @@ const hv_field hv_rules_fields[] = {
     {"market", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "the iridium market on Earth"},
     FIELD("event_chance", HV_F_INT32, hv_rules, event_chance, 1, 0, 1000,
           "chance per mille each week that a random event comes"),
+    {"storyteller", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0,
+     "how often the pool speaks: a chance rising with calm (default: flat event_chance)"},
     {"flags", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "names of story flags events set and test"},
     {"policies", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "laws the player can set, by id"},
     {"events", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "the pool of random events, by id"},
@@ -301,6 +303,7 @@ void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_fi
     hv_read_section(ctx, root, "incidents", hv_incidents_fields, &rules->incidents, as_file);
     hv_read_section(ctx, root, "missions", hv_missions_fields, &rules->missions, as_file);
     hv_read_section(ctx, root, "market", hv_market_fields, &rules->market, as_file);
+    hv_read_section(ctx, root, "storyteller", hv_storyteller_fields, &rules->storyteller, 0);
     if ((node = hv_ynode_get(root, "flags"))) {
         size_t old = hv_ctx_push_key(ctx, "flags");
         hv_read_flags(ctx, node, rules);
@@ -339,6 +342,11 @@ void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_fi
         hv_read_table(ctx, node, tables[t].fields, (char *)rules + tables[t].offset, tables[t].size,
                       (int32_t *)(void *)((char *)rules + tables[t].count_offset), tables[t].cap,
                       !as_file, tables[t].key, tables[t].defaults, tables[t].after);
+        hv_ctx_pop(ctx, old);
+    }
+    if ((node = hv_ynode_get(root, "events"))) {
+        size_t old = hv_ctx_push_key(ctx, "events");
+        hv_read_event_links(ctx, node, rules);
         hv_ctx_pop(ctx, old);
     }
     const hv_market *mk = &rules->market;

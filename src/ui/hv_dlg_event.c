@@ -111,6 +111,9 @@ static int effect_frags(const hv_rules *rules, const hv_effect *e, frag *f)
                      e->window_weeks == 1 ? "" : "s");
     if (e->set_flags)
         n = add_frag(f, n, HV_C_INFO, "Opens a new path");
+    if (e->follow_event > 0)
+        n = add_frag(f, n, HV_C_INFO, "Has a sequel in %d week%s", e->follow_weeks,
+                     e->follow_weeks == 1 ? "" : "s");
     if (n == 0)
         n = add_frag(f, n, HV_C_DIM, "No immediate effect");
     return n;
@@ -159,7 +162,8 @@ static int event_body(hv_app *app, void *ctx, int x, int y, int w, int draw)
     int top = y, pad = hv_gfx_px(g, 12), gap = hv_gfx_px(g, 8), badge = hv_gfx_px(g, 30);
     int answered = hv_state_queued_answer(s);
     char text[HV_TEXT_LEN + 200];
-    hv_event_text(s, s->actor, ev->text, text, sizeof text);
+    hv_event_fill(s, s->actor, hv_event_text(ev, s->event_text[ev - s->rules->events]), text,
+                  sizeof text);
     y += hv_dlg_wrap(g, HV_FONT_BODY, 0, x, y, w, HV_C_TEXT, text, draw);
     y += hv_gfx_px(g, 18);
     y += hv_small_heading(g, x, y, "How does Happy Valley answer?", 6, draw);

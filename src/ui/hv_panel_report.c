@@ -120,13 +120,14 @@ static void report_happenings(hv_list *l, const hv_game *game)
     const hv_rules *rules = game->state.rules;
     if (!has(r, K(HV_EV_EVENT) | K(HV_EV_POLICY) | K(HV_EV_MISSION) | K(HV_EV_INCIDENT) |
                     K(HV_EV_DEATH) | K(HV_EV_HEALTH) | K(HV_EV_RIOT) | K(HV_EV_VOTE) |
-                    K(HV_EV_PARTNER) | K(HV_EV_FUNDING)))
+                    K(HV_EV_PARTNER) | K(HV_EV_FUNDING) | K(HV_EV_FORECAST) |
+                    K(HV_EV_FOLLOW_UP)))
         return;
     hv_list_heading(l, "icons/warning", "What happened", 8, 9);
     char text[400], detail[HV_TEXT_LEN + 40], label[96];
     /* Missions and events first, then harm done, then the rest. */
     static const uint32_t passes[3] = {K(HV_EV_MISSION) | K(HV_EV_EVENT) | K(HV_EV_RIOT) |
-                                           K(HV_EV_VOTE),
+                                           K(HV_EV_VOTE) | K(HV_EV_FORECAST) | K(HV_EV_FOLLOW_UP),
                                        K(HV_EV_DEATH) | K(HV_EV_INCIDENT) | K(HV_EV_PARTNER),
                                        K(HV_EV_HEALTH) | K(HV_EV_POLICY) | K(HV_EV_FUNDING)};
     for (int32_t n = 0; n < 3 * r->count; n++) {
@@ -141,7 +142,8 @@ static void report_happenings(hv_list *l, const hv_game *game)
             if (e->value < 0) {
                 snprintf(text, sizeof text, "%s%s", e->cause == HV_CAUSE_INCIDENT ? "Unrest: " : "",
                          ev->title);
-                hv_event_text(&game->state, (int32_t)e->amount, ev->text, detail, sizeof detail);
+                hv_event_fill(&game->state, e->resource, hv_event_text(ev, (int32_t)e->amount),
+                              detail, sizeof detail);
                 colour = HV_C_WARN;
             } else {
                 snprintf(text, sizeof text, "Answered “%s”", ev->title);
@@ -149,6 +151,13 @@ static void report_happenings(hv_list *l, const hv_game *game)
             }
             break;
         }
+        case HV_EV_FORECAST:
+        case HV_EV_FOLLOW_UP:
+            snprintf(text, sizeof text, "%s %s in %lld week%s", rules->events[e->subject].title,
+                     e->kind == HV_EV_FORECAST ? "expected" : "to follow", (long long)e->amount,
+                     e->amount == 1 ? "" : "s");
+            colour = e->kind == HV_EV_FORECAST ? HV_C_WARN : HV_C_INFO;
+            break;
         case HV_EV_POLICY:
             snprintf(text, sizeof text, "Policy %s is now %s", rules->policies[e->subject].name,
                      rules->policies[e->subject].options[e->value].name);
@@ -258,6 +267,24 @@ static void report_happenings(hv_list *l, const hv_game *game)
             continue;
         }
         item(l, colour, text, detail);
+    }
+}
+
+/* What the storyteller has promised: forecasts to prepare for, and the
+ * sequels of choices, so the player sees the weeks ahead. */
+static void report_coming(hv_list *l, const hv_game *game)
+{
+    const hv_state *s = &game->state;
+    if (s->scheduled_count == 0)
+        return;
+    hv_list_heading(l, "icons/warning", "Coming up", 8, 9);
+    char text[200];
+    for (int32_t i = 0; i < s->scheduled_count; i++) {
+        const hv_scheduled *q = &s->scheduled[i];
+        int32_t in = q->week - s->turn;
+        snprintf(text, sizeof text, "%s %s in %d week%s", s->rules->events[q->event].title,
+                 q->forecast ? "expected" : "to follow", in, in == 1 ? "" : "s");
+        item(l, q->forecast ? HV_C_WARN : HV_C_INFO, text, "");
     }
 }
 
@@ -555,6 +582,7 @@ void hv_panel_report(hv_app *app, SDL_Rect area)
         }
         report_orders(&l, game);
         report_happenings(&l, game);
+        report_coming(&l, game);
         report_modules(&l, game);
         report_resources(&l, game);
         report_society(&l, game);

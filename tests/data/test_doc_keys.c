@@ -40,7 +40,8 @@ static const doc_table tables[] = {
     TABLE(hv_choice_fields),        TABLE(hv_trigger_fields),
     TABLE(hv_asteroid_fields),      TABLE(hv_bloc_fields),
     TABLE(hv_motion_fields),        TABLE(hv_agenda_fields),
-    TABLE(hv_trait_fields),
+    TABLE(hv_trait_fields),         TABLE(hv_storyteller_fields),
+    TABLE(hv_follow_up_fields),     TABLE(hv_answered_fields),
 };
 #define TABLE_COUNT (sizeof tables / sizeof tables[0])
 

@@ -115,6 +115,88 @@ static void test_overrides(void)
     hv_level_free(level);
 }
 
+/* Index of the tag ID in R's tag list, or -1. */
+static int tag_bit(const hv_rules *r, const char *id)
+{
+    for (int32_t k = 0; k < r->tag_count; k++)
+        if (strcmp(r->tags[k], id) == 0)
+            return k;
+    return -1;
+}
+
+static void test_story_keys(void)
+{
+    hv_level *level = hv_level_load_printing(HV_TEST_DIR "/data/levels/story.yaml", stderr);
+    CHECK(level != NULL);
+    if (!level)
+        return;
+    const hv_rules *r = &level->rules;
+    CHECK_EQ_INT(r->storyteller.calm_step, 100); /* the level's override */
+    CHECK_EQ_INT(r->storyteller.same_tag_pct, 25);
+    CHECK_EQ_INT(r->storyteller.text_gap, 50); /* the rules file's value, kept */
+    int omen = hv_rules_find_event(r, "omen"), after = hv_rules_find_event(r, "aftermath");
+    int summons = hv_rules_find_event(r, "summons"), storm = hv_rules_find_event(r, "dust_storm");
+    int stalled = hv_rules_find_flag(r, "auditors_stalled");
+    CHECK(omen >= 0 && after >= 0 && summons >= 0 && storm >= 0 && stalled >= 0);
+    if (omen < 0 || after < 0 || summons < 0 || storm < 0 || stalled < 0) {
+        hv_level_free(level);
+        return;
+    }
+    const hv_event_def *o = &r->events[omen], *a = &r->events[after];
+    CHECK_EQ_INT(o->text_count, 3);
+    CHECK_STR(hv_event_text(o, 2), "The third of three.");
+    CHECK_EQ_INT(o->max_times, 3);
+    CHECK_EQ_INT(o->forecast, 1);
+    CHECK(tag_bit(r, "weather") >= 0 && tag_bit(r, "omens") >= 0);
+    CHECK_EQ_INT(o->tags, (1u << tag_bit(r, "weather")) | (1u << tag_bit(r, "omens")));
+    /* A follow-up may name an event defined after it. */
+    CHECK_EQ_INT(o->choices[0].effect.follow_event, after + 1);
+    CHECK_EQ_INT(o->choices[0].effect.follow_weeks, 3);
+    CHECK_EQ_INT(o->choices[1].effect.follow_event, 0);
+    CHECK_EQ_INT(a->weight, 0);
+    CHECK_EQ_INT(a->calm_weight, 2);
+    CHECK_EQ_INT(a->tension_weight, -1);
+    CHECK_EQ_INT(a->trigger.answered, omen + 1);
+    CHECK_EQ_INT(a->trigger.answer, 1);
+    CHECK_EQ_INT(a->trigger.tension_below, 50);
+    CHECK_EQ_INT(a->trigger.flag_clear, stalled + 1);
+    CHECK_EQ_INT(a->text_count, 0); /* one text only */
+    CHECK(hv_rules_event_can_fire(r, after)); /* only as omen's follow-up */
+    CHECK_EQ_INT(r->events[summons].effect.follow_event, storm + 1);
+    CHECK_EQ_INT(r->events[summons].trigger.flag_clear, stalled + 1);
+    hv_level_free(level);
+}
+
+/* The base pool: forecast storms and faults, and enough decisions. */
+static void test_base_pool(void)
+{
+    hv_level *level = hv_level_load_printing(HV_LEVEL_DIR "/sandbox.yaml", stderr);
+    CHECK(level != NULL);
+    if (!level)
+        return;
+    const hv_rules *r = &level->rules;
+    int storm = hv_rules_find_event(r, "dust_storm"), fault = hv_rules_find_event(r, "reactor_fault");
+    CHECK(storm >= 0 && fault >= 0);
+    if (storm >= 0 && fault >= 0) {
+        CHECK(r->events[storm].forecast >= 1);
+        CHECK(r->events[fault].forecast >= 1);
+    }
+    int asks = 0, sequels = 0;
+    for (int32_t e = 0; e < r->event_count; e++) {
+        const hv_event_def *ev = &r->events[e];
+        if (ev->scripted)
+            continue;
+        asks += ev->choice_count > 0;
+        for (int32_t c = 0; c < ev->choice_count; c++)
+            sequels += ev->choices[c].effect.follow_event > 0;
+        CHECK(hv_rules_event_can_fire(r, e));
+    }
+    CHECK(asks >= 13);
+    CHECK(sequels >= 3);
+    CHECK(r->storyteller.calm_step > 0 && r->storyteller.text_gap >= 50);
+    hv_level_free(level);
+}
+
 static void test_validate_dispatch(void)
 {
     hv_diag diag;
@@ -132,6 +214,8 @@ int main(void)
     test_every_shipped_level();
     test_tutorial();
     test_overrides();
+    test_story_keys();
+    test_base_pool();
     test_validate_dispatch();
     return hv_test_done("data_level");
 }

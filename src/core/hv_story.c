@@ -1,0 +1,141 @@
+/* The storyteller: how the rules' random pool speaks. Each week it may
+ * draw one event, with a chance that rises the longer the base has been
+ * quiet and weights that read the base (tension, calm, the last event's
+ * tags). It keeps a small queue of promised events: forecasts announced
+ * from the pool, and follow-ups a choice set in motion. It remembers how
+ * often each event fired, its last answer and when each text was shown, so
+ * triggers can ask and texts do not repeat too soon. */
+#include "hv_phase.h"
+#include "hv_turn.h"
+
+void hv_story_fire(hv_state *s, hv_report *report, int32_t index, hv_cause cause)
+{
+    const hv_event_def *ev = &s->rules->events[index];
+    int32_t texts = ev->text_count > 0 ? ev->text_count : 1;
+    int32_t variant = s->event_times[index] % texts;
+    s->event_last[index] = s->turn;
+    s->event_times[index]++;
+    s->event_text[index] = variant;
+    s->text_week[index][variant] = s->turn;
+    int32_t actor = hv_unrest_actor(s, s->side[0]);
+    if (ev->choice_count > 0)
+        s->actor = actor; /* named by the question while it waits */
+    hv_emit(report, s, HV_EV_EVENT, cause, index, actor, variant, -1);
+    hv_effect_apply(s, report, &ev->effect, HV_CAUSE_EVENT, index);
+    if (ev->choice_count > 0)
+        s->pending = index;
+}
+
+int hv_story_may_fire(const hv_state *s, int32_t index)
+{
+    const hv_event_def *ev = &s->rules->events[index];
+    if (ev->max_times > 0 && s->event_times[index] >= ev->max_times)
+        return 0;
+    /* Only one event waits for an answer at a time. */
+    return ev->choice_count == 0 || s->pending < 0;
+}
+
+void hv_story_schedule(hv_state *s, hv_report *report, int32_t index, int32_t weeks, int forecast)
+{
+    /* A full queue drops the newcomer: what was promised first comes first. */
+    if (s->scheduled_count >= HV_MAX_SCHEDULED)
+        return;
+    hv_scheduled *q = &s->scheduled[s->scheduled_count++];
+    q->event = index;
+    q->week = s->turn + weeks;
+    q->forecast = forecast;
+    hv_emit(report, s, forecast ? HV_EV_FORECAST : HV_EV_FOLLOW_UP, HV_CAUSE_EVENT, index, -1,
+            weeks, q->week);
+}
+
+static int scheduled(const hv_state *s, int32_t index)
+{
+    for (int32_t i = 0; i < s->scheduled_count; i++)
+        if (s->scheduled[i].event == index)
+            return 1;
+    return 0;
+}
+
+void hv_story_due(hv_state *s, hv_report *report)
+{
+    int32_t kept = 0;
+    for (int32_t i = 0; i < s->scheduled_count; i++) {
+        hv_scheduled q = s->scheduled[i];
+        const hv_event_def *ev = &s->rules->events[q.event];
+        int wait = q.week > s->turn || (ev->choice_count > 0 && s->pending >= 0);
+        if (wait) {
+            s->scheduled[kept++] = q; /* not yet, or behind a question still open */
+            continue;
+        }
+        /* A forecast was checked when drawn and comes as announced; a
+         * follow-up comes only if the base still fits its trigger. */
+        if (q.forecast ||
+            (hv_story_may_fire(s, q.event) && hv_trigger_holds(s, &ev->trigger)))
+            hv_story_fire(s, report, q.event, HV_CAUSE_EVENT);
+    }
+    s->scheduled_count = kept;
+}
+
+int32_t hv_story_weight(const hv_state *s, int32_t index)
+{
+    const hv_rules *rules = s->rules;
+    const hv_event_def *ev = &rules->events[index];
+    int64_t quiet = s->turn - s->story_last - 1;
+    int64_t w = ev->weight + (int64_t)ev->tension_weight * (hv_state_max_tension(s) / 10) +
+                (int64_t)ev->calm_weight * (quiet > 0 ? quiet : 0);
+    if (ev->tags & s->story_tags)
+        w = w * rules->storyteller.same_tag_pct / 100;
+    return w <= 0 ? 0 : w > 1000000 ? 1000000 : (int32_t)w;
+}
+
+/* Whether the pool may offer event INDEX this week. */
+static int drawable(const hv_state *s, int32_t index)
+{
+    const hv_event_def *ev = &s->rules->events[index];
+    if (ev->scripted || ev->unrest_at > 0 || s->turn < ev->min_week ||
+        !hv_story_may_fire(s, index))
+        return 0;
+    if (s->event_last[index] > 0 && s->turn - s->event_last[index] < ev->cooldown)
+        return 0;
+    int32_t gap = s->rules->storyteller.text_gap;
+    int32_t texts = ev->text_count > 0 ? ev->text_count : 1;
+    int32_t shown = s->text_week[index][s->event_times[index] % texts];
+    if (gap > 0 && shown > 0 && s->turn + ev->forecast - shown < gap)
+        return 0; /* its next text was read too recently */
+    return !scheduled(s, index) && hv_trigger_holds(s, &ev->trigger);
+}
+
+void hv_story_draw(hv_state *s, hv_report *report, int32_t roll, uint32_t pick)
+{
+    const hv_rules *rules = s->rules;
+    if (roll >= hv_rules_event_chance(rules, s->turn - s->story_last - 1))
+        return;
+    int32_t eligible[HV_MAX_EVENTS], weight[HV_MAX_EVENTS], n = 0;
+    int64_t total = 0;
+    for (int32_t i = 0; i < rules->event_count; i++) {
+        if (!drawable(s, i))
+            continue;
+        int32_t w = hv_story_weight(s, i);
+        if (w <= 0)
+            continue;
+        eligible[n] = i;
+        weight[n++] = w;
+        total += w;
+    }
+    if (total == 0)
+        return;
+    int64_t at = (int64_t)(pick % (uint64_t)total);
+    for (int32_t k = 0; k < n; k++) {
+        at -= weight[k];
+        if (at >= 0)
+            continue;
+        const hv_event_def *ev = &rules->events[eligible[k]];
+        s->story_last = s->turn;
+        s->story_tags = ev->tags;
+        if (ev->forecast > 0)
+            hv_story_schedule(s, report, eligible[k], ev->forecast, 1);
+        else
+            hv_story_fire(s, report, eligible[k], HV_CAUSE_EVENT);
+        return;
+    }
+}
