@@ -213,8 +213,14 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
 static int64_t tension_weight(const hv_bot_view *v, int32_t now)
 {
     const hv_society *soc = &v->r->society;
-    if (v->greedy)
-        return now >= soc->riot_at - 10 ? 400 : 0;
+    if (v->greedy) {
+        /* Mining first: unrest is ignored until incidents bite, then peace
+         * is bought with concessions, dearer the nearer a riot. */
+        int32_t from = soc->incident_at + 10;
+        if (now < from)
+            return 0;
+        return 60 + 30 * (int64_t)(now - from) + (now >= soc->riot_at - 10 ? 400 : 0);
+    }
     int64_t w = 40;
     if (now > soc->incident_at - 15)
         w += 20 * (now - (soc->incident_at - 15));

@@ -186,9 +186,13 @@ static void count_report(const hv_report *rep, hv_audit_run *run)
 {
     for (int32_t i = 0; i < rep->count; i++) {
         const hv_event *e = &rep->events[i];
-        if (e->kind == HV_EV_EVENT && e->cause == HV_CAUSE_EVENT && e->subject >= 0 &&
+        /* Fired by the storyteller, a script, or an incident roll (a rung of the ladder). */
+        if (e->kind == HV_EV_EVENT && e->value < 0 &&
+            (e->cause == HV_CAUSE_EVENT || e->cause == HV_CAUSE_INCIDENT) && e->subject >= 0 &&
             e->subject < 64)
             run->fired |= UINT64_C(1) << e->subject;
+        run->strikes += e->kind == HV_EV_INCIDENT && e->value == HV_INCIDENT_STRIKE;
+        run->riots += e->kind == HV_EV_RIOT;
         if (e->kind != HV_EV_RESOURCE || e->resource != HV_RES_FUNDS || e->amount <= 0)
             continue;
         /* Funds from a mission are iridium sold from a rock in Earth orbit. */

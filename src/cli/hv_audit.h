@@ -43,6 +43,7 @@ typedef struct hv_audit_run {
     int8_t goal; /* outcome goal index, or HV_CAUSE_ALL_DEAD */
     int32_t turns;
     int32_t incidents;
+    int32_t strikes, riots; /* strikes called, riots broken out (counted with detail) */
     int64_t income[3]; /* funds from sponsors, from iridium sales, from anything else */
     int32_t orders[HV_ORDER_KIND_COUNT];
     uint64_t fired; /* bit per event that fired at least once (first 64) */

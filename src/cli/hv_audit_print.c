@@ -8,6 +8,9 @@
 
 typedef struct bot_figures {
     double win, low, high, to_win, to_lose, incidents;
+    double won_incidents; /* incidents per won game */
+    double won_strikes;   /* share of won games with a strike */
+    double riots;         /* riots per game */
     int64_t income[3];
 } bot_figures;
 
@@ -18,13 +21,22 @@ static void figures(const hv_audit *a, const hv_audit_config *c, bot_figures *f)
     hv_audit_interval(c->wins, a->runs, &f->low, &f->high);
     f->to_win = c->wins ? (double)c->win_weeks / c->wins : 0;
     f->to_lose = c->losses ? (double)c->loss_weeks / c->losses : 0;
-    int64_t incidents = 0;
+    int64_t incidents = 0, won_incidents = 0, won_strikes = 0, riots = 0;
     for (int32_t k = 0; k < a->runs; k++) {
-        incidents += c->runs[k].incidents;
+        const hv_audit_run *run = &c->runs[k];
+        incidents += run->incidents;
+        riots += run->riots;
+        if (run->outcome == HV_OUTCOME_WON) {
+            won_incidents += run->incidents;
+            won_strikes += run->strikes > 0;
+        }
         for (int s = 0; s < 3; s++)
-            f->income[s] += c->runs[k].income[s];
+            f->income[s] += run->income[s];
     }
     f->incidents = (double)incidents / a->runs;
+    f->won_incidents = c->wins ? (double)won_incidents / c->wins : 0;
+    f->won_strikes = c->wins ? (double)won_strikes / c->wins : 0;
+    f->riots = (double)riots / a->runs;
 }
 
 static double share(const int64_t income[3], int s)
@@ -83,6 +95,10 @@ void hv_audit_print_text(const hv_audit *a, FILE *out)
         fprintf(out, "             lost by: ");
         causes(a, c, out, 0);
         fprintf(out, "%s\n", c->losses ? "" : "nothing");
+        fprintf(out,
+                "             unrest: %.2f incidents a won game, strikes in %.1f%% of won games, "
+                "%.2f riots a game\n",
+                f.won_incidents, 100 * f.won_strikes, f.riots);
     }
     fprintf(out, "\nBest bot: %s. Events, share of its games in which each fired:\n",
             hv_bot_name(a->best_bot));
@@ -130,9 +146,10 @@ static void print_bot_json(const hv_audit *a, const hv_audit_config *c, FILE *ou
     fprintf(out,
             "{\"bot\":\"%s\",\"wins\":%d,\"losses\":%d,\"win_rate\":%.4f,\"win_low\":%.4f,"
             "\"win_high\":%.4f,\"mean_weeks_to_win\":%.2f,\"mean_weeks_to_lose\":%.2f,"
-            "\"incidents_per_game\":%.3f,\"losses_by_cause\":{",
+            "\"incidents_per_game\":%.3f,\"incidents_per_won_game\":%.3f,"
+            "\"won_games_with_strike\":%.4f,\"riots_per_game\":%.3f,\"losses_by_cause\":{",
             hv_bot_name(c->bot), c->wins, c->losses, f.win, f.low, f.high, f.to_win, f.to_lose,
-            f.incidents);
+            f.incidents, f.won_incidents, f.won_strikes, f.riots);
     causes(a, c, out, 1);
     fprintf(out,
             "},\"income\":{\"sponsors\":%lld,\"iridium\":%lld,\"other\":%lld,"
