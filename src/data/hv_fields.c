@@ -195,21 +195,31 @@ static uint32_t faction_mask(hv_ctx *ctx, const hv_ynode *key)
     return 0;
 }
 
-static void read_by_faction(hv_ctx *ctx, const hv_ynode *node, const hv_field *f,
-                            hv_by_faction *out)
+/* The number for all (a scalar NODE, read into ALL), or 1 when NODE is the
+ * map of WHAT the caller reads; an error for anything else. */
+static int read_all_or_map(hv_ctx *ctx, const hv_ynode *node, const hv_field *f, int32_t *all,
+                           const char *what)
 {
     int64_t v;
     if (node->kind == HV_YNODE_SCALAR) {
         if (hv_read_int(ctx, node, f->min, f->max, &v))
-            out->all = (int32_t)v;
-        return;
+            *all = (int32_t)v;
+        return 0;
     }
-    if (node->kind != HV_YNODE_MAP) {
-        char buf[64];
-        hv_ctx_error(ctx, node, "expected a number or a map of factions, got %s",
-                     shown(node, buf, sizeof buf));
+    if (node->kind == HV_YNODE_MAP)
+        return 1;
+    char buf[64];
+    hv_ctx_error(ctx, node, "expected a number or a map of %s, got %s", what,
+                 shown(node, buf, sizeof buf));
+    return 0;
+}
+
+static void read_by_faction(hv_ctx *ctx, const hv_ynode *node, const hv_field *f,
+                            hv_by_faction *out)
+{
+    int64_t v;
+    if (!read_all_or_map(ctx, node, f, &out->all, "factions"))
         return;
-    }
     for (size_t i = 0; i < node->count; i++) {
         const hv_ynode *key = node->items[2 * i];
         size_t old = hv_ctx_push_key(ctx, key->str);
@@ -224,17 +234,8 @@ static void read_by_faction(hv_ctx *ctx, const hv_ynode *node, const hv_field *f
 static void read_by_pair(hv_ctx *ctx, const hv_ynode *node, const hv_field *f, hv_by_pair *out)
 {
     int64_t v;
-    if (node->kind == HV_YNODE_SCALAR) {
-        if (hv_read_int(ctx, node, f->min, f->max, &v))
-            out->all = (int32_t)v;
+    if (!read_all_or_map(ctx, node, f, &out->all, "pairs of factions"))
         return;
-    }
-    if (node->kind != HV_YNODE_MAP) {
-        char buf[64];
-        hv_ctx_error(ctx, node, "expected a number or a map of pairs of factions, got %s",
-                     shown(node, buf, sizeof buf));
-        return;
-    }
     for (size_t i = 0; i < node->count; i++) {
         const hv_ynode *key = node->items[2 * i], *inner = node->items[2 * i + 1];
         size_t old = hv_ctx_push_key(ctx, key->str);
