@@ -297,6 +297,12 @@ void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_fi
         read_resources(ctx, node, rules);
         hv_ctx_pop(ctx, old);
     }
+    /* Flags first: sections and tables below may name them. */
+    if ((node = hv_ynode_get(root, "flags"))) {
+        size_t old = hv_ctx_push_key(ctx, "flags");
+        hv_read_flags(ctx, node, rules);
+        hv_ctx_pop(ctx, old);
+    }
     hv_read_section(ctx, root, "life_support", hv_life_fields, &rules->life, as_file);
     hv_read_section(ctx, root, "weather", hv_weather_fields, &rules->weather, as_file);
     hv_read_section(ctx, root, "society", hv_society_fields, &rules->society, as_file);
@@ -304,11 +310,6 @@ void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_fi
     hv_read_section(ctx, root, "missions", hv_missions_fields, &rules->missions, as_file);
     hv_read_section(ctx, root, "market", hv_market_fields, &rules->market, as_file);
     hv_read_section(ctx, root, "storyteller", hv_storyteller_fields, &rules->storyteller, 0);
-    if ((node = hv_ynode_get(root, "flags"))) {
-        size_t old = hv_ctx_push_key(ctx, "flags");
-        hv_read_flags(ctx, node, rules);
-        hv_ctx_pop(ctx, old);
-    }
     static const struct {
         const char *key;
         const hv_field *fields;

@@ -167,6 +167,75 @@ static void test_story_keys(void)
     hv_level_free(level);
 }
 
+/* Sponsor politics, unrest and people, read into the rules as meant. */
+static void test_politics_keys(void)
+{
+    hv_level *level = hv_level_load_printing(HV_TEST_DIR "/data/levels/politics.yaml", stderr);
+    CHECK(level != NULL);
+    if (!level)
+        return;
+    const hv_rules *r = &level->rules;
+    int nasa = hv_rules_find_faction(r, "nasa"), ros = hv_rules_find_faction(r, "roscosmos");
+    int jaxa = hv_rules_find_faction(r, "jaxa"), isro = hv_rules_find_faction(r, "isro");
+    int cnes = hv_rules_find_faction(r, "cnes"), dprk = hv_rules_find_faction(r, "dprk");
+    int pacific = hv_rules_find_bloc(r, "pacific"), deal = hv_rules_find_event(r, "deal");
+    int walkout = hv_rules_find_event(r, "walkout"), stubborn = hv_rules_find_trait(r, "stubborn");
+    CHECK(nasa >= 0 && ros >= 0 && jaxa >= 0 && isro >= 0 && cnes >= 0 && dprk >= 0);
+    CHECK(pacific >= 0 && deal >= 0 && walkout >= 0 && stubborn >= 0);
+    if (pacific < 0 || deal < 0 || walkout < 0 || stubborn < 0) {
+        hv_level_free(level);
+        return;
+    }
+    CHECK_EQ_INT(r->blocs[pacific].members, (1u << jaxa) | (1u << isro) | (1u << nasa));
+    const hv_effect *sign = &r->events[deal].choices[0].effect;
+    /* A faction named after a bloc in the same map overrides it. */
+    CHECK_EQ_INT(sign->satisfaction.by[nasa], 4);
+    CHECK_EQ_INT(sign->satisfaction.by[jaxa], 2);
+    CHECK_EQ_INT(sign->satisfaction.by[ros], -6);
+    CHECK_EQ_INT(sign->satisfaction.by[cnes], 0);
+    CHECK_EQ_INT(sign->satisfaction.all, 0);
+    /* Blocs pair across; pairs are kept both ways. */
+    CHECK_EQ_INT(sign->tension.by[cnes][dprk], -5);
+    CHECK_EQ_INT(sign->tension.by[dprk][cnes], -5);
+    CHECK_EQ_INT(sign->tension.by[nasa][ros], -5);
+    CHECK_EQ_INT(sign->tension.by[isro][jaxa], 3);
+    CHECK_EQ_INT(sign->tension.by[nasa][cnes], 0);
+    CHECK_EQ_INT(sign->funding_pct.by[ros], -10);
+    CHECK_EQ_INT(sign->partner[0], nasa + 1);
+    CHECK_EQ_INT(sign->partner[1], ros + 1);
+    const hv_effect *board = &r->events[deal].choices[1].effect;
+    CHECK_EQ_INT(board->motion.set, 1);
+    CHECK_EQ_INT(board->motion.stance.by[nasa], 2);
+    CHECK_EQ_INT(board->motion.stance.by[dprk], -1);
+    CHECK_EQ_INT(board->motion.passed, hv_rules_find_flag(r, "deal_done") + 1);
+    CHECK_EQ_INT(board->motion.failed, hv_rules_find_flag(r, "deal_off") + 1);
+    CHECK_EQ_INT(board->split[1], ros + 1);
+    const hv_event_def *w = &r->events[walkout];
+    CHECK_EQ_INT(w->unrest_at, 70);
+    CHECK_EQ_INT(w->effect.strike_weeks, 2);
+    CHECK_EQ_INT(w->effect.injure, 5);
+    CHECK_EQ_INT(w->effect.loyalty, -10);
+    CHECK_EQ_INT(r->society.riot_damage, 3);
+    CHECK_EQ_INT(r->society.riot_flag, hv_rules_find_flag(r, "rioted") + 1);
+    CHECK_EQ_INT(r->society.partner_calm, 4);
+    CHECK_EQ_INT(r->society.riot_repair, 3); /* from the base rules */
+    int refinery = hv_rules_find_module_type(r, "refinery");
+    CHECK(refinery >= 0 && r->module_types[refinery].strain == 30 &&
+          r->module_types[refinery].hazard == 25);
+    CHECK_EQ_INT(r->sponsors[0].agenda.earth_orbit, 30);
+    CHECK_EQ_INT(r->sponsors[0].agenda.incidents, -15);
+    CHECK_EQ_INT(r->sponsors[1].agenda.mars_orbit, 40);
+    CHECK_EQ_INT(level->start.people[0].trait, stubborn + 1);
+    CHECK_EQ_INT(level->start.people[0].loyalty, 40);
+    CHECK_EQ_INT(level->start.people[1].trait, 0); /* drawn when a game starts */
+    CHECK_EQ_INT(level->start.people[1].loyalty, 70);
+    hv_state s;
+    hv_level_new_game(level, 3, &s);
+    CHECK(s.people[1].trait > 0);
+    CHECK_EQ_INT(s.people[0].trait, stubborn + 1);
+    hv_level_free(level);
+}
+
 /* The base pool: forecast storms and faults, and enough decisions. */
 static void test_base_pool(void)
 {
@@ -215,6 +284,7 @@ int main(void)
     test_tutorial();
     test_overrides();
     test_story_keys();
+    test_politics_keys();
     test_base_pool();
     test_validate_dispatch();
     return hv_test_done("data_level");
