@@ -133,6 +133,13 @@ static int run_line(script_ctx *c, char *text)
         if ((rc = target(c, w + 1, n - 1, n > 1 ? col[1] : col[0], &x, &y)) != 0)
             return rc;
         button(app, x, y, cmd[0] == 'r' ? SDL_BUTTON_RIGHT : SDL_BUTTON_LEFT);
+    } else if (strcmp(cmd, "click-if") == 0) {
+        SDL_Rect r;
+        if (n != 2)
+            return bad(c, col[0], "%s", "click-if needs a widget id");
+        settle(app);
+        if (hv_gui_find(&app->gui, w[1], &r))
+            button(app, r.x + r.w / 2, r.y + r.h / 2, SDL_BUTTON_LEFT);
     } else if (strcmp(cmd, "move") == 0) {
         if ((rc = target(c, w + 1, n - 1, n > 1 ? col[1] : col[0], &x, &y)) != 0)
             return rc;
