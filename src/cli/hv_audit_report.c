@@ -212,10 +212,20 @@ static void find_unseen(const hv_audit *a, finding_out *f)
         if (!hv_rules_event_can_fire(r, e))
             continue;
         int32_t share = hv_audit_fired(a, best, e) * 1000 / a->runs;
+        hv_bot_kind who = a->best_bot;
+        /* A rung of the unrest ladder is what worse play runs into: it is
+         * seen when any bot's games bring it, not only the best one's. */
+        for (int b = 0; b < HV_BOT_COUNT && r->events[e].unrest_at > 0; b++) {
+            int32_t other = hv_audit_fired(a, bot_config(a, (hv_bot_kind)b), e) * 1000 / a->runs;
+            if (other > share) {
+                share = other;
+                who = (hv_bot_kind)b;
+            }
+        }
         if (share < UNSEEN_SHARE)
             finding(f, "UNSEEN", r->events[e].id, share / 1000.0,
                     "\"%s\" fires in %.1f%% of the %s bot's games", r->events[e].title,
-                    share / 10.0, hv_bot_name(a->best_bot));
+                    share / 10.0, hv_bot_name(who));
     }
 }
 
