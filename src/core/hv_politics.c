@@ -15,7 +15,12 @@ void hv_by_faction_add(hv_by_faction *sum, const hv_by_faction *e)
 
 void hv_by_pair_add(hv_by_pair *sum, const hv_by_pair *e)
 {
+    /* Most effects name no pair: skip the table (policies are summed
+     * several times a week). */
+    static const int8_t none[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
     sum->all += e->all;
+    if (memcmp(e->by, none, sizeof none) == 0)
+        return;
     for (int32_t a = 0; a < HV_MAX_FACTIONS; a++)
         for (int32_t b = 0; b < HV_MAX_FACTIONS; b++)
             sum->by[a][b] = (int8_t)hv_clamp(sum->by[a][b] + e->by[a][b], -100, 100);

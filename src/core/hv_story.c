@@ -81,8 +81,10 @@ int32_t hv_story_weight(const hv_state *s, int32_t index)
     const hv_rules *rules = s->rules;
     const hv_event_def *ev = &rules->events[index];
     int64_t quiet = s->turn - s->story_last - 1;
-    int64_t w = ev->weight + (int64_t)ev->tension_weight * (hv_state_max_tension(s) / 10) +
-                (int64_t)ev->calm_weight * (quiet > 0 ? quiet : 0);
+    /* The tension is only looked up for the events that weigh it. */
+    int64_t w = ev->weight + (int64_t)ev->calm_weight * (quiet > 0 ? quiet : 0);
+    if (ev->tension_weight)
+        w += (int64_t)ev->tension_weight * (hv_state_max_tension(s) / 10);
     if (ev->tags & s->story_tags)
         w = w * rules->storyteller.same_tag_pct / 100;
     return w <= 0 ? 0 : w > 1000000 ? 1000000 : (int32_t)w;
