@@ -10,6 +10,9 @@ set -uo pipefail
 bin="$1"
 root="$2"
 runs="${3:-40}"
+# The sanitizer build leaves the shipped levels to the optimised build,
+# which audits them to the same figures at a tenth of the cost.
+levels_check="${4:-levels}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 # shellcheck source=lib.sh
@@ -105,7 +108,11 @@ expect_exit 2 "batch --orders with a bad file" -- "$bin" batch levels/conference
 if grep -Eq "bad.yaml:[0-9]+:[0-9]+: error: " "$tmp/err"; then ok; else bad "bad orders: FILE:LINE:COL"; fi
 
 # ---- every shipped level against its known findings
+if [[ $levels_check != levels ]]; then
+    echo "note: the shipped levels' findings are checked by the optimised build's cli_audit"
+fi
 for level in levels/*.yaml; do
+    [[ $levels_check == levels ]] || break
     id=$(basename "$level" .yaml)
     known="tests/cli/audit/known/$id.txt"
     "$bin" audit "$level" --runs "$runs" --json >"$tmp/$id.json" 2>"$tmp/err"

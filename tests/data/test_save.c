@@ -40,10 +40,11 @@ static hv_level *load_level(const char *path)
     return level;
 }
 
-/* Plays WEEKS weeks with the balanced bot, recording every order. */
+/* Plays WEEKS weeks with the balanced bot, recording every order, or
+ * fewer if the game ends first. */
 static void play(hv_state *s, hv_order_log *log, int32_t weeks)
 {
-    for (int32_t i = 0; i < weeks; i++) {
+    for (int32_t i = 0; i < weeks && s->outcome == HV_OUTCOME_RUNNING; i++) {
         hv_bot_plan(HV_BOT_BALANCED, s);
         CHECK_EQ_INT(hv_order_log_add_week(log, s), 0);
         CHECK_EQ_INT(hv_end_turn(s, NULL), HV_TURN_DONE);
@@ -207,7 +208,7 @@ static char *test_round_trip(const char *path)
         hv_end_turn(s, NULL);
         hv_end_turn(t, NULL);
         check_same_game(s, t, 1);
-        play(s, &log, 8); /* the bot wins the conference in week 30 */
+        play(s, &log, 8); /* both go on to the same end */
         play(t, &log2, 8);
         check_same_game(s, t, 1);
         CHECK_EQ_INT(log2.count, log.count);
