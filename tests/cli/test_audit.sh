@@ -91,12 +91,13 @@ if [[ "$(id -u)" != 0 ]]; then
 fi
 chmod 700 "$tmp/levels"
 
-# ---- batch --orders: the file's orders each week, then the bot
+# ---- batch --orders: the file's orders each week, then the bot. Shared
+# corridors in week 1 is the one order that wins some conferences alone.
 cat >"$tmp/open.yaml" <<'EOF'
 format: 1
 kind: orders
 orders:
-  - {week: 1, do: policy, policy: openness, option: open}
+  - {week: 1, do: policy, policy: quarters, option: shared}
 EOF
 expect_exit 0 "batch --orders" -- "$bin" batch levels/conference.yaml --runs 20 --bot idle --orders "$tmp/open.yaml" --json
 with=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["wins"])' <"$tmp/out")

@@ -131,8 +131,8 @@ int main(void)
         hv_orders_file_load(&orders, HV_TEST_DIR "/data/orders/tutorial.yaml", rules, &diag), 0);
     hv_diag_print(&diag, stderr);
     hv_diag_free(&diag);
-    CHECK_EQ_INT(orders.count, 6);
-    if (orders.count == 6) {
+    CHECK_EQ_INT(orders.count, 8);
+    if (orders.count == 8) {
         CHECK_EQ_INT(orders.items[0].order.kind, HV_ORDER_BUILD);
         CHECK_EQ_INT(orders.items[0].order.module_type,
                      hv_rules_find_module_type(rules, "ice_mine"));
