@@ -113,8 +113,12 @@ static void weigh_resources(hv_bot_view *v)
             if (v->net[res] < 0 && weeks < 12)
                 w *= 2;
         }
-        if (s->stock[res] < v->keep[res])
-            w = w < 300 ? 300 : w;
+        /* A stock a win goal asks for is worth more the further it falls short. */
+        if (v->keep[res] > 0 && s->stock[res] < v->keep[res]) {
+            int64_t short_pct = (v->keep[res] - s->stock[res]) * 100 / v->keep[res];
+            int64_t floor = 300 + 10 * short_pct;
+            w = w < floor ? floor : w;
+        }
         v->worth[res] = w;
     }
     v->worth[HV_RES_FUNDS] = 100;
@@ -427,6 +431,19 @@ static int32_t power_now(const hv_bot_view *v, const hv_module_type *mt)
     return mt->solar ? mt->power * (100 - v->s->dust) / 100 : mt->power;
 }
 
+/* Whether supply ships bring RES, or a rock still out there, on its way
+ * or in Mars orbit holds it. */
+static int supply_holds(const hv_state *s, int res)
+{
+    for (int32_t i = 0; i < s->rules->supply_count; i++)
+        if (s->rules->supply[i].cargo[res] > 0)
+            return 1;
+    for (int32_t i = 0; i < s->rules->asteroid_count; i++)
+        if (s->asteroids[i].stage <= HV_STAGE_ORBIT && s->asteroids[i].left[res] > 0)
+            return 1;
+    return 0;
+}
+
 int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type)
 {
     const hv_state *s = v->s;
@@ -435,8 +452,14 @@ int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type)
     int64_t value = 0;
     if (power_now(v, mt) > 0)
         value += s->power_demand > s->power_supply ? 2500 : 700;
+    /* A recipe whose input nothing makes, no rock in reach holds and the
+     * stores cannot feed for long makes nothing worth having. */
+    int starved = 0;
+    for (int res = 0; res < HV_RES_COUNT; res++)
+        starved |= mt->input[res] > 0 && v->net[res] <= 0 &&
+                   s->stock[res] < 8 * mt->input[res] && !supply_holds(s, res);
     /* What its recipe is worth in a week, against the wages of its crew. */
-    for (int res = 0; res < HV_RES_COUNT; res++) {
+    for (int res = 0; res < HV_RES_COUNT && !starved; res++) {
         int64_t made = mt->output[res] - mt->input[res];
         if (!made)
             continue;
@@ -450,9 +473,12 @@ int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type)
         }
         if (v->need[res] > 0 && made < 0 && v->net[res] < 0)
             w -= 500;
+        /* Making what a win goal still asks for comes before comforts. */
+        if (made > 0 && s->stock[res] < v->keep[res])
+            w += 1500;
         value += w;
     }
-    if (mt->output[HV_RES_IRIDIUM] > 0)
+    if (mt->output[HV_RES_IRIDIUM] > 0 && !starved)
         value += v->greedy ? 3000 : 300;
     if (mt->spaceport > 0) {
         int far = 0;

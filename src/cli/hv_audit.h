@@ -91,6 +91,13 @@ void hv_audit_sum(hv_audit *audit);
 int32_t hv_audit_fired(const hv_audit *audit, const hv_audit_config *c, int32_t e);
 /* The config with ID, or NULL. */
 const hv_audit_config *hv_audit_config_find(const hv_audit *audit, const char *id);
+/* Bit per option of policy P that, held all game, wins within
+ * HV_AUDIT_VIABLE points of the best the lever bot does with P (free or
+ * holding one of its options): the choices that hold up. */
+#define HV_AUDIT_VIABLE 10
+uint32_t hv_audit_viable(const hv_audit *audit, int32_t p);
+/* Policies with at least two choices that hold up. */
+int32_t hv_audit_policies_with_choice(const hv_audit *audit);
 /* Writes the findings (one per line as "KIND id: text") and returns how many. */
 int hv_audit_findings(const hv_audit *audit, FILE *out, int json);
 /* The human tables on OUT. */

@@ -116,6 +116,20 @@ void hv_audit_print_text(const hv_audit *a, FILE *out)
         double w = (double)c->wins / a->runs;
         fprintf(out, "  %-40s %5.1f%%  %+6.1f  %s\n", c->id, 100 * w, 100 * (w - base), c->label);
     }
+    fprintf(out,
+            "\nChoices that hold up: options that, held all game, win within %d points of\n"
+            "the best %s does with that policy:\n",
+            HV_AUDIT_VIABLE, hv_bot_name(a->lever_bot));
+    for (int32_t p = 0; p < r->policy_count; p++) {
+        uint32_t viable = hv_audit_viable(a, p);
+        fprintf(out, "  %-24s", r->policies[p].id);
+        for (int32_t o = 0; o < r->policies[p].option_count; o++)
+            if (viable >> o & 1u)
+                fprintf(out, " %s", r->policies[p].options[o].id);
+        fprintf(out, "%s\n", viable ? "" : " none");
+    }
+    fprintf(out, "  %d of %d policies offer two or more\n", hv_audit_policies_with_choice(a),
+            r->policy_count);
     fprintf(out, "\nSystems off, win rate change in points for");
     for (int b = 0; b < HV_BOT_COUNT; b++)
         fprintf(out, " %s", hv_bot_name((hv_bot_kind)b));
@@ -205,7 +219,21 @@ void hv_audit_print_json(const hv_audit *a, FILE *out, const char *digest)
         fprintf(out, ",\"wins\":%d,\"win_rate\":%.4f,\"win_low\":%.4f,\"win_high\":%.4f}", c->wins,
                 (double)c->wins / a->runs, low, high);
     }
-    fprintf(out, "],\"findings\":[");
+    fprintf(out, "],\"choices\":{");
+    const hv_rules *r = &a->level->rules;
+    for (int32_t p = 0; p < r->policy_count; p++) {
+        uint32_t viable = hv_audit_viable(a, p);
+        fprintf(out, "%s", p ? "," : "");
+        hv_json_string(out, r->policies[p].id);
+        fprintf(out, ":[");
+        for (int32_t o = 0, n = 0; o < r->policies[p].option_count; o++)
+            if (viable >> o & 1u) {
+                fprintf(out, "%s", n++ ? "," : "");
+                hv_json_string(out, r->policies[p].options[o].id);
+            }
+        fprintf(out, "]");
+    }
+    fprintf(out, "},\"policies_with_choice\":%d,\"findings\":[", hv_audit_policies_with_choice(a));
     hv_audit_findings(a, out, 1);
     fprintf(out, "],\"seconds\":%.3f}\n", a->seconds);
 }

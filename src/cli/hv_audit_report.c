@@ -157,6 +157,41 @@ static void find_dominant(const hv_audit *a, finding_out *f)
     }
 }
 
+/* The config holding policy P at option O, or NULL. */
+static const hv_audit_config *hold_config(const hv_audit *a, int32_t p, int32_t o)
+{
+    const hv_policy *pol = &a->level->rules.policies[p];
+    char id[80];
+    snprintf(id, sizeof id, "hold:%s=%s", pol->id, pol->options[o].id);
+    return hv_audit_config_find(a, id);
+}
+
+uint32_t hv_audit_viable(const hv_audit *a, int32_t p)
+{
+    const hv_policy *pol = &a->level->rules.policies[p];
+    int32_t best = rate(a, bot_config(a, a->lever_bot));
+    for (int32_t o = 0; o < pol->option_count; o++) {
+        const hv_audit_config *c = hold_config(a, p, o);
+        if (c && rate(a, c) > best)
+            best = rate(a, c);
+    }
+    uint32_t viable = 0;
+    for (int32_t o = 0; o < pol->option_count; o++) {
+        const hv_audit_config *c = hold_config(a, p, o);
+        if (c && rate(a, c) >= best - HV_AUDIT_VIABLE * 10)
+            viable |= 1u << o;
+    }
+    return viable;
+}
+
+int32_t hv_audit_policies_with_choice(const hv_audit *a)
+{
+    int32_t n = 0;
+    for (int32_t p = 0; p < a->level->rules.policy_count; p++)
+        n += __builtin_popcount(hv_audit_viable(a, p)) >= 2;
+    return n;
+}
+
 static void find_traps(const hv_audit *a, finding_out *f)
 {
     const hv_rules *r = &a->level->rules;

@@ -64,6 +64,10 @@ kinds = {c["kind"] for c in d["configs"]}
 assert kinds == {"bot", "system", "hold", "forbid", "answer", "cutoff", "one_click"}, kinds
 for f in d["findings"]:
     assert f["kind"] in ("DOMINANT", "TRAP", "DECORATIVE", "UNSEEN", "DECIDED_EARLY") and f["text"]
+# Choices that hold up: the trap and the grant's refusal are not among them.
+assert d["choices"]["ledger"] == ["careful"], d["choices"]
+assert d["choices"]["windfall"] == ["yes"], d["choices"]
+assert d["policies_with_choice"] == sum(len(v) >= 2 for v in d["choices"].values())
 EOF
 
 # ---- the same figures on one job as on two
