@@ -198,11 +198,9 @@ static void find_traps(const hv_audit *a, finding_out *f)
     const hv_audit_config *empty = hv_audit_config_find(a, "one_click:empty");
     for (int32_t p = 0; p < r->policy_count; p++) {
         char id[80];
-        snprintf(id, sizeof id, "hold:%s=%s", r->policies[p].id, r->policies[p].options[0].id);
-        const hv_audit_config *start = hv_audit_config_find(a, id);
+        const hv_audit_config *start = hold_config(a, p, 0);
         for (int32_t o = 1; o < r->policies[p].option_count && start; o++) {
-            snprintf(id, sizeof id, "hold:%s=%s", r->policies[p].id, r->policies[p].options[o].id);
-            const hv_audit_config *held = hv_audit_config_find(a, id);
+            const hv_audit_config *held = hold_config(a, p, o);
             snprintf(id, sizeof id, "one_click:%s=%s", r->policies[p].id,
                      r->policies[p].options[o].id);
             const hv_audit_config *click = hv_audit_config_find(a, id);
