@@ -137,6 +137,22 @@ static void weigh_resources(hv_bot_view *v)
     }
 }
 
+/* Bit per resource that supply ships bring, or that a rock still out
+ * there, on its way or in Mars orbit holds. */
+static uint32_t supplied(const hv_state *s)
+{
+    uint32_t bits = 0;
+    for (int res = 0; res < HV_RES_COUNT; res++) {
+        for (int32_t i = 0; i < s->rules->supply_count; i++)
+            bits |= (uint32_t)(s->rules->supply[i].cargo[res] > 0) << res;
+        for (int32_t i = 0; i < s->rules->asteroid_count; i++)
+            bits |= (uint32_t)(s->asteroids[i].stage <= HV_STAGE_ORBIT &&
+                               s->asteroids[i].left[res] > 0)
+                    << res;
+    }
+    return bits;
+}
+
 void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
 {
     memset(v, 0, offsetof(hv_bot_view, free_people));
@@ -206,6 +222,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
             }
     v->class_tension = s->class_tension;
     v->weeks_left = weeks_left(s);
+    v->supplied = supplied(s);
     weigh_resources(v);
     for (int res = 0; res < HV_RES_COUNT; res++)
         if (made[res] > 0)
@@ -431,19 +448,6 @@ static int32_t power_now(const hv_bot_view *v, const hv_module_type *mt)
     return mt->solar ? mt->power * (100 - v->s->dust) / 100 : mt->power;
 }
 
-/* Whether supply ships bring RES, or a rock still out there, on its way
- * or in Mars orbit holds it. */
-static int supply_holds(const hv_state *s, int res)
-{
-    for (int32_t i = 0; i < s->rules->supply_count; i++)
-        if (s->rules->supply[i].cargo[res] > 0)
-            return 1;
-    for (int32_t i = 0; i < s->rules->asteroid_count; i++)
-        if (s->asteroids[i].stage <= HV_STAGE_ORBIT && s->asteroids[i].left[res] > 0)
-            return 1;
-    return 0;
-}
-
 int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type)
 {
     const hv_state *s = v->s;
@@ -457,7 +461,7 @@ int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type)
     int starved = 0;
     for (int res = 0; res < HV_RES_COUNT; res++)
         starved |= mt->input[res] > 0 && v->net[res] <= 0 &&
-                   s->stock[res] < 8 * mt->input[res] && !supply_holds(s, res);
+                   s->stock[res] < 8 * mt->input[res] && !(v->supplied >> res & 1u);
     /* What its recipe is worth in a week, against the wages of its crew. */
     for (int res = 0; res < HV_RES_COUNT && !starved; res++) {
         int64_t made = mt->output[res] - mt->input[res];

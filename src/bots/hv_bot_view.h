@@ -28,6 +28,7 @@ typedef struct hv_bot_view {
     int32_t worst_a, worst_b; /* the pair of nations with the highest tension, or -1 */
     int32_t min_satisfaction;
     int32_t weeks_left; /* until the level's deadline, or a year */
+    uint32_t supplied;  /* bit per resource ships or rocks in reach bring */
     int32_t free_count;
     int32_t free_people[HV_MAX_PEOPLE];
     int32_t slots[HV_MAX_MODULES]; /* free crew slots left */
