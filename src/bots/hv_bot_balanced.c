@@ -219,6 +219,15 @@ static void expand(hv_bot_view *v)
     if (t < 0) {
         t = best_buy(v, WANT_ANY);
         weeks = v->greedy ? 2 : 8;
+        /* Nothing it merely wants while the sponsors do not cover the
+         * bills, unless the treasury carries them to the level's end. */
+        if (t >= 0 && !v->greedy) {
+            int64_t short_by = v->costs + v->r->module_types[t].upkeep - v->paid;
+            int endless = hv_rules_last_week(v->r) == 0;
+            if (short_by > 0 &&
+                (endless || short_by * v->weeks_left > v->s->stock[HV_RES_FUNDS]))
+                t = -1;
+        }
     }
     if (t >= 0 && affordable(v, &v->r->module_types[t], v->costs * weeks))
         build(v, t);
@@ -236,10 +245,11 @@ static void govern(hv_bot_view *v)
             continue;
         const hv_policy *pol = &v->r->policies[p];
         int32_t now = s->policy[p], best = now;
-        int64_t now_worth = hv_bot_policy_worth(v, &pol->options[now].effect);
+        const hv_effect *in_force = &pol->options[now].effect;
+        int64_t now_worth = hv_bot_policy_worth(v, in_force, in_force);
         int64_t best_worth = now_worth;
         for (int32_t o = 0; o < pol->option_count; o++) {
-            int64_t w = hv_bot_policy_worth(v, &pol->options[o].effect);
+            int64_t w = hv_bot_policy_worth(v, &pol->options[o].effect, in_force);
             if (w > best_worth) {
                 best_worth = w;
                 best = o;
@@ -279,29 +289,86 @@ int32_t hv_bot_capture_crew(const hv_state *s, int32_t asteroid, hv_order *o)
     return best;
 }
 
-/* Where a rock is worth more: its whole haul at the base's worths in Mars
- * orbit, or its iridium sold on Earth at the rules' share in Earth orbit.
- * A goal to hold iridium keeps it coming home; a mandate decides alone. */
-static int32_t destination(const hv_bot_view *v, int32_t asteroid)
+/* What ASTEROID's haul is worth in DEST: its whole haul at the base's
+ * worths in Mars orbit, or its iridium sold on Earth at the rules' share,
+ * a week's mining at a time (each sale denting the price a little). */
+static int64_t dest_worth(const hv_bot_view *v, int32_t asteroid, int32_t dest)
 {
-    const hv_state *s = v->s;
-    if (s->mandate)
-        return s->mandate - 1;
-    if (v->keep[HV_RES_IRIDIUM] > s->stock[HV_RES_IRIDIUM])
-        return HV_DEST_MARS;
-    const int64_t *left = s->asteroids[asteroid].left;
-    int64_t mars = 0;
-    for (int r = 0; r < HV_RES_COUNT; r++)
-        mars += left[r] * v->worth[r];
-    /* Sold a week's mining at a time, each sale denting the price a little. */
-    int64_t rate = v->r->asteroids[asteroid].mine_rate, total = 0;
+    const int64_t *left = v->s->asteroids[asteroid].left;
+    int64_t total = 0;
+    if (dest == HV_DEST_MARS) {
+        for (int r = 0; r < HV_RES_COUNT; r++)
+            total += left[r] * v->worth[r];
+        return total;
+    }
+    int64_t rate = v->r->asteroids[asteroid].mine_rate;
     for (int r = 0; r < HV_RES_COUNT; r++)
         total += left[r];
     int64_t weekly = total > 0 && rate < total ? left[HV_RES_IRIDIUM] * rate / total
                                                : left[HV_RES_IRIDIUM];
-    int64_t per_unit = weekly > 0 ? hv_market_quote(s, weekly, 100) * 100 / weekly : 0;
-    int64_t earth = left[HV_RES_IRIDIUM] * per_unit * v->r->missions.earth_share / 100;
-    return earth > mars ? HV_DEST_EARTH : HV_DEST_MARS;
+    int64_t per_unit = weekly > 0 ? hv_market_quote(v->s, weekly, 100) * 100 / weekly : 0;
+    return left[HV_RES_IRIDIUM] * per_unit * v->r->missions.earth_share / 100;
+}
+
+/* Where a rock is worth more, mandate or not. A goal to hold iridium keeps
+ * it coming home. */
+static int32_t worth_more(const hv_bot_view *v, int32_t asteroid)
+{
+    if (v->keep[HV_RES_IRIDIUM] > v->s->stock[HV_RES_IRIDIUM])
+        return HV_DEST_MARS;
+    return dest_worth(v, asteroid, HV_DEST_EARTH) > dest_worth(v, asteroid, HV_DEST_MARS)
+               ? HV_DEST_EARTH
+               : HV_DEST_MARS;
+}
+
+/* Where a capture is launched to: a mandate decides alone. */
+static int32_t destination(const hv_bot_view *v, int32_t asteroid)
+{
+    return v->s->mandate ? v->s->mandate - 1 : worth_more(v, asteroid);
+}
+
+/* What being found out would cost: the found-out event's own effect and
+ * its best answer, as the bot weighs events (a cost is positive). */
+static int64_t found_out_cost(const hv_bot_view *v)
+{
+    int32_t e = v->r->missions.found_out_event - 1;
+    if (e < 0)
+        return 0;
+    const hv_event_def *ev = &v->r->events[e];
+    int64_t best = ev->choice_count ? INT64_MIN : 0;
+    for (int32_t c = 0; c < ev->choice_count; c++) {
+        int64_t w = hv_bot_choice_worth(v, &ev->choices[c].effect);
+        best = w > best ? w : best;
+    }
+    int64_t worth = hv_bot_choice_worth(v, &ev->effect) + best;
+    return worth < 0 ? -worth : 0;
+}
+
+/* Turns a capture in flight to the orbit where its rock is worth more. When
+ * that goes against the board's mandate it is a hijack: the gain must beat
+ * the cost of being found out at the odds of that before it arrives. The
+ * greedy bot takes the chance whatever it costs. */
+static void redirect(hv_bot_view *v)
+{
+    hv_state *s = v->s;
+    const hv_missions *m = &v->r->missions;
+    for (int32_t i = 0; i < v->r->asteroid_count; i++) {
+        const hv_asteroid_state *as = &s->asteroids[i];
+        if (as->stage != HV_STAGE_CAPTURING || as->hijack)
+            continue;
+        int32_t want = worth_more(v, i);
+        int64_t gain = dest_worth(v, i, want) - dest_worth(v, i, as->dest);
+        if (want == as->dest || gain <= 0)
+            continue;
+        if (s->mandate && want != s->mandate - 1 && !v->greedy) {
+            int64_t unseen = 1000; /* per mille: never found out before arrival */
+            for (int32_t w = 0; w <= as->weeks_left; w++)
+                unseen = unseen * (1000 - m->found_out) / 1000;
+            if (gain * 1000 <= (1000 - unseen) * found_out_cost(v))
+                continue;
+        }
+        hv_bot_order(s, HV_ORDER_REDIRECT, i, 0, 0);
+    }
 }
 
 static void launch(hv_bot_view *v)
@@ -366,5 +433,6 @@ void hv_bot_balanced(hv_bot_view *v)
     expand(v);
     govern(v);
     launch(v);
+    redirect(v);
     sell(v);
 }

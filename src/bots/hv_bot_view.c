@@ -18,6 +18,7 @@ void hv_bot_order(hv_state *s, hv_order_kind kind, int32_t a, int32_t b, int32_t
         break;
     case HV_ORDER_POLICY:
     case HV_ORDER_SURVEY:
+    case HV_ORDER_REDIRECT:
         o.target = a;
         break;
     case HV_ORDER_BUILD:
@@ -37,6 +38,8 @@ void hv_bot_order(hv_state *s, hv_order_kind kind, int32_t a, int32_t b, int32_t
 
 int hv_bot_policy_ready(const hv_state *s, int32_t p)
 {
+    if (s->rules->policies[p].locked)
+        return 0;
     return s->policy_since[p] == 0 ||
            s->turn + 1 - s->policy_since[p] >= s->rules->policies[p].cooldown;
 }
@@ -122,6 +125,14 @@ static void weigh_resources(hv_bot_view *v)
         v->worth[res] = w;
     }
     v->worth[HV_RES_FUNDS] = 100;
+    /* Money is dearer while the sponsors do not cover the bills and the
+     * treasury would run dry before the level ends. */
+    int64_t short_by = v->costs - v->paid;
+    if (!v->greedy && short_by > 0) {
+        int64_t runway = s->stock[HV_RES_FUNDS] / short_by;
+        if (runway < v->weeks_left)
+            v->worth[HV_RES_FUNDS] = runway < 4 ? 400 : runway < 8 ? 250 : 150;
+    }
     v->worth[HV_RES_IRIDIUM] = s->price * 100;
     int64_t refined = refined_worth(v, HV_RES_ORE);
     if (refined > v->worth[HV_RES_ORE])
@@ -189,11 +200,14 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
         const hv_person *p = &s->people[i];
         const hv_role *role = &r->roles[p->role];
         v->costs += role->pay;
+        v->nation_morale[p->faction] += p->morale;
         if (role->klass == HV_CLASS_WORKER) {
             v->workers++;
+            v->nation_workers[p->faction]++;
             v->worker_pay += role->pay;
         } else {
             v->staff++;
+            v->nation_staff[p->faction]++;
         }
         if (!p->module && !p->away)
             v->free_people[v->free_count++] = i;
@@ -201,6 +215,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->min_satisfaction = 100;
     for (int32_t i = 0; i < r->sponsor_count; i++) {
         v->funding += r->sponsors[i].funding;
+        v->paid += hv_sponsor_funding(s, i);
         if (s->satisfaction[i] < v->min_satisfaction)
             v->min_satisfaction = s->satisfaction[i];
     }
@@ -228,7 +243,6 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
         if (made[res] > 0)
             v->output_worth += made[res] * v->worth[res];
 }
-
 /* Worth of one point of tension held for a week, by how close the base is
  * to incidents and to a riot. */
 static int64_t tension_weight(const hv_bot_view *v, int32_t now)
@@ -253,17 +267,6 @@ static int64_t tension_weight(const hv_bot_view *v, int32_t now)
     return w;
 }
 
-/* Worth of one point of every sponsor's satisfaction, for the rest of the level. */
-static int64_t satisfaction_weight(const hv_bot_view *v)
-{
-    int64_t w = v->funding * 100 / 200; /* funds a week for a point */
-    for (int32_t i = 0; i < v->r->win_count; i++)
-        if (v->r->win[i].kind == HV_GOAL_SATISFACTION_AT_LEAST &&
-            v->min_satisfaction < v->r->win[i].amount + 12)
-            w += 60 * (v->r->win[i].amount + 12 - v->min_satisfaction);
-    return v->greedy ? w / 2 : w;
-}
-
 /* Worth of one point of morale for everyone in a group of N. */
 static int64_t morale_weight(const hv_bot_view *v, int32_t n)
 {
@@ -274,7 +277,7 @@ static int64_t morale_weight(const hv_bot_view *v, int32_t n)
      * each nation, its sponsor's satisfaction. */
     int64_t w = v->output_worth * n / people / 200;
     if (!v->greedy)
-        w += 8 * n + satisfaction_weight(v) * n / people / 10;
+        w += 8 * n;
     return w;
 }
 
@@ -284,26 +287,66 @@ static int32_t worst_pair_delta(const hv_bot_view *v, const hv_by_pair *t)
     return v->worst_a < 0 ? t->all : hv_by_pair_for(t, v->worst_a, v->worst_b);
 }
 
-/* Worth of a week of satisfaction changed by SAT, sponsor by sponsor:
- * funding lost or won, and how near a sponsor is to what a goal asks. */
+/* Worth of one point of sponsor K's satisfaction for a week: funding lost
+ * or won, and how near the sponsor is to what a goal asks. */
+static int64_t point_worth(const hv_bot_view *v, int32_t k)
+{
+    int64_t per_point = v->r->sponsors[k].funding * 100 / 200;
+    for (int32_t i = 0; i < v->r->win_count; i++)
+        if (v->r->win[i].kind == HV_GOAL_SATISFACTION_AT_LEAST &&
+            v->s->satisfaction[k] < v->r->win[i].amount + 12)
+            per_point += 60 * (v->r->win[i].amount + 12 - v->s->satisfaction[k]);
+    return v->greedy ? per_point / 2 : per_point;
+}
+
+/* Worth of a week of satisfaction changed by SAT, sponsor by sponsor. */
 static int64_t satisfaction_worth(const hv_bot_view *v, const hv_by_faction *sat)
 {
     int64_t w = 0;
     for (int32_t k = 0; k < v->r->sponsor_count; k++) {
         int32_t d = hv_by_faction_for(sat, v->r->sponsors[k].faction);
-        if (!d)
-            continue;
-        int64_t per_point = v->r->sponsors[k].funding * 100 / 200;
-        for (int32_t i = 0; i < v->r->win_count; i++)
-            if (v->r->win[i].kind == HV_GOAL_SATISFACTION_AT_LEAST &&
-                v->s->satisfaction[k] < v->r->win[i].amount + 12)
-                per_point += 60 * (v->r->win[i].amount + 12 - v->s->satisfaction[k]);
-        w += d * (v->greedy ? per_point / 2 : per_point);
+        if (d)
+            w += d * point_worth(v, k);
     }
     return w;
 }
 
-int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e)
+/* The satisfaction a week that a nation's mean morale MEAN writes home,
+ * as the sponsors' weekly look reads it. */
+static int32_t mood(int64_t mean)
+{
+    int64_t m = (mean - 60) / 10;
+    return (int32_t)(m < -2 ? -2 : m > 2 ? 2 : m);
+}
+
+/* Worth, per week, of what each nation's mood writes home once its
+ * people's morale has moved by STAFF and WORKERS points. */
+static int64_t mood_worth(const hv_bot_view *v, int32_t staff, int32_t workers)
+{
+    int64_t w = 0;
+    for (int32_t k = 0; k < v->r->sponsor_count && (staff || workers); k++) {
+        int32_t f = v->r->sponsors[k].faction;
+        int32_t n = v->nation_staff[f] + v->nation_workers[f];
+        if (!n)
+            continue;
+        int64_t mean = v->nation_morale[f] / n;
+        int64_t moved = ((int64_t)v->nation_staff[f] * staff + (int64_t)v->nation_workers[f] * workers) / n;
+        w += (mood(mean + moved) - mood(mean)) * point_worth(v, k);
+    }
+    return v->greedy ? w / 2 : w;
+}
+
+/* Worth, per week, of what the sponsors' agendas make of pay at PAY_PCT
+ * over the contract (their weights are tenths of a point per 10 points). */
+static int64_t agenda_pay_worth(const hv_bot_view *v, int32_t pay_pct)
+{
+    int64_t w = 0;
+    for (int32_t k = 0; k < v->r->sponsor_count && pay_pct; k++)
+        w += (int64_t)v->r->sponsors[k].agenda.pay * (pay_pct / 10) * point_worth(v, k) / 10;
+    return w;
+}
+
+int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e, const hv_effect *in_force)
 {
     int64_t horizon = v->weeks_left < 12 ? v->weeks_left : 12;
     int64_t w = 0;
@@ -321,6 +364,12 @@ int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e)
     w -= worst_pair_delta(v, &e->tension) * tension_weight(v, v->tension) * horizon / 2;
     w -= class_delta * tension_weight(v, v->class_tension) * horizon / 2;
     w += satisfaction_worth(v, &e->satisfaction) * horizon / 2;
+    /* An agenda's displeasure, and a nation's mood, pile up week on week and stay. */
+    /* Morale today already holds what is in force. */
+    w += (agenda_pay_worth(v, e->pay_pct) +
+          mood_worth(v, e->morale_staff - in_force->morale_staff,
+                     e->morale_workers - in_force->morale_workers)) *
+         horizon * horizon / 4;
     const hv_society *soc = &v->r->society;
     int32_t over =
         (v->tension > v->class_tension ? v->tension : v->class_tension) - (soc->incident_at - 10);

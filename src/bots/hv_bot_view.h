@@ -21,6 +21,7 @@ typedef struct hv_bot_view {
     int64_t worth[HV_RES_COUNT]; /* of one unit, in hundredths of funds */
     int64_t costs;               /* pay and upkeep per week */
     int64_t funding;             /* sponsors' pay per week at full satisfaction, in all */
+    int64_t paid;                /* what they pay this week, at today's satisfaction */
     int64_t output_worth;        /* of the base's production in one week */
     int64_t worker_pay;          /* workers' pay per week */
     int32_t staff, workers;      /* head counts */
@@ -29,6 +30,8 @@ typedef struct hv_bot_view {
     int32_t min_satisfaction;
     int32_t weeks_left; /* until the level's deadline, or a year */
     uint32_t supplied;  /* bit per resource ships or rocks in reach bring */
+    int32_t nation_staff[HV_MAX_FACTIONS], nation_workers[HV_MAX_FACTIONS]; /* head counts */
+    int64_t nation_morale[HV_MAX_FACTIONS]; /* summed over its people */
     int32_t free_count;
     int32_t free_people[HV_MAX_PEOPLE];
     int32_t slots[HV_MAX_MODULES]; /* free crew slots left */
@@ -38,13 +41,14 @@ typedef struct hv_bot_view {
 /* Fills V for STATE; GREEDY weighs only money and mining. */
 void hv_bot_look(hv_bot_view *v, hv_state *state, int greedy);
 /* Queues one order of KIND: A and B are (person, module) for assign,
- * (target) for policy and survey, (x, y) with VALUE the type for build,
+ * (target) for policy, survey and redirect, (x, y) with VALUE the type for build,
  * (module) for priority and demolish. */
 void hv_bot_order(hv_state *s, hv_order_kind kind, int32_t a, int32_t b, int32_t value);
 /* How much the base wants one more running module of TYPE. */
 int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type);
-/* Worth of a policy option's effect held for the weeks ahead. */
-int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e);
+/* Worth of a policy option's effect held for the weeks ahead, where
+ * IN_FORCE is the effect of the option the policy has now. */
+int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e, const hv_effect *in_force);
 /* Worth of an event's or a choice's effect, applied once. */
 int64_t hv_bot_choice_worth(const hv_bot_view *v, const hv_effect *e);
 /* Whether policy P may change in the coming week. */

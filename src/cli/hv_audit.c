@@ -46,7 +46,9 @@ static void system_off(hv_rules *r, hv_system sys)
         r->incidents.tension = 0;
         break;
     case HV_SYSTEM_MARKET:
+        /* Standing still: no swings, and sales do not move it either. */
         r->market.swing_pct = 0;
+        r->market.elasticity = 0;
         break;
     case HV_SYSTEM_DUST:
         r->weather.dust_min = r->weather.dust_max = r->weather.dust_swing = 0;
@@ -57,7 +59,11 @@ static void system_off(hv_rules *r, hv_system sys)
     for (int32_t p = 0; p < r->policy_count; p++)
         for (int32_t o = 0; o < r->policies[p].option_count; o++)
             effect_off(&r->policies[p].options[o].effect, sys);
+    /* Events that cannot come here keep their effects, so that a level
+     * which leaves a system out compares equal with it switched off. */
     for (int32_t e = 0; e < r->event_count; e++) {
+        if (!hv_rules_event_can_fire(r, e))
+            continue;
         effect_off(&r->events[e].effect, sys);
         for (int32_t c = 0; c < r->events[e].choice_count; c++)
             effect_off(&r->events[e].choices[c].effect, sys);
@@ -115,7 +121,7 @@ static void add_levers(hv_audit *a)
     const hv_rules *r = &a->level->rules;
     hv_bot_kind lb = a->lever_bot;
     for (int32_t p = 0; p < r->policy_count; p++)
-        for (int32_t o = 0; o < r->policies[p].option_count; o++) {
+        for (int32_t o = 0; o < r->policies[p].option_count && !r->policies[p].locked; o++) {
             hv_audit_config *c = add(a, HV_CONFIG_HOLD, lb);
             if (!c)
                 return;
@@ -151,6 +157,12 @@ static void add_levers(hv_audit *a)
         c->limits.forbid = 1u << k;
         snprintf(c->id, sizeof c->id, "forbid:%s", hv_order_kind_name((hv_order_kind)k));
         snprintf(c->label, sizeof c->label, "never a %s order",
+                 hv_order_kind_name((hv_order_kind)k));
+        if (!hv_audit_tuning(k) || !(c = add(a, HV_CONFIG_FORBID, lb)))
+            continue;
+        c->once = 1u << k;
+        snprintf(c->id, sizeof c->id, "once:%s", hv_order_kind_name((hv_order_kind)k));
+        snprintf(c->label, sizeof c->label, "%s orders in one week only, the first it gives any",
                  hv_order_kind_name((hv_order_kind)k));
     }
     for (int32_t e = 0; e < r->event_count; e++)
@@ -203,8 +215,26 @@ static void count_report(const hv_report *rep, hv_audit_run *run)
     }
 }
 
+/* Policy options PLANNED orders from order FROM on that PLAN (the balanced
+ * bot's orders from the same state) does not: what the look-ahead picked. */
+static uint64_t picked_over(const hv_state *plan, const hv_state *planned, int32_t from)
+{
+    uint64_t bits = 0;
+    for (int32_t i = from; i < planned->order_count; i++) {
+        const hv_order *o = &planned->orders[i];
+        int same = o->kind != HV_ORDER_POLICY;
+        for (int32_t j = from; j < plan->order_count && !same; j++)
+            same = plan->orders[j].kind == HV_ORDER_POLICY && plan->orders[j].target == o->target &&
+                   plan->orders[j].value == o->value;
+        if (!same)
+            bits |= UINT64_C(1) << (o->target * HV_MAX_OPTIONS + o->value);
+    }
+    return bits;
+}
+
+/* PLAN is scratch room for the balanced plan beside the planner's (NULL: not kept). */
 static void play(const hv_audit *a, const hv_audit_config *c, int32_t seed, hv_state *s,
-                 hv_report *rep)
+                 hv_state *plan, hv_report *rep)
 {
     hv_level_new_game(a->level, (uint64_t)seed + 1, s);
     if (c->system != HV_SYSTEM_NONE) {
@@ -214,6 +244,7 @@ static void play(const hv_audit *a, const hv_audit_config *c, int32_t seed, hv_s
     }
     hv_audit_run *run = &c->runs[seed];
     memset(run, 0, sizeof *run);
+    hv_bot_limits limits = c->limits; /* a kind given once is forbidden from then on */
     while (s->turn < a->max_weeks && s->outcome == HV_OUTCOME_RUNNING) {
         int32_t from = s->order_count;
         if (c->kind == HV_CONFIG_ONE_CLICK) {
@@ -225,11 +256,18 @@ static void play(const hv_audit *a, const hv_audit_config *c, int32_t seed, hv_s
             hv_bot_plan(HV_BOT_IDLE, s);
         } else if (c->cutoff > 0 && s->turn >= c->cutoff) {
             hv_bot_plan(HV_BOT_IDLE, s);
+        } else if (c->kind == HV_CONFIG_BOT && c->bot == HV_BOT_PLANNER && plan) {
+            memcpy(plan, s, sizeof *plan);
+            hv_bot_plan_limited(HV_BOT_BALANCED, plan, &limits);
+            hv_bot_plan_limited(c->bot, s, &limits);
+            run->picked |= picked_over(plan, s, from);
         } else {
-            hv_bot_plan_limited(c->bot, s, &c->limits);
+            hv_bot_plan_limited(c->bot, s, &limits);
         }
-        for (int32_t i = from; i < s->order_count; i++)
+        for (int32_t i = from; i < s->order_count; i++) {
             run->orders[s->orders[i].kind]++;
+            limits.forbid |= c->once & 1u << s->orders[i].kind;
+        }
         if (c->detail)
             hv_report_clear(rep);
         if (hv_end_turn(s, c->detail ? rep : NULL) != HV_TURN_DONE)
@@ -257,17 +295,19 @@ static void *worker(void *arg)
     pool *p = arg;
     hv_state *s = malloc(sizeof *s);
     hv_report *rep = malloc(sizeof *rep);
+    hv_state *plan = malloc(sizeof *plan);
     int64_t total = (int64_t)(p->last - p->first) * p->audit->runs;
     for (;;) {
         pthread_mutex_lock(&p->lock);
         int64_t job = p->next++;
         pthread_mutex_unlock(&p->lock);
-        if (job >= total || !s || !rep)
+        if (job >= total || !s || !rep || !plan)
             break;
         const hv_audit_config *c = &p->audit->configs[p->first + job / p->audit->runs];
-        play(p->audit, c, (int32_t)(job % p->audit->runs), s, rep);
+        play(p->audit, c, (int32_t)(job % p->audit->runs), s, plan, rep);
     }
-    int failed = !s || !rep;
+    int failed = !s || !rep || !plan;
+    free(plan);
     free(rep);
     free(s);
     return failed ? arg : NULL;
@@ -302,13 +342,47 @@ static void measure_length(hv_audit *a)
 
 /* ---- the command ------------------------------------------------------- */
 
+static int gives_rock(const int64_t *res)
+{
+    return res[HV_RES_ORE] > 0 || res[HV_RES_IRIDIUM] > 0;
+}
+
+/* Whether ore or iridium can come to the base at all; without it the
+ * market has nothing to sell, whatever its rules say. */
+static int rock_reachable(const hv_level *level)
+{
+    const hv_rules *r = &level->rules;
+    int any = r->asteroid_count > 0 || gives_rock(level->start.stock);
+    for (int32_t t = 0; t < r->module_type_count; t++)
+        any |= r->module_types[t].output[HV_RES_ORE] > 0 ||
+               (r->module_types[t].output[HV_RES_IRIDIUM] > 0 &&
+                r->module_types[t].input[HV_RES_ORE] == 0);
+    for (int32_t i = 0; i < r->supply_count; i++)
+        any |= gives_rock(r->supply[i].cargo);
+    for (int32_t p = 0; p < r->policy_count; p++)
+        for (int32_t o = 0; o < r->policies[p].option_count; o++)
+            any |= gives_rock(r->policies[p].options[o].effect.resources);
+    for (int32_t e = 0; e < r->event_count; e++) {
+        if (!hv_rules_event_can_fire(r, e))
+            continue;
+        any |= gives_rock(r->events[e].effect.resources);
+        for (int32_t c = 0; c < r->events[e].choice_count; c++)
+            any |= gives_rock(r->events[e].choices[c].effect.resources);
+    }
+    return any;
+}
+
 static int run_audit(hv_audit *a, int jobs)
 {
     measure_length(a);
     for (int sys = 0; sys < HV_SYSTEM_COUNT; sys++) {
-        a->systems[sys] = a->level->rules;
+        memcpy(&a->systems[sys], &a->level->rules, sizeof a->systems[sys]);
         system_off(&a->systems[sys], (hv_system)sys);
+        /* Switching it off changed nothing: the level leaves it out on purpose. */
+        a->absent[sys] = sys != HV_SYSTEM_NONE &&
+                         !memcmp(&a->systems[sys], &a->level->rules, sizeof a->systems[sys]);
     }
+    a->absent[HV_SYSTEM_MARKET] |= !rock_reachable(a->level);
     a->configs = calloc(HV_AUDIT_MAX_CONFIGS, sizeof *a->configs);
     hv_audit_run *runs = calloc((size_t)HV_AUDIT_MAX_CONFIGS * (size_t)a->runs, sizeof *runs);
     if (!a->configs || !runs) {
@@ -322,7 +396,8 @@ static int run_audit(hv_audit *a, int jobs)
     if (play_all(a, 0, jobs) != 0)
         return -1;
     hv_audit_sum(a);
-    a->best_bot = HV_BOT_IDLE;
+    /* On a tie the planner, the strongest player by design, is the best. */
+    a->best_bot = HV_BOT_PLANNER;
     for (int b = 0; b < HV_BOT_COUNT; b++)
         if (a->configs[b].wins > a->configs[a->best_bot].wins)
             a->best_bot = (hv_bot_kind)b;

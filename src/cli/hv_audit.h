@@ -46,7 +46,9 @@ typedef struct hv_audit_run {
     int32_t strikes, riots; /* strikes called, riots broken out (counted with detail) */
     int64_t income[3]; /* funds from sponsors, from iridium sales, from anything else */
     int32_t orders[HV_ORDER_KIND_COUNT];
-    uint64_t fired; /* bit per event that fired at least once (first 64) */
+    uint64_t fired;  /* bit per event that fired at least once (first 64) */
+    uint64_t picked; /* bit per policy option (p * HV_MAX_OPTIONS + o) the planner
+                        ordered over the balanced plan, from its look-ahead */
 } hv_audit_run;
 
 /* One way of playing the level, over every seed. */
@@ -58,6 +60,8 @@ typedef struct hv_audit_config {
     hv_bot_limits limits;
     hv_system system;
     int32_t cutoff;       /* the bot plays this many weeks, then nothing (0: all) */
+    uint32_t once;        /* bit per order kind the bot may give in one week only: the
+                             first in which it gives any (the kind is then forbidden) */
     int32_t click_policy; /* one click: this policy ... */
     int32_t click_option; /* ... takes this option in week 1 (-1: the empty plan) */
     int detail;           /* count income and events (slower) */
@@ -71,6 +75,7 @@ typedef struct hv_audit_config {
 typedef struct hv_audit {
     const hv_level *level;
     hv_rules systems[HV_SYSTEM_COUNT]; /* the level's rules with each system off */
+    int absent[HV_SYSTEM_COUNT];       /* the level itself leaves the system out */
     int32_t runs;
     int32_t max_weeks; /* a game stops here */
     int32_t length;    /* the level's length in weeks, for cutoffs */
@@ -83,6 +88,9 @@ typedef struct hv_audit {
     double seconds;
 } hv_audit;
 
+/* Whether orders of KIND tune a base (priority, policy, demolish, unassign)
+ * rather than make it. */
+int hv_audit_tuning(int kind);
 /* Wilson 95% interval of WINS in N, as fractions. */
 void hv_audit_interval(int32_t wins, int32_t n, double *low, double *high);
 /* Sums the runs of every config into its counters. */
@@ -96,6 +104,9 @@ const hv_audit_config *hv_audit_config_find(const hv_audit *audit, const char *i
  * holding one of its options): the choices that hold up. */
 #define HV_AUDIT_VIABLE 10
 uint32_t hv_audit_viable(const hv_audit *audit, int32_t p);
+/* How many of C's games the planner's look-ahead picked option O of
+ * policy P over its plan: evidence that O pays in some situation. */
+int32_t hv_audit_picked(const hv_audit *audit, const hv_audit_config *c, int32_t p, int32_t o);
 /* Policies with at least two choices that hold up. */
 int32_t hv_audit_policies_with_choice(const hv_audit *audit);
 /* Writes the findings (one per line as "KIND id: text") and returns how many. */

@@ -120,16 +120,30 @@ void hv_audit_print_text(const hv_audit *a, FILE *out)
             "\nChoices that hold up: options that, held all game, win within %d points of\n"
             "the best %s does with that policy:\n",
             HV_AUDIT_VIABLE, hv_bot_name(a->lever_bot));
+    int32_t open = 0;
     for (int32_t p = 0; p < r->policy_count; p++) {
         uint32_t viable = hv_audit_viable(a, p);
         fprintf(out, "  %-24s", r->policies[p].id);
         for (int32_t o = 0; o < r->policies[p].option_count; o++)
             if (viable >> o & 1u)
                 fprintf(out, " %s", r->policies[p].options[o].id);
-        fprintf(out, "%s\n", viable ? "" : " none");
+        fprintf(out, "%s\n", r->policies[p].locked ? " (locked by the level)" : viable ? "" : " none");
+        open += !r->policies[p].locked;
     }
-    fprintf(out, "  %d of %d policies offer two or more\n", hv_audit_policies_with_choice(a),
-            r->policy_count);
+    fprintf(out, "  %d of %d policies offer two or more\n", hv_audit_policies_with_choice(a), open);
+    const hv_audit_config *planner = &a->configs[HV_BOT_PLANNER];
+    fprintf(out, "\nPicked by the planner's look-ahead over its plan, share of its games:\n");
+    for (int32_t p = 0; p < r->policy_count; p++) {
+        fprintf(out, "  %-24s", r->policies[p].id);
+        int any = 0;
+        for (int32_t o = 0; o < r->policies[p].option_count; o++) {
+            int32_t n = hv_audit_picked(a, planner, p, o);
+            if (n > 0)
+                fprintf(out, " %s %.1f%%", r->policies[p].options[o].id, 100.0 * n / a->runs);
+            any |= n > 0;
+        }
+        fprintf(out, "%s\n", any ? "" : " none");
+    }
     fprintf(out, "\nSystems off, win rate change in points for");
     for (int b = 0; b < HV_BOT_COUNT; b++)
         fprintf(out, " %s", hv_bot_name((hv_bot_kind)b));
@@ -143,7 +157,7 @@ void hv_audit_print_text(const hv_audit *a, FILE *out)
             const hv_audit_config *c = hv_audit_config_find(a, id);
             fprintf(out, " %+6.1f", c ? 100.0 * (c->wins - a->configs[b].wins) / a->runs : 0.0);
         }
-        fputc('\n', out);
+        fprintf(out, "%s\n", a->absent[sys] ? "  (left out of this level)" : "");
     }
     fprintf(out, "\nFindings:\n");
     int n = hv_audit_findings(a, out, 0);
@@ -233,7 +247,30 @@ void hv_audit_print_json(const hv_audit *a, FILE *out, const char *digest)
             }
         fprintf(out, "]");
     }
-    fprintf(out, "},\"policies_with_choice\":%d,\"findings\":[", hv_audit_policies_with_choice(a));
+    fprintf(out, "},\"picked\":{");
+    for (int32_t p = 0; p < r->policy_count; p++) {
+        fprintf(out, "%s", p ? "," : "");
+        hv_json_string(out, r->policies[p].id);
+        fputc(':', out);
+        for (int32_t o = 0; o < r->policies[p].option_count; o++) {
+            fputc(o ? ',' : '{', out);
+            hv_json_string(out, r->policies[p].options[o].id);
+            fprintf(out, ":%.4f",
+                    (double)hv_audit_picked(a, &a->configs[HV_BOT_PLANNER], p, o) / a->runs);
+        }
+        fputc('}', out);
+    }
+    fprintf(out, "},\"systems_left_out\":[");
+    for (int sys = 1, n = 0; sys < HV_SYSTEM_COUNT; sys++)
+        if (a->absent[sys])
+            fprintf(out, "%s\"%s\"", n++ ? "," : "", hv_system_name((hv_system)sys));
+    fprintf(out, "],\"policies_locked\":[");
+    for (int32_t p = 0, n = 0; p < r->policy_count; p++)
+        if (r->policies[p].locked) {
+            fprintf(out, "%s", n++ ? "," : "");
+            hv_json_string(out, r->policies[p].id);
+        }
+    fprintf(out, "],\"policies_with_choice\":%d,\"findings\":[", hv_audit_policies_with_choice(a));
     hv_audit_findings(a, out, 1);
     fprintf(out, "],\"seconds\":%.3f}\n", a->seconds);
 }

@@ -13,6 +13,7 @@
 #define DECORATIVE_MOVE 20 /* a system that moves no bot's win rate this much */
 #define UNSEEN_SHARE 50    /* an event that fires in fewer of the best bot's games */
 #define EARLY_KEEP 20      /* stopping at 30% loses at most this much */
+#define PICKED_SHARE 50    /* an option the best bot's look-ahead picks in this many games pays */
 
 void hv_audit_interval(int32_t wins, int32_t n, double *low, double *high)
 {
@@ -125,11 +126,23 @@ static void finding(finding_out *f, const char *kind, const char *id, double fig
 
 /* Orders that tune a base rather than make it. No level can be won without
  * building, staffing, flying or selling, and that is as it should be; one
- * that is decided by a power priority or a policy is decided by a switch. */
-static int tuning(int kind)
+ * that is decided by power priorities or policies set in one week (the
+ * `once:KIND` lever does about as well as playing free) is decided by a
+ * switch. A kind that must be given again and again (policies turned with
+ * the seasons, priorities with the dust) is a system the player runs; its
+ * single options are judged by the holds and one-click plans instead. */
+int hv_audit_tuning(int kind)
 {
     return kind == HV_ORDER_PRIORITY || kind == HV_ORDER_POLICY || kind == HV_ORDER_DEMOLISH ||
            kind == HV_ORDER_UNASSIGN;
+}
+
+/* The config that lets the lever bot give orders of KIND in one week only. */
+static const hv_audit_config *once_config(const hv_audit *a, int kind)
+{
+    char id[80];
+    snprintf(id, sizeof id, "once:%s", hv_order_kind_name((hv_order_kind)kind));
+    return hv_audit_config_find(a, id);
 }
 
 static void find_dominant(const hv_audit *a, finding_out *f)
@@ -145,12 +158,15 @@ static void find_dominant(const hv_audit *a, finding_out *f)
                     "%s lifts %s from %.1f%% to %.1f%% (+%.1f points)", c->label, bot, b / 10.0,
                     r / 10.0, (r - b) / 10.0);
         int kind = c->limits.forbid ? __builtin_ctz(c->limits.forbid) : 0;
-        if (c->kind == HV_CONFIG_FORBID && tuning(kind) && b - r > DOMINANT_LIFT)
+        const hv_audit_config *once = once_config(a, kind);
+        if (c->kind == HV_CONFIG_FORBID && !c->once && hv_audit_tuning(kind) && once &&
+            b - r > DOMINANT_LIFT && b - rate(a, once) <= DOMINANT_LIFT)
             finding(f, "DOMINANT", c->id, (b - r) / 1000.0,
-                    "%s wins %.1f%% with its %.1f %s orders a game and %.1f%% without them "
-                    "(-%.1f points)",
+                    "%s wins %.1f%% with its %.1f %s orders a game, %.1f%% without them "
+                    "(-%.1f points) and %.1f%% with those of one week only",
                     bot, b / 10.0, orders_per_game(a, base, kind) / 10.0,
-                    hv_order_kind_name((hv_order_kind)kind), r / 10.0, (b - r) / 10.0);
+                    hv_order_kind_name((hv_order_kind)kind), r / 10.0, (b - r) / 10.0,
+                    rate(a, once) / 10.0);
         if (c->kind == HV_CONFIG_ONE_CLICK && r > ONE_CLICK_WIN)
             finding(f, "DOMINANT", c->id, r / 1000.0, "%s wins %.1f%% of games", c->label,
                     r / 10.0);
@@ -192,10 +208,22 @@ int32_t hv_audit_policies_with_choice(const hv_audit *a)
     return n;
 }
 
+int32_t hv_audit_picked(const hv_audit *a, const hv_audit_config *c, int32_t p, int32_t o)
+{
+    int32_t n = 0;
+    for (int32_t k = 0; k < a->runs; k++)
+        n += (int32_t)(c->runs[k].picked >> (p * HV_MAX_OPTIONS + o) & 1u);
+    return n;
+}
+
+/* An option is a trap when holding it loses, clicking it alone does no
+ * better than nothing, and the planner's look-ahead never finds the
+ * situation where it pays (it picks it over its plan in too few games). */
 static void find_traps(const hv_audit *a, finding_out *f)
 {
     const hv_rules *r = &a->level->rules;
     const hv_audit_config *empty = hv_audit_config_find(a, "one_click:empty");
+    const hv_audit_config *planner = bot_config(a, HV_BOT_PLANNER);
     for (int32_t p = 0; p < r->policy_count; p++) {
         char id[80];
         const hv_audit_config *start = hold_config(a, p, 0);
@@ -207,14 +235,17 @@ static void find_traps(const hv_audit *a, finding_out *f)
             if (!held || !click)
                 continue;
             int32_t s = rate(a, start), h = rate(a, held);
-            if (h < s - DECORATIVE_MOVE && rate(a, click) <= rate(a, empty)) {
+            int32_t picked = hv_audit_picked(a, planner, p, o) * 1000 / a->runs;
+            if (h < s - DECORATIVE_MOVE && rate(a, click) <= rate(a, empty) &&
+                picked < PICKED_SHARE) {
                 snprintf(id, sizeof id, "%s=%s", r->policies[p].id, r->policies[p].options[o].id);
                 finding(f, "TRAP", id, (s - h) / 1000.0,
-                        "\"%s\" held all game wins %.1f%% against %.1f%% for \"%s\", and "
-                        "alone it wins %.1f%% against %.1f%% for no orders",
+                        "\"%s\" held all game wins %.1f%% against %.1f%% for \"%s\", "
+                        "alone it wins %.1f%% against %.1f%% for no orders, and the planner "
+                        "picks it in %.1f%% of its games",
                         r->policies[p].options[o].name, h / 10.0, s / 10.0,
                         r->policies[p].options[0].name, rate(a, click) / 10.0,
-                        rate(a, empty) / 10.0);
+                        rate(a, empty) / 10.0, picked / 10.0);
             }
         }
     }
@@ -223,6 +254,8 @@ static void find_traps(const hv_audit *a, finding_out *f)
 static void find_decorative(const hv_audit *a, finding_out *f)
 {
     for (int sys = 1; sys < HV_SYSTEM_COUNT; sys++) {
+        if (a->absent[sys])
+            continue; /* left out of the level on purpose */
         int32_t most = 0;
         for (int b = 0; b < HV_BOT_COUNT; b++) {
             const hv_audit_config *off = system_config(a, (hv_system)sys, (hv_bot_kind)b);

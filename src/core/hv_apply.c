@@ -96,6 +96,8 @@ hv_reject hv_order_policy(hv_state *s, hv_report *report, const hv_order *o)
         return HV_REJECT_BAD_VALUE;
     if (s->policy[o->target] == o->value)
         return HV_REJECT_NONE;
+    if (p->locked)
+        return HV_REJECT_LOCKED;
     if (s->policy_since[o->target] > 0 && s->turn - s->policy_since[o->target] < p->cooldown)
         return HV_REJECT_COOLDOWN;
     s->policy[o->target] = o->value;

@@ -32,6 +32,7 @@ const char *hv_reject_text(hv_reject reason)
         "no event is waiting for an answer",
         "the board has mandated the other destination",
         "no capture is on its way to that asteroid",
+        "this level does not let that policy change",
     };
     return (reason >= 0 && reason < HV_REJECT_COUNT) ? texts[reason] : "?";
 }

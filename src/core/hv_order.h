@@ -57,6 +57,7 @@ typedef enum hv_reject {
     HV_REJECT_NO_EVENT,
     HV_REJECT_MANDATE,
     HV_REJECT_NOT_IN_TRANSIT,
+    HV_REJECT_LOCKED,
     HV_REJECT_COUNT
 } hv_reject;
 

@@ -83,6 +83,9 @@ void hv_market_shift(hv_state *s, hv_report *report, int32_t pct, hv_cause cause
 void hv_story_fire(hv_state *s, hv_report *report, int32_t index, hv_cause cause);
 /* Whether event INDEX may fire now (repeat limit, one question at a time). */
 int hv_story_may_fire(const hv_state *s, int32_t index);
+/* Whether event INDEX's next text was last read at least the storyteller's
+ * text_gap before the week AHEAD weeks from now. */
+int hv_story_text_rested(const hv_state *s, int32_t index, int32_t ahead);
 /* Promises event INDEX in WEEKS weeks, as a forecast or a follow-up. */
 void hv_story_schedule(hv_state *s, hv_report *report, int32_t index, int32_t weeks, int forecast);
 /* Fires the promised events that are due. */

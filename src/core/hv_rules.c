@@ -160,8 +160,11 @@ int hv_rules_event_can_fire(const hv_rules *rules, int32_t index)
     int pool = hv_rules_event_chance(rules, 0) > 0;
     for (int32_t e = 0; e < rules->event_count; e++) {
         const hv_event_def *ev = &rules->events[e];
-        live[e] = ev->scripted ||
-                  (pool && (ev->weight > 0 || ev->tension_weight > 0 || ev->calm_weight > 0));
+        if (ev->unrest_at > 0) /* a rung of the ladder comes with incidents */
+            live[e] = rules->society.incident_pm > 0 && ev->weight > 0;
+        else
+            live[e] = ev->scripted ||
+                      (pool && (ev->weight > 0 || ev->tension_weight > 0 || ev->calm_weight > 0));
     }
     for (int grown = 1; grown;) {
         grown = 0;

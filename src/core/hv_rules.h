@@ -193,6 +193,7 @@ typedef struct hv_policy {
     char name[HV_NAME_LEN];
     char text[HV_LABEL_LEN];
     int32_t cooldown; /* weeks before it may change again */
+    int32_t locked;   /* the level keeps the first option in force */
     int32_t option_count;
     hv_policy_option options[HV_MAX_OPTIONS]; /* the first is in force at the start */
 } hv_policy;
@@ -490,7 +491,8 @@ const char *hv_event_text(const hv_event_def *ev, int32_t variant);
 /* The random pool's chance per mille in a week after QUIET quiet weeks. */
 int32_t hv_rules_event_chance(const hv_rules *rules, int32_t quiet);
 /* Whether event INDEX can come at all: scripted, drawable from a pool that
- * speaks, or the follow-up of one that can. */
+ * speaks, a rung of the unrest ladder where incidents happen, or the
+ * follow-up of one that can. */
 int hv_rules_event_can_fire(const hv_rules *rules, int32_t index);
 /* The latest week a goal names (a win at a week, or a deadline), or 0. */
 int32_t hv_rules_last_week(const hv_rules *rules);

@@ -35,6 +35,15 @@ int hv_story_may_fire(const hv_state *s, int32_t index)
     return ev->choice_count == 0 || s->pending < 0;
 }
 
+int hv_story_text_rested(const hv_state *s, int32_t index, int32_t ahead)
+{
+    const hv_event_def *ev = &s->rules->events[index];
+    int32_t gap = s->rules->storyteller.text_gap;
+    int32_t texts = ev->text_count > 0 ? ev->text_count : 1;
+    int32_t shown = s->text_week[index][s->event_times[index] % texts];
+    return gap <= 0 || shown <= 0 || s->turn + ahead - shown >= gap;
+}
+
 void hv_story_schedule(hv_state *s, hv_report *report, int32_t index, int32_t weeks, int forecast)
 {
     /* A full queue drops the newcomer: what was promised first comes first. */
@@ -99,11 +108,8 @@ static int drawable(const hv_state *s, int32_t index)
         return 0;
     if (s->event_last[index] > 0 && s->turn - s->event_last[index] < ev->cooldown)
         return 0;
-    int32_t gap = s->rules->storyteller.text_gap;
-    int32_t texts = ev->text_count > 0 ? ev->text_count : 1;
-    int32_t shown = s->text_week[index][s->event_times[index] % texts];
-    if (gap > 0 && shown > 0 && s->turn + ev->forecast - shown < gap)
-        return 0; /* its next text was read too recently */
+    if (!hv_story_text_rested(s, index, ev->forecast))
+        return 0;
     return !scheduled(s, index) && hv_trigger_holds(s, &ev->trigger);
 }
 

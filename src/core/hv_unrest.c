@@ -163,6 +163,16 @@ void hv_unrest_work(hv_state *s, hv_report *report, const hv_effect *policy)
 
 /* ---- incidents ----------------------------------------------------------- */
 
+/* Whether rung INDEX may come at TENSION now; one whose next text was read
+ * too recently stands aside, so a tense base does not hear it word for word. */
+static int rung_fits(const hv_state *s, int32_t index, int32_t tension)
+{
+    const hv_event_def *ev = &s->rules->events[index];
+    return ev->unrest_at > 0 && ev->unrest_at <= tension &&
+           (ev->choice_count == 0 || s->pending < 0) && hv_story_text_rested(s, index, 0) &&
+           hv_trigger_holds(s, &ev->trigger);
+}
+
 /* Picks a rung of the unrest ladder that TENSION reaches, by weight; -1 if
  * the rules have none that may come now. */
 static int32_t ladder_pick(const hv_state *s, int32_t tension, uint32_t roll)
@@ -170,19 +180,15 @@ static int32_t ladder_pick(const hv_state *s, int32_t tension, uint32_t roll)
     const hv_rules *rules = s->rules;
     int64_t total = 0;
     for (int32_t i = 0; i < rules->event_count; i++) {
-        const hv_event_def *ev = &rules->events[i];
-        if (ev->unrest_at > 0 && ev->unrest_at <= tension &&
-            (ev->choice_count == 0 || s->pending < 0) && hv_trigger_holds(s, &ev->trigger))
-            total += ev->weight;
+        if (rung_fits(s, i, tension))
+            total += rules->events[i].weight;
     }
     if (total <= 0)
         return -1;
     int64_t at = (int64_t)(roll % (uint64_t)total);
     for (int32_t i = 0; i < rules->event_count; i++) {
-        const hv_event_def *ev = &rules->events[i];
-        if (ev->unrest_at > 0 && ev->unrest_at <= tension &&
-            (ev->choice_count == 0 || s->pending < 0) && hv_trigger_holds(s, &ev->trigger)) {
-            at -= ev->weight;
+        if (rung_fits(s, i, tension)) {
+            at -= rules->events[i].weight;
             if (at < 0)
                 return i;
         }

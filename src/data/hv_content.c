@@ -127,6 +127,8 @@ const hv_field hv_policy_fields[] = {
     FIELD("text", HV_F_TEXT, hv_policy, text, 1, 0, 0, "one line on what is at stake"),
     FIELD("cooldown", HV_F_INT32, hv_policy, cooldown, 1, 0, 52,
           "weeks after a change before it may change again"),
+    FIELD("locked", HV_F_BOOL, hv_policy, locked, 0, 0, 0,
+          "the first option stays in force: no order may change it"),
     SECTION("options", 1, "2 to 4 options by id; the first is in force at the start"),
     END,
 };

@@ -153,7 +153,8 @@ static int option_row(hv_app *app, SDL_Rect view, int p, int o, int x, int y, in
     int pad = hv_gfx_px(g, 6), radio = hv_gfx_px(g, 12);
     policy_plan pl = plan_policy(s, p);
     int in_force = s->policy[p] == o, queued = pl.pending && pl.value == o;
-    int next_week = unlock_week(s, p), locked = next_week > 0 && !in_force;
+    int next_week = unlock_week(s, p);
+    int locked = (pol->locked || next_week > 0) && !in_force;
     /* A queued change can be swapped only while it is the last order. */
     int stuck = pl.pending && pl.order != s->order_count - 1 && !queued;
     char words[600], tag[32] = "";
@@ -186,6 +187,8 @@ static int option_row(hv_app *app, SDL_Rect view, int p, int o, int x, int y, in
                  s->policy_since[p] ? "\n\nIn force since week %d."
                                     : "\n\nIn force from the start.",
                  s->policy_since[p]);
+    else if (pol->locked)
+        snprintf(tip + n, sizeof tip - n, "\n\nThis level keeps %s as it is.", pol->name);
     else if (locked)
         snprintf(tip + n, sizeof tip - n, "\n\nLocked: can change again in week %d.", next_week);
     else if (queued)
@@ -246,6 +249,8 @@ static int policy_block(hv_app *app, SDL_Rect view, int p, int x, int y, int w)
     if (pending) {
         snprintf(status, sizeof status, "changes when the week ends");
         sc = HV_C_INFO;
+    } else if (pol->locked) {
+        snprintf(status, sizeof status, "set by this level");
     } else if (locked) {
         snprintf(status, sizeof status, "locked until week %d", unlock_week(s, p));
         sc = HV_C_WARN;

@@ -65,7 +65,7 @@ int main(void)
         play(level, seed, &busy, &weeks);
     printf("sandbox, %d seeds: %d weeks, %.1f%% with a question or a forecast\n", SEEDS, weeks,
            100.0 * busy / (weeks ? weeks : 1));
-    CHECK(weeks >= SEEDS * WEEKS * 9 / 10); /* the sandbox lasts */
+    CHECK(weeks >= SEEDS * WEEKS * 3 / 4); /* the sandbox lasts, on most seeds all ten years */
     CHECK(busy * 100 >= weeks * 40);
     CHECK(busy * 100 <= weeks * 70); /* not every week either */
     hv_level_free(level);

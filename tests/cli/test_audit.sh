@@ -68,7 +68,54 @@ for f in d["findings"]:
 assert d["choices"]["ledger"] == ["careful"], d["choices"]
 assert d["choices"]["windfall"] == ["yes"], d["choices"]
 assert d["policies_with_choice"] == sum(len(v) >= 2 for v in d["choices"].values())
+# What the best bot's look-ahead picked over its plan: a share for every option.
+assert set(d["picked"]) == set(d["choices"])
+for options in d["picked"].values():
+    assert all(0 <= share <= 1 for share in options.values())
+assert d["systems_left_out"] == [], d["systems_left_out"]
+assert d["policies_locked"] == [], d["policies_locked"]
 EOF
+
+# ---- a policy the level locks is no lever and no finding
+sed 's/^      text: How the base keeps its books\.$/&\n      locked: true/' "$planted" >"$tmp/locked.yaml"
+sed -i 's#\.\./\.\./\.\./levels/rules/base.yaml#'"$(pwd)"'/levels/rules/base.yaml#' "$tmp/locked.yaml"
+expect_exit 3 "audit of a level with its ledger locked" -- "$bin" audit "$tmp/locked.yaml" --runs 12 --json
+findings "$tmp/out" >"$tmp/locked.txt"
+if grep -q "ledger" "$tmp/locked.txt"; then bad "a locked policy is in a finding"; else ok; fi
+python3 - "$tmp/out" <<'EOF' && ok || bad "a locked policy: no lever, listed in policies_locked"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["policies_locked"] == ["ledger"], d["policies_locked"]
+assert not [c for c in d["configs"] if "ledger" in c["id"]], "levers on a locked policy"
+assert d["choices"]["ledger"] == [], d["choices"]
+EOF
+
+# ---- a system the level leaves out on purpose is no finding: the planted
+# level with incidents switched off in its own overrides
+sed 's/^  event_chance: 0$/  event_chance: 0\n  society: {incident_chance: 0}/' "$planted" >"$tmp/no_incidents.yaml"
+sed -i 's#\.\./\.\./\.\./levels/rules/base.yaml#'"$(pwd)"'/levels/rules/base.yaml#' "$tmp/no_incidents.yaml"
+expect_exit 3 "audit of a level without incidents" -- "$bin" audit "$tmp/no_incidents.yaml" --runs 12 --json
+findings "$tmp/out" >"$tmp/no_incidents.txt"
+contains "$tmp/no_incidents.txt" "DECORATIVE dust" "a system still in the level"
+if grep -qxF "DECORATIVE incidents" "$tmp/no_incidents.txt"; then bad "a system left out is DECORATIVE"; else ok; fi
+python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["systems_left_out"] == ["incidents"]' "$tmp/out" &&
+    ok || bad "systems_left_out names incidents"
+
+# ---- nor is the market of a level no iridium can ever reach
+sed 's/, iridium: 5}$/}/' "$tmp/no_incidents.yaml" >"$tmp/no_rock.yaml"
+expect_exit 3 "audit of a level without iridium" -- "$bin" audit "$tmp/no_rock.yaml" --runs 12 --json
+findings "$tmp/out" >"$tmp/no_rock.txt"
+if grep -qxF "DECORATIVE market" "$tmp/no_rock.txt"; then bad "a market with nothing to sell is DECORATIVE"; else ok; fi
+python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["systems_left_out"] == ["incidents", "market"]' "$tmp/out" &&
+    ok || bad "systems_left_out names the market without iridium"
+
+# ---- a level decided by one switch: the air plant's power priority, set
+# once. Policies, which no bot needs there, are no finding.
+switch=tests/cli/audit/switch.yaml
+expect_exit 3 "audit of a level decided by a switch" -- "$bin" audit "$switch" --runs 12 --json
+findings "$tmp/out" >"$tmp/switch.txt"
+contains "$tmp/switch.txt" "DOMINANT forbid:priority" "a power priority set once"
+if grep -q "forbid:policy" "$tmp/switch.txt"; then bad "switch: forbid:policy is no finding"; else ok; fi
 
 # ---- the same figures on one job as on two
 "$bin" audit "$planted" --runs 12 --jobs 1 --json >"$tmp/j1.json"
@@ -95,17 +142,11 @@ if [[ "$(id -u)" != 0 ]]; then
 fi
 chmod 700 "$tmp/levels"
 
-# ---- batch --orders: the file's orders each week, then the bot. Shared
-# corridors in week 1 is the one order that wins some conferences alone.
-cat >"$tmp/open.yaml" <<'EOF'
-format: 1
-kind: orders
-orders:
-  - {week: 1, do: policy, policy: quarters, option: shared}
-EOF
-expect_exit 0 "batch --orders" -- "$bin" batch levels/conference.yaml --runs 20 --bot idle --orders "$tmp/open.yaml" --json
+# ---- batch --orders: the file's orders each week, then the bot. The
+# tutorial's own plan wins most seeds; no orders at all win none.
+expect_exit 0 "batch --orders" -- "$bin" batch levels/tutorial.yaml --runs 20 --bot idle --orders tests/data/orders/tutorial.yaml --json
 with=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["wins"])' <"$tmp/out")
-expect_exit 0 "batch without orders" -- "$bin" batch levels/conference.yaml --runs 20 --bot idle --json
+expect_exit 0 "batch without orders" -- "$bin" batch levels/tutorial.yaml --runs 20 --bot idle --json
 without=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["wins"])' <"$tmp/out")
 if ((with > without)); then ok; else bad "batch --orders plays the orders ($with vs $without wins)"; fi
 printf 'format: 1\nkind: orders\norders:\n  - {week: 1, do: policy, policy: nothing, option: x}\n' >"$tmp/bad.yaml"
@@ -137,6 +178,13 @@ for level in levels/*.yaml; do
     gone=$(comm -13 "$tmp/$id.found" "$tmp/$id.known")
     if [[ -n "$new" ]]; then bad "new findings in $id (fix the level or the rules):"$'\n'"$new"; else ok; fi
     [[ -z "$gone" ]] || echo "note: fixed in $id, remove from $known:"$'\n'"$gone"
+    # The planner's look-ahead leaves the balanced plan for some policy option.
+    if [[ $id == conference ]]; then
+        python3 -c 'import json,sys
+d=json.load(open(sys.argv[1])); assert d["best_bot"] == "planner"
+assert any(v > 0 for o in d["picked"].values() for v in o.values())' "$tmp/$id.json" &&
+            ok || bad "conference: the planner picks no policy option over its plan"
+    fi
     if [[ ($code == 3 && -s "$tmp/$id.found") || ($code == 0 && ! -s "$tmp/$id.found") ]]; then
         ok
     else

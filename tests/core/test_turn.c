@@ -105,6 +105,35 @@ static void test_orders(void)
     CHECK_EQ_INT(hv_state_check(&s, why, sizeof why), 0);
 }
 
+/* A policy changes at once, then waits out its cooldown; one the level
+ * locks keeps its first option. */
+static void test_policy_orders(void)
+{
+    fresh();
+    rules.policy_count = 2;
+    for (int p = 0; p < 2; p++) {
+        rules.policies[p].option_count = 2;
+        rules.policies[p].cooldown = 3;
+    }
+    rules.policies[1].locked = 1;
+    hv_order change = {HV_ORDER_POLICY, 0, 0, 0, 0, 0, 1, 0, 0};
+    s.turn = 1;
+    CHECK_EQ_INT(run_order(change), HV_REJECT_NONE);
+    CHECK_EQ_INT(s.policy[0], 1);
+    change.value = 0;
+    s.turn = 2;
+    CHECK_EQ_INT(run_order(change), HV_REJECT_COOLDOWN);
+    CHECK_EQ_INT(s.policy[0], 1);
+    s.turn = 4;
+    CHECK_EQ_INT(run_order(change), HV_REJECT_NONE);
+    CHECK_EQ_INT(s.policy[0], 0);
+    hv_order locked = {HV_ORDER_POLICY, 0, 0, 0, 0, 0, 1, 0, 1};
+    CHECK_EQ_INT(run_order(locked), HV_REJECT_LOCKED);
+    CHECK_EQ_INT(s.policy[1], 0);
+    locked.value = 0; /* asking for what is in force is no change */
+    CHECK_EQ_INT(run_order(locked), HV_REJECT_NONE);
+}
+
 static void test_power(void)
 {
     fresh();
@@ -405,6 +434,7 @@ static void test_whole_turns(void)
 int main(void)
 {
     test_orders();
+    test_policy_orders();
     test_power();
     test_production();
     test_life_support();

@@ -42,7 +42,7 @@ static void test_tutorial(void)
     CHECK_EQ_INT(hv_rules_terrain_at(&level->rules, 0, 0), HV_TERRAIN_PLAIN);
     CHECK_EQ_INT(level->start.module_count, 5);
     CHECK_EQ_INT(level->start.person_count, 5);
-    CHECK_EQ_INT(level->start.stock[HV_RES_WATER], 520);
+    CHECK_EQ_INT(level->start.stock[HV_RES_WATER], 640);
     CHECK_EQ_INT(level->start.stock[HV_RES_FUEL], 0);
     CHECK_EQ_INT(level->start.dust, 15);
     CHECK_STR(level->module_names[4], "air");

@@ -131,8 +131,8 @@ int main(void)
         hv_orders_file_load(&orders, HV_TEST_DIR "/data/orders/tutorial.yaml", rules, &diag), 0);
     hv_diag_print(&diag, stderr);
     hv_diag_free(&diag);
-    CHECK_EQ_INT(orders.count, 10);
-    if (orders.count == 10) {
+    CHECK_EQ_INT(orders.count, 9);
+    if (orders.count == 9) {
         CHECK_EQ_INT(orders.items[0].order.kind, HV_ORDER_BUILD);
         CHECK_EQ_INT(orders.items[0].order.module_type,
                      hv_rules_find_module_type(rules, "ice_mine"));
@@ -141,7 +141,7 @@ int main(void)
         CHECK_EQ_INT(orders.items[1].order.person, 1);
         CHECK_EQ_INT(orders.items[1].order.module, 6);
         CHECK_EQ_INT(orders.items[4].order.kind, HV_ORDER_POLICY);
-        CHECK_EQ_INT(orders.items[4].order.target, hv_rules_find_policy(rules, "shifts"));
+        CHECK_EQ_INT(orders.items[4].order.target, hv_rules_find_policy(rules, "rations"));
         CHECK_EQ_INT(orders.items[7].week, 4);
         CHECK_EQ_INT(orders.items[7].order.value, 4);
         CHECK_EQ_INT(orders.items[0].line, 8);

@@ -90,5 +90,14 @@ loaded=$(grep '^week ' "$tmp/load.out")
 [[ "$loaded" == "week 4 hash $hash orders 0" ]] && ok "loading slot 1 gives the same game" ||
     bad "loaded: '$loaded' $(head -3 "$tmp/load.err")"
 
+# A policy the level locks takes no click: the tutorial keeps its shifts,
+# while its rations still change.
+printf 'state\nkey p\nclick policy_shifts_long\nclick policy_rations_short\nstate\n' >"$tmp/locked.txt"
+"$bin" play levels/tutorial.yaml --seed 3 --data-dir "$tmp/data2" --ui-script "$tmp/locked.txt" \
+    >"$tmp/locked.out" 2>"$tmp/locked.err"
+mapfile -t states < <(grep '^week ' "$tmp/locked.out")
+[[ "${states[1]:-}" == "week 0 "*" orders 1" ]] && ok "a locked policy queues nothing, an open one does" ||
+    bad "after clicking a locked and an open policy: ${states[1]:-none} $(head -3 "$tmp/locked.err")"
+
 echo "ui_game: $fail failed"
 ((fail == 0))
