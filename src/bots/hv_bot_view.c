@@ -243,6 +243,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
         if (made[res] > 0)
             v->output_worth += made[res] * v->worth[res];
 }
+
 /* Worth of one point of tension held for a week, by how close the base is
  * to incidents and to a riot. */
 static int64_t tension_weight(const hv_bot_view *v, int32_t now)
@@ -273,8 +274,8 @@ static int64_t morale_weight(const hv_bot_view *v, int32_t n)
     int32_t people = v->staff + v->workers;
     if (!people)
         return 0;
-    /* Morale drives output (half a percent a point) and, for the mood of
-     * each nation, its sponsor's satisfaction. */
+    /* Morale drives output (half a percent a point); what it writes home
+     * is mood_worth's. */
     int64_t w = v->output_worth * n / people / 200;
     if (!v->greedy)
         w += 8 * n;
@@ -311,14 +312,6 @@ static int64_t satisfaction_worth(const hv_bot_view *v, const hv_by_faction *sat
     return w;
 }
 
-/* The satisfaction a week that a nation's mean morale MEAN writes home,
- * as the sponsors' weekly look reads it. */
-static int32_t mood(int64_t mean)
-{
-    int64_t m = (mean - 60) / 10;
-    return (int32_t)(m < -2 ? -2 : m > 2 ? 2 : m);
-}
-
 /* Worth, per week, of what each nation's mood writes home once its
  * people's morale has moved by STAFF and WORKERS points. */
 static int64_t mood_worth(const hv_bot_view *v, int32_t staff, int32_t workers)
@@ -331,7 +324,7 @@ static int64_t mood_worth(const hv_bot_view *v, int32_t staff, int32_t workers)
             continue;
         int64_t mean = v->nation_morale[f] / n;
         int64_t moved = ((int64_t)v->nation_staff[f] * staff + (int64_t)v->nation_workers[f] * workers) / n;
-        w += (mood(mean + moved) - mood(mean)) * point_worth(v, k);
+        w += (hv_sponsor_mood(mean + moved) - hv_sponsor_mood(mean)) * point_worth(v, k);
     }
     return v->greedy ? w / 2 : w;
 }
@@ -364,8 +357,8 @@ int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e, const hv_e
     w -= worst_pair_delta(v, &e->tension) * tension_weight(v, v->tension) * horizon / 2;
     w -= class_delta * tension_weight(v, v->class_tension) * horizon / 2;
     w += satisfaction_worth(v, &e->satisfaction) * horizon / 2;
-    /* An agenda's displeasure, and a nation's mood, pile up week on week and stay. */
-    /* Morale today already holds what is in force. */
+    /* An agenda's displeasure and a nation's mood pile up week on week and
+     * stay; morale today already holds the option in force. */
     w += (agenda_pay_worth(v, e->pay_pct) +
           mood_worth(v, e->morale_staff - in_force->morale_staff,
                      e->morale_workers - in_force->morale_workers)) *

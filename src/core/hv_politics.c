@@ -26,6 +26,11 @@ void hv_by_pair_add(hv_by_pair *sum, const hv_by_pair *e)
             sum->by[a][b] = (int8_t)hv_clamp(sum->by[a][b] + e->by[a][b], -100, 100);
 }
 
+int32_t hv_sponsor_mood(int64_t mean)
+{
+    return hv_clamp((int32_t)((mean - 60) / 10), -2, 2);
+}
+
 int64_t hv_sponsor_funding(const hv_state *s, int32_t k)
 {
     const hv_sponsor *sp = &s->rules->sponsors[k];
@@ -145,8 +150,7 @@ void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy)
         int32_t f = rules->sponsors[k].faction;
         /* Contented nationals write good letters home; policies add their
          * standing weekly leaning. */
-        int32_t mood =
-            mood_count[f] ? hv_clamp((int32_t)((mood_sum[f] / mood_count[f] - 60) / 10), -2, 2) : 0;
+        int32_t mood = mood_count[f] ? hv_sponsor_mood(mood_sum[f] / mood_count[f]) : 0;
         int32_t delta = hv_by_faction_for(&policy->satisfaction, f) + mood;
         hv_satisfaction_add(s, report, k, delta, HV_CAUSE_MORALE);
         const hv_agenda *ag = &rules->sponsors[k].agenda;

@@ -65,6 +65,9 @@ int64_t hv_market_quote(const hv_state *state, int64_t amount, int32_t share_pct
 /* What sponsor K pays this week: its funding by satisfaction and by the
  * changes events made to it. */
 int64_t hv_sponsor_funding(const hv_state *state, int32_t k);
+/* The satisfaction a week that a nation whose people's mean morale is
+ * MEAN writes home to its sponsor (-2..2). */
+int32_t hv_sponsor_mood(int64_t mean);
 /* The sum of the effects of every policy option in force (percentages clamped as applied). */
 void hv_policy_total(const hv_state *state, hv_effect *out);
 /* Whether the board would pass motion M today (each sponsor's stance plus
