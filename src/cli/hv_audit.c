@@ -131,8 +131,8 @@ static void add_levers(hv_audit *a)
                      r->policies[p].options[o].id);
             snprintf(c->label, sizeof c->label, "%s held at \"%s\" all game", r->policies[p].name,
                      r->policies[p].options[o].name);
-            if (o == 0)
-                continue;
+            if (o == r->policies[p].start)
+                continue; /* in force already: a click on it is no order */
             c = add(a, HV_CONFIG_ONE_CLICK, HV_BOT_IDLE);
             if (!c)
                 return;

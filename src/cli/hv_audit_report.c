@@ -226,9 +226,12 @@ static void find_traps(const hv_audit *a, finding_out *f)
     const hv_audit_config *planner = bot_config(a, HV_BOT_PLANNER);
     for (int32_t p = 0; p < r->policy_count; p++) {
         char id[80];
-        const hv_audit_config *start = hold_config(a, p, 0);
-        for (int32_t o = 1; o < r->policies[p].option_count && start; o++) {
+        int32_t first = r->policies[p].start;
+        const hv_audit_config *start = hold_config(a, p, first);
+        for (int32_t o = 0; o < r->policies[p].option_count && start; o++) {
             const hv_audit_config *held = hold_config(a, p, o);
+            if (o == first)
+                continue;
             snprintf(id, sizeof id, "one_click:%s=%s", r->policies[p].id,
                      r->policies[p].options[o].id);
             const hv_audit_config *click = hv_audit_config_find(a, id);
@@ -244,7 +247,7 @@ static void find_traps(const hv_audit *a, finding_out *f)
                         "alone it wins %.1f%% against %.1f%% for no orders, and the planner "
                         "picks it in %.1f%% of its games",
                         r->policies[p].options[o].name, h / 10.0, s / 10.0,
-                        r->policies[p].options[0].name, rate(a, click) / 10.0,
+                        r->policies[p].options[first].name, rate(a, click) / 10.0,
                         rate(a, empty) / 10.0, picked / 10.0);
             }
         }

@@ -193,9 +193,11 @@ typedef struct hv_policy {
     char name[HV_NAME_LEN];
     char text[HV_LABEL_LEN];
     int32_t cooldown; /* weeks before it may change again */
-    int32_t locked;   /* the level keeps the first option in force */
+    int32_t locked;   /* the level keeps the start option in force */
+    char start_id[HV_ID_LEN]; /* the option in force at the start, as written ("": the first) */
+    int32_t start;            /* its index, resolved when the options are read */
     int32_t option_count;
-    hv_policy_option options[HV_MAX_OPTIONS]; /* the first is in force at the start */
+    hv_policy_option options[HV_MAX_OPTIONS];
 } hv_policy;
 
 typedef struct hv_choice {

@@ -36,6 +36,8 @@ void hv_state_start_world(hv_state *state)
     state->price_fine = rules->market.price * 100;
     for (int32_t i = 0; i < rules->sponsor_count; i++)
         state->satisfaction[i] = rules->sponsors[i].satisfaction;
+    for (int32_t i = 0; i < rules->policy_count; i++)
+        state->policy[i] = rules->policies[i].start;
     for (int32_t i = 0; i < rules->asteroid_count; i++) {
         const hv_asteroid *a = &rules->asteroids[i];
         state->asteroids[i].surveyed = a->surveyed;

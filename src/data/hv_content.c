@@ -128,8 +128,11 @@ const hv_field hv_policy_fields[] = {
     FIELD("cooldown", HV_F_INT32, hv_policy, cooldown, 1, 0, 52,
           "weeks after a change before it may change again"),
     FIELD("locked", HV_F_BOOL, hv_policy, locked, 0, 0, 0,
-          "the first option stays in force: no order may change it"),
-    SECTION("options", 1, "2 to 4 options by id; the first is in force at the start"),
+          "the start option stays in force: no order may change it"),
+    FIELD("start", HV_F_ID, hv_policy, start_id, 0, 0, 0,
+          "id of the option in force at the start (default: the first)"),
+    SECTION("options", 1, "2 to 4 options by id; the first is in force at the start unless "
+                          "`start` names another"),
     END,
 };
 
@@ -357,14 +360,29 @@ void hv_read_policy_options(hv_ctx *ctx, const hv_ynode *node, void *entry, int 
 {
     hv_policy *p = entry;
     const hv_ynode *options = hv_ynode_get(node, "options");
-    if (!options)
+    if (options) {
+        size_t old = hv_ctx_push_key(ctx, "options");
+        hv_read_table(ctx, options, hv_option_fields, p->options, sizeof p->options[0],
+                      &p->option_count, HV_MAX_OPTIONS, !fresh, "options", NULL,
+                      read_option_effect);
+        if (p->option_count < 2)
+            hv_ctx_error(ctx, options, "a policy needs at least 2 options");
+        hv_ctx_pop(ctx, old);
+    }
+    /* Resolved on every read, so a level may name an option its own
+     * overrides add, or move the start of a policy its rules file set. */
+    p->start = 0;
+    if (!p->start_id[0])
         return;
-    size_t old = hv_ctx_push_key(ctx, "options");
-    hv_read_table(ctx, options, hv_option_fields, p->options, sizeof p->options[0],
-                  &p->option_count, HV_MAX_OPTIONS, !fresh, "options", NULL, read_option_effect);
-    if (p->option_count < 2)
-        hv_ctx_error(ctx, options, "a policy needs at least 2 options");
-    hv_ctx_pop(ctx, old);
+    for (int32_t o = 0; o < p->option_count; o++)
+        if (strcmp(p->options[o].id, p->start_id) == 0)
+            p->start = o;
+    if (strcmp(p->options[p->start].id, p->start_id) != 0) {
+        const hv_ynode *at = hv_ynode_get(node, "start");
+        size_t old = hv_ctx_push_key(ctx, "start");
+        hv_ctx_error(ctx, at ? at : node, "the policy has no option '%s'", p->start_id);
+        hv_ctx_pop(ctx, old);
+    }
 }
 
 void hv_event_defaults(void *entry)

@@ -90,6 +90,21 @@ assert not [c for c in d["configs"] if "ledger" in c["id"]], "levers on a locked
 assert d["choices"]["ledger"] == [], d["choices"]
 EOF
 
+# ---- a policy that starts at another option is judged against that one:
+# the lavish books in force from week 1, the careful ones are the click
+sed 's/^      text: How the base keeps its books\.$/&\n      start: lavish/' "$planted" >"$tmp/lavish.yaml"
+sed -i 's#\.\./\.\./\.\./levels/rules/base.yaml#'"$(pwd)"'/levels/rules/base.yaml#' "$tmp/lavish.yaml"
+expect_exit 3 "audit of a level that starts with lavish books" -- "$bin" audit "$tmp/lavish.yaml" --runs 12 --json
+findings "$tmp/out" >"$tmp/lavish.txt"
+if grep -q "TRAP ledger" "$tmp/lavish.txt"; then bad "the better option is a TRAP against a worse start"; else ok; fi
+python3 - "$tmp/out" <<'EOF' && ok || bad "a policy's start option: no click on it, a click on the first"
+import json, sys
+d = json.load(open(sys.argv[1]))
+ids = {c["id"] for c in d["configs"]}
+assert "one_click:ledger=careful" in ids and "one_click:ledger=lavish" not in ids, ids
+assert {"hold:ledger=careful", "hold:ledger=lavish"} <= ids, ids
+EOF
+
 # ---- a system the level leaves out on purpose is no finding: the planted
 # level with incidents switched off in its own overrides
 sed 's/^  event_chance: 0$/  event_chance: 0\n  society: {incident_chance: 0}/' "$planted" >"$tmp/no_incidents.yaml"

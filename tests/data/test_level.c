@@ -112,6 +112,18 @@ static void test_overrides(void)
     CHECK_EQ_INT(level->start.modules[2].status, HV_MODULE_BUILDING);
     CHECK_EQ_INT(level->start.modules[2].crew, 1);
     CHECK_EQ_INT(r->win_count, 0);
+    /* A policy's `start` puts that option in force in week 1; the others
+     * keep their first. */
+    int pay = hv_rules_find_policy(r, "worker_pay"), rations = hv_rules_find_policy(r, "rations");
+    CHECK(pay >= 0 && rations >= 0);
+    if (pay >= 0 && rations >= 0) {
+        CHECK_STR(r->policies[pay].options[level->start.policy[pay]].id, "bonus");
+        CHECK(level->start.policy[pay] != 0);
+        CHECK_EQ_INT(level->start.policy[rations], 0);
+        static hv_state game;
+        hv_level_new_game(level, 5, &game);
+        CHECK_EQ_INT(game.policy[pay], level->start.policy[pay]);
+    }
     hv_level_free(level);
 }
 
