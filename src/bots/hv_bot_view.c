@@ -339,6 +339,21 @@ static int64_t agenda_pay_worth(const hv_bot_view *v, int32_t pay_pct)
     return w;
 }
 
+/* Whether a capture may launch within the next few weeks: odds are fixed at
+ * launch, so a law that changes them is worth something only then. */
+static int launch_near(const hv_bot_view *v)
+{
+    const hv_state *s = v->s;
+    for (int32_t i = 0; i < v->r->asteroid_count; i++) {
+        if (s->asteroids[i].stage != HV_STAGE_FAR)
+            continue;
+        for (int32_t week = s->turn + 1; week <= s->turn + 3; week++)
+            if (hv_asteroid_window_open(s, i, week))
+                return 1;
+    }
+    return 0;
+}
+
 int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e, const hv_effect *in_force)
 {
     int64_t horizon = v->weeks_left < 12 ? v->weeks_left : 12;
@@ -370,7 +385,7 @@ int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e, const hv_e
         w -= (int64_t)e->incident_pct * over * 4;
     if (e->joint && v->tension > 10)
         w += (int64_t)soc->joint_work * tension_weight(v, v->tension) * horizon / 2;
-    if (e->capture_pm && v->r->asteroid_count)
+    if (e->capture_pm && launch_near(v))
         w += (int64_t)e->capture_pm * 10;
     return w;
 }

@@ -156,9 +156,10 @@ static int32_t worst_tension_of(const hv_state *s, int32_t faction, uint32_t pre
     return worst;
 }
 
-static void settle_morale(hv_state *s, hv_report *report, const hv_effect *policy, uint32_t present)
+void hv_morale_targets(const hv_state *s, const hv_effect *policy, int32_t *out)
 {
     const hv_society *soc = &s->rules->society;
+    uint32_t present = hv_factions_present(s);
     int32_t shortages = 0;
     for (uint32_t m = (uint32_t)s->shortage_mask; m; m &= m - 1)
         shortages++;
@@ -166,16 +167,27 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_effect *polic
     int32_t worst[HV_MAX_FACTIONS];
     for (int32_t f = 0; f < s->rules->faction_count; f++)
         worst[f] = (present >> f & 1u) ? worst_tension_of(s, f, present) : 0;
-    int64_t moved = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
-        hv_person *p = &s->people[i];
+        const hv_person *p = &s->people[i];
         int worker = is_worker(s, p);
         int32_t target = soc->base_morale + (recreation > 15 ? 15 : recreation) - 15 * shortages -
                          worst[p->faction] / 4 -
                          (worker ? s->class_tension / 4 + soc->worker_morale : 0) +
                          (worker ? policy->morale_workers : policy->morale_staff);
         const hv_trait *trait = hv_person_trait(s, p);
-        target = hv_clamp(target + (trait ? trait->morale : 0), 0, 100);
+        out[i] = hv_clamp(target + (trait ? trait->morale : 0), 0, 100);
+    }
+}
+
+static void settle_morale(hv_state *s, hv_report *report, const hv_effect *policy)
+{
+    int32_t targets[HV_MAX_PEOPLE];
+    hv_morale_targets(s, policy, targets);
+    int64_t moved = 0;
+    for (int32_t i = 0; i < s->person_count; i++) {
+        hv_person *p = &s->people[i];
+        int32_t target = targets[i];
+        const hv_trait *trait = hv_person_trait(s, p);
         /* Loyalty follows mood slowly, a point a week. */
         int32_t stand = hv_clamp(p->morale + (trait ? trait->loyalty : 0), 0, 100);
         p->loyalty += stand > p->loyalty ? 1 : stand < p->loyalty ? -1 : 0;
@@ -284,7 +296,7 @@ void hv_phase_society(hv_state *s, hv_report *report)
     hv_effect policy;
     hv_policy_total(s, &policy);
     uint32_t present = hv_factions_present(s);
-    settle_morale(s, report, &policy, present);
+    settle_morale(s, report, &policy);
     move_tension(s, report, &policy, present);
     hv_unrest_work(s, report, &policy);
     hv_unrest_incidents(s, report, &policy, present);

@@ -70,6 +70,9 @@ int64_t hv_sponsor_funding(const hv_state *state, int32_t k);
 int32_t hv_sponsor_mood(int64_t mean);
 /* The sum of the effects of every policy option in force (percentages clamped as applied). */
 void hv_policy_total(const hv_state *state, hv_effect *out);
+/* The morale each person settles towards under POLICY as things stand
+ * (shortages, tension, recreation, traits), into OUT[person_count]. */
+void hv_morale_targets(const hv_state *state, const hv_effect *policy, int32_t *out);
 /* Whether the board would pass motion M today (each sponsor's stance plus
  * its mood, weighed by what it pays). */
 int hv_motion_passes(const hv_state *state, const hv_motion *m);

@@ -349,6 +349,40 @@ static void test_traits(void)
     CHECK_EQ_INT(s.people[0].faction, 0);
 }
 
+/* The morale each person settles towards: what the weekly phase moves
+ * them to, with the policies in force and the worker's gap. */
+static void test_morale_targets(void)
+{
+    fresh();
+    rules.society.worker_morale = 10;
+    rules.society.tension_decay = 0;
+    rules.policy_count = 1;
+    hv_policy *pay = &rules.policies[0];
+    snprintf(pay->id, HV_ID_LEN, "pay");
+    pay->option_count = 2;
+    pay->options[1].effect.morale_workers = 8;
+    s.policy[0] = 1;
+    hv_effect policy;
+    hv_policy_total(&s, &policy);
+    CHECK_EQ_INT(policy.morale_workers, 8);
+    int32_t targets[HV_MAX_PEOPLE];
+    hv_morale_targets(&s, &policy, targets);
+    CHECK_EQ_INT(targets[0], 60);          /* staff: the base's morale */
+    CHECK_EQ_INT(targets[3], 60 - 10 + 8); /* workers: the gap, less the bonus */
+    /* Class tension a quarter off the workers' figure only. */
+    s.class_tension = 20;
+    hv_morale_targets(&s, &policy, targets);
+    CHECK_EQ_INT(targets[0], 60);
+    CHECK_EQ_INT(targets[4], 60 - 10 + 8 - 5);
+    /* The weekly phase moves everyone towards that figure and nowhere else. */
+    s.class_tension = 0;
+    for (int w = 0; w < 30; w++)
+        hv_phase_society(&s, NULL);
+    hv_morale_targets(&s, &policy, targets);
+    for (int32_t i = 0; i < s.person_count; i++)
+        CHECK_EQ_INT(s.people[i].morale, targets[i]);
+}
+
 int main(void)
 {
     test_by_faction_and_pair();
@@ -360,5 +394,6 @@ int main(void)
     test_strain_and_hazard();
     test_riot();
     test_traits();
+    test_morale_targets();
     return hv_test_done("core_politics");
 }
