@@ -39,6 +39,10 @@ typedef struct hv_bot_limits {
 
 /* Allows everything. */
 void hv_bot_limits_init(hv_bot_limits *limits);
+/* The policy whose every other option the planner plays forward against
+ * its plan this week (one a week, in turn), or -1; STATE holds the
+ * balanced plan's orders already. */
+int32_t hv_bot_planner_policy(const hv_state *state, const hv_bot_limits *limits);
 /* The bot named NAME ("idle", "greedy", "balanced", "random", "planner"), or -1. */
 int hv_bot_find(const char *name);
 /* The name of bot KIND. */

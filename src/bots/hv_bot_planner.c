@@ -145,6 +145,35 @@ static int64_t score(const hv_state *s)
 
 #define MAX_CANDIDATES (1 + HV_MAX_CHOICES + HV_MAX_POLICIES * HV_MAX_OPTIONS)
 
+/* The answers to the waiting event other than the plan's. */
+static int32_t answer_candidates(const hv_state *s, const hv_bot_limits *limits)
+{
+    if (s->pending < 0 || s->pending == limits->event)
+        return 0;
+    return s->rules->events[s->pending].choice_count - (hv_state_queued_answer(s) >= 0);
+}
+
+int32_t hv_bot_planner_policy(const hv_state *s, const hv_bot_limits *limits)
+{
+    const hv_rules *r = s->rules;
+    if (limits && limits->forbid >> HV_ORDER_POLICY & 1u)
+        return -1;
+    hv_bot_limits none;
+    hv_bot_limits_init(&none);
+    const hv_bot_limits *l = limits ? limits : &none;
+    /* One policy a week in turn, so the budget buys deep enough looks. */
+    int32_t room = HV_PLANNER_BUDGET / HV_PLANNER_SAMPLES / HV_PLANNER_HORIZON - 1 -
+                   answer_candidates(s, l);
+    for (int32_t k = 0; k < r->policy_count && room > 0; k++) {
+        int32_t p = (s->turn + k) % r->policy_count;
+        if (p == l->policy || !hv_bot_policy_ready(s, p))
+            continue;
+        /* Not all of it fits: leave it to a later week. */
+        return r->policies[p].option_count - 1 <= room ? p : -1;
+    }
+    return -1;
+}
+
 static int32_t candidates(const hv_state *s, const hv_bot_limits *limits, candidate *out)
 {
     const hv_rules *r = s->rules;
@@ -154,26 +183,14 @@ static int32_t candidates(const hv_state *s, const hv_bot_limits *limits, candid
         for (int32_t c = 0; c < r->events[s->pending].choice_count; c++)
             if (c != hv_state_queued_answer(s))
                 out[n++] = (candidate){c, -1, -1};
-    if (limits->forbid >> HV_ORDER_POLICY & 1u)
+    int32_t p = hv_bot_planner_policy(s, limits);
+    if (p < 0)
         return n;
-    /* One policy a week in turn, so the budget buys deep enough looks. */
-    int32_t room = HV_PLANNER_BUDGET / HV_PLANNER_SAMPLES / HV_PLANNER_HORIZON - n;
-    for (int32_t k = 0; k < r->policy_count && room > 0; k++) {
-        int32_t p = (s->turn + k) % r->policy_count;
-        if (p == limits->policy || !hv_bot_policy_ready(s, p))
-            continue;
-        int32_t queued = find_order(s, HV_ORDER_POLICY, p);
-        int32_t planned = queued >= 0 ? s->orders[queued].value : s->policy[p];
-        int32_t added = 0;
-        for (int32_t o = 0; o < r->policies[p].option_count; o++)
-            if (o != planned && added < room)
-                out[n + added++] = (candidate){-1, p, o == s->policy[p] ? -1 : o};
-        if (added < r->policies[p].option_count - 1)
-            break; /* not all of it fits: leave it to a later week */
-        n += added;
-        room -= added;
-        break;
-    }
+    int32_t queued = find_order(s, HV_ORDER_POLICY, p);
+    int32_t planned = queued >= 0 ? s->orders[queued].value : s->policy[p];
+    for (int32_t o = 0; o < r->policies[p].option_count; o++)
+        if (o != planned)
+            out[n++] = (candidate){-1, p, o == s->policy[p] ? -1 : o};
     return n;
 }
 

@@ -215,18 +215,23 @@ static void count_report(const hv_report *rep, hv_audit_run *run)
     }
 }
 
-/* Policy options PLANNED orders from order FROM on that PLAN (the balanced
- * bot's orders from the same state) does not: what the look-ahead picked. */
-static uint64_t picked_over(const hv_state *plan, const hv_state *planned, int32_t from)
+/* Policy options PLANNED orders from order FROM on that the look-ahead
+ * chose: those PLAN (the balanced bot's orders from the same state) does
+ * not give, and those of policy WEIGHED, whose every other option it
+ * played forward against the plan's this week and found no better. */
+static uint64_t picked_over(const hv_state *plan, const hv_state *planned, int32_t from,
+                            int32_t weighed)
 {
     uint64_t bits = 0;
     for (int32_t i = from; i < planned->order_count; i++) {
         const hv_order *o = &planned->orders[i];
-        int same = o->kind != HV_ORDER_POLICY;
+        if (o->kind != HV_ORDER_POLICY)
+            continue;
+        int same = 0;
         for (int32_t j = from; j < plan->order_count && !same; j++)
             same = plan->orders[j].kind == HV_ORDER_POLICY && plan->orders[j].target == o->target &&
                    plan->orders[j].value == o->value;
-        if (!same)
+        if (!same || o->target == weighed)
             bits |= UINT64_C(1) << (o->target * HV_MAX_OPTIONS + o->value);
     }
     return bits;
@@ -259,8 +264,9 @@ static void play(const hv_audit *a, const hv_audit_config *c, int32_t seed, hv_s
         } else if (c->kind == HV_CONFIG_BOT && c->bot == HV_BOT_PLANNER && plan) {
             memcpy(plan, s, sizeof *plan);
             hv_bot_plan_limited(HV_BOT_BALANCED, plan, &limits);
+            int32_t weighed = hv_bot_planner_policy(plan, &limits);
             hv_bot_plan_limited(c->bot, s, &limits);
-            run->picked |= picked_over(plan, s, from);
+            run->picked |= picked_over(plan, s, from, weighed);
         } else {
             hv_bot_plan_limited(c->bot, s, &limits);
         }

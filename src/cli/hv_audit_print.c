@@ -132,7 +132,8 @@ void hv_audit_print_text(const hv_audit *a, FILE *out)
     }
     fprintf(out, "  %d of %d policies offer two or more\n", hv_audit_policies_with_choice(a), open);
     const hv_audit_config *planner = &a->configs[HV_BOT_PLANNER];
-    fprintf(out, "\nPicked by the planner's look-ahead over its plan, share of its games:\n");
+    fprintf(out, "\nPicked by the planner's look-ahead (ordered over its plan, or kept when "
+                 "weighed), share of its games:\n");
     for (int32_t p = 0; p < r->policy_count; p++) {
         fprintf(out, "  %-24s", r->policies[p].id);
         int any = 0;

@@ -218,7 +218,7 @@ int32_t hv_audit_picked(const hv_audit *a, const hv_audit_config *c, int32_t p, 
 
 /* An option is a trap when holding it loses, clicking it alone does no
  * better than nothing, and the planner's look-ahead never finds the
- * situation where it pays (it picks it over its plan in too few games). */
+ * situation where it pays (it chooses it in too few games). */
 static void find_traps(const hv_audit *a, finding_out *f)
 {
     const hv_rules *r = &a->level->rules;

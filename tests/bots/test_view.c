@@ -5,7 +5,9 @@
  *   something again once there is ore to feed it;
  * - a stock a win goal asks for is worth more the further it falls short;
  * - played for the whole level, the balanced bot never builds such a
- *   module type, and keeps the air plant ahead of everything else. */
+ *   module type, and keeps the air plant ahead of everything else;
+ * - the planner weighs one policy a week, one it may change, in turn, and
+ *   none when policy orders are forbidden. */
 #include "hv_bot.h"
 #include "hv_bot_view.h"
 #include "hv_level.h"
@@ -71,6 +73,29 @@ static void check_play(const hv_level *level, hv_state *s)
     CHECK(won >= 4);
 }
 
+static void check_planner_policy(const hv_level *level, hv_state *s)
+{
+    hv_level_new_game(level, 1, s);
+    hv_bot_limits limits;
+    hv_bot_limits_init(&limits);
+    int32_t p = hv_bot_planner_policy(s, &limits);
+    CHECK(p >= 0 && p < level->rules.policy_count);
+    if (p < 0)
+        return;
+    CHECK(hv_bot_policy_ready(s, p));
+    /* Next week it is the next one in turn. */
+    s->turn++;
+    int32_t next = hv_bot_planner_policy(s, &limits);
+    CHECK(next >= 0 && next != p);
+    /* A policy in its cooldown is passed over. */
+    if (next >= 0 && level->rules.policies[next].cooldown > 1) {
+        s->policy_since[next] = s->turn;
+        CHECK(hv_bot_planner_policy(s, &limits) != next);
+    }
+    limits.forbid |= 1u << HV_ORDER_POLICY;
+    CHECK_EQ_INT(hv_bot_planner_policy(s, &limits), -1);
+}
+
 int main(void)
 {
     hv_level *level = hv_level_load_printing(HV_TEST_DIR "/bots/levels/thin_air.yaml", stderr);
@@ -79,6 +104,7 @@ int main(void)
         hv_state *s = malloc(sizeof *s);
         check_worths(level, s);
         check_play(level, s);
+        check_planner_policy(level, s);
         free(s);
     }
     hv_level_free(level);
