@@ -76,9 +76,15 @@ assert d["systems_left_out"] == [], d["systems_left_out"]
 assert d["policies_locked"] == [], d["policies_locked"]
 EOF
 
+# The planted level changed by the sed script SED, as $tmp/NAME.yaml, with
+# its rules file found from the temporary folder.
+planted_as() { # NAME SED
+    sed "$2" "$planted" >"$tmp/$1.yaml"
+    sed -i 's#\.\./\.\./\.\./levels/rules/base.yaml#'"$(pwd)"'/levels/rules/base.yaml#' "$tmp/$1.yaml"
+}
+
 # ---- a policy the level locks is no lever and no finding
-sed 's/^      text: How the base keeps its books\.$/&\n      locked: true/' "$planted" >"$tmp/locked.yaml"
-sed -i 's#\.\./\.\./\.\./levels/rules/base.yaml#'"$(pwd)"'/levels/rules/base.yaml#' "$tmp/locked.yaml"
+planted_as locked 's/^      text: How the base keeps its books\.$/&\n      locked: true/'
 expect_exit 3 "audit of a level with its ledger locked" -- "$bin" audit "$tmp/locked.yaml" --runs 12 --json
 findings "$tmp/out" >"$tmp/locked.txt"
 if grep -q "ledger" "$tmp/locked.txt"; then bad "a locked policy is in a finding"; else ok; fi
@@ -92,8 +98,7 @@ EOF
 
 # ---- a policy that starts at another option is judged against that one:
 # the lavish books in force from week 1, the careful ones are the click
-sed 's/^      text: How the base keeps its books\.$/&\n      start: lavish/' "$planted" >"$tmp/lavish.yaml"
-sed -i 's#\.\./\.\./\.\./levels/rules/base.yaml#'"$(pwd)"'/levels/rules/base.yaml#' "$tmp/lavish.yaml"
+planted_as lavish 's/^      text: How the base keeps its books\.$/&\n      start: lavish/'
 expect_exit 3 "audit of a level that starts with lavish books" -- "$bin" audit "$tmp/lavish.yaml" --runs 12 --json
 findings "$tmp/out" >"$tmp/lavish.txt"
 if grep -q "TRAP ledger" "$tmp/lavish.txt"; then bad "the better option is a TRAP against a worse start"; else ok; fi
@@ -107,8 +112,7 @@ EOF
 
 # ---- a system the level leaves out on purpose is no finding: the planted
 # level with incidents switched off in its own overrides
-sed 's/^  event_chance: 0$/  event_chance: 0\n  society: {incident_chance: 0}/' "$planted" >"$tmp/no_incidents.yaml"
-sed -i 's#\.\./\.\./\.\./levels/rules/base.yaml#'"$(pwd)"'/levels/rules/base.yaml#' "$tmp/no_incidents.yaml"
+planted_as no_incidents 's/^  event_chance: 0$/  event_chance: 0\n  society: {incident_chance: 0}/'
 expect_exit 3 "audit of a level without incidents" -- "$bin" audit "$tmp/no_incidents.yaml" --runs 12 --json
 findings "$tmp/out" >"$tmp/no_incidents.txt"
 contains "$tmp/no_incidents.txt" "DECORATIVE dust" "a system still in the level"
