@@ -82,11 +82,16 @@ planted_as() { # NAME SED
     sed "$2" "$planted" >"$tmp/$1.yaml"
     sed -i 's#\.\./\.\./\.\./levels/rules/base.yaml#'"$(pwd)"'/levels/rules/base.yaml#' "$tmp/$1.yaml"
 }
+# Audits $tmp/NAME.yaml over 12 seeds (findings expected), its JSON in
+# $tmp/out and its findings in $tmp/NAME.txt.
+audit_as() { # NAME WHAT
+    expect_exit 3 "audit of $2" -- "$bin" audit "$tmp/$1.yaml" --runs 12 --json
+    findings "$tmp/out" >"$tmp/$1.txt"
+}
 
 # ---- a policy the level locks is no lever and no finding
 planted_as locked 's/^      text: How the base keeps its books\.$/&\n      locked: true/'
-expect_exit 3 "audit of a level with its ledger locked" -- "$bin" audit "$tmp/locked.yaml" --runs 12 --json
-findings "$tmp/out" >"$tmp/locked.txt"
+audit_as locked "a level with its ledger locked"
 if grep -q "ledger" "$tmp/locked.txt"; then bad "a locked policy is in a finding"; else ok; fi
 python3 - "$tmp/out" <<'EOF' && ok || bad "a locked policy: no lever, listed in policies_locked"
 import json, sys
@@ -99,8 +104,7 @@ EOF
 # ---- a policy that starts at another option is judged against that one:
 # the lavish books in force from week 1, the careful ones are the click
 planted_as lavish 's/^      text: How the base keeps its books\.$/&\n      start: lavish/'
-expect_exit 3 "audit of a level that starts with lavish books" -- "$bin" audit "$tmp/lavish.yaml" --runs 12 --json
-findings "$tmp/out" >"$tmp/lavish.txt"
+audit_as lavish "a level that starts with lavish books"
 if grep -q "TRAP ledger" "$tmp/lavish.txt"; then bad "the better option is a TRAP against a worse start"; else ok; fi
 python3 - "$tmp/out" <<'EOF' && ok || bad "a policy's start option: no click on it, a click on the first"
 import json, sys
@@ -113,8 +117,7 @@ EOF
 # ---- a system the level leaves out on purpose is no finding: the planted
 # level with incidents switched off in its own overrides
 planted_as no_incidents 's/^  event_chance: 0$/  event_chance: 0\n  society: {incident_chance: 0}/'
-expect_exit 3 "audit of a level without incidents" -- "$bin" audit "$tmp/no_incidents.yaml" --runs 12 --json
-findings "$tmp/out" >"$tmp/no_incidents.txt"
+audit_as no_incidents "a level without incidents"
 contains "$tmp/no_incidents.txt" "DECORATIVE dust" "a system still in the level"
 if grep -qxF "DECORATIVE incidents" "$tmp/no_incidents.txt"; then bad "a system left out is DECORATIVE"; else ok; fi
 python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["systems_left_out"] == ["incidents"]' "$tmp/out" &&
@@ -122,8 +125,7 @@ python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["systems_left_o
 
 # ---- nor is the market of a level no iridium can ever reach
 sed 's/, iridium: 5}$/}/' "$tmp/no_incidents.yaml" >"$tmp/no_rock.yaml"
-expect_exit 3 "audit of a level without iridium" -- "$bin" audit "$tmp/no_rock.yaml" --runs 12 --json
-findings "$tmp/out" >"$tmp/no_rock.txt"
+audit_as no_rock "a level without iridium"
 if grep -qxF "DECORATIVE market" "$tmp/no_rock.txt"; then bad "a market with nothing to sell is DECORATIVE"; else ok; fi
 python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["systems_left_out"] == ["incidents", "market"]' "$tmp/out" &&
     ok || bad "systems_left_out names the market without iridium"
