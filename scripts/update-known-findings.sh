@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${1:?usage: $0 BUILD_DIR}/happyvalley"
-runs=$(sed -n 's/^runs="${3:-\([0-9]*\)}".*/\1/p' tests/cli/test_audit.sh)
+runs=$(sed -n 's/^level_runs="${5:-\([0-9]*\)}".*/\1/p' tests/cli/test_audit.sh)
 for level in levels/*.yaml; do
     id=$(basename "$level" .yaml)
     out="tests/cli/audit/known/$id.txt"
