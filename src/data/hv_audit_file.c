@@ -400,3 +400,20 @@ int hv_audit_file_load(const char *path, hv_audit_summary *out, char *err, size_
         errno = EINVAL;
     return rc;
 }
+
+int32_t hv_audit_difficulty(int32_t best_win_pm)
+{
+    /* Good play wins a gentle level almost always; the bands follow the 30 to
+     * 85% a story level is tuned to, so each label means something there. */
+    static const int32_t floor_pm[] = {850, 700, 550, 400};
+    for (int32_t d = 0; d < 4; d++)
+        if (best_win_pm >= floor_pm[d])
+            return d + 1;
+    return 5;
+}
+
+const char *hv_audit_difficulty_word(int32_t d)
+{
+    static const char *const words[] = {"Unrated", "Gentle", "Fair", "Demanding", "Hard", "Brutal"};
+    return d >= 1 && d <= 5 ? words[d] : words[0];
+}

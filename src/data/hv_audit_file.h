@@ -35,5 +35,12 @@ uint64_t hv_audit_file_digest(const char *level_path, const char *rules_path);
  * with errno ENOENT, so a caller can say nothing; any other failure leaves
  * errno EINVAL or the error of the read. */
 int hv_audit_file_load(const char *path, hv_audit_summary *out, char *err, size_t err_len);
+/* The difficulty, 1 (gentle) to 5 (brutal), that a best bot's win rate of
+ * BEST_WIN_PM per mille earns: 85% and more is 1, under 40% is 5, in steps
+ * of 15 points between. A level's label comes from its audit this way. */
+int32_t hv_audit_difficulty(int32_t best_win_pm);
+/* The word for difficulty D (1..5), as the level picker shows it; "Unrated"
+ * for anything else. */
+const char *hv_audit_difficulty_word(int32_t d);
 
 #endif

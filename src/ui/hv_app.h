@@ -83,8 +83,10 @@ typedef struct hv_level_entry {
     char path[HV_FILE_LEN];
     char title[HV_TITLE_LEN];
     char summary[HV_SUMMARY_LEN];
-    int difficulty;
-    char error[400]; /* "" when the level loads */
+    int author_difficulty; /* the level's own `difficulty` */
+    int difficulty;        /* what the picker shows: from a current audit, else the author's */
+    int rated;             /* 1: DIFFICULTY comes from the audit */
+    char error[400];       /* "" when the level loads */
     /* How bots did, from the audit file beside the level (LEVEL.audit.json). */
     int measured; /* 1: AUDIT holds a summary */
     int stale;    /* 1: measured for an earlier version of the level or its rules */

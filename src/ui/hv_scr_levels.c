@@ -33,8 +33,13 @@ static int pips(hv_gfx *g, int x, int y, int size, int count, uint32_t colour)
 
 static const char *difficulty_word(int d)
 {
-    static const char *const words[] = {"Unrated", "Gentle", "Fair", "Demanding", "Hard", "Brutal"};
-    return d >= 1 && d <= 5 ? words[d] : words[0];
+    return hv_audit_difficulty_word(d);
+}
+
+/* Where the shown difficulty comes from, for its tooltip and label. */
+static const char *difficulty_source(const hv_level_entry *e)
+{
+    return e->rated ? "from how often the best bot wins it" : "as its author rates it";
 }
 
 static uint32_t difficulty_colour(int d)
@@ -50,12 +55,11 @@ static int percent(int32_t pm)
     return (pm + 5) / 10;
 }
 
-/* The same scale of colours as the author's difficulty: bots that win
+/* The same scale of colours as the difficulty: bots that win
  * often make a gentle level. A stale figure is greyed. */
 static uint32_t measured_colour(const hv_level_entry *e)
 {
-    int pm = e->audit.best_win_pm;
-    return e->stale ? HV_C_DIM : pm >= 600 ? HV_C_GOOD : pm >= 300 ? HV_C_WARN : HV_C_ACCENT;
+    return e->stale ? HV_C_DIM : difficulty_colour(hv_audit_difficulty(e->audit.best_win_pm));
 }
 
 /* The measured figure as the briefing says it, and its tooltip. */
@@ -213,8 +217,8 @@ static void picker_row(hv_app *app, int i, SDL_Rect r, SDL_Rect clip)
             pw = pips(g, x, y + (sh - ps) / 2, ps, e->difficulty, difficulty_colour(e->difficulty));
         x += pw + pad / 2;
         x += hv_gfx_text(g, HV_FONT_SMALL, 0, x, y, HV_C_DIM, difficulty_word(e->difficulty));
-        snprintf(tip, sizeof tip, "%s: difficulty %d of 5 (%s). Click for its briefing.", e->title,
-                 e->difficulty, difficulty_word(e->difficulty));
+        snprintf(tip, sizeof tip, "%s: difficulty %d of 5 (%s), %s. Click for its briefing.",
+                 e->title, e->difficulty, difficulty_word(e->difficulty), difficulty_source(e));
     }
     /* The measured rate on the right of the difficulty, shortened to fit. */
     char label[48] = "", mtext[200], mtip[HV_TIP_LEN] = "";
@@ -287,7 +291,7 @@ static int draw_error(hv_gfx *g, SDL_Rect box, const char *error, int draw)
     return y + pad - box.y;
 }
 
-/* The line under the author's difficulty: how bots did, with BAR the size
+/* The line under the difficulty: how bots did, with BAR the size
  * of the pips and the text from TX; a stale figure says so below it.
  * Returns the height. */
 static int picker_measured(hv_app *app, SDL_Rect in, SDL_Rect bar, int tx, int draw)
@@ -361,8 +365,8 @@ static int picker_detail(hv_app *app, SDL_Rect in, int y, const level_detail *d,
     }
     int ps = sh * 3 / 5;
     char label[64];
-    snprintf(label, sizeof label, "Difficulty %d of 5: %s", e->difficulty,
-             difficulty_word(e->difficulty));
+    snprintf(label, sizeof label, "Difficulty %d of 5: %s, %s", e->difficulty,
+             difficulty_word(e->difficulty), e->rated ? "measured" : "the author's");
     int pw = 5 * ps + 4 * pip_gap(ps), tx = in.x + pw + hv_gfx_px(g, 8);
     if (draw) {
         pips(g, in.x, y + (sh - ps) / 2, ps, e->difficulty, difficulty_colour(e->difficulty));

@@ -78,6 +78,10 @@ static int compare_levels(const void *a, const void *b)
     int dx = x->error[0] ? 99 : x->difficulty, dy = y->error[0] ? 99 : y->difficulty;
     if (dx != dy)
         return dx < dy ? -1 : 1;
+    /* Among equals, the author's order: a tutorial before the levels it
+     * prepares for. */
+    if (x->author_difficulty != y->author_difficulty)
+        return x->author_difficulty < y->author_difficulty ? -1 : 1;
     int c = natural_compare(x->title, y->title);
     return c ? c : strcmp(x->path, y->path);
 }
@@ -96,6 +100,10 @@ static void scan_audit(hv_level_entry *e, const hv_level *level)
     }
     e->measured = 1;
     e->stale = e->audit.digest != hv_audit_file_digest(e->path, level->rules_file);
+    /* Lasting is not winning: a level without win goals keeps its author's word. */
+    e->rated = !e->stale && level->rules.win_count > 0;
+    if (e->rated)
+        e->difficulty = hv_audit_difficulty(e->audit.best_win_pm);
 }
 
 void hv_app_scan_levels(hv_app *app)
@@ -126,7 +134,7 @@ void hv_app_scan_levels(hv_app *app)
         if (level) {
             hv_copy_str(e->title, sizeof e->title, level->title);
             hv_copy_str(e->summary, sizeof e->summary, level->summary);
-            e->difficulty = level->difficulty;
+            e->author_difficulty = e->difficulty = level->difficulty;
             scan_audit(e, level);
             hv_level_free(level);
         } else {

@@ -403,6 +403,19 @@ static void test_hostile(void)
     CHECK(errno != ENOENT);
 }
 
+/* The label a win rate earns, at each band's edges. */
+static void test_difficulty(void)
+{
+    static const int32_t pm[] = {1000, 850, 849, 700, 699, 550, 549, 400, 399, 0};
+    static const int32_t want[] = {1, 1, 2, 2, 3, 3, 4, 4, 5, 5};
+    for (size_t i = 0; i < sizeof pm / sizeof pm[0]; i++)
+        CHECK_EQ_INT(hv_audit_difficulty(pm[i]), want[i]);
+    CHECK_STR(hv_audit_difficulty_word(1), "Gentle");
+    CHECK_STR(hv_audit_difficulty_word(5), "Brutal");
+    CHECK_STR(hv_audit_difficulty_word(0), "Unrated");
+    CHECK_STR(hv_audit_difficulty_word(6), "Unrated");
+}
+
 int main(void)
 {
     if (!mkdtemp(dir)) {
@@ -415,6 +428,7 @@ int main(void)
     test_fixtures_refused();
     test_values();
     test_hostile();
+    test_difficulty();
     char p[256];
     static const char *const made[] = {"level.yaml", "rules.yaml", "case.audit.json"};
     for (size_t i = 0; i < sizeof made / sizeof made[0]; i++) {

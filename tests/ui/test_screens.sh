@@ -174,7 +174,9 @@ audit() { # LEVEL DIGEST RATE LOW HIGH
  "findings":[{"kind":"DOMINANT","id":"one_click:openness=open","text":"...","figure":0.96}]}\n' \
         "$@" >"$aroot/levels/$1.audit.json"
 }
-audit conference "$digest" 0.6150 0.5460 0.6800
+# A current audit sets the label: 90% for the best bot is gentle (1), so the
+# conference (its author says 4) is listed right after the tutorial (1).
+audit conference "$digest" 0.9000 0.8700 0.9250
 audit tutorial 0123456789abcdef 0.7150 0.6480 0.7740
 cat >"$tmp/audit.txt" <<SCRIPT
 click menu_new
@@ -190,6 +192,10 @@ click level_tutorial
 expect picker_measured_stale
 move level_tutorial_measured
 screenshot $tmp/stale.png
+click level_1
+expect picker_measured
+move level_1
+screenshot $tmp/derived.png
 SCRIPT
 picker() { # SCRIPT LINES...: runs them in the picker of the audit folder
     printf '%s\n' "click menu_new" "${@}" >"$tmp/a.txt"
@@ -221,6 +227,6 @@ for args in "click level_tutorial|expect picker_measured" \
         fail=$((fail + 1))
     fi
 done
-python3 tests/ui/png_check.py 1280 720 "$tmp/measured.png" "$tmp/stale.png" || fail=$((fail + 1))
+python3 tests/ui/png_check.py 1280 720 "$tmp/measured.png" "$tmp/stale.png" "$tmp/derived.png" || fail=$((fail + 1))
 echo "ui_screens: $fail failed"
 ((fail == 0))
