@@ -27,11 +27,18 @@ void hv_rules_init(hv_rules *rules)
         copy_text(rules->resources[r].unit, HV_ID_LEN, r == HV_RES_FUNDS ? "k$" : "t");
     }
     /* Optional keys whose documented default is not 0. */
+    copy_text(rules->world.place, HV_NAME_LEN, "Happy Valley");
+    copy_text(rules->world.body, HV_NAME_LEN, "Mars");
     rules->society.riot_repair = 1;
     rules->society.work_injury = 10;
     /* Without a storyteller section the pool keeps the flat event_chance. */
     rules->storyteller.chance = -1;
     rules->storyteller.same_tag_pct = 100;
+}
+
+const char *hv_dest_name(const hv_rules *rules, int32_t dest)
+{
+    return dest == HV_DEST_EARTH ? "Earth" : rules->world.body;
 }
 
 int hv_resource_find(const char *id)

@@ -421,7 +421,15 @@ typedef struct hv_weather {
     int32_t dust_swing; /* largest weekly change either way */
 } hv_weather;
 
+/* Where a level is set: the names its texts and the window use for the
+ * base and the world it stands on ("Mars orbit"). */
+typedef struct hv_world {
+    char place[HV_NAME_LEN]; /* the base */
+    char body[HV_NAME_LEN];  /* the world; captured rock may be parked in its orbit */
+} hv_world;
+
 typedef struct hv_rules {
+    hv_world world;
     hv_resource_info resources[HV_RES_COUNT];
     hv_module_type module_types[HV_MAX_MODULE_TYPES];
     int32_t module_type_count;
@@ -466,6 +474,9 @@ typedef struct hv_rules {
 
 /* Fills the fixed resource ids and default display names; zeroes the rest. */
 void hv_rules_init(hv_rules *rules);
+/* The world whose orbit DEST is, as texts name it: "Earth", or the level's
+ * world (`world.body`, "Mars" by default). */
+const char *hv_dest_name(const hv_rules *rules, int32_t dest);
 /* Index of the resource with ID, or -1. */
 int hv_resource_find(const char *id);
 /* Fixed id of resource R ("water", ...). */

@@ -105,6 +105,14 @@ const hv_field hv_missions_fields[] = {
     END,
 };
 
+const hv_field hv_world_fields[] = {
+    FIELD("place", HV_F_TEXT, hv_world, place, 0, 0, 0,
+          "the base's name in texts and the window (default Happy Valley)"),
+    FIELD("body", HV_F_TEXT, hv_world, body, 0, 0, 0,
+          "the world the base stands on, as in \"Mars orbit\" (default Mars)"),
+    END,
+};
+
 const hv_field hv_market_fields[] = {
     FIELD("price", HV_F_INT64, hv_market, price, 1, 0, BIG,
           "funds per unit of iridium at the start"),

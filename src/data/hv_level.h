@@ -111,6 +111,7 @@ extern const hv_field hv_society_fields[];
 extern const hv_field hv_incidents_fields[];
 extern const hv_field hv_missions_fields[];
 extern const hv_field hv_market_fields[];
+extern const hv_field hv_world_fields[];
 extern const hv_field hv_policy_fields[];
 extern const hv_field hv_option_fields[];
 extern const hv_field hv_policy_effect_fields[];

@@ -99,7 +99,7 @@ void hv_describe_order(const hv_state *s, const hv_order *o, char *buf, size_t l
             snprintf(buf, len, "survey %s", name);
         else
             snprintf(buf, len, "capture %s into %s orbit with %s and %s", name,
-                     o->value == HV_DEST_EARTH ? "Earth" : "Mars", person_label(s, o->person),
+                     hv_dest_name(rules, o->value), person_label(s, o->person),
                      person_label(s, o->person2));
         break;
     }
@@ -107,7 +107,9 @@ void hv_describe_order(const hv_state *s, const hv_order *o, char *buf, size_t l
         int ok = o->target >= 0 && o->target < rules->asteroid_count;
         /* Described before it is applied: the destination it turns to. */
         snprintf(buf, len, "redirect %s to %s orbit", ok ? rules->asteroids[o->target].name : "?",
-                 ok && s->asteroids[o->target].dest == HV_DEST_EARTH ? "Mars" : "Earth");
+                 hv_dest_name(rules, ok && s->asteroids[o->target].dest == HV_DEST_EARTH
+                                         ? HV_DEST_MARS
+                                         : HV_DEST_EARTH));
         break;
     }
     case HV_ORDER_EXPORT:
@@ -176,7 +178,7 @@ static void print_society_event(FILE *out, const hv_state *before, const hv_stat
         "a strike", "smuggling: the black market drains the stores", "sabotage", "a fight",
         "a defection"};
     static const char *const stages[HV_STAGE_COUNT] = {
-        "out of reach", "probe on its way", "capture crew on its way", "in Mars orbit, mined",
+        "out of reach", "probe on its way", "capture crew on its way", "in %s orbit, mined",
         "mined out",    "lost",             "in Earth orbit, mined for sale on Earth"};
     const hv_rules *rules = after->rules;
     char label[96];
@@ -206,8 +208,10 @@ static void print_society_event(FILE *out, const hv_state *before, const hv_stat
                 rules->policies[e->subject].options[e->value].name);
         break;
     case HV_EV_MISSION:
-        fprintf(out, "  %s: %s%s\n", rules->asteroids[e->subject].name,
-                e->value >= 0 && e->value < HV_STAGE_COUNT ? stages[e->value] : "?",
+        snprintf(label, sizeof label,
+                 e->value >= 0 && e->value < HV_STAGE_COUNT ? stages[e->value] : "?",
+                 rules->world.body);
+        fprintf(out, "  %s: %s%s\n", rules->asteroids[e->subject].name, label,
                 e->amount == HV_RESULT_SURVEYED  ? " (survey done)"
                 : e->amount == HV_RESULT_CAPTURED ? " (captured!)"
                 : e->amount == HV_RESULT_FAILED   ? " (the capture failed)"
@@ -250,14 +254,14 @@ static void print_society_event(FILE *out, const hv_state *before, const hv_stat
         break;
     case HV_EV_HIJACK:
         fprintf(out, "  the redirect of %s to %s orbit was found out\n",
-                rules->asteroids[e->subject].name, e->value == HV_DEST_EARTH ? "Earth" : "Mars");
+                rules->asteroids[e->subject].name, hv_dest_name(rules, e->value));
         break;
     case HV_EV_MANDATE:
         if (e->value == 0)
             fprintf(out, "  the board lifts its mandate: captures may go to either orbit\n");
         else
             fprintf(out, "  the board mandates that captures go to %s orbit\n",
-                    e->value - 1 == HV_DEST_EARTH ? "Earth" : "Mars");
+                    hv_dest_name(rules, e->value - 1));
         break;
     case HV_EV_MODULE_BROKEN:
         fprintf(out, "  %s out of action for %lld weeks\n",
@@ -384,15 +388,16 @@ void hv_print_status(FILE *out, const hv_level *level, const hv_state *s)
             (long long)s->sold_week, (long long)s->exported);
     if (s->mandate)
         fprintf(out, "  the board mandates captures to %s orbit\n",
-                s->mandate - 1 == HV_DEST_EARTH ? "Earth" : "Mars");
+                hv_dest_name(s->rules, s->mandate - 1));
     for (int32_t i = 0; i < s->rules->asteroid_count; i++)
-        fprintf(out, "  asteroid %s (%s): stage %d%s%s\n", s->rules->asteroids[i].name,
+        fprintf(out, "  asteroid %s (%s): stage %d%s%s%s%s\n", s->rules->asteroids[i].name,
                 s->rules->asteroids[i].klass, s->asteroids[i].stage,
                 s->asteroids[i].surveyed ? ", surveyed" : "",
+                s->asteroids[i].stage == HV_STAGE_CAPTURING ? ", bound for " : "",
                 s->asteroids[i].stage == HV_STAGE_CAPTURING
-                    ? (s->asteroids[i].dest == HV_DEST_EARTH ? ", bound for Earth orbit"
-                                                             : ", bound for Mars orbit")
-                    : "");
+                    ? hv_dest_name(s->rules, s->asteroids[i].dest)
+                    : "",
+                s->asteroids[i].stage == HV_STAGE_CAPTURING ? " orbit" : "");
     if (s->pending >= 0)
         fprintf(out, "  waiting for an answer: %s\n", s->rules->events[s->pending].title);
     for (int32_t i = 0; i < s->scheduled_count; i++)
@@ -485,18 +490,20 @@ void hv_print_policies(FILE *out, const hv_state *s)
 void hv_print_asteroids(FILE *out, const hv_state *s)
 {
     static const char *const stages[HV_STAGE_COUNT] = {
-        "out there", "probe on its way", "capture crew on its way", "in Mars orbit",
+        "out there", "probe on its way", "capture crew on its way", "in %s orbit",
         "mined out", "lost",             "in Earth orbit"};
     for (int32_t i = 0; i < s->rules->asteroid_count; i++) {
         const hv_asteroid *a = &s->rules->asteroids[i];
         const hv_asteroid_state *as = &s->asteroids[i];
+        char stage[HV_NAME_LEN + 16];
+        snprintf(stage, sizeof stage, stages[as->stage], s->rules->world.body);
         fprintf(out, "  %-12s %s, %s: %s; risk %d, capture fuel %lld, transfer %d weeks", a->id,
-                a->name, a->klass, stages[as->stage], a->risk, (long long)a->capture_fuel,
+                a->name, a->klass, stage, a->risk, (long long)a->capture_fuel,
                 a->transfer_weeks);
         if (a->window_close)
             fprintf(out, ", window weeks %d-%d", a->window_open, a->window_close);
         if (as->stage == HV_STAGE_CAPTURING)
-            fprintf(out, ", bound for %s orbit%s", as->dest == HV_DEST_EARTH ? "Earth" : "Mars",
+            fprintf(out, ", bound for %s orbit%s", hv_dest_name(s->rules, as->dest),
                     as->hijack == 2 ? " (hijack found out)" : as->hijack ? " (hijack)" : "");
         fprintf(out, "\n    %s", as->surveyed ? "holds" : "not surveyed");
         for (int r = 0; r < HV_RES_COUNT && as->surveyed; r++)

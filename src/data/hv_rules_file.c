@@ -23,6 +23,7 @@ const hv_field hv_rules_fields[] = {
     {"incidents", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "what high tension makes happen"},
     {"missions", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "surveys and captures of asteroids"},
     {"market", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "the iridium market on Earth"},
+    {"world", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "where the base stands: its name and its world's"},
     FIELD("event_chance", HV_F_INT32, hv_rules, event_chance, 1, 0, 1000,
           "chance per mille each week that a random event comes"),
     {"storyteller", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0,
@@ -309,6 +310,7 @@ void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_fi
     hv_read_section(ctx, root, "incidents", hv_incidents_fields, &rules->incidents, as_file);
     hv_read_section(ctx, root, "missions", hv_missions_fields, &rules->missions, as_file);
     hv_read_section(ctx, root, "market", hv_market_fields, &rules->market, as_file);
+    hv_read_section(ctx, root, "world", hv_world_fields, &rules->world, 0);
     hv_read_section(ctx, root, "storyteller", hv_storyteller_fields, &rules->storyteller, 0);
     static const struct {
         const char *key;

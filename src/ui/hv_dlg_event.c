@@ -166,7 +166,9 @@ static int event_body(hv_app *app, void *ctx, int x, int y, int w, int draw)
                   sizeof text);
     y += hv_dlg_wrap(g, HV_FONT_BODY, 0, x, y, w, HV_C_TEXT, text, draw);
     y += hv_gfx_px(g, 18);
-    y += hv_small_heading(g, x, y, "How does Happy Valley answer?", 6, draw);
+    char ask[HV_NAME_LEN + 24];
+    snprintf(ask, sizeof ask, "How does %s answer?", s->rules->world.place);
+    y += hv_small_heading(g, x, y, ask, 6, draw);
     int tx = x + pad + badge + pad, tw = x + w - pad - tx;
     for (int32_t c = 0; c < ev->choice_count; c++) {
         const hv_choice *ch = &ev->choices[c];

@@ -168,20 +168,21 @@ static void dest_picker(hv_list *l)
     int gap = hv_list_px(l, 8), w = (l->w - gap) / 2, h = hv_list_px(l, 28);
     hv_list_text(l, HV_FONT_SMALL, 1, HV_C_DIM, "BRING THE ROCK TO");
     static const char *const ids[HV_DEST_COUNT] = {"dest_mars", "dest_earth"};
-    static const char *const labels[HV_DEST_COUNT] = {"Mars orbit", "Earth orbit"};
     for (int d = 0; d < HV_DEST_COUNT; d++) {
-        char tip[HV_TIP_LEN];
+        char tip[HV_TIP_LEN], label[HV_NAME_LEN + 8], home[HV_NAME_LEN + 64];
         int barred = s->mandate && s->mandate - 1 != d;
+        snprintf(label, sizeof label, "%s orbit", hv_dest_name(s->rules, d));
+        snprintf(home, sizeof home, "Mined into the base's stocks: ore, iridium and work on %s.",
+                 s->rules->world.body);
         snprintf(tip, sizeof tip, "%s%s",
-                 d == HV_DEST_MARS
-                     ? "Mined into the base's stocks: ore, iridium and work on Mars."
-                     : "Its iridium is sold on Earth as it is mined, at part of the "
-                       "market price; the rest stays on Earth.",
+                 d == HV_DEST_MARS ? home
+                                   : "Its iridium is sold on Earth as it is mined, at part of the "
+                                     "market price; the rest stays on Earth.",
                  barred ? "\n\nThe board has mandated the other orbit; only a redirect "
                           "on the way can defy it."
                         : "");
         SDL_Rect r = {l->x + d * (w + gap), l->y, w, h};
-        if (hv_list_button(l, ids[d], r, NULL, labels[d], tip,
+        if (hv_list_button(l, ids[d], r, NULL, label, tip,
                            HV_W_FLAT | (pick.dest == d ? HV_W_SELECTED : 0) |
                                (barred ? HV_W_DISABLED : 0)))
             pick.dest = d;

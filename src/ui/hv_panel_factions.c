@@ -268,17 +268,20 @@ static int classes(hv_app *app, SDL_Rect view, int x, int y, int w)
 }
 
 /* A sponsor's agenda as one line per thing it cares about; returns the length. */
-static size_t agenda_text(const hv_agenda *a, char *buf, size_t len)
+static size_t agenda_text(const hv_agenda *a, const char *body, char *buf, size_t len)
 {
+    char mining[HV_NAME_LEN + 32], parked[HV_NAME_LEN + 32];
+    snprintf(mining, sizeof mining, "mining in %s orbit (jobs)", body);
+    snprintf(parked, sizeof parked, "rocks parked in %s orbit", body);
     const struct {
         int32_t w;
         const char *what;
     } items[] = {
-        {a->exports, "iridium sold on Earth"},  {a->mining, "mining in Mars orbit (jobs)"},
+        {a->exports, "iridium sold on Earth"},  {a->mining, mining},
         {a->pay, "workers' pay above contract"}, {a->incidents, "incidents"},
         {a->workers, "hiring workers"},          {a->tension, "tension between nations"},
         {a->earth_orbit, "rocks parked in Earth orbit"},
-        {a->mars_orbit, "rocks parked in Mars orbit"},
+        {a->mars_orbit, parked},
     };
     size_t n = 0;
     for (size_t k = 0; k < sizeof items / sizeof items[0] && n < len; k++)
@@ -371,7 +374,7 @@ static int sponsors(hv_app *app, SDL_Rect view, int x, int y, int w)
             rules->factions[f].name, sat, (long long)pay, (long long)sp->funding,
             s->funding_pct[i] ? " (changed for good by the board)" : "", people, avg);
         n = n < sizeof tip ? n : sizeof tip - 1;
-        n += agenda_text(&sp->agenda, tip + n, sizeof tip - n);
+        n += agenda_text(&sp->agenda, rules->world.body, tip + n, sizeof tip - n);
         for (int32_t o = 0; o < rules->faction_count && n < sizeof tip; o++)
             if (s->partners[f] >> o & 1u)
                 n += (size_t)snprintf(tip + n, sizeof tip - n, "\nPartners with %s.",

@@ -189,7 +189,7 @@ static void status_line(hv_list *l, int i, char *buf, size_t len, uint32_t *colo
             snprintf(buf, len, "Probe arrives in %d weeks", w);
         break;
     case HV_STAGE_CAPTURING: {
-        const char *to = as->dest == HV_DEST_EARTH ? "Earth" : "Mars";
+        const char *to = hv_dest_name(s->rules, as->dest);
         if (w <= 1)
             snprintf(buf, len, "Tug with %s and %s brings it to %s orbit this week, %d%% odds%s",
                      name_of(s, as->pilot), name_of(s, as->engineer), to, as->odds / 10,
@@ -211,7 +211,8 @@ static void status_line(hv_list *l, int i, char *buf, size_t len, uint32_t *colo
                 unit = !unit || !strcmp(unit, rules->resources[r].unit) ? rules->resources[r].unit
                                                                         : "";
         snprintf(buf, len, "In %s orbit: mining %s%s%s a week, %s%s%s left (about %lld week%s)",
-                 as->stage == HV_STAGE_EARTH ? "Earth" : "Mars", hv_num(rate), unit && *unit ? " " : "", unit ? unit : "", hv_num(left),
+                 hv_dest_name(rules, as->stage == HV_STAGE_EARTH ? HV_DEST_EARTH : HV_DEST_MARS),
+                 hv_num(rate), unit && *unit ? " " : "", unit ? unit : "", hv_num(left),
                  unit && *unit ? " " : "", unit ? unit : "", (long long)weeks, plural(weeks));
         *colour = HV_C_GOOD;
         break;
@@ -249,11 +250,11 @@ static void redirect_button(hv_list *l, int i)
     const hv_asteroid_state *as = &s->asteroids[i];
     int32_t to = as->dest == HV_DEST_EARTH ? HV_DEST_MARS : HV_DEST_EARTH;
     int against = s->mandate && s->mandate - 1 != to;
-    char tip[HV_TIP_LEN], id[64], label[40];
+    char tip[HV_TIP_LEN], id[64], label[HV_NAME_LEN + 16];
     int flips = queued(s, HV_ORDER_REDIRECT, i) != 0;
-    snprintf(label, sizeof label, "To %s orbit", to == HV_DEST_EARTH ? "Earth" : "Mars");
+    snprintf(label, sizeof label, "To %s orbit", hv_dest_name(s->rules, to));
     snprintf(tip, sizeof tip, "Turn the tug to bring %s to %s orbit instead.%s%s",
-             s->rules->asteroids[i].name, to == HV_DEST_EARTH ? "Earth" : "Mars",
+             s->rules->asteroids[i].name, hv_dest_name(s->rules, to),
              against ? "\n\nThe board has mandated the other orbit: this is a hijack, and "
                        "each week on the way it may be found out."
                      : "",
@@ -267,7 +268,7 @@ static void redirect_button(hv_list *l, int i)
         o.target = i;
         if (hv_app_queue(app, &o) == 0)
             hv_app_toast(app, "Queued: the tug to %s turns to %s orbit.",
-                         s->rules->asteroids[i].name, to == HV_DEST_EARTH ? "Earth" : "Mars");
+                         s->rules->asteroids[i].name, hv_dest_name(s->rules, to));
     }
     l->y += b.h;
 }
@@ -361,7 +362,7 @@ static void card_body(hv_list *l, int i)
     b.x += bw + gap;
     why = capture_block(s, i, open, why_buf, sizeof why_buf);
     int32_t dest = hv_capture_dest();
-    const char *orbit = dest == HV_DEST_EARTH ? "Earth" : "Mars";
+    const char *orbit = hv_dest_name(s->rules, dest);
     if (p && e)
         snprintf(
             tip, sizeof tip,

@@ -170,7 +170,8 @@ static void report_happenings(hv_list *l, const hv_game *game)
                 snprintf(text, sizeof text,
                          "%s is in Earth orbit: its iridium is sold on Earth as it is mined", name);
             else if (e->amount == HV_RESULT_CAPTURED)
-                snprintf(text, sizeof text, "%s is in Mars orbit, ready to be mined", name);
+                snprintf(text, sizeof text, "%s is in %s orbit, ready to be mined", name,
+                         rules->world.body);
             else if (e->amount == HV_RESULT_FAILED)
                 snprintf(text, sizeof text, "The capture of %s failed: the rock is lost", name);
             else if (e->value == HV_STAGE_SURVEYING)

@@ -35,6 +35,8 @@ static void test_tutorial(void)
     if (!level)
         return;
     CHECK_STR(level->id, "tutorial");
+    CHECK_STR(level->rules.world.place, "Happy Valley"); /* the defaults of a world */
+    CHECK_STR(level->rules.world.body, "Mars");
     CHECK_EQ_INT(level->difficulty, 1);
     CHECK_EQ_INT(level->rules.map_width, 12);
     CHECK_EQ_INT(hv_rules_terrain_at(&level->rules, 4, 1), HV_TERRAIN_ICE);
@@ -87,6 +89,10 @@ static void test_overrides(void)
     CHECK_STR(r->resources[HV_RES_IRIDIUM].name, "Platinum");
     CHECK_STR(r->resources[HV_RES_IRIDIUM].unit, "g");
     CHECK_STR(r->resources[HV_RES_WATER].name, "Water");
+    CHECK_STR(r->world.body, "Moon");
+    CHECK_STR(r->world.place, "Happy Valley"); /* not given: the default */
+    CHECK_STR(hv_dest_name(r, HV_DEST_MARS), "Moon");
+    CHECK_STR(hv_dest_name(r, HV_DEST_EARTH), "Earth");
     CHECK_EQ_INT(r->life.recovery, 9);
     CHECK_EQ_INT(r->life.need[HV_RES_OXYGEN], 6); /* untouched keys keep the rules' value */
     int farm = hv_rules_find_module_type(r, "greenhouse");
