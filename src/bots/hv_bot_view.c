@@ -502,7 +502,7 @@ static int32_t power_now(const hv_bot_view *v, const hv_module_type *mt)
 {
     if (mt->power <= 0)
         return 0;
-    return mt->solar ? mt->power * (100 - v->s->dust) / 100 : mt->power;
+    return (int32_t)hv_power_output(v->s, mt);
 }
 
 int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type)

@@ -29,6 +29,7 @@ void hv_rules_init(hv_rules *rules)
     /* Optional keys whose documented default is not 0. */
     copy_text(rules->world.place, HV_NAME_LEN, "Happy Valley");
     copy_text(rules->world.body, HV_NAME_LEN, "Mars");
+    rules->world.sunlight = 100;
     rules->society.riot_repair = 1;
     rules->society.work_injury = 10;
     /* Without a storyteller section the pool keeps the flat event_chance. */

@@ -426,6 +426,7 @@ typedef struct hv_weather {
 typedef struct hv_world {
     char place[HV_NAME_LEN]; /* the base */
     char body[HV_NAME_LEN];  /* the world; captured rock may be parked in its orbit */
+    int32_t sunlight;        /* percent of their type's power solar arrays make, before dust */
 } hv_world;
 
 typedef struct hv_rules {

@@ -76,6 +76,13 @@ static int wants_power(const hv_state *s, const hv_module *m)
            hv_module_staffing_pm(s, m) > 0;
 }
 
+/* What a solar array rated OUT makes this week: the world's sunlight, less
+ * what the dust blocks (whole units, rounded down at each step). */
+static int64_t in_sunlight(const hv_state *s, int64_t out)
+{
+    return out * s->rules->world.sunlight / 100 * (100 - s->dust) / 100;
+}
+
 void hv_phase_power(hv_state *s, hv_report *report)
 {
     const hv_rules *rules = s->rules;
@@ -92,7 +99,7 @@ void hv_phase_power(hv_state *s, hv_report *report)
             int64_t pm = hv_module_staffing_pm(s, m);
             int64_t out = (int64_t)mt->power * pm / 1000;
             if (mt->solar)
-                out = out * (100 - s->dust) / 100;
+                out = in_sunlight(s, out);
             supply += out;
             if (mt->power > 0)
                 m->output_pm = (int32_t)pm;
@@ -496,4 +503,9 @@ hv_turn_result hv_end_turn(hv_state *s, hv_report *report)
     }
 #endif
     return HV_TURN_DONE;
+}
+
+int64_t hv_power_output(const hv_state *s, const hv_module_type *mt)
+{
+    return mt->solar ? in_sunlight(s, mt->power) : mt->power;
 }

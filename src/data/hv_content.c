@@ -110,6 +110,8 @@ const hv_field hv_world_fields[] = {
           "the base's name in texts and the window (default Happy Valley)"),
     FIELD("body", HV_F_TEXT, hv_world, body, 0, 0, 0,
           "the world the base stands on, as in \"Mars orbit\" (default Mars)"),
+    FIELD("sunlight", HV_F_INT32, hv_world, sunlight, 0, 0, 1000,
+          "percent of their type's power solar arrays make, before dust (default 100)"),
     END,
 };
 

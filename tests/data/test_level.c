@@ -5,6 +5,7 @@
 
 #include "hv_level.h"
 #include "hv_test.h"
+#include "hv_turn.h"
 #include "levels_util.h"
 
 static void check_shipped_level(const char *path)
@@ -93,6 +94,19 @@ static void test_overrides(void)
     CHECK_STR(r->world.place, "Happy Valley"); /* not given: the default */
     CHECK_STR(hv_dest_name(r, HV_DEST_MARS), "Moon");
     CHECK_STR(hv_dest_name(r, HV_DEST_EARTH), "Earth");
+    /* Sunlight scales solar arrays before the dust (10% here): 30 kW rated,
+     * 69 on this Moon; other power is untouched. */
+    CHECK_EQ_INT(r->world.sunlight, 230);
+    int sun = hv_rules_find_module_type(r, "solar_array");
+    int reactor = hv_rules_find_module_type(r, "reactor");
+    CHECK(sun >= 0 && reactor >= 0);
+    if (sun >= 0 && reactor >= 0) {
+        CHECK_EQ_INT(level->start.dust, 10);
+        CHECK_EQ_INT(hv_power_output(&level->start, &r->module_types[sun]),
+                     30 * 230 / 100 * 90 / 100);
+        CHECK_EQ_INT(hv_power_output(&level->start, &r->module_types[reactor]),
+                     r->module_types[reactor].power);
+    }
     CHECK_EQ_INT(r->life.recovery, 9);
     CHECK_EQ_INT(r->life.need[HV_RES_OXYGEN], 6); /* untouched keys keep the rules' value */
     int farm = hv_rules_find_module_type(r, "greenhouse");
