@@ -86,6 +86,7 @@ typedef struct hv_level_entry {
     int author_difficulty; /* the level's own `difficulty` */
     int difficulty;        /* what the picker shows: from a current audit, else the author's */
     int rated;             /* 1: DIFFICULTY comes from the audit */
+    int lasting;           /* 1: no win goals, so bots last the game rather than win it */
     char error[400];       /* "" when the level loads */
     /* How bots did, from the audit file beside the level (LEVEL.audit.json). */
     int measured; /* 1: AUDIT holds a summary */

@@ -67,21 +67,24 @@ static void measured_text(const hv_level_entry *e, char *text, size_t len, char 
                           size_t tip_len)
 {
     const hv_audit_summary *a = &e->audit;
-    snprintf(text, len, "Measured: the best bot (%s) %s %d%% (%d\xe2\x80\x93%d%%) over %d games",
-             a->best_bot, e->stale ? "won" : "wins", percent(a->best_win_pm), percent(a->low_pm),
-             percent(a->high_pm), a->runs);
+    /* Without win goals a game is only lost or played out: bots last it. */
+    const char *verb = e->lasting ? (e->stale ? "lasted the whole game in" : "lasts the whole game in")
+                                  : (e->stale ? "won" : "wins");
+    snprintf(text, len, "Measured: the best bot (%s) %s %d%% (%d\xe2\x80\x93%d%%) %s %d games",
+             a->best_bot, verb, percent(a->best_win_pm), percent(a->low_pm), percent(a->high_pm),
+             e->lasting ? "of" : "over", a->runs);
     char findings[120] = "";
     if (a->findings > 0)
         snprintf(findings, sizeof findings, "\nThe audit noted %d finding%s about its balance.",
                  a->findings, a->findings == 1 ? "" : "s");
     snprintf(tip, tip_len,
-             "%sBots played this level %d times each (happyvalley audit). The best, %s, won "
+             "%sBots played this level %d times each (happyvalley audit). The best, %s, %s "
              "%d%% of its games; its true rate most likely lies between %d%% and %d%%.%s",
              e->stale ? "The level or its rules have changed since it was measured, so this "
                         "figure may no longer hold.\n"
                       : "",
-             a->runs, a->best_bot, percent(a->best_win_pm), percent(a->low_pm), percent(a->high_pm),
-             findings);
+             a->runs, a->best_bot, e->lasting ? "lasted the whole game in" : "won",
+             percent(a->best_win_pm), percent(a->low_pm), percent(a->high_pm), findings);
 }
 
 /* The win rate as a bar as wide as the pips: solid up to the low end of
@@ -230,9 +233,10 @@ static void picker_row(hv_app *app, int i, SDL_Rect r, SDL_Rect clip)
         int pc = percent(e->audit.best_win_pm), lw = 0;
         for (int f = 0; f < 2; f++) {
             snprintf(label, sizeof label, "%s%d%%%s",
-                     f          ? ""
-                     : e->stale ? "bots won "
-                                : "bots win ",
+                     f            ? ""
+                     : e->lasting ? (e->stale ? "bots lasted " : "bots last ")
+                     : e->stale   ? "bots won "
+                                  : "bots win ",
                      pc, e->stale ? " (old)" : "");
             hv_gfx_text_size(g, HV_FONT_SMALL, 0, label, &lw, NULL);
             if (right - x - pad >= lw)

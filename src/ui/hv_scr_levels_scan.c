@@ -101,7 +101,8 @@ static void scan_audit(hv_level_entry *e, const hv_level *level)
     e->measured = 1;
     e->stale = e->audit.digest != hv_audit_file_digest(e->path, level->rules_file);
     /* Lasting is not winning: a level without win goals keeps its author's word. */
-    e->rated = !e->stale && level->rules.win_count > 0;
+    e->lasting = level->rules.win_count == 0;
+    e->rated = !e->stale && !e->lasting;
     if (e->rated)
         e->difficulty = hv_audit_difficulty(e->audit.best_win_pm);
 }
