@@ -149,7 +149,7 @@ static int64_t gain(const hv_bot_view *v, int32_t t, int want)
     switch (want) {
     case WANT_POWER: {
         /* Power under today's dust. */
-        int64_t kw = hv_power_output(v->s, mt);
+        int64_t kw = hv_power_output(v->s, mt, v->s->turn + 1);
         return mt->power > 0 && kw > 0 && !unstaffed ? kw * 100 : 0;
     }
     case WANT_BEDS:

@@ -497,12 +497,12 @@ static int64_t effect_worth(const hv_bot_view *v, const hv_effect *e, int depth)
 
 /* ---- module types ------------------------------------------------------ */
 
-/* Power a type gives under today's dust. */
+/* Power a type gives in the coming week under today's dust. */
 static int32_t power_now(const hv_bot_view *v, const hv_module_type *mt)
 {
     if (mt->power <= 0)
         return 0;
-    return (int32_t)hv_power_output(v->s, mt);
+    return (int32_t)hv_power_output(v->s, mt, v->s->turn + 1);
 }
 
 int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type)

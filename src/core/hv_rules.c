@@ -42,6 +42,22 @@ const char *hv_dest_name(const hv_rules *rules, int32_t dest)
     return dest == HV_DEST_EARTH ? "Earth" : rules->world.body;
 }
 
+int hv_world_daylight(const hv_rules *rules, int32_t week, int32_t *next)
+{
+    int32_t day = rules->world.day_weeks, cycle = day + rules->world.night_weeks;
+    if (day <= 0 || cycle <= day) {
+        if (next)
+            *next = 0;
+        return 1;
+    }
+    int32_t phase = (week - 1) % cycle;
+    if (phase < 0)
+        phase += cycle;
+    if (next)
+        *next = week + (phase < day ? day - phase : cycle - phase);
+    return phase < day;
+}
+
 int hv_resource_find(const char *id)
 {
     for (int r = 0; r < HV_RES_COUNT; r++)

@@ -427,6 +427,10 @@ typedef struct hv_world {
     char place[HV_NAME_LEN]; /* the base */
     char body[HV_NAME_LEN];  /* the world; captured rock may be parked in its orbit */
     int32_t sunlight;        /* percent of their type's power solar arrays make, before dust */
+    /* A day and a night longer than a week (the Moon's): DAY_WEEKS lit weeks
+     * from week 1, then NIGHT_WEEKS dark ones, over and over. Both 0: every
+     * week holds its days and nights. */
+    int32_t day_weeks, night_weeks;
 } hv_world;
 
 typedef struct hv_rules {
@@ -478,6 +482,10 @@ void hv_rules_init(hv_rules *rules);
 /* The world whose orbit DEST is, as texts name it: "Earth", or the level's
  * world (`world.body`, "Mars" by default). */
 const char *hv_dest_name(const hv_rules *rules, int32_t dest);
+/* Whether the sun is up in WEEK (1-based): always, unless the world's day
+ * and night are longer than a week. NEXT, if not NULL, gets the first week
+ * after WEEK when that changes (0: never). */
+int hv_world_daylight(const hv_rules *rules, int32_t week, int32_t *next);
 /* Index of the resource with ID, or -1. */
 int hv_resource_find(const char *id);
 /* Fixed id of resource R ("water", ...). */

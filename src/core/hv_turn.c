@@ -78,8 +78,10 @@ static int wants_power(const hv_state *s, const hv_module *m)
 
 /* What a solar array rated OUT makes this week: the world's sunlight, less
  * what the dust blocks (whole units, rounded down at each step). */
-static int64_t in_sunlight(const hv_state *s, int64_t out)
+static int64_t in_sunlight(const hv_state *s, int64_t out, int32_t week)
 {
+    if (!hv_world_daylight(s->rules, week, NULL))
+        return 0;
     return out * s->rules->world.sunlight / 100 * (100 - s->dust) / 100;
 }
 
@@ -87,6 +89,10 @@ void hv_phase_power(hv_state *s, hv_report *report)
 {
     const hv_rules *rules = s->rules;
     int64_t supply = 0, demand = 0;
+    /* Sunrise and nightfall of a long day, and where week 1 stands. */
+    int32_t next, lit = hv_world_daylight(rules, s->turn, &next);
+    if (next && (s->turn == 1 || lit != hv_world_daylight(rules, s->turn - 1, NULL)))
+        hv_emit(report, s, HV_EV_DAYLIGHT, HV_CAUSE_WEATHER, -1, -1, next, lit);
     for (int32_t i = 0; i < s->module_count; i++) {
         hv_module *m = &s->modules[i];
         const hv_module_type *mt = &rules->module_types[m->type];
@@ -99,7 +105,7 @@ void hv_phase_power(hv_state *s, hv_report *report)
             int64_t pm = hv_module_staffing_pm(s, m);
             int64_t out = (int64_t)mt->power * pm / 1000;
             if (mt->solar)
-                out = in_sunlight(s, out);
+                out = in_sunlight(s, out, s->turn);
             supply += out;
             if (mt->power > 0)
                 m->output_pm = (int32_t)pm;
@@ -505,7 +511,7 @@ hv_turn_result hv_end_turn(hv_state *s, hv_report *report)
     return HV_TURN_DONE;
 }
 
-int64_t hv_power_output(const hv_state *s, const hv_module_type *mt)
+int64_t hv_power_output(const hv_state *s, const hv_module_type *mt, int32_t week)
 {
-    return mt->solar ? in_sunlight(s, mt->power) : mt->power;
+    return mt->solar ? in_sunlight(s, mt->power, week) : mt->power;
 }

@@ -62,9 +62,10 @@ int64_t hv_market_price_after(const hv_state *state, int64_t amount);
 /* Funds a sale of AMOUNT iridium at once would bring now, at SHARE_PCT of the price. */
 int64_t hv_market_quote(const hv_state *state, int64_t amount, int32_t share_pct);
 
-/* Power a module of type MT makes this week at full staffing: solar arrays
- * get the world's sunlight (`world.sunlight` percent) less the dust. */
-int64_t hv_power_output(const hv_state *state, const hv_module_type *mt);
+/* Power a module of type MT makes at full staffing in WEEK under today's
+ * dust: solar arrays get the world's sunlight (`world.sunlight` percent)
+ * less the dust, and nothing in a night week. */
+int64_t hv_power_output(const hv_state *state, const hv_module_type *mt, int32_t week);
 
 /* What sponsor K pays this week: its funding by satisfaction and by the
  * changes events made to it. */

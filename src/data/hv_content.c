@@ -112,6 +112,10 @@ const hv_field hv_world_fields[] = {
           "the world the base stands on, as in \"Mars orbit\" (default Mars)"),
     FIELD("sunlight", HV_F_INT32, hv_world, sunlight, 0, 0, 1000,
           "percent of their type's power solar arrays make, before dust (default 100)"),
+    FIELD("day_weeks", HV_F_INT32, hv_world, day_weeks, 0, 0, 52,
+          "weeks of a day longer than a week, from week 1 (default 0: none)"),
+    FIELD("night_weeks", HV_F_INT32, hv_world, night_weeks, 0, 0, 52,
+          "weeks of the night after it, when solar arrays are dark (default 0)"),
     END,
 };
 

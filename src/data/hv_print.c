@@ -349,6 +349,11 @@ static void print_event(FILE *out, const hv_state *before, const hv_state *after
         fprintf(out, "  dust %lld%% (%+lld): solar output follows\n", (long long)e->value,
                 (long long)e->amount);
         break;
+    case HV_EV_DAYLIGHT:
+        fprintf(out, "  %s: the solar arrays %s until week %lld\n",
+                e->value ? "sunrise" : "nightfall", e->value ? "work" : "are dark",
+                (long long)e->amount);
+        break;
     case HV_EV_OUTCOME:
         hv_state_describe_outcome(after, text, sizeof text);
         fprintf(out, "  *** %s: %s ***\n", e->value == HV_OUTCOME_WON ? "WON" : "LOST", text);

@@ -360,6 +360,13 @@ void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_fi
                      (long long)mk->price, (long long)mk->price_min, (long long)mk->price_max);
         hv_ctx_pop(ctx, old);
     }
+    if ((rules->world.day_weeks > 0) != (rules->world.night_weeks > 0)) {
+        const hv_ynode *w = hv_ynode_get(root, "world");
+        size_t old = hv_ctx_push_key(ctx, "world");
+        hv_ctx_error(ctx, w ? w : root,
+                     "day_weeks and night_weeks go together: both above 0, or neither");
+        hv_ctx_pop(ctx, old);
+    }
     if (rules->weather.dust_min > rules->weather.dust_max) {
         /* Point at whichever bound this map set; the other came from the rules file. */
         const hv_ynode *w = hv_ynode_get(root, "weather");

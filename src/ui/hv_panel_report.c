@@ -392,7 +392,7 @@ static void report_resources(hv_list *l, const hv_game *game)
     }
     for (int res = 0; res < HV_RES_COUNT; res++)
         shown |= any[res];
-    if (!shown && !has(r, K(HV_EV_POWER) | K(HV_EV_DUST) | K(HV_EV_PRICE)))
+    if (!shown && !has(r, K(HV_EV_POWER) | K(HV_EV_DUST) | K(HV_EV_DAYLIGHT) | K(HV_EV_PRICE)))
         return;
     hv_list_heading(l, "icons/ore", "Stocks, power and market", 8, 9);
     char text[200], detail[400];
@@ -418,6 +418,12 @@ static void report_resources(hv_list *l, const hv_game *game)
             snprintf(text, sizeof text, "Dust %s%% → %lld%%", signed_num(e->amount),
                      (long long)e->value);
             item(l, e->amount > 0 ? HV_C_WARN : HV_C_GOOD, text, "Solar output follows the dust");
+        } else if (e->kind == HV_EV_DAYLIGHT) {
+            snprintf(text, sizeof text, "%s: the solar arrays %s until week %lld",
+                     e->value ? "Sunrise" : "Nightfall", e->value ? "work" : "are dark",
+                     (long long)e->amount);
+            item(l, e->value ? HV_C_GOOD : HV_C_WARN, text,
+                 "A day and a night here each last longer than a week");
         } else if (e->kind == HV_EV_PRICE && e->cause >= 0 && e->cause < HV_CAUSE_COUNT) {
             price[e->cause] += e->amount;
             price_net += e->amount;

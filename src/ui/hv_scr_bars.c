@@ -103,6 +103,14 @@ void hv_game_top_bar(hv_app *app, SDL_Rect bar)
     snprintf(value, sizeof value, "%d%%", s->dust);
     snprintf(tip, sizeof tip, "Dust in the air: %d%%. Solar arrays lose that share of output.",
              s->dust);
+    /* On a world of long days, the coming week's light and when it turns. */
+    int32_t turns;
+    int lit = hv_world_daylight(s->rules, s->turn + 1, &turns);
+    if (turns)
+        snprintf(tip + strlen(tip), sizeof tip - strlen(tip),
+                 lit ? "\nDaylight: the arrays work until week %d."
+                     : "\nNight: the arrays are dark until week %d.",
+                 turns);
     x += chip(app, x, bar.y, bar.h, "dust", "icons/dust", value, 0, 0, tip);
     snprintf(value, sizeof value, "%d", s->person_count);
     snprintf(tip, sizeof tip, "People at the base: %d (%d have died).", s->person_count, s->deaths);

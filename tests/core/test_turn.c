@@ -134,6 +134,40 @@ static void test_policy_orders(void)
     CHECK_EQ_INT(run_order(locked), HV_REJECT_NONE);
 }
 
+/* A world whose day and night outlast a week: two lit weeks from week 1,
+ * then three dark ones; the arrays make nothing at night, at sunlight 150
+ * by day, and the report marks sunrise and nightfall with the next change. */
+static void test_long_days(void)
+{
+    fresh();
+    int32_t next = -1;
+    CHECK_EQ_INT(hv_world_daylight(&rules, 4, &next), 1); /* no long days: always lit */
+    CHECK_EQ_INT(next, 0);
+    rules.world.sunlight = 150;
+    rules.world.day_weeks = 2;
+    rules.world.night_weeks = 3;
+    static const int lit[] = {1, 1, 0, 0, 0, 1, 1, 0};
+    static const int changes[] = {3, 3, 6, 6, 6, 8, 8, 11};
+    for (int w = 1; w <= 8; w++) {
+        CHECK_EQ_INT(hv_world_daylight(&rules, w, &next), lit[w - 1]);
+        CHECK_EQ_INT(next, changes[w - 1]);
+    }
+    hv_state_add_module(&s, T_SOLAR, 0, 0, 1);
+    s.dust = 0;
+    for (s.turn = 1; s.turn <= 4; s.turn++) {
+        hv_report_clear(&report);
+        hv_phase_power(&s, &report);
+        CHECK_EQ_INT(s.power_supply, lit[s.turn - 1] ? 60 : 0);
+        const hv_event *e = find_event(HV_EV_DAYLIGHT, -1);
+        /* Week 1 says where the base stands, week 3 brings the night. */
+        CHECK_EQ_INT(e != NULL, s.turn == 1 || s.turn == 3);
+        if (e) {
+            CHECK_EQ_INT(e->value, s.turn == 1);
+            CHECK_EQ_INT(e->amount, s.turn == 1 ? 3 : 6);
+        }
+    }
+}
+
 static void test_power(void)
 {
     fresh();
@@ -436,6 +470,7 @@ int main(void)
     test_orders();
     test_policy_orders();
     test_power();
+    test_long_days();
     test_production();
     test_life_support();
     test_construction_and_economy();

@@ -95,17 +95,22 @@ static void test_overrides(void)
     CHECK_STR(hv_dest_name(r, HV_DEST_MARS), "Moon");
     CHECK_STR(hv_dest_name(r, HV_DEST_EARTH), "Earth");
     /* Sunlight scales solar arrays before the dust (10% here): 30 kW rated,
-     * 69 on this Moon; other power is untouched. */
+     * 62 on this Moon by day; other power is untouched. */
     CHECK_EQ_INT(r->world.sunlight, 230);
     int sun = hv_rules_find_module_type(r, "solar_array");
     int reactor = hv_rules_find_module_type(r, "reactor");
     CHECK(sun >= 0 && reactor >= 0);
     if (sun >= 0 && reactor >= 0) {
         CHECK_EQ_INT(level->start.dust, 10);
-        CHECK_EQ_INT(hv_power_output(&level->start, &r->module_types[sun]),
+        CHECK_EQ_INT(hv_power_output(&level->start, &r->module_types[sun], 1),
                      30 * 230 / 100 * 90 / 100);
-        CHECK_EQ_INT(hv_power_output(&level->start, &r->module_types[reactor]),
+        CHECK_EQ_INT(hv_power_output(&level->start, &r->module_types[reactor], 1),
                      r->module_types[reactor].power);
+        /* Two weeks of day, then two of night: the arrays are dark in 3 and 4. */
+        CHECK_EQ_INT(hv_power_output(&level->start, &r->module_types[sun], 3), 0);
+        CHECK_EQ_INT(hv_power_output(&level->start, &r->module_types[reactor], 3),
+                     r->module_types[reactor].power);
+        CHECK(hv_power_output(&level->start, &r->module_types[sun], 5) > 0);
     }
     CHECK_EQ_INT(r->life.recovery, 9);
     CHECK_EQ_INT(r->life.need[HV_RES_OXYGEN], 6); /* untouched keys keep the rules' value */
