@@ -431,6 +431,7 @@ typedef struct hv_world {
      * from week 1, then NIGHT_WEEKS dark ones, over and over. Both 0: every
      * week holds its days and nights. */
     int32_t day_weeks, night_weeks;
+    char ground[HV_ID_LEN]; /* the art's ground tiles, terrain/GROUND/; "" the Martian ones */
 } hv_world;
 
 typedef struct hv_rules {

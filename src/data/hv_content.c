@@ -116,6 +116,8 @@ const hv_field hv_world_fields[] = {
           "weeks of a day longer than a week, from week 1 (default 0: none)"),
     FIELD("night_weeks", HV_F_INT32, hv_world, night_weeks, 0, 0, 52,
           "weeks of the night after it, when solar arrays are dark (default 0)"),
+    FIELD("ground", HV_F_ID, hv_world, ground, 0, 0, 0,
+          "the ground tiles the map is drawn with, assets/terrain/GROUND/ (default Mars')"),
     END,
 };
 

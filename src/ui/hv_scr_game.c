@@ -11,21 +11,35 @@
 
 /* ---- the map ----------------------------------------------------------- */
 
-static const char *terrain_image(const hv_rules *rules, int x, int y)
+static const char *terrain_tile(const hv_rules *rules, int x, int y)
 {
     switch (hv_rules_terrain_at(rules, x, y)) {
     case HV_TERRAIN_ICE:
-        return "terrain/ice";
+        return "ice";
     case HV_TERRAIN_ROCK:
-        return "terrain/rock";
+        return "rock";
     default: {
         /* A fixed scatter of plain variants, the same every frame. */
         unsigned h = (unsigned)(x * 73856093u) ^ (unsigned)(y * 19349663u);
-        return (h >> 3) % 5 == 0   ? "terrain/plain2"
-               : (h >> 3) % 5 == 1 ? "terrain/plain3"
-                                   : "terrain/plain";
+        return (h >> 3) % 5 == 0 ? "plain2" : (h >> 3) % 5 == 1 ? "plain3" : "plain";
     }
     }
+}
+
+/* The image of cell (X, Y) in BUF: the world's own ground
+ * (terrain/GROUND/TILE) when the level names one and the art has it, the
+ * Martian tiles otherwise. */
+static const char *terrain_image(hv_gfx *g, const hv_rules *rules, int x, int y, char *buf,
+                                 size_t len)
+{
+    const char *tile = terrain_tile(rules, x, y);
+    if (rules->world.ground[0]) {
+        snprintf(buf, len, "terrain/%s/%s", rules->world.ground, tile);
+        if (hv_gfx_image_ok(g, buf))
+            return buf;
+    }
+    snprintf(buf, len, "terrain/%s", tile);
+    return buf;
 }
 
 /* Draws the ground of the map in AREA. The whole ground is drawn once into
@@ -48,9 +62,10 @@ static void draw_terrain(hv_app *app, SDL_Rect area, int tile)
                 SDL_SetTextureBlendMode(game->terrain, SDL_BLENDMODE_NONE); /* opaque ground */
             if (game->terrain && SDL_SetRenderTarget(app->ren, game->terrain) == 0) {
                 SDL_RenderSetClipRect(app->ren, NULL);
+                char name[HV_ID_LEN + 24];
                 for (int y = 0; y < rules->map_height; y++)
                     for (int x = 0; x < rules->map_width; x++)
-                        hv_gfx_image(g, terrain_image(rules, x, y),
+                        hv_gfx_image(g, terrain_image(g, rules, x, y, name, sizeof name),
                                      (SDL_Rect){x * tile, y * tile, tile, tile});
                 SDL_SetRenderTarget(app->ren, NULL);
                 game->terrain_tile = tile;
@@ -81,9 +96,10 @@ static void draw_terrain(hv_app *app, SDL_Rect area, int tile)
     SDL_RenderSetClipRect(app->ren, &area);
     int x0 = game->cam_x / tile - 1, y0 = game->cam_y / tile - 1;
     int x1 = (game->cam_x + area.w) / tile + 1, y1 = (game->cam_y + area.h) / tile + 1;
+    char name[HV_ID_LEN + 24];
     for (int y = y0 < 0 ? 0 : y0; y <= y1 && y < rules->map_height; y++)
         for (int x = x0 < 0 ? 0 : x0; x <= x1 && x < rules->map_width; x++)
-            hv_gfx_image(g, terrain_image(rules, x, y),
+            hv_gfx_image(g, terrain_image(g, rules, x, y, name, sizeof name),
                          (SDL_Rect){ox + x * tile, oy + y * tile, tile, tile});
     SDL_RenderSetClipRect(app->ren, NULL);
 }

@@ -38,6 +38,7 @@ static void test_tutorial(void)
     CHECK_STR(level->id, "tutorial");
     CHECK_STR(level->rules.world.place, "Happy Valley"); /* the defaults of a world */
     CHECK_STR(level->rules.world.body, "Mars");
+    CHECK_STR(level->rules.world.ground, ""); /* the Martian tiles */
     CHECK_EQ_INT(level->difficulty, 1);
     CHECK_EQ_INT(level->rules.map_width, 12);
     CHECK_EQ_INT(hv_rules_terrain_at(&level->rules, 4, 1), HV_TERRAIN_ICE);
@@ -92,6 +93,7 @@ static void test_overrides(void)
     CHECK_STR(r->resources[HV_RES_WATER].name, "Water");
     CHECK_STR(r->world.body, "Moon");
     CHECK_STR(r->world.place, "Happy Valley"); /* not given: the default */
+    CHECK_STR(r->world.ground, "moon");
     CHECK_STR(hv_dest_name(r, HV_DEST_MARS), "Moon");
     CHECK_STR(hv_dest_name(r, HV_DEST_EARTH), "Earth");
     /* Sunlight scales solar arrays before the dust (10% here): 30 kW rated,

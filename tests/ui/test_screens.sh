@@ -228,5 +228,38 @@ for args in "click level_tutorial|expect picker_measured" \
     fi
 done
 python3 tests/ui/png_check.py 1280 720 "$tmp/measured.png" "$tmp/stale.png" "$tmp/derived.png" || fail=$((fail + 1))
+
+# A level may set its world's ground (level-format.md, `world`): the merged
+# base moved to the Moon is drawn on grey regolith, the shipped one on red
+# Mars. The open ground in the middle of the map tells them apart.
+mroot="$tmp/moon"
+mkdir -p "$mroot/rules"
+cp levels/rules/base.yaml "$mroot/rules/"
+sed 's/^overrides:$/overrides:\n  world: {place: Jamestown, body: Moon, ground: moon}/' \
+    levels/merged_base.yaml >"$mroot/moon.yaml"
+printf 'wait 100\nscreenshot %s\n' "$tmp/moon.png" >"$tmp/moon.txt"
+printf 'wait 100\nscreenshot %s\n' "$tmp/mars.png" >"$tmp/mars.txt"
+"$bin" play "$mroot/moon.yaml" --ui-script "$tmp/moon.txt" --size 1280x720 --scale 100 \
+    --data-dir "$tmp/dm" >/dev/null 2>"$tmp/moon.err" &&
+    "$bin" play levels/merged_base.yaml --ui-script "$tmp/mars.txt" --size 1280x720 --scale 100 \
+        --data-dir "$tmp/dm" >/dev/null 2>>"$tmp/moon.err"
+rc=$?
+if [[ $rc == 0 ]] && python3 -c '
+import sys
+sys.path.insert(0, "tests/ui")
+from png_check import read_png
+def ground(path):  # mean colour of open ground left of the base
+    w, h, ch, rows = read_png(path)
+    px = [rows[y][x * ch:x * ch + 3] for y in range(440, 480) for x in range(620, 700)]
+    return [sum(p[i] for p in px) // len(px) for i in range(3)]
+(mr, mg, mb), (rr, rg, rb) = ground(sys.argv[1]), ground(sys.argv[2])
+assert abs(mr - mb) < 25, ("moon ground is not grey", mr, mg, mb)
+assert rr - rb > 60, ("mars ground is not red", rr, rg, rb)
+' "$tmp/moon.png" "$tmp/mars.png"; then
+    echo "ok: a level on the Moon is drawn on its own ground"
+else
+    echo "FAIL: Moon ground (exit $rc): $(head -3 "$tmp/moon.err")" >&2
+    fail=$((fail + 1))
+fi
 echo "ui_screens: $fail failed"
 ((fail == 0))
