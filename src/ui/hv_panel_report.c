@@ -6,10 +6,11 @@
 #include <string.h>
 
 #include "hv_print.h"
+#include "hv_report_lines.h"
 #include "hv_widgets.h"
 
 /* "+1,234", "-56" or "±0". */
-static const char *signed_num(int64_t v)
+const char *hv_report_signed(int64_t v)
 {
     static char buf[8][40];
     static int k;
@@ -35,7 +36,7 @@ static const char *cause_text(hv_cause c)
 }
 
 /* One line of the report: a mark in COLOUR, the text, and dim details. */
-static void item(hv_list *l, uint32_t colour, const char *main, const char *detail)
+void hv_report_item(hv_list *l, uint32_t colour, const char *main, const char *detail)
 {
     int indent = hv_list_px(l, 14), dot = hv_list_px(l, 6),
         lh = hv_gfx_line_height(l->g, HV_FONT_BODY);
@@ -103,10 +104,10 @@ static void report_orders(hv_list *l, const hv_game *game)
         hv_describe_order(&game->before, &game->before.orders[e->subject], text, sizeof text);
         hv_capitalise(text);
         if (e->kind == HV_EV_ORDER_DONE) {
-            item(l, HV_C_GOOD, text, "Done");
+            hv_report_item(l, HV_C_GOOD, text, "Done");
         } else {
             snprintf(why, sizeof why, "Refused: %s", hv_reject_text((hv_reject)e->value));
-            item(l, HV_C_BAD, text, why);
+            hv_report_item(l, HV_C_BAD, text, why);
         }
     }
 }
@@ -220,14 +221,14 @@ static void report_happenings(hv_list *l, const hv_game *game)
         case HV_EV_HEALTH:
             if (e->subject > 0) { /* one person hurt */
                 snprintf(text, sizeof text, "%s hurt (health %s)", person_name(game, e->subject),
-                         signed_num(e->amount));
+                         hv_report_signed(e->amount));
                 snprintf(detail, sizeof detail, "%s",
                          e->cause == HV_CAUSE_WORK ? "An accident at work" : cause_text(e->cause));
                 hv_capitalise(detail);
                 colour = HV_C_BAD;
                 break;
             }
-            snprintf(text, sizeof text, "Health %s for %lld %s", signed_num(e->amount),
+            snprintf(text, sizeof text, "Health %s for %lld %s", hv_report_signed(e->amount),
                      (long long)e->value, e->value == 1 ? "person" : "people");
             if (e->cause == HV_CAUSE_SHORTAGE && e->resource >= 0 && e->resource < HV_RES_COUNT)
                 snprintf(detail, sizeof detail, "Not enough %s",
@@ -261,13 +262,13 @@ static void report_happenings(hv_list *l, const hv_game *game)
         case HV_EV_FUNDING:
             snprintf(text, sizeof text, "%s funding %s%% for good",
                      rules->factions[rules->sponsors[e->subject].faction].name,
-                     signed_num(e->amount));
+                     hv_report_signed(e->amount));
             colour = e->amount > 0 ? HV_C_GOOD : HV_C_BAD;
             break;
         default:
             continue;
         }
-        item(l, colour, text, detail);
+        hv_report_item(l, colour, text, detail);
     }
 }
 
@@ -285,7 +286,7 @@ static void report_coming(hv_list *l, const hv_game *game)
         int32_t in = q->week - s->turn;
         snprintf(text, sizeof text, "%s %s in %d week%s", s->rules->events[q->event].title,
                  q->forecast ? "expected" : "to follow", in, in == 1 ? "" : "s");
-        item(l, q->forecast ? HV_C_WARN : HV_C_INFO, text, "");
+        hv_report_item(l, q->forecast ? HV_C_WARN : HV_C_INFO, text, "");
     }
 }
 
@@ -325,7 +326,7 @@ static void module_group(hv_list *l, const hv_game *game, hv_event_kind kind)
     else
         snprintf(text, sizeof text, "%d module%s ran slow: short of inputs", count,
                  count == 1 ? "" : "s");
-    item(l, HV_C_WARN, text, detail);
+    hv_report_item(l, HV_C_WARN, text, detail);
 }
 
 static void report_modules(hv_list *l, const hv_game *game)
@@ -348,14 +349,14 @@ static void report_modules(hv_list *l, const hv_game *game)
                      (long long)e->value);
         else
             continue;
-        item(l, e->kind == HV_EV_MODULE_BROKEN ? HV_C_BAD : HV_C_GOOD, text, NULL);
+        hv_report_item(l, e->kind == HV_EV_MODULE_BROKEN ? HV_C_BAD : HV_C_GOOD, text, NULL);
     }
     module_group(l, game, HV_EV_MODULE_UNPOWERED);
     module_group(l, game, HV_EV_MODULE_STARVED);
 }
 
 /* "NASA", "CNES" from "CNES (France)": pairs of names stay on one line. */
-static const char *short_name(const hv_rules *rules, int f, char *buf, size_t len)
+const char *hv_report_short_name(const hv_rules *rules, int f, char *buf, size_t len)
 {
     snprintf(buf, len, "%s", rules->factions[f].name);
     char *paren = strstr(buf, " (");
@@ -364,14 +365,14 @@ static const char *short_name(const hv_rules *rules, int f, char *buf, size_t le
     return buf;
 }
 
-static void causes(const int64_t *by, char *buf, size_t len)
+void hv_report_causes(const int64_t *by, char *buf, size_t len)
 {
     size_t n = 0;
     buf[0] = '\0';
     for (int c = 0; c < HV_CAUSE_COUNT && n < len; c++)
         if (by[c])
             n += (size_t)snprintf(buf + n, len - n, "%s%s %s", n ? " · " : "",
-                                  cause_text((hv_cause)c), signed_num(by[c]));
+                                  cause_text((hv_cause)c), hv_report_signed(by[c]));
 }
 
 /* Every change of one kind summed per subject and cause: one line each. */
@@ -401,28 +402,28 @@ static void report_resources(hv_list *l, const hv_game *game)
         if (!any[res])
             continue;
         int64_t net = game->state.stock[res] - game->before.stock[res];
-        snprintf(text, sizeof text, "%s %s → %s %s%s", rules->resources[res].name, signed_num(net),
+        snprintf(text, sizeof text, "%s %s → %s %s%s", rules->resources[res].name, hv_report_signed(net),
                  hv_num(game->state.stock[res]), rules->resources[res].unit,
                  (game->state.shortage_mask >> res) & 1 ? ": ran short" : "");
-        causes(by[res], detail, sizeof detail);
-        item(l, net > 0 ? HV_C_GOOD : net < 0 ? HV_C_BAD : HV_C_DIM, text, detail);
+        hv_report_causes(by[res], detail, sizeof detail);
+        hv_report_item(l, net > 0 ? HV_C_GOOD : net < 0 ? HV_C_BAD : HV_C_DIM, text, detail);
     }
     for (int32_t i = 0; i < r->count; i++) {
         const hv_event *e = &r->events[i];
         if (e->kind == HV_EV_POWER) {
             snprintf(text, sizeof text, "Power: %s kW made, %s kW wanted", hv_num(e->amount),
                      hv_num(e->value));
-            item(l, e->value > e->amount ? HV_C_BAD : HV_C_GOOD, text,
+            hv_report_item(l, e->value > e->amount ? HV_C_BAD : HV_C_GOOD, text,
                  e->value > e->amount ? "A deficit: modules were shut down by priority" : NULL);
         } else if (e->kind == HV_EV_DUST) {
-            snprintf(text, sizeof text, "Dust %s%% → %lld%%", signed_num(e->amount),
+            snprintf(text, sizeof text, "Dust %s%% → %lld%%", hv_report_signed(e->amount),
                      (long long)e->value);
-            item(l, e->amount > 0 ? HV_C_WARN : HV_C_GOOD, text, "Solar output follows the dust");
+            hv_report_item(l, e->amount > 0 ? HV_C_WARN : HV_C_GOOD, text, "Solar output follows the dust");
         } else if (e->kind == HV_EV_DAYLIGHT) {
             snprintf(text, sizeof text, "%s: the solar arrays %s until week %lld",
                      e->value ? "Sunrise" : "Nightfall", e->value ? "work" : "are dark",
                      (long long)e->amount);
-            item(l, e->value ? HV_C_GOOD : HV_C_WARN, text,
+            hv_report_item(l, e->value ? HV_C_GOOD : HV_C_WARN, text,
                  "A day and a night here each last longer than a week");
         } else if (e->kind == HV_EV_PRICE && e->cause >= 0 && e->cause < HV_CAUSE_COUNT) {
             price[e->cause] += e->amount;
@@ -433,126 +434,10 @@ static void report_resources(hv_list *l, const hv_game *game)
     /* An event and the market may both move the price: one line. */
     if (price_to >= 0) {
         snprintf(text, sizeof text, "%s price %s → %s %s per %s",
-                 rules->resources[HV_RES_IRIDIUM].name, signed_num(price_net), hv_num(price_to),
+                 rules->resources[HV_RES_IRIDIUM].name, hv_report_signed(price_net), hv_num(price_to),
                  rules->resources[HV_RES_FUNDS].unit, rules->resources[HV_RES_IRIDIUM].unit);
-        causes(price, detail, sizeof detail);
-        item(l, price_net > 0 ? HV_C_GOOD : price_net < 0 ? HV_C_BAD : HV_C_DIM, text, detail);
-    }
-}
-
-enum { PAIRS = 16 * 16 + 1, SLOTS = PAIRS + HV_MAX_SPONSORS }; /* a*16+b + 1; classes at 0 */
-
-typedef struct society_sums {
-    int64_t by[SLOTS][HV_CAUSE_COUNT];
-    int32_t net[SLOTS], to[SLOTS];
-    char seen[SLOTS];
-    int64_t morale, morale_to;
-} society_sums;
-
-static void society_sum(const hv_report *r, society_sums *t)
-{
-    memset(t, 0, sizeof *t);
-    t->morale_to = -1;
-    for (int32_t i = 0; i < r->count; i++) {
-        const hv_event *e = &r->events[i];
-        int k;
-        if (e->kind == HV_EV_MORALE) {
-            t->morale += e->amount;
-            t->morale_to = e->value;
-            continue;
-        }
-        if (e->kind == HV_EV_TENSION)
-            k = e->subject < 0 ? 0 : e->subject + 1;
-        else if (e->kind == HV_EV_SATISFACTION)
-            k = PAIRS + e->subject;
-        else
-            continue;
-        if (k < 0 || k >= SLOTS || e->cause < 0 || e->cause >= HV_CAUSE_COUNT)
-            continue;
-        t->net[k] += (int32_t)e->amount;
-        t->to[k] = (int32_t)e->value;
-        t->by[k][e->cause] += e->amount;
-        t->seen[k] = 1;
-    }
-}
-
-/* Tension per pair and satisfaction per sponsor, net over the week. Pairs
- * that rose are news and get a line each; pairs that eased are summed up
- * together, or a quiet week would bury the rest under dozens of lines. */
-static void report_society(hv_list *l, const hv_game *game)
-{
-    const hv_rules *rules = game->state.rules;
-    society_sums t;
-    society_sum(&game->report, &t);
-    int any = t.morale_to >= 0;
-    for (int k = 0; k < SLOTS; k++)
-        any |= t.seen[k] && t.net[k] != 0;
-    if (!any)
-        return;
-    hv_list_heading(l, "icons/tension", "Society", 8, 9);
-    char text[240], detail[400], a[64], b[64];
-    /* The event carries the move in thousandths of a point; the level now
-     * comes from the state. */
-    int64_t tenths = ((t.morale < 0 ? -t.morale : t.morale) + 50) / 100, sum = 0;
-    const hv_state *s = &game->state;
-    for (int32_t i = 0; i < s->person_count; i++)
-        sum += s->people[i].morale;
-    if (t.morale_to >= 0 && tenths > 0 && s->person_count > 0) {
-        snprintf(text, sizeof text, "Average morale %s%lld.%lld → %lld", t.morale < 0 ? "-" : "+",
-                 (long long)(tenths / 10), (long long)(tenths % 10),
-                 (long long)(sum / s->person_count));
-        item(l, t.morale > 0 ? HV_C_GOOD : HV_C_BAD, text, NULL);
-    }
-    /* Many pairs (or sponsors) moving the same way make one line; a handful
-     * keep theirs. Group 1 is the pairs of nations, 2 the sponsors. */
-    int moved[3][2], lo[3][2], hi[3][2];
-    int64_t by[3][2][HV_CAUSE_COUNT];
-    memset(moved, 0, sizeof moved);
-    memset(lo, 0, sizeof lo);
-    memset(hi, 0, sizeof hi);
-    memset(by, 0, sizeof by);
-    for (int k = 1; k < SLOTS; k++) {
-        int g = k < PAIRS ? 1 : 2, up = t.net[k] > 0, d = up ? t.net[k] : -t.net[k];
-        if (!t.seen[k] || d == 0)
-            continue;
-        lo[g][up] = moved[g][up]++ == 0 || d < lo[g][up] ? d : lo[g][up];
-        hi[g][up] = d > hi[g][up] ? d : hi[g][up];
-        for (int c = 0; c < HV_CAUSE_COUNT; c++)
-            by[g][up][c] += t.by[k][c];
-    }
-    for (int k = 0; k < SLOTS; k++) {
-        int g = k == 0 ? 0 : k < PAIRS ? 1 : 2, up = t.net[k] > 0;
-        for (int u = 1; (k == 1 || k == PAIRS) && u >= 0; u--) {
-            if (moved[g][u] <= 4)
-                continue;
-            char range[32];
-            snprintf(range, sizeof range, lo[g][u] == hi[g][u] ? "%d" : "%d to %d", lo[g][u],
-                     hi[g][u]);
-            if (g == 1)
-                snprintf(text, sizeof text, "Tension %s by %s between %d pairs of nations",
-                         u ? "rose" : "eased", range, moved[g][u]);
-            else
-                snprintf(text, sizeof text, "Satisfaction %s by %s for %d sponsors",
-                         u ? "rose" : "fell", range, moved[g][u]);
-            causes(by[g][u], detail, sizeof detail);
-            item(l, (g == 1) == (u == 1) ? HV_C_BAD : HV_C_GOOD, text, detail);
-        }
-        if (!t.seen[k] || t.net[k] == 0 || (g > 0 && moved[g][up] > 4))
-            continue;
-        if (k == 0)
-            snprintf(text, sizeof text, "Tension staff – workers %s → %d", signed_num(t.net[k]),
-                     t.to[k]);
-        else if (k < PAIRS)
-            snprintf(text, sizeof text, "Tension %s – %s %s → %d",
-                     short_name(rules, (k - 1) / 16, a, sizeof a),
-                     short_name(rules, (k - 1) % 16, b, sizeof b), signed_num(t.net[k]), t.to[k]);
-        else
-            snprintf(text, sizeof text, "%s satisfaction %s → %d",
-                     short_name(rules, rules->sponsors[k - PAIRS].faction, a, sizeof a),
-                     signed_num(t.net[k]), t.to[k]);
-        causes(t.by[k], detail, sizeof detail);
-        int good = k < PAIRS ? t.net[k] < 0 : t.net[k] > 0;
-        item(l, good ? HV_C_GOOD : HV_C_BAD, text, detail);
+        hv_report_causes(price, detail, sizeof detail);
+        hv_report_item(l, price_net > 0 ? HV_C_GOOD : price_net < 0 ? HV_C_BAD : HV_C_DIM, text, detail);
     }
 }
 
@@ -592,7 +477,7 @@ void hv_panel_report(hv_app *app, SDL_Rect area)
         report_coming(&l, game);
         report_modules(&l, game);
         report_resources(&l, game);
-        report_society(&l, game);
+        hv_report_society(&l, game);
         if (game->report.dropped) {
             snprintf(text, sizeof text, "(%d more events were not recorded.)",
                      game->report.dropped);
