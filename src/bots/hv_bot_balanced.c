@@ -384,13 +384,13 @@ static void launch(hv_bot_view *v)
             continue;
         int closing = a->window_close > 0 && week + 2 >= a->window_close;
         if (!as->surveyed && !v->greedy && !closing) {
-            if (s->stock[HV_RES_FUEL] >= v->r->missions.survey_fuel) {
+            if (s->stock[HV_RES_FUEL] >= hv_survey_fuel(v->r)) {
                 hv_bot_order(s, HV_ORDER_SURVEY, i, 0, 0);
                 return;
             }
             continue;
         }
-        if (!hv_asteroid_window_open(s, i, week) || s->stock[HV_RES_FUEL] < a->capture_fuel)
+        if (!hv_asteroid_window_open(s, i, week) || s->stock[HV_RES_FUEL] < hv_capture_fuel(v->r, i))
             continue;
         hv_order o;
         int32_t odds = hv_bot_capture_crew(s, i, &o);

@@ -71,10 +71,10 @@ static int64_t refined_worth(const hv_bot_view *v, int res)
 
 static int64_t fuel_wanted(const hv_bot_view *v)
 {
-    int64_t want = v->r->missions.survey_fuel;
+    int64_t want = hv_survey_fuel(v->r);
     for (int32_t i = 0; i < v->r->asteroid_count; i++)
-        if (v->s->asteroids[i].stage == HV_STAGE_FAR && v->r->asteroids[i].capture_fuel > want)
-            want = v->r->asteroids[i].capture_fuel;
+        if (v->s->asteroids[i].stage == HV_STAGE_FAR && hv_capture_fuel(v->r, i) > want)
+            want = hv_capture_fuel(v->r, i);
     return v->r->asteroid_count ? want : 0;
 }
 
@@ -84,12 +84,12 @@ static int64_t fuel_worth(const hv_bot_view *v)
 {
     int64_t best = 300;
     for (int32_t i = 0; i < v->r->asteroid_count; i++) {
-        const hv_asteroid *a = &v->r->asteroids[i];
-        if (v->s->asteroids[i].stage != HV_STAGE_FAR || a->capture_fuel <= 0)
+        int64_t fuel = hv_capture_fuel(v->r, i);
+        if (v->s->asteroids[i].stage != HV_STAGE_FAR || fuel <= 0)
             continue;
         int64_t yield = v->s->asteroids[i].left[HV_RES_IRIDIUM] * v->s->price +
                         v->s->asteroids[i].left[HV_RES_ORE] * v->worth[HV_RES_ORE] / 100;
-        int64_t w = yield * 100 / a->capture_fuel / 4;
+        int64_t w = yield * 100 / fuel / 4;
         best = w > best ? w : best;
     }
     return best > 3000 ? 3000 : best;

@@ -32,12 +32,13 @@ static hv_reject launch_checks(const hv_state *s, int32_t target, int64_t fuel)
 hv_reject hv_order_survey(hv_state *s, hv_report *report, const hv_order *o)
 {
     const hv_missions *rules = &s->rules->missions;
-    hv_reject why = launch_checks(s, o->target, rules->survey_fuel);
+    int64_t fuel = hv_survey_fuel(s->rules);
+    hv_reject why = launch_checks(s, o->target, fuel);
     if (why != HV_REJECT_NONE)
         return why;
     if (s->asteroids[o->target].surveyed)
         return HV_REJECT_BUSY;
-    hv_change_stock(s, report, HV_RES_FUEL, -rules->survey_fuel, HV_CAUSE_MISSION, o->target);
+    hv_change_stock(s, report, HV_RES_FUEL, -fuel, HV_CAUSE_MISSION, o->target);
     hv_asteroid_state *a = &s->asteroids[o->target];
     a->stage = HV_STAGE_SURVEYING;
     a->weeks_left = rules->survey_weeks;
@@ -73,7 +74,8 @@ hv_reject hv_order_capture(hv_state *s, hv_report *report, const hv_order *o)
     const hv_rules *rules = s->rules;
     if (o->target < 0 || o->target >= rules->asteroid_count)
         return HV_REJECT_BAD_VALUE;
-    hv_reject why = launch_checks(s, o->target, rules->asteroids[o->target].capture_fuel);
+    int64_t fuel = hv_capture_fuel(rules, o->target);
+    hv_reject why = launch_checks(s, o->target, fuel);
     if (why != HV_REJECT_NONE)
         return why;
     if (!hv_asteroid_window_open(s, o->target, s->turn))
@@ -92,8 +94,7 @@ hv_reject hv_order_capture(hv_state *s, hv_report *report, const hv_order *o)
         return HV_REJECT_CREW;
     hv_asteroid_state *a = &s->asteroids[o->target];
     a->odds = hv_capture_odds(s, o->target, pilot, engineer);
-    hv_change_stock(s, report, HV_RES_FUEL, -rules->asteroids[o->target].capture_fuel,
-                    HV_CAUSE_MISSION, o->target);
+    hv_change_stock(s, report, HV_RES_FUEL, -fuel, HV_CAUSE_MISSION, o->target);
     hv_unassign(s, pilot);
     hv_unassign(s, engineer);
     pilot->away = engineer->away = o->target + 1;

@@ -30,6 +30,7 @@ void hv_rules_init(hv_rules *rules)
     copy_text(rules->world.place, HV_NAME_LEN, "Happy Valley");
     copy_text(rules->world.body, HV_NAME_LEN, "Mars");
     rules->world.sunlight = 100;
+    rules->world.gravity = HV_MARS_GRAVITY;
     rules->society.riot_repair = 1;
     rules->society.work_injury = 10;
     /* Without a storyteller section the pool keeps the flat event_chance. */
@@ -56,6 +57,24 @@ int hv_world_daylight(const hv_rules *rules, int32_t week, int32_t *next)
     if (next)
         *next = week + (phase < day ? day - phase : cycle - phase);
     return phase < day;
+}
+
+int64_t hv_launch_fuel(const hv_rules *rules, int64_t fuel)
+{
+    int64_t g = rules->world.gravity;
+    if (g == HV_MARS_GRAVITY || fuel <= 0)
+        return fuel;
+    return (fuel * g + HV_MARS_GRAVITY - 1) / HV_MARS_GRAVITY;
+}
+
+int64_t hv_survey_fuel(const hv_rules *rules)
+{
+    return hv_launch_fuel(rules, rules->missions.survey_fuel);
+}
+
+int64_t hv_capture_fuel(const hv_rules *rules, int32_t i)
+{
+    return hv_launch_fuel(rules, rules->asteroids[i].capture_fuel);
 }
 
 int hv_resource_find(const char *id)

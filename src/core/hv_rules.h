@@ -432,7 +432,12 @@ typedef struct hv_world {
      * week holds its days and nights. */
     int32_t day_weeks, night_weeks;
     char ground[HV_ID_LEN]; /* the art's ground tiles, terrain/GROUND/; "" the Martian ones */
+    int32_t gravity;        /* percent of Earth's; launch fuel is given for Mars' */
 } hv_world;
+
+/* Mars' gravity in percent of Earth's: the rules' fuel figures are for a
+ * launch from Mars, and a world's `gravity` scales them from there. */
+#define HV_MARS_GRAVITY 38
 
 typedef struct hv_rules {
     hv_world world;
@@ -487,6 +492,13 @@ const char *hv_dest_name(const hv_rules *rules, int32_t dest);
  * and night are longer than a week. NEXT, if not NULL, gets the first week
  * after WEEK when that changes (0: never). */
 int hv_world_daylight(const hv_rules *rules, int32_t week, int32_t *next);
+/* Fuel a launch needing FUEL from Mars burns from the level's world: scaled
+ * by its gravity, rounded up, so a costly launch never becomes free. */
+int64_t hv_launch_fuel(const hv_rules *rules, int64_t fuel);
+/* Fuel a survey probe burns at launch, on this world. */
+int64_t hv_survey_fuel(const hv_rules *rules);
+/* Fuel a capture of asteroid I burns at launch, on this world. */
+int64_t hv_capture_fuel(const hv_rules *rules, int32_t i);
 /* Index of the resource with ID, or -1. */
 int hv_resource_find(const char *id);
 /* Fixed id of resource R ("water", ...). */

@@ -118,6 +118,8 @@ const hv_field hv_world_fields[] = {
           "weeks of the night after it, when solar arrays are dark (default 0)"),
     FIELD("ground", HV_F_ID, hv_world, ground, 0, 0, 0,
           "the ground tiles the map is drawn with, assets/terrain/GROUND/ (default Mars')"),
+    FIELD("gravity", HV_F_INT32, hv_world, gravity, 0, 1, 300,
+          "percent of Earth's gravity; launch fuel scales from Mars' 38 (default 38)"),
     END,
 };
 

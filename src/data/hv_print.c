@@ -32,9 +32,18 @@ const char *hv_outcome_name(hv_outcome outcome)
 void hv_goal_code(const hv_rules *rules, const hv_goal *g, char *buf, size_t len)
 {
     static const char *const kinds[HV_GOAL_KIND_COUNT] = {
-        "resource_at_least",     "resource_depleted", "deadline",          "modules_at_least",
-        "population_at_least",   "population_below",  "bankrupt",          "tension_below",
-        "riot",                  "exported_at_least", "captured_at_least", "flag_set",
+        "resource_at_least",
+        "resource_depleted",
+        "deadline",
+        "modules_at_least",
+        "population_at_least",
+        "population_below",
+        "bankrupt",
+        "tension_below",
+        "riot",
+        "exported_at_least",
+        "captured_at_least",
+        "flag_set",
         "satisfaction_at_least",
     };
     if (g->kind == HV_GOAL_RESOURCE_DEPLETED)
@@ -177,9 +186,13 @@ static void print_society_event(FILE *out, const hv_state *before, const hv_stat
     static const char *const incidents[HV_INCIDENT_COUNT] = {
         "a strike", "smuggling: the black market drains the stores", "sabotage", "a fight",
         "a defection"};
-    static const char *const stages[HV_STAGE_COUNT] = {
-        "out of reach", "probe on its way", "capture crew on its way", "in %s orbit, mined",
-        "mined out",    "lost",             "in Earth orbit, mined for sale on Earth"};
+    static const char *const stages[HV_STAGE_COUNT] = {"out of reach",
+                                                       "probe on its way",
+                                                       "capture crew on its way",
+                                                       "in %s orbit, mined",
+                                                       "mined out",
+                                                       "lost",
+                                                       "in Earth orbit, mined for sale on Earth"};
     const hv_rules *rules = after->rules;
     char label[96];
     switch (e->kind) {
@@ -195,8 +208,9 @@ static void print_society_event(FILE *out, const hv_state *before, const hv_stat
         }
         fprintf(out, "  incident: %s (%s)\n",
                 e->value >= 0 && e->value < HV_INCIDENT_COUNT ? incidents[e->value] : "?",
-                e->value == HV_INCIDENT_SABOTAGE ? module_label(after, e->subject, label, sizeof label)
-                                                 : person_label(before, e->subject));
+                e->value == HV_INCIDENT_SABOTAGE
+                    ? module_label(after, e->subject, label, sizeof label)
+                    : person_label(before, e->subject));
         break;
     case HV_EV_SATISFACTION:
         fprintf(out, "  %s satisfaction %+lld to %lld: %s\n",
@@ -212,7 +226,7 @@ static void print_society_event(FILE *out, const hv_state *before, const hv_stat
                  e->value >= 0 && e->value < HV_STAGE_COUNT ? stages[e->value] : "?",
                  rules->world.body);
         fprintf(out, "  %s: %s%s\n", rules->asteroids[e->subject].name, label,
-                e->amount == HV_RESULT_SURVEYED  ? " (survey done)"
+                e->amount == HV_RESULT_SURVEYED   ? " (survey done)"
                 : e->amount == HV_RESULT_CAPTURED ? " (captured!)"
                 : e->amount == HV_RESULT_FAILED   ? " (the capture failed)"
                                                   : "");
@@ -220,12 +234,12 @@ static void print_society_event(FILE *out, const hv_state *before, const hv_stat
     case HV_EV_EVENT:
         if (e->value < 0) {
             char text[HV_TEXT_LEN + 200];
-            hv_event_fill(after, e->resource, hv_event_text(&rules->events[e->subject], (int32_t)e->amount),
-                          text, sizeof text);
+            hv_event_fill(after, e->resource,
+                          hv_event_text(&rules->events[e->subject], (int32_t)e->amount), text,
+                          sizeof text);
             fprintf(out, "  %s: %s - %s\n", e->cause == HV_CAUSE_INCIDENT ? "unrest" : "event",
                     rules->events[e->subject].title, text);
-        }
-        else
+        } else
             fprintf(out, "  answered %s: %s\n", rules->events[e->subject].title,
                     rules->events[e->subject].choices[e->value].text);
         break;
@@ -248,8 +262,8 @@ static void print_society_event(FILE *out, const hv_state *before, const hv_stat
         break;
     case HV_EV_SALE:
         fprintf(out, "  sold %lld %s on Earth for %lld %s%s%s\n", (long long)e->amount,
-                res_name(after, HV_RES_IRIDIUM), (long long)e->value,
-                res_name(after, HV_RES_FUNDS), e->subject >= 0 ? ", mined in Earth orbit from " : "",
+                res_name(after, HV_RES_IRIDIUM), (long long)e->value, res_name(after, HV_RES_FUNDS),
+                e->subject >= 0 ? ", mined in Earth orbit from " : "",
                 e->subject >= 0 ? rules->asteroids[e->subject].name : "");
         break;
     case HV_EV_HIJACK:
@@ -415,8 +429,8 @@ void hv_print_status(FILE *out, const hv_level *level, const hv_state *s)
     }
     if (s->outcome != HV_OUTCOME_RUNNING) {
         hv_state_describe_outcome(s, text, sizeof text);
-        fprintf(out, "  outcome: %s in week %d - %s\n", hv_outcome_name(s->outcome), s->outcome_turn,
-                text);
+        fprintf(out, "  outcome: %s in week %d - %s\n", hv_outcome_name(s->outcome),
+                s->outcome_turn, text);
     }
 }
 
@@ -495,21 +509,23 @@ void hv_print_policies(FILE *out, const hv_state *s)
 void hv_print_asteroids(FILE *out, const hv_state *s)
 {
     static const char *const stages[HV_STAGE_COUNT] = {
-        "out there", "probe on its way", "capture crew on its way", "in %s orbit",
-        "mined out", "lost",             "in Earth orbit"};
+        "out there", "probe on its way", "capture crew on its way", "in %s orbit", "mined out",
+        "lost",      "in Earth orbit"};
     for (int32_t i = 0; i < s->rules->asteroid_count; i++) {
         const hv_asteroid *a = &s->rules->asteroids[i];
         const hv_asteroid_state *as = &s->asteroids[i];
         char stage[HV_NAME_LEN + 16];
         snprintf(stage, sizeof stage, stages[as->stage], s->rules->world.body);
         fprintf(out, "  %-12s %s, %s: %s; risk %d, capture fuel %lld, transfer %d weeks", a->id,
-                a->name, a->klass, stage, a->risk, (long long)a->capture_fuel,
+                a->name, a->klass, stage, a->risk, (long long)hv_capture_fuel(s->rules, i),
                 a->transfer_weeks);
         if (a->window_close)
             fprintf(out, ", window weeks %d-%d", a->window_open, a->window_close);
         if (as->stage == HV_STAGE_CAPTURING)
             fprintf(out, ", bound for %s orbit%s", hv_dest_name(s->rules, as->dest),
-                    as->hijack == 2 ? " (hijack found out)" : as->hijack ? " (hijack)" : "");
+                    as->hijack == 2 ? " (hijack found out)"
+                    : as->hijack    ? " (hijack)"
+                                    : "");
         fprintf(out, "\n    %s", as->surveyed ? "holds" : "not surveyed");
         for (int r = 0; r < HV_RES_COUNT && as->surveyed; r++)
             if (as->left[r])

@@ -33,9 +33,9 @@ static int64_t fuel_free(const hv_state *s)
     for (int32_t i = 0; i < s->order_count; i++) {
         const hv_order *o = &s->orders[i];
         if (o->kind == HV_ORDER_SURVEY)
-            fuel -= rules->missions.survey_fuel;
+            fuel -= hv_survey_fuel(rules);
         else if (o->kind == HV_ORDER_CAPTURE && o->target >= 0 && o->target < rules->asteroid_count)
-            fuel -= rules->asteroids[o->target].capture_fuel;
+            fuel -= hv_capture_fuel(rules, o->target);
         else if (o->kind == HV_ORDER_BUILD && o->module_type >= 0 &&
                  o->module_type < rules->module_type_count)
             fuel -= rules->module_types[o->module_type].cost[HV_RES_FUEL];
@@ -98,7 +98,7 @@ static const char *name_of(const hv_state *s, int32_t id)
 /* Why a survey order would be refused, or NULL. */
 static const char *survey_block(const hv_state *s, int i, char *buf, size_t len)
 {
-    int64_t fuel = fuel_free(s), need = s->rules->missions.survey_fuel;
+    int64_t fuel = fuel_free(s), need = hv_survey_fuel(s->rules);
     if (queued(s, HV_ORDER_SURVEY, i))
         return "A survey probe is already queued for this week.";
     if (s->asteroids[i].surveyed)
@@ -119,7 +119,7 @@ static const char *survey_block(const hv_state *s, int i, char *buf, size_t len)
 
 static const char *capture_block(const hv_state *s, int i, int open, char *buf, size_t len)
 {
-    int64_t fuel = fuel_free(s), need = s->rules->asteroids[i].capture_fuel;
+    int64_t fuel = fuel_free(s), need = hv_capture_fuel(s->rules, i);
     if (queued(s, HV_ORDER_CAPTURE, i))
         return "A capture is already queued for this week.";
     if (s->asteroids[i].stage != HV_STAGE_FAR || queued(s, HV_ORDER_SURVEY, i))
@@ -302,7 +302,7 @@ static void card_body(hv_list *l, int i)
     snprintf(klass, sizeof klass, "%s", a->klass);
     hv_capitalise(klass);
     snprintf(line, sizeof line, "%s · risk %d · %d-week transfer · %s t fuel to capture", klass,
-             a->risk, a->transfer_weeks, hv_num(a->capture_fuel));
+             a->risk, a->transfer_weeks, hv_num(hv_capture_fuel(s->rules, i)));
     hv_list_wrap(&t, 0, HV_FONT_SMALL, HV_C_DIM, line);
     l->y = t.y > top + icon ? t.y : top + icon;
     l->y += hv_list_px(l, 4);
@@ -349,7 +349,7 @@ static void card_body(hv_list *l, int i)
     snprintf(tip, sizeof tip,
              "Send a probe to %s: %s t fuel, %d weeks. Knowing what it holds "
              "adds %d%% to the capture odds.%s%s",
-             a->name, hv_num(rules->missions.survey_fuel), rules->missions.survey_weeks,
+             a->name, hv_num(hv_survey_fuel(rules)), rules->missions.survey_weeks,
              rules->missions.unsurveyed_odds / 10, why ? "\n\n" : "", why ? why : "");
     snprintf(id, sizeof id, "survey_%s", a->id);
     if (hv_list_button(l, id, b, "icons/probe", "Survey", tip, why ? HV_W_DISABLED : 0)) {
@@ -368,11 +368,11 @@ static void card_body(hv_list *l, int i)
             tip, sizeof tip,
             "Fly %s and %s out to tow %s into %s orbit: %s t fuel, %d "
             "weeks away, %d%% odds. A failed capture loses the rock and may kill the crew.%s%s",
-            p->name, e->name, a->name, orbit, hv_num(a->capture_fuel), a->transfer_weeks,
-            hv_capture_odds(s, i, p, e) / 10, why ? "\n\n" : "", why ? why : "");
+            p->name, e->name, a->name, orbit, hv_num(hv_capture_fuel(s->rules, i)),
+            a->transfer_weeks, hv_capture_odds(s, i, p, e) / 10, why ? "\n\n" : "", why ? why : "");
     else
-        snprintf(tip, sizeof tip, "Tow %s into %s orbit.%s%s", a->name, orbit,
-                 why ? "\n\n" : "", why ? why : "");
+        snprintf(tip, sizeof tip, "Tow %s into %s orbit.%s%s", a->name, orbit, why ? "\n\n" : "",
+                 why ? why : "");
     snprintf(id, sizeof id, "capture_%s", a->id);
     if (hv_list_button(l, id, b, "icons/tug", "Capture", tip, why ? HV_W_DISABLED : HV_W_PRIMARY)) {
         hv_order o = {0};
@@ -382,8 +382,8 @@ static void card_body(hv_list *l, int i)
         o.person2 = engineer;
         o.value = dest;
         if (hv_app_queue(app, &o) == 0)
-            hv_app_toast(app, "Queued: capture of %s into %s orbit with %s and %s.", a->name,
-                         orbit, p->name, e->name);
+            hv_app_toast(app, "Queued: capture of %s into %s orbit with %s and %s.", a->name, orbit,
+                         p->name, e->name);
     }
     l->y += bh;
 }

@@ -210,6 +210,25 @@ static void test_capture_to_earth(void)
     CHECK_EQ_INT(s.exported, 0);
 }
 
+/* Launch fuel is given for Mars; a lighter world's launches burn less,
+ * rounded up so that no launch is free. */
+static void test_launch_fuel_by_gravity(void)
+{
+    mission_base();
+    rules.missions.survey_fuel = 20;
+    CHECK_EQ_INT(hv_survey_fuel(&rules), 20); /* Mars: as written */
+    rules.world.gravity = 17;                 /* about the Moon's */
+    CHECK_EQ_INT(hv_survey_fuel(&rules), 9);  /* 20 * 17 / 38 = 8.9 */
+    CHECK_EQ_INT(hv_capture_fuel(&rules, 0), 5);
+    CHECK_EQ_INT(order(HV_ORDER_CAPTURE, HV_DEST_MARS), HV_REJECT_NONE);
+    CHECK_EQ_INT(s.stock[HV_RES_FUEL], 95);
+    mission_base();
+    rules.world.gravity = 17;
+    s.stock[HV_RES_FUEL] = 4; /* one short */
+    CHECK_EQ_INT(order(HV_ORDER_CAPTURE, HV_DEST_MARS), HV_REJECT_CANNOT_AFFORD);
+    CHECK_EQ_INT(s.stock[HV_RES_FUEL], 4);
+}
+
 static void test_mandate_and_hijack(void)
 {
     mission_base();
@@ -271,6 +290,7 @@ int main(void)
     test_sales_move_the_price();
     test_shipments();
     test_capture_to_earth();
+    test_launch_fuel_by_gravity();
     test_mandate_and_hijack();
     return hv_test_done("core_market");
 }

@@ -39,6 +39,8 @@ static void test_tutorial(void)
     CHECK_STR(level->rules.world.place, "Happy Valley"); /* the defaults of a world */
     CHECK_STR(level->rules.world.body, "Mars");
     CHECK_STR(level->rules.world.ground, ""); /* the Martian tiles */
+    CHECK_EQ_INT(level->rules.world.gravity, HV_MARS_GRAVITY);
+    CHECK_EQ_INT(hv_survey_fuel(&level->rules), level->rules.missions.survey_fuel);
     CHECK_EQ_INT(level->difficulty, 1);
     CHECK_EQ_INT(level->rules.map_width, 12);
     CHECK_EQ_INT(hv_rules_terrain_at(&level->rules, 4, 1), HV_TERRAIN_ICE);
@@ -94,6 +96,10 @@ static void test_overrides(void)
     CHECK_STR(r->world.body, "Moon");
     CHECK_STR(r->world.place, "Happy Valley"); /* not given: the default */
     CHECK_STR(r->world.ground, "moon");
+    /* The Moon's gravity: launches burn less than the rules' Martian figure. */
+    CHECK_EQ_INT(r->world.gravity, 17);
+    CHECK_EQ_INT(hv_survey_fuel(r), (r->missions.survey_fuel * 17 + 37) / 38);
+    CHECK(hv_survey_fuel(r) < r->missions.survey_fuel);
     CHECK_STR(hv_dest_name(r, HV_DEST_MARS), "Moon");
     CHECK_STR(hv_dest_name(r, HV_DEST_EARTH), "Earth");
     /* Sunlight scales solar arrays before the dust (10% here): 30 kW rated,
