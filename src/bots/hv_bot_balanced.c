@@ -224,8 +224,7 @@ static void expand(hv_bot_view *v)
         if (t >= 0 && !v->greedy) {
             int64_t short_by = v->costs + v->r->module_types[t].upkeep - v->paid;
             int endless = hv_rules_last_week(v->r) == 0;
-            if (short_by > 0 &&
-                (endless || short_by * v->weeks_left > v->s->stock[HV_RES_FUNDS]))
+            if (short_by > 0 && (endless || short_by * v->weeks_left > v->s->stock[HV_RES_FUNDS]))
                 t = -1;
         }
     }
@@ -304,8 +303,8 @@ static int64_t dest_worth(const hv_bot_view *v, int32_t asteroid, int32_t dest)
     int64_t rate = v->r->asteroids[asteroid].mine_rate;
     for (int r = 0; r < HV_RES_COUNT; r++)
         total += left[r];
-    int64_t weekly = total > 0 && rate < total ? left[HV_RES_IRIDIUM] * rate / total
-                                               : left[HV_RES_IRIDIUM];
+    int64_t weekly =
+        total > 0 && rate < total ? left[HV_RES_IRIDIUM] * rate / total : left[HV_RES_IRIDIUM];
     int64_t per_unit = weekly > 0 ? hv_market_quote(v->s, weekly, 100) * 100 / weekly : 0;
     return left[HV_RES_IRIDIUM] * per_unit * v->r->missions.earth_share / 100;
 }
@@ -390,7 +389,8 @@ static void launch(hv_bot_view *v)
             }
             continue;
         }
-        if (!hv_asteroid_window_open(s, i, week) || s->stock[HV_RES_FUEL] < hv_capture_fuel(v->r, i))
+        if (!hv_asteroid_window_open(s, i, week) ||
+            s->stock[HV_RES_FUEL] < hv_capture_fuel(v->r, i))
             continue;
         hv_order o;
         int32_t odds = hv_bot_capture_crew(s, i, &o);

@@ -162,8 +162,8 @@ int32_t hv_bot_planner_policy(const hv_state *s, const hv_bot_limits *limits)
     hv_bot_limits_init(&none);
     const hv_bot_limits *l = limits ? limits : &none;
     /* One policy a week in turn, so the budget buys deep enough looks. */
-    int32_t room = HV_PLANNER_BUDGET / HV_PLANNER_SAMPLES / HV_PLANNER_HORIZON - 1 -
-                   answer_candidates(s, l);
+    int32_t room =
+        HV_PLANNER_BUDGET / HV_PLANNER_SAMPLES / HV_PLANNER_HORIZON - 1 - answer_candidates(s, l);
     for (int32_t k = 0; k < r->policy_count && room > 0; k++) {
         int32_t p = (s->turn + k) % r->policy_count;
         if (p == l->policy || !hv_bot_policy_ready(s, p))

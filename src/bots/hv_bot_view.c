@@ -157,9 +157,9 @@ static uint32_t supplied(const hv_state *s)
         for (int32_t i = 0; i < s->rules->supply_count; i++)
             bits |= (uint32_t)(s->rules->supply[i].cargo[res] > 0) << res;
         for (int32_t i = 0; i < s->rules->asteroid_count; i++)
-            bits |= (uint32_t)(s->asteroids[i].stage <= HV_STAGE_ORBIT &&
-                               s->asteroids[i].left[res] > 0)
-                    << res;
+            bits |=
+                (uint32_t)(s->asteroids[i].stage <= HV_STAGE_ORBIT && s->asteroids[i].left[res] > 0)
+                << res;
     }
     return bits;
 }
@@ -323,7 +323,8 @@ static int64_t mood_worth(const hv_bot_view *v, int32_t staff, int32_t workers)
         if (!n)
             continue;
         int64_t mean = v->nation_morale[f] / n;
-        int64_t moved = ((int64_t)v->nation_staff[f] * staff + (int64_t)v->nation_workers[f] * workers) / n;
+        int64_t moved =
+            ((int64_t)v->nation_staff[f] * staff + (int64_t)v->nation_workers[f] * workers) / n;
         w += (hv_sponsor_mood(mean + moved) - hv_sponsor_mood(mean)) * point_worth(v, k);
     }
     return v->greedy ? w / 2 : w;
@@ -470,8 +471,9 @@ static int64_t effect_worth(const hv_bot_view *v, const hv_effect *e, int depth)
     w -= e->class_tension * tension_weight(v, v->class_tension + e->class_tension) * lasting;
     w += satisfaction_worth(v, &e->satisfaction) * lasting;
     for (int32_t k = 0; k < v->r->sponsor_count; k++)
-        w += v->r->sponsors[k].funding * hv_by_faction_for(&e->funding_pct, v->r->sponsors[k].faction) /
-             100 * 100 * v->weeks_left / 2;
+        w += v->r->sponsors[k].funding *
+             hv_by_faction_for(&e->funding_pct, v->r->sponsors[k].faction) / 100 * 100 *
+             v->weeks_left / 2;
     if (e->motion.set) {
         int passes = hv_motion_passes(v->s, &e->motion);
         int32_t flag = passes ? e->motion.passed : e->motion.failed;
@@ -517,8 +519,8 @@ int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type)
      * stores cannot feed for long makes nothing worth having. */
     int starved = 0;
     for (int res = 0; res < HV_RES_COUNT; res++)
-        starved |= mt->input[res] > 0 && v->net[res] <= 0 &&
-                   s->stock[res] < 8 * mt->input[res] && !(v->supplied >> res & 1u);
+        starved |= mt->input[res] > 0 && v->net[res] <= 0 && s->stock[res] < 8 * mt->input[res] &&
+                   !(v->supplied >> res & 1u);
     /* What its recipe is worth in a week, against the wages of its crew. */
     for (int res = 0; res < HV_RES_COUNT && !starved; res++) {
         int64_t made = mt->output[res] - mt->input[res];

@@ -38,6 +38,8 @@ typedef struct batch {
 static void play_one(const batch *b, int32_t index, hv_state *s)
 {
     hv_level_new_game(b->level, (uint64_t)index + 1, s);
+    if (b->orders)
+        hv_carry_apply(s, &b->orders->carry); /* a campaign save's start */
     run_result *r = &b->results[index];
     if (b->orders) {
         /* The file's orders for each week first, then the bot, as sim does. */
@@ -302,7 +304,7 @@ int hv_cmd_batch(int argc, char **argv)
     hv_level *level = hv_level_load_printing(path, stderr);
     if (!level)
         return HV_EXIT_BAD_INPUT;
-    hv_orders_file orders = {NULL, 0};
+    hv_orders_file orders = {0};
     if (orders_path) {
         hv_diag diag;
         hv_diag_init(&diag);

@@ -186,8 +186,9 @@ static int parse_sim(int argc, char **argv, sim_options *o)
             i++;
         } else if (strcmp(a, "--bot") == 0) {
             if (!next || (o->bot = hv_bot_find(next)) < 0)
-                return hv_usage_error("--bot needs idle, greedy, balanced, random or planner, got '%s'",
-                                      next ? next : "");
+                return hv_usage_error(
+                    "--bot needs idle, greedy, balanced, random or planner, got '%s'",
+                    next ? next : "");
             i++;
         } else if (strcmp(a, "--json") == 0) {
             o->json = 1;
@@ -219,7 +220,7 @@ static int cmd_sim(int argc, char **argv)
     hv_level *level = hv_level_load_printing(o.level, stderr);
     if (!level)
         return HV_EXIT_BAD_INPUT;
-    hv_orders_file orders = {NULL, 0};
+    hv_orders_file orders = {0};
     if (o.orders) {
         hv_diag diag;
         hv_diag_init(&diag);
@@ -241,6 +242,7 @@ static int cmd_sim(int argc, char **argv)
         goto done;
     }
     hv_level_new_game(level, o.seed, state);
+    hv_carry_apply(state, &orders.carry); /* a campaign save starts where the last level left */
     if (o.play_on)
         hv_state_play_on(state);
     int32_t next = 0, applied = 0, rejected = 0, played = 0;

@@ -9,7 +9,7 @@ static const char *const resource_names[HV_RES_COUNT] = {
     "Water", "Oxygen", "Food", "Materials", "Fuel", "Ore", "Iridium", "Funds",
 };
 
-static void copy_text(char *dst, size_t cap, const char *src)
+void hv_copy_text(char *dst, size_t cap, const char *src)
 {
     size_t n = strlen(src);
     if (n >= cap)
@@ -22,13 +22,13 @@ void hv_rules_init(hv_rules *rules)
 {
     memset(rules, 0, sizeof *rules);
     for (int r = 0; r < HV_RES_COUNT; r++) {
-        copy_text(rules->resources[r].id, HV_ID_LEN, resource_ids[r]);
-        copy_text(rules->resources[r].name, HV_NAME_LEN, resource_names[r]);
-        copy_text(rules->resources[r].unit, HV_ID_LEN, r == HV_RES_FUNDS ? "k$" : "t");
+        hv_copy_text(rules->resources[r].id, HV_ID_LEN, resource_ids[r]);
+        hv_copy_text(rules->resources[r].name, HV_NAME_LEN, resource_names[r]);
+        hv_copy_text(rules->resources[r].unit, HV_ID_LEN, r == HV_RES_FUNDS ? "k$" : "t");
     }
     /* Optional keys whose documented default is not 0. */
-    copy_text(rules->world.place, HV_NAME_LEN, "Happy Valley");
-    copy_text(rules->world.body, HV_NAME_LEN, "Mars");
+    hv_copy_text(rules->world.place, HV_NAME_LEN, "Happy Valley");
+    hv_copy_text(rules->world.body, HV_NAME_LEN, "Mars");
     rules->world.sunlight = 100;
     rules->world.gravity = HV_MARS_GRAVITY;
     rules->society.riot_repair = 1;

@@ -7,6 +7,7 @@
 #ifndef HV_RULES_H
 #define HV_RULES_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define HV_ID_LEN 32
@@ -127,9 +128,9 @@ typedef struct hv_by_pair {
 /* A board motion: each sponsor backs it by its stance plus how pleased it
  * is with the base; it passes when the backers pay more than the rest. */
 typedef struct hv_motion {
-    int32_t set;             /* 1 when the effect carries a motion */
-    hv_by_faction stance;    /* points for (+) or against (-), by sponsor's faction */
-    int32_t passed, failed;  /* flag set by the outcome (index + 1; 0: none) */
+    int32_t set;            /* 1 when the effect carries a motion */
+    hv_by_faction stance;   /* points for (+) or against (-), by sponsor's faction */
+    int32_t passed, failed; /* flag set by the outcome (index + 1; 0: none) */
 } hv_motion;
 
 /* What a policy option does every week it is in force, or what an event
@@ -141,32 +142,32 @@ typedef struct hv_effect {
     hv_by_pair tension;              /* added to pairs of nations */
     int32_t class_tension;           /* added to the tension between classes */
     hv_by_faction satisfaction;      /* added to sponsors' satisfaction */
-    hv_by_faction funding_pct;       /* event: sponsors' funding changed by this percent, for good */
-    int32_t health;                  /* event: added to everyone's health */
-    int32_t dust;                    /* event: added to the dust */
-    int32_t price_pct;               /* event: iridium price changed by this percent */
-    int32_t output_pct;              /* policy: module output changed by this percent */
-    int32_t ration_pct;              /* policy: food eaten changed by this percent */
-    int32_t pay_pct;                 /* policy: workers' pay changed by this percent */
-    int32_t incident_pct;            /* policy: incident chances changed by this percent */
-    int32_t capture_pm;              /* policy: capture odds changed by this per-mille */
-    int32_t joint;        /* policy: crews mix across nations (joint work eases twice as fast) */
-    int32_t break_type;   /* event: one running module of this type (index+1) breaks */
-    int32_t break_weeks;  /* event: for this many weeks */
-    int32_t window_weeks; /* event: launch windows open for this many weeks */
-    int32_t strike_weeks; /* event: the side of the incident (or the workers) downs tools */
+    hv_by_faction funding_pct; /* event: sponsors' funding changed by this percent, for good */
+    int32_t health;            /* event: added to everyone's health */
+    int32_t dust;              /* event: added to the dust */
+    int32_t price_pct;         /* event: iridium price changed by this percent */
+    int32_t output_pct;        /* policy: module output changed by this percent */
+    int32_t ration_pct;        /* policy: food eaten changed by this percent */
+    int32_t pay_pct;           /* policy: workers' pay changed by this percent */
+    int32_t incident_pct;      /* policy: incident chances changed by this percent */
+    int32_t capture_pm;        /* policy: capture odds changed by this per-mille */
+    int32_t joint;          /* policy: crews mix across nations (joint work eases twice as fast) */
+    int32_t break_type;     /* event: one running module of this type (index+1) breaks */
+    int32_t break_weeks;    /* event: for this many weeks */
+    int32_t window_weeks;   /* event: launch windows open for this many weeks */
+    int32_t strike_weeks;   /* event: the side of the incident (or the workers) downs tools */
     int32_t sabotage_weeks; /* event: the most strained running module breaks */
-    int32_t injure;       /* event: one person of each side loses this much health */
-    int32_t defect;       /* event: someone of the first side goes over to the other */
-    int32_t loyalty;      /* event: added to the loyalty of everyone on the first side */
-    int32_t mandate;      /* event: hv_mandate_change (0 keeps the board's decision) */
-    uint32_t set_flags;   /* event: bits set */
-    uint32_t clear_flags; /* event: bits cleared */
-    int32_t partner[2];   /* event: these two factions (index + 1) become partners */
-    int32_t split[2];     /* event: these two factions (index + 1) end their partnership */
-    hv_motion motion;     /* event: the board votes on a motion */
-    int32_t follow_event; /* event: index + 1 of an event to come later (0: none) */
-    int32_t follow_weeks; /* event: that many weeks later */
+    int32_t injure;         /* event: one person of each side loses this much health */
+    int32_t defect;         /* event: someone of the first side goes over to the other */
+    int32_t loyalty;        /* event: added to the loyalty of everyone on the first side */
+    int32_t mandate;        /* event: hv_mandate_change (0 keeps the board's decision) */
+    uint32_t set_flags;     /* event: bits set */
+    uint32_t clear_flags;   /* event: bits cleared */
+    int32_t partner[2];     /* event: these two factions (index + 1) become partners */
+    int32_t split[2];       /* event: these two factions (index + 1) end their partnership */
+    hv_motion motion;       /* event: the board votes on a motion */
+    int32_t follow_event;   /* event: index + 1 of an event to come later (0: none) */
+    int32_t follow_weeks;   /* event: that many weeks later */
 } hv_effect;
 
 /* Where a captured rock is flown: Mars orbit (mined into the base's stock)
@@ -192,8 +193,8 @@ typedef struct hv_policy {
     char id[HV_ID_LEN];
     char name[HV_NAME_LEN];
     char text[HV_LABEL_LEN];
-    int32_t cooldown; /* weeks before it may change again */
-    int32_t locked;   /* the level keeps the start option in force */
+    int32_t cooldown;         /* weeks before it may change again */
+    int32_t locked;           /* the level keeps the start option in force */
     char start_id[HV_ID_LEN]; /* the option in force at the start, as written ("": the first) */
     int32_t start;            /* its index, resolved when the options are read */
     int32_t option_count;
@@ -235,21 +236,21 @@ typedef struct hv_trigger {
 
 /* How often the random pool speaks: a base chance that rises with calm. */
 typedef struct hv_storyteller {
-    int32_t chance;        /* per mille per week; -1: event_chance */
-    int32_t calm_step;     /* per mille added per quiet week since the last random event */
-    int32_t text_gap;      /* weeks before the same text may be drawn again (0: no limit) */
-    int32_t same_tag_pct;  /* weight kept by an event sharing a tag with the last one */
+    int32_t chance;       /* per mille per week; -1: event_chance */
+    int32_t calm_step;    /* per mille added per quiet week since the last random event */
+    int32_t text_gap;     /* weeks before the same text may be drawn again (0: no limit) */
+    int32_t same_tag_pct; /* weight kept by an event sharing a tag with the last one */
 } hv_storyteller;
 
 typedef struct hv_event_def {
     char id[HV_ID_LEN];
     char title[HV_NAME_LEN];
     char text[HV_TEXT_LEN];
-    int32_t scripted; /* from the level: fires once when its trigger holds */
-    int32_t unrest_at; /* unrest ladder: comes from an incident roll at this tension or more */
-    int32_t weight;   /* random: relative chance in the pool */
-    int32_t min_week; /* random: not before this week */
-    int32_t cooldown; /* random: weeks before it may come again */
+    int32_t scripted;       /* from the level: fires once when its trigger holds */
+    int32_t unrest_at;      /* unrest ladder: comes from an incident roll at this tension or more */
+    int32_t weight;         /* random: relative chance in the pool */
+    int32_t min_week;       /* random: not before this week */
+    int32_t cooldown;       /* random: weeks before it may come again */
     int32_t tension_weight; /* random: weight added per 10 points of the highest tension */
     int32_t calm_weight;    /* random: weight added per quiet week since the last random event */
     int32_t max_times;      /* fires at most this often in a game (0: unlimited) */
@@ -318,18 +319,18 @@ typedef struct hv_incidents {
 typedef struct hv_missions {
     int64_t survey_fuel;
     int32_t survey_weeks;
-    int32_t base_odds;       /* capture success, per mille */
-    int32_t skill_odds;      /* per mille per crew skill point above 3 each */
-    int32_t risk_odds;       /* per mille off per point of risk */
-    int32_t tension_odds;    /* per mille off per point of crew tension above incident_at */
-    int32_t unsurveyed_odds; /* per mille off when the composition is unknown */
-    int32_t crew_loss;       /* per mille chance a failed capture kills its crew */
-    int32_t earth_share;     /* percent of the market price paid for a rock in Earth orbit */
-    int32_t found_out;       /* per mille per week that a hijack in transit is found out */
-    char hijack_flag_id[HV_ID_LEN];     /* as written; "" none */
+    int32_t base_odds;              /* capture success, per mille */
+    int32_t skill_odds;             /* per mille per crew skill point above 3 each */
+    int32_t risk_odds;              /* per mille off per point of risk */
+    int32_t tension_odds;           /* per mille off per point of crew tension above incident_at */
+    int32_t unsurveyed_odds;        /* per mille off when the composition is unknown */
+    int32_t crew_loss;              /* per mille chance a failed capture kills its crew */
+    int32_t earth_share;            /* percent of the market price paid for a rock in Earth orbit */
+    int32_t found_out;              /* per mille per week that a hijack in transit is found out */
+    char hijack_flag_id[HV_ID_LEN]; /* as written; "" none */
     char found_out_event_id[HV_ID_LEN]; /* as written; "" none */
-    int32_t hijack_flag;     /* flag set when a hijack is found out: index + 1, 0 none */
-    int32_t found_out_event; /* event fired then: index + 1, 0 none */
+    int32_t hijack_flag;                /* flag set when a hijack is found out: index + 1, 0 none */
+    int32_t found_out_event;            /* event fired then: index + 1, 0 none */
 } hv_missions;
 
 typedef struct hv_market {
@@ -351,12 +352,12 @@ typedef struct hv_faction {
 /* What a sponsor cares about, applied weekly to its satisfaction in tenths
  * of a point: a weight per unit of each quantity the base produces. */
 typedef struct hv_agenda {
-    int32_t exports;   /* per 10 iridium sold on Earth this week */
-    int32_t mining;    /* per 10 units mined in Mars orbit this week (jobs on Mars) */
-    int32_t pay;       /* per 10 points of workers' pay above (or below) the contract */
-    int32_t incidents; /* per incident this week */
-    int32_t workers;   /* per worker on the roster (hired jobs) */
-    int32_t tension;   /* per 10 points of the highest tension between nations */
+    int32_t exports;     /* per 10 iridium sold on Earth this week */
+    int32_t mining;      /* per 10 units mined in Mars orbit this week (jobs on Mars) */
+    int32_t pay;         /* per 10 points of workers' pay above (or below) the contract */
+    int32_t incidents;   /* per incident this week */
+    int32_t workers;     /* per worker on the roster (hired jobs) */
+    int32_t tension;     /* per 10 points of the highest tension between nations */
     int32_t earth_orbit; /* once per captured rock parked in Earth orbit */
     int32_t mars_orbit;  /* once per captured rock parked in Mars orbit */
 } hv_agenda;
@@ -483,6 +484,8 @@ typedef struct hv_rules {
     uint8_t terrain[HV_MAX_MAP * HV_MAX_MAP]; /* hv_terrain, row-major */
 } hv_rules;
 
+/* Copies SRC into DST of CAP bytes, cut short if it must be. */
+void hv_copy_text(char *dst, size_t cap, const char *src);
 /* Fills the fixed resource ids and default display names; zeroes the rest. */
 void hv_rules_init(hv_rules *rules);
 /* The world whose orbit DEST is, as texts name it: "Earth", or the level's

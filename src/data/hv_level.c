@@ -1,5 +1,7 @@
 #include "hv_field_table.h"
 #include "hv_level.h"
+
+#include "hv_campaign.h"
 #include "hv_turn.h"
 
 #include <stddef.h>
@@ -228,8 +230,8 @@ static void read_person(hv_ctx *ctx, const hv_ynode *node, size_t index, void *d
     (void)index;
     if (!hv_fields_read(ctx, node, hv_person_fields, &p, NULL, 1) || ctx->errors != before)
         return;
-    hv_person person = {0,   "",       p.faction, p.role, p.skill, p.health, p.morale, 0, 0, 0,
-                        p.trait, p.loyalty};
+    hv_person person = {0,        "", p.faction, p.role, p.skill, p.health,
+                        p.morale, 0,  0,         0,      p.trait, p.loyalty};
     memcpy(person.name, p.name, sizeof person.name);
     if (p.assigned[0]) {
         int32_t found = -1;
@@ -276,8 +278,7 @@ static void read_supply(hv_ctx *ctx, const hv_ynode *node, size_t index, void *d
     rules->supply_count = (int32_t)index + 1;
 }
 
-/* The rules path is relative to the level's own folder; 0 if it is too long. */
-static int resolve_path(char *out, size_t cap, const char *level_file, const char *rel)
+int hv_resolve_path(char *out, size_t cap, const char *level_file, const char *rel)
 {
     const char *slash = strrchr(level_file, '/');
     size_t dir = (rel[0] == '/' || !slash) ? 0 : (size_t)(slash - level_file) + 1;
@@ -421,7 +422,7 @@ hv_level *hv_level_load(const char *path, hv_diag *diag)
         level->difficulty = head.difficulty;
         /* Without its rules nothing else in a level can be checked. */
         if (head.rules[0]) {
-            if (!resolve_path(level->rules_file, sizeof level->rules_file, path, head.rules))
+            if (!hv_resolve_path(level->rules_file, sizeof level->rules_file, path, head.rules))
                 hv_ctx_error(&ctx, hv_ynode_get(doc.root, "rules"), "rules: path is too long");
             else if (!readable(level->rules_file))
                 hv_ctx_error(&ctx, hv_ynode_get(doc.root, "rules"),
@@ -483,7 +484,18 @@ int hv_data_validate(const char *path, hv_diag *diag)
     }
     const hv_ynode *kind = doc.root ? hv_ynode_get(doc.root, "kind") : NULL;
     int rules = kind && kind->kind == HV_YNODE_SCALAR && strcmp(kind->str, "rules") == 0;
+    int campaign = kind && kind->kind == HV_YNODE_SCALAR && strcmp(kind->str, "campaign") == 0;
     hv_ydoc_free(&doc);
+    if (campaign) {
+        hv_campaign *c = malloc(sizeof *c);
+        if (!c) {
+            hv_diag_error(diag, path, 0, 0, "out of memory");
+            return -1;
+        }
+        int rc = hv_campaign_load(path, c, diag);
+        free(c);
+        return rc;
+    }
     if (rules) {
         hv_rules r;
         hv_rules_init(&r);

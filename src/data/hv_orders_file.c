@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hv_carry_file.h"
 #include "hv_fields.h"
 #include "hv_level.h"
 #include "hv_save.h"
@@ -14,9 +15,9 @@ typedef struct order_entry {
     int32_t asteroid, pilot, engineer, amount, choice, to;
 } order_entry;
 
-static const char *const order_kinds[] = {"build",  "demolish", "assign", "unassign",
-                                          "priority", "policy", "survey", "capture",
-                                          "export", "answer", "redirect", NULL};
+static const char *const order_kinds[] = {"build",    "demolish", "assign",   "unassign",
+                                          "priority", "policy",   "survey",   "capture",
+                                          "export",   "answer",   "redirect", NULL};
 /* In hv_destination order. */
 static const char *const destinations[] = {"mars", "earth", NULL};
 
@@ -117,6 +118,9 @@ static const hv_field file_fields[] = {
     {"state_hash", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "saves only"},
     {"saved_at", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "saves only"},
     {"play_on", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "saves only"},
+    {"campaign", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "saves only"},
+    {"stage", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "saves only"},
+    {"carry", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "saves only"},
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 #define FILE_KEYS 3 /* the keys of file_fields every orders file has */
@@ -141,6 +145,11 @@ static const hv_field save_fields[] = {
      NULL, 0, "seconds since 1970"},
     {"play_on", HV_F_BOOL, offsetof(hv_save_info, play_on), sizeof(int32_t), 0, 0, 0, NULL, 0,
      "weeks go on after the outcome"},
+    {"campaign", HV_F_ID, offsetof(hv_save_info, origin.campaign), HV_ID_LEN, 0, 0, 0, NULL, 0,
+     "the campaign the game is a level of"},
+    {"stage", HV_F_INT32, offsetof(hv_save_info, origin.stage), sizeof(int32_t), 0, 1, 16, NULL, 0,
+     "the level's place in the campaign"},
+    {"carry", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "what the campaign's earlier levels handed on"},
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 
@@ -391,6 +400,13 @@ static int read_save_top(hv_ctx *ctx, const hv_ynode *root, hv_save_info *info)
     if (hash)
         read_hash(ctx, hash, &info->state_hash);
     hv_ctx_pop(ctx, old);
+    const hv_ynode *carry = hv_ynode_get(root, "carry");
+    old = hv_ctx_push_key(ctx, "carry");
+    if (carry)
+        hv_carry_read(ctx, carry, &info->origin.carry);
+    hv_ctx_pop(ctx, old);
+    if (!info->origin.campaign[0] != !info->origin.stage)
+        hv_ctx_error(ctx, root, "campaign and stage go together");
     return 1;
 }
 
@@ -402,12 +418,14 @@ int hv_orders_file_read_header(hv_ctx *ctx, const hv_ynode *root, hv_save_info *
 
 /* The keys around the list, for either kind of file; 0 when the list is
  * not worth reading. */
-static int read_top(hv_ctx *ctx, const hv_ynode *root)
+static int read_top(hv_ctx *ctx, const hv_ynode *root, hv_carry *carry)
 {
     const hv_ynode *kind = hv_ynode_get(root, "kind");
     if (kind && kind->kind == HV_YNODE_SCALAR && strcmp(kind->str, "save") == 0) {
         hv_save_info info;
-        return read_save_top(ctx, root, &info);
+        int ok = read_save_top(ctx, root, &info);
+        *carry = info.origin.carry;
+        return ok;
     }
     uint64_t seen = 0;
     if (!hv_check_format(ctx, root, "orders") ||
@@ -441,7 +459,8 @@ int hv_orders_file_load(hv_orders_file *out, const char *path, const hv_rules *r
     hv_ydoc doc;
     hv_ylimits limits = hv_ylimits_default();
     hv_ctx ctx = {diag, path, rules, "", 0, 0};
-    if (hv_ydoc_load_file(&doc, path, &limits, diag) == 0 && read_top(&ctx, doc.root)) {
+    if (hv_ydoc_load_file(&doc, path, &limits, diag) == 0 &&
+        read_top(&ctx, doc.root, &out->carry)) {
         const hv_ynode *list = hv_ynode_get(doc.root, "orders");
         size_t old = hv_ctx_push_key(&ctx, "orders");
         if (list && hv_expect(&ctx, list, HV_YNODE_SEQ)) {

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "hv_carry.h"
 #include "hv_diag.h"
 #include "hv_fields.h"
 #include "hv_order.h"
@@ -30,6 +31,7 @@ typedef struct hv_timed_order {
 typedef struct hv_orders_file {
     hv_timed_order *items; /* sorted by week, file order kept within a week */
     int32_t count;
+    hv_carry carry; /* a save's campaign carry: the first week starts from it */
 } hv_orders_file;
 
 /* Reads PATH (kind: orders or save) against RULES into OUT; 0, or -1 with

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "hv_carry_file.h"
 #include "hv_file.h"
 #include "hv_turn.h"
 #include "hv_yaml.h"
@@ -99,7 +100,7 @@ static void write_quoted(FILE *out, const char *text)
  * the orders queued now. NORMAL is the state with its queue as it reads
  * back, which is the state the hash in the header must prove. */
 static char *save_text(const hv_level *level, const hv_state *normal, const hv_order_log *log,
-                       size_t *len, char *err, size_t err_len)
+                       const hv_origin *origin, size_t *len, char *err, size_t err_len)
 {
     int32_t played = 0;
     for (int32_t i = 0; i < log->count; i++)
@@ -124,6 +125,10 @@ static char *save_text(const hv_level *level, const hv_state *normal, const hv_o
             (unsigned long long)hv_state_hash(normal), (long long)(now > 0 ? now : 0));
     if (normal->play_on)
         fprintf(m, "play_on: true\n");
+    if (origin && origin->campaign[0]) {
+        fprintf(m, "campaign: %s\nstage: %d\ncarry:", origin->campaign, origin->stage);
+        hv_carry_write(m, 2, &origin->carry);
+    }
     fprintf(m, "orders:%s\n", played + normal->order_count ? "" : " []");
     int bad = 0;
     for (int32_t i = 0; i < log->count && !bad; i++)
@@ -181,6 +186,13 @@ static void make_saves_folder(const char *path)
 int hv_save_write(const char *path, const hv_level *level, const hv_state *state,
                   const hv_order_log *log, char *err, size_t err_len)
 {
+    return hv_save_write_origin(path, level, state, log, NULL, err, err_len);
+}
+
+int hv_save_write_origin(const char *path, const hv_level *level, const hv_state *state,
+                         const hv_order_log *log, const hv_origin *origin, char *err,
+                         size_t err_len)
+{
     if (state->turn >= HV_ORDERS_MAX_WEEK)
         return hv_file_error(err, err_len, "cannot save: a save holds at most %d weeks",
                              HV_ORDERS_MAX_WEEK - 1);
@@ -192,7 +204,7 @@ int hv_save_write(const char *path, const hv_level *level, const hv_state *state
     for (int32_t i = 0; i < normal->order_count && !bad; i++)
         bad = hv_orders_file_normalize(&level->rules, &normal->orders[i]) != 0;
     size_t len = 0;
-    char *text = bad ? NULL : save_text(level, normal, log, &len, err, err_len);
+    char *text = bad ? NULL : save_text(level, normal, log, origin, &len, err, err_len);
     free(normal);
     if (bad)
         return hv_file_error(err, err_len,
@@ -296,6 +308,7 @@ static int replay_weeks(hv_ctx *ctx, const hv_ynode *root, const hv_level *level
                         const hv_save_watch *watch, hv_report *report, hv_state *before)
 {
     hv_level_new_game(level, info->seed, s);
+    hv_carry_apply(s, &info->origin.carry);
     if (info->play_on)
         hv_state_play_on(s);
     if (watch)
@@ -379,6 +392,12 @@ int hv_save_load(const char *path, hv_level **level, hv_state *state, hv_order_l
 int hv_save_load_watching(const char *path, hv_level **level_out, hv_state *state,
                           hv_order_log *log, hv_diag *diag, const hv_save_watch *watch)
 {
+    return hv_save_load_origin(path, level_out, state, log, NULL, diag, watch);
+}
+
+int hv_save_load_origin(const char *path, hv_level **level_out, hv_state *state, hv_order_log *log,
+                        hv_origin *origin, hv_diag *diag, const hv_save_watch *watch)
+{
     *level_out = NULL;
     hv_order_log_init(log);
     hv_ydoc doc;
@@ -386,7 +405,7 @@ int hv_save_load_watching(const char *path, hv_level **level_out, hv_state *stat
     hv_ctx ctx = {diag, path, NULL, "", 0, 0};
     hv_save_info info;
     hv_level *level = NULL;
-    hv_orders_file orders = {NULL, 0};
+    hv_orders_file orders = {0};
     hv_state *s = NULL;
     int rc = -1;
     if (hv_ydoc_load_file(&doc, path, &limits, diag) != 0 ||
@@ -408,6 +427,8 @@ int hv_save_load_watching(const char *path, hv_level **level_out, hv_state *stat
         }
     }
     *state = *s;
+    if (origin)
+        *origin = info.origin;
     *level_out = level;
     level = NULL;
     rc = 0;

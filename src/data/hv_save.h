@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "hv_carry.h"
 #include "hv_diag.h"
 #include "hv_event.h"
 #include "hv_level.h"
@@ -34,6 +35,14 @@ int hv_order_log_write(FILE *out, const hv_rules *rules, const hv_order_log *log
 
 #define HV_SAVE_SLOTS 9 /* slot 0 is the autosave; 1..9 are the player's */
 
+/* Where a game came from: a level on its own, or a level of a campaign
+ * with what the levels before it handed on. */
+typedef struct hv_origin {
+    char campaign[HV_ID_LEN]; /* the campaign's id, or "" */
+    int32_t stage;            /* the level's place in it, from 1; 0 on its own */
+    hv_carry carry;           /* applied to the first week's state */
+} hv_origin;
+
 /* What a save's header says, for a list of slots. */
 typedef struct hv_save_info {
     char level[HV_FILE_LEN]; /* level file, as it was loaded */
@@ -44,6 +53,7 @@ typedef struct hv_save_info {
     uint64_t state_hash; /* after those weeks, with this week's orders queued */
     int64_t saved_at;    /* seconds since 1970, UTC; shown to the player only */
     int32_t play_on;     /* the weeks went on after the game was won or lost */
+    hv_origin origin;
 } hv_save_info;
 
 /* Writes STATE, played on LEVEL with every order in LOG plus the orders
@@ -51,6 +61,11 @@ typedef struct hv_save_info {
  * 0, or -1 with a sentence in ERR. */
 int hv_save_write(const char *path, const hv_level *level, const hv_state *state,
                   const hv_order_log *log, char *err, size_t err_len);
+/* hv_save_write for a game of a campaign: ORIGIN (NULL: a level on its
+ * own) is written to the header, and loading starts from its carry. */
+int hv_save_write_origin(const char *path, const hv_level *level, const hv_state *state,
+                         const hv_order_log *log, const hv_origin *origin, char *err,
+                         size_t err_len);
 /* Reads only the header of the save at PATH. 0, or -1 with errors in DIAG. */
 int hv_save_read_info(const char *path, hv_save_info *info, hv_diag *diag);
 /* Loads the save at PATH: its level, a replay of its orders to the saved
@@ -71,6 +86,9 @@ typedef struct hv_save_watch {
  * keep a history without playing the game a second time. */
 int hv_save_load_watching(const char *path, hv_level **level, hv_state *state, hv_order_log *log,
                           hv_diag *diag, const hv_save_watch *watch);
+/* hv_save_load_watching that also gives the game's ORIGIN (may be NULL). */
+int hv_save_load_origin(const char *path, hv_level **level, hv_state *state, hv_order_log *log,
+                        hv_origin *origin, hv_diag *diag, const hv_save_watch *watch);
 /* The path of save SLOT (0..HV_SAVE_SLOTS) in DATA_DIR. */
 void hv_save_slot_path(const char *data_dir, int slot, char *buf, size_t len);
 

@@ -70,6 +70,9 @@ void hv_app_frame(hv_app *app)
     case HV_SCR_SETTINGS:
         hv_screen_settings(app);
         break;
+    case HV_SCR_CAMPAIGN:
+        hv_screen_campaign(app);
+        break;
     case HV_SCR_GAME:
         if (app->game)
             hv_screen_game(app);
@@ -344,6 +347,8 @@ static int start(hv_app *app, const hv_ui_options *o)
 static void stop(hv_app *app)
 {
     hv_app_close_game(app);
+    free(app->campaign);
+    app->campaign = NULL;
     hv_gfx_free(&app->gfx);
     if (app->ren)
         SDL_DestroyRenderer(app->ren);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hv_audit_file.h"
+#include "hv_campaign.h"
 #include "hv_event.h"
 #include "hv_gui.h"
 #include "hv_level.h"
@@ -20,6 +21,7 @@ typedef enum hv_screen {
     HV_SCR_PICKER,   /* the levels, with title, summary and difficulty */
     HV_SCR_LOAD,     /* save slots */
     HV_SCR_SETTINGS, /* UI scale, window, key bindings */
+    HV_SCR_CAMPAIGN, /* the story levels in order, won, open and locked */
     HV_SCR_GAME,     /* the base */
 } hv_screen;
 
@@ -66,16 +68,18 @@ typedef struct hv_game {
     hv_week_record history[HV_HISTORY];
     int history_count;
     /* The base view. */
-    int build_type;       /* module type being placed, or -1 */
-    int selected;         /* module id, or 0 */
-    int person;           /* person id picked in the crew panel, or 0 */
-    int cam_x, cam_y;     /* pixels the map is scrolled by */
-    int zoom;             /* tile size in UI units, 24..96 */
-    SDL_Rect map_area;    /* where the map was last drawn */
-    SDL_Texture *terrain; /* the whole map's ground, drawn once per tile size */
-    int terrain_tile;     /* tile size in pixels it was drawn at; 0: redraw */
-    int hover_x, hover_y; /* map cell under the pointer, or -1 */
-    int summary_seen;     /* the end dialog has been closed once */
+    int build_type;            /* module type being placed, or -1 */
+    int selected;              /* module id, or 0 */
+    int person;                /* person id picked in the crew panel, or 0 */
+    int cam_x, cam_y;          /* pixels the map is scrolled by */
+    int zoom;                  /* tile size in UI units, 24..96 */
+    SDL_Rect map_area;         /* where the map was last drawn */
+    SDL_Texture *terrain;      /* the whole map's ground, drawn once per tile size */
+    int terrain_tile;          /* tile size in pixels it was drawn at; 0: redraw */
+    int hover_x, hover_y;      /* map cell under the pointer, or -1 */
+    int summary_seen;          /* the end dialog has been closed once */
+    hv_origin origin;          /* a campaign's level, and what it started with */
+    char opened[HV_TITLE_LEN]; /* the campaign level this win opened, or "" */
 } hv_game;
 
 /* A level found for the picker; broken ones are listed with their error. */
@@ -118,8 +122,13 @@ typedef struct hv_app {
     char error[1200]; /* the error dialog's text */
     char toast[240];  /* a short message at the bottom of the base view */
     uint32_t toast_until;
-    int rebinding; /* action waiting for a new key in settings, or -1 */
-    int scroll;    /* the open list's scroll offset, in pixels */
+    /* The campaign found in the levels folder's campaigns/, if any. */
+    hv_campaign *campaign;
+    hv_campaign_progress progress;
+    char campaign_error[400]; /* why the campaign or its progress cannot be read, or "" */
+    int campaign_pick;        /* level highlighted on the campaign screen */
+    int rebinding;            /* action waiting for a new key in settings, or -1 */
+    int scroll;               /* the open list's scroll offset, in pixels */
     int quit;
 } hv_app;
 
@@ -141,6 +150,15 @@ void hv_app_scan_levels(hv_app *app);
 /* Starts a new game of the level at PATH; on error shows it and keeps the
  * current screen. 0 or -1. */
 int hv_app_new_game(hv_app *app, const char *path, uint64_t seed);
+/* hv_app_new_game for a level of a campaign: ORIGIN's carry is applied
+ * to the first week, and a win is recorded in the progress. */
+int hv_app_new_game_origin(hv_app *app, const char *path, uint64_t seed, const hv_origin *origin);
+/* Finds the campaign in the levels folder's campaigns/ and reads the
+ * player's progress in it; problems are kept in campaign_error. */
+void hv_app_read_campaign(hv_app *app);
+/* The game in progress, a campaign's level, has just been won: records it
+ * in the progress file and opens the next level. */
+void hv_app_campaign_won(hv_app *app);
 /* Loads save SLOT; an unreadable save shows an error dialog. 0 or -1. */
 int hv_app_load_slot(hv_app *app, int slot);
 /* Saves the game to SLOT; says how it went in a toast. 0 or -1. */
@@ -170,6 +188,7 @@ void hv_screen_menu(hv_app *app);
 void hv_screen_picker(hv_app *app);
 void hv_screen_load(hv_app *app);
 void hv_screen_settings(hv_app *app);
+void hv_screen_campaign(hv_app *app);
 /* Takes the key pressed while the settings screen waits for a new binding. */
 void hv_screen_settings_key(hv_app *app, int32_t key, uint32_t mods);
 /* The base view: top bar, map, side buttons, open panel and dialog. */

@@ -345,6 +345,17 @@ static int end_body(hv_app *app, void *ctx, int x, int y, int w, int draw)
         y += hv_gfx_px(g, 2);
         y += hv_dlg_wrap(g, HV_FONT_BODY, 0, x, y, w, HV_C_DIM, line, draw);
     }
+    const hv_game *game = app->game;
+    if (game->origin.stage > 0) {
+        if (game->opened[0])
+            snprintf(line, sizeof line, "Campaign: %s is now open, and starts where this ended.",
+                     game->opened);
+        else
+            snprintf(line, sizeof line, "Campaign, level %d: %s", game->origin.stage,
+                     won ? "won." : "win it to open the next level.");
+        y += hv_gfx_px(g, 4);
+        y += hv_dlg_wrap(g, HV_FONT_BODY, 1, x, y, w, won ? HV_C_GOOD : HV_C_DIM, line, draw);
+    }
     y += hv_gfx_px(g, 18);
     int gap = hv_gfx_px(g, 32);
     if (w >= hv_gfx_px(g, 560)) {
@@ -386,6 +397,19 @@ void hv_dialog_end(hv_app *app)
         app->screen = HV_SCR_MENU;
         app->modal = HV_MODAL_NONE;
         return;
+    }
+    if (game->origin.stage > 0) {
+        r.x += r.w + hv_gfx_px(g, 10);
+        r.w = hv_dlg_button_width(g, "icons/menu", "Campaign");
+        if (hv_gui_button(&app->gui, "end_campaign", r, "icons/menu", "Campaign",
+                          "Close this game and go to the campaign, where the next level waits "
+                          "once this one is won.",
+                          0)) {
+            hv_app_close_game(app);
+            app->screen = HV_SCR_CAMPAIGN;
+            app->modal = HV_MODAL_NONE;
+            return;
+        }
     }
     r.w = hv_dlg_button_width(g, "icons/end_turn", "Keep playing");
     r.x = d.foot.x + d.foot.w - r.w;

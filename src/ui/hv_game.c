@@ -110,6 +110,11 @@ static void open_game(hv_app *app, hv_game *game)
 
 int hv_app_new_game(hv_app *app, const char *path, uint64_t seed)
 {
+    return hv_app_new_game_origin(app, path, seed, NULL);
+}
+
+int hv_app_new_game_origin(hv_app *app, const char *path, uint64_t seed, const hv_origin *origin)
+{
     hv_diag diag;
     hv_diag_init(&diag);
     hv_level *level = hv_level_load(path, &diag);
@@ -128,6 +133,10 @@ int hv_app_new_game(hv_app *app, const char *path, uint64_t seed)
     }
     game->level = level;
     hv_level_new_game(level, seed, &game->state);
+    if (origin) {
+        game->origin = *origin;
+        hv_carry_apply(&game->state, &origin->carry);
+    }
     game->before = game->state;
     hv_game_record(game);
     open_game(app, game);
@@ -180,13 +189,15 @@ void hv_app_end_turn(hv_app *app)
         return;
     game->played = 1;
     hv_game_record(game);
+    if (s->outcome == HV_OUTCOME_WON && game->before.outcome == HV_OUTCOME_RUNNING)
+        hv_app_campaign_won(app);
     if (s->outcome != HV_OUTCOME_RUNNING && !game->summary_seen)
         app->modal = HV_MODAL_END;
     else if (s->pending >= 0)
         app->modal = HV_MODAL_EVENT;
     char path[HV_FILE_LEN + 64], err[300];
     hv_save_slot_path(app->data_dir, 0, path, sizeof path);
-    if (hv_save_write(path, game->level, s, &game->log, err, sizeof err) != 0)
+    if (hv_save_write_origin(path, game->level, s, &game->log, &game->origin, err, sizeof err) != 0)
         hv_app_toast(app, "Week %d. The autosave failed: %s", s->turn + 1, err);
     else
         hv_app_toast(app, "Week %d begins.", s->turn + 1);
@@ -198,8 +209,8 @@ int hv_app_save_slot(hv_app *app, int slot)
         return -1;
     char path[HV_FILE_LEN + 64], err[300];
     hv_save_slot_path(app->data_dir, slot, path, sizeof path);
-    if (hv_save_write(path, app->game->level, &app->game->state, &app->game->log, err,
-                      sizeof err) != 0) {
+    if (hv_save_write_origin(path, app->game->level, &app->game->state, &app->game->log,
+                             &app->game->origin, err, sizeof err) != 0) {
         char text[400];
         snprintf(text, sizeof text, "The game was not saved.\n\n%s", err);
         hv_app_error(app, text);
@@ -239,8 +250,8 @@ int hv_app_load_slot(hv_app *app, int slot)
     hv_diag_init(&diag);
     hv_save_watch watch = {watch_week, game};
     hv_state *loaded = malloc(sizeof *loaded);
-    if (!loaded ||
-        hv_save_load_watching(path, &game->level, loaded, &game->log, &diag, &watch) != 0) {
+    if (!loaded || hv_save_load_origin(path, &game->level, loaded, &game->log, &game->origin, &diag,
+                                       &watch) != 0) {
         free(loaded);
         error_from_diag(app, "This save cannot be loaded:", &diag);
         hv_diag_free(&diag);

@@ -333,7 +333,7 @@ void hv_screen_menu(hv_app *app)
     item_w = item_w > max_item ? max_item : item_w;
     int item_h = hv_gfx_line_height(g, HV_FONT_HEAD) + hv_gfx_line_height(g, HV_FONT_SMALL) +
                  hv_gfx_px(g, 10);
-    int gap = hv_gfx_px(g, 4), items = 5, space = hv_gfx_px(g, 36);
+    int gap = hv_gfx_px(g, 4), items = 6, space = hv_gfx_px(g, 36);
     int block = title_lh + hv_gfx_px(g, 14) + hv_gfx_line_height(g, HV_FONT_HEAD) + space +
                 items * (item_h + gap);
     if (block > g->h - 2 * m) {
@@ -355,7 +355,13 @@ void hv_screen_menu(hv_app *app)
     y += hv_gfx_line_height(g, HV_FONT_HEAD) + space;
 
     SDL_Rect r = {x - hv_gfx_px(g, 18), y, item_w + hv_gfx_px(g, 18), item_h};
-    if (menu_item(app, "menu_new", r, "New game", "Pick a level and take command",
+    if (menu_item(app, "menu_campaign", r, "Campaign", "The story, level by level",
+                  "Play the story levels in order: each one won opens the next, and what you "
+                  "leave behind (the sponsors' goodwill, a few people) carries on.",
+                  0))
+        app->screen = HV_SCR_CAMPAIGN;
+    r.y += item_h + gap;
+    if (menu_item(app, "menu_new", r, "New game", "Any level, on its own",
                   "Choose a level, read its briefing and start a new base.", 0))
         app->screen = HV_SCR_PICKER;
 

@@ -30,7 +30,8 @@ expect_exit 2 "sim unknown option" -- "$bin" sim "$tutorial" --fast
 expect_exit 2 "sim two levels" -- "$bin" sim "$tutorial" "$tutorial"
 
 # validate
-expect_exit 0 "validate shipped levels" -- "$bin" validate levels/*.yaml levels/rules/*.yaml
+expect_exit 0 "validate shipped levels" -- "$bin" validate levels/*.yaml levels/rules/*.yaml \
+    levels/campaigns/*.yaml
 contains "$tmp/out" "$tutorial: valid" "validate says valid"
 expect_exit 2 "validate missing file" -- "$bin" validate "$tmp/nope.yaml"
 contains "$tmp/err" "$tmp/nope.yaml:0:0: error: cannot open file" "missing file message"

@@ -1,5 +1,6 @@
-/* The level format reference covers the loader key for key: for each
- * exported key table, docs/level-format.md has a section that starts with
+/* The format references cover the loader key for key: for each exported
+ * key table, docs/level-format.md (or docs/campaign-format.md, for the
+ * campaign's files) has a section that starts with
  * the marker `<!-- keys: TABLE -->` and runs to the next `<!-- keys:`
  * marker (or the end of the file). The first table of that section must
  * list every key of TABLE as a row starting "| `KEY` |", and no row there
@@ -7,11 +8,14 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 
+#include "hv_campaign.h"
+#include "hv_carry_file.h"
 #include "hv_file.h"
 #include "hv_level.h"
 #include "hv_test.h"
 
 #define DOC_FILE HV_DOC_DIR "/level-format.md"
+#define CAMPAIGN_DOC HV_DOC_DIR "/campaign-format.md"
 #define MARKER "<!-- keys:"
 
 typedef struct doc_table {
@@ -45,6 +49,12 @@ static const doc_table tables[] = {
     TABLE(hv_world_fields),
 };
 #define TABLE_COUNT (sizeof tables / sizeof tables[0])
+
+static const doc_table campaign_tables[] = {
+    TABLE(hv_campaign_fields), TABLE(hv_campaign_carry_fields), TABLE(hv_progress_fields),
+    TABLE(hv_carry_fields),    TABLE(hv_progress_level_fields), TABLE(hv_carry_person_fields),
+};
+#define CAMPAIGN_COUNT (sizeof campaign_tables / sizeof campaign_tables[0])
 
 /* Line number (from 1) of AT in DOC. */
 static int line_of(const char *doc, const char *at)
@@ -166,7 +176,7 @@ static void check_table(const char *doc, const doc_table *t)
 }
 
 /* Every marker in the document names a table this test knows. */
-static void check_markers(const char *doc)
+static void check_markers(const char *doc, const doc_table *tables, size_t count)
 {
     for (const char *at = strstr(doc, MARKER); at; at = strstr(at + 1, MARKER)) {
         const char *name = at + strlen(MARKER);
@@ -176,7 +186,7 @@ static void check_markers(const char *doc)
         while (name[n] && name[n] != ' ' && name[n] != '-' && name[n] != '\n')
             n++;
         int known = 0;
-        for (size_t i = 0; i < TABLE_COUNT; i++)
+        for (size_t i = 0; i < count; i++)
             known |= strlen(tables[i].name) == n && strncmp(tables[i].name, name, n) == 0 &&
                      strncmp(name + n, " -->", 4) == 0;
         CHECK(known);
@@ -198,7 +208,17 @@ int main(void)
     }
     for (size_t i = 0; i < TABLE_COUNT; i++)
         check_table(doc, &tables[i]);
-    check_markers(doc);
+    check_markers(doc, tables, TABLE_COUNT);
+    free(doc);
+    doc = hv_file_read_all(CAMPAIGN_DOC, NULL);
+    CHECK(doc != NULL);
+    if (!doc) {
+        fprintf(stderr, "  cannot read %s\n", CAMPAIGN_DOC);
+        return hv_test_done("data_doc_keys");
+    }
+    for (size_t i = 0; i < CAMPAIGN_COUNT; i++)
+        check_table(doc, &campaign_tables[i]);
+    check_markers(doc, campaign_tables, CAMPAIGN_COUNT);
     free(doc);
     return hv_test_done("data_doc_keys");
 }

@@ -205,7 +205,7 @@ static void test_story_keys(void)
     CHECK_EQ_INT(a->trigger.answer, 1);
     CHECK_EQ_INT(a->trigger.tension_below, 50);
     CHECK_EQ_INT(a->trigger.flag_clear, stalled + 1);
-    CHECK_EQ_INT(a->text_count, 0); /* one text only */
+    CHECK_EQ_INT(a->text_count, 0);           /* one text only */
     CHECK(hv_rules_event_can_fire(r, after)); /* only as omen's follow-up */
     CHECK_EQ_INT(r->events[summons].effect.follow_event, storm + 1);
     CHECK_EQ_INT(r->events[summons].trigger.flag_clear, stalled + 1);
@@ -289,7 +289,8 @@ static void test_base_pool(void)
     if (!level)
         return;
     const hv_rules *r = &level->rules;
-    int storm = hv_rules_find_event(r, "dust_storm"), fault = hv_rules_find_event(r, "reactor_fault");
+    int storm = hv_rules_find_event(r, "dust_storm"),
+        fault = hv_rules_find_event(r, "reactor_fault");
     CHECK(storm >= 0 && fault >= 0);
     if (storm >= 0 && fault >= 0) {
         CHECK(r->events[storm].forecast >= 1);
