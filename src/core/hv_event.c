@@ -28,7 +28,7 @@ const char *hv_event_kind_name(hv_event_kind kind)
         "policy",          "mission",        "event",    "price",    "module_broken",
         "module_repaired", "partner",        "vote",     "funding",  "riot",
         "sale",            "hijack",         "mandate",  "forecast", "follow_up",
-        "daylight",
+        "daylight",        "step",
     };
     return (kind >= 0 && kind < HV_EV_KIND_COUNT) ? names[kind] : "?";
 }

@@ -47,6 +47,18 @@ int hv_trigger_holds(const hv_state *s, const hv_trigger *t)
         return 0;
     if (t->answered > 0 && s->event_answer[t->answered - 1] != t->answer)
         return 0;
+    if (t->module > 0) {
+        int32_t built = 0, staffed = 0;
+        for (int32_t i = 0; i < s->module_count; i++)
+            if (s->modules[i].type == t->module - 1) {
+                built++;
+                staffed += s->modules[i].crew;
+            }
+        if (built < t->built || staffed < t->staffed)
+            return 0;
+    }
+    if (t->policy > 0 && s->policy[t->policy - 1] != t->option)
+        return 0;
     return 1;
 }
 
@@ -56,10 +68,22 @@ void hv_event_fire(hv_state *s, hv_report *report, int32_t index, hv_cause cause
         hv_story_fire(s, report, index, cause);
 }
 
+/* The step being taught is done once its condition holds at the end of a
+ * week; one step a week, so each is read before the next. */
+static void steps(hv_state *s, hv_report *report)
+{
+    const hv_rules *rules = s->rules;
+    if (s->step < rules->step_count && hv_trigger_holds(s, &rules->steps[s->step].done)) {
+        hv_emit(report, s, HV_EV_STEP, HV_CAUSE_GOAL, s->step, -1, 0, s->step + 1);
+        s->step++;
+    }
+}
+
 void hv_phase_events(hv_state *s, hv_report *report)
 {
     const hv_rules *rules = s->rules;
     weather(s, report);
+    steps(s, report);
     for (int32_t i = 0; i < rules->event_count; i++) {
         const hv_event_def *ev = &rules->events[i];
         if (ev->scripted && s->event_last[i] == 0 && hv_story_may_fire(s, i) &&

@@ -232,7 +232,23 @@ typedef struct hv_trigger {
     int32_t tension_below; /* highest nation tension below this */
     int32_t answered;      /* index + 1 of an event whose last answer must be ... */
     int32_t answer;        /* ... this choice, 1-based */
+    int32_t module;        /* index + 1 of a module type counted by ... */
+    int32_t built;         /* ... at least this many stand or are being built (0: none) */
+    int32_t staffed;       /* ... at least this many people work in them (0: none) */
+    int32_t policy;        /* index + 1 of a policy whose option in force is ... */
+    int32_t option;        /* ... this one */
 } hv_trigger;
+
+/* A step of a level that teaches: what to do, and when it is done. The
+ * steps come one at a time, in order; the game checks the current one at
+ * the end of every week. */
+typedef struct hv_step {
+    char title[HV_NAME_LEN];
+    char text[HV_TEXT_LEN];
+    hv_trigger done;
+} hv_step;
+
+#define HV_MAX_STEPS 12
 
 /* How often the random pool speaks: a base chance that rises with calm. */
 typedef struct hv_storyteller {
@@ -442,6 +458,8 @@ typedef struct hv_world {
 
 typedef struct hv_rules {
     hv_world world;
+    hv_step steps[HV_MAX_STEPS]; /* a level's lesson, in order; none elsewhere */
+    int32_t step_count;
     hv_resource_info resources[HV_RES_COUNT];
     hv_module_type module_types[HV_MAX_MODULE_TYPES];
     int32_t module_type_count;

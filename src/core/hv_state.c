@@ -286,6 +286,8 @@ uint64_t hv_state_hash(const hv_state *s)
         HASH_FIELDS(&h, s->scheduled[i].event, s->scheduled[i].week, s->scheduled[i].forecast);
     hv_hash_i64(&h, s->outcome);
     hv_hash_i64(&h, s->outcome_goal);
+    if (s->rules->step_count > 0) /* levels without steps hash as they always did */
+        hv_hash_i64(&h, s->step);
     return h.value;
 }
 

@@ -149,6 +149,7 @@ typedef struct hv_state {
     int32_t to_mars;    /* rocks captured into Mars orbit, in all */
     int32_t to_earth;   /* rocks captured into Earth orbit, in all */
     int32_t mandate;    /* the board's demanded destination + 1, or 0 for none */
+    int32_t step;       /* the level's steps done so far; the next is being taught */
     hv_shipment shipments[HV_MAX_SHIPMENTS];
     int32_t shipment_count;
     /* Events. */

@@ -149,8 +149,9 @@ const hv_field hv_policy_fields[] = {
           "the start option stays in force: no order may change it"),
     FIELD("start", HV_F_ID, hv_policy, start_id, 0, 0, 0,
           "id of the option in force at the start (default: the first)"),
-    SECTION("options", 1, "2 to 4 options by id; the first is in force at the start unless "
-                          "`start` names another"),
+    SECTION("options", 1,
+            "2 to 4 options by id; the first is in force at the start unless "
+            "`start` names another"),
     END,
 };
 
@@ -203,8 +204,8 @@ const hv_field hv_event_effect_fields[] = {
     FIELD("break_weeks", HV_F_INT32, hv_effect, break_weeks, 0, 1, 52, "for this many weeks"),
     FIELD("open_window", HV_F_INT32, hv_effect, window_weeks, 0, 1, 52,
           "launch windows to every asteroid open for this many weeks"),
-    {"mandate", HV_F_ENUM, offsetof(hv_effect, mandate), sizeof(int32_t), 0, 0, 0, mandate_names,
-     0, "the board demands where captures go: `mars`, `earth`, `none` (lifted) or `keep`"},
+    {"mandate", HV_F_ENUM, offsetof(hv_effect, mandate), sizeof(int32_t), 0, 0, 0, mandate_names, 0,
+     "the board demands where captures go: `mars`, `earth`, `none` (lifted) or `keep`"},
     {"set_flags", HV_F_FLAGS, offsetof(hv_effect, set_flags), sizeof(uint32_t), 0, 0, 0, NULL, 0,
      "story flags set"},
     {"clear_flags", HV_F_FLAGS, offsetof(hv_effect, clear_flags), sizeof(uint32_t), 0, 0, 0, NULL,
@@ -213,8 +214,7 @@ const hv_field hv_event_effect_fields[] = {
           "sponsors' weekly funding changed by this percent, for good"),
     FIELD("partner", HV_F_TWO_FACTIONS, hv_effect, partner, 0, 0, 0,
           "two factions become partners"),
-    FIELD("split", HV_F_TWO_FACTIONS, hv_effect, split, 0, 0, 0,
-          "two partners part ways"),
+    FIELD("split", HV_F_TWO_FACTIONS, hv_effect, split, 0, 0, 0, "two partners part ways"),
     SECTION("motion", 0, "the board votes on a motion"),
     FIELD("strike", HV_F_INT32, hv_effect, strike_weeks, 0, 1, 52,
           "the incident's side (or the workers) down tools for this many weeks"),
@@ -299,6 +299,14 @@ const hv_field hv_trigger_fields[] = {
     FIELD("tension_below", HV_F_INT32, hv_trigger, tension_below, 0, 1, 100,
           "tension between every two nations is below this"),
     SECTION("answered", 0, "memory: `{event: ID, choice: N}`, that event's last answer was N"),
+    REF("module", hv_trigger, module, 0, HV_REF_MODULE_TYPE1,
+        "a module type, with `built` or `staffed`"),
+    FIELD("built", HV_F_INT32, hv_trigger, built, 0, 1, 100,
+          "at least this many of `module` stand or are being built"),
+    FIELD("staffed", HV_F_INT32, hv_trigger, staffed, 0, 1, 1000,
+          "at least this many people work in modules of `module`"),
+    REF("policy", hv_trigger, policy, 0, HV_REF_POLICY1, "a policy, with `option`"),
+    SECTION("option", 0, "the option of `policy` that is in force"),
     END,
 };
 
@@ -335,8 +343,7 @@ void hv_resolve_missions(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules)
         size_t old = hv_ctx_push_key(ctx, "missions.hijack_flag");
         m->hijack_flag = hv_rules_find_flag(rules, m->hijack_flag_id) + 1;
         if (m->hijack_flag == 0)
-            hv_ctx_error(ctx, flag, "unknown flag '%s' (list it under `flags`)",
-                         m->hijack_flag_id);
+            hv_ctx_error(ctx, flag, "unknown flag '%s' (list it under `flags`)", m->hijack_flag_id);
         hv_ctx_pop(ctx, old);
     }
     if (event) {
@@ -429,7 +436,31 @@ static void read_choice(hv_ctx *ctx, const hv_ynode *node, hv_choice *c)
         read_event_effect(ctx, node, &c->effect);
 }
 
-static void read_trigger(hv_ctx *ctx, const hv_ynode *node, hv_trigger *t)
+/* `policy` and `option` go together; the option is one of that policy's. */
+static void read_trigger_option(hv_ctx *ctx, const hv_ynode *node, hv_trigger *t, int has_policy)
+{
+    const hv_ynode *opt = hv_ynode_get(node, "option");
+    if (!opt != !has_policy) {
+        hv_ctx_error(ctx, node, "`policy` and `option` go together");
+        return;
+    }
+    if (!opt || t->policy <= 0 || !ctx->rules)
+        return;
+    const hv_policy *p = &ctx->rules->policies[t->policy - 1];
+    char id[HV_ID_LEN];
+    size_t old = hv_ctx_push_key(ctx, "option");
+    if (hv_read_id(ctx, opt, id, sizeof id)) {
+        t->option = -1;
+        for (int32_t i = 0; i < p->option_count; i++)
+            if (strcmp(p->options[i].id, id) == 0)
+                t->option = i;
+        if (t->option < 0)
+            hv_ctx_error(ctx, opt, "policy '%s' has no option '%s'", p->id, id);
+    }
+    hv_ctx_pop(ctx, old);
+}
+
+void hv_read_trigger(hv_ctx *ctx, const hv_ynode *node, hv_trigger *t)
 {
     uint64_t seen = 0;
     if (!hv_fields_read(ctx, node, hv_trigger_fields, t, &seen, 1))
@@ -443,6 +474,12 @@ static void read_trigger(hv_ctx *ctx, const hv_ynode *node, hv_trigger *t)
         hv_ctx_error(ctx, node, "`asteroid` and `result` go together");
     if (seen == 0)
         hv_ctx_error(ctx, node, "an empty trigger; give at least one condition");
+    uint64_t module = 1u << hv_fields_index(hv_trigger_fields, "module");
+    uint64_t counts = 1u << hv_fields_index(hv_trigger_fields, "built") |
+                      1u << hv_fields_index(hv_trigger_fields, "staffed");
+    if (!(seen & module) != !(seen & counts))
+        hv_ctx_error(ctx, node, "`module` goes with `built` or `staffed`, and they with it");
+    read_trigger_option(ctx, node, t, (seen >> hv_fields_index(hv_trigger_fields, "policy")) & 1u);
 }
 
 static void read_trigger_at(hv_ctx *ctx, const hv_ynode *node, hv_event_def *ev)
@@ -450,7 +487,7 @@ static void read_trigger_at(hv_ctx *ctx, const hv_ynode *node, hv_event_def *ev)
     const hv_ynode *trigger = hv_ynode_get(node, "trigger");
     if (trigger) {
         size_t old = hv_ctx_push_key(ctx, "trigger");
-        read_trigger(ctx, trigger, &ev->trigger);
+        hv_read_trigger(ctx, trigger, &ev->trigger);
         hv_ctx_pop(ctx, old);
     }
 }

@@ -146,6 +146,8 @@ static int resolve_ref(const hv_ctx *ctx, hv_ref_kind ref, const char *name)
         return hv_rules_find_trait(ctx->rules, name);
     case HV_REF_EVENT1:
         return hv_rules_find_event(ctx->rules, name);
+    case HV_REF_POLICY1:
+        return hv_rules_find_policy(ctx->rules, name);
     default:
         return -1;
     }
@@ -155,7 +157,7 @@ static const char *ref_name(hv_ref_kind ref)
 {
     static const char *const names[] = {"faction",  "role", "module type", "resource",
                                         "asteroid", "flag", "module type", "flag",
-                                        "event",    "trait"};
+                                        "event",    "trait", "policy"};
     return names[ref];
 }
 

@@ -54,7 +54,8 @@ typedef enum hv_ref_kind {
     HV_REF_MODULE_TYPE1, /* module type */
     HV_REF_FLAG1,        /* flag */
     HV_REF_EVENT1,       /* event (read once every event of the file is known) */
-    HV_REF_TRAIT1        /* trait */
+    HV_REF_TRAIT1,       /* trait */
+    HV_REF_POLICY1       /* policy */
 } hv_ref_kind;
 
 typedef struct hv_field {

@@ -57,6 +57,7 @@ const hv_field hv_level_fields[] = {
     SECTION("supply_ships", 0, "scheduled deliveries from Earth"),
     SECTION("asteroids", 0, "asteroids within reach, by id"),
     SECTION("events", 0, "scripted events, by id: each fires once when its trigger holds"),
+    SECTION("steps", 0, "what the level teaches, one step at a time"),
     SECTION("goals", 1, "how the level is won and lost"),
     END,
 };
@@ -378,6 +379,11 @@ static void read_body(hv_ctx *ctx, const hv_ynode *root, hv_level *level, loadin
     if ((node = hv_ynode_get(root, "events"))) {
         size_t old = hv_ctx_push_key(ctx, "events");
         hv_read_level_events(ctx, node, &level->rules);
+        hv_ctx_pop(ctx, old);
+    }
+    if ((node = hv_ynode_get(root, "steps"))) {
+        size_t old = hv_ctx_push_key(ctx, "steps");
+        hv_read_steps(ctx, node, &level->rules);
         hv_ctx_pop(ctx, old);
     }
     if ((node = hv_ynode_get(root, "goals"))) {

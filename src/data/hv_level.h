@@ -83,6 +83,13 @@ void hv_read_flags(hv_ctx *ctx, const hv_ynode *node, hv_rules *rules);
 void hv_read_policy_options(hv_ctx *ctx, const hv_ynode *node, void *entry, int fresh);
 void hv_event_defaults(void *entry);
 void hv_read_event_body(hv_ctx *ctx, const hv_ynode *node, void *entry, int fresh);
+/* Reads a `trigger` map (scripted events, the pool, steps) into T, whose
+ * "none" fields are already set. */
+void hv_read_trigger(hv_ctx *ctx, const hv_ynode *node, hv_trigger *t);
+/* A level's `steps`, after its events (hv_story_file.c). */
+void hv_read_steps(hv_ctx *ctx, const hv_ynode *list, hv_rules *rules);
+/* Key table of a step, for the documentation check. */
+extern const hv_field hv_step_fields[];
 /* A level's scripted events, after the rules' pool. */
 void hv_read_level_events(hv_ctx *ctx, const hv_ynode *node, hv_rules *rules);
 /* The storyteller's part of events (hv_story_file.c): alternative texts,

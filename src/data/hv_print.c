@@ -368,6 +368,11 @@ static void print_event(FILE *out, const hv_state *before, const hv_state *after
                 e->value ? "sunrise" : "nightfall", e->value ? "work" : "are dark",
                 (long long)e->amount);
         break;
+    case HV_EV_STEP:
+        if (e->subject >= 0 && e->subject < after->rules->step_count)
+            fprintf(out, "  step %d of %d done: %s\n", e->subject + 1, after->rules->step_count,
+                    after->rules->steps[e->subject].title);
+        break;
     case HV_EV_OUTCOME:
         hv_state_describe_outcome(after, text, sizeof text);
         fprintf(out, "  *** %s: %s ***\n", e->value == HV_OUTCOME_WON ? "WON" : "LOST", text);

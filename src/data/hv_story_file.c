@@ -42,8 +42,7 @@ static void read_text(hv_ctx *ctx, const hv_ynode *item, size_t i, void *data)
     if (!hv_expect(ctx, item, HV_YNODE_SCALAR))
         return;
     if (item->len == 0 || item->len >= HV_TEXT_LEN)
-        hv_ctx_error(ctx, item, "text is %zu bytes long; give 1 to %d", item->len,
-                     HV_TEXT_LEN - 1);
+        hv_ctx_error(ctx, item, "text is %zu bytes long; give 1 to %d", item->len, HV_TEXT_LEN - 1);
     else
         memcpy(ev->texts[i], item->str, item->len + 1);
 }
@@ -55,8 +54,8 @@ void hv_read_event_texts(hv_ctx *ctx, const hv_ynode *node, hv_event_def *ev)
         return;
     hv_read_list(ctx, node, "texts", HV_MAX_TEXTS - 1, read_text, ev);
     if (texts->kind == HV_YNODE_SEQ)
-        ev->text_count = 1 + (int32_t)(texts->count < HV_MAX_TEXTS ? texts->count
-                                                                   : HV_MAX_TEXTS - 1);
+        ev->text_count =
+            1 + (int32_t)(texts->count < HV_MAX_TEXTS ? texts->count : HV_MAX_TEXTS - 1);
 }
 
 typedef struct tag_read {
@@ -141,6 +140,46 @@ void hv_read_event_links(hv_ctx *ctx, const hv_ynode *node, hv_rules *rules)
             continue; /* already reported by the first pass */
         size_t old = hv_ctx_push_key(ctx, key->str);
         read_links(ctx, body, rules, &rules->events[index]);
+        hv_ctx_pop(ctx, old);
+    }
+    ctx->rules = was;
+}
+
+const hv_field hv_step_fields[] = {
+    FIELD("title", HV_F_TEXT, hv_step, title, 1, 0, 0, "a word or two: what the step teaches"),
+    FIELD("text", HV_F_TEXT, hv_step, text, 1, 0, 0, "what to do, in the window's words"),
+    SECTION("done", 1, "when it is done: trigger keys"),
+    END,
+};
+
+void hv_read_steps(hv_ctx *ctx, const hv_ynode *list, hv_rules *rules)
+{
+    if (!hv_expect(ctx, list, HV_YNODE_SEQ))
+        return;
+    const hv_rules *was = ctx->rules;
+    ctx->rules = rules;
+    for (size_t i = 0; i < list->count; i++) {
+        size_t old = hv_ctx_push_index(ctx, i);
+        if (i == HV_MAX_STEPS) {
+            hv_ctx_error(ctx, list->items[i], "more than %d steps", HV_MAX_STEPS);
+            hv_ctx_pop(ctx, old);
+            break;
+        }
+        hv_step *st = &rules->steps[i];
+        memset(st, 0, sizeof *st);
+        hv_trigger *t = &st->done;
+        t->resource = t->tension_above = t->class_above = t->flag = t->asteroid = -1;
+        const hv_ynode *item = list->items[i];
+        if (hv_fields_read(ctx, item, hv_step_fields, st, NULL, 1)) {
+            const hv_ynode *done = hv_ynode_get(item, "done");
+            size_t at = hv_ctx_push_key(ctx, "done");
+            if (done && hv_expect(ctx, done, HV_YNODE_MAP)) {
+                hv_read_trigger(ctx, done, t);
+                hv_read_section(ctx, done, "answered", hv_answered_fields, t, 1);
+            }
+            hv_ctx_pop(ctx, at);
+        }
+        rules->step_count = (int32_t)i + 1;
         hv_ctx_pop(ctx, old);
     }
     ctx->rules = was;

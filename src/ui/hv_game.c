@@ -191,6 +191,7 @@ void hv_app_end_turn(hv_app *app)
     hv_game_record(game);
     if (s->outcome == HV_OUTCOME_WON && game->before.outcome == HV_OUTCOME_RUNNING)
         hv_app_campaign_won(app);
+    int stepped = s->step > game->before.step;
     if (s->outcome != HV_OUTCOME_RUNNING && !game->summary_seen)
         app->modal = HV_MODAL_END;
     else if (s->pending >= 0)
@@ -199,6 +200,9 @@ void hv_app_end_turn(hv_app *app)
     hv_save_slot_path(app->data_dir, 0, path, sizeof path);
     if (hv_save_write_origin(path, game->level, s, &game->log, &game->origin, err, sizeof err) != 0)
         hv_app_toast(app, "Week %d. The autosave failed: %s", s->turn + 1, err);
+    else if (stepped)
+        hv_app_toast(app, "Week %d begins. Step done: %s.", s->turn + 1,
+                     s->rules->steps[s->step - 1].title);
     else
         hv_app_toast(app, "Week %d begins.", s->turn + 1);
 }

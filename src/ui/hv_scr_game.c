@@ -428,6 +428,45 @@ int hv_game_cell_point(const hv_app *app, int x, int y, int *px, int *py)
     return hv_rect_has(game->map_area, *px, *py) ? 0 : -1;
 }
 
+/* The step the level is teaching, at the top left of the map: what to do
+ * now, in the window's words. Widget ids: step_card, and step_N for the
+ * N-th step (from 1), so a script can tell which is shown. */
+static void step_card(hv_app *app, SDL_Rect area)
+{
+    hv_gfx *g = &app->gfx;
+    const hv_state *s = &app->game->state;
+    const hv_rules *rules = s->rules;
+    if (rules->step_count == 0 || s->outcome != HV_OUTCOME_RUNNING)
+        return;
+    int done = s->step >= rules->step_count;
+    const hv_step *st = done ? NULL : &rules->steps[s->step];
+    int pad = hv_gfx_px(g, 10), w = hv_gfx_px(g, 360);
+    w = w > area.w - 2 * pad ? area.w - 2 * pad : w;
+    char head[HV_NAME_LEN + 32];
+    const char *text = done ? "Every step is done. Now meet the goals: the top bar shows the "
+                              "stocks, and the turn report (R) what changed each week."
+                            : st->text;
+    if (done)
+        snprintf(head, sizeof head, "All %d steps done", rules->step_count);
+    else
+        snprintf(head, sizeof head, "Step %d of %d: %s", s->step + 1, rules->step_count, st->title);
+    int inner = w - 2 * pad;
+    int h = hv_gfx_line_height(g, HV_FONT_BODY) + hv_gfx_px(g, 6) +
+            hv_gfx_text_wrap(g, HV_FONT_SMALL, 0, 0, inner, HV_C_TEXT, text, 0) + 2 * pad;
+    SDL_Rect r = {area.x + pad, area.y + pad, w, h};
+    hv_gfx_fill(g, r, HV_C_PANEL, 235);
+    hv_gfx_frame(g, r, HV_C_ACCENT);
+    hv_gfx_fill(g, (SDL_Rect){r.x, r.y, hv_gfx_px(g, 4), r.h}, HV_C_ACCENT, 255);
+    int y = r.y + pad;
+    hv_gfx_text(g, HV_FONT_BODY, 1, r.x + pad, y, done ? HV_C_GOOD : HV_C_TEXT, head);
+    y += hv_gfx_line_height(g, HV_FONT_BODY) + hv_gfx_px(g, 6);
+    hv_gfx_text_wrap(g, HV_FONT_SMALL, r.x + pad, y, inner, HV_C_TEXT, text, 1);
+    char id[24];
+    snprintf(id, sizeof id, "step_%d", done ? rules->step_count + 1 : s->step + 1);
+    hv_gui_area(&app->gui, "step_card", r, NULL);
+    hv_gui_area(&app->gui, id, r, NULL);
+}
+
 void hv_screen_game(hv_app *app)
 {
     static const panel_fn panels[HV_PANEL_COUNT] = {
@@ -460,6 +499,7 @@ void hv_screen_game(hv_app *app)
     /* Panels and bars first for input, so a click on them never reaches the
      * map beneath; the map is drawn first all the same. */
     map_view(app, map_left);
+    step_card(app, map_left);
     if (game->build_type >= 0)
         build_palette(app, map_left);
     else if (game->selected)

@@ -97,7 +97,7 @@ expect_exit 0 "sim with orders" -- "$bin" sim "$tutorial" --seed 7 --orders test
 contains "$tmp/out" "order: build Ice mine at (4, 2) - done" "order applied"
 contains "$tmp/out" "refused: the ground there does not suit it" "order refused with reason"
 # The amount depends on the crew the seed drew; the line names the module.
-grep -Eq "^  Water +\+[0-9]+  Ice mine #6$" "$tmp/out" && ok || bad "change with its cause: no 'Water +N  Ice mine #6' line"
+grep -Eq "^  Water +\+[0-9]+  Ice mine #7$" "$tmp/out" && ok || bad "change with its cause: no 'Water +N  Ice mine #7' line"
 contains "$tmp/out" "outcome: won" "plan wins"
 # The plan leaves every event to its first choice, so it is run on a seed
 # whose storyteller it was checked against.

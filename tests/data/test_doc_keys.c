@@ -46,7 +46,7 @@ static const doc_table tables[] = {
     TABLE(hv_motion_fields),        TABLE(hv_agenda_fields),
     TABLE(hv_trait_fields),         TABLE(hv_storyteller_fields),
     TABLE(hv_follow_up_fields),     TABLE(hv_answered_fields),
-    TABLE(hv_world_fields),
+    TABLE(hv_world_fields),         TABLE(hv_step_fields),
 };
 #define TABLE_COUNT (sizeof tables / sizeof tables[0])
 

@@ -46,10 +46,10 @@ static void test_tutorial(void)
     CHECK_EQ_INT(hv_rules_terrain_at(&level->rules, 4, 1), HV_TERRAIN_ICE);
     CHECK_EQ_INT(hv_rules_terrain_at(&level->rules, 11, 1), HV_TERRAIN_ROCK);
     CHECK_EQ_INT(hv_rules_terrain_at(&level->rules, 0, 0), HV_TERRAIN_PLAIN);
-    CHECK_EQ_INT(level->start.module_count, 5);
+    CHECK_EQ_INT(level->start.module_count, 6);
     CHECK_EQ_INT(level->start.person_count, 5);
     CHECK_EQ_INT(level->start.stock[HV_RES_WATER], 640);
-    CHECK_EQ_INT(level->start.stock[HV_RES_FUEL], 0);
+    CHECK_EQ_INT(level->start.stock[HV_RES_FUEL], 20);
     CHECK_EQ_INT(level->start.dust, 15);
     CHECK_STR(level->module_names[4], "air");
     /* Tomas is assigned to the oxygen plant, the fifth module. */
@@ -324,6 +324,57 @@ static void test_validate_dispatch(void)
     hv_diag_free(&diag);
 }
 
+/* The tutorial's steps come one a week, each when the base shows it:
+ * an ice mine queued in week 1 does the first, its two hands the second;
+ * a step whose condition already held waits its turn. */
+static void test_steps(void)
+{
+    hv_level *level = hv_level_load_printing(HV_TEST_DIR "/../levels/tutorial.yaml", stderr);
+    CHECK(level != NULL);
+    if (!level)
+        return;
+    const hv_rules *r = &level->rules;
+    CHECK_EQ_INT(r->step_count, 6);
+    CHECK_STR(r->steps[0].title, "Water");
+    CHECK_EQ_INT(r->steps[3].done.policy, hv_rules_find_policy(r, "rations") + 1);
+    CHECK_EQ_INT(r->steps[1].done.staffed, 2);
+    hv_state *s = malloc(sizeof *s);
+    hv_report *report = malloc(sizeof *report);
+    hv_level_new_game(level, 1, s);
+    CHECK_EQ_INT(s->step, 0);
+    uint64_t before = hv_state_hash(s);
+    hv_report_clear(report);
+    hv_end_turn(s, report); /* nothing built: the first step waits */
+    CHECK_EQ_INT(s->step, 0);
+    int mine = hv_rules_find_module_type(r, "ice_mine");
+    hv_order build = {.kind = HV_ORDER_BUILD, .module_type = mine, .x = 4, .y = 2};
+    CHECK_EQ_INT(hv_state_queue_order(s, &build), 0);
+    /* Rations first: the law is done before its step comes. */
+    hv_order law = {
+        .kind = HV_ORDER_POLICY, .target = hv_rules_find_policy(r, "rations"), .value = 1};
+    CHECK_EQ_INT(hv_state_queue_order(s, &law), 0);
+    hv_report_clear(report);
+    hv_end_turn(s, report);
+    CHECK_EQ_INT(s->step, 1);
+    const hv_event *e = NULL;
+    for (int32_t i = 0; i < report->count; i++)
+        if (report->events[i].kind == HV_EV_STEP)
+            e = &report->events[i];
+    CHECK(e != NULL && e->subject == 0);
+    int32_t id = s->modules[s->module_count - 1].id;
+    for (int p = 0; p < 2; p++) {
+        hv_order post = {.kind = HV_ORDER_ASSIGN, .person = p == 0 ? 1 : 5, .module = id};
+        CHECK_EQ_INT(hv_state_queue_order(s, &post), 0);
+    }
+    hv_report_clear(report);
+    hv_end_turn(s, report);
+    CHECK_EQ_INT(s->step, 2);
+    CHECK(hv_state_hash(s) != before);
+    free(report);
+    free(s);
+    hv_level_free(level);
+}
+
 int main(void)
 {
     test_every_shipped_level();
@@ -333,5 +384,6 @@ int main(void)
     test_politics_keys();
     test_base_pool();
     test_validate_dispatch();
+    test_steps();
     return hv_test_done("data_level");
 }
