@@ -45,7 +45,13 @@ key Space
 key Space
 click choice_1
 screenshot $out/missions.png"
-steps=$(for _ in $(seq 14); do echo "key Space"; done)
-run levels/tutorial.yaml "$steps
+# The tutorial followed by its step card: the third step, then the win.
+run levels/tutorial.yaml "$(cat tests/ui/tutorial_steps.txt | sed -n '1,/^expect step_3$/p')
+key b
+move cell:3,4
+screenshot $out/steps.png"
+run levels/tutorial.yaml "$(cat tests/ui/tutorial_steps.txt)
 screenshot $out/end.png"
+run "" "click menu_campaign
+screenshot $out/campaign.png"
 ls -la "$out"

@@ -99,64 +99,14 @@ mapfile -t states < <(grep '^week ' "$tmp/locked.out")
 [[ "${states[1]:-}" == "week 0 "*" orders 1" ]] && ok "a locked policy queues nothing, an open one does" ||
     bad "after clicking a locked and an open policy: ${states[1]:-none} $(head -3 "$tmp/locked.err")"
 
-# The tutorial taught and won by its own steps: the script does what the
-# step card says, in the window, checks that each step shows in turn, and
-# answers each question with its first choice; the level must be won.
-cat >"$tmp/steps.txt" <<'SCRIPT'
-expect step_1
-key b
-click build_ice_mine
-click cell:4,2
-rclick cell:4,2
-key Space
-click-if choice_1
-expect step_2
-key c
-click person_5
-click crew_assign_7
-click person_1
-click crew_assign_7
-key Space
-click-if choice_1
-expect step_3
-key b
-click build_solar_array
-click cell:3,4
-click cell:4,4
-rclick cell:4,4
-key Space
-click-if choice_1
-expect step_4
-key p
-click policy_rations_short
-key Space
-click-if choice_1
-expect step_5
-key Space
-click-if choice_1
-key Space
-click-if choice_1
-expect step_6
-key a
-click survey_pebble
-key Space
-click-if choice_1
-key Space
-click-if choice_1
-key Space
-click-if choice_1
-key Space
-click-if choice_1
-key Space
-click-if choice_1
-key Space
-click-if choice_1
-key Space
-click-if choice_1
-key Space
-click-if choice_1
-expect end_keep_playing
-SCRIPT
+# The tutorial taught and won by its own steps: the script
+# (tests/ui/tutorial_steps.txt) does what the step card says, in the
+# window, checks that each step shows in turn, and answers each question
+# with its first choice; the level must be won.
+{
+    cat tests/ui/tutorial_steps.txt
+    echo "expect end_keep_playing"
+} >"$tmp/steps.txt"
 "$bin" play levels/tutorial.yaml --data-dir "$tmp/data3" --ui-script "$tmp/steps.txt" \
     >"$tmp/steps.out" 2>"$tmp/steps.err"
 rc=$?
