@@ -133,7 +133,7 @@ static void campaign_row(hv_app *app, int i, SDL_Rect r)
     int pad = hv_gfx_px(g, 12), lh = hv_gfx_line_height(g, HV_FONT_BODY);
     int sh = hv_gfx_line_height(g, HV_FONT_SMALL);
     int y = r.y + (r.h - lh - sh) / 2, x = r.x + pad;
-    char title[HV_TITLE_LEN + 8], fit[HV_TITLE_LEN + 8];
+    char title[HV_TITLE_LEN + 16], fit[HV_TITLE_LEN + 16];
     snprintf(title, sizeof title, "%d. %s", i + 1, c->level_titles[i]);
     hv_text_fit(g, HV_FONT_BODY, 1, title, r.w - 2 * pad, fit, sizeof fit);
     hv_gfx_text(g, HV_FONT_BODY, 1, x, y, st == LOCKED ? HV_C_DIM : HV_C_TEXT, fit);
