@@ -89,9 +89,11 @@ void hv_phase_power(hv_state *s, hv_report *report)
 {
     const hv_rules *rules = s->rules;
     int64_t supply = 0, demand = 0;
+    /* The first state of a game (turn 0) shows the week about to be played. */
+    int32_t week = s->turn > 0 ? s->turn : 1;
     /* Sunrise and nightfall of a long day, and where week 1 stands. */
-    int32_t next, lit = hv_world_daylight(rules, s->turn, &next);
-    if (next && (s->turn == 1 || lit != hv_world_daylight(rules, s->turn - 1, NULL)))
+    int32_t next, lit = hv_world_daylight(rules, week, &next);
+    if (next && (week == 1 || lit != hv_world_daylight(rules, week - 1, NULL)))
         hv_emit(report, s, HV_EV_DAYLIGHT, HV_CAUSE_WEATHER, -1, -1, next, lit);
     for (int32_t i = 0; i < s->module_count; i++) {
         hv_module *m = &s->modules[i];
@@ -105,7 +107,7 @@ void hv_phase_power(hv_state *s, hv_report *report)
             int64_t pm = hv_module_staffing_pm(s, m);
             int64_t out = (int64_t)mt->power * pm / 1000;
             if (mt->solar)
-                out = in_sunlight(s, out, s->turn);
+                out = in_sunlight(s, out, week);
             supply += out;
             if (mt->power > 0)
                 m->output_pm = (int32_t)pm;

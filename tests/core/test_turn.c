@@ -154,6 +154,10 @@ static void test_long_days(void)
     }
     hv_state_add_module(&s, T_SOLAR, 0, 0, 1);
     s.dust = 0;
+    /* A game's first state (turn 0) shows week 1, in daylight here. */
+    s.turn = 0;
+    hv_phase_power(&s, NULL);
+    CHECK_EQ_INT(s.power_supply, 60);
     for (s.turn = 1; s.turn <= 4; s.turn++) {
         hv_report_clear(&report);
         hv_phase_power(&s, &report);
