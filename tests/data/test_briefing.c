@@ -1,6 +1,7 @@
 /* Briefings tell the truth: every number a shipped level's summary or
  * briefing names is a number of the level itself (a goal, the week a
- * scripted event comes, an asteroid's window or fuel, the start stocks, a
+ * scripted event comes, an asteroid's window or fuel (as written, or as
+ * the world's gravity scales it), the start stocks, a
  * supply ship, the survey's cost, the week a module under construction
  * opens) or a year. A briefing asking for 140 kg of iridium while the goal
  * is 90 fails here. Numbers written out in words are the author's to keep. */
@@ -57,12 +58,14 @@ static void collect(const hv_level *level, facts *f)
         add(f, ast->window_open);
         add(f, ast->window_close);
         add(f, ast->capture_fuel);
+        add(f, hv_capture_fuel(r, a)); /* what the launch burns on this world */
         add(f, ast->transfer_weeks);
         add(f, ast->mine_rate);
         for (int res = 0; res < HV_RES_COUNT; res++)
             add(f, ast->composition[res]);
     }
     add(f, r->missions.survey_fuel);
+    add(f, hv_survey_fuel(r));
     add(f, r->missions.survey_weeks);
     for (int32_t i = 0; i < r->supply_count; i++) {
         add(f, r->supply[i].first_turn);
