@@ -139,7 +139,7 @@ int main(void)
         CHECK_EQ_INT(orders.items[0].order.x, 4);
         CHECK_EQ_INT(orders.items[1].order.kind, HV_ORDER_ASSIGN);
         CHECK_EQ_INT(orders.items[1].order.person, 1);
-        CHECK_EQ_INT(orders.items[1].order.module, 6);
+        CHECK_EQ_INT(orders.items[1].order.module, 7);
         CHECK_EQ_INT(orders.items[4].order.kind, HV_ORDER_POLICY);
         CHECK_EQ_INT(orders.items[4].order.target, hv_rules_find_policy(rules, "rations"));
         CHECK_EQ_INT(orders.items[7].week, 4);
