@@ -53,5 +53,6 @@ screenshot $out/steps.png"
 run levels/tutorial.yaml "$(cat tests/ui/tutorial_steps.txt)
 screenshot $out/end.png"
 run "" "click menu_campaign
+move campaign_play
 screenshot $out/campaign.png"
 ls -la "$out"
