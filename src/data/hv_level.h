@@ -72,6 +72,8 @@ void hv_read_list(hv_ctx *ctx, const hv_ynode *parent, const char *key, size_t c
                   void *data);
 /* Reads a level's `goals` section into LEVEL. (hv_level_goals.c) */
 void hv_read_goals(hv_ctx *ctx, const hv_ynode *goals, hv_level *level);
+/* Goal kinds as files write them, by hv_goal_kind, NULL-terminated. (hv_level_goals.c) */
+extern const char *const hv_goal_kind_names[];
 /* Reads the map at KEY of ROOT, if there, into TARGET through FIELDS. */
 void hv_read_section(hv_ctx *ctx, const hv_ynode *root, const char *key, const hv_field *fields,
                      void *target, int require);

@@ -17,7 +17,7 @@ const hv_field hv_goals_fields[] = {
     END,
 };
 
-static const char *const goal_kinds[] = {
+const char *const hv_goal_kind_names[] = {
     "resource_at_least",
     "resource_depleted",
     "week_reached",
@@ -35,7 +35,7 @@ static const char *const goal_kinds[] = {
 };
 
 const hv_field hv_goal_fields[] = {
-    {"kind", HV_F_ENUM, offsetof(goal_entry, kind), sizeof(int32_t), 1, 0, 0, goal_kinds, 0,
+    {"kind", HV_F_ENUM, offsetof(goal_entry, kind), sizeof(int32_t), 1, 0, 0, hv_goal_kind_names, 0,
      "what is checked"},
     REF("resource", goal_entry, resource, 0, HV_REF_RESOURCE, "resource id"),
     REF("module", goal_entry, module_type, 0, HV_REF_MODULE_TYPE, "module type id"),
@@ -88,16 +88,16 @@ static void read_goal(hv_ctx *ctx, const hv_ynode *node, size_t index, hv_level 
     for (int f = 1; hv_goal_fields[f].key; f++) {
         unsigned bit = 1u << f;
         if ((needs & bit) && !(seen & bit))
-            hv_ctx_error(ctx, node, "a '%s' goal needs key '%s'", goal_kinds[g.kind],
+            hv_ctx_error(ctx, node, "a '%s' goal needs key '%s'", hv_goal_kind_names[g.kind],
                          hv_goal_fields[f].key);
         if (!(needs & bit) && (seen & bit) && bit != G_TEXT)
             hv_ctx_error(ctx, hv_ynode_get(node, hv_goal_fields[f].key),
                          "key '%s' means nothing to a '%s' goal", hv_goal_fields[f].key,
-                         goal_kinds[g.kind]);
+                         hv_goal_kind_names[g.kind]);
     }
     if (win ? !goal_rules[g.kind].win : !goal_rules[g.kind].lose)
         hv_ctx_error(ctx, hv_ynode_get(node, "kind"), "'%s' cannot be a %s goal",
-                     goal_kinds[g.kind], win ? "win" : "lose");
+                     hv_goal_kind_names[g.kind], win ? "win" : "lose");
     if (ctx->errors != before)
         return;
     hv_goal *goal = win ? &level->rules.win[index] : &level->rules.lose[index];

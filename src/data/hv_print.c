@@ -31,27 +31,14 @@ const char *hv_outcome_name(hv_outcome outcome)
 
 void hv_goal_code(const hv_rules *rules, const hv_goal *g, char *buf, size_t len)
 {
-    static const char *const kinds[HV_GOAL_KIND_COUNT] = {
-        "resource_at_least",
-        "resource_depleted",
-        "deadline",
-        "modules_at_least",
-        "population_at_least",
-        "population_below",
-        "bankrupt",
-        "tension_below",
-        "riot",
-        "exported_at_least",
-        "captured_at_least",
-        "flag_set",
-        "satisfaction_at_least",
-    };
+    /* A lost deadline reads "deadline" in the figures, not "week_reached". */
+    const char *kind = g->kind == HV_GOAL_TURN_REACHED ? "deadline" : hv_goal_kind_names[g->kind];
     if (g->kind == HV_GOAL_RESOURCE_DEPLETED)
-        snprintf(buf, len, "%s:%s", kinds[g->kind], hv_resource_id((hv_resource)g->resource));
+        snprintf(buf, len, "%s:%s", kind, hv_resource_id((hv_resource)g->resource));
     else if (g->kind == HV_GOAL_FLAG_SET)
-        snprintf(buf, len, "%s:%s", kinds[g->kind], rules->flags[g->flag]);
+        snprintf(buf, len, "%s:%s", kind, rules->flags[g->flag]);
     else
-        snprintf(buf, len, "%s", kinds[g->kind]);
+        snprintf(buf, len, "%s", kind);
 }
 
 void hv_outcome_code(const hv_state *s, char *buf, size_t len)
