@@ -356,7 +356,7 @@ static int cmd_play(int argc, char **argv, int menu)
     return rc;
 }
 
-int hv_cli_main(int argc, char **argv)
+static int run_command(int argc, char **argv)
 {
     if (argc < 2 || (argv[1][0] == '-' && strcmp(argv[1], "--help") != 0 &&
                      strcmp(argv[1], "-h") != 0 && strcmp(argv[1], "--version") != 0))
@@ -381,4 +381,18 @@ int hv_cli_main(int argc, char **argv)
     if (strcmp(cmd, "play") == 0)
         return cmd_play(argc - 2, argv + 2, 0);
     return hv_usage_error("unknown command '%s'", cmd);
+}
+
+int hv_cli_main(int argc, char **argv)
+{
+    int rc = run_command(argc, argv);
+    /* Output that never arrived is a failure, not a success: a full disk
+     * or a closed pipe must not pass for a clean run. */
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "happyvalley: cannot write the output: %s\n",
+                errno ? strerror(errno) : "write error");
+        return rc == HV_EXIT_OK || rc == HV_EXIT_FINDINGS ? HV_EXIT_FAILURE : rc;
+    }
+    return rc;
 }

@@ -33,6 +33,19 @@ expect_exit 2 "sim two levels" -- "$bin" sim "$tutorial" "$tutorial"
 expect_exit 0 "validate shipped levels" -- "$bin" validate levels/*.yaml levels/rules/*.yaml \
     levels/campaigns/*.yaml
 contains "$tmp/out" "$tutorial: valid" "validate says valid"
+# Output that cannot be written is a failure, not a clean run.
+if [[ -w /dev/full ]]; then
+    for args in "validate $tutorial" "batch $tutorial --runs 2" "sim $tutorial --turns 2 --json"; do
+        # shellcheck disable=SC2086
+        "$bin" $args >/dev/full 2>"$tmp/full.err"
+        rc=$?
+        if [[ $rc == 1 ]] && grep -q "cannot write the output" "$tmp/full.err"; then ok; else
+            bad "$args to a full disk: exit $rc, $(head -2 "$tmp/full.err")"
+        fi
+    done
+else
+    echo "skip: /dev/full is not writable here, so write errors are not tested"
+fi
 expect_exit 2 "validate missing file" -- "$bin" validate "$tmp/nope.yaml"
 contains "$tmp/err" "$tmp/nope.yaml:0:0: error: cannot open file" "missing file message"
 cat >"$tmp/broken.yaml" <<'YAML'
