@@ -157,10 +157,15 @@ static int run_line(script_ctx *c, char *text)
         ev.wheel.y = (Sint32)v;
         send(app, &ev);
     } else if (strcmp(cmd, "key") == 0) {
+        /* Key names may hold spaces ("Keypad +"), as the settings write them. */
+        char name[128] = "";
+        for (int i = 1; i < n; i++)
+            snprintf(name + strlen(name), sizeof name - strlen(name), "%s%s", i > 1 ? " " : "",
+                     w[i]);
         hv_keybind k;
-        if (n != 2 || hv_keybind_parse(w[1], &k) != 0)
+        if (n < 2 || hv_keybind_parse(name, &k) != 0)
             return bad(c, n > 1 ? col[1] : col[0],
-                       "expected a key such as Space or Ctrl+S, got '%s'", n > 1 ? w[1] : "");
+                       "expected a key such as Space or Ctrl+S, got '%s'", name);
         SDL_Event ev = {0};
         ev.type = SDL_KEYDOWN;
         ev.key.keysym.sym = k.key;

@@ -115,5 +115,13 @@ outcome=$("$bin" sim levels/tutorial.yaml --orders "$tmp/data3/saves/autosave.ya
 [[ $rc == 0 && "$outcome" == won ]] && ok "the tutorial's steps, followed in the window, win it" ||
     bad "tutorial by its steps: exit $rc, outcome '$outcome': $(grep -v XDG "$tmp/steps.err" | head -3)"
 
+# Keys are written as the settings write them, spaces and all.
+printf 'key Keypad +\nkey Keypad Enter\nstate\n' >"$tmp/keys.txt"
+"$bin" play levels/tutorial.yaml --data-dir "$tmp/data4" --ui-script "$tmp/keys.txt" \
+    >"$tmp/keys.out" 2>"$tmp/keys.err"
+rc=$?
+[[ $rc == 0 ]] && grep -q '^week 0 ' "$tmp/keys.out" && ok "a script presses keys whose names hold a space" ||
+    bad "key Keypad +: exit $rc: $(grep -v XDG "$tmp/keys.err" | head -2)"
+
 echo "ui_game: $fail failed"
 ((fail == 0))
