@@ -338,7 +338,10 @@ static int start(hv_app *app, const hv_ui_options *o)
     }
     hv_diag_free(&diag);
     if (o->level) {
-        if (hv_app_new_game(app, o->level, o->seed) != 0 && o->screenshot)
+        /* A run that cannot be watched (a screenshot, a script, a timing)
+         * must fail on a level that cannot be played, not go on at the menu. */
+        if (hv_app_new_game(app, o->level, o->seed) != 0 &&
+            (o->screenshot || o->script || o->frames > 0))
             return 2;
     }
     return 0;

@@ -123,5 +123,15 @@ rc=$?
 [[ $rc == 0 ]] && grep -q '^week 0 ' "$tmp/keys.out" && ok "a script presses keys whose names hold a space" ||
     bad "key Keypad +: exit $rc: $(grep -v XDG "$tmp/keys.err" | head -2)"
 
+# A level that cannot be played fails a watched run (exit 2) instead of
+# leaving it at the main menu, where a test would pass on nothing.
+for args in "--ui-script $tmp/keys.txt" "--frames 2"; do
+    # shellcheck disable=SC2086
+    "$bin" play tests/data/broken/world.yaml $args --data-dir "$tmp/data5" >/dev/null 2>"$tmp/bad.err"
+    rc=$?
+    [[ $rc == 2 ]] && grep -q "world.yaml:11:5" "$tmp/bad.err" &&
+        ok "a broken level fails play $args" || bad "play BROKEN $args: exit $rc"
+done
+
 echo "ui_game: $fail failed"
 ((fail == 0))
