@@ -410,10 +410,14 @@ void hv_read_policy_options(hv_ctx *ctx, const hv_ynode *node, void *entry, int 
     }
 }
 
+void hv_trigger_none(hv_trigger *t)
+{
+    t->resource = t->tension_above = t->class_above = t->flag = t->asteroid = -1;
+}
+
 void hv_event_defaults(void *entry)
 {
-    hv_trigger *t = &((hv_event_def *)entry)->trigger;
-    t->resource = t->tension_above = t->class_above = t->flag = t->asteroid = -1;
+    hv_trigger_none(&((hv_event_def *)entry)->trigger);
 }
 
 /* An event's or a choice's `effect`, with its motion if it has one. */

@@ -85,6 +85,8 @@ void hv_read_flags(hv_ctx *ctx, const hv_ynode *node, hv_rules *rules);
 void hv_read_policy_options(hv_ctx *ctx, const hv_ynode *node, void *entry, int fresh);
 void hv_event_defaults(void *entry);
 void hv_read_event_body(hv_ctx *ctx, const hv_ynode *node, void *entry, int fresh);
+/* Sets the fields of T whose "none" is -1 (a fresh trigger holds always). */
+void hv_trigger_none(hv_trigger *t);
 /* Reads a `trigger` map (scripted events, the pool, steps) into T, whose
  * "none" fields are already set. */
 void hv_read_trigger(hv_ctx *ctx, const hv_ynode *node, hv_trigger *t);

@@ -168,7 +168,7 @@ void hv_read_steps(hv_ctx *ctx, const hv_ynode *list, hv_rules *rules)
         hv_step *st = &rules->steps[i];
         memset(st, 0, sizeof *st);
         hv_trigger *t = &st->done;
-        t->resource = t->tension_above = t->class_above = t->flag = t->asteroid = -1;
+        hv_trigger_none(t);
         const hv_ynode *item = list->items[i];
         if (hv_fields_read(ctx, item, hv_step_fields, st, NULL, 1)) {
             const hv_ynode *done = hv_ynode_get(item, "done");
