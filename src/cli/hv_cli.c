@@ -320,8 +320,10 @@ static int cmd_play(int argc, char **argv, int menu)
             *(a[2] == 's' ? &o.screenshot : a[2] == 'u' ? &o.script : &o.data_dir) = next;
             i++;
         } else if (strcmp(a, "--size") == 0) {
-            if (!next || sscanf(next, "%dx%d", &o.width, &o.height) != 2 || o.width < 640 ||
-                o.height < 360 || o.width > 7680 || o.height > 4320)
+            int used = 0;
+            if (!next || sscanf(next, "%5dx%5d%n", &o.width, &o.height, &used) != 2 ||
+                next[used] != '\0' || o.width < 640 || o.height < 360 || o.width > 7680 ||
+                o.height > 4320)
                 return hv_usage_error(
                     "--size needs WIDTHxHEIGHT from 640x360 to 7680x4320, got '%s'",
                     next ? next : "");

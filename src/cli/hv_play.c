@@ -143,6 +143,25 @@ static void end_week(hv_state *s, hv_state *before, hv_report *report, hv_order_
         hv_print_event(out, s);
 }
 
+/* Reads one line of IN into BUF: 1, or 0 when the line was longer than
+ * BUF (it is read to its end and dropped, so no part of it runs as a
+ * command), or -1 at the end of input. */
+static int read_line(FILE *in, char *buf, size_t cap)
+{
+    size_t n = 0;
+    int c, fits = 1;
+    while ((c = getc(in)) != EOF && c != '\n') {
+        if (n + 1 < cap)
+            buf[n++] = (char)c;
+        else
+            fits = 0;
+    }
+    buf[n] = '\0';
+    if (c == EOF && n == 0 && fits)
+        return -1;
+    return fits;
+}
+
 int hv_play_terminal(const hv_level *level, unsigned long long seed, FILE *in, FILE *out)
 {
     hv_state *s = malloc(sizeof *s), *before = malloc(sizeof *before);
@@ -164,9 +183,15 @@ int hv_play_terminal(const hv_level *level, unsigned long long seed, FILE *in, F
     for (;;) {
         fprintf(out, "week %d> ", s->turn + 1);
         fflush(out);
-        if (!fgets(line, sizeof line, in)) {
+        int got = read_line(in, line, sizeof line);
+        if (got < 0) {
             fprintf(out, "\n");
             break;
+        }
+        if (got == 0) {
+            fprintf(out, "That line is longer than %zu bytes; nothing was done.\n",
+                    sizeof line - 1);
+            continue;
         }
         char *w[8];
         int n = 0;

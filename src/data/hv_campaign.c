@@ -2,9 +2,11 @@
 #define _POSIX_C_SOURCE 200809L
 #include "hv_campaign.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "hv_carry_file.h"
 #include "hv_file.h"
@@ -84,9 +86,10 @@ static void read_levels(hv_ctx *ctx, const hv_ynode *list, hv_campaign *c, uint3
             break;
         }
         char *path = c->levels[i];
+        const char *problem = NULL;
         if (!hv_expect(ctx, item, HV_YNODE_SCALAR)) {
-        } else if (!hv_resolve_path(path, HV_FILE_LEN, c->file, item->str)) {
-            hv_ctx_error(ctx, item, "path is too long");
+        } else if ((problem = hv_file_resolve(path, HV_FILE_LEN, c->file, item->str)) != NULL) {
+            hv_ctx_error(ctx, item, "level '%s' %s", item->str, problem);
         } else {
             hv_diag quiet;
             hv_diag_init(&quiet);
@@ -302,10 +305,9 @@ int hv_campaign_progress_read(const char *path, const hv_campaign *c, hv_campaig
                               hv_diag *diag)
 {
     hv_campaign_progress_init(p, c);
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    struct stat st;
+    if (stat(path, &st) != 0 && errno == ENOENT)
         return 0; /* nothing played yet */
-    fclose(f);
     size_t before = diag->count;
     hv_ydoc doc;
     hv_ylimits limits = hv_ylimits_default();

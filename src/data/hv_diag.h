@@ -32,4 +32,17 @@ void hv_diag_error(hv_diag *d, const char *file, int line, int col, const char *
 /* Prints every error, ordered by file position, one per line. */
 void hv_diag_print(const hv_diag *d, FILE *out);
 
+/* The longest quoted value a message shows whole, in bytes. */
+#define HV_DIAG_VALUE_MAX 64
+
+/* Copies IN to OUT (CAP bytes, always terminated) so that it prints as
+ * one safe line: control bytes and bytes that are not UTF-8 become \n,
+ * \t or \xNN, and a 'quoted value' longer than HV_DIAG_VALUE_MAX is cut
+ * to its start and "...". A file's values cannot forge lines or reach
+ * the terminal as escape sequences. */
+void hv_diag_clean(char *out, size_t cap, const char *in);
+/* Prints one FILE:LINE:COL: error: MESSAGE line, the file name and the
+ * message cleaned by hv_diag_clean. */
+void hv_diag_print_one(FILE *out, const char *file, int line, int col, const char *message);
+
 #endif

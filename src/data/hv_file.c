@@ -1,7 +1,9 @@
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include "hv_file.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -105,15 +107,75 @@ int hv_file_write_atomic(const char *path, const void *data, size_t len, int kee
     return 0;
 }
 
+FILE *hv_file_open_read(const char *path)
+{
+    /* O_NONBLOCK: opening a FIFO for reading would otherwise wait for a
+     * writer for ever; it is dropped again once the file is known regular. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    int saved = 0;
+    if (fstat(fd, &st) != 0)
+        saved = errno;
+    else if (!S_ISREG(st.st_mode))
+        saved = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+    if (saved) {
+        close(fd);
+        errno = saved;
+        return NULL;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        saved = errno;
+        close(fd);
+        errno = saved;
+    }
+    return f;
+}
+
+int hv_file_is_regular(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+const char *hv_file_strerror(int err)
+{
+    switch (err) {
+    case EINVAL:
+        return "not a regular file (a pipe, a device or a socket)";
+    case EISDIR:
+        return "a folder, not a file";
+    case EFBIG:
+        return "the file is too large";
+    default:
+        return strerror(err);
+    }
+}
+
 char *hv_file_read_all(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
+    return hv_file_read_capped(path, SIZE_MAX - 1, len);
+}
+
+char *hv_file_read_capped(const char *path, size_t max, size_t *len)
+{
+    FILE *f = hv_file_open_read(path);
     if (!f)
         return NULL;
     size_t cap = 4096, n = 0;
     char *buf = malloc(cap);
+    int too_big = 0;
     while (buf) {
         n += fread(buf + n, 1, cap - n - 1, f);
+        if (n > max) {
+            too_big = 1;
+            break;
+        }
         if (n + 1 < cap)
             break;
         char *bigger = realloc(buf, cap * 2);
@@ -127,9 +189,9 @@ char *hv_file_read_all(const char *path, size_t *len)
     }
     int bad = ferror(f);
     fclose(f);
-    if (!buf || bad) {
+    if (!buf || bad || too_big) {
         free(buf);
-        errno = bad ? EIO : ENOMEM;
+        errno = too_big ? EFBIG : bad ? EIO : ENOMEM;
         return NULL;
     }
     buf[n] = '\0';
@@ -178,4 +240,62 @@ int hv_file_data_dir(const char *override, char *buf, size_t len, char *err, siz
     if (make_dirs(buf) != 0)
         return fail(err, err_len, "cannot create the data folder", buf);
     return 0;
+}
+
+#ifndef HV_SHIPPED_DIR
+#define HV_SHIPPED_DIR "."
+#endif
+
+int hv_file_data_roots(char roots[][HV_FILE_ROOT_LEN], int max)
+{
+    const char *env = getenv("HV_DATA_ROOT");
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    int n = 0;
+    if (n < max && env && *env)
+        snprintf(roots[n++], HV_FILE_ROOT_LEN, "%s", env);
+    if (n < max)
+        snprintf(roots[n++], HV_FILE_ROOT_LEN, "%s", HV_SHIPPED_DIR);
+    if (n < max && xdg && xdg[0] == '/')
+        snprintf(roots[n++], HV_FILE_ROOT_LEN, "%s/happyvalley", xdg);
+    else if (n < max && home && *home)
+        snprintf(roots[n++], HV_FILE_ROOT_LEN, "%s/.local/share/happyvalley", home);
+    return n;
+}
+
+/* Whether the real path PATH is FOLDER (a real path too) or below it. */
+static int inside(const char *path, const char *folder)
+{
+    size_t n = strlen(folder);
+    if (n == 1 && folder[0] == '/')
+        return 1;
+    return strncmp(path, folder, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
+
+const char *hv_file_resolve(char *out, size_t cap, const char *from, const char *rel)
+{
+    if (rel[0] == '/')
+        return "is an absolute path; name it relative to this file's folder";
+    const char *slash = strrchr(from, '/');
+    size_t dir = slash ? (size_t)(slash - from) + 1 : 0;
+    size_t n = strlen(rel);
+    if (dir + n >= cap || dir + n >= PATH_MAX)
+        return "is too long a path";
+    memcpy(out, from, dir);
+    memcpy(out + dir, rel, n + 1);
+    char real[PATH_MAX], folder[PATH_MAX];
+    if (!realpath(out, real))
+        return errno == ENOENT || errno == ENOTDIR
+                   ? "does not exist (paths are relative to this file's folder)"
+                   : errno == EACCES ? "cannot be read: permission denied" : "cannot be reached";
+    char base[PATH_MAX];
+    snprintf(base, sizeof base, "%.*s", dir ? (int)dir : 1, dir ? from : ".");
+    if (realpath(base, folder) && inside(real, folder))
+        return NULL;
+    char roots[4][HV_FILE_ROOT_LEN];
+    int count = hv_file_data_roots(roots, 4);
+    for (int i = 0; i < count; i++)
+        if (realpath(roots[i], folder) && inside(real, folder))
+            return NULL;
+    return "lies outside this file's folder and the game's data folders";
 }

@@ -2,6 +2,7 @@
 #include "hv_level.h"
 
 #include "hv_campaign.h"
+#include "hv_file.h"
 #include "hv_turn.h"
 
 #include <stddef.h>
@@ -279,25 +280,7 @@ static void read_supply(hv_ctx *ctx, const hv_ynode *node, size_t index, void *d
     rules->supply_count = (int32_t)index + 1;
 }
 
-int hv_resolve_path(char *out, size_t cap, const char *level_file, const char *rel)
-{
-    const char *slash = strrchr(level_file, '/');
-    size_t dir = (rel[0] == '/' || !slash) ? 0 : (size_t)(slash - level_file) + 1;
-    size_t n = strlen(rel);
-    if (dir + n >= cap)
-        return 0;
-    memcpy(out, level_file, dir);
-    memcpy(out + dir, rel, n + 1);
-    return 1;
-}
 
-static int readable(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (f)
-        fclose(f);
-    return f != NULL;
-}
 
 static void read_map(hv_ctx *ctx, const hv_ynode *root, loading *ld)
 {
@@ -428,12 +411,14 @@ hv_level *hv_level_load(const char *path, hv_diag *diag)
         level->difficulty = head.difficulty;
         /* Without its rules nothing else in a level can be checked. */
         if (head.rules[0]) {
-            if (!hv_resolve_path(level->rules_file, sizeof level->rules_file, path, head.rules))
-                hv_ctx_error(&ctx, hv_ynode_get(doc.root, "rules"), "rules: path is too long");
-            else if (!readable(level->rules_file))
+            const char *problem =
+                hv_file_resolve(level->rules_file, sizeof level->rules_file, path, head.rules);
+            if (problem)
+                hv_ctx_error(&ctx, hv_ynode_get(doc.root, "rules"), "rules: '%s' %s", head.rules,
+                             problem);
+            else if (!hv_file_is_regular(level->rules_file))
                 hv_ctx_error(&ctx, hv_ynode_get(doc.root, "rules"),
-                             "rules: cannot open '%s' (paths are relative to the level's folder)",
-                             head.rules);
+                             "rules: '%s' is not a regular file", head.rules);
             else if (hv_rules_load(&level->rules, level->rules_file, diag) == 0)
                 read_body(&ctx, doc.root, level, ld);
         }

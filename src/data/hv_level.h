@@ -45,9 +45,6 @@ void hv_level_free(hv_level *level);
 void hv_level_new_game(const hv_level *level, uint64_t seed, hv_state *out);
 /* Loads a rules file into RULES (after hv_rules_init); 0 or -1 with errors. */
 int hv_rules_load(hv_rules *rules, const char *path, hv_diag *diag);
-/* REL, relative to the folder of FILE unless absolute, into OUT of CAP
- * bytes; 0 when it is too long. */
-int hv_resolve_path(char *out, size_t cap, const char *file, const char *rel);
 /* Checks a level, rules or campaign file, whichever its `kind` says; 0 or -1. */
 int hv_data_validate(const char *path, hv_diag *diag);
 

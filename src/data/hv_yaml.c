@@ -10,6 +10,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "hv_file.h"
+
 #include "hv_text.h"
 
 /* ---- arena: every node, string and item array of a document ---- */
@@ -530,9 +532,9 @@ int hv_ydoc_load_buffer(hv_ydoc *doc, const char *name, const char *buf, size_t 
 int hv_ydoc_load_file(hv_ydoc *doc, const char *path, const hv_ylimits *limits, hv_diag *diag)
 {
     memset(doc, 0, sizeof *doc);
-    FILE *fp = fopen(path, "rb");
+    FILE *fp = hv_file_open_read(path);
     if (!fp) {
-        hv_diag_error(diag, path, 0, 0, "cannot open file: %s", strerror(errno));
+        hv_diag_error(diag, path, 0, 0, "cannot open file: %s", hv_file_strerror(errno));
         return -1;
     }
     /* One byte past the limit tells that the file is too large, so a huge

@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,12 +91,26 @@ int hv_app_screenshot(hv_app *app, const char *path)
     if (!s)
         return -1;
     int rc = SDL_RenderReadPixels(app->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch);
-    if (rc == 0)
-        rc = IMG_SavePNG(s, path);
+    const char *why = rc == 0 ? NULL : SDL_GetError();
+    /* Our own FILE, flushed and closed here, so that a full disk is an
+     * error and not a truncated picture reported as written. */
+    FILE *fp = why ? NULL : fopen(path, "wb");
+    if (!why && !fp)
+        why = strerror(errno);
+    SDL_RWops *rw = fp ? SDL_RWFromFP(fp, SDL_FALSE) : NULL;
+    if (fp && (!rw || IMG_SavePNG_RW(s, rw, 1) != 0))
+        why = SDL_GetError();
+    if (fp && (fflush(fp) != 0 || ferror(fp)) && !why)
+        why = strerror(errno ? errno : EIO);
+    if (fp && fclose(fp) != 0 && !why)
+        why = strerror(errno);
     SDL_FreeSurface(s);
-    if (rc != 0)
-        fprintf(stderr, "happyvalley: cannot write %s: %s\n", path, SDL_GetError());
-    return rc == 0 ? 0 : -1;
+    if (why) {
+        char message[600];
+        snprintf(message, sizeof message, "cannot write the screenshot: %s", why);
+        hv_diag_print_one(stderr, path, 0, 0, message);
+    }
+    return why ? -1 : 0;
 }
 
 /* ---- input ------------------------------------------------------------- */
@@ -218,7 +233,7 @@ void hv_app_handle(hv_app *app, const SDL_Event *ev)
     hv_gui_input(&app->gui, ev);
     switch (ev->type) {
     case SDL_QUIT:
-        app->quit = 1;
+        app->quit = HV_QUIT_ASKED; /* SIGTERM, SIGINT or the window's close */
         break;
     case SDL_KEYDOWN: {
         uint32_t mods = hv_keybind_mods(ev->key.keysym.mod);
@@ -268,6 +283,17 @@ static int open_window(hv_app *app)
 {
     int w = app->opt.width ? app->opt.width : app->settings.width;
     int h = app->opt.height ? app->opt.height : app->settings.height;
+    /* A size from the settings file may be anything in its range: never
+     * more than the display shows, or one frame could take minutes. */
+    SDL_Rect usable;
+    if (!app->opt.width && SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w >= 640 &&
+        usable.h >= 360) {
+        w = w > usable.w ? usable.w : w;
+        h = h > usable.h ? usable.h : h;
+    } else if (!app->opt.width) {
+        w = w > 3840 ? 3840 : w;
+        h = h > 2160 ? 2160 : h;
+    }
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     /* With the software renderer, present the window's pixels directly
      * too: otherwise SDL loads an OpenGL driver just to show them. */
@@ -299,14 +325,23 @@ static int start(hv_app *app, const hv_ui_options *o)
     find_dirs(app);
     hv_settings_defaults(&app->settings);
     char err[600];
+    /* Without a data folder the game still plays; it only cannot keep
+     * anything, and says so. */
     if (hv_file_data_dir(o->data_dir, app->data_dir, sizeof app->data_dir, err, sizeof err) != 0) {
-        fprintf(stderr, "happyvalley: %s\n", err);
-        return 2;
+        app->data_dir[0] = '\0';
+        snprintf(app->no_saving, sizeof app->no_saving,
+                 "Saving is off: %s. Games, settings and campaign progress will not be kept "
+                 "(choose another folder with --data-dir).",
+                 err);
+        fprintf(stderr, "happyvalley: warning: %s\n", app->no_saving);
+    } else {
+        snprintf(app->settings_path, sizeof app->settings_path, "%s/settings.yaml",
+                 app->data_dir);
     }
-    snprintf(app->settings_path, sizeof app->settings_path, "%s/settings.yaml", app->data_dir);
     hv_diag diag;
     hv_diag_init(&diag);
-    int bad_settings = hv_settings_load(&app->settings, app->settings_path, &diag) != 0;
+    int bad_settings =
+        hv_settings_load(&app->settings, app->data_dir[0] ? app->settings_path : NULL, &diag) != 0;
     if (bad_settings)
         hv_diag_print(&diag, stderr);
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
@@ -337,6 +372,8 @@ static int start(hv_app *app, const hv_ui_options *o)
         app->modal = HV_MODAL_ERROR;
     }
     hv_diag_free(&diag);
+    if (app->no_saving[0])
+        hv_app_toast(app, "%s", app->no_saving);
     if (o->level) {
         /* A run that cannot be watched (a screenshot, a script, a timing)
          * must fail on a level that cannot be played, not go on at the menu. */

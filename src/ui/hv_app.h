@@ -108,7 +108,8 @@ typedef struct hv_app {
     hv_gui gui;
     hv_settings settings;
     hv_ui_options opt;
-    char data_dir[HV_FILE_LEN];
+    char data_dir[HV_FILE_LEN]; /* "" when it cannot be created: saving is off */
+    char no_saving[768];        /* why saving is off, or "" */
     char levels_dir[HV_FILE_LEN];
     char asset_dir[HV_FILE_LEN];
     char settings_path[HV_FILE_LEN + 16];
@@ -129,8 +130,12 @@ typedef struct hv_app {
     int campaign_pick;        /* level highlighted on the campaign screen */
     int rebinding;            /* action waiting for a new key in settings, or -1 */
     int scroll;               /* the open list's scroll offset, in pixels */
-    int quit;
+    int quit;                 /* 0, 1 (the player chose Quit) or HV_QUIT_ASKED */
 } hv_app;
+
+/* app->quit when the quit came from outside the game: a signal or the
+ * window system's close button. A UI script stops there with a failure. */
+#define HV_QUIT_ASKED 2
 
 /* ---- the window (hv_app.c) --------------------------------------------- */
 

@@ -198,7 +198,10 @@ void hv_app_end_turn(hv_app *app)
         app->modal = HV_MODAL_EVENT;
     char path[HV_FILE_LEN + 64], err[300];
     hv_save_slot_path(app->data_dir, 0, path, sizeof path);
-    if (hv_save_write_origin(path, game->level, s, &game->log, &game->origin, err, sizeof err) != 0)
+    if (app->no_saving[0])
+        hv_app_toast(app, "Week %d begins. Saving is off.", s->turn + 1);
+    else if (hv_save_write_origin(path, game->level, s, &game->log, &game->origin, err,
+                                  sizeof err) != 0)
         hv_app_toast(app, "Week %d. The autosave failed: %s", s->turn + 1, err);
     else if (stepped)
         hv_app_toast(app, "Week %d begins. Step done: %s.", s->turn + 1,
@@ -213,6 +216,10 @@ int hv_app_save_slot(hv_app *app, int slot)
         return -1;
     char path[HV_FILE_LEN + 64], err[300];
     hv_save_slot_path(app->data_dir, slot, path, sizeof path);
+    if (app->no_saving[0]) {
+        hv_app_error(app, app->no_saving);
+        return -1;
+    }
     if (hv_save_write_origin(path, app->game->level, &app->game->state, &app->game->log,
                              &app->game->origin, err, sizeof err) != 0) {
         char text[400];
@@ -245,6 +252,10 @@ int hv_app_load_slot(hv_app *app, int slot)
 {
     char path[HV_FILE_LEN + 64];
     hv_save_slot_path(app->data_dir, slot, path, sizeof path);
+    if (app->no_saving[0]) {
+        hv_app_error(app, app->no_saving);
+        return -1;
+    }
     hv_game *game = game_alloc();
     if (!game) {
         hv_app_error(app, "Out of memory.");

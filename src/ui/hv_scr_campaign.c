@@ -68,7 +68,7 @@ void hv_app_read_campaign(hv_app *app)
     hv_diag_init(&diag);
     char progress[HV_FILE_LEN + 64];
     hv_campaign_progress_path(app->data_dir, c->id, progress, sizeof progress);
-    if (hv_campaign_progress_read(progress, c, &app->progress, &diag) != 0) {
+    if (!app->no_saving[0] && hv_campaign_progress_read(progress, c, &app->progress, &diag) != 0) {
         first_error(app->campaign_error, sizeof app->campaign_error,
                     "Your progress could not be read, so the campaign starts afresh; the file is "
                     "kept until a level is won.",
@@ -99,7 +99,9 @@ void hv_app_campaign_won(hv_app *app)
     free(start);
     char path[HV_FILE_LEN + 64], err[300];
     hv_campaign_progress_path(app->data_dir, c->id, path, sizeof path);
-    if (hv_campaign_progress_write(path, c, &app->progress, err, sizeof err) != 0) {
+    if (app->no_saving[0]) {
+        hv_app_toast(app, "The campaign's progress was not saved: saving is off.");
+    } else if (hv_campaign_progress_write(path, c, &app->progress, err, sizeof err) != 0) {
         hv_app_toast(app, "The campaign's progress was not saved: %s", err);
         return;
     }

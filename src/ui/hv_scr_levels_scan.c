@@ -11,13 +11,14 @@
 
 #include "hv_app.h"
 #include "hv_file.h"
+#include "hv_yaml.h"
 
 /* A rules file in the levels folder says `kind: rules` at the top level;
  * looking for that line spares a full load that would only fail. */
 static int is_rules_file(const char *path)
 {
     size_t len;
-    char *text = hv_file_read_all(path, &len);
+    char *text = hv_file_read_capped(path, hv_ylimits_default().max_bytes, &len);
     if (!text)
         return 0;
     int rules = 0;

@@ -34,7 +34,7 @@ void hv_menu_read_slot(hv_app *app, int slot, hv_slot_info *out)
     hv_save_slot_path(app->data_dir, slot, path, sizeof path);
     memset(out, 0, sizeof *out);
     struct stat st;
-    if (stat(path, &st) != 0)
+    if (app->no_saving[0] || stat(path, &st) != 0)
         return;
     hv_diag diag;
     hv_diag_init(&diag);

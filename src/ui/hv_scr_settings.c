@@ -14,7 +14,9 @@ static const int scales[] = {0, 100, 125, 150, 200, 250, 300};
 static int save_settings(hv_app *app, int quiet)
 {
     char err[300];
-    if (hv_settings_save(&app->settings, app->settings_path, err, sizeof err) == 0)
+    if (app->no_saving[0])
+        snprintf(err, sizeof err, "Saving is off: the data folder cannot be created.");
+    else if (hv_settings_save(&app->settings, app->settings_path, err, sizeof err) == 0)
         return 0;
     if (!quiet) {
         char text[400];

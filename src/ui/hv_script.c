@@ -1,10 +1,19 @@
+#define _POSIX_C_SOURCE 200809L
 #include "hv_script.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "hv_diag.h"
+#include "hv_file.h"
 #include "hv_turn.h"
+
+/* Lines are read whole, however long, so no part of one ever runs as a
+ * command of its own; the file's size bounds what that costs. */
+#define SCRIPT_BYTES_MAX (4 << 20)
 
 typedef struct script_ctx {
     hv_app *app;
@@ -14,9 +23,9 @@ typedef struct script_ctx {
 
 static int bad(const script_ctx *c, int col, const char *fmt, const char *arg)
 {
-    fprintf(stderr, "%s:%d:%d: error: ", c->file, c->line, col);
-    fprintf(stderr, fmt, arg);
-    fputc('\n', stderr);
+    char message[1024];
+    snprintf(message, sizeof message, fmt, arg);
+    hv_diag_print_one(stderr, c->file, c->line, col, message);
     return 2;
 }
 
@@ -70,9 +79,13 @@ static int target(const script_ctx *c, char **w, int n, int col, int *x, int *y)
         return 0;
     }
     SDL_Rect r;
+    char file[600];
     if (!hv_gui_find(&c->app->gui, w[0], &r)) {
-        fprintf(stderr, "%s:%d:%d: error: no widget '%s' on this screen; it has:", c->file, c->line,
-                col, w[0]);
+        char id[200];
+        hv_diag_clean(id, sizeof id, w[0]);
+        hv_diag_clean(file, sizeof file, c->file);
+        fprintf(stderr, "%s:%d:%d: error: no widget '%s' on this screen; it has:", file, c->line, col,
+                id);
         for (int i = 0; i < c->app->gui.widget_count && i < 400; i++)
             fprintf(stderr, " %s", c->app->gui.widgets[i].id);
         fputc('\n', stderr);
@@ -105,6 +118,14 @@ static void settle(hv_app *app)
     hv_app_frame(app);
     hv_gui_consume(&app->gui);
     SDL_RenderPresent(app->ren);
+}
+
+/* A quit the script did not ask for (SIGTERM, SIGINT, the window closed)
+ * stops it between lines. */
+static int interrupted(void)
+{
+    SDL_PumpEvents();
+    return SDL_PeepEvents(NULL, 0, SDL_PEEKEVENT, SDL_QUIT, SDL_QUIT) > 0;
 }
 
 static int run_line(script_ctx *c, char *text)
@@ -178,7 +199,8 @@ static int run_line(script_ctx *c, char *text)
     } else if (strcmp(cmd, "wait") == 0) {
         if (n != 2 || (rc = number(c, w[1], col[1], 0, 10000, &v)) != 0)
             return n != 2 ? bad(c, col[0], "%s", "wait needs milliseconds") : rc;
-        SDL_Delay((Uint32)v);
+        for (long left = v; left > 0 && !interrupted(); left -= 20)
+            SDL_Delay((Uint32)(left < 20 ? left : 20));
     } else if (strcmp(cmd, "resize") == 0) {
         long h;
         if (n != 3 || number(c, w[1], col[1], 640, 7680, &v) ||
@@ -203,8 +225,7 @@ static int run_line(script_ctx *c, char *text)
             return bad(c, col[0], "%s", "expect needs a widget id");
         settle(app);
         if (!hv_gui_find(&app->gui, w[1], &r)) {
-            fprintf(stderr, "%s:%d:%d: error: expected widget '%s' is not on this screen\n",
-                    c->file, c->line, col[1], w[1]);
+            bad(c, col[1], "expected widget '%s' is not on this screen", w[1]);
             return 1;
         }
     } else if (strcmp(cmd, "state") == 0) {
@@ -228,20 +249,43 @@ static int run_line(script_ctx *c, char *text)
 
 int hv_script_run(hv_app *app, const char *path)
 {
-    FILE *f = fopen(path, "r");
+    FILE *f = hv_file_open_read(path);
     if (!f) {
-        fprintf(stderr, "%s:0:0: error: cannot open the UI script\n", path);
+        char message[300];
+        snprintf(message, sizeof message, "cannot open the UI script: %s", hv_file_strerror(errno));
+        hv_diag_print_one(stderr, path, 0, 0, message);
         return 2;
     }
     script_ctx c = {app, path, 0};
-    settle(app);
-    char buf[1024];
-    int rc = 0;
-    while (!rc && !app->quit && fgets(buf, sizeof buf, f)) {
-        c.line++;
-        buf[strcspn(buf, "\r\n")] = '\0';
-        rc = run_line(&c, buf);
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && st.st_size > SCRIPT_BYTES_MAX) {
+        fclose(f);
+        return bad(&c, 0, "%s", "the UI script is larger than 4 MiB");
     }
+    settle(app);
+    char *buf = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    int rc = 0;
+    while (!rc && !app->quit && (len = getline(&buf, &cap, f)) >= 0) {
+        c.line++;
+        if (interrupted()) {
+            app->quit = HV_QUIT_ASKED;
+            break;
+        } else if (strlen(buf) != (size_t)len) {
+            rc = bad(&c, (int)strlen(buf) + 1, "%s", "a NUL byte in the script");
+        } else {
+            buf[strcspn(buf, "\r\n")] = '\0';
+            rc = run_line(&c, buf);
+        }
+    }
+    if (!rc && ferror(f))
+        rc = bad(&c, 0, "%s", "cannot read the UI script");
+    if (!rc && app->quit == HV_QUIT_ASKED) {
+        rc = bad(&c, 1, "%s", "the UI script was stopped here (a signal or the window closed)");
+        rc = 1;
+    }
+    free(buf);
     fclose(f);
     fflush(stdout);
     return rc;

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "hv_fields.h"
 #include "hv_file.h"
@@ -323,11 +324,9 @@ int hv_settings_load(hv_settings *settings, const char *path, hv_diag *diag)
     hv_settings_defaults(settings);
     if (!path)
         return 0;
-    FILE *probe = fopen(path, "rb");
-    if (!probe && errno == ENOENT)
+    struct stat st;
+    if (stat(path, &st) != 0 && errno == ENOENT)
         return 0; /* first run: nothing saved yet */
-    if (probe)
-        fclose(probe);
     hv_settings tmp;
     hv_settings_defaults(&tmp);
     size_t before = diag->count;

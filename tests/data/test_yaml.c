@@ -434,7 +434,7 @@ static void test_file(void)
 
     hv_diag_init(&diag);
     CHECK(hv_ydoc_load_file(&doc, "/", &limits, &diag) == -1);
-    CHECK(at(find(&diag, "cannot read file: "), 0, 0));
+    CHECK(at(find(&diag, "cannot open file: a folder, not a file"), 0, 0));
     hv_ydoc_free(&doc);
     hv_diag_free(&diag);
 

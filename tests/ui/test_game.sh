@@ -51,7 +51,7 @@ state
 SCRIPT
 # Seed 3: no incident asks for an answer in the first four weeks, so the
 # script's End Turns play the weeks it expects.
-"$bin" play "$level" --seed 3 --data-dir "$tmp/data" --ui-script "$tmp/play.txt" \
+"$bin" play --size 1280x720 "$level" --seed 3 --data-dir "$tmp/data" --ui-script "$tmp/play.txt" \
     >"$tmp/play.out" 2>"$tmp/play.err"
 rc=$?
 [[ $rc == 0 ]] && ok "the scripted game ran" || bad "the scripted game exited $rc: $(head -5 "$tmp/play.err")"
@@ -85,7 +85,7 @@ except (OSError, ValueError, KeyError):
 
 # Load it in a new window.
 printf 'key Ctrl+L\nclick load_slot_1\nstate\n' >"$tmp/load.txt"
-"$bin" --data-dir "$tmp/data" --ui-script "$tmp/load.txt" >"$tmp/load.out" 2>"$tmp/load.err"
+"$bin" --size 1280x720 --data-dir "$tmp/data" --ui-script "$tmp/load.txt" >"$tmp/load.out" 2>"$tmp/load.err"
 loaded=$(grep '^week ' "$tmp/load.out")
 [[ "$loaded" == "week 4 hash $hash orders 0" ]] && ok "loading slot 1 gives the same game" ||
     bad "loaded: '$loaded' $(head -3 "$tmp/load.err")"
@@ -93,7 +93,7 @@ loaded=$(grep '^week ' "$tmp/load.out")
 # A policy the level locks takes no click: the tutorial keeps its shifts,
 # while its rations still change.
 printf 'state\nkey p\nclick policy_shifts_long\nclick policy_rations_short\nstate\n' >"$tmp/locked.txt"
-"$bin" play levels/tutorial.yaml --seed 3 --data-dir "$tmp/data2" --ui-script "$tmp/locked.txt" \
+"$bin" play --size 1280x720 levels/tutorial.yaml --seed 3 --data-dir "$tmp/data2" --ui-script "$tmp/locked.txt" \
     >"$tmp/locked.out" 2>"$tmp/locked.err"
 mapfile -t states < <(grep '^week ' "$tmp/locked.out")
 [[ "${states[1]:-}" == "week 0 "*" orders 1" ]] && ok "a locked policy queues nothing, an open one does" ||
@@ -107,7 +107,7 @@ mapfile -t states < <(grep '^week ' "$tmp/locked.out")
     cat tests/ui/tutorial_steps.txt
     echo "expect end_keep_playing"
 } >"$tmp/steps.txt"
-"$bin" play levels/tutorial.yaml --data-dir "$tmp/data3" --ui-script "$tmp/steps.txt" \
+"$bin" play --size 1280x720 levels/tutorial.yaml --data-dir "$tmp/data3" --ui-script "$tmp/steps.txt" \
     >"$tmp/steps.out" 2>"$tmp/steps.err"
 rc=$?
 outcome=$("$bin" sim levels/tutorial.yaml --orders "$tmp/data3/saves/autosave.yaml" --turns 20 --json |
@@ -117,7 +117,7 @@ outcome=$("$bin" sim levels/tutorial.yaml --orders "$tmp/data3/saves/autosave.ya
 
 # Keys are written as the settings write them, spaces and all.
 printf 'key Keypad +\nkey Keypad Enter\nstate\n' >"$tmp/keys.txt"
-"$bin" play levels/tutorial.yaml --data-dir "$tmp/data4" --ui-script "$tmp/keys.txt" \
+"$bin" play --size 1280x720 levels/tutorial.yaml --data-dir "$tmp/data4" --ui-script "$tmp/keys.txt" \
     >"$tmp/keys.out" 2>"$tmp/keys.err"
 rc=$?
 [[ $rc == 0 ]] && grep -q '^week 0 ' "$tmp/keys.out" && ok "a script presses keys whose names hold a space" ||

@@ -133,7 +133,7 @@ rm "$root/assets/icons/water.svg"
 echo "<svg this is not" >"$root/assets/modules/habitat.svg"
 printf 'click menu_new\nexpect level_broken\nclick level_broken\nscreenshot %s/broken.png\n' "$tmp" \
     >"$tmp/broken.txt"
-HV_DATA_ROOT="$root" "$bin" --ui-script "$tmp/broken.txt" --data-dir "$tmp/d" >"$tmp/b.out" 2>"$tmp/b.err"
+HV_DATA_ROOT="$root" "$bin" --size 1280x720 --ui-script "$tmp/broken.txt" --data-dir "$tmp/d" >"$tmp/b.out" 2>"$tmp/b.err"
 rc=$?
 [[ $rc == 0 ]] && echo "ok: the picker lists a broken level" || {
     echo "FAIL: picker with a broken level exited $rc: $(head -3 "$tmp/b.err")" >&2
@@ -141,7 +141,7 @@ rc=$?
 }
 # Full stacks under ASan, so that the leak inside SDL_image is recognised.
 ASAN_OPTIONS="fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
-    HV_DATA_ROOT="$root" "$bin" play "$root/levels/tutorial.yaml" --screenshot "$tmp/holes.png" \
+    HV_DATA_ROOT="$root" "$bin" play --size 1280x720 "$root/levels/tutorial.yaml" --screenshot "$tmp/holes.png" \
     --data-dir "$tmp/d" >"$tmp/h.out" 2>"$tmp/h.err"
 rc=$?
 if [[ $rc == 0 ]] && grep -q "icons/water.svg: missing; drawing a placeholder" "$tmp/h.err" &&
