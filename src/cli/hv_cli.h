@@ -20,6 +20,9 @@ int hv_play_terminal(const hv_level *level, unsigned long long seed, FILE *in, F
 int hv_cmd_batch(int argc, char **argv);
 /* The audit command: ARGV after "audit". (hv_audit.c) */
 int hv_cmd_audit(int argc, char **argv);
+/* The replay command: ARGV after "replay". Exit 0 when the save replays
+ * to its hash, 1 when it differs, 2 when it cannot be loaded. (hv_replay.c) */
+int hv_cmd_replay(int argc, char **argv);
 /* Reads a whole number 0..MAX from S; 0 if it is not one. */
 int hv_parse_u64(const char *s, unsigned long long max, unsigned long long *out);
 /* Prints a usage error (FMT with ARG) and returns HV_EXIT_BAD_INPUT. */

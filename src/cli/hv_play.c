@@ -7,6 +7,7 @@
 #include "hv_cli.h"
 #include "hv_print.h"
 #include "hv_save.h"
+#include "hv_turn.h"
 
 static const char play_help[] =
     "Commands (numbers are module and person ids shown by `modules` and `people`):\n"
@@ -133,11 +134,14 @@ static void end_week(hv_state *s, hv_state *before, hv_report *report, hv_order_
     }
     *before = *s;
     hv_report_clear(report);
-    if (hv_end_turn(s, report) == HV_TURN_WAITING) {
+    hv_turn_result done = hv_end_turn(s, report);
+    if (done == HV_TURN_WAITING) {
         fprintf(out, "An event waits for your answer first. Type `event`.\n");
         log->count = logged; /* the week's orders are still queued, not yet given */
         return;
     }
+    if (done == HV_TURN_DONE)
+        hv_order_log_end_week(log, s); /* without memory the save goes without week hashes */
     hv_print_report(out, before, s, report);
     if (s->pending >= 0)
         hv_print_event(out, s);

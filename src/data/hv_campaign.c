@@ -301,12 +301,14 @@ static void read_progress(hv_ctx *ctx, const hv_ynode *root, const hv_campaign *
     hv_ctx_pop(ctx, old);
 }
 
-int hv_campaign_progress_read(const char *path, const hv_campaign *c, hv_campaign_progress *p,
-                              hv_diag *diag)
+/* Reads PATH alone; 0 also when it does not exist (*MISSING set). */
+static int read_progress_file(const char *path, const hv_campaign *c, hv_campaign_progress *p,
+                              hv_diag *diag, int *missing)
 {
     hv_campaign_progress_init(p, c);
     struct stat st;
-    if (stat(path, &st) != 0 && errno == ENOENT)
+    *missing = stat(path, &st) != 0 && errno == ENOENT;
+    if (*missing)
         return 0; /* nothing played yet */
     size_t before = diag->count;
     hv_ydoc doc;
@@ -319,6 +321,32 @@ int hv_campaign_progress_read(const char *path, const hv_campaign *c, hv_campaig
         return 0;
     hv_campaign_progress_init(p, c);
     return -1;
+}
+
+int hv_campaign_progress_read(const char *path, const hv_campaign *c, hv_campaign_progress *p,
+                              hv_diag *diag)
+{
+    hv_diag own;
+    hv_diag_init(&own);
+    int missing, rc = read_progress_file(path, c, p, &own, &missing);
+    if (rc != 0 || missing) {
+        /* A write cut short between its renames, or a damaged file: the
+         * previous progress is better than none. */
+        char bak[HV_FILE_LEN + 72];
+        snprintf(bak, sizeof bak, "%s.bak", path);
+        hv_diag quiet;
+        hv_diag_init(&quiet);
+        int bak_missing;
+        if (read_progress_file(bak, c, p, &quiet, &bak_missing) == 0 && !bak_missing)
+            rc = 1;
+        hv_diag_free(&quiet);
+    }
+    if (rc < 0)
+        for (size_t i = 0; i < own.count; i++)
+            hv_diag_error(diag, own.entries[i].file, own.entries[i].line, own.entries[i].col, "%s",
+                          own.entries[i].message);
+    hv_diag_free(&own);
+    return rc;
 }
 
 int hv_campaign_progress_write(const char *path, const hv_campaign *c,
@@ -342,7 +370,19 @@ int hv_campaign_progress_write(const char *path, const hv_campaign *c,
         free(text);
         return hv_file_error(err, err_len, "out of memory");
     }
-    int rc = hv_file_write_atomic(path, text, len, 1, err, err_len);
+    /* A missing or damaged file with a good backup: the backup is then the
+     * only good copy, and is kept. */
+    hv_campaign_progress q;
+    hv_diag quiet;
+    hv_diag_init(&quiet);
+    int missing, keep = read_progress_file(path, c, &q, &quiet, &missing) == 0 && !missing;
+    if (!keep) {
+        char bak[HV_FILE_LEN + 72];
+        snprintf(bak, sizeof bak, "%s.bak", path);
+        keep = read_progress_file(bak, c, &q, &quiet, &missing) != 0 || missing;
+    }
+    hv_diag_free(&quiet);
+    int rc = hv_file_write_atomic(path, text, len, keep, err, err_len);
     free(text);
     return rc;
 }

@@ -47,10 +47,12 @@ int hv_campaign_load(const char *path, hv_campaign *out, hv_diag *diag);
 /* A fresh start of CAMPAIGN: its first level open, nothing carried. */
 void hv_campaign_progress_init(hv_campaign_progress *p, const hv_campaign *campaign);
 /* Reads the progress file at PATH for CAMPAIGN; a missing file is a fresh
- * start. 0, or -1 with errors in DIAG (then P is a fresh start). */
+ * start. When PATH is missing or damaged and PATH.bak reads, P is PATH.bak
+ * and 1 is returned. 0, 1, or -1 with errors in DIAG (P a fresh start). */
 int hv_campaign_progress_read(const char *path, const hv_campaign *campaign,
                               hv_campaign_progress *p, hv_diag *diag);
-/* Writes P atomically to PATH, keeping the previous file as PATH.bak.
+/* Writes P atomically to PATH, keeping the previous file as PATH.bak
+ * (unless it is missing or damaged and PATH.bak is good).
  * 0, or -1 with a sentence in ERR. */
 int hv_campaign_progress_write(const char *path, const hv_campaign *campaign,
                                const hv_campaign_progress *p, char *err, size_t err_len);

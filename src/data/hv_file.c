@@ -1,8 +1,12 @@
+/* hv_file: atomic writes that always leave one good copy, stale
+ * temporary files, reading whole files and the player's data folder. */
 #define _XOPEN_SOURCE 700
 #include "hv_file.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdint.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -10,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 int hv_file_error(char *err, size_t err_len, const char *fmt, ...)
@@ -62,6 +67,81 @@ static void sync_folder(const char *path)
     }
 }
 
+/* Test-only: HV_TEST_SAVE_STOP=STEP kills the process at that step of a
+ * write (hv_file.h), so the crash-safety tests can stop a save anywhere. */
+static void test_stop(const char *step)
+{
+    const char *want = getenv("HV_TEST_SAVE_STOP");
+    if (want && strcmp(want, step) == 0)
+        raise(SIGKILL);
+}
+
+/* The writes of one process may interleave with the kills of a test; a
+ * temporary file older than this belongs to no live write. */
+#define STALE_SECONDS 60
+
+int hv_file_clean_temps(const char *path, int min_age)
+{
+    char dir[4096];
+    if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
+        return 0;
+    char *slash = strrchr(dir, '/');
+    const char *base = slash ? slash + 1 : path;
+    if (slash == dir)
+        slash[1] = '\0';
+    else if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    size_t blen = strlen(base);
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    int removed = 0;
+    time_t now = time(NULL);
+    for (struct dirent *e; (e = readdir(d));) {
+        /* Exactly what mkstemp makes of BASE.tmpXXXXXX, and nothing else. */
+        if (strlen(e->d_name) != blen + 10 || strncmp(e->d_name, base, blen) != 0 ||
+            strncmp(e->d_name + blen, ".tmp", 4) != 0)
+            continue;
+        char full[8300];
+        snprintf(full, sizeof full, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (lstat(full, &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        if (min_age > 0 && now - st.st_mtime < min_age)
+            continue; /* perhaps another game's write in progress */
+        removed += unlink(full) == 0;
+    }
+    closedir(d);
+    return removed;
+}
+
+/* Makes BAK a second name of PATH (a hard link), so that PATH, the good
+ * file, stays in place the whole time; 0, 1 when the file system has no
+ * hard links (the caller then renames), or -1 with errno set. */
+static int link_backup(const char *path, const char *bak)
+{
+    char name[4096 + 16];
+    snprintf(name, sizeof name, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(name);
+    if (fd < 0)
+        return -1;
+    close(fd);
+    unlink(name);
+    if (link(path, name) != 0) {
+        int e = errno;
+        return e == EPERM || e == EXDEV || e == EMLINK || e == ENOTSUP || e == ENOSYS ? 1 : -1;
+    }
+    if (rename(name, bak) != 0) {
+        int saved = errno;
+        unlink(name);
+        errno = saved;
+        return -1;
+    }
+    return 0;
+}
+
 int hv_file_write_atomic(const char *path, const void *data, size_t len, int keep_backup, char *err,
                          size_t err_len)
 {
@@ -70,10 +150,18 @@ int hv_file_write_atomic(const char *path, const void *data, size_t len, int kee
         errno = ENAMETOOLONG;
         return fail(err, err_len, "cannot write", path);
     }
+    hv_file_clean_temps(path, STALE_SECONDS);
     int fd = mkstemp(tmp);
     if (fd < 0)
         return fail(err, err_len, "cannot create a file next to", path);
-    if (write_fully(fd, data, len) != 0 || fsync(fd) != 0) {
+    test_stop("created");
+    size_t half = len / 2;
+    int bad = write_fully(fd, data, half) != 0;
+    if (!bad) {
+        test_stop("half");
+        bad = write_fully(fd, (const char *)data + half, len - half) != 0 || fsync(fd) != 0;
+    }
+    if (bad) {
         int saved = errno;
         close(fd);
         unlink(tmp);
@@ -87,15 +175,23 @@ int hv_file_write_atomic(const char *path, const void *data, size_t len, int kee
         return fail(err, err_len, "cannot write", path);
     }
     chmod(tmp, 0644);
-    if (keep_backup) {
+    test_stop("synced");
+    struct stat st;
+    /* Without a file at PATH there is nothing to keep, and a backup there
+     * may be the only good copy left: it is not touched. */
+    if (keep_backup && lstat(path, &st) == 0) {
         char bak[4096 + 8];
         snprintf(bak, sizeof bak, "%s.bak", path);
-        if (rename(path, bak) != 0 && errno != ENOENT) {
+        int linked = link_backup(path, bak);
+        if (linked == 1 && rename(path, bak) == 0)
+            linked = 0; /* no hard links here: the reader falls back on the .bak */
+        if (linked != 0) {
             int saved = errno;
             unlink(tmp);
             errno = saved;
             return fail(err, err_len, "cannot keep the previous", path);
         }
+        test_stop("backup");
     }
     if (rename(tmp, path) != 0) {
         int saved = errno;
@@ -103,6 +199,7 @@ int hv_file_write_atomic(const char *path, const void *data, size_t len, int kee
         errno = saved;
         return fail(err, err_len, "cannot replace", path);
     }
+    test_stop("renamed");
     sync_folder(path);
     return 0;
 }
@@ -246,30 +343,50 @@ int hv_file_data_dir(const char *override, char *buf, size_t len, char *err, siz
 #define HV_SHIPPED_DIR "."
 #endif
 
-int hv_file_data_roots(char roots[][HV_FILE_ROOT_LEN], int max)
+/* Set once at start-up by a front end; the simulation never reads them. */
+static char shipped_dir[PATH_MAX], player_dir[PATH_MAX];
+static int folders_set;
+
+void hv_file_set_data_folders(const char *shipped, const char *player)
 {
-    const char *env = getenv("HV_DATA_ROOT");
-    const char *xdg = getenv("XDG_DATA_HOME");
-    const char *home = getenv("HOME");
+    snprintf(shipped_dir, sizeof shipped_dir, "%s", shipped ? shipped : "");
+    snprintf(player_dir, sizeof player_dir, "%s", player ? player : "");
+    folders_set = 1;
+}
+
+int hv_file_data_folders(const char **out)
+{
+    if (!folders_set) {
+        const char *root = getenv("HV_DATA_ROOT");
+        const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+        char player[PATH_MAX] = "";
+        if (xdg && xdg[0] == '/')
+            snprintf(player, sizeof player, "%.*s/happyvalley", PATH_MAX - 16, xdg);
+        else if (home && *home)
+            snprintf(player, sizeof player, "%.*s/.local/share/happyvalley", PATH_MAX - 32, home);
+        hv_file_set_data_folders(root && *root ? root : HV_SHIPPED_DIR, player);
+    }
     int n = 0;
-    if (n < max && env && *env)
-        snprintf(roots[n++], HV_FILE_ROOT_LEN, "%s", env);
-    if (n < max)
-        snprintf(roots[n++], HV_FILE_ROOT_LEN, "%s", HV_SHIPPED_DIR);
-    if (n < max && xdg && xdg[0] == '/')
-        snprintf(roots[n++], HV_FILE_ROOT_LEN, "%s/happyvalley", xdg);
-    else if (n < max && home && *home)
-        snprintf(roots[n++], HV_FILE_ROOT_LEN, "%s/.local/share/happyvalley", home);
+    if (shipped_dir[0])
+        out[n++] = shipped_dir;
+    if (player_dir[0] && strcmp(player_dir, shipped_dir) != 0)
+        out[n++] = player_dir;
     return n;
 }
 
-/* Whether the real path PATH is FOLDER (a real path too) or below it. */
-static int inside(const char *path, const char *folder)
+int hv_file_inside(const char *folder, const char *real, const char **rest)
 {
-    size_t n = strlen(folder);
-    if (n == 1 && folder[0] == '/')
-        return 1;
-    return strncmp(path, folder, n) == 0 && (path[n] == '/' || path[n] == '\0');
+    char rf[PATH_MAX];
+    if (!realpath(folder, rf))
+        return 0;
+    size_t n = strlen(rf);
+    if (n == 1 && rf[0] == '/')
+        n = 0; /* the root folder: every path is inside it */
+    if (strncmp(real, rf, n) != 0 || (real[n] != '/' && real[n] != '\0'))
+        return 0;
+    if (rest)
+        *rest = real[n] ? real + n + 1 : real + n;
+    return 1;
 }
 
 const char *hv_file_resolve(char *out, size_t cap, const char *from, const char *rel)
@@ -283,19 +400,19 @@ const char *hv_file_resolve(char *out, size_t cap, const char *from, const char 
         return "is too long a path";
     memcpy(out, from, dir);
     memcpy(out + dir, rel, n + 1);
-    char real[PATH_MAX], folder[PATH_MAX];
+    char real[PATH_MAX];
     if (!realpath(out, real))
         return errno == ENOENT || errno == ENOTDIR
                    ? "does not exist (paths are relative to this file's folder)"
                    : errno == EACCES ? "cannot be read: permission denied" : "cannot be reached";
     char base[PATH_MAX];
     snprintf(base, sizeof base, "%.*s", dir ? (int)dir : 1, dir ? from : ".");
-    if (realpath(base, folder) && inside(real, folder))
+    if (hv_file_inside(base, real, NULL))
         return NULL;
-    char roots[4][HV_FILE_ROOT_LEN];
-    int count = hv_file_data_roots(roots, 4);
+    const char *folders[2];
+    int count = hv_file_data_folders(folders);
     for (int i = 0; i < count; i++)
-        if (realpath(roots[i], folder) && inside(real, folder))
+        if (hv_file_inside(folders[i], real, NULL))
             return NULL;
     return "lies outside this file's folder and the game's data folders";
 }

@@ -8,10 +8,21 @@
 #include <stdio.h>
 
 /* Writes LEN bytes of DATA to PATH through a temporary file in the same
- * folder, fsync and rename. With KEEP_BACKUP an existing PATH is first
- * renamed to PATH.bak. 0, or -1 with a sentence written to ERR. */
+ * folder (PATH.tmpXXXXXX), fsync and rename. With KEEP_BACKUP an existing
+ * PATH first becomes PATH.bak too (a hard link), so a good PATH stays in
+ * place until the new one replaces it; with no PATH, PATH.bak is left
+ * alone. Temporary files of PATH older than a minute are removed first.
+ * 0, or -1 with a sentence written to ERR.
+ * For tests only: HV_TEST_SAVE_STOP=STEP in the environment kills the
+ * process with SIGKILL at STEP: created (empty temporary file), half
+ * (half written), synced (written and fsynced), backup (PATH.bak made,
+ * PATH not yet replaced), renamed (PATH replaced, folder not synced). */
 int hv_file_write_atomic(const char *path, const void *data, size_t len, int keep_backup, char *err,
                          size_t err_len);
+/* Removes the temporary files an interrupted write of PATH left behind
+ * (PATH.tmpXXXXXX, regular files) whose last change is at least MIN_AGE
+ * seconds old (0: all of them). Returns how many were removed. */
+int hv_file_clean_temps(const char *path, int min_age);
 /* Writes a printf-formatted sentence into ERR (when given) and returns -1,
  * for the functions that report failures as text. */
 int hv_file_error(char *err, size_t err_len, const char *fmt, ...)
@@ -34,18 +45,23 @@ char *hv_file_read_all(const char *path, size_t *len);
 /* hv_file_read_all for at most MAX bytes: a larger file is refused (errno
  * EFBIG) after reading at most twice MAX. */
 char *hv_file_read_capped(const char *path, size_t max, size_t *len);
+/* Sets the game's data folders, the only places besides a file's own
+ * folder that paths in files may lead to: SHIPPED, the shipped levels and
+ * assets, and PLAYER, the player's data folder where mods live (either
+ * may be NULL or ""). Until called: HV_DATA_ROOT or the folder the game
+ * was built from, and the XDG data folder. Front ends call it once. */
+void hv_file_set_data_folders(const char *shipped, const char *player);
+/* The data folders in use, at most two, into OUT; returns how many. */
+int hv_file_data_folders(const char **out);
+/* Whether REAL (a real path) lies inside FOLDER (any path to a folder);
+ * *REST (may be NULL) then points at the part after FOLDER's slash. */
+int hv_file_inside(const char *folder, const char *real, const char **rest);
 /* Resolves REL, a path written inside the file FROM, into OUT (CAP
  * bytes): relative to FROM's folder, and only when the file it names
  * (symlinks followed) lies in that folder, below it, or in one of the
- * game's data folders (hv_file_data_roots). NULL, or what is wrong with
- * REL as a sentence; a file elsewhere is never opened. */
+ * game's data folders. NULL, or what is wrong with REL as a sentence; a
+ * file elsewhere is never opened. */
 const char *hv_file_resolve(char *out, size_t cap, const char *from, const char *rel);
-/* The game's data folders files may name one another in: the shipped
- * data (HV_DATA_ROOT, else the folder the game was built from) and the
- * player's data folder. Writes up to MAX paths into ROOTS (each
- * HV_FILE_ROOT_LEN bytes); returns how many. */
-#define HV_FILE_ROOT_LEN 4096
-int hv_file_data_roots(char roots[][HV_FILE_ROOT_LEN], int max);
 /* The folder for saves and settings, created if missing: OVERRIDE when
  * given, else $XDG_DATA_HOME/happyvalley, else ~/.local/share/happyvalley.
  * 0, or -1 with a sentence written to ERR. */

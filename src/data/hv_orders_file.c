@@ -121,6 +121,7 @@ static const hv_field file_fields[] = {
     {"campaign", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "saves only"},
     {"stage", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "saves only"},
     {"carry", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "saves only"},
+    {"week_hashes", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "saves only"},
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 #define FILE_KEYS 3 /* the keys of file_fields every orders file has */
@@ -150,6 +151,7 @@ static const hv_field save_fields[] = {
     {"stage", HV_F_INT32, offsetof(hv_save_info, origin.stage), sizeof(int32_t), 0, 1, 16, NULL, 0,
      "the level's place in the campaign"},
     {"carry", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "what the campaign's earlier levels handed on"},
+    {"week_hashes", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "state hash of every week played"},
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 
@@ -452,12 +454,41 @@ static int by_week(const void *a, const void *b)
     return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
-int hv_orders_file_load(hv_orders_file *out, const char *path, const hv_rules *rules, hv_diag *diag)
+hv_ylimits hv_orders_file_limits(void)
+{
+    hv_ylimits limits = hv_ylimits_default();
+    limits.max_bytes = HV_SAVE_MAX_BYTES;
+    limits.max_nodes = HV_SAVE_MAX_NODES;
+    return limits;
+}
+
+/* Reads one order; when SKIPPED is given, an order with errors is left
+ * out and counted instead of reported. */
+static void read_order_or_skip(hv_ctx *ctx, const hv_ynode *node, hv_orders_file *out,
+                               int32_t *skipped)
+{
+    if (!skipped) {
+        read_order(ctx, node, out);
+        return;
+    }
+    hv_diag quiet, *loud = ctx->diag;
+    hv_diag_init(&quiet);
+    int errors = ctx->errors;
+    ctx->diag = &quiet;
+    read_order(ctx, node, out);
+    ctx->diag = loud;
+    *skipped += ctx->errors != errors;
+    ctx->errors = errors;
+    hv_diag_free(&quiet);
+}
+
+static int load(hv_orders_file *out, const char *path, const hv_rules *rules, hv_diag *diag,
+                int32_t *skipped)
 {
     memset(out, 0, sizeof *out);
     size_t before = diag->count;
     hv_ydoc doc;
-    hv_ylimits limits = hv_ylimits_default();
+    hv_ylimits limits = hv_orders_file_limits();
     hv_ctx ctx = {diag, path, rules, "", 0, 0};
     if (hv_ydoc_load_file(&doc, path, &limits, diag) == 0 &&
         read_top(&ctx, doc.root, &out->carry)) {
@@ -471,7 +502,7 @@ int hv_orders_file_load(hv_orders_file *out, const char *path, const hv_rules *r
                 hv_ctx_error(&ctx, list, "out of memory");
             for (size_t i = 0; out->items && i < list->count; i++) {
                 size_t at = hv_ctx_push_index(&ctx, i);
-                read_order(&ctx, list->items[i], out);
+                read_order_or_skip(&ctx, list->items[i], out, skipped);
                 hv_ctx_pop(&ctx, at);
             }
         }
@@ -485,6 +516,18 @@ int hv_orders_file_load(hv_orders_file *out, const char *path, const hv_rules *r
     if (out->count > 1)
         qsort(out->items, (size_t)out->count, sizeof *out->items, by_week);
     return 0;
+}
+
+int hv_orders_file_load(hv_orders_file *out, const char *path, const hv_rules *rules, hv_diag *diag)
+{
+    return load(out, path, rules, diag, NULL);
+}
+
+int hv_orders_file_load_lenient(hv_orders_file *out, const char *path, const hv_rules *rules,
+                                hv_diag *diag, int32_t *skipped)
+{
+    *skipped = 0;
+    return load(out, path, rules, diag, skipped);
 }
 
 int hv_orders_file_queue_week(const hv_orders_file *orders, int32_t *next, hv_state *state)

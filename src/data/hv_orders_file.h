@@ -15,9 +15,22 @@
 #include "hv_order.h"
 #include "hv_rules.h"
 #include "hv_state.h"
+#include "hv_yaml.h"
 
 #define HV_ORDERS_MAX 100000      /* orders in one file */
 #define HV_ORDERS_MAX_WEEK 100000 /* latest week an order may name */
+/* The longest line an order can take in a file: the widest week and
+ * numbers with the longest ids, for the longest of the kinds (a capture
+ * to earth, or a policy naming two ids). */
+#define HV_ORDER_LINE_CAPTURE_MAX                                                                  \
+    (sizeof "  - {week: 100000, do: capture, asteroid: , pilot: 1000000, engineer: 1000000, "      \
+            "to: earth}\n" -                                                                       \
+     1 + HV_ID_LEN - 1)
+#define HV_ORDER_LINE_POLICY_MAX                                                                   \
+    (sizeof "  - {week: 100000, do: policy, policy: , option: }\n" - 1 + 2 * (HV_ID_LEN - 1))
+#define HV_ORDER_LINE_MAX                                                                          \
+    (HV_ORDER_LINE_CAPTURE_MAX > HV_ORDER_LINE_POLICY_MAX ? HV_ORDER_LINE_CAPTURE_MAX              \
+                                                          : HV_ORDER_LINE_POLICY_MAX)
 
 struct hv_save_info;
 
@@ -38,6 +51,14 @@ typedef struct hv_orders_file {
  * errors in DIAG. */
 int hv_orders_file_load(hv_orders_file *out, const char *path, const hv_rules *rules,
                         hv_diag *diag);
+/* hv_orders_file_load for a save whose level changed since: an order that
+ * no longer reads against RULES (a module type, policy or asteroid gone)
+ * is left out and counted in *SKIPPED instead of failing the file. */
+int hv_orders_file_load_lenient(hv_orders_file *out, const char *path, const hv_rules *rules,
+                                hv_diag *diag, int32_t *skipped);
+/* The size limits of orders files and saves: up to the largest save the
+ * format allows (HV_SAVE_MAX_BYTES). */
+hv_ylimits hv_orders_file_limits(void);
 /* Queues into STATE every order for the week it is about to play, going
  * on from *NEXT (start at 0). Returns 0, or -1 when the state's queue is
  * full, with *NEXT at the order left out. */

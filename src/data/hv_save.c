@@ -2,7 +2,6 @@
 #include "hv_save.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,7 +9,7 @@
 
 #include "hv_carry_file.h"
 #include "hv_file.h"
-#include "hv_turn.h"
+#include "hv_save_level.h"
 #include "hv_yaml.h"
 
 #define LOG_MAX (INT32_MAX / 2)
@@ -23,7 +22,30 @@ void hv_order_log_init(hv_order_log *log)
 void hv_order_log_free(hv_order_log *log)
 {
     free(log->items);
+    free(log->hashes);
     hv_order_log_init(log);
+}
+
+int hv_order_log_end_week(hv_order_log *log, const hv_state *state)
+{
+    int32_t week = state->turn;
+    /* A week missed leaves a gap no later week can fill: the save then
+     * goes without week hashes rather than with wrong ones. */
+    if (week < 1 || log->hash_count < week - 1)
+        return 0;
+    if (week > log->hash_cap) {
+        int32_t cap = log->hash_cap ? log->hash_cap * 2 : 64;
+        while (cap < week)
+            cap *= 2;
+        uint32_t *more = realloc(log->hashes, sizeof *more * (size_t)cap);
+        if (!more)
+            return -1;
+        log->hashes = more;
+        log->hash_cap = cap;
+    }
+    log->hashes[week - 1] = (uint32_t)(hv_state_hash(state) >> 32);
+    log->hash_count = week;
+    return 0;
 }
 
 static int log_reserve(hv_order_log *log, int32_t more)
@@ -99,8 +121,9 @@ static void write_quoted(FILE *out, const char *text)
 /* The whole save in memory: header, the orders of the weeks played, then
  * the orders queued now. NORMAL is the state with its queue as it reads
  * back, which is the state the hash in the header must prove. */
-static char *save_text(const hv_level *level, const hv_state *normal, const hv_order_log *log,
-                       const hv_origin *origin, size_t *len, char *err, size_t err_len)
+static char *save_text(const hv_level *level, const char *stored_level, const hv_state *normal,
+                       const hv_order_log *log, const hv_origin *origin, size_t *len, char *err,
+                       size_t err_len)
 {
     int32_t played = 0;
     for (int32_t i = 0; i < log->count; i++)
@@ -116,7 +139,7 @@ static char *save_text(const hv_level *level, const hv_state *normal, const hv_o
         return NULL;
     }
     fprintf(m, "# A Happy Valley saved game: docs/save-format.md\nformat: 1\nkind: save\nlevel: ");
-    write_quoted(m, level->file);
+    write_quoted(m, stored_level);
     fprintf(m, "level_id: %s\ntitle: ", level->id);
     write_quoted(m, level->title);
     time_t now = time(NULL);
@@ -128,6 +151,14 @@ static char *save_text(const hv_level *level, const hv_state *normal, const hv_o
     if (origin && origin->campaign[0]) {
         fprintf(m, "campaign: %s\nstage: %d\ncarry:", origin->campaign, origin->stage);
         hv_carry_write(m, 2, &origin->carry);
+    }
+    if (normal->turn > 0 && log->hash_count >= normal->turn) {
+        fprintf(m, "week_hashes:\n");
+        for (int32_t w = 0; w < normal->turn; w++)
+            fprintf(m, "%s%08lx%s", w % HV_SAVE_HASH_WEEKS ? "" : "  - \"",
+                    (unsigned long)log->hashes[w],
+                    w % HV_SAVE_HASH_WEEKS == HV_SAVE_HASH_WEEKS - 1 || w + 1 == normal->turn ? "\"\n"
+                                                                                             : "");
     }
     fprintf(m, "orders:%s\n", played + normal->order_count ? "" : " []");
     int bad = 0;
@@ -152,7 +183,7 @@ static int check_text(const char *path, const char *text, size_t len, char *err,
     hv_diag diag;
     hv_diag_init(&diag);
     hv_ydoc doc;
-    hv_ylimits limits = hv_ylimits_default();
+    hv_ylimits limits = hv_orders_file_limits();
     hv_ctx ctx = {&diag, path, NULL, "", 0, 0};
     hv_save_info info;
     int rc = hv_ydoc_load_buffer(&doc, path, text, len, &limits, &diag);
@@ -183,6 +214,26 @@ static void make_saves_folder(const char *path)
         mkdir(dir, 0755);
 }
 
+/* Whether the file at PATH should become PATH.bak: not when it is missing
+ * or damaged while PATH.bak is good, for the backup is then the only good
+ * copy of the game. */
+static int keep_backup(const char *path)
+{
+    hv_save_info info;
+    hv_diag diag;
+    hv_diag_init(&diag);
+    int good = hv_save_read_info(path, &info, &diag) == 0;
+    hv_diag_free(&diag);
+    if (good)
+        return 1;
+    char bak[HV_FILE_LEN * 2 + 8];
+    snprintf(bak, sizeof bak, "%s.bak", path);
+    hv_diag_init(&diag);
+    int bak_good = hv_save_read_info(bak, &info, &diag) == 0;
+    hv_diag_free(&diag);
+    return !bak_good;
+}
+
 int hv_save_write(const char *path, const hv_level *level, const hv_state *state,
                   const hv_order_log *log, char *err, size_t err_len)
 {
@@ -204,7 +255,9 @@ int hv_save_write_origin(const char *path, const hv_level *level, const hv_state
     for (int32_t i = 0; i < normal->order_count && !bad; i++)
         bad = hv_orders_file_normalize(&level->rules, &normal->orders[i]) != 0;
     size_t len = 0;
-    char *text = bad ? NULL : save_text(level, normal, log, origin, &len, err, err_len);
+    char stored[HV_FILE_LEN];
+    hv_save_level_path(path, level->file, stored, sizeof stored);
+    char *text = bad ? NULL : save_text(level, stored, normal, log, origin, &len, err, err_len);
     free(normal);
     if (bad)
         return hv_file_error(err, err_len,
@@ -214,7 +267,7 @@ int hv_save_write_origin(const char *path, const hv_level *level, const hv_state
     int rc = check_text(path, text, len, err, err_len);
     if (rc == 0) {
         make_saves_folder(path);
-        rc = hv_file_write_atomic(path, text, len, 1, err, err_len);
+        rc = hv_file_write_atomic(path, text, len, keep_backup(path), err, err_len);
     }
     free(text);
     return rc;
@@ -224,221 +277,12 @@ int hv_save_read_info(const char *path, hv_save_info *info, hv_diag *diag)
 {
     memset(info, 0, sizeof *info);
     hv_ydoc doc;
-    hv_ylimits limits = hv_ylimits_default();
+    hv_ylimits limits = hv_orders_file_limits();
     hv_ctx ctx = {diag, path, NULL, "", 0, 0};
     int rc = hv_ydoc_load_file(&doc, path, &limits, diag);
     if (rc == 0)
         rc = hv_orders_file_read_header(&ctx, doc.root, info);
     hv_ydoc_free(&doc);
-    return rc;
-}
-
-/* Reports at KEY of the save's header, with the key as the path. */
-static void header_error(hv_ctx *ctx, const hv_ynode *root, const char *key, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
-
-static void header_error(hv_ctx *ctx, const hv_ynode *root, const char *key, const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    size_t old = hv_ctx_push_key(ctx, key);
-    hv_ctx_error(ctx, hv_ynode_get(root, key), "%s", msg);
-    hv_ctx_pop(ctx, old);
-}
-
-/* Reports at order INDEX of the save's list, where it stands in the file. */
-static void order_error(hv_ctx *ctx, const hv_ynode *root, int32_t index, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
-
-static void order_error(hv_ctx *ctx, const hv_ynode *root, int32_t index, const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    const hv_ynode *list = hv_ynode_get(root, "orders");
-    size_t old = hv_ctx_push_key(ctx, "orders");
-    hv_ctx_push_index(ctx, (size_t)index);
-    hv_ctx_error(ctx, list && (size_t)index < list->count ? list->items[index] : list, "%s", msg);
-    hv_ctx_pop(ctx, old);
-}
-
-/* The level the save was played on, as long as it is still that level. */
-static hv_level *open_level(hv_ctx *ctx, const hv_ynode *root, const hv_save_info *info)
-{
-    struct stat st;
-    if (stat(info->level, &st) != 0) {
-        if (errno == ENOENT)
-            header_error(ctx, root, "level", "the level file '%s' no longer exists", info->level);
-        else
-            header_error(ctx, root, "level", "cannot open the level file '%s': %s", info->level,
-                         strerror(errno));
-        return NULL;
-    }
-    hv_level *level = hv_level_load(info->level, ctx->diag);
-    if (!level) {
-        header_error(ctx, root, "level", "the level file '%s' has errors and cannot be played",
-                     info->level);
-        return NULL;
-    }
-    if (strcmp(level->id, info->level_id) != 0) {
-        header_error(ctx, root, "level_id", "'%s' now holds level '%s', not '%s'", info->level,
-                     level->id, info->level_id);
-        hv_level_free(level);
-        return NULL;
-    }
-    return level;
-}
-
-/* Plays the saved weeks again into S and queues the unfinished week's
- * orders, showing WATCH each week; 0, or -1 with the first sign of damage
- * reported. */
-static int replay_weeks(hv_ctx *ctx, const hv_ynode *root, const hv_level *level,
-                        const hv_save_info *info, const hv_orders_file *orders, hv_state *s,
-                        const hv_save_watch *watch, hv_report *report, hv_state *before)
-{
-    hv_level_new_game(level, info->seed, s);
-    hv_carry_apply(s, &info->origin.carry);
-    if (info->play_on)
-        hv_state_play_on(s);
-    if (watch)
-        watch->week(NULL, s, NULL, watch->ctx);
-    int32_t next = 0;
-    for (int32_t week = 1; week <= info->week + 1; week++) {
-        if (hv_orders_file_queue_week(orders, &next, s) != 0) {
-            order_error(ctx, root, orders->items[next].seq, "more than %d orders in week %d",
-                        HV_MAX_ORDERS, week);
-            return -1;
-        }
-        if (week > info->week)
-            break; /* the week being played is saved with its orders queued */
-        if (watch) {
-            hv_report_clear(report);
-            *before = *s;
-        }
-        hv_turn_result done = hv_end_turn(s, report);
-        if (done == HV_TURN_DONE && watch)
-            watch->week(before, s, report, watch->ctx);
-        if (done == HV_TURN_WAITING) {
-            header_error(ctx, root, "orders",
-                         "week %d cannot end: an event waits for an answer and the save gives "
-                         "none that week",
-                         week);
-            return -1;
-        }
-        if (done == HV_TURN_OVER) {
-            header_error(ctx, root, "week",
-                         "the game ended in week %d, but the save says %d weeks were played",
-                         s->outcome_turn, info->week);
-            return -1;
-        }
-    }
-    if (next < orders->count) {
-        order_error(ctx, root, orders->items[next].seq,
-                    "an order for week %d, after the week being played (%d)",
-                    orders->items[next].week, info->week + 1);
-        return -1;
-    }
-    uint64_t hash = hv_state_hash(s);
-    if (hash != info->state_hash) {
-        header_error(ctx, root, "state_hash",
-                     "the save does not match this level or this version of the rules (hash "
-                     "%016llx, expected %016llx)",
-                     (unsigned long long)hash, (unsigned long long)info->state_hash);
-        return -1;
-    }
-    char why[200];
-    if (hv_state_check(s, why, sizeof why) != 0) {
-        header_error(ctx, root, "orders", "the saved game is inconsistent: %s", why);
-        return -1;
-    }
-    return 0;
-}
-
-/* replay_weeks with room for what a watcher is shown. */
-static int replay(hv_ctx *ctx, const hv_ynode *root, const hv_level *level,
-                  const hv_save_info *info, const hv_orders_file *orders, hv_state *s,
-                  const hv_save_watch *watch)
-{
-    hv_report *report = NULL;
-    hv_state *before = NULL;
-    if (watch && (!(report = malloc(sizeof *report)) || !(before = malloc(sizeof *before)))) {
-        free(report);
-        header_error(ctx, root, "orders", "out of memory");
-        return -1;
-    }
-    int rc = replay_weeks(ctx, root, level, info, orders, s, watch, report, before);
-    free(before);
-    free(report);
-    return rc;
-}
-
-int hv_save_load(const char *path, hv_level **level, hv_state *state, hv_order_log *log,
-                 hv_diag *diag)
-{
-    return hv_save_load_watching(path, level, state, log, diag, NULL);
-}
-
-int hv_save_load_watching(const char *path, hv_level **level_out, hv_state *state,
-                          hv_order_log *log, hv_diag *diag, const hv_save_watch *watch)
-{
-    return hv_save_load_origin(path, level_out, state, log, NULL, diag, watch);
-}
-
-int hv_save_load_origin(const char *path, hv_level **level_out, hv_state *state, hv_order_log *log,
-                        hv_origin *origin, hv_diag *diag, const hv_save_watch *watch)
-{
-    *level_out = NULL;
-    hv_order_log_init(log);
-    hv_ydoc doc;
-    hv_ylimits limits = hv_ylimits_default();
-    hv_ctx ctx = {diag, path, NULL, "", 0, 0};
-    hv_save_info info;
-    hv_level *level = NULL;
-    hv_orders_file orders = {0};
-    hv_state *s = NULL;
-    int rc = -1;
-    if (hv_ydoc_load_file(&doc, path, &limits, diag) != 0 ||
-        hv_orders_file_read_header(&ctx, doc.root, &info) != 0)
-        goto done;
-    if (!(level = open_level(&ctx, doc.root, &info)) ||
-        hv_orders_file_load(&orders, path, &level->rules, diag) != 0)
-        goto done;
-    if (!(s = malloc(sizeof *s))) {
-        hv_diag_error(diag, path, 0, 0, "out of memory");
-        goto done;
-    }
-    if (replay(&ctx, doc.root, level, &info, &orders, s, watch) != 0)
-        goto done;
-    for (int32_t i = 0; i < orders.count && orders.items[i].week <= info.week; i++) {
-        if (log_append(log, orders.items[i].week, orders.items[i].line, &orders.items[i].order)) {
-            hv_diag_error(diag, path, 0, 0, "out of memory");
-            goto done;
-        }
-    }
-    *state = *s;
-    if (origin)
-        *origin = info.origin;
-    *level_out = level;
-    level = NULL;
-    rc = 0;
-done:
-    free(s);
-    hv_orders_file_free(&orders);
-    hv_level_free(level);
-    hv_ydoc_free(&doc);
-    if (rc != 0)
-        hv_order_log_free(log);
     return rc;
 }
 

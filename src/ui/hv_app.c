@@ -11,6 +11,7 @@
 
 #include "hv_app.h"
 #include "hv_file.h"
+#include "hv_save_level.h"
 #include "hv_script.h"
 
 #ifndef HV_SOURCE_DIR
@@ -337,6 +338,16 @@ static int start(hv_app *app, const hv_ui_options *o)
     } else {
         snprintf(app->settings_path, sizeof app->settings_path, "%s/settings.yaml",
                  app->data_dir);
+    }
+    /* A save's level is looked for in the shipped data and in the player's folder. */
+    const char *root = SDL_getenv("HV_DATA_ROOT");
+    hv_file_set_data_folders(root ? root : HV_SOURCE_DIR, app->data_dir);
+    /* Saves cut short by a crash leave temporary files; a minute old, no
+     * game is still writing them. */
+    for (int slot = 0; app->data_dir[0] && slot <= HV_SAVE_SLOTS; slot++) {
+        char path[HV_FILE_LEN + 64];
+        hv_save_slot_path(app->data_dir, slot, path, sizeof path);
+        hv_file_clean_temps(path, 60);
     }
     hv_diag diag;
     hv_diag_init(&diag);

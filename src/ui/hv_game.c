@@ -187,6 +187,7 @@ void hv_app_end_turn(hv_app *app)
     hv_report_clear(&game->report);
     if (hv_end_turn(s, &game->report) != HV_TURN_DONE)
         return;
+    hv_order_log_end_week(&game->log, s); /* without memory the save goes without week hashes */
     game->played = 1;
     hv_game_record(game);
     if (s->outcome == HV_OUTCOME_WON && game->before.outcome == HV_OUTCOME_RUNNING)
@@ -237,6 +238,11 @@ static void watch_week(const hv_state *before, const hv_state *after, const hv_r
                        void *ctx)
 {
     hv_game *game = ctx;
+    if (!report) {
+        /* A new start: a load that tried another way first. */
+        game->history_count = 0;
+        game->played = 0;
+    }
     if (report) {
         game->report = *report;
         game->before = *before;
@@ -265,9 +271,12 @@ int hv_app_load_slot(hv_app *app, int slot)
     hv_diag_init(&diag);
     hv_save_watch watch = {watch_week, game};
     hv_state *loaded = malloc(sizeof *loaded);
-    if (!loaded || hv_save_load_origin(path, &game->level, loaded, &game->log, &game->origin, &diag,
-                                       &watch) != 0) {
+    hv_save_notes *notes = malloc(sizeof *notes);
+    if (!loaded || !notes ||
+        hv_save_load_noting(path, &game->level, loaded, &game->log, &game->origin, &diag, &watch,
+                            notes) != 0) {
         free(loaded);
+        free(notes);
         error_from_diag(app, "This save cannot be loaded:", &diag);
         hv_diag_free(&diag);
         game_free(game);
@@ -279,5 +288,16 @@ int hv_app_load_slot(hv_app *app, int slot)
     game->summary_seen = game->state.outcome != HV_OUTCOME_RUNNING && game->state.play_on;
     open_game(app, game);
     hv_app_toast(app, "Loaded slot %d: week %d.", slot, game->state.turn + 1);
+    if (notes->text[0]) {
+        /* The whole story on stderr; the short one where the player looks. */
+        fprintf(stderr, "happyvalley: note: %s\n", notes->text);
+        hv_app_toast(app, "%s%s%s", notes->from_backup ? "The save was damaged: loaded its backup. " : "",
+                     notes->level_moved ? "The level moved; found by its id. " : "",
+                     notes->differs ? "The level or rules changed: this game now differs from the "
+                                      "one saved."
+                                    : "");
+        app->toast_until = SDL_GetTicks() + 12000;
+    }
+    free(notes);
     return 0;
 }

@@ -68,7 +68,13 @@ void hv_app_read_campaign(hv_app *app)
     hv_diag_init(&diag);
     char progress[HV_FILE_LEN + 64];
     hv_campaign_progress_path(app->data_dir, c->id, progress, sizeof progress);
-    if (!app->no_saving[0] && hv_campaign_progress_read(progress, c, &app->progress, &diag) != 0) {
+    int read =
+        app->no_saving[0] ? 0 : hv_campaign_progress_read(progress, c, &app->progress, &diag);
+    if (read == 1) {
+        hv_app_toast(app, "Your progress file was cut short or damaged: its backup was read.");
+        fprintf(stderr, "happyvalley: note: %s was damaged or missing; read %s.bak\n", progress,
+                progress);
+    } else if (read != 0) {
         first_error(app->campaign_error, sizeof app->campaign_error,
                     "Your progress could not be read, so the campaign starts afresh; the file is "
                     "kept until a level is won.",

@@ -33,12 +33,14 @@ void hv_menu_read_slot(hv_app *app, int slot, hv_slot_info *out)
     char path[HV_FILE_LEN + 64];
     hv_save_slot_path(app->data_dir, slot, path, sizeof path);
     memset(out, 0, sizeof *out);
+    char bak[sizeof path + 8];
+    snprintf(bak, sizeof bak, "%s.bak", path);
     struct stat st;
-    if (app->no_saving[0] || stat(path, &st) != 0)
+    if (app->no_saving[0] || (stat(path, &st) != 0 && stat(bak, &st) != 0))
         return;
     hv_diag diag;
     hv_diag_init(&diag);
-    if (hv_save_read_info(path, &out->info, &diag) == 0) {
+    if (hv_save_read_info_noting(path, &out->info, &diag, &out->from_backup) == 0) {
         out->state = HV_SLOT_OK;
         format_saved_at(out->info.saved_at, out->when, sizeof out->when);
     } else {
@@ -101,12 +103,16 @@ static void load_row(hv_app *app, int slot, const hv_slot_info *s, SDL_Rect r, S
         hv_text_fit(g, HV_FONT_BODY, 1, s->info.title, w - ww - pad, fit, sizeof fit);
         hv_gfx_text(g, HV_FONT_BODY, 1, x, y, HV_C_TEXT, fit);
         char when[200];
-        snprintf(when, sizeof when, "Saved %s  \xc2\xb7  seed %llu", s->when,
-                 (unsigned long long)s->info.seed);
+        snprintf(when, sizeof when, "Saved %s  \xc2\xb7  seed %llu%s", s->when,
+                 (unsigned long long)s->info.seed,
+                 s->from_backup ? "  \xc2\xb7  the last save was cut short: its backup" : "");
         hv_text_fit(g, HV_FONT_SMALL, 0, when, w, fit, sizeof fit);
         hv_gfx_text(g, HV_FONT_SMALL, 0, x, y + lh, HV_C_DIM, fit);
-        snprintf(tip, sizeof tip, "Load %s, week %d (seed %llu).\nSaved %s.%s", s->info.title,
+        snprintf(tip, sizeof tip, "Load %s, week %d (seed %llu).\nSaved %s.%s%s", s->info.title,
                  s->info.week + 1, (unsigned long long)s->info.seed, s->when,
+                 s->from_backup ? "\nThe last save here was cut short or damaged; this is the "
+                                  "save before it, which loads in its place."
+                                : "",
                  app->game ? "\nThe game in progress is closed." : "");
     }
     char id[24];

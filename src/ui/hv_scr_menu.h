@@ -49,6 +49,7 @@ typedef struct hv_slot_info {
     hv_save_info info;
     char error[400];
     char when[128]; /* "Tue 4 Mar 2025, 14:05" */
+    int from_backup; /* the slot's file is missing or damaged; its .bak is read */
 } hv_slot_info;
 
 /* Reads the header of save SLOT (0: the autosave) into OUT. */

@@ -235,12 +235,15 @@ static int run_line(script_ctx *c, char *text)
                    app->game->state.order_count);
         else
             printf("no game\n");
+    } else if (strcmp(cmd, "toast") == 0) {
+        /* What the player was last told, shown or not any more. */
+        printf("toast %s\n", app->toast[0] ? app->toast : "none");
     } else if (strcmp(cmd, "quit") == 0) {
         app->quit = 1;
     } else {
         return bad(c, col[0],
                    "unknown command '%s'; use click, rclick, move, wheel, key, wait, resize, "
-                   "scale, screenshot, expect, state or quit",
+                   "scale, screenshot, expect, state, toast or quit",
                    cmd);
     }
     settle(app);

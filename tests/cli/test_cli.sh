@@ -161,5 +161,36 @@ printf 'format: 1\nkind: orders\nseed: 5\norders: []\n' >"$tmp/orders.yaml"
 expect_exit 2 "orders file with a save's key" -- "$bin" sim "$tutorial" --orders "$tmp/orders.yaml"
 contains "$tmp/err" "$tmp/orders.yaml:3:1: error: seed: only a save (kind: save) has this key" "save keys refused in orders files"
 
+# replay: 0 when a save reaches its hash, 1 when it differs (the first
+# week that does, from the save's week hashes), 2 when it cannot be loaded.
+contains "$tmp/game.yaml" "week_hashes:" "a save keeps its week hashes"
+expect_exit 0 "replay of a good save" -- "$bin" replay "$tmp/game.yaml"
+contains "$tmp/out" "level tutorial (" "replay names the level"
+contains "$tmp/out" "week 2, hash $saved: the replay reaches the game saved" "replay prints week and hash"
+# The week hash of week 2 edited: replay finds week 2, the first that differs.
+sed 's/^  - "\([0-9a-f]\{8\}\)[0-9a-f]\{8\}"$/  - "\100000000"/' "$tmp/game.yaml" >"$tmp/other.yaml"
+sed -i 's/^state_hash: .*/state_hash: "0000000000000000"/' "$tmp/other.yaml"
+expect_exit 1 "replay of a save whose hash differs" -- "$bin" replay "$tmp/other.yaml"
+contains "$tmp/out" "first week that differs: 2" "replay tells the first week that differs"
+grep -v '^week_hashes:\|^  - "' "$tmp/other.yaml" >"$tmp/old.yaml"
+expect_exit 1 "replay of an older save without week hashes" -- "$bin" replay "$tmp/old.yaml"
+contains "$tmp/out" "the save has no week hashes" "replay says only the end is known to differ"
+expect_exit 2 "replay of a missing save" -- "$bin" replay "$tmp/none.yaml"
+contains "$tmp/err" "$tmp/none.yaml:0:0: error: cannot open file" "replay: one-line error"
+[[ $(wc -l <"$tmp/err") == 1 ]] && ok || bad "replay of a missing save: more than one line"
+expect_exit 2 "replay without a file" -- "$bin" replay
+printf 'format: 1\nkind: save\nlevel: "/etc/passwd"\nlevel_id: passwd\ntitle: x\nseed: 1\nweek: 0\nstate_hash: "0000000000000000"\nsaved_at: 0\norders: []\n' >"$tmp/evil.yaml"
+expect_exit 2 "replay of a save naming a file out of the game's folders" -- "$bin" replay "$tmp/evil.yaml"
+contains "$tmp/err" "$tmp/evil.yaml:3:8: error: level: the level 'passwd' (file '/etc/passwd') was not found" "absolute level paths refused"
+if grep -q "root:" "$tmp/err"; then bad "the error quotes /etc/passwd"; else ok; fi
+# Cut short between the renames of a write: the .bak is replayed, with a warning.
+cp "$tmp/game.yaml" "$tmp/cut.yaml.bak"
+expect_exit 0 "replay of a save whose file is gone but its .bak is there" -- "$bin" replay "$tmp/cut.yaml"
+contains "$tmp/err" "warning: cannot be loaded" "replay warns it used the .bak"
+expect_exit 0 "sim of a save whose file is gone" -- "$bin" sim "$tutorial" --seed 6 --turns 2 --orders "$tmp/cut.yaml" --json
+contains "$tmp/err" "replaying its previous version $tmp/cut.yaml.bak" "sim warns it used the .bak"
+expect_exit 0 "--help" -- "$bin" --help
+contains "$tmp/out" "happyvalley replay SAVE" "--help lists replay"
+
 echo "cli_commands: $pass passed, $fail failed"
 ((fail == 0))

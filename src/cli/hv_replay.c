@@ -1,0 +1,81 @@
+/* The replay command: plays a save again headless, as the game loads it,
+ * and says whether it reaches the game that was saved. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hv_cli.h"
+#include "hv_save.h"
+
+int hv_cmd_replay(int argc, char **argv)
+{
+    if (argc != 1 || (argv[0][0] == '-' && argv[0][1]))
+        return hv_usage_error("%s", argc == 1 ? "replay takes no options, only a SAVE file"
+                                              : "replay needs one SAVE file");
+    const char *path = argv[0];
+    hv_level *level = NULL;
+    hv_state *state = malloc(sizeof *state);
+    hv_save_notes *notes = malloc(sizeof *notes);
+    hv_order_log log;
+    hv_diag diag;
+    hv_diag_init(&diag);
+    hv_order_log_init(&log);
+    int rc = HV_EXIT_FAILURE;
+    if (!state || !notes) {
+        fprintf(stderr, "happyvalley: out of memory\n");
+        goto done;
+    }
+    if (hv_save_load_noting(path, &level, state, &log, NULL, &diag, NULL, notes) != 0) {
+        /* The first problem is the one to fix; the rest often follow from it. */
+        if (diag.count)
+            fprintf(stderr, "%s:%d:%d: error: %s\n", diag.entries[0].file, diag.entries[0].line,
+                    diag.entries[0].col, diag.entries[0].message);
+        else
+            fprintf(stderr, "%s:0:0: error: cannot be loaded\n", path);
+        rc = HV_EXIT_BAD_INPUT;
+        goto done;
+    }
+    if (notes->from_backup)
+        fprintf(stderr, "%s: warning: cannot be loaded (%s); replaying %s instead\n", path,
+                notes->damage, notes->loaded);
+    if (notes->level_moved)
+        fprintf(stderr, "%s: warning: the level is not where the save says; found by its id at %s\n",
+                notes->loaded, notes->level);
+    hv_save_info info;
+    hv_diag_free(&diag);
+    hv_diag_init(&diag);
+    if (hv_save_read_info(notes->loaded, &info, &diag) != 0) {
+        fprintf(stderr, "%s:0:0: error: changed while it was replayed\n", notes->loaded);
+        rc = HV_EXIT_BAD_INPUT;
+        goto done;
+    }
+    unsigned long long hash = (unsigned long long)hv_state_hash(state);
+    if (!notes->differs) {
+        printf("%s: level %s (%s), week %d, hash %016llx: the replay reaches the game saved\n",
+               notes->loaded, level->id, notes->level, info.week, hash);
+        rc = HV_EXIT_OK;
+        goto done;
+    }
+    printf("%s: level %s (%s): the replay differs from the game saved\n", notes->loaded, level->id,
+           notes->level);
+    if (notes->first_differs)
+        printf("  first week that differs: %d\n", notes->first_differs);
+    else
+        printf("  the save has no week hashes, so only its end is known to differ\n");
+    if (notes->ended)
+        printf("  the game now ends in week %d, not after week %d\n", notes->ended, info.week);
+    printf("  week %d, hash %016llx, saved hash %016llx\n", state->turn, hash,
+           (unsigned long long)info.state_hash);
+    if (notes->skipped)
+        printf("  %d orders no longer apply\n", notes->skipped);
+    if (notes->answered)
+        printf("  %d questions had no answer in the save and took their first choice\n",
+               notes->answered);
+    rc = HV_EXIT_FAILURE;
+done:
+    hv_diag_free(&diag);
+    hv_order_log_free(&log);
+    hv_level_free(level);
+    free(notes);
+    free(state);
+    return rc;
+}
