@@ -46,11 +46,24 @@ static int scale_from_dpi(void)
     return s < 100 ? 100 : s > 300 ? 300 : s;
 }
 
+int hv_app_scale_fit(const hv_app *app)
+{
+    int w = 0, h = 0;
+    if (!app->ren || SDL_GetRendererOutputSize(app->ren, &w, &h) != 0 || w <= 0 || h <= 0)
+        return 300;
+    int fit = w * 100 / HV_LAYOUT_W;
+    if (h * 100 / HV_LAYOUT_H < fit)
+        fit = h * 100 / HV_LAYOUT_H;
+    return fit < HV_SCALE_MIN ? HV_SCALE_MIN : fit;
+}
+
 int hv_app_scale(const hv_app *app)
 {
-    if (app->opt.scale)
-        return app->opt.scale;
-    return app->settings.ui_scale ? app->settings.ui_scale : scale_from_dpi();
+    int wanted = app->opt.scale          ? app->opt.scale
+                 : app->settings.ui_scale ? app->settings.ui_scale
+                                          : scale_from_dpi();
+    int fit = hv_app_scale_fit(app);
+    return wanted < fit ? wanted : fit;
 }
 
 /* ---- drawing a frame --------------------------------------------------- */
@@ -58,6 +71,10 @@ int hv_app_scale(const hv_app *app)
 void hv_app_frame(hv_app *app)
 {
     hv_gfx_begin(&app->gfx);
+    /* A window made smaller than the scale allows lowers the scale. */
+    int scale = hv_app_scale(app);
+    if (scale != app->gfx.scale)
+        hv_gfx_set_scale(&app->gfx, scale);
     hv_gui_begin(&app->gui);
     switch (app->screen) {
     case HV_SCR_MENU:

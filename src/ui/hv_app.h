@@ -145,8 +145,16 @@ void hv_app_frame(hv_app *app);
 void hv_app_handle(hv_app *app, const SDL_Event *ev);
 /* Writes what was last drawn to a PNG at PATH; 0 or -1. */
 int hv_app_screenshot(hv_app *app, const char *path);
-/* The UI scale in use: command line, settings, else the display's DPI. */
+/* The UI scale in use: command line, settings, else the display's DPI,
+ * lowered to what the window holds. */
 int hv_app_scale(const hv_app *app);
+/* Every screen is laid out to fit HV_LAYOUT_W x HV_LAYOUT_H units. */
+#define HV_LAYOUT_W 960
+#define HV_LAYOUT_H 540
+#define HV_SCALE_MIN 60
+/* The largest scale at which the window holds the layout (HV_SCALE_MIN at
+ * least); hv_app_scale never exceeds it, and Settings offers no more. */
+int hv_app_scale_fit(const hv_app *app);
 /* Finds the levels for the picker; broken ones are kept with their error. */
 void hv_app_scan_levels(hv_app *app);
 

@@ -80,16 +80,38 @@ void hv_gui_tip(hv_gui *gui, SDL_Rect r, const char *tip)
     }
 }
 
-void hv_gui_area(hv_gui *gui, const char *id, SDL_Rect r, const char *tip)
+/* Keeps a widget for scripts and the layout checks, with what of it the
+ * clip rectangle leaves visible. */
+static void record(hv_gui *gui, const char *id, SDL_Rect r, const char *label, int flags)
 {
-    if (id && gui->enabled && gui->widget_count < HV_GUI_WIDGETS) {
-        hv_gui_widget *w = &gui->widgets[gui->widget_count++];
-        snprintf(w->id, sizeof w->id, "%s", id);
-        w->r = r;
+    if (!id || !gui->enabled || gui->widget_count >= HV_GUI_WIDGETS)
+        return;
+    hv_gui_widget *w = &gui->widgets[gui->widget_count++];
+    snprintf(w->id, sizeof w->id, "%s", id);
+    snprintf(w->label, sizeof w->label, "%s", label ? label : "");
+    w->r = r;
+    w->flags = flags;
+    w->visible = r;
+    SDL_Rect clip;
+    if (gui->g && gui->g->ren && SDL_RenderIsClipEnabled(gui->g->ren)) {
+        SDL_RenderGetClipRect(gui->g->ren, &clip);
+        if (!SDL_IntersectRect(&r, &clip, &w->visible))
+            w->visible = (SDL_Rect){r.x, r.y, 0, 0};
     }
+}
+
+static void area(hv_gui *gui, const char *id, SDL_Rect r, const char *tip, const char *label,
+                 int flags)
+{
+    record(gui, id, r, label, flags);
     if (!tip && hv_gui_hover(gui, r))
         gui->tip[0] = '\0'; /* what is drawn over something hides its tip */
     hv_gui_tip(gui, r, tip);
+}
+
+void hv_gui_area(hv_gui *gui, const char *id, SDL_Rect r, const char *tip)
+{
+    area(gui, id, r, tip, NULL, 0);
 }
 
 int hv_gui_find(const hv_gui *gui, const char *id, SDL_Rect *out)
@@ -136,12 +158,8 @@ int hv_gui_button(hv_gui *gui, const char *id, SDL_Rect r, const char *icon, con
     }
     if (label && *label)
         hv_gfx_text(g, HV_FONT_BODY, flags & HV_W_PRIMARY, x, r.y + (r.h - th) / 2, fg, label);
-    if (disabled) {
-        hv_gui_area(gui, id, r, tip);
-        return 0;
-    }
-    hv_gui_area(gui, id, r, tip);
-    return hv_gui_clicked(gui, r);
+    area(gui, id, r, tip, label, flags);
+    return disabled ? 0 : hv_gui_clicked(gui, r);
 }
 
 SDL_Rect hv_gui_panel(hv_gui *gui, SDL_Rect r, const char *title)

@@ -13,7 +13,10 @@
 
 typedef struct hv_gui_widget {
     char id[HV_GUI_ID_LEN];
-    SDL_Rect r;
+    SDL_Rect r;       /* where it takes clicks */
+    SDL_Rect visible; /* the part not clipped away (a scrolled list's row) */
+    char label[64];   /* a button's text, or "" */
+    int flags;        /* HV_W_* of a button; 0 for other areas */
 } hv_gui_widget;
 
 typedef struct hv_gui {

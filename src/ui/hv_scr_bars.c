@@ -47,34 +47,53 @@ static void resource_tip(const hv_game *game, int r, char *buf, size_t len)
     }
 }
 
-static int chip(hv_app *app, int x, int y, int h, const char *id, const char *icon,
-                const char *value, int64_t delta, int show_delta, const char *tip)
+/* One figure of the top bar: an icon, a value and, once a week has been
+ * played, last week's change under it. */
+typedef struct chip {
+    const char *id, *icon;
+    char value[48], tip[HV_TIP_LEN];
+    int64_t delta;
+    int show_delta;
+} chip;
+
+/* A chip's width; COMPACT narrows its icon and padding for small windows. */
+static int chip_width(hv_gfx *g, const chip *c, int compact)
 {
-    hv_gfx *g = &app->gfx;
-    int icon_size = hv_gfx_px(g, 22), pad = hv_gfx_px(g, 6);
-    int vw, vh, dw = 0;
-    hv_gfx_text_size(g, HV_FONT_BODY, 1, value, &vw, &vh);
-    char d[32] = "";
-    if (show_delta) {
-        snprintf(d, sizeof d, delta ? "%+lld" : "±0", (long long)delta);
+    int icon_size = hv_gfx_px(g, compact ? 16 : 22), pad = hv_gfx_px(g, compact ? 3 : 6);
+    int vw, dw = 0;
+    hv_gfx_text_size(g, HV_FONT_BODY, 1, c->value, &vw, NULL);
+    if (c->show_delta) {
+        char d[32];
+        snprintf(d, sizeof d, c->delta ? "%+lld" : "±0", (long long)c->delta);
         hv_gfx_text_size(g, HV_FONT_SMALL, 0, d, &dw, NULL);
     }
-    int w = icon_size + pad + (vw > dw ? vw : dw) + 2 * pad;
+    return icon_size + pad + (vw > dw ? vw : dw) + 2 * pad;
+}
+
+static int draw_chip(hv_app *app, int x, int y, int h, const chip *c, int compact)
+{
+    hv_gfx *g = &app->gfx;
+    int icon_size = hv_gfx_px(g, compact ? 16 : 22), pad = hv_gfx_px(g, compact ? 3 : 6);
+    int w = chip_width(g, c, compact), vh;
+    hv_gfx_text_size(g, HV_FONT_BODY, 1, c->value, NULL, &vh);
     SDL_Rect r = {x, y + hv_gfx_px(g, 4), w, h - hv_gfx_px(g, 8)};
     if (hv_gui_hover(&app->gui, r))
         hv_gfx_fill(g, r, HV_C_PANEL_HI, 255);
-    hv_gfx_image(g, icon, (SDL_Rect){x + pad, y + (h - icon_size) / 2, icon_size, icon_size});
+    hv_gfx_image(g, c->icon, (SDL_Rect){x + pad, y + (h - icon_size) / 2, icon_size, icon_size});
     int tx = x + pad + icon_size + pad;
     int lh = hv_gfx_line_height(g, HV_FONT_SMALL);
-    int ty = show_delta ? y + (h - vh - lh) / 2 : y + (h - vh) / 2;
-    hv_gfx_text(g, HV_FONT_BODY, 1, tx, ty, HV_C_TEXT, value);
-    if (show_delta)
+    int ty = c->show_delta ? y + (h - vh - lh) / 2 : y + (h - vh) / 2;
+    hv_gfx_text(g, HV_FONT_BODY, 1, tx, ty, HV_C_TEXT, c->value);
+    if (c->show_delta) {
+        char d[32];
+        snprintf(d, sizeof d, c->delta ? "%+lld" : "±0", (long long)c->delta);
         hv_gfx_text(g, HV_FONT_SMALL, 0, tx, ty + vh - hv_gfx_px(g, 2),
-                    delta > 0   ? HV_C_GOOD
-                    : delta < 0 ? HV_C_BAD
-                                : HV_C_DIM,
+                    c->delta > 0   ? HV_C_GOOD
+                    : c->delta < 0 ? HV_C_BAD
+                                   : HV_C_DIM,
                     d);
-    hv_gui_area(&app->gui, id, r, tip);
+    }
+    hv_gui_area(&app->gui, c->id, r, c->tip);
     return w;
 }
 
@@ -85,50 +104,67 @@ void hv_game_top_bar(hv_app *app, SDL_Rect bar)
     const hv_state *s = &game->state;
     hv_gfx_fill(g, bar, HV_C_PANEL, 255);
     hv_gfx_fill(g, (SDL_Rect){bar.x, bar.y + bar.h - 2, bar.w, 2}, HV_C_BORDER, 255);
-    int x = bar.x + hv_gfx_px(g, 8);
-    char value[48], tip[HV_TIP_LEN], id[32];
-    for (int r = 0; r < HV_RES_COUNT; r++) {
-        hv_format_number(s->stock[r], value, sizeof value);
-        resource_tip(game, r, tip, sizeof tip);
-        snprintf(id, sizeof id, "res_%s", hv_resource_id((hv_resource)r));
-        x += chip(app, x, bar.y, bar.h, id, res_icon[r], value, s->stock[r] - game->before.stock[r],
-                  game->played, tip);
+    char res_ids[HV_RES_COUNT][32];
+    chip chips[HV_RES_COUNT + 4];
+    int n = 0;
+    for (int r = 0; r < HV_RES_COUNT; r++, n++) {
+        chip *c = &chips[n];
+        snprintf(res_ids[r], sizeof res_ids[r], "res_%s", hv_resource_id((hv_resource)r));
+        c->id = res_ids[r];
+        c->icon = res_icon[r];
+        hv_format_number(s->stock[r], c->value, sizeof c->value);
+        resource_tip(game, r, c->tip, sizeof c->tip);
+        c->delta = s->stock[r] - game->before.stock[r];
+        c->show_delta = game->played;
     }
-    snprintf(value, sizeof value, "%d/%d kW", s->power_supply, s->power_demand);
-    snprintf(tip, sizeof tip,
+    chip *c = &chips[n++];
+    *c = (chip){"power", "icons/power", "", "", 0, 0};
+    snprintf(c->value, sizeof c->value, "%d/%d kW", s->power_supply, s->power_demand);
+    snprintf(c->tip, sizeof c->tip,
              "Power: %d kW made, %d kW wanted last week.\nOn a deficit, modules shut down from "
              "priority 9 towards 1.",
              s->power_supply, s->power_demand);
-    x += chip(app, x, bar.y, bar.h, "power", "icons/power", value, 0, 0, tip);
-    snprintf(value, sizeof value, "%d%%", s->dust);
-    snprintf(tip, sizeof tip, "Dust in the air: %d%%. Solar arrays lose that share of output.",
+    c = &chips[n++];
+    *c = (chip){"dust", "icons/dust", "", "", 0, 0};
+    snprintf(c->value, sizeof c->value, "%d%%", s->dust);
+    snprintf(c->tip, sizeof c->tip, "Dust in the air: %d%%. Solar arrays lose that share of output.",
              s->dust);
     /* On a world of long days, the coming week's light and when it turns. */
     int32_t turns;
     int lit = hv_world_daylight(s->rules, s->turn + 1, &turns);
     if (turns)
-        snprintf(tip + strlen(tip), sizeof tip - strlen(tip),
+        snprintf(c->tip + strlen(c->tip), sizeof c->tip - strlen(c->tip),
                  lit ? "\nDaylight: the arrays work until week %d."
                      : "\nNight: the arrays are dark until week %d.",
                  turns);
-    x += chip(app, x, bar.y, bar.h, "dust", "icons/dust", value, 0, 0, tip);
-    snprintf(value, sizeof value, "%d", s->person_count);
-    snprintf(tip, sizeof tip, "People at the base: %d (%d have died).", s->person_count, s->deaths);
-    x += chip(app, x, bar.y, bar.h, "people", "icons/people", value, 0, 0, tip);
+    c = &chips[n++];
+    *c = (chip){"people", "icons/people", "", "", 0, 0};
+    snprintf(c->value, sizeof c->value, "%d", s->person_count);
+    snprintf(c->tip, sizeof c->tip, "People at the base: %d (%d have died).", s->person_count,
+             s->deaths);
+    c = &chips[n++];
+    *c = (chip){"tension", "icons/tension", "", "", 0, 0};
     int t = hv_state_max_tension(s);
-    snprintf(value, sizeof value, "%d", t);
-    snprintf(tip, sizeof tip,
+    snprintf(c->value, sizeof c->value, "%d", t);
+    snprintf(c->tip, sizeof c->tip,
              "Worst tension: %d (nations %d, classes %d). Incidents start at %d; a riot at %d "
              "held for %d weeks loses the base.",
              t, hv_state_nation_tension(s), s->class_tension, s->rules->society.incident_at,
              s->rules->society.riot_at, s->rules->society.riot_weeks);
-    chip(app, x, bar.y, bar.h, "tension", "icons/tension", value, 0, 0, tip);
-    /* The week, right-aligned. */
-    snprintf(value, sizeof value, "Week %d", s->turn + 1);
+    /* The week, right-aligned; the chips narrow themselves to leave it room. */
+    char week[32], tip[HV_TIP_LEN];
+    snprintf(week, sizeof week, "Week %d", s->turn + 1);
     int ww, wh;
-    hv_gfx_text_size(g, HV_FONT_HEAD, 1, value, &ww, &wh);
+    hv_gfx_text_size(g, HV_FONT_HEAD, 1, week, &ww, &wh);
     SDL_Rect wr = {bar.x + bar.w - ww - hv_gfx_px(g, 16), bar.y, ww, bar.h};
-    hv_gfx_text(g, HV_FONT_HEAD, 1, wr.x, bar.y + (bar.h - wh) / 2, HV_C_ACCENT, value);
+    int room = wr.x - bar.x - hv_gfx_px(g, 16), total = 0;
+    for (int i = 0; i < n; i++)
+        total += chip_width(g, &chips[i], 0);
+    int compact = total > room;
+    int x = bar.x + hv_gfx_px(g, compact ? 4 : 8);
+    for (int i = 0; i < n; i++)
+        x += draw_chip(app, x, bar.y, bar.h, &chips[i], compact);
+    hv_gfx_text(g, HV_FONT_HEAD, 1, wr.x, bar.y + (bar.h - wh) / 2, HV_C_ACCENT, week);
     snprintf(tip, sizeof tip, "%s\nWeek %d of the game; %d played.", app->game->level->title,
              s->turn + 1, s->turn);
     hv_gui_area(&app->gui, "week", wr, tip);
@@ -158,17 +194,20 @@ void hv_game_side_bar(hv_app *app, SDL_Rect bar)
     hv_game *game = app->game;
     hv_gfx_fill(g, bar, HV_C_PANEL, 255);
     hv_gfx_fill(g, (SDL_Rect){bar.x, bar.y, 2, bar.h}, HV_C_BORDER, 255);
-    int size = bar.w - hv_gfx_px(g, 10), y = bar.y + hv_gfx_px(g, 6);
+    /* Nine buttons: smaller ones when the window is short. */
+    int gap = hv_gfx_px(g, 6), size = bar.w - hv_gfx_px(g, 10), y = bar.y + gap;
+    if (9 * (size + gap) + gap > bar.h)
+        size = (bar.h - gap) / 9 - gap;
     char tip[160], key[32];
     hv_keybind_format(app->settings.keys[HV_ACT_BUILD], key, sizeof key);
     snprintf(tip, sizeof tip, "Build mode: pick a module type, then a cell (%s)", key);
-    SDL_Rect r = {bar.x + hv_gfx_px(g, 5), y, size, size};
+    SDL_Rect r = {bar.x + (bar.w - size) / 2, y, size, size};
     if (hv_gui_button(&app->gui, "build_mode", r, "icons/build", NULL, tip,
                       game->build_type >= 0 ? HV_W_SELECTED : 0)) {
         game->build_type = game->build_type >= 0 ? -1 : 0;
         game->selected = 0;
     }
-    y += size + hv_gfx_px(g, 6);
+    y += size + gap;
     for (size_t i = 0; i < sizeof buttons / sizeof buttons[0]; i++) {
         r.y = y;
         hv_keybind_format(app->settings.keys[buttons[i].key], key, sizeof key);
@@ -176,14 +215,14 @@ void hv_game_side_bar(hv_app *app, SDL_Rect bar)
         if (hv_gui_button(&app->gui, buttons[i].id, r, buttons[i].icon, NULL, tip,
                           app->panel == buttons[i].panel ? HV_W_SELECTED : 0))
             app->panel = app->panel == buttons[i].panel ? HV_PANEL_NONE : buttons[i].panel;
-        y += size + hv_gfx_px(g, 6);
+        y += size + gap;
     }
-    r.y = bar.y + bar.h - 2 * (size + hv_gfx_px(g, 6));
+    r.y = bar.y + bar.h - 2 * (size + gap);
     hv_keybind_format(app->settings.keys[HV_ACT_HELP], key, sizeof key);
     snprintf(tip, sizeof tip, "Help and keys (%s)", key);
     if (hv_gui_button(&app->gui, "help", r, "icons/help", NULL, tip, 0))
         app->modal = HV_MODAL_HELP;
-    r.y += size + hv_gfx_px(g, 6);
+    r.y += size + gap;
     hv_keybind_format(app->settings.keys[HV_ACT_MENU], key, sizeof key);
     snprintf(tip, sizeof tip, "Menu: save, load, settings, quit (%s)", key);
     if (hv_gui_button(&app->gui, "menu", r, "icons/menu", NULL, tip, 0))

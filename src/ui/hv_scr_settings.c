@@ -146,8 +146,12 @@ static int display_section(hv_app *app, SDL_Rect in, SDL_Rect clip, int y)
             snprintf(tip, sizeof tip, "Follow the display's pixel density.");
         }
         int picked = app->settings.ui_scale == scales[i] && !app->opt.scale;
+        int fits = scales[i] <= hv_app_scale_fit(app);
+        if (!fits)
+            snprintf(tip, sizeof tip, "%d%% needs a window of at least %d x %d pixels.", scales[i],
+                     HV_LAYOUT_W * scales[i] / 100, HV_LAYOUT_H * scales[i] / 100);
         if (clipped_button(app, id, (SDL_Rect){x, y, bw, bh}, clip, label, tip,
-                           picked ? HV_W_SELECTED : 0)) {
+                           (picked ? HV_W_SELECTED : 0) | (fits ? 0 : HV_W_DISABLED))) {
             /* The player's choice from now on wins over a --scale given at start. */
             app->settings.ui_scale = scales[i];
             app->opt.scale = 0;

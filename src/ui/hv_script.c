@@ -120,6 +120,46 @@ static void settle(hv_app *app)
     SDL_RenderPresent(app->ren);
 }
 
+static void json_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(f, "\\%c", *p);
+        else if (*p < 0x20)
+            fprintf(f, "\\u%04x", *p);
+        else
+            fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+/* Writes every widget on screen with its rectangle, label and state as
+ * JSON, for the layout checks. 0, or 1 when PATH cannot be written. */
+static int write_widgets(const script_ctx *c, const char *path)
+{
+    const hv_gui *gui = &c->app->gui;
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return 1;
+    fprintf(f, "{\"window\": [%d, %d], \"scale\": %d, \"widgets\": [", c->app->gfx.w,
+            c->app->gfx.h, hv_app_scale(c->app));
+    for (int i = 0; i < gui->widget_count; i++) {
+        const hv_gui_widget *w = &gui->widgets[i];
+        fprintf(f, "%s\n  {\"id\": ", i ? "," : "");
+        json_string(f, w->id);
+        fprintf(f, ", \"rect\": [%d, %d, %d, %d], \"visible\": [%d, %d, %d, %d], \"label\": ",
+                w->r.x, w->r.y, w->r.w, w->r.h, w->visible.x, w->visible.y, w->visible.w,
+                w->visible.h);
+        json_string(f, w->label);
+        fprintf(f, ", \"disabled\": %s, \"selected\": %s}", w->flags & HV_W_DISABLED ? "true" : "false",
+                w->flags & HV_W_SELECTED ? "true" : "false");
+    }
+    fprintf(f, "\n]}\n");
+    int bad = ferror(f);
+    return (fclose(f) != 0 || bad) ? 1 : 0;
+}
+
 /* A quit the script did not ask for (SIGTERM, SIGINT, the window closed)
  * stops it between lines. */
 static int interrupted(void)
@@ -211,7 +251,7 @@ static int run_line(script_ctx *c, char *text)
         if (n != 2 || (rc = number(c, w[1], col[1], 100, 300, &v)) != 0)
             return n != 2 ? bad(c, col[0], "%s", "scale needs a percentage") : rc;
         app->opt.scale = (int)v;
-        hv_gfx_set_scale(&app->gfx, (int)v);
+        hv_gfx_set_scale(&app->gfx, hv_app_scale(app));
     } else if (strcmp(cmd, "screenshot") == 0) {
         if (n != 2)
             return bad(c, col[0], "%s", "screenshot needs a file name");
@@ -219,6 +259,13 @@ static int run_line(script_ctx *c, char *text)
         if (hv_app_screenshot(app, w[1]) != 0)
             return 1;
         printf("screenshot %s\n", w[1]);
+    } else if (strcmp(cmd, "widgets") == 0) {
+        if (n != 2)
+            return bad(c, col[0], "%s", "widgets needs a file name");
+        settle(app);
+        if (write_widgets(c, w[1]) != 0)
+            return bad(c, col[1], "cannot write '%s'", w[1]) ? 1 : 1;
+        printf("widgets %s\n", w[1]);
     } else if (strcmp(cmd, "expect") == 0) {
         SDL_Rect r;
         if (n != 2)
