@@ -45,12 +45,13 @@ key F1
 widgets $out/help.json
 key F1
 key Space
+widgets $out/event1.json
 click-if choice_1
 key Space
-widgets $out/week3.json
-click-if survey_golconda
+widgets $out/event2.json
+click-if choice_1
 key Space
-widgets $out/event.json
+widgets $out/event3.json
 click-if choice_1
 key Escape
 widgets $out/gamemenu.json
@@ -75,13 +76,16 @@ for size in $sizes; do
         out="$tmp/$size-$scale"
         mkdir -p "$out"
         script "$out" >"$tmp/walk.txt"
-        if ! "$bin" play levels/asteroid_window.yaml --size "$size" --scale "$scale" \
+        if ! "$bin" play levels/conference.yaml --size "$size" --scale "$scale" \
             --data-dir "$tmp/d" --ui-script "$tmp/walk.txt" >"$tmp/out" 2>"$tmp/err"; then
             echo "FAIL: $size at $scale%: the walk stopped: $(grep error "$tmp/err" | head -c 300)" >&2
             fail=$((fail + 1))
             continue
         fi
-        if python3 tests/ui/layout_check.py "$out"/*.json >"$tmp/problems"; then
+        if ! grep -q '"choice_1"' "$out"/event*.json; then
+            echo "FAIL: $size at $scale%: the walk met no event to check" >&2
+            fail=$((fail + 1))
+        elif python3 tests/ui/layout_check.py "$out"/*.json >"$tmp/problems"; then
             echo "ok: $size at $scale%: $(ls "$out" | wc -l) screens laid out"
         else
             echo "FAIL: $size at $scale%: $(wc -l <"$tmp/problems") layout problems" >&2
