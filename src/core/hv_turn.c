@@ -442,6 +442,50 @@ int hv_goal_holds(const hv_state *s, const hv_goal *g)
     }
 }
 
+int64_t hv_goal_measure(const hv_state *s, const hv_goal *g, int64_t *target)
+{
+    *target = g->amount;
+    switch (g->kind) {
+    case HV_GOAL_RESOURCE_AT_LEAST:
+        return s->stock[g->resource];
+    case HV_GOAL_RESOURCE_DEPLETED:
+        *target = 0;
+        return s->stock[g->resource];
+    case HV_GOAL_TURN_REACHED:
+        *target = g->turn;
+        return s->turn;
+    case HV_GOAL_MODULES_AT_LEAST:
+        return operating_count(s, g->module_type);
+    case HV_GOAL_POPULATION_AT_LEAST:
+    case HV_GOAL_POPULATION_BELOW:
+        return s->person_count;
+    case HV_GOAL_BANKRUPT:
+        *target = g->turn;
+        return s->broke_turns;
+    case HV_GOAL_TENSION_BELOW:
+        return hv_state_max_tension(s);
+    case HV_GOAL_RIOT:
+        *target = g->amount > 0 ? g->amount : 1;
+        return s->riots;
+    case HV_GOAL_EXPORTED_AT_LEAST:
+        return s->exported;
+    case HV_GOAL_CAPTURED_AT_LEAST:
+        return s->captured;
+    case HV_GOAL_FLAG_SET:
+        *target = 1;
+        return (s->flags >> g->flag) & 1u;
+    case HV_GOAL_SATISFACTION_AT_LEAST: {
+        int64_t least = 100;
+        for (int32_t i = 0; i < s->rules->sponsor_count; i++)
+            least = s->satisfaction[i] < least ? s->satisfaction[i] : least;
+        return least;
+    }
+    default:
+        *target = 0;
+        return 0;
+    }
+}
+
 static void end_game(hv_state *s, hv_report *report, hv_outcome outcome, int32_t goal)
 {
     s->outcome = outcome;

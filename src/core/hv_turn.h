@@ -52,6 +52,10 @@ int hv_trigger_holds(const hv_state *state, const hv_trigger *t);
 int32_t hv_story_weight(const hv_state *state, int32_t index);
 /* Whether win or lose goal G holds in STATE now (a deadline: its week is reached). */
 int hv_goal_holds(const hv_state *state, const hv_goal *g);
+/* What goal G measures in STATE now, with the figure it holds at in
+ * *TARGET: a stock and its amount, a week and the deadline, a flag (0 or
+ * 1) and 1. Whether it holds is still hv_goal_holds. */
+int64_t hv_goal_measure(const hv_state *state, const hv_goal *g, int64_t *target);
 /* Whether asteroid INDEX can be launched at in WEEK. */
 int hv_asteroid_window_open(const hv_state *state, int32_t index, int32_t week);
 /* Capture success per mille for this crew, as it would be fixed at launch. */

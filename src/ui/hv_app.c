@@ -222,6 +222,9 @@ static void key_action(hv_app *app, int action)
     case HV_ACT_REPORT:
         toggle_panel(app, HV_PANEL_REPORT);
         break;
+    case HV_ACT_GOALS:
+        toggle_panel(app, HV_PANEL_GOALS);
+        break;
     case HV_ACT_ZOOM_IN:
     case HV_ACT_ZOOM_OUT:
         if (in_game) {

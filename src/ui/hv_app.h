@@ -33,6 +33,7 @@ typedef enum hv_panel {
     HV_PANEL_POLICIES,
     HV_PANEL_CHARTS,
     HV_PANEL_REPORT,
+    HV_PANEL_GOALS,
     HV_PANEL_COUNT
 } hv_panel;
 
@@ -217,6 +218,7 @@ void hv_panel_asteroids(hv_app *app, SDL_Rect area);
 void hv_panel_policies(hv_app *app, SDL_Rect area);
 void hv_panel_charts(hv_app *app, SDL_Rect area);
 void hv_panel_report(hv_app *app, SDL_Rect area);
+void hv_panel_goals(hv_app *app, SDL_Rect area);
 
 /* Dialogs over the base view. */
 void hv_dialog_event(hv_app *app);

@@ -97,6 +97,22 @@ static int draw_chip(hv_app *app, int x, int y, int h, const chip *c, int compac
     return w;
 }
 
+/* The week by which the goals must be met (a lose goal's deadline, else a
+ * win at a week), or 0 when the level has none ahead. */
+static int32_t next_deadline(const hv_state *s)
+{
+    int32_t best = 0;
+    for (int pass = 0; pass < 2 && !best; pass++) {
+        const hv_goal *goals = pass ? s->rules->win : s->rules->lose;
+        int32_t n = pass ? s->rules->win_count : s->rules->lose_count;
+        for (int32_t i = 0; i < n; i++)
+            if (goals[i].kind == HV_GOAL_TURN_REACHED && goals[i].turn > s->turn &&
+                (!best || goals[i].turn < best))
+                best = goals[i].turn;
+    }
+    return best;
+}
+
 void hv_game_top_bar(hv_app *app, SDL_Rect bar)
 {
     hv_gfx *g = &app->gfx;
@@ -153,7 +169,11 @@ void hv_game_top_bar(hv_app *app, SDL_Rect bar)
              s->rules->society.riot_at, s->rules->society.riot_weeks);
     /* The week, right-aligned; the chips narrow themselves to leave it room. */
     char week[32], tip[HV_TIP_LEN];
-    snprintf(week, sizeof week, "Week %d", s->turn + 1);
+    int32_t deadline = next_deadline(s);
+    if (deadline > 0)
+        snprintf(week, sizeof week, "Week %d / %d", s->turn + 1, deadline);
+    else
+        snprintf(week, sizeof week, "Week %d", s->turn + 1);
     int ww, wh;
     hv_gfx_text_size(g, HV_FONT_HEAD, 1, week, &ww, &wh);
     SDL_Rect wr = {bar.x + bar.w - ww - hv_gfx_px(g, 16), bar.y, ww, bar.h};
@@ -165,8 +185,13 @@ void hv_game_top_bar(hv_app *app, SDL_Rect bar)
     for (int i = 0; i < n; i++)
         x += draw_chip(app, x, bar.y, bar.h, &chips[i], compact);
     hv_gfx_text(g, HV_FONT_HEAD, 1, wr.x, bar.y + (bar.h - wh) / 2, HV_C_ACCENT, week);
-    snprintf(tip, sizeof tip, "%s\nWeek %d of the game; %d played.", app->game->level->title,
-             s->turn + 1, s->turn);
+    int n_tip = snprintf(tip, sizeof tip, "%s\nWeek %d of the game; %d played.",
+                         app->game->level->title, s->turn + 1, s->turn);
+    if (deadline > 0 && n_tip > 0 && (size_t)n_tip < sizeof tip)
+        snprintf(tip + n_tip, sizeof tip - (size_t)n_tip,
+                 "\nThe goals must be met by the end of week %d: %d weeks left. The goals panel "
+                 "(G) shows how far along they are.",
+                 deadline, deadline - s->turn);
     hv_gui_area(&app->gui, "week", wr, tip);
 }
 
@@ -189,15 +214,17 @@ void hv_game_side_bar(hv_app *app, SDL_Rect bar)
          HV_ACT_POLICIES},
         {"panel_charts", "icons/charts", "History charts", HV_PANEL_CHARTS, HV_ACT_CHARTS},
         {"panel_report", "icons/report", "Last week's report", HV_PANEL_REPORT, HV_ACT_REPORT},
+        {"panel_goals", "icons/win", "Goals: progress and deadlines", HV_PANEL_GOALS, HV_ACT_GOALS},
     };
     hv_gfx *g = &app->gfx;
     hv_game *game = app->game;
     hv_gfx_fill(g, bar, HV_C_PANEL, 255);
     hv_gfx_fill(g, (SDL_Rect){bar.x, bar.y, 2, bar.h}, HV_C_BORDER, 255);
-    /* Nine buttons: smaller ones when the window is short. */
+    /* Build, the panels, help and menu: smaller buttons when the window is short. */
+    int count = (int)(sizeof buttons / sizeof buttons[0]) + 3;
     int gap = hv_gfx_px(g, 6), size = bar.w - hv_gfx_px(g, 10), y = bar.y + gap;
-    if (9 * (size + gap) + gap > bar.h)
-        size = (bar.h - gap) / 9 - gap;
+    if (count * (size + gap) + gap > bar.h)
+        size = (bar.h - gap) / count - gap;
     char tip[160], key[32];
     hv_keybind_format(app->settings.keys[HV_ACT_BUILD], key, sizeof key);
     snprintf(tip, sizeof tip, "Build mode: pick a module type, then a cell (%s)", key);

@@ -477,6 +477,7 @@ void hv_screen_game(hv_app *app)
         hv_panel_policies,
         hv_panel_charts,
         hv_panel_report,
+        hv_panel_goals,
     };
     hv_gfx *g = &app->gfx;
     hv_game *game = app->game;

@@ -30,6 +30,7 @@
     X(HV_ACT_POLICIES, "policies", "Policies", SDLK_p, 0)                                          \
     X(HV_ACT_CHARTS, "charts", "History charts", SDLK_h, 0)                                        \
     X(HV_ACT_REPORT, "report", "Turn report", SDLK_r, 0)                                           \
+    X(HV_ACT_GOALS, "goals", "Goals", SDLK_g, 0)                                                   \
     X(HV_ACT_ZOOM_IN, "zoom_in", "Zoom in", SDLK_EQUALS, 0)                                        \
     X(HV_ACT_ZOOM_OUT, "zoom_out", "Zoom out", SDLK_MINUS, 0)                                      \
     X(HV_ACT_PAN_LEFT, "pan_left", "Pan left", SDLK_LEFT, 0)                                       \

@@ -24,6 +24,7 @@ typedef enum hv_action {
     HV_ACT_POLICIES,  /* P */
     HV_ACT_CHARTS,    /* H: history charts */
     HV_ACT_REPORT,    /* R: last turn's report */
+    HV_ACT_GOALS,     /* G: the goals panel */
     HV_ACT_ZOOM_IN,   /* = (and keypad +) */
     HV_ACT_ZOOM_OUT,  /* - */
     HV_ACT_PAN_LEFT,  /* Left */

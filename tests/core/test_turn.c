@@ -424,6 +424,45 @@ static void test_goals(void)
     CHECK_EQ_INT(s.outcome, HV_OUTCOME_RUNNING);
 }
 
+/* What a goal measures agrees with whether it holds, kind by kind. */
+static void test_goal_measures(void)
+{
+    fresh();
+    fixture_person(&s, 0, 100);
+    fixture_person(&s, 1, 100);
+    int64_t target;
+    hv_goal at_least = {HV_GOAL_RESOURCE_AT_LEAST, HV_RES_IRIDIUM, 0, 0, 100, 0};
+    s.stock[HV_RES_IRIDIUM] = 60;
+    CHECK_EQ_INT(hv_goal_measure(&s, &at_least, &target), 60);
+    CHECK_EQ_INT(target, 100);
+    CHECK(!hv_goal_holds(&s, &at_least));
+    s.stock[HV_RES_IRIDIUM] = 100;
+    CHECK(hv_goal_measure(&s, &at_least, &target) >= target && hv_goal_holds(&s, &at_least));
+    hv_goal deadline = {HV_GOAL_TURN_REACHED, 0, 0, 12, 0, 0};
+    s.turn = 7;
+    CHECK_EQ_INT(hv_goal_measure(&s, &deadline, &target), 7);
+    CHECK_EQ_INT(target, 12);
+    hv_goal empty = {HV_GOAL_RESOURCE_DEPLETED, HV_RES_OXYGEN, 0, 0, 0, 0};
+    s.stock[HV_RES_OXYGEN] = 30;
+    CHECK_EQ_INT(hv_goal_measure(&s, &empty, &target), 30);
+    CHECK_EQ_INT(target, 0);
+    hv_goal people = {HV_GOAL_POPULATION_BELOW, 0, 0, 0, 3, 0};
+    CHECK_EQ_INT(hv_goal_measure(&s, &people, &target), 2);
+    CHECK(hv_goal_measure(&s, &people, &target) < target && hv_goal_holds(&s, &people));
+    hv_goal broke = {HV_GOAL_BANKRUPT, 0, 0, 4, 0, 0};
+    s.broke_turns = 3;
+    CHECK_EQ_INT(hv_goal_measure(&s, &broke, &target), 3);
+    CHECK_EQ_INT(target, 4);
+    CHECK(!hv_goal_holds(&s, &broke));
+    hv_goal riot = {HV_GOAL_RIOT, 0, 0, 0, 0, 0};
+    CHECK_EQ_INT(hv_goal_measure(&s, &riot, &target), 0);
+    CHECK_EQ_INT(target, 1);
+    hv_goal flag = {HV_GOAL_FLAG_SET, 0, 0, 0, 0, 2};
+    s.flags = 1u << 2;
+    CHECK_EQ_INT(hv_goal_measure(&s, &flag, &target), 1);
+    CHECK(hv_goal_holds(&s, &flag));
+}
+
 static void test_whole_turns(void)
 {
     /* A base with no air plant runs out of oxygen and is lost. */
@@ -480,6 +519,7 @@ int main(void)
     test_construction_and_economy();
     test_weather();
     test_goals();
+    test_goal_measures();
     test_whole_turns();
     return hv_test_done("core_turn");
 }

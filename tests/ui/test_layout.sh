@@ -41,6 +41,9 @@ key h
 key r
 widgets $out/report.json
 key r
+key g
+widgets $out/goals.json
+key g
 key F1
 widgets $out/help.json
 key F1
@@ -84,6 +87,9 @@ for size in $sizes; do
         fi
         if ! grep -q '"choice_1"' "$out"/event*.json; then
             echo "FAIL: $size at $scale%: the walk met no event to check" >&2
+            fail=$((fail + 1))
+        elif ! grep -q '"goal_win_1"' "$out/goals.json" || ! grep -q '"goal_lose_1"' "$out/goals.json"; then
+            echo "FAIL: $size at $scale%: the goals panel does not list the level's goals" >&2
             fail=$((fail + 1))
         elif python3 tests/ui/layout_check.py "$out"/*.json >"$tmp/problems"; then
             echo "ok: $size at $scale%: $(ls "$out" | wc -l) screens laid out"

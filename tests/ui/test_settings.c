@@ -133,6 +133,7 @@ static void test_defaults(void)
         {HV_ACT_POLICIES, "policies", "Policies", "P"},
         {HV_ACT_CHARTS, "charts", "History charts", "H"},
         {HV_ACT_REPORT, "report", "Turn report", "R"},
+        {HV_ACT_GOALS, "goals", "Goals", "G"},
         {HV_ACT_ZOOM_IN, "zoom_in", "Zoom in", "="},
         {HV_ACT_ZOOM_OUT, "zoom_out", "Zoom out", "-"},
         {HV_ACT_PAN_LEFT, "pan_left", "Pan left", "Left"},
