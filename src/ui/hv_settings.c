@@ -445,8 +445,8 @@ int hv_settings_save(const hv_settings *settings, const char *path, char *err, s
         put(b, "ui_scale: auto\n");
     else
         put(b, "ui_scale: %d\n", (int)s->ui_scale);
-    put(b, "window:\n  width: %d\n  height: %d\n  fullscreen: %s\n", (int)s->width,
-        (int)s->height, s->fullscreen ? "true" : "false");
+    put(b, "window:\n  width: %d\n  height: %d\n  fullscreen: %s\n", (int)s->width, (int)s->height,
+        s->fullscreen ? "true" : "false");
     put(b, "sound:\n  effects: %d\n  ambience: %d\n  mute: %s\nkeys:\n", (int)s->effects_volume,
         (int)s->ambience_volume, s->mute ? "true" : "false");
     int rc = 0;

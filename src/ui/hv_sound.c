@@ -29,8 +29,8 @@ typedef struct clip {
 typedef struct voice {
     const clip *clip; /* NULL: free */
     Uint32 pos;
-    Uint32 delay;    /* samples of silence before it starts */
-    int32_t gain;    /* Q12 */
+    Uint32 delay; /* samples of silence before it starts */
+    int32_t gain; /* Q12 */
 } voice;
 
 typedef struct loop_state {
@@ -136,7 +136,8 @@ static int load_clip(const char *path, clip *out)
     if (!SDL_LoadWAV(path, &spec, &buf, &len))
         return -1;
     SDL_AudioCVT cvt;
-    int need = SDL_BuildAudioCVT(&cvt, spec.format, spec.channels, spec.freq, AUDIO_S16SYS, 1, RATE);
+    int need =
+        SDL_BuildAudioCVT(&cvt, spec.format, spec.channels, spec.freq, AUDIO_S16SYS, 1, RATE);
     if (need < 0) {
         SDL_FreeWAV(buf);
         return -1;

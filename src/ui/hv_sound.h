@@ -47,7 +47,7 @@ typedef enum hv_alert {
 
 /* Ambient loops. */
 #define HV_LOOPS(X)                                                                                \
-    X(HV_LOOP_WIND, "wind")          /* louder with the dust */                                    \
+    X(HV_LOOP_WIND, "wind")           /* louder with the dust */                                   \
     X(HV_LOOP_MACHINERY, "machinery") /* louder with more of the base running */
 
 typedef enum hv_loop { HV_LOOPS(HV_SOUND_ENUM) HV_LOOP_COUNT } hv_loop;

@@ -25,15 +25,18 @@ const hv_field hv_sound_entry_fields[] = {
 /* The cue and loop ids as key tables, so unknown ids are reported with a
  * "did you mean" like any other unknown key. */
 #define ID_FIELD(name, id) {id, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
-#define END {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL}
+#define END                                                                                        \
+    {                                                                                              \
+        NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL                                              \
+    }
 static const hv_field cue_fields[] = {HV_CUES(ID_FIELD) END};
 static const hv_field loop_fields[] = {HV_LOOPS(ID_FIELD) END};
 #undef END
 #undef ID_FIELD
 
 /* Reads the map at KEY: each id through FIELDS to an entry of OUT. */
-static void read_entries(hv_ctx *ctx, const hv_ynode *root, const char *key,
-                         const hv_field *fields, hv_sound_entry *out)
+static void read_entries(hv_ctx *ctx, const hv_ynode *root, const char *key, const hv_field *fields,
+                         hv_sound_entry *out)
 {
     const hv_ynode *node = hv_ynode_get(root, key);
     if (!node)

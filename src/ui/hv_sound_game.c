@@ -117,7 +117,8 @@ void hv_sound_follow(const hv_app *app)
     hv_modal modal = app->screen == HV_SCR_GAME ? app->modal : HV_MODAL_NONE;
     if (modal == HV_MODAL_EVENT && last_modal != HV_MODAL_EVENT) {
         Uint32 since = SDL_GetTicks() - week_ended;
-        int delay = week_ended && since < STING_AFTER_WEEK_MS ? (int)(STING_AFTER_WEEK_MS - since) : 0;
+        int delay =
+            week_ended && since < STING_AFTER_WEEK_MS ? (int)(STING_AFTER_WEEK_MS - since) : 0;
         hv_sound_play(HV_CUE_EVENT, delay);
     }
     last_modal = modal;

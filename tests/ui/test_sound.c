@@ -110,10 +110,13 @@ static void test_bad_files(void)
 {
     char first[512];
     CHECK_EQ_INT(load_text(HEAD "effects: {click: {file: a.wav}}\n", first, sizeof first), 0);
-    BAD(HEAD "effects:\n  clack: {file: a.wav}\n", "4:3: effects: unknown key 'clack' (did you mean 'click'?)");
-    BAD(HEAD "effects:\n  click: {file: ../a.wav}\n", "4:17: effects.click: '../a.wav' is not a file name");
+    BAD(HEAD "effects:\n  clack: {file: a.wav}\n",
+        "4:3: effects: unknown key 'clack' (did you mean 'click'?)");
+    BAD(HEAD "effects:\n  click: {file: ../a.wav}\n",
+        "4:17: effects.click: '../a.wav' is not a file name");
     BAD(HEAD "effects:\n  click: {file: a/b.wav}\n", "effects.click: 'a/b.wav' is not a file name");
-    BAD(HEAD "effects:\n  click: {file: a.wav, volume: 101}\n", "effects.click.volume: 101 is out of range (0..100)");
+    BAD(HEAD "effects:\n  click: {file: a.wav, volume: 101}\n",
+        "effects.click.volume: 101 is out of range (0..100)");
     BAD(HEAD "effects:\n  click: {volume: 10}\n", "effects.click: missing required key 'file'");
     BAD(HEAD "ambience:\n  rain: {file: r.wav}\n", "ambience: unknown key 'rain'");
     BAD(HEAD "music: {}\n", "unknown key 'music'");
