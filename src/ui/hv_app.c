@@ -13,6 +13,7 @@
 #include "hv_file.h"
 #include "hv_save_level.h"
 #include "hv_script.h"
+#include "hv_sound.h"
 
 #ifndef HV_SOURCE_DIR
 #define HV_SOURCE_DIR "."
@@ -100,6 +101,7 @@ void hv_app_frame(hv_app *app)
         break;
     }
     hv_gui_end(&app->gui);
+    hv_sound_follow(app);
 }
 
 int hv_app_screenshot(hv_app *app, const char *path)
@@ -291,6 +293,8 @@ void hv_app_handle(hv_app *app, const SDL_Event *ev)
     case SDL_MOUSEWHEEL:
         /* Widgets see clicks while they are drawn: run a pass now. */
         hv_app_frame(app);
+        if (ev->type == SDL_MOUSEBUTTONUP && app->gui.clicked_any)
+            hv_sound_play(HV_CUE_CLICK, 0);
         hv_gui_consume(&app->gui);
         break;
     default:
@@ -393,6 +397,14 @@ static int start(hv_app *app, const hv_ui_options *o)
         return 1;
     }
     app->gui.g = &app->gfx;
+    /* A picture or a timing has nothing to hear. */
+    if (!o->screenshot && o->frames <= 0) {
+        char dir[HV_FILE_LEN + 16];
+        snprintf(dir, sizeof dir, "%s/sounds", app->asset_dir);
+        hv_sound_volumes(app->settings.effects_volume, app->settings.ambience_volume,
+                         app->settings.mute);
+        hv_sound_open(dir);
+    }
     hv_app_scan_levels(app);
     if (bad_settings && diag.count > 0) {
         snprintf(
@@ -417,6 +429,7 @@ static int start(hv_app *app, const hv_ui_options *o)
 
 static void stop(hv_app *app)
 {
+    hv_sound_close();
     hv_app_close_game(app);
     free(app->campaign);
     app->campaign = NULL;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hv_app.h"
+#include "hv_sound.h"
 #include "hv_turn.h"
 
 void hv_app_toast(hv_app *app, const char *fmt, ...)
@@ -190,6 +191,7 @@ void hv_app_end_turn(hv_app *app)
     hv_order_log_end_week(&game->log, s); /* without memory the save goes without week hashes */
     game->played = 1;
     hv_game_record(game);
+    hv_sound_week(&game->before, s, &game->report);
     if (s->outcome == HV_OUTCOME_WON && game->before.outcome == HV_OUTCOME_RUNNING)
         hv_app_campaign_won(app);
     int stepped = s->step > game->before.step;

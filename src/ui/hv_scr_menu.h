@@ -38,6 +38,9 @@ int hv_menu_scroll(hv_app *app, SDL_Rect area, int content_h, int *scroll);
 void hv_menu_scrollbar(hv_app *app, SDL_Rect area, int content_h, int scroll);
 /* Back to the game, if one is open, else the title menu. */
 void hv_menu_leave(hv_app *app);
+/* The settings screen's sound section (hv_scr_sound.c) from Y in IN, its
+ * buttons live only inside CLIP; returns the y below it. */
+int hv_settings_sound_section(hv_app *app, SDL_Rect in, SDL_Rect clip, int y);
 
 /* ---- save slots (hv_scr_load.c) ------------------------------------------- */
 

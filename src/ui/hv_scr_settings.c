@@ -289,6 +289,7 @@ void hv_screen_settings(hv_app *app)
     SDL_RenderSetClipRect(app->ren, &clip);
     int y = in.y + hv_gfx_px(g, 6) - app->scroll;
     y = display_section(app, in, clip, y);
+    y = hv_settings_sound_section(app, in, clip, y);
     y = keys_section(app, in, clip, y);
     SDL_RenderSetClipRect(app->ren, NULL);
     content_h = y + app->scroll + hv_gfx_px(g, 6) - in.y;

@@ -9,6 +9,7 @@
 
 #include "hv_diag.h"
 #include "hv_file.h"
+#include "hv_sound.h"
 #include "hv_turn.h"
 
 /* Lines are read whole, however long, so no part of one ever runs as a
@@ -285,12 +286,17 @@ static int run_line(script_ctx *c, char *text)
     } else if (strcmp(cmd, "toast") == 0) {
         /* What the player was last told, shown or not any more. */
         printf("toast %s\n", app->toast[0] ? app->toast : "none");
+    } else if (strcmp(cmd, "sounds") == 0) {
+        /* The cues the game asked for since the last `sounds`, heard or not. */
+        char cues[512];
+        hv_sound_take_log(cues, sizeof cues);
+        printf("sounds %s\n", cues[0] ? cues : "none");
     } else if (strcmp(cmd, "quit") == 0) {
         app->quit = 1;
     } else {
         return bad(c, col[0],
                    "unknown command '%s'; use click, rclick, move, wheel, key, wait, resize, "
-                   "scale, screenshot, expect, state, toast or quit",
+                   "scale, screenshot, expect, state, toast, sounds or quit",
                    cmd);
     }
     settle(app);

@@ -67,6 +67,7 @@ static const hv_field file_fields[] = {
     {"ui_scale", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "percent, 100..300, or 0 or auto"},
     {"window", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "window size and mode at start"},
     {"keys", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "action id -> key"},
+    {"sound", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "volumes and mute"},
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 
@@ -81,6 +82,16 @@ static const hv_field window_fields[] = {
      NULL, 0, "window height in pixels"},
     {"fullscreen", HV_F_BOOL, offsetof(hv_settings, fullscreen), sizeof(int32_t), 0, 0, 0, NULL, 0,
      "start in fullscreen"},
+    {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
+};
+
+static const hv_field sound_fields[] = {
+    {"effects", HV_F_INT32, offsetof(hv_settings, effects_volume), sizeof(int32_t), 0, 0, 100, NULL,
+     0, "volume of clicks, chimes and alerts"},
+    {"ambience", HV_F_INT32, offsetof(hv_settings, ambience_volume), sizeof(int32_t), 0, 0, 100,
+     NULL, 0, "volume of the wind and the machines"},
+    {"mute", HV_F_BOOL, offsetof(hv_settings, mute), sizeof(int32_t), 0, 0, 0, NULL, 0,
+     "no sound at all"},
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 
@@ -106,6 +117,9 @@ void hv_settings_defaults(hv_settings *settings)
     settings->width = 1280;
     settings->height = 720;
     settings->fullscreen = 0;
+    settings->effects_volume = 80;
+    settings->ambience_volume = 50;
+    settings->mute = 0;
     for (int a = 0; a < HV_ACT_COUNT; a++) {
         settings->keys[a].key = actions[a].key;
         settings->keys[a].mods = actions[a].mods;
@@ -252,6 +266,19 @@ int hv_settings_conflict(const hv_settings *settings, hv_action action)
                       (int)action);
 }
 
+const hv_field *hv_settings_keys(const char *section)
+{
+    if (!section)
+        return NULL;
+    if (!*section)
+        return file_fields;
+    if (strcmp(section, "window") == 0)
+        return window_fields;
+    if (strcmp(section, "sound") == 0)
+        return sound_fields;
+    return NULL;
+}
+
 /* ---- reading ---- */
 
 static void read_scale(hv_ctx *ctx, const hv_ynode *node, hv_settings *out)
@@ -342,6 +369,7 @@ int hv_settings_load(hv_settings *settings, const char *path, hv_diag *diag)
         if (scale)
             read_scale(&ctx, scale, &tmp);
         hv_read_section(&ctx, doc.root, "window", window_fields, &tmp, 0);
+        hv_read_section(&ctx, doc.root, "sound", sound_fields, &tmp, 0);
         const hv_ynode *keys = hv_ynode_get(doc.root, "keys");
         if (keys)
             read_keys(&ctx, keys, &tmp);
@@ -403,6 +431,11 @@ int hv_settings_save(const hv_settings *settings, const char *path, char *err, s
                              "%dx%d",
                              (int)s->width, (int)s->height, MIN_WIDTH, MIN_HEIGHT, MAX_SIDE,
                              MAX_SIDE);
+    if (s->effects_volume < 0 || s->effects_volume > 100 || s->ambience_volume < 0 ||
+        s->ambience_volume > 100)
+        return hv_file_error(err, err_len,
+                             "cannot save the settings: volumes %d and %d are not 0 to 100",
+                             (int)s->effects_volume, (int)s->ambience_volume);
     out_buf buf = {.len = 0};
     out_buf *b = &buf;
     put(b,
@@ -413,8 +446,10 @@ int hv_settings_save(const hv_settings *settings, const char *path, char *err, s
         put(b, "ui_scale: auto\n");
     else
         put(b, "ui_scale: %d\n", (int)s->ui_scale);
-    put(b, "window:\n  width: %d\n  height: %d\n  fullscreen: %s\nkeys:\n", (int)s->width,
-        (int)s->height, s->fullscreen ? "true" : "false");
+    put(b, "window:\n  width: %d\n  height: %d\n  fullscreen: %s\n", (int)s->width, (int)s->height,
+        s->fullscreen ? "true" : "false");
+    put(b, "sound:\n  effects: %d\n  ambience: %d\n  mute: %s\nkeys:\n", (int)s->effects_volume,
+        (int)s->ambience_volume, s->mute ? "true" : "false");
     int rc = 0;
     for (int a = 0; a < HV_ACT_COUNT && rc == 0; a++) {
         char name[KEY_NAME_MAX + 32];

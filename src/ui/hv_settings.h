@@ -1,4 +1,4 @@
-/* hv_settings: the player's settings (UI scale, window, key bindings),
+/* hv_settings: the player's settings (UI scale, window, key bindings, sound),
  * kept in settings.yaml in the data folder. Every action the keyboard can
  * trigger has one binding; bindings may be changed, and two actions on the
  * same key are reported as a conflict rather than silently accepted. */
@@ -47,13 +47,17 @@ typedef struct hv_settings {
     int32_t width, height; /* window size in pixels at start, 640x360 at least */
     int32_t fullscreen;    /* 0 or 1 */
     hv_keybind keys[HV_ACT_COUNT];
+    int32_t effects_volume;  /* sound effects, 0..100 */
+    int32_t ambience_volume; /* wind and machinery, 0..100 */
+    int32_t mute;            /* 0 or 1: no sound at all */
 } hv_settings;
 
 /* Stable id of ACTION for the settings file ("end_turn"). */
 const char *hv_action_id(hv_action action);
 /* Name of ACTION shown to the player ("End turn"). */
 const char *hv_action_name(hv_action action);
-/* Fills SETTINGS with the defaults above, scale 0, 1280x720, windowed. */
+/* Fills SETTINGS with the defaults above, scale 0, 1280x720, windowed,
+ * effects at 80, ambience at 50, sound on. */
 void hv_settings_defaults(hv_settings *settings);
 /* Reads PATH over the defaults. A missing file is not an error. 0, or -1
  * with FILE:LINE:COL errors in DIAG (and SETTINGS left at the defaults). */
@@ -70,5 +74,8 @@ uint32_t hv_keybind_mods(uint32_t sdl_mod);
 int hv_settings_action_for(const hv_settings *settings, int32_t key, uint32_t mods);
 /* Another action bound to the same key as ACTION, or -1 if none. */
 int hv_settings_conflict(const hv_settings *settings, hv_action action);
+/* The key table of SECTION of the file ("" for the top, "window", "sound"),
+ * or NULL: what docs/settings-format.md must cover. */
+const struct hv_field *hv_settings_keys(const char *section);
 
 #endif

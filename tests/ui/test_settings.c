@@ -15,7 +15,8 @@ static char dir[] = "/tmp/hv_settings_XXXXXX";
 static int same(const hv_settings *a, const hv_settings *b)
 {
     if (a->ui_scale != b->ui_scale || a->width != b->width || a->height != b->height ||
-        a->fullscreen != b->fullscreen)
+        a->fullscreen != b->fullscreen || a->effects_volume != b->effects_volume ||
+        a->ambience_volume != b->ambience_volume || a->mute != b->mute)
         return 0;
     for (int i = 0; i < HV_ACT_COUNT; i++)
         if (a->keys[i].key != b->keys[i].key || a->keys[i].mods != b->keys[i].mods)
@@ -116,6 +117,9 @@ static void test_defaults(void)
     CHECK_EQ_INT(s.width, 1280);
     CHECK_EQ_INT(s.height, 720);
     CHECK_EQ_INT(s.fullscreen, 0);
+    CHECK_EQ_INT(s.effects_volume, 80);
+    CHECK_EQ_INT(s.ambience_volume, 50);
+    CHECK_EQ_INT(s.mute, 0);
     static const struct {
         hv_action action;
         const char *id, *name, *key;
@@ -260,6 +264,9 @@ static void test_save_load(void)
     s.keys[HV_ACT_BUILD] = (hv_keybind){0, 0};
     s.keys[HV_ACT_ZOOM_IN] = (hv_keybind){SDLK_KP_PLUS, 0};
     s.keys[HV_ACT_PAN_UP] = (hv_keybind){SDLK_HASH, 0};
+    s.effects_volume = 0;
+    s.ambience_volume = 100;
+    s.mute = 1;
     CHECK_EQ_INT(hv_settings_save(&s, path, err, sizeof err), 0);
     hv_diag_init(&diag);
     CHECK_EQ_INT(hv_settings_load(&back, path, &diag), 0);
@@ -279,6 +286,9 @@ static void test_save_load(void)
     CHECK_EQ_INT(hv_settings_save(&bad, path, err, sizeof err), -1);
     bad = s;
     bad.width = 100;
+    CHECK_EQ_INT(hv_settings_save(&bad, path, err, sizeof err), -1);
+    bad = s;
+    bad.effects_volume = 101;
     CHECK_EQ_INT(hv_settings_save(&bad, path, err, sizeof err), -1);
     hv_diag_init(&diag);
     CHECK_EQ_INT(hv_settings_load(&back, path, &diag), 0);
@@ -324,6 +334,11 @@ static void test_files(void)
     CHECK_EQ_INT(s.ui_scale, 0);
     CHECK_EQ_INT(s.keys[HV_ACT_BUILD].key, 0);
     CHECK_EQ_INT(s.keys[HV_ACT_CREW].key, 0);
+    static const char sound[] = HEAD "sound: {ambience: 30, mute: true}\n";
+    CHECK_EQ_INT(load_text(sound, sizeof sound - 1, &s, first, sizeof first), 0);
+    CHECK_EQ_INT(s.effects_volume, defaults.effects_volume);
+    CHECK_EQ_INT(s.ambience_volume, 30);
+    CHECK_EQ_INT(s.mute, 1);
     static const char zero[] = HEAD "ui_scale: 0\n";
     CHECK_EQ_INT(load_text(zero, sizeof zero - 1, &s, first, sizeof first), 0);
     CHECK(same(&s, &defaults));
@@ -343,6 +358,10 @@ static void test_files(void)
     BAD(HEAD "window: {width: 100}\n", "3:17", "window.width: 100 is out of range (640..16384)");
     BAD(HEAD "window: {fullscreen: yes}\n", "3:22", "window.fullscreen: expected true or false");
     BAD(HEAD "window: {depth: 32}\n", "3:10", "window: unknown key 'depth'");
+    BAD(HEAD "sound: {effects: 101}\n", "3:18", "sound.effects: 101 is out of range (0..100)");
+    BAD(HEAD "sound: {ambience: -1}\n", "3:19", "sound.ambience: -1 is out of range (0..100)");
+    BAD(HEAD "sound: {mute: 1}\n", "3:15", "sound.mute: expected true or false");
+    BAD(HEAD "sound: {music: 50}\n", "3:9", "sound: unknown key 'music'");
     BAD(HEAD "theme: dark\n", "3:1", "unknown key 'theme'");
     BAD("format: 2\nkind: settings\n", "1:9", "format: format 2 is not supported");
     BAD("kind: settings\n", "1:1", "missing required key 'format'");
