@@ -58,7 +58,10 @@ static int help_keys(hv_app *app, int x, int y, int w, int draw)
     }
     y += hv_gfx_px(g, 4);
     y += hv_dlg_wrap(g, HV_FONT_SMALL, 0, x, y, w, HV_C_DIM,
-                     "Any key can be changed in Settings, from the menu.", draw);
+                     "In an event, 1 to 9 pick a choice. In the menus, Up, Down and Tab move, "
+                     "Enter or Space picks and Esc goes back. Any key can be changed in "
+                     "Settings, from the menu.",
+                     draw);
     return y - top;
 }
 
