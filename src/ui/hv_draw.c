@@ -180,7 +180,14 @@ void hv_module_tip(const hv_game *game, const hv_module *m, char *buf, size_t le
     }
     if (mt->crew_slots && n < len)
         n += (size_t)snprintf(buf + n, len - n, "\nCrew %d of %d.", m->crew, mt->crew_slots);
-    if (n < len)
+    int32_t queued = m->priority;
+    for (int32_t i = 0; i < s->order_count; i++)
+        if (s->orders[i].kind == HV_ORDER_PRIORITY && s->orders[i].module == m->id)
+            queued = s->orders[i].value;
+    if (n < len && queued != m->priority)
+        snprintf(buf + n, len - n, "\nPower priority %d, %d queued. Click to select.", m->priority,
+                 queued);
+    else if (n < len)
         snprintf(buf + n, len - n, "\nPower priority %d. Click to select.", m->priority);
 }
 
