@@ -169,10 +169,12 @@ static int read_line(FILE *in, char *buf, size_t cap)
 int hv_play_terminal(const hv_level *level, unsigned long long seed, FILE *in, FILE *out)
 {
     hv_state *s = malloc(sizeof *s), *before = malloc(sizeof *before);
+    hv_state *scratch = malloc(sizeof *scratch); /* for checking an order */
     hv_report *report = malloc(sizeof *report);
-    if (!s || !before || !report) {
+    if (!s || !before || !scratch || !report) {
         free(s);
         free(before);
+        free(scratch);
         free(report);
         fprintf(stderr, "happyvalley: out of memory\n");
         return HV_EXIT_FAILURE;
@@ -262,6 +264,15 @@ int hv_play_terminal(const hv_level *level, unsigned long long seed, FILE *in, F
             hv_order o;
             if (!parse_order(s, w, n, &o, out))
                 continue;
+            /* An order naming nobody or nothing is a typo, not a plan:
+             * the week would only refuse it. The core's own checks say so,
+             * after the orders already queued (a module may be demolished). */
+            hv_reject why = hv_order_check(s, &o, scratch);
+            if (why == HV_REJECT_NO_PERSON || why == HV_REJECT_NO_MODULE) {
+                fprintf(out, "Not queued: %s. Type `%s` for the ids.\n", hv_reject_text(why),
+                        why == HV_REJECT_NO_PERSON ? "people" : "modules");
+                continue;
+            }
             char text[160];
             hv_describe_order(s, &o, text, sizeof text);
             if (hv_state_queue_order(s, &o) == 0)
@@ -272,6 +283,7 @@ int hv_play_terminal(const hv_level *level, unsigned long long seed, FILE *in, F
     }
     free(s);
     free(before);
+    free(scratch);
     free(report);
     hv_order_log_free(&log);
     return HV_EXIT_OK;

@@ -153,6 +153,18 @@ static hv_reject apply_order(hv_state *s, hv_report *report, const hv_order *o)
     }
 }
 
+void hv_state_after_orders(const hv_state *s, hv_state *out)
+{
+    *out = *s;
+    hv_phase_orders(out, NULL);
+}
+
+hv_reject hv_order_check(const hv_state *s, const hv_order *o, hv_state *scratch)
+{
+    hv_state_after_orders(s, scratch);
+    return apply_order(scratch, NULL, o);
+}
+
 void hv_phase_orders(hv_state *s, hv_report *report)
 {
     for (int32_t i = 0; i < s->order_count; i++) {

@@ -21,6 +21,13 @@ hv_turn_result hv_end_turn(hv_state *state, hv_report *report);
 
 /* 1. Applies and clears the queued orders. */
 void hv_phase_orders(hv_state *state, hv_report *report);
+/* The state the next week starts from once STATE's queued orders apply
+ * (they apply first, before anything else moves), in OUT. */
+void hv_state_after_orders(const hv_state *state, hv_state *out);
+/* Whether ORDER would be accepted if it were queued now, after the orders
+ * already queued: HV_REJECT_NONE or the reason the week would give.
+ * SCRATCH is a state to work in (a state is large). */
+hv_reject hv_order_check(const hv_state *state, const hv_order *order, hv_state *scratch);
 /* 2. Balances power; sheds modules by priority on a deficit. */
 void hv_phase_power(hv_state *state, hv_report *report);
 /* 3. Runs the recipes of powered, staffed modules, scaled by crew skill and morale. */

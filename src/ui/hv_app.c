@@ -71,6 +71,11 @@ int hv_app_scale(const hv_app *app)
 
 void hv_app_frame(hv_app *app)
 {
+    /* A message about the game is no news on the menus. */
+    if (app->drawn == HV_SCR_GAME && app->screen != HV_SCR_GAME)
+        app->toast[0] = '\0';
+    app->drawn = app->screen;
+    app->toast_drawn = 0;
     hv_gfx_begin(&app->gfx);
     /* A window made smaller than the scale allows lowers the scale. */
     int scale = hv_app_scale(app);
@@ -102,6 +107,8 @@ void hv_app_frame(hv_app *app)
     }
     hv_gui_end(&app->gui);
     hv_sound_follow(app);
+    if (app->screen != HV_SCR_GAME && app->drawn == HV_SCR_GAME)
+        app->toast[0] = '\0'; /* left the game in this frame */
 }
 
 int hv_app_screenshot(hv_app *app, const char *path)
@@ -176,12 +183,12 @@ static void key_action(hv_app *app, int action)
             break;
         if (in_game)
             app->modal = HV_MODAL_MENU;
-        else if (app->screen != HV_SCR_MENU)
+        else if (app->screen != HV_SCR_MENU || app->game)
             app->screen = app->game ? HV_SCR_GAME : HV_SCR_MENU;
         break;
     case HV_ACT_END_TURN:
         if (in_game && app->modal == HV_MODAL_NONE)
-            hv_app_end_turn(app);
+            hv_app_press_end_week(app);
         break;
     case HV_ACT_HELP:
         if (in_game)
@@ -251,8 +258,37 @@ static void key_action(hv_app *app, int action)
     }
 }
 
+/* Number keys pick the choices of an event, as the dialog numbers them. */
+static int choice_key(int32_t key)
+{
+    if (key >= SDLK_1 && key <= SDLK_9)
+        return (int)(key - SDLK_1);
+    if (key >= SDLK_KP_1 && key <= SDLK_KP_9)
+        return (int)(key - SDLK_KP_1);
+    return -1;
+}
+
+/* Keys a screen takes before the bindings: menus' focus, event choices. */
+static int screen_key(hv_app *app, int32_t key, uint32_t mods)
+{
+    if (app->modal == HV_MODAL_EVENT && app->screen == HV_SCR_GAME && !mods &&
+        choice_key(key) >= 0) {
+        hv_app_answer(app, choice_key(key));
+        return 1;
+    }
+    if ((mods & ~HV_MOD_SHIFT) || !hv_gui_nav_key(&app->gui, key, (mods & HV_MOD_SHIFT) != 0))
+        return 0;
+    if (app->gui.activate) {
+        /* The focused item acts while it is drawn, as a click does. */
+        hv_app_frame(app);
+        hv_gui_consume(&app->gui);
+    }
+    return 1;
+}
+
 void hv_app_handle(hv_app *app, const SDL_Event *ev)
 {
+    app->input_at = ev->common.timestamp;
     hv_gui_input(&app->gui, ev);
     switch (ev->type) {
     case SDL_QUIT:
@@ -265,6 +301,8 @@ void hv_app_handle(hv_app *app, const SDL_Event *ev)
             hv_screen_settings_key(app, key, mods);
             break;
         }
+        if (screen_key(app, key, mods))
+            break;
         if (key == SDLK_KP_PLUS)
             key = SDLK_EQUALS;
         else if (key == SDLK_KP_MINUS)
@@ -407,6 +445,7 @@ static int start(hv_app *app, const hv_ui_options *o)
     }
     hv_app_scan_levels(app);
     if (bad_settings && diag.count > 0) {
+        snprintf(app->error_title, sizeof app->error_title, "Your settings were not read");
         snprintf(
             app->error, sizeof app->error,
             "Your settings file could not be read, so the defaults are in use.\n\n%s:%d:%d: %s",
@@ -505,12 +544,19 @@ int hv_ui_run(const hv_ui_options *options)
         SDL_RenderPresent(app->ren);
         while (!app->quit) {
             SDL_Event ev;
-            /* Sleep until something happens: an idle game costs nothing. */
-            if (!SDL_WaitEvent(&ev))
+            /* Sleep until something happens, or until a message is due to
+             * go: an idle game costs nothing. */
+            int got;
+            if (hv_app_toast_shown(app)) {
+                Uint32 left = app->toast_until - SDL_GetTicks();
+                got = SDL_WaitEventTimeout(&ev, (int)(left > 60000 ? 60000 : left) + 1);
+            } else if (!(got = SDL_WaitEvent(&ev))) {
                 break;
-            do
+            }
+            while (got && !app->quit) {
                 hv_app_handle(app, &ev);
-            while (!app->quit && SDL_PollEvent(&ev));
+                got = SDL_PollEvent(&ev);
+            }
             if (app->quit)
                 break;
             hv_app_frame(app);

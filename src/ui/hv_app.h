@@ -42,10 +42,18 @@ typedef enum hv_modal {
     HV_MODAL_EVENT, /* an event waits for a choice */
     HV_MODAL_END,   /* the game is won or lost: the summary */
     HV_MODAL_HELP,
-    HV_MODAL_MENU,  /* the in-game menu (Esc) */
-    HV_MODAL_SAVE,  /* pick a slot to save to */
-    HV_MODAL_ERROR, /* a message with the file, line and column */
+    HV_MODAL_MENU,    /* the in-game menu (Esc) */
+    HV_MODAL_SAVE,    /* pick a slot to save to */
+    HV_MODAL_ERROR,   /* a message with the file, line and column */
+    HV_MODAL_CONFIRM, /* leave a week with orders queued? (app->confirm) */
 } hv_modal;
+
+/* What the confirm dialog asks before doing. */
+typedef enum hv_confirm { HV_CONFIRM_QUIT, HV_CONFIRM_MAIN_MENU } hv_confirm;
+
+/* End week presses this soon after a week ended are taken as part of the
+ * press that ended it (a double click, a key held down), in ms. */
+#define HV_END_WEEK_GUARD 500
 
 /* One week of the game's history, for the charts. */
 typedef struct hv_week_record {
@@ -120,10 +128,16 @@ typedef struct hv_app {
     hv_game *game; /* NULL when no game is open */
     hv_level_entry levels[HV_MAX_LEVEL_ENTRIES];
     int level_count;
-    int level_pick;   /* index highlighted in the picker */
-    char error[1200]; /* the error dialog's text */
-    char toast[240];  /* a short message at the bottom of the base view */
-    uint32_t toast_until;
+    int level_pick;           /* index highlighted in the picker */
+    char error[1200];         /* the error dialog's text */
+    char error_title[80];     /* and its title */
+    char toast[240];          /* a short message at the bottom of the base view */
+    uint32_t toast_until;     /* SDL ticks when it goes */
+    int toast_drawn;          /* the last frame showed it */
+    hv_screen drawn;          /* the screen drawn last frame */
+    hv_confirm confirm;       /* what the confirm dialog asks about */
+    uint32_t input_at;        /* SDL ticks of the input event being handled */
+    uint32_t end_guard_until; /* End week presses before this are ignored */
     /* The campaign found in the levels folder's campaigns/, if any. */
     hv_campaign *campaign;
     hv_campaign_progress progress;
@@ -185,14 +199,34 @@ int hv_app_queue(hv_app *app, const hv_order *order);
 void hv_app_undo(hv_app *app);
 /* Ends the week, as `sim` does; opens the event or end dialog it brings. */
 void hv_app_end_turn(hv_app *app);
+/* The player pressed End week (button or key): ends the week unless the
+ * press came while the last week was being played or just after it. */
+void hv_app_press_end_week(hv_app *app);
+/* Milliseconds until End week takes presses again (0: it does now). */
+uint32_t hv_app_end_guard_left(const hv_app *app);
+/* Sets the priority of module MODULE to VALUE for the end of the week:
+ * one queued priority order per module, replaced by a later change. */
+void hv_app_queue_priority(hv_app *app, int32_t module, int32_t value);
+/* The player asked to quit (WHAT HV_CONFIRM_QUIT) or to leave the game for
+ * the main menu: done at once, or after a confirm dialog when orders are
+ * queued this week, which the autosave does not hold. */
+void hv_app_leave(hv_app *app, hv_confirm what);
+/* Does what the confirm dialog asked about. */
+void hv_app_leave_now(hv_app *app, hv_confirm what);
+/* Picks choice C (from 0) of the event waiting for an answer. */
+void hv_app_answer(hv_app *app, int c);
+/* 1 while the toast is on screen. */
+int hv_app_toast_shown(const hv_app *app);
 /* Shows a message for a few seconds. */
 void hv_app_toast(hv_app *app, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-/* Opens the error dialog with TEXT. */
+/* Opens the error dialog with TEXT, titled "Something went wrong". */
 void hv_app_error(hv_app *app, const char *text);
+/* Opens the error dialog with TITLE, for what the player can put right. */
+void hv_app_error_titled(hv_app *app, const char *title, const char *text);
 /* Records the current state as a week of history. */
 void hv_game_record(hv_game *game);
 
@@ -227,6 +261,7 @@ void hv_dialog_help(hv_app *app);
 void hv_dialog_menu(hv_app *app);
 void hv_dialog_save(hv_app *app);
 void hv_dialog_error(hv_app *app);
+void hv_dialog_confirm(hv_app *app);
 
 /* Shared drawing helpers (hv_draw.c). */
 /* Colour of faction F as 0xRRGGBB. */
@@ -238,6 +273,8 @@ SDL_Rect hv_draw_dialog(hv_app *app, int w, int h, const char *title);
 /* A line chart of COUNT values in R, from MIN to MAX, in COLOUR. */
 void hv_draw_chart(hv_app *app, SDL_Rect r, const int64_t *values, int count, int64_t min,
                    int64_t max, uint32_t colour);
+/* What a cause of change is called in the window: "life support". */
+const char *hv_cause_words(hv_cause cause);
 /* "1,234" */
 void hv_format_number(int64_t v, char *buf, size_t len);
 

@@ -65,6 +65,7 @@ hv_dlg_frame hv_dlg_open(hv_app *app, int w_units, int body_h, int foot_h, hv_dl
     hv_gfx *g = &app->gfx;
     const char *title = head.title, *sub = head.sub;
     int big = head.big;
+    snprintf(app->gui.dialog, sizeof app->gui.dialog, "%s", title);
     /* A short window (or a large UI scale) keeps its height for the body. */
     if (g->h < hv_gfx_px(g, 560))
         big = 0;

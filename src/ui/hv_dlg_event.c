@@ -232,21 +232,6 @@ void hv_dialog_event(hv_app *app)
                 "Your answer is queued with this week's orders and carried out when the week ends.",
                 d.foot.w, hint, sizeof hint);
     hv_gfx_text(g, HV_FONT_SMALL, 0, d.foot.x, d.foot.y, HV_C_DIM, hint);
-    if (picked < 0)
-        return;
-    int answered = hv_state_queued_answer(s);
-    if (answered >= 0) {
-        /* The dialog was opened again over an answer given earlier. */
-        app->modal = HV_MODAL_NONE;
-        hv_app_toast(app, "Already answered: %s.",
-                     answered < ev->choice_count ? ev->choices[answered].text : "?");
-        return;
-    }
-    hv_order o = {0};
-    o.kind = HV_ORDER_ANSWER;
-    o.value = picked;
-    if (hv_app_queue(app, &o) == 0) {
-        app->modal = HV_MODAL_NONE;
-        hv_app_toast(app, "Answered: %s.", ev->choices[picked].text);
-    }
+    if (picked >= 0)
+        hv_app_answer(app, picked);
 }

@@ -58,7 +58,10 @@ static int help_keys(hv_app *app, int x, int y, int w, int draw)
     }
     y += hv_gfx_px(g, 4);
     y += hv_dlg_wrap(g, HV_FONT_SMALL, 0, x, y, w, HV_C_DIM,
-                     "Any key can be changed in Settings, from the menu.", draw);
+                     "In an event, 1 to 9 pick a choice. In the menus, Up, Down and Tab move, "
+                     "Enter or Space picks and Esc goes back. Any key can be changed in "
+                     "Settings, from the menu.",
+                     draw);
     return y - top;
 }
 
@@ -199,10 +202,10 @@ void hv_dialog_menu(hv_app *app)
     snprintf(tip[SETTINGS], sizeof tip[SETTINGS], "UI scale, window and key bindings.");
     snprintf(tip[MAIN], sizeof tip[MAIN],
              "Leave this game for the main menu. Every week played is in the autosave; orders "
-             "queued this week are not.");
+             "queued this week are not, so you are asked first.");
     snprintf(tip[QUIT], sizeof tip[QUIT],
              "Close Happy Valley. Every week played is in the autosave; orders queued this week "
-             "are not.");
+             "are not, so you are asked first.");
     static const struct {
         const char *id, *icon, *label;
         int flags;
@@ -229,6 +232,7 @@ void hv_dialog_menu(hv_app *app)
     hv_dlg_frame d = hv_dlg_open(app, 400, ITEMS * bh + fixed, 0,
                                  (hv_dlg_head){"icons/menu", "Menu", sub, HV_C_TEXT, 0});
     int y = d.body.y, picked = -1;
+    hv_gui_nav_begin(&app->gui, "game_menu");
     for (int i = 0; i < ITEMS; i++) {
         SDL_Rect r = {d.body.x, y, d.body.w, bh};
         if (hv_gui_button(&app->gui, items[i].id, r, items[i].icon, items[i].label, tip[i],
@@ -236,6 +240,7 @@ void hv_dialog_menu(hv_app *app)
             picked = i;
         y += bh + gap + (i == RESUME || i == SETTINGS ? group : 0);
     }
+    hv_gui_nav_end(&app->gui);
     switch (picked) {
     case RESUME:
         app->modal = HV_MODAL_NONE;
@@ -252,12 +257,10 @@ void hv_dialog_menu(hv_app *app)
         app->screen = HV_SCR_SETTINGS;
         break;
     case MAIN:
-        hv_app_close_game(app);
-        app->modal = HV_MODAL_NONE;
-        app->screen = HV_SCR_MENU;
+        hv_app_leave(app, HV_CONFIRM_MAIN_MENU);
         break;
     case QUIT:
-        app->quit = 1;
+        hv_app_leave(app, HV_CONFIRM_QUIT);
         break;
     default:
         break;
@@ -425,11 +428,56 @@ void hv_dialog_error(hv_app *app)
     hv_dlg_just_opened(app);
     hv_gfx *g = &app->gfx;
     int bh = hv_gfx_px(g, HV_DLG_FOOT);
-    hv_dlg_head head = {"icons/warning", "Something went wrong",
+    hv_dlg_head head = {"icons/warning",
+                        app->error_title[0] ? app->error_title : "Something went wrong",
                         app->game ? "The game goes on." : NULL, HV_C_WARN, 0};
     hv_dlg_frame d = hv_dlg_show(app, 640, bh, head, "error_body", error_body, NULL);
     int w = hv_dlg_button_width(g, NULL, "OK");
     if (hv_gui_button(&app->gui, "error_ok", (SDL_Rect){d.foot.x + d.foot.w - w, d.foot.y, w, bh},
                       NULL, "OK", "Close this message (Esc).", HV_W_PRIMARY))
         app->modal = HV_MODAL_NONE;
+}
+
+/* ---- leaving a week with orders queued ---------------------------------- */
+
+static int confirm_body(hv_app *app, void *ctx, int x, int y, int w, int draw)
+{
+    (void)ctx;
+    char key[32], text[400];
+    hv_keybind_format(app->settings.keys[HV_ACT_SAVE], key, sizeof key);
+    snprintf(text, sizeof text,
+             "Every week played is in the autosave, but the orders queued this week are not: "
+             "end the week or save (%s) to keep them.",
+             key);
+    return hv_dlg_wrap(&app->gfx, HV_FONT_BODY, 0, x, y, w, HV_C_TEXT, text, draw);
+}
+
+void hv_dialog_confirm(hv_app *app)
+{
+    hv_dlg_just_opened(app);
+    hv_gfx *g = &app->gfx;
+    int n = app->game ? app->game->state.order_count : 0;
+    int quit = app->confirm == HV_CONFIRM_QUIT;
+    char title[160];
+    snprintf(title, sizeof title, "%s and lose this week's %d order%s?",
+             quit ? "Quit" : "Leave for the main menu", n, n == 1 ? "" : "s");
+    int bh = hv_gfx_px(g, HV_DLG_FOOT);
+    hv_dlg_head head = {"icons/warning", title, NULL, HV_C_WARN, 0};
+    hv_dlg_frame d = hv_dlg_show(app, 600, bh, head, "confirm_body", confirm_body, NULL);
+    const char *leave = quit ? "Quit" : "Main menu";
+    int sw = hv_dlg_button_width(g, NULL, "Stay"), lw = hv_dlg_button_width(g, NULL, leave);
+    SDL_Rect stay = {d.foot.x + d.foot.w - sw, d.foot.y, sw, bh};
+    SDL_Rect go = {stay.x - hv_gfx_px(g, 10) - lw, d.foot.y, lw, bh};
+    hv_gui_nav_begin(&app->gui, "confirm");
+    int left = hv_gui_button(&app->gui, "confirm_leave", go, NULL, leave,
+                             quit ? "Close Happy Valley; this week's orders are lost."
+                                  : "Close this game; this week's orders are lost.",
+                             HV_W_DANGER);
+    int stayed = hv_gui_button(&app->gui, "confirm_stay", stay, NULL, "Stay",
+                               "Back to the game, orders and all (Esc).", HV_W_PRIMARY);
+    hv_gui_nav_end(&app->gui);
+    if (stayed)
+        app->modal = HV_MODAL_NONE;
+    else if (left)
+        hv_app_leave_now(app, app->confirm);
 }

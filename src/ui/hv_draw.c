@@ -1,8 +1,10 @@
-/* Drawing helpers the screens share. */
+/* Drawing helpers the screens share, and the modules on the map: each
+ * looks like what it is doing. */
 #include <stdio.h>
 #include <string.h>
 
 #include "hv_app.h"
+#include "hv_scr_game.h"
 
 uint32_t hv_faction_colour(const hv_rules *rules, int32_t f)
 {
@@ -75,6 +77,20 @@ void hv_draw_chart(hv_app *app, SDL_Rect r, const int64_t *values, int count, in
     }
 }
 
+/* The window's words for causes; hv_cause_name gives the ids files use. */
+const char *hv_cause_words(hv_cause c)
+{
+    static const char *const names[HV_CAUSE_COUNT] = {
+        "other",       "orders",     "production",   "life support", "shortage",
+        "exposure",    "recovery",   "upkeep",       "wages",        "sponsors",
+        "supply ship", "power",      "construction", "weather",      "goals",
+        "inequality",  "joint work", "a quiet week", "incidents",    "policies",
+        "events",      "missions",   "market",       "mood",         "sponsors' agendas",
+        "the work",    "the riot",   "partners",     "a sale",
+    };
+    return c >= 0 && c < HV_CAUSE_COUNT ? names[c] : "other";
+}
+
 void hv_format_number(int64_t v, char *buf, size_t len)
 {
     char digits[32];
@@ -92,4 +108,140 @@ void hv_format_number(int64_t v, char *buf, size_t len)
     }
     out[o] = '\0';
     snprintf(buf, len, "%s", out);
+}
+
+/* ---- modules on the map ------------------------------------------------ */
+
+/* What a module is doing, as the map shows it. The power results in a
+ * module are last week's, so one built or repaired as that week ended
+ * shows no power although it runs this week: the report says which. */
+typedef enum module_look {
+    LOOK_RUNNING,
+    LOOK_BUILDING,
+    LOOK_BROKEN,
+    LOOK_UNPOWERED,
+    LOOK_IDLE,
+    LOOK_READY
+} module_look;
+
+static module_look look_of(const hv_game *game, const hv_module *m)
+{
+    const hv_state *s = &game->state;
+    const hv_module_type *mt = &s->rules->module_types[m->type];
+    if (m->status == HV_MODULE_BUILDING)
+        return LOOK_BUILDING;
+    if (m->broken)
+        return LOOK_BROKEN;
+    for (int32_t i = 0; i < game->report.count; i++) {
+        const hv_event *e = &game->report.events[i];
+        if ((e->kind == HV_EV_MODULE_BUILT || e->kind == HV_EV_MODULE_REPAIRED) &&
+            e->subject == m->id)
+            return LOOK_READY;
+    }
+    if (mt->crew_slots > 0 && m->crew == 0)
+        return LOOK_IDLE;
+    return m->powered || mt->power >= 0 ? LOOK_RUNNING : LOOK_UNPOWERED;
+}
+
+void hv_module_tip(const hv_game *game, const hv_module *m, char *buf, size_t len)
+{
+    const hv_state *s = &game->state;
+    const hv_module_type *mt = &s->rules->module_types[m->type];
+    size_t n = (size_t)snprintf(buf, len, "%s #%d at (%d, %d)\n", mt->name, m->id, m->x, m->y);
+    int total = mt->build_turns > 0 ? mt->build_turns : 1, done = total - m->build_left;
+    switch (look_of(game, m)) {
+    case LOOK_BUILDING:
+        n += (size_t)snprintf(buf + n, len - n,
+                              "Under construction: %d of %d week%s done (%d%%), %d left.",
+                              done < 0 ? 0 : done, total, total == 1 ? "" : "s",
+                              (done < 0 ? 0 : done) * 100 / total, m->build_left);
+        break;
+    case LOOK_BROKEN:
+        n += (size_t)snprintf(buf + n, len - n, "Broken: out of action for %d more week%s.",
+                              m->broken, m->broken == 1 ? "" : "s");
+        break;
+    case LOOK_READY:
+        n += (size_t)snprintf(buf + n, len - n, "Ready: it runs from this week.");
+        break;
+    case LOOK_IDLE:
+        n += (size_t)snprintf(buf + n, len - n, "Idle: nobody works here, so it makes nothing.");
+        break;
+    case LOOK_UNPOWERED:
+        n += (size_t)snprintf(buf + n, len - n,
+                              "No power: shut down last week for want of %d kW (priority %d).",
+                              -mt->power, m->priority);
+        break;
+    default:
+        if (m->output_pm > 0)
+            n += (size_t)snprintf(buf + n, len - n, "Running at %d%%.", m->output_pm / 10);
+        else
+            n += (size_t)snprintf(buf + n, len - n, "Running.");
+        break;
+    }
+    if (mt->crew_slots && n < len)
+        n += (size_t)snprintf(buf + n, len - n, "\nCrew %d of %d.", m->crew, mt->crew_slots);
+    int32_t queued = m->priority;
+    for (int32_t i = 0; i < s->order_count; i++)
+        if (s->orders[i].kind == HV_ORDER_PRIORITY && s->orders[i].module == m->id)
+            queued = s->orders[i].value;
+    if (n < len && queued != m->priority)
+        snprintf(buf + n, len - n, "\nPower priority %d, %d queued. Click to select.", m->priority,
+                 queued);
+    else if (n < len)
+        snprintf(buf + n, len - n, "\nPower priority %d. Click to select.", m->priority);
+}
+
+void hv_draw_module(hv_app *app, const hv_module *m, SDL_Rect cell, int selected)
+{
+    hv_gfx *g = &app->gfx;
+    const hv_state *s = &app->game->state;
+    const hv_module_type *mt = &s->rules->module_types[m->type];
+    char name[64];
+    snprintf(name, sizeof name, "modules/%s", mt->id);
+    module_look look = look_of(app->game, m);
+    int badge = cell.w / 3, edge = cell.w / 16 > 2 ? cell.w / 16 : 2;
+    SDL_Rect corner = {cell.x + cell.w - badge, cell.y, badge, badge};
+    switch (look) {
+    case LOOK_BUILDING: {
+        /* A faint outline on a frame of hazard yellow, filling up along
+         * the bottom as the weeks of work go by. */
+        hv_gfx_image_tinted(g, name, cell, 0xfff0c0, 110);
+        hv_gfx_frame(g, cell, HV_C_WARN);
+        int total = mt->build_turns > 0 ? mt->build_turns : 1;
+        int done = total - m->build_left < 0 ? 0 : total - m->build_left;
+        SDL_Rect bar = {cell.x + 1, cell.y + cell.h - edge - 1, cell.w - 2, edge};
+        hv_gfx_fill(g, bar, 0x000000, 170);
+        bar.w = bar.w * done / total;
+        hv_gfx_fill(g, bar, HV_C_WARN, 255);
+        char weeks[8];
+        snprintf(weeks, sizeof weeks, "%d", m->build_left);
+        hv_gfx_fill(g, (SDL_Rect){cell.x, cell.y, badge, badge}, 0x000000, 170);
+        hv_gfx_text(g, HV_FONT_SMALL, 1, cell.x + 2, cell.y, HV_C_WARN, weeks);
+        break;
+    }
+    case LOOK_BROKEN:
+        /* Scorched red, with the warning sign. */
+        hv_gfx_image_tinted(g, name, cell, 0xff7a6a, 255);
+        hv_gfx_frame(g, cell, HV_C_BAD);
+        hv_gfx_image(g, "icons/warning", corner);
+        break;
+    case LOOK_UNPOWERED:
+        /* Dark and cold blue: the lights are out. */
+        hv_gfx_image_tinted(g, name, cell, 0x5a6a8a, 255);
+        hv_gfx_image_tinted(g, "icons/power", corner, HV_C_BAD, 255);
+        break;
+    default:
+        hv_gfx_image(g, name, cell);
+        break;
+    }
+    if (mt->crew_slots > 0 && look != LOOK_BUILDING) {
+        /* Crew pips along the bottom edge. */
+        int pip = cell.w / 10 > 3 ? cell.w / 10 : 3;
+        for (int k = 0; k < mt->crew_slots && k < 8; k++)
+            hv_gfx_fill(g,
+                        (SDL_Rect){cell.x + 2 + k * (pip + 2), cell.y + cell.h - pip - 2, pip, pip},
+                        k < m->crew ? HV_C_GOOD : 0x3a3030, 255);
+    }
+    if (selected)
+        hv_gfx_frame(g, hv_rect_inset(cell, -2), HV_C_ACCENT);
 }

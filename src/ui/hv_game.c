@@ -20,15 +20,29 @@ void hv_app_toast(hv_app *app, const char *fmt, ...)
     app->toast_until = SDL_GetTicks() + 4000;
 }
 
-void hv_app_error(hv_app *app, const char *text)
+int hv_app_toast_shown(const hv_app *app)
 {
+    return app->toast[0] && !SDL_TICKS_PASSED(SDL_GetTicks(), app->toast_until);
+}
+
+void hv_app_error_titled(hv_app *app, const char *title, const char *text)
+{
+    snprintf(app->error_title, sizeof app->error_title, "%s", title);
     snprintf(app->error, sizeof app->error, "%s", text);
     app->modal = HV_MODAL_ERROR;
 }
 
-/* Puts the first errors of DIAG, as FILE:LINE:COL, into the error dialog. */
-static void error_from_diag(hv_app *app, const char *what, const hv_diag *diag)
+void hv_app_error(hv_app *app, const char *text)
 {
+    hv_app_error_titled(app, "Something went wrong", text);
+}
+
+/* Puts the first errors of DIAG, as FILE:LINE:COL, into the error dialog
+ * titled TITLE: a file that says what is wrong with it is no failure of
+ * the game's, and the title says what it means for the player. */
+static void error_from_diag(hv_app *app, const char *title, const char *what, const hv_diag *diag)
+{
+    snprintf(app->error_title, sizeof app->error_title, "%s", title);
     size_t n = snprintf(app->error, sizeof app->error, "%s\n", what);
     for (size_t i = 0; i < diag->count && i < 6 && n < sizeof app->error; i++) {
         const hv_diag_entry *e = &diag->entries[i];
@@ -120,7 +134,8 @@ int hv_app_new_game_origin(hv_app *app, const char *path, uint64_t seed, const h
     hv_diag_init(&diag);
     hv_level *level = hv_level_load(path, &diag);
     if (!level) {
-        error_from_diag(app, "This level cannot be played:", &diag);
+        error_from_diag(app, "This level cannot be played",
+                        "The level file has errors; fix them and start it again:", &diag);
         hv_diag_print(&diag, stderr);
         hv_diag_free(&diag);
         return -1;
@@ -166,6 +181,93 @@ void hv_app_undo(hv_app *app)
         hv_app_toast(app, "No order to undo this week.");
 }
 
+uint32_t hv_app_end_guard_left(const hv_app *app)
+{
+    uint32_t now = SDL_GetTicks();
+    return SDL_TICKS_PASSED(now, app->end_guard_until) ? 0 : app->end_guard_until - now;
+}
+
+void hv_app_press_end_week(hv_app *app)
+{
+    uint32_t at = app->input_at;
+    if (!SDL_TICKS_PASSED(at, app->end_guard_until)) {
+        /* Hammering the button keeps the guard up: one week per press the
+         * player means, however fast the presses come. Presses queued
+         * while the week was played are older than the guard and leave it. */
+        if (SDL_TICKS_PASSED(at + HV_END_WEEK_GUARD, app->end_guard_until))
+            app->end_guard_until = at + HV_END_WEEK_GUARD;
+        return;
+    }
+    hv_app_end_turn(app);
+}
+
+void hv_app_queue_priority(hv_app *app, int32_t module, int32_t value)
+{
+    if (!app->game)
+        return;
+    hv_state *s = &app->game->state;
+    for (int32_t i = 0; i < s->order_count; i++) {
+        hv_order *o = &s->orders[i];
+        if (o->kind == HV_ORDER_PRIORITY && o->module == module) {
+            o->value = value;
+            return;
+        }
+    }
+    hv_order o = {0};
+    o.kind = HV_ORDER_PRIORITY;
+    o.module = module;
+    o.value = value;
+    hv_app_queue(app, &o);
+}
+
+void hv_app_leave_now(hv_app *app, hv_confirm what)
+{
+    app->modal = HV_MODAL_NONE;
+    if (what == HV_CONFIRM_QUIT) {
+        app->quit = 1;
+        return;
+    }
+    hv_app_close_game(app);
+    app->screen = HV_SCR_MENU;
+}
+
+void hv_app_leave(hv_app *app, hv_confirm what)
+{
+    /* Every week played is in the autosave; only this week's orders are not. */
+    if (app->game && app->game->state.order_count > 0) {
+        app->confirm = what;
+        app->modal = HV_MODAL_CONFIRM;
+        return;
+    }
+    hv_app_leave_now(app, what);
+}
+
+void hv_app_answer(hv_app *app, int c)
+{
+    hv_game *game = app->game;
+    if (!game || game->state.pending < 0 || game->state.pending >= game->state.rules->event_count)
+        return;
+    const hv_state *s = &game->state;
+    const hv_event_def *ev = &s->rules->events[s->pending];
+    if (c < 0 || c >= ev->choice_count)
+        return;
+    int answered = hv_state_queued_answer(s);
+    if (answered >= 0) {
+        /* The dialog was opened again over an answer given earlier. */
+        app->modal = HV_MODAL_NONE;
+        hv_app_toast(app, "Already answered: %s.",
+                     answered < ev->choice_count ? ev->choices[answered].text : "?");
+        return;
+    }
+    hv_order o = {0};
+    o.kind = HV_ORDER_ANSWER;
+    o.value = c;
+    if (hv_app_queue(app, &o) == 0) {
+        app->modal = HV_MODAL_NONE;
+        hv_app_toast(app, "Answered: %s.", ev->choices[c].text);
+    }
+}
+
 void hv_app_end_turn(hv_app *app)
 {
     hv_game *game = app->game;
@@ -189,6 +291,7 @@ void hv_app_end_turn(hv_app *app)
     if (hv_end_turn(s, &game->report) != HV_TURN_DONE)
         return;
     hv_order_log_end_week(&game->log, s); /* without memory the save goes without week hashes */
+    app->end_guard_until = SDL_GetTicks() + HV_END_WEEK_GUARD;
     game->played = 1;
     hv_game_record(game);
     hv_sound_week(&game->before, s, &game->report);
@@ -279,7 +382,7 @@ int hv_app_load_slot(hv_app *app, int slot)
                             notes) != 0) {
         free(loaded);
         free(notes);
-        error_from_diag(app, "This save cannot be loaded:", &diag);
+        error_from_diag(app, "This save cannot be loaded", "The save file has errors:", &diag);
         hv_diag_free(&diag);
         game_free(game);
         return -1;

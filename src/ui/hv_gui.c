@@ -19,11 +19,71 @@ void hv_gui_begin(hv_gui *gui)
     gui->tip[0] = '\0';
     gui->enabled = 1;
     gui->clicked_any = 0;
+    gui->nav_menu = NULL;
+    gui->nav_index = -1;
+    gui->focus_id[0] = '\0';
+    gui->dialog[0] = '\0';
+}
+
+void hv_gui_nav_begin(hv_gui *gui, const char *menu)
+{
+    if (!gui->nav_last || strcmp(gui->nav_last, menu) != 0)
+        gui->focus = -1; /* a menu just opened: no item is picked for the player */
+    gui->nav_menu = menu;
+    gui->nav_index = 0;
+}
+
+void hv_gui_nav_end(hv_gui *gui)
+{
+    gui->nav_count = gui->nav_index;
+    gui->nav_index = -1;
+}
+
+int hv_gui_nav_item(hv_gui *gui, const char *id)
+{
+    if (gui->nav_index < 0 || !gui->enabled)
+        return 0;
+    if (gui->nav_index++ != gui->focus)
+        return 0;
+    snprintf(gui->focus_id, sizeof gui->focus_id, "%s", id);
+    return 1;
+}
+
+int hv_gui_nav_activated(hv_gui *gui)
+{
+    int a = gui->activate;
+    gui->activate = 0;
+    return a;
+}
+
+int hv_gui_nav_key(hv_gui *gui, int32_t key, int shift)
+{
+    int n = gui->nav_count;
+    if (!gui->nav_last || n <= 0)
+        return 0;
+    if (key == SDLK_TAB)
+        key = shift ? SDLK_UP : SDLK_DOWN;
+    switch (key) {
+    case SDLK_DOWN:
+        gui->focus = gui->focus < 0 ? 0 : (gui->focus + 1) % n;
+        return 1;
+    case SDLK_UP:
+        gui->focus = gui->focus <= 0 ? n - 1 : gui->focus - 1;
+        return 1;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_SPACE:
+        gui->activate = gui->focus >= 0 && gui->focus < n;
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 void hv_gui_consume(hv_gui *gui)
 {
     gui->released = gui->right_released = gui->wheel = 0;
+    gui->activate = 0;
 }
 
 void hv_gui_input(hv_gui *gui, const SDL_Event *ev)
@@ -130,7 +190,8 @@ int hv_gui_button(hv_gui *gui, const char *id, SDL_Rect r, const char *icon, con
 {
     hv_gfx *g = gui->g;
     int disabled = flags & HV_W_DISABLED;
-    int hover = !disabled && hv_gui_hover(gui, r);
+    int focused = !disabled && hv_gui_nav_item(gui, id);
+    int hover = !disabled && (hv_gui_hover(gui, r) || focused);
     uint32_t bg = flags & HV_W_SELECTED  ? 0x5a3a2a
                   : flags & HV_W_PRIMARY ? 0x8a4420
                   : flags & HV_W_DANGER  ? 0x6a2626
@@ -158,8 +219,13 @@ int hv_gui_button(hv_gui *gui, const char *id, SDL_Rect r, const char *icon, con
     }
     if (label && *label)
         hv_gfx_text(g, HV_FONT_BODY, flags & HV_W_PRIMARY, x, r.y + (r.h - th) / 2, fg, label);
+    if (focused) /* a ring outside the button, so it shows on any colour */
+        for (int k = 2; k <= 3; k++)
+            hv_gfx_frame(g, hv_rect_inset(r, -k), 0xffffff);
     area(gui, id, r, tip, label, flags);
-    return disabled ? 0 : hv_gui_clicked(gui, r);
+    if (disabled)
+        return 0;
+    return hv_gui_clicked(gui, r) || (focused && hv_gui_nav_activated(gui));
 }
 
 SDL_Rect hv_gui_panel(hv_gui *gui, SDL_Rect r, const char *title)
@@ -196,6 +262,12 @@ void hv_gui_bar(hv_gui *gui, SDL_Rect r, int value, int max, uint32_t colour)
 
 void hv_gui_end(hv_gui *gui)
 {
+    gui->nav_last = gui->nav_menu;
+    if (!gui->nav_menu)
+        gui->nav_count = 0;
+    if (gui->focus >= gui->nav_count)
+        gui->focus = -1;
+    gui->tip_box = (SDL_Rect){0, 0, 0, 0};
     if (!gui->tip[0])
         return;
     hv_gfx *g = gui->g;
@@ -205,16 +277,26 @@ void hv_gui_end(hv_gui *gui)
     if (tw + 2 * pad < width && !strchr(gui->tip, '\n'))
         width = tw + 2 * pad;
     int h = hv_gfx_text_wrap(g, HV_FONT_SMALL, 0, 0, width - 2 * pad, 0, gui->tip, 0) + 2 * pad;
-    int x = gui->mx + hv_gfx_px(g, 14), y = gui->my + hv_gfx_px(g, 18);
+    /* Below the widget, or above it when there is no room below, so the
+     * tooltip never hides what it talks about; across, near the pointer. */
+    SDL_Rect at = gui->tip_at;
+    int gap = hv_gfx_px(g, 6);
+    int below = at.y + at.h + gap, above = at.y - gap - h;
+    int y = below + h <= g->h              ? below
+            : above >= 0                   ? above
+            : g->h - (at.y + at.h) >= at.y ? below
+                                           : above;
+    int x = gui->mx + hv_gfx_px(g, 14);
     if (x + width > g->w)
         x = g->w - width - 2;
     if (y + h > g->h)
-        y = gui->tip_at.y - h - 4;
+        y = g->h - h;
     if (x < 0)
         x = 0;
     if (y < 0)
         y = 0;
     SDL_Rect r = {x, y, width, h};
+    gui->tip_box = r;
     hv_gfx_fill(g, r, 0x120c0e, 240);
     hv_gfx_frame(g, r, HV_C_ACCENT);
     hv_gfx_text_wrap(g, HV_FONT_SMALL, x + pad, y + pad, width - 2 * pad, HV_C_TEXT, gui->tip, 1);

@@ -32,8 +32,19 @@ typedef struct hv_gui {
     hv_gui_widget widgets[HV_GUI_WIDGETS];
     int widget_count;
     char tip[HV_TIP_LEN];
-    SDL_Rect tip_at;
-    int clicked_any; /* a widget took this event's click */
+    SDL_Rect tip_at;  /* the widget the tooltip belongs to */
+    SDL_Rect tip_box; /* where the tooltip was last drawn; w 0 when none */
+    int clicked_any;  /* a widget took this event's click */
+    /* Keyboard focus in a menu: the keys move it over the items drawn
+     * between hv_gui_nav_begin and hv_gui_nav_end. */
+    const char *nav_menu;         /* the menu drawn this frame, or NULL */
+    const char *nav_last;         /* the menu drawn last frame, or NULL */
+    int nav_index;                /* the next item's index inside a menu, else -1 */
+    int nav_count;                /* items of the menu drawn last frame */
+    int focus;                    /* focused item, or -1 */
+    int activate;                 /* Enter or Space went to the focused item in this event */
+    char focus_id[HV_GUI_ID_LEN]; /* the focused item's id, or "" */
+    char dialog[160];             /* title of the dialog drawn on top, or "" */
 } hv_gui;
 
 /* Widget flags. */
@@ -63,6 +74,19 @@ int hv_gui_button(hv_gui *gui, const char *id, SDL_Rect r, const char *icon, con
 SDL_Rect hv_gui_panel(hv_gui *gui, SDL_Rect r, const char *title);
 /* A horizontal bar filled to VALUE of MAX in COLOUR. */
 void hv_gui_bar(hv_gui *gui, SDL_Rect r, int value, int max, uint32_t colour);
+/* Starts the items of menu MENU (a string that names it and outlives
+ * the frame); a menu other than last frame's starts without focus. */
+void hv_gui_nav_begin(hv_gui *gui, const char *menu);
+/* Ends the menu's items. */
+void hv_gui_nav_end(hv_gui *gui);
+/* Inside a menu, counts the item ID; returns 1 when it has the focus. */
+int hv_gui_nav_item(hv_gui *gui, const char *id);
+/* 1, once, when the focused item was activated with Enter or Space. */
+int hv_gui_nav_activated(hv_gui *gui);
+/* Takes KEY for the menu drawn last frame: Up, Down and Tab (SHIFT: back)
+ * move the focus, Enter and Space activate it. 1 if the key was taken. */
+int hv_gui_nav_key(hv_gui *gui, int32_t key, int shift);
+
 /* The rectangle last recorded for ID, or 0 if none this frame. */
 int hv_gui_find(const hv_gui *gui, const char *id, SDL_Rect *out);
 

@@ -45,10 +45,19 @@ static int module_button(hv_app *app, const hv_crew_plan *pl, const hv_person *p
     if (m->status == HV_MODULE_BUILDING && n < sizeof tip)
         n += (size_t)snprintf(tip + n, sizeof tip - n, ".\nStill being built: opens in %d week%s.",
                               m->build_left, m->build_left == 1 ? "" : "s");
+    else if (n < sizeof tip && m->broken)
+        n += (size_t)snprintf(tip + n, sizeof tip - n, ".\nBroken for %d more week%s.", m->broken,
+                              m->broken == 1 ? "" : "s");
+    else if (n < sizeof tip && m->crew == 0)
+        n += (size_t)snprintf(tip + n, sizeof tip - n, ".\nIdle: nobody works here yet.");
     else if (n < sizeof tip)
         n += (size_t)snprintf(tip + n, sizeof tip - n, ".\nRunning at %d%%%s.", m->output_pm / 10,
-                              m->powered ? "" : ", no power");
-    if (n < sizeof tip)
+                              m->powered ? "" : ", no power last week");
+    if (n < sizeof tip && pl->post[p - s->people] == m->id)
+        snprintf(tip + n, sizeof tip - n, "\n%s's post once the queued orders apply.", p->name);
+    else if (n < sizeof tip && pl->crew[mi] >= slots)
+        snprintf(tip + n, sizeof tip - n, "\nNo free place once the queued orders apply.");
+    else if (n < sizeof tip)
         snprintf(tip + n, sizeof tip - n, "\nQueue %s's move here for the end of the week.",
                  p->name);
     int clicked = hv_gui_button(&app->gui, id, r, NULL, NULL, tip, flags);
@@ -69,15 +78,55 @@ static int module_button(hv_app *app, const hv_crew_plan *pl, const hv_person *p
     return clicked;
 }
 
-/* Module indices with a place free for person PI, grouped by type. */
-static int assign_targets(const hv_state *s, const hv_crew_plan *pl, int pi, int *mods)
+static int is_target(const hv_state *s, const hv_crew_plan *pl, int pi, int mi)
 {
-    int count = 0;
-    for (int32_t t = 0; t < s->rules->module_type_count; t++)
-        for (int32_t i = 0; i < s->module_count; i++)
-            if (s->modules[i].type == t && free_slots(s, pl, i) > 0 &&
-                pl->post[pi] != s->modules[i].id)
-                mods[count++] = i;
+    return free_slots(s, pl, mi) > 0 && pl->post[pi] != s->modules[mi].id;
+}
+
+/* The grid's modules for the picked person, by id, in the order shown. A
+ * click changes which modules have a free place (the person's old post
+ * frees one, the new one may fill), so the grid keeps its order while
+ * the same person stays picked: a module that fills stays in its place,
+ * disabled, and one that opens is added at the end. Nothing moves under
+ * the pointer. */
+static struct {
+    int32_t person;
+    uint32_t frame;
+    int count;
+    int32_t ids[HV_MAX_MODULES];
+} shown;
+
+/* Module indices for person PI's grid, in their stable order. */
+static int assign_targets(hv_app *app, const hv_crew_plan *pl, int pi, int *mods)
+{
+    const hv_state *s = &app->game->state;
+    uint32_t frame = app->gfx.frame;
+    if (shown.person != s->people[pi].id || (shown.frame != frame && shown.frame + 1 != frame)) {
+        /* Picked anew: the modules with a place free, grouped by type. */
+        shown.person = s->people[pi].id;
+        shown.count = 0;
+        for (int32_t t = 0; t < s->rules->module_type_count; t++)
+            for (int32_t i = 0; i < s->module_count; i++)
+                if (s->modules[i].type == t && is_target(s, pl, pi, i))
+                    shown.ids[shown.count++] = s->modules[i].id;
+    }
+    shown.frame = frame;
+    int count = 0, kept = 0;
+    for (int k = 0; k < shown.count; k++) {
+        int mi = hv_crew_module_index(s, shown.ids[k]);
+        if (mi >= 0) /* a module demolished this week is gone at once */
+            shown.ids[kept++] = shown.ids[k];
+    }
+    shown.count = kept;
+    for (int32_t i = 0; i < s->module_count; i++) {
+        int listed = 0;
+        for (int k = 0; k < shown.count && !listed; k++)
+            listed = shown.ids[k] == s->modules[i].id;
+        if (!listed && is_target(s, pl, pi, i) && shown.count < HV_MAX_MODULES)
+            shown.ids[shown.count++] = s->modules[i].id;
+    }
+    for (int k = 0; k < shown.count; k++)
+        mods[count++] = hv_crew_module_index(s, shown.ids[k]);
     return count;
 }
 
@@ -102,7 +151,7 @@ static int strip_height(hv_gfx *g, int rows, int sel)
 int hv_crew_strip_height(hv_app *app, const hv_crew_plan *pl, int pi, int room, int *rows)
 {
     int mods[HV_MAX_MODULES];
-    *rows = (assign_targets(&app->game->state, pl, pi, mods) + 1) / 2;
+    *rows = (assign_targets(app, pl, pi, mods) + 1) / 2;
     int sel = selected_target(app->game, pl, pi) >= 0;
     while (*rows > 1 && strip_height(&app->gfx, *rows, sel) > room / 2)
         (*rows)--;
@@ -157,13 +206,15 @@ void hv_crew_strip(hv_app *app, const hv_crew_plan *pl, int pi, SDL_Rect r, int 
             queue_assign(app, p, game->selected);
         y += bh + gap;
     }
-    int mods[HV_MAX_MODULES], count = assign_targets(s, pl, pi, mods);
+    int mods[HV_MAX_MODULES], count = assign_targets(app, pl, pi, mods), open = 0;
+    for (int k = 0; k < count; k++)
+        open += is_target(s, pl, pi, mods[k]);
     int total_rows = (count + 1) / 2;
     if (grid_first > total_rows - rows)
         grid_first = total_rows - rows > 0 ? total_rows - rows : 0;
     snprintf(line, sizeof line,
-             count ? "ASSIGN TO (%d with a free place)" : "ASSIGN TO: no module has a free place",
-             count);
+             open ? "ASSIGN TO (%d with a free place)" : "ASSIGN TO: no module has a free place",
+             open);
     hv_gfx_text(g, HV_FONT_SMALL, 1, r.x, y, HV_C_DIM, line);
     hv_gui_area(&app->gui, "crew_assign_help", (SDL_Rect){r.x, y, r.w, ls},
                 "Modules with a free crew place once the queued orders apply. Or select a "
@@ -183,7 +234,11 @@ void hv_crew_strip(hv_app *app, const hv_crew_plan *pl, int pi, SDL_Rect r, int 
         SDL_Rect b = {r.x + col * (cw + gap), y + row * (bh + gap), cw, bh};
         char id[40];
         snprintf(id, sizeof id, "crew_assign_%d", s->modules[mods[k]].id);
-        if (module_button(app, pl, p, mods[k], b, id, "", p->away ? HV_W_DISABLED : 0))
+        int here = pl->post[pi] == s->modules[mods[k]].id;
+        int flags = here                                        ? HV_W_SELECTED | HV_W_DISABLED
+                    : p->away || !is_target(s, pl, pi, mods[k]) ? HV_W_DISABLED
+                                                                : 0;
+        if (module_button(app, pl, p, mods[k], b, id, "", flags))
             queue_assign(app, p, s->modules[mods[k]].id);
     }
     if (total_rows > rows) {

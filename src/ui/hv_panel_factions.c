@@ -53,7 +53,7 @@ static const char *cause_words(hv_cause c)
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (words[i].cause == c)
             return words[i].words;
-    return hv_cause_name(c);
+    return hv_cause_words(c);
 }
 
 /* Appends last week's changes to a tension (pair SUBJECT, -1 the classes)

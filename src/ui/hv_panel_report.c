@@ -22,19 +22,6 @@ const char *hv_report_signed(int64_t v)
     return buf[k];
 }
 
-static const char *cause_text(hv_cause c)
-{
-    static const char *const names[HV_CAUSE_COUNT] = {
-        "other",        "orders",   "production", "life support", "shortage",    "exposure",
-        "recovery",     "upkeep",   "wages",      "sponsors",     "supply ship", "power",
-        "construction", "weather",  "goals",      "inequality",   "joint work",  "a quiet week",
-        "incidents",    "policies", "events",     "missions",     "market",      "mood",
-        "sponsors' agendas", "the work", "the riot", "partners",
-        "a sale",
-    };
-    return c >= 0 && c < HV_CAUSE_COUNT ? names[c] : "other";
-}
-
 /* One line of the report: a mark in COLOUR, the text, and dim details. */
 void hv_report_item(hv_list *l, uint32_t colour, const char *main, const char *detail)
 {
@@ -214,7 +201,7 @@ static void report_happenings(hv_list *l, const hv_game *game)
             if (e->resource >= 0 && e->resource < HV_RES_COUNT)
                 snprintf(detail, sizeof detail, "Lack of %s", rules->resources[e->resource].name);
             else
-                snprintf(detail, sizeof detail, "%s", cause_text(e->cause));
+                snprintf(detail, sizeof detail, "%s", hv_cause_words(e->cause));
             hv_capitalise(detail);
             colour = HV_C_BAD;
             break;
@@ -223,7 +210,7 @@ static void report_happenings(hv_list *l, const hv_game *game)
                 snprintf(text, sizeof text, "%s hurt (health %s)", person_name(game, e->subject),
                          hv_report_signed(e->amount));
                 snprintf(detail, sizeof detail, "%s",
-                         e->cause == HV_CAUSE_WORK ? "An accident at work" : cause_text(e->cause));
+                         e->cause == HV_CAUSE_WORK ? "An accident at work" : hv_cause_words(e->cause));
                 hv_capitalise(detail);
                 colour = HV_C_BAD;
                 break;
@@ -372,7 +359,7 @@ void hv_report_causes(const int64_t *by, char *buf, size_t len)
     for (int c = 0; c < HV_CAUSE_COUNT && n < len; c++)
         if (by[c])
             n += (size_t)snprintf(buf + n, len - n, "%s%s %s", n ? " · " : "",
-                                  cause_text((hv_cause)c), hv_report_signed(by[c]));
+                                  hv_cause_words((hv_cause)c), hv_report_signed(by[c]));
 }
 
 /* Every change of one kind summed per subject and cause: one line each. */

@@ -39,7 +39,7 @@ static void resource_tip(const hv_game *game, int r, char *buf, size_t len)
     for (int c = 0; c < HV_CAUSE_COUNT && n < len; c++)
         if (by_cause[c])
             n += (size_t)snprintf(buf + n, len - n, "\n  %+lld  %s", (long long)by_cause[c],
-                                  hv_cause_name((hv_cause)c));
+                                  hv_cause_words((hv_cause)c));
     if (r < HV_RES_MATERIALS && n < len) {
         int64_t need = rules->life.need[r] * game->state.person_count;
         if (need > 0)
@@ -299,12 +299,11 @@ void hv_game_bottom_bar(hv_app *app, SDL_Rect bar)
              key);
     snprintf(label, sizeof label, over ? "Summary" : "End week %d", s->turn + 1);
     if (hv_gui_button(&app->gui, "end_turn", er, "icons/end_turn", label, tip, HV_W_PRIMARY))
-        hv_app_end_turn(app);
-    /* The latest message in between. */
-    if (app->toast[0] && SDL_TICKS_PASSED(app->toast_until, SDL_GetTicks()) == 0)
+        hv_app_press_end_week(app);
+    /* The latest message in between, for as long as it lasts. */
+    if (hv_app_toast_shown(app)) {
         hv_gfx_text(g, HV_FONT_BODY, 0, ur.x + ur.w + 2 * pad, bar.y + (bar.h - lhh) / 2, HV_C_WARN,
                     app->toast);
-    else if (app->toast[0] && app->opt.script)
-        hv_gfx_text(g, HV_FONT_BODY, 0, ur.x + ur.w + 2 * pad, bar.y + (bar.h - lhh) / 2, HV_C_WARN,
-                    app->toast);
+        app->toast_drawn = 1;
+    }
 }

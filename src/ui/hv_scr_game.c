@@ -122,60 +122,6 @@ static int can_build_at(const hv_state *s, int type, int x, int y)
     return 1;
 }
 
-static void module_tip(const hv_state *s, const hv_module *m, char *buf, size_t len)
-{
-    const hv_module_type *mt = &s->rules->module_types[m->type];
-    size_t n = (size_t)snprintf(buf, len, "%s #%d at (%d, %d)\n", mt->name, m->id, m->x, m->y);
-    if (m->status == HV_MODULE_BUILDING)
-        n += (size_t)snprintf(buf + n, len - n, "Under construction: %d week%s left.",
-                              m->build_left, m->build_left == 1 ? "" : "s");
-    else if (m->broken)
-        n += (size_t)snprintf(buf + n, len - n, "Out of action for %d more week%s.", m->broken,
-                              m->broken == 1 ? "" : "s");
-    else
-        n += (size_t)snprintf(buf + n, len - n, "%s, running at %d%%.",
-                              m->powered ? "Powered" : "No power", m->output_pm / 10);
-    if (mt->crew_slots && n < len)
-        n += (size_t)snprintf(buf + n, len - n, "\nCrew %d of %d.", m->crew, mt->crew_slots);
-    if (n < len)
-        snprintf(buf + n, len - n, "\nPower priority %d. Click to select.", m->priority);
-}
-
-static void draw_module(hv_app *app, const hv_state *s, const hv_module *m, SDL_Rect cell,
-                        int selected)
-{
-    hv_gfx *g = &app->gfx;
-    const hv_module_type *mt = &s->rules->module_types[m->type];
-    char name[64];
-    snprintf(name, sizeof name, "modules/%s", mt->id);
-    int building = m->status == HV_MODULE_BUILDING;
-    int dark = !building && (!m->powered || m->broken);
-    hv_gfx_image_tinted(g, name, cell, dark ? 0x8a7a7a : 0xffffff, building ? 120 : 255);
-    int badge = cell.w / 3;
-    if (building) {
-        char weeks[8];
-        snprintf(weeks, sizeof weeks, "%d", m->build_left);
-        hv_gfx_fill(g, (SDL_Rect){cell.x, cell.y + cell.h - badge, badge, badge}, 0x000000, 170);
-        hv_gfx_text(g, HV_FONT_SMALL, 1, cell.x + 2, cell.y + cell.h - badge, HV_C_WARN, weeks);
-    } else if (m->broken) {
-        hv_gfx_image(g, "icons/warning", (SDL_Rect){cell.x + cell.w - badge, cell.y, badge, badge});
-    } else if (!m->powered && mt->power < 0) {
-        hv_gfx_image_tinted(g, "icons/power",
-                            (SDL_Rect){cell.x + cell.w - badge, cell.y, badge, badge}, HV_C_BAD,
-                            255);
-    }
-    if (mt->crew_slots > 0 && !building) {
-        /* Crew pips along the bottom edge. */
-        int pip = cell.w / 10 > 3 ? cell.w / 10 : 3;
-        for (int k = 0; k < mt->crew_slots && k < 8; k++)
-            hv_gfx_fill(g,
-                        (SDL_Rect){cell.x + 2 + k * (pip + 2), cell.y + cell.h - pip - 2, pip, pip},
-                        k < m->crew ? HV_C_GOOD : 0x3a3030, 255);
-    }
-    if (selected)
-        hv_gfx_frame(g, hv_rect_inset(cell, -2), HV_C_ACCENT);
-}
-
 static void map_view(hv_app *app, SDL_Rect area)
 {
     hv_gfx *g = &app->gfx;
@@ -211,7 +157,7 @@ static void map_view(hv_app *app, SDL_Rect area)
     for (int32_t i = 0; i < s->module_count; i++) {
         const hv_module *m = &s->modules[i];
         SDL_Rect cell = {ox + m->x * tile, oy + m->y * tile, tile, tile};
-        draw_module(app, s, m, cell, m->id == game->selected);
+        hv_draw_module(app, m, cell, m->id == game->selected);
     }
     /* Builds queued this week, as ghosts. */
     for (int32_t i = 0; i < s->order_count; i++) {
@@ -242,7 +188,7 @@ static void map_view(hv_app *app, SDL_Rect area)
         } else {
             hv_gfx_frame(g, cell, m ? HV_C_TEXT : 0x8a6a58);
             if (m) {
-                module_tip(s, m, tip, sizeof tip);
+                hv_module_tip(game, m, tip, sizeof tip);
                 hv_gui_tip(&app->gui, cell, tip);
             } else {
                 static const char *const ground[] = {"Regolith plain", "Buried ice", "Rock"};
@@ -367,7 +313,7 @@ static void module_info(hv_app *app, SDL_Rect area)
     SDL_Rect in = hv_gui_panel(&app->gui, r, mt->name);
     hv_gui_area(&app->gui, "module_info", r, NULL);
     char line[256];
-    module_tip(s, m, line, sizeof line);
+    hv_module_tip(game, m, line, sizeof line);
     char *second = strchr(line, '\n');
     int y = in.y;
     y += hv_gfx_text_wrap(g, HV_FONT_SMALL, in.x, y, in.w, HV_C_DIM, second ? second + 1 : line, 1);
@@ -382,25 +328,33 @@ static void module_info(hv_app *app, SDL_Rect area)
     }
     int bh = hv_gfx_px(g, 30), bw = hv_gfx_px(g, 96), gap = hv_gfx_px(g, 6);
     SDL_Rect b = {in.x, in.y + in.h - bh, hv_gfx_px(g, 34), bh};
-    hv_order o = {0};
-    o.module = m->id;
+    /* The priority the week will start with: a change queued shows at once. */
+    static hv_state after; /* large; rebuilt when drawn */
+    hv_state_after_orders(s, &after);
+    const hv_module *am = hv_state_module(&after, m->id);
+    int prio = am ? am->priority : m->priority;
     if (hv_gui_button(&app->gui, "priority_down", b, NULL, "-",
                       "Lower number: kept powered longer and fed inputs first.",
-                      m->priority <= 1 ? HV_W_DISABLED : 0)) {
-        o.kind = HV_ORDER_PRIORITY;
-        o.value = m->priority - 1;
-        hv_app_queue(app, &o);
-    }
-    snprintf(line, sizeof line, "Priority %d", m->priority);
-    hv_gfx_text(g, HV_FONT_SMALL, 0, b.x + b.w + gap, b.y + hv_gfx_px(g, 7), HV_C_TEXT, line);
+                      prio <= 1 ? HV_W_DISABLED : 0))
+        hv_app_queue_priority(app, m->id, prio - 1);
+    snprintf(line, sizeof line, "Priority %d", prio);
+    SDL_Rect pr = {b.x + b.w + gap, b.y, hv_gfx_px(g, 64) - gap, bh};
+    hv_gfx_text(g, HV_FONT_SMALL, 0, pr.x, b.y + hv_gfx_px(g, 7),
+                prio != m->priority ? HV_C_INFO : HV_C_TEXT, line);
+    char ptip[160];
+    if (prio != m->priority)
+        snprintf(ptip, sizeof ptip, "Power priority %d, queued for the end of the week (now %d).",
+                 prio, m->priority);
+    else
+        snprintf(ptip, sizeof ptip, "Power priority %d.", prio);
+    hv_gui_area(&app->gui, "priority_value", pr, ptip);
     b.x += b.w + gap + hv_gfx_px(g, 64);
     if (hv_gui_button(&app->gui, "priority_up", b, NULL, "+",
                       "Higher number: shut down sooner on a power deficit.",
-                      m->priority >= 9 ? HV_W_DISABLED : 0)) {
-        o.kind = HV_ORDER_PRIORITY;
-        o.value = m->priority + 1;
-        hv_app_queue(app, &o);
-    }
+                      prio >= 9 ? HV_W_DISABLED : 0))
+        hv_app_queue_priority(app, m->id, prio + 1);
+    hv_order o = {0};
+    o.module = m->id;
     SDL_Rect d = {in.x + in.w - bw, b.y, bw, bh};
     if (hv_gui_button(&app->gui, "demolish", d, "icons/demolish", "Demolish",
                       "Queue the demolition: crew lose their post, half the materials come back.",
@@ -531,6 +485,9 @@ void hv_screen_game(hv_app *app)
         break;
     case HV_MODAL_ERROR:
         hv_dialog_error(app);
+        break;
+    case HV_MODAL_CONFIRM:
+        hv_dialog_confirm(app);
         break;
     default:
         break;

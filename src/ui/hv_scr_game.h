@@ -17,4 +17,10 @@ void hv_game_side_bar(hv_app *app, SDL_Rect bar);
 /* Orders queued this week, undo, the latest message and End Turn. */
 void hv_game_bottom_bar(hv_app *app, SDL_Rect bar);
 
+/* A module's tooltip: what it is and what it is doing this week. */
+void hv_module_tip(const hv_game *game, const hv_module *m, char *buf, size_t len);
+/* Draws module M in CELL as it stands: building, broken, without power or
+ * running; SELECTED frames it. */
+void hv_draw_module(hv_app *app, const hv_module *m, SDL_Rect cell, int selected);
+
 #endif

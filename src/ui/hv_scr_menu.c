@@ -173,13 +173,14 @@ SDL_Rect hv_menu_footer(hv_app *app, SDL_Rect above)
 
 void hv_menu_toast(hv_app *app, SDL_Rect bar)
 {
-    if (!app->toast[0] || SDL_TICKS_PASSED(SDL_GetTicks(), app->toast_until))
+    if (!hv_app_toast_shown(app))
         return;
     hv_gfx *g = &app->gfx;
     int tw, th;
     hv_gfx_text_size(g, HV_FONT_BODY, 0, app->toast, &tw, &th);
     shadow_text(g, HV_FONT_BODY, 0, bar.x + (bar.w - tw) / 2, bar.y + (bar.h - th) / 2, HV_C_WARN,
                 app->toast);
+    app->toast_drawn = 1;
 }
 
 void hv_menu_modal(hv_app *app)
@@ -187,6 +188,8 @@ void hv_menu_modal(hv_app *app)
     app->gui.enabled = 1;
     if (app->modal == HV_MODAL_ERROR)
         hv_dialog_error(app);
+    else if (app->modal == HV_MODAL_CONFIRM)
+        hv_dialog_confirm(app);
 }
 
 int hv_menu_scroll(hv_app *app, SDL_Rect area, int content_h, int *scroll)
@@ -292,7 +295,10 @@ static int menu_item(hv_app *app, const char *id, SDL_Rect r, const char *label,
                      const char *tip, int disabled)
 {
     hv_gfx *g = &app->gfx;
-    int hover = !disabled && hv_gui_hover(&app->gui, r);
+    int focused = !disabled && hv_gui_nav_item(&app->gui, id);
+    int hover = !disabled && (hv_gui_hover(&app->gui, r) || focused);
+    if (focused)
+        hv_gfx_frame(g, r, 0xffffff);
     if (hover) {
         /* A warm wash that fades out to the right, like light on the menu. */
         for (int i = 0; i < 24; i++) {
@@ -312,7 +318,8 @@ static int menu_item(hv_app *app, const char *id, SDL_Rect r, const char *label,
         shadow_text(g, HV_FONT_SMALL, 0, x, y + lh, disabled ? 0x8a7a70 : HV_C_DIM, fit);
     }
     hv_gui_area(&app->gui, id, r, tip);
-    return !disabled && hv_gui_clicked(&app->gui, r);
+    return !disabled &&
+           (hv_gui_clicked(&app->gui, r) || (focused && hv_gui_nav_activated(&app->gui)));
 }
 
 void hv_screen_menu(hv_app *app)
@@ -321,7 +328,7 @@ void hv_screen_menu(hv_app *app)
     hv_gfx *g = &app->gfx;
     if (hv_menu_entered(app, HV_SCR_MENU))
         hv_menu_read_slot(app, 0, &autosave);
-    app->gui.enabled = app->modal != HV_MODAL_ERROR;
+    app->gui.enabled = app->modal != HV_MODAL_ERROR && app->modal != HV_MODAL_CONFIRM;
     hv_menu_backdrop(app, 0, 1);
     int band = hv_menu_band(g);
 
@@ -355,6 +362,7 @@ void hv_screen_menu(hv_app *app)
     y += hv_gfx_line_height(g, HV_FONT_HEAD) + space;
 
     SDL_Rect r = {x - hv_gfx_px(g, 18), y, item_w + hv_gfx_px(g, 18), item_h};
+    hv_gui_nav_begin(&app->gui, "title_menu");
     if (menu_item(app, "menu_campaign", r, "Campaign", "The story, level by level",
                   "Play the story levels in order: each one won opens the next, and what you "
                   "leave behind (the sponsors' goodwill, a few people) carries on.",
@@ -407,7 +415,8 @@ void hv_screen_menu(hv_app *app)
     r.y += item_h + gap;
     if (menu_item(app, "menu_quit", r, "Quit", NULL,
                   "Leave Happy Valley. The game saves itself at the end of every week.", 0))
-        app->quit = 1;
+        hv_app_leave(app, HV_CONFIRM_QUIT);
+    hv_gui_nav_end(&app->gui);
 
     char version[64];
     int vw, vh;

@@ -30,10 +30,18 @@ static int bad(const script_ctx *c, int col, const char *fmt, const char *arg)
     return 2;
 }
 
+/* A burst queues its events, as a hand faster than the window would;
+ * they are handled together when the line settles, as the window's own
+ * loop handles what piled up while it was busy. */
+static int bursting;
+
 static void send(hv_app *app, SDL_Event *ev)
 {
     ev->common.timestamp = SDL_GetTicks();
-    hv_app_handle(app, ev);
+    if (bursting)
+        SDL_PushEvent(ev);
+    else
+        hv_app_handle(app, ev);
 }
 
 static void pointer(hv_app *app, int x, int y)
@@ -169,6 +177,55 @@ static int interrupted(void)
     return SDL_PeepEvents(NULL, 0, SDL_PEEKEVENT, SDL_QUIT, SDL_QUIT) > 0;
 }
 
+/* A player presses End week again once the last week is over, not in
+ * the moment after (hv_app_press_end_week): input lines wait that out. */
+static void deliberate(hv_app *app)
+{
+    uint32_t left;
+    while ((left = hv_app_end_guard_left(app)) > 0 && !interrupted())
+        SDL_Delay(left < 20 ? left : 20);
+}
+
+/* Prints TEXT on one line, its line breaks as " / ". */
+static void print_flat(const char *what, const char *text)
+{
+    printf("%s ", what);
+    for (const char *p = text; *p; p++)
+        fputs(*p == '\n' ? " / " : (char[2]){*p, 0}, stdout);
+    putchar('\n');
+}
+
+static int run_line(script_ctx *c, char *text);
+
+/* burst N click TARGET | burst N key KEY: the input of the line, N times at once. */
+static int burst(script_ctx *c, char *text, int col)
+{
+    long v;
+    char *p = text + strspn(text, " \t");
+    char *end = p + strcspn(p, " \t");
+    char save = *end;
+    *end = '\0';
+    int rc = number(c, p, col, 1, 50, &v);
+    *end = save;
+    if (rc != 0)
+        return rc;
+    char *rest = end + strspn(end, " \t");
+    if (strncmp(rest, "click ", 6) != 0 && strncmp(rest, "key ", 4) != 0)
+        return bad(c, col, "%s", "burst needs N, then click TARGET or key KEY");
+    size_t len = strlen(rest) + 1;
+    char line[1024];
+    if (len > sizeof line)
+        return bad(c, col, "%s", "burst: the line is too long");
+    deliberate(c->app);
+    bursting = 1;
+    for (long i = 0; i < v && rc == 0; i++) {
+        memcpy(line, rest, len); /* run_line cuts its words in place */
+        rc = run_line(c, line);
+    }
+    bursting = 0;
+    return rc;
+}
+
 static int run_line(script_ctx *c, char *text)
 {
     char *w[8];
@@ -191,14 +248,27 @@ static int run_line(script_ctx *c, char *text)
     const char *cmd = w[0];
     int x, y, rc;
     long v;
-    if (strcmp(cmd, "click") == 0 || strcmp(cmd, "rclick") == 0) {
+    if (strcmp(cmd, "burst") == 0) {
+        if (bursting || n < 2)
+            return bad(c, col[0], "%s", "burst needs N, then click TARGET or key KEY");
+        /* The words were cut in place; join them again for each turn. */
+        for (int i = 1; i < n - 1; i++)
+            w[i][strlen(w[i])] = ' ';
+        if ((rc = burst(c, w[1], col[1])) != 0)
+            return rc;
+    } else if (strcmp(cmd, "click") == 0 || strcmp(cmd, "rclick") == 0) {
         if ((rc = target(c, w + 1, n - 1, n > 1 ? col[1] : col[0], &x, &y)) != 0)
             return rc;
+        if (!bursting)
+            deliberate(app);
         button(app, x, y, cmd[0] == 'r' ? SDL_BUTTON_RIGHT : SDL_BUTTON_LEFT);
+        if (bursting)
+            return 0;
     } else if (strcmp(cmd, "click-if") == 0) {
         SDL_Rect r;
         if (n != 2)
             return bad(c, col[0], "%s", "click-if needs a widget id");
+        deliberate(app);
         settle(app);
         if (hv_gui_find(&app->gui, w[1], &r))
             button(app, r.x + r.w / 2, r.y + r.h / 2, SDL_BUTTON_LEFT);
@@ -228,6 +298,8 @@ static int run_line(script_ctx *c, char *text)
         if (n < 2 || hv_keybind_parse(name, &k) != 0)
             return bad(c, n > 1 ? col[1] : col[0],
                        "expected a key such as Space or Ctrl+S, got '%s'", name);
+        if (!bursting)
+            deliberate(app);
         SDL_Event ev = {0};
         ev.type = SDL_KEYDOWN;
         ev.key.keysym.sym = k.key;
@@ -237,6 +309,8 @@ static int run_line(script_ctx *c, char *text)
         send(app, &ev);
         ev.type = SDL_KEYUP;
         send(app, &ev);
+        if (bursting)
+            return 0;
     } else if (strcmp(cmd, "wait") == 0) {
         if (n != 2 || (rc = number(c, w[1], col[1], 0, 10000, &v)) != 0)
             return n != 2 ? bad(c, col[0], "%s", "wait needs milliseconds") : rc;
@@ -284,19 +358,50 @@ static int run_line(script_ctx *c, char *text)
         else
             printf("no game\n");
     } else if (strcmp(cmd, "toast") == 0) {
-        /* What the player was last told, shown or not any more. */
-        printf("toast %s\n", app->toast[0] ? app->toast : "none");
+        /* The message on screen now: they go after their time. */
+        settle(app);
+        printf("toast %s\n", app->toast_drawn ? app->toast : "none");
     } else if (strcmp(cmd, "sounds") == 0) {
         /* The cues the game asked for since the last `sounds`, heard or not. */
         char cues[512];
         hv_sound_take_log(cues, sizeof cues);
         printf("sounds %s\n", cues[0] ? cues : "none");
+    } else if (strcmp(cmd, "tooltip") == 0) {
+        settle(app);
+        print_flat("tooltip", app->gui.tip[0] ? app->gui.tip : "none");
+    } else if (strcmp(cmd, "focus") == 0) {
+        settle(app);
+        printf("focus %s\n", app->gui.focus_id[0] ? app->gui.focus_id : "none");
+    } else if (strcmp(cmd, "dialog") == 0) {
+        settle(app);
+        print_flat("dialog", app->gui.dialog[0] ? app->gui.dialog : "none");
+    } else if (strcmp(cmd, "where") == 0) {
+        SDL_Rect r = app->gui.tip_box;
+        if (n != 2)
+            return bad(c, col[0], "%s", "where needs a widget id or tooltip");
+        settle(app);
+        int cx, cy, found;
+        if (strcmp(w[1], "tooltip") == 0) {
+            found = r.w > 0;
+        } else if (sscanf(w[1], "cell:%d,%d", &cx, &cy) == 2) {
+            found = hv_game_cell_point(app, cx, cy, &r.x, &r.y) == 0;
+            r.w = r.h = app->game ? hv_gfx_px(&app->gfx, app->game->zoom) : 0;
+            r.x -= r.w / 2;
+            r.y -= r.h / 2;
+        } else {
+            found = hv_gui_find(&app->gui, w[1], &r);
+        }
+        if (found)
+            printf("where %s %d %d %d %d\n", w[1], r.x, r.y, r.w, r.h);
+        else
+            printf("where %s none\n", w[1]);
     } else if (strcmp(cmd, "quit") == 0) {
         app->quit = 1;
     } else {
         return bad(c, col[0],
-                   "unknown command '%s'; use click, rclick, move, wheel, key, wait, resize, "
-                   "scale, screenshot, expect, state, toast, sounds or quit",
+                   "unknown command '%s'; use click, click-if, rclick, move, wheel, key, burst, "
+                   "wait, resize, scale, screenshot, widgets, expect, state, toast, sounds, "
+                   "tooltip, where, focus, dialog or quit",
                    cmd);
     }
     settle(app);

@@ -146,6 +146,20 @@ expect_exit 0 "sim of the played orders" -- "$bin" sim "$tutorial" --seed 6 --tu
 "$bin" play "$tutorial" --terminal </dev/null >"$tmp/play.out" 2>&1
 [[ $? == 0 ]] && ok || bad "terminal game ends cleanly at end of input"
 
+# An order naming a person or module that is not there is refused at
+# once, with the reason, and nothing is queued; a module whose demolition
+# is queued is gone for the orders after it.
+printf '%s\n' "assign 99 18" "assign 1 999" "queue" "demolish 2" "assign 1 2" "queue" "quit" \
+    >"$tmp/commands"
+"$bin" play "$tutorial" --terminal <"$tmp/commands" >"$tmp/play.out" 2>&1
+contains "$tmp/play.out" "Not queued: no such person. Type \`people\` for the ids." \
+    "terminal refuses an order for a person who does not exist"
+contains "$tmp/play.out" "Not queued: no such module. Type \`modules\` for the ids." \
+    "terminal refuses an order for a module that does not exist"
+[[ $(grep -c "Not queued" "$tmp/play.out") == 3 && $(grep -c "Queued:" "$tmp/play.out") == 1 ]] &&
+    grep -q "No order is queued." "$tmp/play.out" && ok ||
+    bad "terminal queued an order naming nobody: $(grep -E 'Queued|queued' "$tmp/play.out")"
+
 # Saves: the terminal game's `save FILE` writes a save that sim replays to
 # the hash in its header (nothing queued for the unfinished week here).
 printf '%s\n' "build ice_mine 4 2" "assign 1 6" "end" "assign 5 6" "end" "hash" \

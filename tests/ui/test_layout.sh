@@ -59,6 +59,8 @@ click-if choice_1
 key Escape
 widgets $out/gamemenu.json
 click menu_main
+widgets $out/confirm.json
+click-if confirm_leave
 widgets $out/menu.json
 click menu_new
 widgets $out/levels.json
