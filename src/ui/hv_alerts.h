@@ -13,10 +13,14 @@
 /* Adds the alerts of the week GAME just played (its before, state and
  * report) to GAME's list; returns how many it added. */
 int hv_alerts_collect(hv_game *game);
+/* The asteroid whose launch window opened between BEFORE's coming week
+ * and AFTER's (one not launched at yet), or -1. */
+int32_t hv_alerts_window_opened(const hv_state *before, const hv_state *after);
 /* Shows the cause of alert INDEX (0 = the oldest kept): its module picked
  * on the map or the panel that explains it. */
 void hv_alerts_show(hv_app *app, int index);
-/* The alerts dialog: this week's alerts, or all when ALL is set. */
+/* The alerts dialog: this week's alerts, or every one kept when
+ * game->alerts_all is set. */
 void hv_dialog_alerts(hv_app *app);
 
 #endif

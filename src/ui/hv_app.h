@@ -46,6 +46,7 @@ typedef enum hv_modal {
     HV_MODAL_SAVE,    /* pick a slot to save to */
     HV_MODAL_ERROR,   /* a message with the file, line and column */
     HV_MODAL_CONFIRM, /* leave a week with orders queued? (app->confirm) */
+    HV_MODAL_ALERTS,  /* what the week brought that must not be missed */
 } hv_modal;
 
 /* What the confirm dialog asks before doing. */
@@ -66,6 +67,17 @@ typedef struct hv_week_record {
 } hv_week_record;
 
 #define HV_HISTORY 1200
+
+#define HV_ALERTS 64
+
+/* One alert: what happened, in which week, and where to look. */
+typedef struct hv_alert_note {
+    int kind;        /* hv_alert (hv_sound.h) */
+    int32_t week;    /* the week that brought it */
+    int32_t module;  /* module id to pick on the map, or 0 */
+    int panel;       /* hv_panel to open instead, or HV_PANEL_NONE */
+    char text[160];
+} hv_alert_note;
 
 typedef struct hv_game {
     hv_level *level;
@@ -89,6 +101,10 @@ typedef struct hv_game {
     int summary_seen;          /* the end dialog has been closed once */
     hv_origin origin;          /* a campaign's level, and what it started with */
     char opened[HV_TITLE_LEN]; /* the campaign level this win opened, or "" */
+    hv_alert_note alerts[HV_ALERTS]; /* the latest alerts, oldest first */
+    int alert_count;
+    int alerts_new;  /* how many of them the last week brought */
+    int alerts_all;  /* the alerts dialog lists every one kept */
 } hv_game;
 
 /* A level found for the picker; broken ones are listed with their error. */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hv_alerts.h"
 #include "hv_app.h"
 #include "hv_sound.h"
 #include "hv_turn.h"
@@ -298,10 +299,13 @@ void hv_app_end_turn(hv_app *app)
     if (s->outcome == HV_OUTCOME_WON && game->before.outcome == HV_OUTCOME_RUNNING)
         hv_app_campaign_won(app);
     int stepped = s->step > game->before.step;
+    int alerts = hv_alerts_collect(game);
     if (s->outcome != HV_OUTCOME_RUNNING && !game->summary_seen)
         app->modal = HV_MODAL_END;
     else if (s->pending >= 0)
         app->modal = HV_MODAL_EVENT;
+    else if (alerts > 0) /* an event comes first; its alerts wait in the list */
+        app->modal = HV_MODAL_ALERTS;
     char path[HV_FILE_LEN + 64], err[300];
     hv_save_slot_path(app->data_dir, 0, path, sizeof path);
     if (app->no_saving[0])

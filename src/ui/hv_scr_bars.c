@@ -287,6 +287,16 @@ void hv_game_bottom_bar(hv_app *app, SDL_Rect bar)
     if (hv_gui_button(&app->gui, "undo", ur, "icons/undo", "Undo", tip,
                       s->order_count ? 0 : HV_W_DISABLED))
         hv_app_undo(app);
+    /* Every alert of the game, the week's new ones counted on the button. */
+    snprintf(label, sizeof label, game->alerts_new ? "Alerts %d" : "Alerts", game->alerts_new);
+    snprintf(tip, sizeof tip, "Every alert of this game: blackouts, shortages, faults, unrest, "
+                              "arrivals and launch windows, each with its cause.");
+    SDL_Rect ar = {ur.x + ur.w + pad, bar.y + pad, hv_gfx_px(g, 110), bh};
+    if (hv_gui_button(&app->gui, "alerts", ar, "icons/warning", label, tip, 0)) {
+        game->alerts_all = 1;
+        app->modal = HV_MODAL_ALERTS;
+    }
+    ur = ar; /* the message goes after it */
     /* End turn, the biggest button. */
     int ew = hv_gfx_px(g, 200);
     SDL_Rect er = {bar.x + bar.w - ew - pad, bar.y + pad, ew, bh};

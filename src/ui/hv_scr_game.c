@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hv_alerts.h"
 #include "hv_app.h"
 #include "hv_print.h"
 #include "hv_scr_game.h"
@@ -485,6 +486,9 @@ void hv_screen_game(hv_app *app)
         break;
     case HV_MODAL_ERROR:
         hv_dialog_error(app);
+        break;
+    case HV_MODAL_ALERTS:
+        hv_dialog_alerts(app);
         break;
     case HV_MODAL_CONFIRM:
         hv_dialog_confirm(app);

@@ -1,6 +1,7 @@
 /* The game's happenings as cues: what a week's report calls for, the
  * ambience the base makes, the sting of an event dialog opening. Reads
  * the game and never writes it. */
+#include "hv_alerts.h"
 #include "hv_app.h"
 #include "hv_sound.h"
 #include "hv_turn.h"
@@ -9,22 +10,6 @@
 #define ALERT_AFTER_MS 450
 /* An event opened by the week's end waits for the chime and the alert. */
 #define STING_AFTER_WEEK_MS 1300
-
-/* Whether a launch window for an asteroid not yet launched at opened
- * between BEFORE's coming week and AFTER's. */
-static int window_opened(const hv_state *before, const hv_state *after)
-{
-    for (int32_t i = 0; i < after->rules->asteroid_count; i++) {
-        const hv_asteroid *a = &after->rules->asteroids[i];
-        if (after->asteroids[i].stage != HV_STAGE_FAR)
-            continue;
-        int always = a->window_open == 0 && a->window_close == 0;
-        if (!always && hv_asteroid_window_open(after, i, after->turn + 1) &&
-            !hv_asteroid_window_open(before, i, before->turn + 1))
-            return 1;
-    }
-    return 0;
-}
 
 int hv_sound_week_alert(const hv_state *before, const hv_state *after, const hv_report *report)
 {
@@ -57,7 +42,7 @@ int hv_sound_week_alert(const hv_state *before, const hv_state *after, const hv_
     }
     if (after->shortage_mask)
         seen[HV_ALERT_SHORTAGE] = 1;
-    if (before && window_opened(before, after))
+    if (before && hv_alerts_window_opened(before, after) >= 0)
         seen[HV_ALERT_LAUNCH] = 1;
     for (int k = 0; k < HV_ALERT_COUNT; k++)
         if (seen[k])

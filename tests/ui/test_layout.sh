@@ -56,6 +56,9 @@ click-if choice_1
 key Space
 widgets $out/event3.json
 click-if choice_1
+click alerts
+widgets $out/alerts.json
+key Escape
 key Escape
 widgets $out/gamemenu.json
 click menu_main

@@ -79,6 +79,7 @@ SCRIPT
         for week in $(seq 14); do
             echo "key Space"
             echo "click-if choice_1"
+            echo "click-if alerts_close"
         done
         echo "expect end_menu"
         echo "screenshot $out/end.png"
