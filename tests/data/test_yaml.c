@@ -203,6 +203,34 @@ static void test_syntax(void)
     hv_diag_free(&diag);
 }
 
+/* A syntax error that leaves containers open, none of them holding an item
+ * yet, must still come back as one YAML syntax error with a place, and the
+ * keys of the maps left open must be checked without touching items that
+ * were never read (clang's UBSan sees arithmetic on a NULL item array). */
+static void test_left_open(void)
+{
+    hv_ylimits limits = hv_ylimits_default();
+    static const char *const texts[] = {"[[{]", "{[", "[{]", "{a: [}", "- [", "[{", "{{",
+                                        "a: {b: [}", "- {a: 1, b: [", "{a: 1, b: {]"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        hv_diag diag;
+        load_fail(&diag, texts[i], strlen(texts[i]), &limits);
+        CHECK(diag.count == 1);
+        const hv_diag_entry *e = find(&diag, "YAML syntax: ");
+        CHECK(e && e->line >= 1 && e->col >= 1 && !strchr(e->message, '\n'));
+        if (!e || diag.count != 1)
+            fprintf(stderr, "  (input '%s')\n", texts[i]);
+        hv_diag_free(&diag);
+    }
+    /* A repeat among the keys read before the error is still reported. */
+    static const char repeat[] = "{a: 1, a: [";
+    hv_diag diag;
+    load_fail(&diag, repeat, strlen(repeat), &limits);
+    CHECK(diag.count == 2);
+    CHECK(at(find(&diag, "duplicate key 'a'"), 1, 8));
+    hv_diag_free(&diag);
+}
+
 static void test_bytes(void)
 {
     hv_ylimits limits = hv_ylimits_default();
@@ -485,6 +513,7 @@ int main(void)
     test_empty();
     test_duplicates();
     test_syntax();
+    test_left_open();
     test_bytes();
     test_structure();
     test_limits();
