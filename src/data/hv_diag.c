@@ -4,12 +4,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *dup_string(const char *s)
+/* A copy of S with every control byte but tab shown as '?', as audit-file
+ * errors are: messages quote values and name files from the player, which
+ * may hold line breaks or terminal escapes, and every error must stay on
+ * one line. */
+static char *dup_one_line(const char *s)
 {
     size_t n = strlen(s) + 1;
     char *copy = malloc(n);
-    if (copy)
-        memcpy(copy, s, n);
+    if (!copy)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        copy[i] = (c && c < 0x20 && c != '\t') || c == 0x7f ? '?' : s[i];
+    }
     return copy;
 }
 
@@ -44,8 +52,8 @@ void hv_diag_error(hv_diag *d, const char *file, int line, int col, const char *
         d->cap = cap;
     }
     hv_diag_entry *e = &d->entries[d->count];
-    e->file = dup_string(file ? file : "<input>");
-    e->message = dup_string(buf);
+    e->file = dup_one_line(file ? file : "<input>");
+    e->message = dup_one_line(buf);
     if (!e->file || !e->message) {
         free(e->file);
         free(e->message);
