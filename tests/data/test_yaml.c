@@ -210,8 +210,8 @@ static void test_syntax(void)
 static void test_left_open(void)
 {
     hv_ylimits limits = hv_ylimits_default();
-    static const char *const texts[] = {"[[{]", "{[", "[{]", "{a: [}", "- [", "[{", "{{",
-                                        "a: {b: [}", "- {a: 1, b: [", "{a: 1, b: {]"};
+    static const char *const texts[] = {"[[{]", "{[", "[{]",       "{a: [}",        "- [",
+                                        "[{",   "{{", "a: {b: [}", "- {a: 1, b: [", "{a: 1, b: {]"};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         hv_diag diag;
         load_fail(&diag, texts[i], strlen(texts[i]), &limits);

@@ -78,8 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             hv_fuzz_fail("a save just written does not load again");
         }
         if (hv_state_hash(&again) != hv_state_hash(&state))
-            hv_fuzz_fail("a save loads to another state than the one saved (week %d)",
-                         state.turn);
+            hv_fuzz_fail("a save loads to another state than the one saved (week %d)", state.turn);
         hv_diag_free(&diag);
         hv_order_log_free(&log2);
         hv_level_free(level2);

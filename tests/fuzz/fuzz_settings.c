@@ -47,9 +47,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char text[64];
         hv_keybind back = {0, 0};
         hv_keybind_format(s.keys[i], text, sizeof text);
-        if (s.keys[i].key != 0 &&
-            (hv_keybind_parse(text, &back) != 0 || back.key != s.keys[i].key ||
-             back.mods != s.keys[i].mods))
+        if (s.keys[i].key != 0 && (hv_keybind_parse(text, &back) != 0 ||
+                                   back.key != s.keys[i].key || back.mods != s.keys[i].mods))
             hv_fuzz_fail("the key of '%s' is written '%s', which reads back otherwise",
                          hv_action_id((hv_action)i), text);
         (void)hv_settings_conflict(&s, (hv_action)i);
