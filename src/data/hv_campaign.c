@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hv_carry_file.h"
 #include "hv_file.h"
@@ -302,10 +303,8 @@ int hv_campaign_progress_read(const char *path, const hv_campaign *c, hv_campaig
                               hv_diag *diag)
 {
     hv_campaign_progress_init(p, c);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0; /* nothing played yet */
-    fclose(f);
+    if (access(path, R_OK) != 0) /* not opened: opening a FIFO would block */
+        return 0;                /* nothing played yet */
     size_t before = diag->count;
     hv_ydoc doc;
     hv_ylimits limits = hv_ylimits_default();

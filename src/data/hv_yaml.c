@@ -1,6 +1,8 @@
+#define _POSIX_C_SOURCE 200809L
 #include "hv_yaml.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "hv_text.h"
@@ -533,8 +537,24 @@ int hv_ydoc_load_buffer(hv_ydoc *doc, const char *name, const char *buf, size_t 
 int hv_ydoc_load_file(hv_ydoc *doc, const char *path, const hv_ylimits *limits, hv_diag *diag)
 {
     memset(doc, 0, sizeof *doc);
-    FILE *fp = fopen(path, "rb");
+    /* Only a regular file is read: a FIFO named as a level or rules file
+     * would block the open (hence O_NONBLOCK) and then the read, and a
+     * device could stream forever. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        hv_diag_error(diag, path, 0, 0, "cannot open file: %s", strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        const char *why = S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file";
+        close(fd);
+        hv_diag_error(diag, path, 0, 0, "cannot read file: %s", why);
+        return -1;
+    }
+    FILE *fp = fdopen(fd, "rb");
     if (!fp) {
+        close(fd);
         hv_diag_error(diag, path, 0, 0, "cannot open file: %s", strerror(errno));
         return -1;
     }

@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L
 #include "hv_settings.h"
 
 #include <SDL.h>
@@ -5,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hv_fields.h"
 #include "hv_file.h"
@@ -323,11 +325,9 @@ int hv_settings_load(hv_settings *settings, const char *path, hv_diag *diag)
     hv_settings_defaults(settings);
     if (!path)
         return 0;
-    FILE *probe = fopen(path, "rb");
-    if (!probe && errno == ENOENT)
+    /* Not opened to find out: opening a FIFO would block. */
+    if (access(path, F_OK) != 0 && errno == ENOENT)
         return 0; /* first run: nothing saved yet */
-    if (probe)
-        fclose(probe);
     hv_settings tmp;
     hv_settings_defaults(&tmp);
     size_t before = diag->count;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -463,6 +464,28 @@ static void test_file(void)
     hv_diag_init(&diag);
     CHECK(hv_ydoc_load_file(&doc, "/", &limits, &diag) == -1);
     CHECK(at(find(&diag, "cannot read file: "), 0, 0));
+    hv_ydoc_free(&doc);
+    hv_diag_free(&diag);
+
+    /* A FIFO, which would block the open and the read, is refused at once;
+     * so is a device, which could stream forever. */
+    char fifo[] = "/tmp/hv_test_fifo_XXXXXX";
+    int made = mkstemp(fifo);
+    CHECK(made >= 0);
+    if (made >= 0) {
+        close(made);
+        unlink(fifo);
+        CHECK(mkfifo(fifo, 0600) == 0);
+        hv_diag_init(&diag);
+        CHECK(hv_ydoc_load_file(&doc, fifo, &limits, &diag) == -1);
+        CHECK(at(find(&diag, "cannot read file: not a regular file"), 0, 0));
+        hv_ydoc_free(&doc);
+        hv_diag_free(&diag);
+        unlink(fifo);
+    }
+    hv_diag_init(&diag);
+    CHECK(hv_ydoc_load_file(&doc, "/dev/zero", &limits, &diag) == -1);
+    CHECK(at(find(&diag, "cannot read file: not a regular file"), 0, 0));
     hv_ydoc_free(&doc);
     hv_diag_free(&diag);
 
