@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L
 #include "hv_field_table.h"
 #include "hv_level.h"
 
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* What the top of a level reads into before the rules exist. */
 typedef struct level_head {

@@ -1,6 +1,8 @@
+#define _POSIX_C_SOURCE 200809L
 #include "hv_yaml.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "hv_file.h"
@@ -487,8 +491,11 @@ static void parse(loader *ld, const unsigned char *buf, size_t len)
     for (size_t d = 0; d < ld->depth; d++) {
         const frame *f = &ld->frames[d];
         size_t end = d + 1 < ld->depth ? ld->frames[d + 1].first : ld->npending;
-        if (f->node->kind == HV_YNODE_MAP) /* a key may still wait for its value */
-            check_duplicates(ld, ld->pending + f->first, (end - f->first + 1) / 2);
+        size_t pairs = (end - f->first + 1) / 2; /* a key may still wait for its value */
+        /* Containers may be open with no item read at all, and then no item
+         * array exists: ld->pending is NULL, and even NULL + 0 is undefined. */
+        if (f->node->kind == HV_YNODE_MAP && pairs >= 2)
+            check_duplicates(ld, ld->pending + f->first, pairs);
     }
 }
 

@@ -148,8 +148,8 @@ static void test_bad_progress(const hv_campaign *c, const char *dir)
     static const char *const bad[] = {
         "format: 1\nkind: campaign_progress\ncampaign: other\nlevels: [{level: first}]\n",
         "format: 1\nkind: campaign_progress\ncampaign: test\nlevels: [{level: second}]\n",
-        "format: 1\nkind: campaign_progress\ncampaign: test\nlevels:\n"
-        "  - {level: first, carry: {people: [{name: X, health: 0}]}}\n",
+        ("format: 1\nkind: campaign_progress\ncampaign: test\nlevels:\n"
+         "  - {level: first, carry: {people: [{name: X, health: 0}]}}\n"),
     };
     static const char *const want[] = {"campaign: this is the progress of 'other'",
                                        "levels[0].level: level 1 of the campaign is 'first'",

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -200,6 +201,34 @@ static void test_syntax(void)
     static const char control[] = "a: 1\nb: x\x01y\n";
     load_fail(&diag, control, strlen(control), &limits);
     CHECK(at(find(&diag, "control characters"), 2, 5));
+    hv_diag_free(&diag);
+}
+
+/* A syntax error that leaves containers open, none of them holding an item
+ * yet, must still come back as one YAML syntax error with a place, and the
+ * keys of the maps left open must be checked without touching items that
+ * were never read (clang's UBSan sees arithmetic on a NULL item array). */
+static void test_left_open(void)
+{
+    hv_ylimits limits = hv_ylimits_default();
+    static const char *const texts[] = {"[[{]", "{[", "[{]",       "{a: [}",        "- [",
+                                        "[{",   "{{", "a: {b: [}", "- {a: 1, b: [", "{a: 1, b: {]"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        hv_diag diag;
+        load_fail(&diag, texts[i], strlen(texts[i]), &limits);
+        CHECK(diag.count == 1);
+        const hv_diag_entry *e = find(&diag, "YAML syntax: ");
+        CHECK(e && e->line >= 1 && e->col >= 1 && !strchr(e->message, '\n'));
+        if (!e || diag.count != 1)
+            fprintf(stderr, "  (input '%s')\n", texts[i]);
+        hv_diag_free(&diag);
+    }
+    /* A repeat among the keys read before the error is still reported. */
+    static const char repeat[] = "{a: 1, a: [";
+    hv_diag diag;
+    load_fail(&diag, repeat, strlen(repeat), &limits);
+    CHECK(diag.count == 2);
+    CHECK(at(find(&diag, "duplicate key 'a'"), 1, 8));
     hv_diag_free(&diag);
 }
 
@@ -438,6 +467,28 @@ static void test_file(void)
     hv_ydoc_free(&doc);
     hv_diag_free(&diag);
 
+    /* A FIFO, which would block the open and the read, is refused at once;
+     * so is a device, which could stream forever. */
+    char fifo[] = "/tmp/hv_test_fifo_XXXXXX";
+    int made = mkstemp(fifo);
+    CHECK(made >= 0);
+    if (made >= 0) {
+        close(made);
+        unlink(fifo);
+        CHECK(mkfifo(fifo, 0600) == 0);
+        hv_diag_init(&diag);
+        CHECK(hv_ydoc_load_file(&doc, fifo, &limits, &diag) == -1);
+        CHECK(at(find(&diag, "cannot open file: not a regular file"), 0, 0));
+        hv_ydoc_free(&doc);
+        hv_diag_free(&diag);
+        unlink(fifo);
+    }
+    hv_diag_init(&diag);
+    CHECK(hv_ydoc_load_file(&doc, "/dev/zero", &limits, &diag) == -1);
+    CHECK(at(find(&diag, "cannot open file: not a regular file"), 0, 0));
+    hv_ydoc_free(&doc);
+    hv_diag_free(&diag);
+
     char path[] = "/tmp/hv_test_yaml_XXXXXX";
     int fd = mkstemp(path);
     CHECK(fd >= 0);
@@ -485,6 +536,7 @@ int main(void)
     test_empty();
     test_duplicates();
     test_syntax();
+    test_left_open();
     test_bytes();
     test_structure();
     test_limits();
