@@ -69,6 +69,29 @@ int hv_app_scale(const hv_app *app)
 
 /* ---- drawing a frame --------------------------------------------------- */
 
+/* The window's title names the level and week, and the alerts while they
+ * are open, so a player in another window (or a window manager's list)
+ * sees what waits; the window also asks for attention when alerts open. */
+static void show_title(hv_app *app)
+{
+    char title[sizeof app->title];
+    const hv_game *game = app->game;
+    if (game && app->screen == HV_SCR_GAME && app->modal == HV_MODAL_ALERTS && !game->alerts_all)
+        snprintf(title, sizeof title, "Happy Valley - %s, week %d - %d alert%s", game->level->title,
+                 game->state.turn + 1, game->alerts_new, game->alerts_new == 1 ? "" : "s");
+    else if (game && app->screen == HV_SCR_GAME)
+        snprintf(title, sizeof title, "Happy Valley - %s, week %d", game->level->title,
+                 game->state.turn + 1);
+    else
+        snprintf(title, sizeof title, "Happy Valley");
+    if (!app->win || strcmp(title, app->title) == 0)
+        return;
+    if (strstr(title, " alert") && !strstr(app->title, " alert"))
+        SDL_FlashWindow(app->win, SDL_FLASH_UNTIL_FOCUSED);
+    snprintf(app->title, sizeof app->title, "%s", title);
+    SDL_SetWindowTitle(app->win, title);
+}
+
 void hv_app_frame(hv_app *app)
 {
     /* A message about the game is no news on the menus. */
@@ -106,6 +129,7 @@ void hv_app_frame(hv_app *app)
         break;
     }
     hv_gui_end(&app->gui);
+    show_title(app);
     hv_sound_follow(app);
     if (app->screen != HV_SCR_GAME && app->drawn == HV_SCR_GAME)
         app->toast[0] = '\0'; /* left the game in this frame */

@@ -148,6 +148,7 @@ typedef struct hv_app {
     char error[1200];         /* the error dialog's text */
     char error_title[80];     /* and its title */
     char toast[240];          /* a short message at the bottom of the base view */
+    char title[HV_TITLE_LEN + 64]; /* the window's title as last set */
     uint32_t toast_until;     /* SDL ticks when it goes */
     int toast_drawn;          /* the last frame showed it */
     hv_screen drawn;          /* the screen drawn last frame */

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The game in a real X server: start it under Xvfb, click End Turn with
 # xdotool as a player would, save with Ctrl+S, close the window, and check
-# that the week counter moved. Usage: test_xvfb.sh BIN ROOT
+# that the week counter moved. Then play into a blackout: the alerts open
+# and the window's title says so, and a click on the alert closes them.
+# Usage: test_xvfb.sh BIN ROOT
 set -uo pipefail
 # Leaks in system libraries are not ours to fix (see lsan.supp).
 export LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")" && pwd)/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
@@ -33,6 +35,23 @@ sleep 1
 kill -TERM \$pid
 wait \$pid
 echo "exit \$?" >"$tmp/exit"
+
+"$bin" play "$root/tests/ui/levels/blackout.yaml" --data-dir "$tmp/data2" --size 1280x720 \
+    --scale 100 >"$tmp/game2.log" 2>&1 &
+pid=\$!
+wid=\$(timeout 30 xdotool search --sync --name "Happy Valley" | head -1)
+if [[ -z "\$wid" ]]; then echo "no window" >&2; kill \$pid; exit 1; fi
+sleep 1
+xdotool getwindowname "\$wid" >"$tmp/title0"
+xdotool mousemove --window "\$wid" 1172 691 click 1
+sleep 1
+xdotool getwindowname "\$wid" >"$tmp/title1"
+# The one alert's row, in the middle of the dialog at this size and scale.
+xdotool mousemove --window "\$wid" 640 356 click 1
+sleep 1
+xdotool getwindowname "\$wid" >"$tmp/title2"
+kill -TERM \$pid
+wait \$pid
 DRIVE
 
 SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software timeout 120 \
@@ -47,6 +66,13 @@ else
 fi
 if [[ "$(cat "$tmp/exit" 2>/dev/null)" != "exit 0" ]]; then
     echo "FAIL: the game did not close cleanly ($(cat "$tmp/exit" 2>/dev/null))" >&2
+    fail=1
+fi
+titles="$(cat "$tmp/title0" "$tmp/title1" "$tmp/title2" 2>/dev/null | tr '\n' '|')"
+if [[ "$titles" == "Happy Valley - Brownout, week 1|Happy Valley - Brownout, week 2 - 1 alert|Happy Valley - Brownout, week 2|" ]]; then
+    echo "ok: End week in X played into a blackout, the alert opened and a click on it closed it"
+else
+    echo "FAIL: window titles through the blackout: $titles" >&2
     fail=1
 fi
 if ((fail)); then
