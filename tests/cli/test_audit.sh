@@ -81,10 +81,13 @@ assert d["policies_locked"] == [], d["policies_locked"]
 EOF
 
 # The planted level changed by the sed script SED, as $tmp/NAME.yaml, with
-# its rules file found from the temporary folder.
+# a copy of the rules beside it (a level's rules may not lie outside its
+# folder and the game's data folders).
+mkdir -p "$tmp/rules"
+cp levels/rules/base.yaml "$tmp/rules/base.yaml"
 planted_as() { # NAME SED
     sed "$2" "$planted" >"$tmp/$1.yaml"
-    sed -i 's#\.\./\.\./\.\./levels/rules/base.yaml#'"$(pwd)"'/levels/rules/base.yaml#' "$tmp/$1.yaml"
+    sed -i 's#\.\./\.\./\.\./levels/rules/base.yaml#rules/base.yaml#' "$tmp/$1.yaml"
 }
 # Audits $tmp/NAME.yaml over 12 seeds (findings expected), its JSON in
 # $tmp/out and its findings in $tmp/NAME.txt.
@@ -152,8 +155,9 @@ else
 fi
 
 # ---- --save stores the document beside the level, and nothing else changes
-mkdir -p "$tmp/levels"
-sed 's#\.\./\.\./\.\./levels/rules/base.yaml#'"$(pwd)"'/levels/rules/base.yaml#' "$planted" >"$tmp/levels/planted.yaml"
+mkdir -p "$tmp/levels/rules"
+cp levels/rules/base.yaml "$tmp/levels/rules/base.yaml"
+sed 's#\.\./\.\./\.\./levels/rules/base.yaml#rules/base.yaml#' "$planted" >"$tmp/levels/planted.yaml"
 expect_exit 3 "audit --save" -- "$bin" audit "$tmp/levels/planted.yaml" --runs 5 --save
 if [[ -f "$tmp/levels/planted.audit.json" ]] &&
     python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["kind"]=="audit" and d["best_bot"]' \
