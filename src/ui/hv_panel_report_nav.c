@@ -109,7 +109,12 @@ void hv_report_next_week(hv_list *l, hv_game *game)
         return;
     char heading[64], text[200], detail[200];
     snprintf(heading, sizeof heading, "Next week (week %d)", f->week);
+    int top = l->y;
     hv_list_heading(l, "icons/charts", heading, 2, 9);
+    if (l->draw)
+        hv_view_area(l->app, l->view, "report_next_week", (SDL_Rect){l->x, top, l->w, l->y - top},
+                     "The week to come, played ahead on a copy of the base with the orders "
+                     "queued now. It changes when you give or drop an order.");
     if (f->status == HV_FORECAST_WAITING) {
         snprintf(text, sizeof text, "The forecast waits for your answer to “%s”.",
                  f->event >= 0 && f->event < rules->event_count ? rules->events[f->event].title
