@@ -17,8 +17,8 @@ typedef enum hv_forecast_status {
 
 typedef struct hv_forecast {
     hv_forecast_status status;
-    int32_t week;  /* the week looked at: the one the next End week plays */
-    int32_t event; /* WAITING: the event index that waits, else -1 */
+    int32_t week;                       /* the week looked at: the one the next End week plays */
+    int32_t event;                      /* WAITING: the event index that waits, else -1 */
     int32_t power_supply, power_demand; /* kW during that week */
     int64_t stock[HV_RES_COUNT];        /* at its end */
     int64_t change[HV_RES_COUNT];       /* against the stock now */

@@ -116,8 +116,8 @@ void hv_crew_role_tip(const hv_rules *rules, int32_t role, char *buf, size_t len
     if (n < len && (ro->pilot || ro->engineer))
         snprintf(buf + n, len - n, "\nMay %s a capture.",
                  ro->pilot && ro->engineer ? "fly or rig"
-                 : ro->pilot              ? "fly"
-                                          : "rig");
+                 : ro->pilot               ? "fly"
+                                           : "rig");
 }
 
 static void person_tip(const hv_state *s, const hv_person *p, int32_t post, char *buf, size_t len)

@@ -294,8 +294,7 @@ static void module_group(hv_list *l, const hv_report_view *v, hv_event_kind kind
     int count = 0, done[HV_MAX_MODULE_TYPES] = {0};
     for (int32_t i = 0; i < r->count; i++) {
         int32_t type = hv_book_module_type(v->book, r->events[i].subject);
-        if (r->events[i].kind != kind || type < 0 || type >= rules->module_type_count ||
-            done[type])
+        if (r->events[i].kind != kind || type < 0 || type >= rules->module_type_count || done[type])
             continue;
         done[type] = 1;
         n += (size_t)snprintf(detail + n, sizeof detail - n, "%s%s", n ? " · " : "",
@@ -396,8 +395,8 @@ static void report_resources(hv_list *l, const hv_report_view *v)
         if (!any[res])
             continue;
         int64_t net = w->stock_after[res] - w->stock_before[res];
-        snprintf(text, sizeof text, "%s %s → %s %s%s", rules->resources[res].name, hv_report_signed(net),
-                 hv_num(w->stock_after[res]), rules->resources[res].unit,
+        snprintf(text, sizeof text, "%s %s → %s %s%s", rules->resources[res].name,
+                 hv_report_signed(net), hv_num(w->stock_after[res]), rules->resources[res].unit,
                  (w->shortage_mask >> res) & 1 ? ": ran short" : "");
         hv_report_causes(by[res], detail, sizeof detail);
         hv_report_item(l, net > 0 ? HV_C_GOOD : net < 0 ? HV_C_BAD : HV_C_DIM, text, detail);
@@ -485,7 +484,7 @@ void hv_panel_report(hv_app *app, SDL_Rect area)
                            "with Space: what it brought is summed up here.");
     } else {
         hv_book_events(book, index, f->kinds, &game->shown);
-        hv_report_view v = {game, book, index, week, &game->shown, latest, all};
+        hv_report_view v = {game, book, index, week, &game->shown};
         const hv_state *s = &game->state;
         l.y += hv_gfx_px(&app->gfx, 4);
         if (latest)

@@ -22,8 +22,8 @@ const hv_report_filter hv_report_filters[HV_REPORT_FILTERS] = {
      K(HV_EV_HEALTH) | K(HV_EV_DEATH) | K(HV_EV_MORALE) | K(HV_EV_INCIDENT)},
     {"report_filter_society", "Society",
      "Tension, morale, sponsors, votes, partners, riots and policies",
-     K(HV_EV_TENSION) | K(HV_EV_MORALE) | K(HV_EV_SATISFACTION) | K(HV_EV_PARTNER) |
-         K(HV_EV_VOTE) | K(HV_EV_FUNDING) | K(HV_EV_RIOT) | K(HV_EV_POLICY) | K(HV_EV_INCIDENT)},
+     K(HV_EV_TENSION) | K(HV_EV_MORALE) | K(HV_EV_SATISFACTION) | K(HV_EV_PARTNER) | K(HV_EV_VOTE) |
+         K(HV_EV_FUNDING) | K(HV_EV_RIOT) | K(HV_EV_POLICY) | K(HV_EV_INCIDENT)},
     {"report_filter_missions", "Missions", "Probes, captures, mining in orbit and sales",
      K(HV_EV_MISSION) | K(HV_EV_SALE) | K(HV_EV_HIJACK) | K(HV_EV_MANDATE)},
     {"report_filter_events", "Events", "Orders given, events, answers and what was announced",
@@ -150,7 +150,7 @@ void hv_report_next_week(hv_list *l, hv_game *game)
                        text, detail);
     }
     if (f->outcome != game->state.outcome && f->outcome != HV_OUTCOME_RUNNING)
-        hv_report_item(l, f->outcome == HV_OUTCOME_WON ? HV_C_GOOD : HV_C_BAD,
-                       f->outcome == HV_OUTCOME_WON ? "The game will be won" : "The game will be lost",
-                       NULL);
+        hv_report_item(
+            l, f->outcome == HV_OUTCOME_WON ? HV_C_GOOD : HV_C_BAD,
+            f->outcome == HV_OUTCOME_WON ? "The game will be won" : "The game will be lost", NULL);
 }

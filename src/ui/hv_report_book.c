@@ -51,9 +51,11 @@ static void forget_oldest(hv_report_book *book)
         return;
     const hv_book_week *w = &book->weeks[0];
     int32_t ev = w->first_event + w->event_count, od = w->first_order + w->order_count;
-    memmove(book->events, book->events + ev, sizeof *book->events * (size_t)(book->event_count - ev));
+    memmove(book->events, book->events + ev,
+            sizeof *book->events * (size_t)(book->event_count - ev));
     book->event_count -= ev;
-    memmove(book->orders, book->orders + od, sizeof *book->orders * (size_t)(book->order_count - od));
+    memmove(book->orders, book->orders + od,
+            sizeof *book->orders * (size_t)(book->order_count - od));
     book->order_count -= od;
     memmove(book->weeks, book->weeks + 1, sizeof *book->weeks * (size_t)(book->week_count - 1));
     book->week_count--;
@@ -116,8 +118,9 @@ int hv_book_add(hv_report_book *book, const hv_state *before, const hv_state *af
     w->dropped = report ? report->dropped + (report->count - n) : 0;
     for (int32_t i = 0; i < n; i++) {
         const hv_event *e = &report->events[i];
-        book->events[book->event_count++] = (hv_book_event){
-            e->amount, e->value, e->subject, (int8_t)e->kind, (int8_t)e->cause, (int8_t)e->resource};
+        book->events[book->event_count++] =
+            (hv_book_event){e->amount,       e->value,         e->subject,
+                            (int8_t)e->kind, (int8_t)e->cause, (int8_t)e->resource};
     }
     w->first_order = book->order_count;
     w->order_count = before->order_count;
@@ -165,8 +168,9 @@ void hv_book_events(const hv_report_book *book, int32_t index, uint64_t kinds, h
         const hv_book_event *b = &book->events[w->first_event + i];
         if (!(kinds & ((uint64_t)1 << b->kind)))
             continue;
-        hv_event e = {w->week, (hv_event_kind)b->kind, (hv_cause)b->cause, b->subject, b->resource,
-                      b->amount, b->value};
+        hv_event e = {
+            w->week, (hv_event_kind)b->kind, (hv_cause)b->cause, b->subject, b->resource, b->amount,
+            b->value};
         hv_report_add(out, &e);
     }
 }

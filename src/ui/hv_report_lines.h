@@ -17,8 +17,6 @@ typedef struct hv_report_view {
     int32_t index;              /* the week's entry in the book */
     const hv_book_week *week;   /* its stocks and orders */
     const hv_report *report;    /* its events that pass the filter */
-    int latest;                 /* it is the last week played */
-    int all;                    /* no filter: every section shows */
 } hv_report_view;
 
 /* The filters of the report panel: which kinds of event each lets through. */

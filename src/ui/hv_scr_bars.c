@@ -240,7 +240,8 @@ void hv_game_side_bar(hv_app *app, SDL_Rect bar)
         {"panel_policies", "icons/policies", "Policies of the base", HV_PANEL_POLICIES,
          HV_ACT_POLICIES},
         {"panel_charts", "icons/charts", "History charts", HV_PANEL_CHARTS, HV_ACT_CHARTS},
-        {"panel_report", "icons/report", "Last week's report", HV_PANEL_REPORT, HV_ACT_REPORT},
+        {"panel_report", "icons/report", "Reports of the weeks played, and next week's forecast",
+         HV_PANEL_REPORT, HV_ACT_REPORT},
         {"panel_goals", "icons/win", "Goals: progress and deadlines", HV_PANEL_GOALS, HV_ACT_GOALS},
     };
     hv_gfx *g = &app->gfx;
