@@ -109,6 +109,7 @@ typedef struct hv_role {
     int32_t klass;    /* hv_class */
     int32_t pilot;    /* may fly a capture mission */
     int32_t engineer; /* may rig a capture */
+    char description[HV_TEXT_LEN]; /* what the job is, for the window; "" when not said */
 } hv_role;
 
 /* An amount for every faction (`all`) plus one for each named faction; a

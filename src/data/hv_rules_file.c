@@ -69,6 +69,8 @@ const hv_field hv_role_fields[] = {
      "`staff` (officers, astronauts) or `worker` (hired hands)"},
     FIELD("pilot", HV_F_BOOL, hv_role, pilot, 0, 0, 0, "may fly a capture (default false)"),
     FIELD("engineer", HV_F_BOOL, hv_role, engineer, 0, 0, 0, "may rig a capture (default false)"),
+    FIELD("description", HV_F_TEXT, hv_role, description, 0, 0, 0,
+          "what the job is, shown with the role in the crew panel"),
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 

@@ -10,8 +10,10 @@
 #include "hv_audit_file.h"
 #include "hv_campaign.h"
 #include "hv_event.h"
+#include "hv_forecast.h"
 #include "hv_gui.h"
 #include "hv_level.h"
+#include "hv_report_book.h"
 #include "hv_save.h"
 #include "hv_settings.h"
 #include "hv_ui.h"
@@ -88,6 +90,16 @@ typedef struct hv_game {
     hv_order_log log;
     hv_week_record history[HV_HISTORY];
     int history_count;
+    /* Every week's report, for the report panel to page back through. */
+    hv_report_book book;
+    int32_t report_week; /* the week the report panel shows; 0: the latest */
+    int report_filter;   /* the kind of news it lists (hv_panel_report.c) */
+    hv_report shown;     /* that week's events that pass the filter */
+    /* Next week as it will be if nothing changes, kept until the state
+     * changes (hv_game_forecast). */
+    hv_forecast forecast;
+    hv_state forecast_of, forecast_scratch;
+    int forecast_ready;
     /* The base view. */
     int build_type;            /* module type being placed, or -1 */
     int selected;              /* module id, or 0 */
@@ -246,6 +258,9 @@ void hv_app_error(hv_app *app, const char *text);
 void hv_app_error_titled(hv_app *app, const char *title, const char *text);
 /* Records the current state as a week of history. */
 void hv_game_record(hv_game *game);
+/* Next week as it will be if nothing changes (hv_forecast_week), worked
+ * out again only when the state or its queued orders have changed. */
+const hv_forecast *hv_game_forecast(hv_game *game);
 
 /* ---- screens ----------------------------------------------------------- */
 

@@ -82,12 +82,27 @@ void hv_game_record(hv_game *game)
     w->power_demand = s->power_demand;
 }
 
+const hv_forecast *hv_game_forecast(hv_game *game)
+{
+    /* Whole-state comparison: any order queued, changed or dropped, and
+     * any answer given, is a change. Both copies are made with memcpy, so
+     * their padding matches too. */
+    if (!game->forecast_ready ||
+        memcmp(&game->forecast_of, &game->state, sizeof game->state) != 0) {
+        memcpy(&game->forecast_of, &game->state, sizeof game->state);
+        hv_forecast_week(&game->state, &game->forecast_scratch, &game->forecast);
+        game->forecast_ready = 1;
+    }
+    return &game->forecast;
+}
+
 static hv_game *game_alloc(void)
 {
     hv_game *game = calloc(1, sizeof *game);
     if (!game)
         return NULL;
     hv_order_log_init(&game->log);
+    hv_book_init(&game->book);
     game->build_type = -1;
     game->zoom = 48;
     game->cam_x = game->cam_y = -1000000; /* centre on the first draw */
@@ -99,6 +114,7 @@ static void game_free(hv_game *game)
     if (!game)
         return;
     hv_order_log_free(&game->log);
+    hv_book_free(&game->book);
     hv_level_free(game->level);
     if (game->terrain)
         SDL_DestroyTexture(game->terrain);
@@ -295,6 +311,8 @@ void hv_app_end_turn(hv_app *app)
     app->end_guard_until = SDL_GetTicks() + HV_END_WEEK_GUARD;
     game->played = 1;
     hv_game_record(game);
+    if (hv_book_add(&game->book, &game->before, s, &game->report) != 0)
+        fprintf(stderr, "happyvalley: out of memory: week %d's report is not kept\n", s->turn);
     hv_sound_week(&game->before, s, &game->report);
     if (s->outcome == HV_OUTCOME_WON && game->before.outcome == HV_OUTCOME_RUNNING)
         hv_app_campaign_won(app);
@@ -351,11 +369,15 @@ static void watch_week(const hv_state *before, const hv_state *after, const hv_r
         /* A new start: a load that tried another way first. */
         game->history_count = 0;
         game->played = 0;
+        hv_book_clear(&game->book);
     }
     if (report) {
         game->report = *report;
         game->before = *before;
         game->played = 1;
+        if (hv_book_add(&game->book, before, after, report) != 0)
+            fprintf(stderr, "happyvalley: out of memory: week %d's report is not kept\n",
+                    after->turn);
     } else {
         game->before = *after; /* no week played yet */
     }

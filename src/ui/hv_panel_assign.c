@@ -196,7 +196,11 @@ void hv_crew_strip(hv_app *app, const hv_crew_plan *pl, int pi, SDL_Rect r, int 
     char line[160], shown[160];
     snprintf(line, sizeof line, "%s, %s", p->name, s->rules->roles[p->role].name);
     hv_text_cut(g, HV_FONT_BODY, 1, line, un.x - gap - (r.x + mark + gap), shown, sizeof shown);
-    hv_gfx_text(g, HV_FONT_BODY, 1, r.x + mark + gap, y + (bh - lb) / 2, HV_C_TEXT, shown);
+    int lw = hv_gfx_text(g, HV_FONT_BODY, 1, r.x + mark + gap, y + (bh - lb) / 2, HV_C_TEXT, shown);
+    char tip[HV_TIP_LEN];
+    hv_crew_role_tip(s->rules, p->role, tip, sizeof tip);
+    hv_gui_area(&app->gui, "crew_pick_role",
+                (SDL_Rect){r.x + mark + gap, y + (bh - lb) / 2, lw, lb}, tip);
     y += bh + gap;
     /* The module selected on the map, first, as a shortcut. */
     int smi = selected_target(game, pl, pi);

@@ -102,6 +102,24 @@ static uint32_t status_text(const hv_state *s, const hv_person *p, char *buf, si
     return HV_C_TEXT;
 }
 
+void hv_crew_role_tip(const hv_rules *rules, int32_t role, char *buf, size_t len)
+{
+    const hv_role *ro = &rules->roles[role];
+    int worker = ro->klass == HV_CLASS_WORKER;
+    size_t n = (size_t)snprintf(buf, len, "%s (%s)", ro->name, worker ? "hired worker" : "staff");
+    if (n < len && ro->description[0])
+        n += (size_t)snprintf(buf + n, len - n, "\n%s", ro->description);
+    if (n < len)
+        n += (size_t)snprintf(buf + n, len - n, "\nPaid %lld %s a week%s.", (long long)ro->pay,
+                              rules->resources[HV_RES_FUNDS].unit,
+                              worker ? ", before the pay policies" : "");
+    if (n < len && (ro->pilot || ro->engineer))
+        snprintf(buf + n, len - n, "\nMay %s a capture.",
+                 ro->pilot && ro->engineer ? "fly or rig"
+                 : ro->pilot               ? "fly"
+                                           : "rig");
+}
+
 static void person_tip(const hv_state *s, const hv_person *p, int32_t post, char *buf, size_t len)
 {
     const hv_rules *r = s->rules;
@@ -347,7 +365,8 @@ static void person_row(hv_app *app, const hv_crew_plan *pl, int pi, SDL_Rect r, 
                              worker ? "WORKER" : "STAFF");
     hv_text_cut(g, HV_FONT_SMALL, 0, s->rules->roles[p->role].name, c->pips - rx - hv_gfx_px(g, 14),
                 shown, sizeof shown);
-    hv_gfx_text(g, HV_FONT_SMALL, 0, rx + hv_gfx_px(g, 6), y2, HV_C_DIM, shown);
+    int role_end = rx + hv_gfx_px(g, 6) +
+                   hv_gfx_text(g, HV_FONT_SMALL, 0, rx + hv_gfx_px(g, 6), y2, HV_C_DIM, shown);
     int bh = ls - hv_gfx_px(g, 6);
     skill_pips(g, c->pips, y2 + (ls - c->pip) / 2, c->pip, p->skill);
     value_bar(app, (SDL_Rect){c->health, y2 + (ls - bh) / 2, c->bar_w, bh}, c->num_w, p->health);
@@ -356,6 +375,14 @@ static void person_row(hv_app *app, const hv_crew_plan *pl, int pi, SDL_Rect r, 
     snprintf(id, sizeof id, "person_%d", p->id);
     person_tip(s, p, pl->post[pi], tip, sizeof tip);
     hv_gui_area(&app->gui, id, vis, tip);
+    /* The role's picture and name tell what the job is, over the row's tip. */
+    SDL_Rect icon = {r.x + pad, r.y + pad, ps, ps}, role = {x, y2, role_end - x, ls}, part;
+    snprintf(id, sizeof id, "role_%d", p->id);
+    hv_crew_role_tip(s->rules, p->role, tip, sizeof tip);
+    if (SDL_IntersectRect(&icon, &vis, &part))
+        hv_gui_area(&app->gui, id, part, tip);
+    if (SDL_IntersectRect(&role, &vis, &part))
+        hv_gui_area(&app->gui, id, part, tip);
     if (hv_gui_clicked(&app->gui, vis)) {
         if (!picked)
             hv_crew_strip_reset();

@@ -20,6 +20,10 @@ int hv_crew_module_index(const hv_state *s, int32_t id);
 /* "Greenhouse #12" for module ID. */
 void hv_crew_module_name(const hv_state *s, int32_t id, char *buf, size_t len);
 
+/* What role ROLE is, for its tooltip: the rules' description of the job,
+ * then its class, pay and part in a capture. */
+void hv_crew_role_tip(const hv_rules *rules, int32_t role, char *buf, size_t len);
+
 /* Height of the assign strip for person PI, whose module grid may take up
  * to half of ROOM pixels; sets *ROWS to the grid rows shown. */
 int hv_crew_strip_height(hv_app *app, const hv_crew_plan *pl, int pi, int room, int *rows);

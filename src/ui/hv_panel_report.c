@@ -1,6 +1,7 @@
-/* The report panel: the last week's report, grouped and summed from its
- * events so a player reads what changed and why instead of a log. It only
- * reads the game. */
+/* The report panel: a week's report, grouped and summed from its events
+ * so a player reads what changed and why instead of a log. Any week kept
+ * in the game's report book can be shown, narrowed by a filter; the
+ * sections read that week from the book, never the states around it. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,10 +24,12 @@ const char *hv_report_signed(int64_t v)
 }
 
 /* One line of the report: a mark in COLOUR, the text, and dim details. */
+static int item_count; /* lines listed this frame */
+
 void hv_report_item(hv_list *l, uint32_t colour, const char *main, const char *detail)
 {
     int indent = hv_list_px(l, 14), dot = hv_list_px(l, 6),
-        lh = hv_gfx_line_height(l->g, HV_FONT_BODY);
+        lh = hv_gfx_line_height(l->g, HV_FONT_BODY), top = l->y;
     if (l->draw)
         hv_gfx_fill(l->g, (SDL_Rect){l->x + hv_list_px(l, 2), l->y + (lh - dot) / 2, dot, dot},
                     colour, 255);
@@ -34,61 +37,63 @@ void hv_report_item(hv_list *l, uint32_t colour, const char *main, const char *d
     if (detail && *detail)
         hv_list_wrap(l, indent, HV_FONT_SMALL, HV_C_DIM, detail);
     l->y += hv_list_px(l, 3);
+    /* Each line is an area in the widget list, so a script can count them. */
+    if (l->draw) {
+        char id[32];
+        snprintf(id, sizeof id, "report_item_%d", ++item_count);
+        hv_view_area(l->app, l->view, id, (SDL_Rect){l->x, top, l->w, l->y - top}, NULL);
+    }
 }
 
-static const char *person_name(const hv_game *game, int32_t id)
+static const char *person_name(const hv_report_view *v, int32_t id)
 {
-    const hv_person *p = hv_state_person((hv_state *)&game->before, id);
-    if (!p)
-        p = hv_state_person((hv_state *)&game->state, id);
-    return p ? p->name : "Someone";
+    const char *name = hv_book_person_name(v->book, id);
+    return name ? name : "Someone";
 }
 
-static const char *module_name(const hv_game *game, int32_t id, char *buf, size_t len)
+static const char *module_name(const hv_report_view *v, int32_t id, char *buf, size_t len)
 {
-    const hv_module *m = hv_state_module((hv_state *)&game->state, id);
-    if (!m)
-        m = hv_state_module((hv_state *)&game->before, id);
-    if (m)
-        snprintf(buf, len, "%s #%d", game->state.rules->module_types[m->type].name, id);
+    int32_t type = hv_book_module_type(v->book, id);
+    const hv_rules *rules = v->game->state.rules;
+    if (type >= 0 && type < rules->module_type_count)
+        snprintf(buf, len, "%s #%d", rules->module_types[type].name, id);
     else
         snprintf(buf, len, "Module #%d", id);
     return buf;
 }
 
 /* Whether the report has an event of one of KINDS (a bit per hv_event_kind). */
-static int has(const hv_report *r, uint32_t kinds)
+static int has(const hv_report *r, uint64_t kinds)
 {
     for (int32_t i = 0; i < r->count; i++)
-        if (kinds & (1u << r->events[i].kind))
+        if (kinds & ((uint64_t)1 << r->events[i].kind))
             return 1;
     return 0;
 }
-#define K(kind) (1u << (kind))
+#define K(kind) ((uint64_t)1 << (kind))
 
 /* Whether E is an order worth a line: answers are told with their event. */
-static int order_line(const hv_game *game, const hv_event *e)
+static int order_line(const hv_report_view *v, const hv_event *e)
 {
-    if ((e->kind != HV_EV_ORDER_DONE && e->kind != HV_EV_ORDER_REJECTED) || e->subject < 0 ||
-        e->subject >= game->before.order_count)
+    if (e->kind != HV_EV_ORDER_DONE && e->kind != HV_EV_ORDER_REJECTED)
         return 0;
-    return e->kind == HV_EV_ORDER_REJECTED ||
-           game->before.orders[e->subject].kind != HV_ORDER_ANSWER;
+    const hv_book_order *o = hv_book_order_at(v->book, v->index, e->subject);
+    return o && (e->kind == HV_EV_ORDER_REJECTED || !o->answer);
 }
 
-static void report_orders(hv_list *l, const hv_game *game)
+static void report_orders(hv_list *l, const hv_report_view *v)
 {
-    const hv_report *r = &game->report;
+    const hv_report *r = v->report;
     char text[200], why[200];
     int first = 1;
     for (int32_t i = 0; i < r->count; i++) {
         const hv_event *e = &r->events[i];
-        if (!order_line(game, e))
+        if (!order_line(v, e))
             continue;
         if (first)
             hv_list_heading(l, "icons/report", "Orders", 8, 9);
         first = 0;
-        hv_describe_order(&game->before, &game->before.orders[e->subject], text, sizeof text);
+        snprintf(text, sizeof text, "%s", hv_book_order_at(v->book, v->index, e->subject)->text);
         hv_capitalise(text);
         if (e->kind == HV_EV_ORDER_DONE) {
             hv_report_item(l, HV_C_GOOD, text, "Done");
@@ -99,12 +104,13 @@ static void report_orders(hv_list *l, const hv_game *game)
     }
 }
 
-static void report_happenings(hv_list *l, const hv_game *game)
+static void report_happenings(hv_list *l, const hv_report_view *v)
 {
+    const hv_game *game = v->game;
     static const char *const incidents[HV_INCIDENT_COUNT] = {
         "Strike", "Smuggling: the black market drains the stores", "Sabotage", "A fight",
         "Defection"};
-    const hv_report *r = &game->report;
+    const hv_report *r = v->report;
     const hv_rules *rules = game->state.rules;
     if (!has(r, K(HV_EV_EVENT) | K(HV_EV_POLICY) | K(HV_EV_MISSION) | K(HV_EV_INCIDENT) |
                     K(HV_EV_DEATH) | K(HV_EV_HEALTH) | K(HV_EV_RIOT) | K(HV_EV_VOTE) |
@@ -114,7 +120,7 @@ static void report_happenings(hv_list *l, const hv_game *game)
     hv_list_heading(l, "icons/warning", "What happened", 8, 9);
     char text[400], detail[HV_TEXT_LEN + 40], label[96];
     /* Missions and events first, then harm done, then the rest. */
-    static const uint32_t passes[3] = {K(HV_EV_MISSION) | K(HV_EV_EVENT) | K(HV_EV_RIOT) |
+    static const uint64_t passes[3] = {K(HV_EV_MISSION) | K(HV_EV_EVENT) | K(HV_EV_RIOT) |
                                            K(HV_EV_VOTE) | K(HV_EV_FORECAST) | K(HV_EV_FOLLOW_UP),
                                        K(HV_EV_DEATH) | K(HV_EV_INCIDENT) | K(HV_EV_PARTNER),
                                        K(HV_EV_HEALTH) | K(HV_EV_POLICY) | K(HV_EV_FUNDING)};
@@ -189,15 +195,15 @@ static void report_happenings(hv_list *l, const hv_game *game)
                      e->value >= 0 && e->value < HV_INCIDENT_COUNT ? incidents[e->value] : "?");
             snprintf(detail, sizeof detail, "%s",
                      e->value == HV_INCIDENT_SABOTAGE
-                         ? module_name(game, e->subject, label, sizeof label)
-                         : person_name(game, e->subject));
+                         ? module_name(v, e->subject, label, sizeof label)
+                         : person_name(v, e->subject));
             if (e->amount >= 0 && e->amount < rules->faction_count)
                 snprintf(detail + strlen(detail), sizeof detail - strlen(detail), " (%s)",
                          rules->factions[e->amount].name);
             colour = HV_C_BAD;
             break;
         case HV_EV_DEATH:
-            snprintf(text, sizeof text, "%s died", person_name(game, e->subject));
+            snprintf(text, sizeof text, "%s died", person_name(v, e->subject));
             if (e->resource >= 0 && e->resource < HV_RES_COUNT)
                 snprintf(detail, sizeof detail, "Lack of %s", rules->resources[e->resource].name);
             else
@@ -207,7 +213,7 @@ static void report_happenings(hv_list *l, const hv_game *game)
             break;
         case HV_EV_HEALTH:
             if (e->subject > 0) { /* one person hurt */
-                snprintf(text, sizeof text, "%s hurt (health %s)", person_name(game, e->subject),
+                snprintf(text, sizeof text, "%s hurt (health %s)", person_name(v, e->subject),
                          hv_report_signed(e->amount));
                 snprintf(detail, sizeof detail, "%s",
                          e->cause == HV_CAUSE_WORK ? "An accident at work" : hv_cause_words(e->cause));
@@ -279,27 +285,26 @@ static void report_coming(hv_list *l, const hv_game *game)
 
 /* Modules shut down or held back by KIND in one line, grouped by type:
  * a power cut can stop a dozen at once. */
-static void module_group(hv_list *l, const hv_game *game, hv_event_kind kind)
+static void module_group(hv_list *l, const hv_report_view *v, hv_event_kind kind)
 {
-    const hv_report *r = &game->report;
-    const hv_rules *rules = game->state.rules;
+    const hv_report *r = v->report;
+    const hv_rules *rules = v->game->state.rules;
     char detail[600] = "", text[120];
     size_t n = 0;
     int count = 0, done[HV_MAX_MODULE_TYPES] = {0};
     for (int32_t i = 0; i < r->count; i++) {
-        const hv_module *m = hv_state_module((hv_state *)&game->state, r->events[i].subject);
-        if (r->events[i].kind != kind || !m || done[m->type])
+        int32_t type = hv_book_module_type(v->book, r->events[i].subject);
+        if (r->events[i].kind != kind || type < 0 || type >= rules->module_type_count || done[type])
             continue;
-        done[m->type] = 1;
+        done[type] = 1;
         n += (size_t)snprintf(detail + n, sizeof detail - n, "%s%s", n ? " · " : "",
-                              rules->module_types[m->type].name);
+                              rules->module_types[type].name);
         for (int32_t j = i; j < r->count && n < sizeof detail; j++) {
             const hv_event *e = &r->events[j];
-            const hv_module *o = hv_state_module((hv_state *)&game->state, e->subject);
-            if (e->kind != kind || !o || o->type != m->type)
+            if (e->kind != kind || hv_book_module_type(v->book, e->subject) != type)
                 continue;
             count++;
-            n += (size_t)snprintf(detail + n, sizeof detail - n, " #%d", o->id);
+            n += (size_t)snprintf(detail + n, sizeof detail - n, " #%d", e->subject);
             if (kind == HV_EV_MODULE_STARVED && n < sizeof detail)
                 n += (size_t)snprintf(detail + n, sizeof detail - n, " (%lld%%)",
                                       (long long)e->value / 10);
@@ -316,9 +321,9 @@ static void module_group(hv_list *l, const hv_game *game, hv_event_kind kind)
     hv_report_item(l, HV_C_WARN, text, detail);
 }
 
-static void report_modules(hv_list *l, const hv_game *game)
+static void report_modules(hv_list *l, const hv_report_view *v)
 {
-    const hv_report *r = &game->report;
+    const hv_report *r = v->report;
     if (!has(r, K(HV_EV_MODULE_BUILT) | K(HV_EV_MODULE_BROKEN) | K(HV_EV_MODULE_REPAIRED) |
                     K(HV_EV_MODULE_UNPOWERED) | K(HV_EV_MODULE_STARVED)))
         return;
@@ -326,7 +331,7 @@ static void report_modules(hv_list *l, const hv_game *game)
     char name[96], text[200];
     for (int32_t i = 0; i < r->count; i++) {
         const hv_event *e = &r->events[i];
-        module_name(game, e->subject, name, sizeof name);
+        module_name(v, e->subject, name, sizeof name);
         if (e->kind == HV_EV_MODULE_BUILT)
             snprintf(text, sizeof text, "%s is finished and running", name);
         else if (e->kind == HV_EV_MODULE_REPAIRED)
@@ -338,8 +343,8 @@ static void report_modules(hv_list *l, const hv_game *game)
             continue;
         hv_report_item(l, e->kind == HV_EV_MODULE_BROKEN ? HV_C_BAD : HV_C_GOOD, text, NULL);
     }
-    module_group(l, game, HV_EV_MODULE_UNPOWERED);
-    module_group(l, game, HV_EV_MODULE_STARVED);
+    module_group(l, v, HV_EV_MODULE_UNPOWERED);
+    module_group(l, v, HV_EV_MODULE_STARVED);
 }
 
 /* "NASA", "CNES" from "CNES (France)": pairs of names stay on one line. */
@@ -363,10 +368,11 @@ void hv_report_causes(const int64_t *by, char *buf, size_t len)
 }
 
 /* Every change of one kind summed per subject and cause: one line each. */
-static void report_resources(hv_list *l, const hv_game *game)
+static void report_resources(hv_list *l, const hv_report_view *v)
 {
-    const hv_report *r = &game->report;
-    const hv_rules *rules = game->state.rules;
+    const hv_report *r = v->report;
+    const hv_rules *rules = v->game->state.rules;
+    const hv_book_week *w = v->week;
     int64_t by[HV_RES_COUNT][HV_CAUSE_COUNT];
     memset(by, 0, sizeof by);
     int any[HV_RES_COUNT] = {0}, shown = 0;
@@ -388,10 +394,10 @@ static void report_resources(hv_list *l, const hv_game *game)
     for (int res = 0; res < HV_RES_COUNT; res++) {
         if (!any[res])
             continue;
-        int64_t net = game->state.stock[res] - game->before.stock[res];
-        snprintf(text, sizeof text, "%s %s → %s %s%s", rules->resources[res].name, hv_report_signed(net),
-                 hv_num(game->state.stock[res]), rules->resources[res].unit,
-                 (game->state.shortage_mask >> res) & 1 ? ": ran short" : "");
+        int64_t net = w->stock_after[res] - w->stock_before[res];
+        snprintf(text, sizeof text, "%s %s → %s %s%s", rules->resources[res].name,
+                 hv_report_signed(net), hv_num(w->stock_after[res]), rules->resources[res].unit,
+                 (w->shortage_mask >> res) & 1 ? ": ran short" : "");
         hv_report_causes(by[res], detail, sizeof detail);
         hv_report_item(l, net > 0 ? HV_C_GOOD : net < 0 ? HV_C_BAD : HV_C_DIM, text, detail);
     }
@@ -430,27 +436,65 @@ static void report_resources(hv_list *l, const hv_game *game)
 
 void hv_panel_report(hv_app *app, SDL_Rect area)
 {
-    const hv_game *game = app->game;
+    hv_game *game = app->game;
     char title[64], text[300];
-    snprintf(title, sizeof title, game && game->played ? "Report of week %d" : "Report",
-             game ? game->state.turn : 0);
+    const hv_report_book *book = game ? &game->book : NULL;
+    /* The week asked for, else the latest kept: a week dropped from a long
+     * game's book falls back to the latest too. */
+    int32_t index = book ? hv_book_find(book, game->report_week) : -1;
+    if (book && index < 0) {
+        game->report_week = 0;
+        index = book->week_count - 1;
+    }
+    const hv_book_week *week = index >= 0 ? &book->weeks[index] : NULL;
+    if (week)
+        snprintf(title, sizeof title, "Report of week %d", week->week);
+    else
+        snprintf(title, sizeof title, "Report");
     static uint32_t seen;
-    SDL_Rect view = hv_gui_panel(&app->gui, area, title);
-    if (!game || view.w <= 0 || view.h <= 0)
+    static int32_t seen_week = -1, seen_filter = -1;
+    SDL_Rect in = hv_gui_panel(&app->gui, area, title);
+    if (!game || in.w <= 0 || in.h <= 0)
         return;
     hv_list_fresh(app, &seen);
+    SDL_Rect view = hv_report_controls(app, in, week ? week->week : 0);
+    if (game->report_filter < 0 || game->report_filter >= HV_REPORT_FILTERS)
+        game->report_filter = 0;
+    /* Another week or filter starts at the top of its list. */
+    int32_t shown = week ? week->week : 0;
+    if (shown != seen_week || game->report_filter != seen_filter)
+        app->scroll = 0;
+    seen_week = shown;
+    seen_filter = game->report_filter;
+    item_count = 0;
     hv_list l = hv_list_begin(app, view, "report_list");
     int top = l.y;
-    if (!game->played) {
+    int all = game->report_filter == 0, latest = week && index == book->week_count - 1;
+    const hv_report_filter *f = &hv_report_filters[game->report_filter];
+    /* The week to come heads the latest report: what the stocks will do. */
+    if (latest || !week)
+        if (all || f->kinds & K(HV_EV_RESOURCE))
+            hv_report_next_week(&l, game);
+    if (!week) {
+        l.y += hv_gfx_px(&app->gfx, 6);
         hv_list_wrap(
             &l, 0, HV_FONT_BODY, HV_C_DIM,
-            "No week has been played yet. Queue your orders, then end the week with Space: "
-            "what it brought is summed up here.");
+            game->played ? "This week's report was not kept."
+                         : "No week has been played yet. Queue your orders, then end the week "
+                           "with Space: what it brought is summed up here.");
     } else {
+        hv_book_events(book, index, f->kinds, &game->shown);
+        hv_report_view v = {game, book, index, week, &game->shown};
         const hv_state *s = &game->state;
-        snprintf(text, sizeof text, "Week %d is over; week %d begins.", s->turn, s->turn + 1);
+        l.y += hv_gfx_px(&app->gfx, 4);
+        if (latest)
+            snprintf(text, sizeof text, "Week %d is over; week %d begins.", week->week,
+                     week->week + 1);
+        else
+            snprintf(text, sizeof text, "Week %d, played %d week%s ago.", week->week,
+                     s->turn - week->week, s->turn - week->week == 1 ? "" : "s");
         hv_list_wrap(&l, 0, HV_FONT_SMALL, HV_C_DIM, text);
-        if (has(&game->report, K(HV_EV_OUTCOME))) {
+        if (has(v.report, K(HV_EV_OUTCOME))) {
             char why[200];
             hv_state_describe_outcome(s, why, sizeof why);
             snprintf(text, sizeof text, "%s: %s", s->outcome == HV_OUTCOME_WON ? "Won" : "Lost",
@@ -459,15 +503,27 @@ void hv_panel_report(hv_app *app, SDL_Rect area)
             hv_list_wrap(&l, 0, HV_FONT_HEAD, s->outcome == HV_OUTCOME_WON ? HV_C_GOOD : HV_C_BAD,
                          text);
         }
-        report_orders(&l, game);
-        report_happenings(&l, game);
-        report_coming(&l, game);
-        report_modules(&l, game);
-        report_resources(&l, game);
-        hv_report_society(&l, game);
-        if (game->report.dropped) {
-            snprintf(text, sizeof text, "(%d more events were not recorded.)",
-                     game->report.dropped);
+        int before = item_count;
+        report_orders(&l, &v);
+        report_happenings(&l, &v);
+        if (latest && (all || f->kinds & K(HV_EV_FORECAST)))
+            report_coming(&l, game);
+        report_modules(&l, &v);
+        report_resources(&l, &v);
+        hv_report_society(&l, &v);
+        if (item_count == before && !all) {
+            l.y += hv_gfx_px(&app->gfx, 8);
+            snprintf(text, sizeof text, "Nothing of this kind in week %d.", week->week);
+            hv_list_wrap(&l, 0, HV_FONT_BODY, HV_C_DIM, text);
+        }
+        if (v.report->dropped) {
+            snprintf(text, sizeof text, "(%d more events were not recorded.)", v.report->dropped);
+            hv_list_wrap(&l, 0, HV_FONT_SMALL, HV_C_DIM, text);
+        }
+        if (book->forgotten && index == 0) {
+            snprintf(text, sizeof text,
+                     "Reports are kept for the latest %d weeks; older ones are gone.",
+                     book->week_count);
             hv_list_wrap(&l, 0, HV_FONT_SMALL, HV_C_DIM, text);
         }
     }

@@ -1,6 +1,6 @@
 /* The report panel's society section: tension between the nations and
  * the classes, morale and the sponsors, each summed per subject and cause
- * from the week's events. */
+ * from the events of the week shown. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -47,11 +47,11 @@ static void society_sum(const hv_report *r, society_sums *t)
 /* Tension per pair and satisfaction per sponsor, net over the week. Pairs
  * that rose are news and get a line each; pairs that eased are summed up
  * together, or a quiet week would bury the rest under dozens of lines. */
-void hv_report_society(hv_list *l, const hv_game *game)
+void hv_report_society(hv_list *l, const hv_report_view *v)
 {
-    const hv_rules *rules = game->state.rules;
+    const hv_rules *rules = v->game->state.rules;
     society_sums t;
-    society_sum(&game->report, &t);
+    society_sum(v->report, &t);
     int any = t.morale_to >= 0;
     for (int k = 0; k < SLOTS; k++)
         any |= t.seen[k] && t.net[k] != 0;
@@ -61,14 +61,10 @@ void hv_report_society(hv_list *l, const hv_game *game)
     char text[240], detail[400], a[64], b[64];
     /* The event carries the move in thousandths of a point; the level now
      * comes from the state. */
-    int64_t tenths = ((t.morale < 0 ? -t.morale : t.morale) + 50) / 100, sum = 0;
-    const hv_state *s = &game->state;
-    for (int32_t i = 0; i < s->person_count; i++)
-        sum += s->people[i].morale;
-    if (t.morale_to >= 0 && tenths > 0 && s->person_count > 0) {
-        snprintf(text, sizeof text, "Average morale %s%lld.%lld → %lld", t.morale < 0 ? "-" : "+",
-                 (long long)(tenths / 10), (long long)(tenths % 10),
-                 (long long)(sum / s->person_count));
+    int64_t tenths = ((t.morale < 0 ? -t.morale : t.morale) + 50) / 100;
+    if (t.morale_to >= 0 && tenths > 0 && v->week->people > 0) {
+        snprintf(text, sizeof text, "Average morale %s%lld.%lld → %d", t.morale < 0 ? "-" : "+",
+                 (long long)(tenths / 10), (long long)(tenths % 10), v->week->morale);
         hv_report_item(l, t.morale > 0 ? HV_C_GOOD : HV_C_BAD, text, NULL);
     }
     /* Many pairs (or sponsors) moving the same way make one line; a handful

@@ -15,8 +15,26 @@ static const char *const res_icon[HV_RES_COUNT] = {
 
 /* ---- top bar ----------------------------------------------------------- */
 
-/* The tooltip of a resource: stock, last week's change and its causes. */
-static void resource_tip(const hv_game *game, int r, char *buf, size_t len)
+/* The forecast's line for resource R: "Next week: +12; runs out in 5 weeks." */
+static size_t next_week_line(const hv_forecast *f, int r, char *buf, size_t len)
+{
+    if (f->status == HV_FORECAST_WAITING)
+        return (size_t)snprintf(buf, len, "\nNext week: waits for your answer to the event.");
+    if (f->status != HV_FORECAST_READY)
+        return 0;
+    size_t n = (size_t)snprintf(buf, len, "\nNext week: %+lld", (long long)f->change[r]);
+    if (n < len && f->runs_out[r] == 1)
+        n += (size_t)snprintf(buf + n, len - n, "; runs out next week");
+    else if (n < len && f->runs_out[r] > 1)
+        n += (size_t)snprintf(buf + n, len - n, "; runs out in %d weeks", f->runs_out[r]);
+    else if (n < len && (f->shortage_mask >> r) & 1)
+        n += (size_t)snprintf(buf + n, len - n, "; will run short");
+    return n;
+}
+
+/* The tooltip of a resource: stock, next week's change, last week's
+ * change and its causes. */
+static void resource_tip(const hv_game *game, const hv_forecast *f, int r, char *buf, size_t len)
 {
     const hv_rules *rules = game->state.rules;
     int64_t by_cause[HV_CAUSE_COUNT] = {0};
@@ -30,6 +48,10 @@ static void resource_tip(const hv_game *game, int r, char *buf, size_t len)
     hv_format_number(game->state.stock[r], num, sizeof num);
     size_t n = (size_t)snprintf(buf, len, "%s: %s %s", rules->resources[r].name, num,
                                 rules->resources[r].unit);
+    if (n < len)
+        n += next_week_line(f, r, buf + n, len - n);
+    if (n >= len)
+        return;
     if (!game->played) {
         snprintf(buf + n, len - n, "\nNo week played yet.");
         return;
@@ -122,6 +144,7 @@ void hv_game_top_bar(hv_app *app, SDL_Rect bar)
     hv_gfx_fill(g, (SDL_Rect){bar.x, bar.y + bar.h - 2, bar.w, 2}, HV_C_BORDER, 255);
     char res_ids[HV_RES_COUNT][32];
     chip chips[HV_RES_COUNT + 4];
+    const hv_forecast *f = hv_game_forecast(game);
     int n = 0;
     for (int r = 0; r < HV_RES_COUNT; r++, n++) {
         chip *c = &chips[n];
@@ -129,7 +152,7 @@ void hv_game_top_bar(hv_app *app, SDL_Rect bar)
         c->id = res_ids[r];
         c->icon = res_icon[r];
         hv_format_number(s->stock[r], c->value, sizeof c->value);
-        resource_tip(game, r, c->tip, sizeof c->tip);
+        resource_tip(game, f, r, c->tip, sizeof c->tip);
         c->delta = s->stock[r] - game->before.stock[r];
         c->show_delta = game->played;
     }
@@ -140,6 +163,10 @@ void hv_game_top_bar(hv_app *app, SDL_Rect bar)
              "Power: %d kW made, %d kW wanted last week.\nOn a deficit, modules shut down from "
              "priority 9 towards 1.",
              s->power_supply, s->power_demand);
+    if (f->status == HV_FORECAST_READY)
+        snprintf(c->tip + strlen(c->tip), sizeof c->tip - strlen(c->tip),
+                 "\nNext week: %d kW made, %d kW wanted%s.", f->power_supply, f->power_demand,
+                 f->power_demand > f->power_supply ? ": a deficit" : "");
     c = &chips[n++];
     *c = (chip){"dust", "icons/dust", "", "", 0, 0};
     snprintf(c->value, sizeof c->value, "%d%%", s->dust);
@@ -213,7 +240,8 @@ void hv_game_side_bar(hv_app *app, SDL_Rect bar)
         {"panel_policies", "icons/policies", "Policies of the base", HV_PANEL_POLICIES,
          HV_ACT_POLICIES},
         {"panel_charts", "icons/charts", "History charts", HV_PANEL_CHARTS, HV_ACT_CHARTS},
-        {"panel_report", "icons/report", "Last week's report", HV_PANEL_REPORT, HV_ACT_REPORT},
+        {"panel_report", "icons/report", "Reports of the weeks played, and next week's forecast",
+         HV_PANEL_REPORT, HV_ACT_REPORT},
         {"panel_goals", "icons/win", "Goals: progress and deadlines", HV_PANEL_GOALS, HV_ACT_GOALS},
     };
     hv_gfx *g = &app->gfx;

@@ -59,6 +59,17 @@ click-if choice_1
 click alerts
 widgets $out/alerts.json
 key Escape
+key r
+widgets $out/report_latest.json
+click report_prev
+click report_filter_society
+widgets $out/report_earlier.json
+click report_filter_all
+key r
+key c
+click person_2
+widgets $out/crew_picked.json
+key c
 key Escape
 widgets $out/gamemenu.json
 click menu_main
