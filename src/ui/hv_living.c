@@ -335,7 +335,7 @@ static void draw_dust(hv_app *app, SDL_Rect area, uint32_t now, int reduce)
     int dust = app->game->state.dust;
     if (dust <= 0)
         return;
-    int alpha = 40 + dust * 4 > 230 ? 230 : 40 + dust * 4;
+    int alpha = 60 + dust * 4 > 240 ? 240 : 60 + dust * 4;
     int speed = hv_gfx_px(&app->gfx, 12 + dust / 2); /* pixels a second: storms blow harder */
     int dx = reduce ? 0 : (int)((uint64_t)now * (uint64_t)speed / 1000 % 1000000);
     hv_gfx_haze(&app->gfx, area, -dx, -dx / 3, 0xc0865a, alpha);
@@ -387,7 +387,7 @@ int hv_living_wait_ms(const hv_app *app)
     int frame = 1000 / HV_LIVING_FPS;
     int want = -1; /* ms from the last frame to the next */
     if (app->game->state.dust > 0)
-        want = frame;
+        want = 1000 / HV_LIVING_DUST_FPS;
     for (int i = 0; i < cache.walker_count && want != frame; i++) {
         const walker *w = &cache.walkers[i];
         int hx, hy, tunnel;

@@ -8,8 +8,11 @@
 
 #include "hv_app.h"
 
-/* Frames a second the map is redrawn at while people walk or dust drifts. */
-#define HV_LIVING_FPS 30
+/* Frames a second the map is redrawn at while people walk, and while only
+ * dust drifts: every frame redraws the whole window with the software
+ * renderer, so the rates are as low as still reads as motion. */
+#define HV_LIVING_FPS 12
+#define HV_LIVING_DUST_FPS 6
 
 /* Draws the corridors (walkways, and tunnels to the modules that dig) that
  * join the base's modules, before the modules: the map drawn from origin
