@@ -151,6 +151,13 @@ int32_t hv_person_output_pm(const hv_person *p)
     return (700 + 100 * p->skill) * (700 + 5 * p->morale) / 1000;
 }
 
+/* A person's work as production counts it: their rate and their trait. */
+static int64_t person_work_pm(const hv_state *s, const hv_person *p)
+{
+    const hv_trait *trait = hv_person_trait(s, p);
+    return hv_person_output_pm(p) * (100 + (trait ? trait->output_pct : 0)) / 100;
+}
+
 /* Per-mille of full output each module's crew gives, by module index. */
 static void crew_output(const hv_state *s, int32_t output_pct, int32_t *out)
 {
@@ -161,8 +168,7 @@ static void crew_output(const hv_state *s, int32_t output_pct, int32_t *out)
         if (!p->module)
             continue;
         const hv_module *m = hv_state_module((hv_state *)s, p->module);
-        const hv_trait *trait = hv_person_trait(s, p);
-        sum[m - s->modules] += hv_person_output_pm(p) * (100 + (trait ? trait->output_pct : 0)) / 100;
+        sum[m - s->modules] += person_work_pm(s, p);
         nations[m - s->modules] |= 1u << p->faction;
     }
     for (int32_t i = 0; i < s->module_count; i++) {
@@ -175,6 +181,27 @@ static void crew_output(const hv_state *s, int32_t output_pct, int32_t *out)
         int64_t pm = slots > 0 ? sum[i] / slots * (100 + pct) / 100 : 1000;
         out[i] = (int32_t)(pm > 1500 ? 1500 : pm);
     }
+}
+
+int32_t hv_module_crew_pm(const hv_state *s, const hv_module *m)
+{
+    hv_effect policy;
+    hv_policy_total(s, &policy);
+    int32_t crew_pm[HV_MAX_MODULES];
+    crew_output(s, policy.output_pct, crew_pm);
+    for (int32_t i = 0; i < s->module_count; i++)
+        if (s->modules[i].id == m->id)
+            return crew_pm[i];
+    return 0;
+}
+
+int32_t hv_person_module_pm(const hv_state *s, const hv_person *p)
+{
+    const hv_module *m = p->module ? hv_state_module((hv_state *)s, p->module) : NULL;
+    if (!m)
+        return 0;
+    int32_t slots = s->rules->module_types[m->type].crew_slots;
+    return slots > 0 ? (int32_t)(person_work_pm(s, p) / slots) : 0;
 }
 
 void hv_phase_production(hv_state *s, hv_report *report)

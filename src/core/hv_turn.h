@@ -51,6 +51,15 @@ void hv_phase_goals(hv_state *state, hv_report *report);
 int32_t hv_module_staffing_pm(const hv_state *state, const hv_module *module);
 /* What one person adds to a module's output, per mille of a full slot. */
 int32_t hv_person_output_pm(const hv_person *person);
+/* Per mille of its recipe MODULE's crew would run it at this week, as
+ * production scales it before counting inputs: its people's work (skill,
+ * morale, strikes, traits) over its slots, with policies and partners;
+ * 1000 for a module without crew slots. Inputs and power may still cut it. */
+int32_t hv_module_crew_pm(const hv_state *state, const hv_module *module);
+/* What PERSON adds to the module they staff, per mille of its full output,
+ * before policies and partners (0 when they staff none). A person's role
+ * does not change it: any role fills any slot. */
+int32_t hv_person_module_pm(const hv_state *state, const hv_person *person);
 /* Sum of an int32_t bonus field of hv_module_type (at OFFSET) over running, powered modules. */
 int64_t hv_state_running_bonus(const hv_state *state, size_t offset);
 /* Whether scripted trigger T holds now. */

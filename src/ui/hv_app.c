@@ -11,6 +11,7 @@
 
 #include "hv_app.h"
 #include "hv_file.h"
+#include "hv_living.h"
 #include "hv_save_level.h"
 #include "hv_script.h"
 #include "hv_sound.h"
@@ -568,22 +569,24 @@ int hv_ui_run(const hv_ui_options *options)
         SDL_RenderPresent(app->ren);
         while (!app->quit) {
             SDL_Event ev;
-            /* Sleep until something happens, or until a message is due to
-             * go: an idle game costs nothing. */
-            int got;
+            /* Sleep until something happens, a message is due to go or the
+             * map's next frame is due: an idle game costs nothing. */
+            int wait = hv_living_wait_ms(app);
             if (hv_app_toast_shown(app)) {
-                Uint32 left = app->toast_until - SDL_GetTicks();
-                got = SDL_WaitEventTimeout(&ev, (int)(left > 60000 ? 60000 : left) + 1);
-            } else if (!(got = SDL_WaitEvent(&ev))) {
-                break;
+                Uint32 left = app->toast_until - SDL_GetTicks() + 1;
+                wait = wait >= 0 && (Uint32)wait < left ? wait : (int)(left > 60000 ? 60000 : left);
             }
+            int got = wait >= 0 ? SDL_WaitEventTimeout(&ev, wait) : SDL_WaitEvent(&ev);
+            if (!got && wait < 0)
+                break;
             while (got && !app->quit) {
                 hv_app_handle(app, &ev);
                 got = SDL_PollEvent(&ev);
             }
             if (app->quit)
                 break;
-            hv_app_frame(app);
+            if (!hv_living_hidden(app)) /* nothing is drawn while nobody can see it */
+                hv_app_frame(app);
             hv_gui_consume(&app->gui);
             SDL_RenderPresent(app->ren);
         }

@@ -1,6 +1,7 @@
 #include "hv_gfx.h"
 
 #include <SDL_image.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,9 @@ static void drop_caches(hv_gfx *g)
     if (g->layer)
         SDL_DestroyTexture(g->layer);
     g->layer = NULL;
+    if (g->haze)
+        SDL_DestroyTexture(g->haze);
+    g->haze = NULL;
     memset(g->sizes, 0, sizeof g->sizes);
     for (int i = 0; i < HV_TEXT_CACHE; i++) {
         if (g->text[i].tex)
@@ -476,4 +480,73 @@ void hv_gfx_layer(hv_gfx *g, uint32_t key, void (*draw)(hv_gfx *g, void *ctx), v
 int hv_gfx_image_ok(hv_gfx *g, const char *name)
 {
     return image_entry(g, name, 16, 16)->tex != NULL;
+}
+
+/* One tile of haze, SIZE pixels square, that tiles seamlessly: soft
+ * streaks from whole periods of sines across the tile, so its edges meet. */
+static SDL_Texture *make_haze(hv_gfx *g, int size, uint32_t colour)
+{
+    SDL_Surface *sf = SDL_CreateRGBSurfaceWithFormat(0, size, size, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!sf)
+        return NULL;
+    static const struct {
+        int fx, fy, weight;
+        float phase;
+    } waves[] = {{1, 0, 50, 0.3f}, {2, 1, 35, 1.7f}, {1, 2, 30, 4.1f}, {3, 1, 18, 2.6f},
+                 {0, 3, 14, 5.2f}};
+    const float tau = 6.2831853f;
+    for (int y = 0; y < size; y++) {
+        uint32_t *row = (uint32_t *)((uint8_t *)sf->pixels + y * sf->pitch);
+        for (int x = 0; x < size; x++) {
+            float v = 0;
+            for (size_t k = 0; k < sizeof waves / sizeof waves[0]; k++)
+                v += (float)waves[k].weight *
+                     sinf(tau * ((float)(waves[k].fx * x + waves[k].fy * y) / (float)size) +
+                          waves[k].phase);
+            /* A floor of haze everywhere, thicker in the streaks. */
+            /* Streaks with clear air between: the software renderer skips
+             * clear pixels, so the gaps cost next to nothing. */
+            int a = 40 + (int)v;
+            a = a < 0 ? 0 : a > 230 ? 230 : a;
+            row[x] = (uint32_t)a << 24 | (colour & 0xffffff);
+        }
+    }
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(g->ren, sf);
+    SDL_FreeSurface(sf);
+    if (tex)
+        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    return tex;
+}
+
+void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int alpha)
+{
+    if (alpha <= 0 || area.w <= 0 || area.h <= 0)
+        return;
+    int size = hv_gfx_px(g, 320);
+    if (!g->haze || g->haze_size != size || g->haze_colour != colour) {
+        if (g->haze)
+            SDL_DestroyTexture(g->haze);
+        g->haze = make_haze(g, size, colour);
+        g->haze_size = size;
+        g->haze_colour = colour;
+    }
+    if (!g->haze) {
+        hv_gfx_fill(g, area, colour, alpha / 3);
+        return;
+    }
+    SDL_SetTextureAlphaMod(g->haze, (Uint8)(alpha > 255 ? 255 : alpha));
+    /* Copied at its own size, tile by tile: the software renderer blends an
+     * unscaled copy much faster than a stretched one. */
+    int x0 = area.x - ((dx % size) + size) % size, y0 = area.y - ((dy % size) + size) % size;
+    SDL_Rect old;
+    int clipped = SDL_RenderIsClipEnabled(g->ren);
+    SDL_RenderGetClipRect(g->ren, &old);
+    SDL_Rect clip = area;
+    if (clipped)
+        SDL_IntersectRect(&old, &area, &clip);
+    SDL_RenderSetClipRect(g->ren, &clip);
+    for (int y = y0; y < area.y + area.h; y += size)
+        for (int x = x0; x < area.x + area.w; x += size)
+            SDL_RenderCopy(g->ren, g->haze, NULL, &(SDL_Rect){x, y, size, size});
+    SDL_RenderSetClipRect(g->ren, clipped ? &old : NULL);
 }

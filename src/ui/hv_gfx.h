@@ -75,6 +75,9 @@ typedef struct hv_gfx {
     SDL_Texture *layer;             /* hv_gfx_layer's cached drawing */
     uint32_t layer_key;
     int layer_w, layer_h, layer_scale;
+    SDL_Texture *haze; /* hv_gfx_haze's tile, made once per size */
+    int haze_size;
+    uint32_t haze_colour;
     int warned_count;
 } hv_gfx;
 
@@ -120,6 +123,9 @@ void hv_gfx_image_tinted(hv_gfx *g, const char *name, SDL_Rect r, uint32_t tint,
  * (a backdrop with its shading): DRAW paints it once into a texture, and
  * later frames copy that texture without blending. */
 void hv_gfx_layer(hv_gfx *g, uint32_t key, void (*draw)(hv_gfx *g, void *ctx), void *ctx);
+/* Covers AREA with a drifting haze (dust, smoke) of COLOUR at ALPHA,
+ * shifted by (DX, DY) pixels: one cached tile copied a few times. */
+void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int alpha);
 /* 1 if the asset NAME loaded (or would load) without error. */
 int hv_gfx_image_ok(hv_gfx *g, const char *name);
 

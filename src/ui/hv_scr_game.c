@@ -6,6 +6,7 @@
 
 #include "hv_alerts.h"
 #include "hv_app.h"
+#include "hv_living.h"
 #include "hv_print.h"
 #include "hv_scr_game.h"
 #include "hv_turn.h"
@@ -155,11 +156,13 @@ static void map_view(hv_app *app, SDL_Rect area)
     if (app->gui.mx < ox || app->gui.my < oy)
         cx = cy = -1;
     char tip[HV_TIP_LEN];
+    hv_living_under(app, area, ox, oy, tile);
     for (int32_t i = 0; i < s->module_count; i++) {
         const hv_module *m = &s->modules[i];
         SDL_Rect cell = {ox + m->x * tile, oy + m->y * tile, tile, tile};
         hv_draw_module(app, m, cell, m->id == game->selected);
     }
+    hv_living_over(app, area, ox, oy, tile);
     /* Builds queued this week, as ghosts. */
     for (int32_t i = 0; i < s->order_count; i++) {
         const hv_order *o = &s->orders[i];
@@ -189,7 +192,7 @@ static void map_view(hv_app *app, SDL_Rect area)
         } else {
             hv_gfx_frame(g, cell, m ? HV_C_TEXT : 0x8a6a58);
             if (m) {
-                hv_module_tip(game, m, tip, sizeof tip);
+                hv_module_tip_full(game, m, tip, sizeof tip);
                 hv_gui_tip(&app->gui, cell, tip);
             } else {
                 static const char *const ground[] = {"Regolith plain", "Buried ice", "Rock"};

@@ -115,7 +115,7 @@ static int section(hv_app *app, SDL_Rect in, int y, const char *title, const cha
     return y + hv_gfx_px(g, 10);
 }
 
-/* Interface scale and fullscreen; returns the y below them. */
+/* Interface scale, fullscreen and motion; returns the y below them. */
 static int display_section(hv_app *app, SDL_Rect in, SDL_Rect clip, int y)
 {
     hv_gfx *g = &app->gfx;
@@ -182,6 +182,19 @@ static int display_section(hv_app *app, SDL_Rect in, SDL_Rect clip, int y)
         if (SDL_SetWindowFullscreen(app->win, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0) != 0)
             hv_app_toast(app, "The window could not change: %s", SDL_GetError());
         app->settings.fullscreen = on;
+        save_settings(app, 1);
+    }
+    y += bh + hv_gfx_px(g, 8);
+    hv_gfx_text(g, HV_FONT_BODY, 0, in.x, y + (bh - lh) / 2, HV_C_TEXT, "Reduce motion");
+    on = app->settings.reduce_motion != 0;
+    r.y = y;
+    if (clipped_button(app, "settings_reduce_motion", r, clip, on ? "On" : "Off",
+                       on ? "The map stands still: nobody walks, the dust does not drift and the "
+                            "light does not change with the hour. Click to let it move."
+                          : "People walk the corridors, dust drifts and the light follows the "
+                            "day. Click to keep the map still.",
+                       on ? HV_W_SELECTED : 0)) {
+        app->settings.reduce_motion = !on;
         save_settings(app, 1);
     }
     return y + bh + hv_gfx_px(g, 22);

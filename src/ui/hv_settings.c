@@ -83,6 +83,8 @@ static const hv_field window_fields[] = {
      NULL, 0, "window height in pixels"},
     {"fullscreen", HV_F_BOOL, offsetof(hv_settings, fullscreen), sizeof(int32_t), 0, 0, 0, NULL, 0,
      "start in fullscreen"},
+    {"reduce_motion", HV_F_BOOL, offsetof(hv_settings, reduce_motion), sizeof(int32_t), 0, 0, 0,
+     NULL, 0, "the map stands still"},
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 
@@ -118,6 +120,7 @@ void hv_settings_defaults(hv_settings *settings)
     settings->width = 1280;
     settings->height = 720;
     settings->fullscreen = 0;
+    settings->reduce_motion = 0;
     settings->effects_volume = 80;
     settings->ambience_volume = 50;
     settings->mute = 0;
@@ -447,8 +450,9 @@ int hv_settings_save(const hv_settings *settings, const char *path, char *err, s
         put(b, "ui_scale: auto\n");
     else
         put(b, "ui_scale: %d\n", (int)s->ui_scale);
-    put(b, "window:\n  width: %d\n  height: %d\n  fullscreen: %s\n", (int)s->width, (int)s->height,
-        s->fullscreen ? "true" : "false");
+    put(b, "window:\n  width: %d\n  height: %d\n  fullscreen: %s\n  reduce_motion: %s\n",
+        (int)s->width, (int)s->height, s->fullscreen ? "true" : "false",
+        s->reduce_motion ? "true" : "false");
     put(b, "sound:\n  effects: %d\n  ambience: %d\n  mute: %s\nkeys:\n", (int)s->effects_volume,
         (int)s->ambience_volume, s->mute ? "true" : "false");
     int rc = 0;

@@ -46,6 +46,7 @@ typedef struct hv_settings {
     int32_t ui_scale;      /* percent, 100..300; 0 = from the display's DPI */
     int32_t width, height; /* window size in pixels at start, 640x360 at least */
     int32_t fullscreen;    /* 0 or 1 */
+    int32_t reduce_motion; /* 0 or 1: the map stands still (no walkers, drifting dust, day cycle) */
     hv_keybind keys[HV_ACT_COUNT];
     int32_t effects_volume;  /* sound effects, 0..100 */
     int32_t ambience_volume; /* wind and machinery, 0..100 */
@@ -57,7 +58,7 @@ const char *hv_action_id(hv_action action);
 /* Name of ACTION shown to the player ("End turn"). */
 const char *hv_action_name(hv_action action);
 /* Fills SETTINGS with the defaults above, scale 0, 1280x720, windowed,
- * effects at 80, ambience at 50, sound on. */
+ * effects at 80, ambience at 50, sound on, motion on. */
 void hv_settings_defaults(hv_settings *settings);
 /* Reads PATH over the defaults. A missing file is not an error. 0, or -1
  * with FILE:LINE:COL errors in DIAG (and SETTINGS left at the defaults). */
