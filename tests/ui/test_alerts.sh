@@ -4,18 +4,7 @@
 # button lists every alert later; a quiet week brings no dialog.
 # Usage: test_alerts.sh BIN ROOT
 set -uo pipefail
-export LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")" && pwd)/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-bin="$1"
-cd "$2"
-export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-ok() { echo "ok: $1"; }
-bad() {
-    echo "FAIL: $1" >&2
-    fail=$((fail + 1))
-}
+source "$(dirname "$0")/lib.sh"
 
 cat >"$tmp/blackout.txt" <<'SCRIPT'
 dialog

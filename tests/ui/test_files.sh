@@ -7,19 +7,8 @@
 # wherever it can.
 # Usage: test_files.sh BIN ROOT
 set -uo pipefail
-export LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")" && pwd)/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-bin="$1"
-cd "$2"
-export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/lib.sh"
 level=levels/tutorial.yaml
-fail=0
-ok() { echo "ok: $1"; }
-bad() {
-    echo "FAIL: $1" >&2
-    fail=$((fail + 1))
-}
 # run SECONDS -- COMMAND...: sets rc; 124 means it hung.
 run() {
     local secs="$1"

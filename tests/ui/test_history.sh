@@ -5,18 +5,7 @@
 # does; a loaded save brings its weeks' reports back.
 # Usage: test_history.sh BIN ROOT
 set -uo pipefail
-export LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")" && pwd)/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-bin="$1"
-cd "$2"
-export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-ok() { echo "ok: $1"; }
-bad() {
-    echo "FAIL: $1" >&2
-    fail=$((fail + 1))
-}
+source "$(dirname "$0")/lib.sh"
 # Ids of the report's lines in a widgets dump, one a line.
 items() { grep -o '"report_item_[0-9]*"' "$1" | sort -u; }
 # The report's lines with where each is drawn: two listings alike line

@@ -6,19 +6,8 @@
 # touches the game (the same weeks hash alike with it on and off).
 # Usage: test_living.sh BIN ROOT
 set -uo pipefail
-export LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")" && pwd)/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-bin="$1"
-cd "$2"
-here=$(cd "$(dirname "$0")" && pwd)
-export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software
-tmp=$(mktemp -d)
-trap '[[ -n "${KEEP:-}" ]] || rm -rf "$tmp"' EXIT
-fail=0
-ok() { echo "ok: $1"; }
-bad() {
-    echo "FAIL: $1" >&2
-    fail=$((fail + 1))
-}
+source "$(dirname "$0")/lib.sh"
+here="$ui_dir"
 
 # still DIR: a data folder whose settings keep the map still.
 still() {

@@ -8,20 +8,8 @@
 # tooltips beside what they explain and a crew grid that stays put.
 # Usage: test_window.sh BIN ROOT
 set -uo pipefail
-# Leaks in system libraries are not ours to fix (see lsan.supp).
-export LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")" && pwd)/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-bin="$1"
-cd "$2"
-export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software
-tmp=$(mktemp -d)
-trap '[[ -n "${KEEP:-}" ]] || rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/lib.sh"
 level=levels/asteroid_window.yaml
-fail=0
-ok() { echo "ok: $1"; }
-bad() {
-    echo "FAIL: $1" >&2
-    fail=$((fail + 1))
-}
 
 # play NAME [-]: plays $tmp/NAME.txt in a 1280x720 window, on the level
 # at seed 3 (with -: from the main menu); output in $tmp/NAME.out.
