@@ -134,7 +134,7 @@ def write_dict(root, path):
     words = set()
     sources = [os.path.join(root, "src", "data", n) for n in os.listdir(os.path.join(root, "src", "data"))
                if n.endswith(".c")]
-    sources += [os.path.join(root, "src", "ui", "hv_settings.c"),
+    sources += [os.path.join(root, "src", "ui", "app", "hv_settings.c"),
                 os.path.join(root, "src", "core", "hv_order.c")]
     for src in sorted(sources):
         with open(src, encoding="utf-8") as f:
