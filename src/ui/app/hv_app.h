@@ -138,6 +138,19 @@ typedef struct hv_level_entry {
 
 #define HV_MAX_LEVEL_ENTRIES 64
 
+/* What the panels and lists remember between frames: filters, scroll
+ * positions and last frame's heights, kept with the app rather than in
+ * the files that draw them. */
+typedef struct hv_views {
+    hv_scroll_area policies, factions, goals; /* the scrolled panels */
+    int crew_filter;                          /* all, idle, workers or staff */
+    int crew_height;                          /* the crew list's height last frame */
+    int assign_first;                         /* first row of the assign grid shown */
+    int levels_scroll;                        /* New game's list; -1: bring the pick into view */
+    int campaign_scroll;                      /* the campaign's list of levels */
+    int settings_height;                      /* the settings page's height last frame */
+} hv_views;
+
 typedef struct hv_app {
     SDL_Window *win;
     SDL_Renderer *ren;
@@ -173,6 +186,7 @@ typedef struct hv_app {
     char campaign_error[400]; /* why the campaign or its progress cannot be read, or "" */
     int campaign_pick;        /* level highlighted on the campaign screen */
     int rebinding;            /* action waiting for a new key in settings, or -1 */
+    hv_views views;           /* where each panel and list stands */
     int scroll;               /* the open list's scroll offset, in pixels */
     int quit;                 /* 0, 1 (the player chose Quit) or HV_QUIT_ASKED */
 } hv_app;

@@ -47,6 +47,14 @@ typedef struct hv_gui {
     char dialog[160];             /* title of the dialog drawn on top, or "" */
 } hv_gui;
 
+/* Where a scrolled area was last drawn and how tall its content was, so
+ * the wheel can be clamped before this frame's content is known
+ * (hv_scroll_area_begin in hv_widgets.h). */
+typedef struct hv_scroll_area {
+    uint32_t frame;
+    int content;
+} hv_scroll_area;
+
 /* Widget flags. */
 enum { HV_W_DISABLED = 1, HV_W_SELECTED = 2, HV_W_PRIMARY = 4, HV_W_DANGER = 8, HV_W_FLAT = 16 };
 

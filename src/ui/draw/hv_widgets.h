@@ -67,12 +67,8 @@ void hv_list_end(hv_list *l, int total);
 
 /* ---- scrolled areas sized by last frame ----------------------------------- */
 
-/* Where an area was last drawn and how tall its content was, so the wheel
- * can be clamped before this frame's content is known. */
-typedef struct hv_scroll_area {
-    uint32_t frame;
-    int content;
-} hv_scroll_area;
+/* hv_scroll_area (hv_gui.h): where an area was last drawn and how tall
+ * its content was. */
 
 /* Width the scroll bar takes in VIEW: 0 when the content fits. */
 int hv_scroll_area_bar(hv_gfx *g, const hv_scroll_area *sa, SDL_Rect view);

@@ -7,7 +7,6 @@
 #include "hv_panel_crew.h"
 #include "hv_widgets.h"
 
-static int grid_first; /* first row of the assign grid shown */
 
 static int free_slots(const hv_state *s, const hv_crew_plan *pl, int mi)
 {
@@ -158,9 +157,9 @@ int hv_crew_strip_height(hv_app *app, const hv_crew_plan *pl, int pi, int room, 
     return strip_height(&app->gfx, *rows, sel);
 }
 
-void hv_crew_strip_reset(void)
+void hv_crew_strip_reset(hv_app *app)
 {
-    grid_first = 0;
+    app->views.assign_first = 0;
 }
 
 void hv_crew_strip(hv_app *app, const hv_crew_plan *pl, int pi, SDL_Rect r, int rows)
@@ -214,8 +213,8 @@ void hv_crew_strip(hv_app *app, const hv_crew_plan *pl, int pi, SDL_Rect r, int 
     for (int k = 0; k < count; k++)
         open += is_target(s, pl, pi, mods[k]);
     int total_rows = (count + 1) / 2;
-    if (grid_first > total_rows - rows)
-        grid_first = total_rows - rows > 0 ? total_rows - rows : 0;
+    if (app->views.assign_first > total_rows - rows)
+        app->views.assign_first = total_rows - rows > 0 ? total_rows - rows : 0;
     snprintf(line, sizeof line,
              open ? "ASSIGN TO (%d with a free place)" : "ASSIGN TO: no module has a free place",
              open);
@@ -226,15 +225,15 @@ void hv_crew_strip(hv_app *app, const hv_crew_plan *pl, int pi, SDL_Rect r, int 
     y += ls + gap;
     SDL_Rect grid = {r.x, y, r.w, rows * (bh + gap)};
     if (total_rows > rows && app->gui.wheel && hv_gui_hover(&app->gui, grid)) {
-        grid_first -= app->gui.wheel;
-        grid_first = grid_first < 0                   ? 0
-                     : grid_first > total_rows - rows ? total_rows - rows
-                                                      : grid_first;
+        app->views.assign_first -= app->gui.wheel;
+        app->views.assign_first = app->views.assign_first < 0                   ? 0
+                     : app->views.assign_first > total_rows - rows ? total_rows - rows
+                                                      : app->views.assign_first;
         app->gui.wheel = 0;
     }
     int cw = (r.w - gap) / 2 - (total_rows > rows ? hv_gfx_px(g, 5) : 0);
-    for (int k = grid_first * 2; k < count && k < (grid_first + rows) * 2; k++) {
-        int row = k / 2 - grid_first, col = k % 2;
+    for (int k = app->views.assign_first * 2; k < count && k < (app->views.assign_first + rows) * 2; k++) {
+        int row = k / 2 - app->views.assign_first, col = k % 2;
         SDL_Rect b = {r.x + col * (cw + gap), y + row * (bh + gap), cw, bh};
         char id[40];
         snprintf(id, sizeof id, "crew_assign_%d", s->modules[mods[k]].id);
@@ -247,7 +246,7 @@ void hv_crew_strip(hv_app *app, const hv_crew_plan *pl, int pi, SDL_Rect r, int 
     }
     if (total_rows > rows) {
         int th = grid.h * rows / total_rows,
-            ty = grid.y + (grid.h - th) * grid_first / (total_rows - rows);
+            ty = grid.y + (grid.h - th) * app->views.assign_first / (total_rows - rows);
         hv_gfx_fill(g,
                     (SDL_Rect){r.x + r.w - hv_gfx_px(g, 4), grid.y, hv_gfx_px(g, 4), grid.h - gap},
                     0x16100f, 255);

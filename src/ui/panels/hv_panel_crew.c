@@ -13,9 +13,7 @@ enum { FILTER_ALL, FILTER_IDLE, FILTER_WORKERS, FILTER_STAFF, FILTERS };
 
 /* The list filter is pure view state that hv_game has no field for; one
  * window shows one game, so a file-level value is enough. */
-static int crew_filter = FILTER_ALL;
 static uint32_t last_frame; /* the frame this panel was last drawn in */
-static int content_h;       /* height of the list last frame, to clamp scrolling */
 
 int hv_crew_module_index(const hv_state *s, int32_t id)
 {
@@ -269,8 +267,8 @@ static int filters(hv_app *app, SDL_Rect in, int y)
         SDL_Rect r = {in.x + f * (w + gap), y,
                       f == FILTERS - 1 ? in.x + in.w - (in.x + f * (w + gap)) : w, h};
         if (hv_gui_button(&app->gui, ids[f], r, NULL, label, tips[f],
-                          crew_filter == f ? HV_W_SELECTED : 0)) {
-            crew_filter = f;
+                          app->views.crew_filter == f ? HV_W_SELECTED : 0)) {
+            app->views.crew_filter = f;
             app->scroll = 0;
         }
     }
@@ -385,7 +383,7 @@ static void person_row(hv_app *app, const hv_crew_plan *pl, int pi, SDL_Rect r, 
         hv_gui_area(&app->gui, id, part, tip);
     if (hv_gui_clicked(&app->gui, vis)) {
         if (!picked)
-            hv_crew_strip_reset();
+            hv_crew_strip_reset(app);
         game->person = p->id;
     }
 }
@@ -400,15 +398,15 @@ static void people_list(hv_app *app, const hv_crew_plan *pl, SDL_Rect view)
         app->scroll -= app->gui.wheel * step;
         app->gui.wheel = 0;
     }
-    int max = content_h - view.h > 0 ? content_h - view.h : 0;
+    int max = app->views.crew_height - view.h > 0 ? app->views.crew_height - view.h : 0;
     app->scroll = app->scroll < 0 ? 0 : app->scroll > max ? max : app->scroll;
-    int bar = content_h > view.h ? hv_gfx_px(g, 8) : 0;
+    int bar = app->views.crew_height > view.h ? hv_gfx_px(g, 8) : 0;
     SDL_Rect list = {view.x, view.y, view.w - bar, view.h};
     columns c = layout(g, list);
     SDL_RenderSetClipRect(app->ren, &view);
     int y = view.y - app->scroll, shown = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
-        if (!passes(s, &s->people[i], crew_filter))
+        if (!passes(s, &s->people[i], app->views.crew_filter))
             continue;
         if (y + row_h > view.y && y < view.y + view.h)
             person_row(app, pl, i, (SDL_Rect){list.x, y, list.w, row_h}, view, &c, shown & 1);
@@ -418,13 +416,13 @@ static void people_list(hv_app *app, const hv_crew_plan *pl, SDL_Rect view)
     if (!shown)
         hv_gfx_text_wrap(g, HV_FONT_BODY, list.x + hv_gfx_px(g, 8), view.y + hv_gfx_px(g, 8),
                          list.w - hv_gfx_px(g, 16), HV_C_DIM,
-                         crew_filter == FILTER_IDLE ? "Everyone has a post." : "Nobody here.", 1);
+                         app->views.crew_filter == FILTER_IDLE ? "Everyone has a post." : "Nobody here.", 1);
     SDL_RenderSetClipRect(app->ren, NULL);
-    content_h = shown * row_h;
+    app->views.crew_height = shown * row_h;
     if (bar) {
         /* The scroll thumb, so a long crew reads as a list that goes on. */
-        int th = view.h * view.h / content_h,
-            ty = view.y + (view.h - th) * app->scroll / (content_h - view.h);
+        int th = view.h * view.h / app->views.crew_height,
+            ty = view.y + (view.h - th) * app->scroll / (app->views.crew_height - view.h);
         hv_gfx_fill(g, (SDL_Rect){view.x + view.w - bar / 2, view.y, bar / 2, view.h}, 0x16100f,
                     255);
         hv_gfx_fill(g, (SDL_Rect){view.x + view.w - bar / 2, ty, bar / 2, th}, HV_C_BORDER, 255);
@@ -463,7 +461,7 @@ void hv_panel_crew(hv_app *app, SDL_Rect area)
     int ls = hv_gfx_line_height(g, HV_FONT_SMALL);
     SDL_Rect view = {in.x, y + ls + hv_gfx_px(g, 2), in.w, bottom - y - ls - hv_gfx_px(g, 2)};
     columns c = layout(
-        g, (SDL_Rect){view.x, view.y, view.w - (content_h > view.h ? hv_gfx_px(g, 8) : 0), view.h});
+        g, (SDL_Rect){view.x, view.y, view.w - (app->views.crew_height > view.h ? hv_gfx_px(g, 8) : 0), view.h});
     hv_gfx_text(g, HV_FONT_SMALL, 1, in.x + row_height(g), y, HV_C_DIM, "NAME");
     column_heads(app, &c, y);
     people_list(app, &plan, view);

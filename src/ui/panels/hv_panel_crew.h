@@ -30,6 +30,6 @@ int hv_crew_strip_height(hv_app *app, const hv_crew_plan *pl, int pi, int room, 
 /* The assign strip for person PI in R, with a grid of ROWS rows. */
 void hv_crew_strip(hv_app *app, const hv_crew_plan *pl, int pi, SDL_Rect r, int rows);
 /* Scrolls the module grid back to its top, for a person just picked. */
-void hv_crew_strip_reset(void);
+void hv_crew_strip_reset(hv_app *app);
 
 #endif

@@ -10,7 +10,6 @@
 /* The core's key for a pair of factions in tension events (hv_society.c). */
 #define PAIR(a, b) ((a)*16 + (b))
 
-static hv_scroll_area factions_scroll;
 
 static uint32_t mix(uint32_t a, uint32_t b, int t, int range)
 {
@@ -393,14 +392,14 @@ void hv_panel_factions(hv_app *app, SDL_Rect area)
 {
     hv_gfx *g = &app->gfx;
     SDL_Rect view = hv_gui_panel(&app->gui, area, "Factions and tension");
-    int sb = hv_scroll_area_bar(g, &factions_scroll, view);
+    int sb = hv_scroll_area_bar(g, &app->views.factions, view);
     int x = view.x, w = view.w - sb, gap = hv_gfx_px(g, 16);
-    int y = hv_scroll_area_begin(app, &factions_scroll, view), top = y;
+    int y = hv_scroll_area_begin(app, &app->views.factions, view), top = y;
     y += hv_small_heading(g, x, y, "TENSION BETWEEN NATIONS", 4, 1);
     y += matrix(app, view, x, y, w) + gap;
     y += hv_small_heading(g, x, y, "BETWEEN THE CLASSES", 4, 1);
     y += classes(app, view, x, y, w) + gap;
     y += hv_small_heading(g, x, y, "SPONSORS ON EARTH", 4, 1);
     y += sponsors(app, view, x, y, w);
-    hv_scroll_area_end(app, &factions_scroll, view, y - top);
+    hv_scroll_area_end(app, &app->views.factions, view, y - top);
 }

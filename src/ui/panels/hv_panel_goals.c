@@ -8,7 +8,6 @@
 #include "hv_turn.h"
 #include "hv_widgets.h"
 
-static hv_scroll_area goals_scroll;
 
 /* How near lose goal G is, in words, and whether it is close enough to
  * worry about. */
@@ -119,9 +118,9 @@ void hv_panel_goals(hv_app *app, SDL_Rect area)
     hv_gfx *g = &app->gfx;
     const hv_rules *rules = app->game->state.rules;
     SDL_Rect in = hv_gui_panel(&app->gui, area, "Goals");
-    int sb = hv_scroll_area_bar(g, &goals_scroll, in);
+    int sb = hv_scroll_area_bar(g, &app->views.goals, in);
     SDL_Rect view = {in.x, in.y, in.w - sb - (sb ? hv_gfx_px(g, 4) : 0), in.h};
-    int y = hv_scroll_area_begin(app, &goals_scroll, in), top = y;
+    int y = hv_scroll_area_begin(app, &app->views.goals, in), top = y;
     y += hv_small_heading(g, view.x, y,
                           rules->win_count > 1 ? "TO WIN, ALL AT ONCE" : "TO WIN", 4, 1);
     for (int32_t i = 0; i < rules->win_count; i++)
@@ -137,5 +136,5 @@ void hv_panel_goals(hv_app *app, SDL_Rect area)
     y += hv_gfx_text_wrap(g, HV_FONT_SMALL, view.x, y, view.w, HV_C_DIM,
                           "or if no one is left alive. Goals are judged at the end of each week.",
                           1);
-    hv_scroll_area_end(app, &goals_scroll, in, y - top);
+    hv_scroll_area_end(app, &app->views.goals, in, y - top);
 }

@@ -8,7 +8,6 @@
 #include "hv_print.h"
 #include "hv_widgets.h"
 
-static hv_scroll_area policies_scroll;
 
 /* Describes effect E in words: COMPACT as a run of short terms for the
  * panel, else one term a line for a tooltip. */
@@ -291,8 +290,8 @@ void hv_panel_policies(hv_app *app, SDL_Rect area)
                 HV_C_BORDER, 255);
     y += hv_gfx_px(g, 6);
     SDL_Rect view = {in.x, y, in.w, in.y + in.h - y};
-    int sb = hv_scroll_area_bar(g, &policies_scroll, view);
-    int cy = hv_scroll_area_begin(app, &policies_scroll, view), top = cy;
+    int sb = hv_scroll_area_bar(g, &app->views.policies, view);
+    int cy = hv_scroll_area_begin(app, &app->views.policies, view), top = cy;
     for (int32_t p = 0; p < rules->policy_count; p++) {
         if (p > 0) {
             hv_gfx_fill(g, (SDL_Rect){view.x, cy, view.w - sb, 1}, 0x3a2e30, 255);
@@ -304,5 +303,5 @@ void hv_panel_policies(hv_app *app, SDL_Rect area)
     if (!rules->policy_count)
         cy += hv_gfx_text_wrap(g, HV_FONT_BODY, view.x, cy, view.w, HV_C_DIM,
                                "This base has no policies to set.", 1);
-    hv_scroll_area_end(app, &policies_scroll, view, cy - top);
+    hv_scroll_area_end(app, &app->views.policies, view, cy - top);
 }

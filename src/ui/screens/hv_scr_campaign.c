@@ -258,13 +258,12 @@ void hv_screen_campaign(hv_app *app)
         hv_gui_panel(&app->gui, (SDL_Rect){content.x, content.y, list_w, content.h}, head);
     int row_h = hv_gfx_line_height(g, HV_FONT_BODY) + hv_gfx_line_height(g, HV_FONT_SMALL) +
                 hv_gfx_px(g, 16);
-    static int list_scroll;
-    hv_menu_scroll(app, list, c->level_count * row_h, &list_scroll);
+    hv_menu_scroll(app, list, c->level_count * row_h, &app->views.campaign_scroll);
     SDL_RenderSetClipRect(app->ren, &list);
     for (int i = 0; i < c->level_count; i++)
-        campaign_row(app, i, (SDL_Rect){list.x, list.y + i * row_h - list_scroll, list.w, row_h});
+        campaign_row(app, i, (SDL_Rect){list.x, list.y + i * row_h - app->views.campaign_scroll, list.w, row_h});
     SDL_RenderSetClipRect(app->ren, NULL);
-    hv_menu_scrollbar(app, list, c->level_count * row_h, list_scroll);
+    hv_menu_scrollbar(app, list, c->level_count * row_h, app->views.campaign_scroll);
 
     SDL_Rect panel = {content.x + list_w + gap, content.y, content.w - list_w - gap, content.h};
     SDL_Rect in = hv_rect_inset(hv_gui_panel(&app->gui, panel, "The level"), hv_gfx_px(g, 4));

@@ -405,14 +405,13 @@ static int picker_detail(hv_app *app, SDL_Rect in, int y, const level_detail *d,
 void hv_screen_picker(hv_app *app)
 {
     static level_detail detail;
-    static int list_scroll;
     static uint64_t seed = 1;
     hv_gfx *g = &app->gfx;
     if (hv_menu_entered(app, HV_SCR_PICKER)) {
         /* Re-read the folder: a modder may have fixed or added a level. */
         hv_app_scan_levels(app);
         detail.path[0] = '\0';
-        list_scroll = -1; /* bring the highlighted level into view */
+        app->views.levels_scroll = -1; /* bring the highlighted level into view */
     }
     if (app->level_pick >= app->level_count || app->level_pick < 0)
         app->level_pick = 0;
@@ -436,14 +435,14 @@ void hv_screen_picker(hv_app *app)
     int row_h = hv_gfx_line_height(g, HV_FONT_BODY) + hv_gfx_line_height(g, HV_FONT_SMALL) +
                 hv_gfx_px(g, 16);
     int list_h = app->level_count * row_h;
-    if (list_scroll < 0) {
+    if (app->views.levels_scroll < 0) {
         int want = (app->level_pick + 1) * row_h - list.h;
-        list_scroll = want > 0 ? want : 0;
+        app->views.levels_scroll = want > 0 ? want : 0;
     }
-    hv_menu_scroll(app, list, list_h, &list_scroll);
+    hv_menu_scroll(app, list, list_h, &app->views.levels_scroll);
     SDL_RenderSetClipRect(app->ren, &list);
     for (int i = 0; i < app->level_count; i++)
-        picker_row(app, i, (SDL_Rect){list.x, list.y + i * row_h - list_scroll, list.w, row_h},
+        picker_row(app, i, (SDL_Rect){list.x, list.y + i * row_h - app->views.levels_scroll, list.w, row_h},
                    list);
     if (app->level_count == 0) {
         char msg[HV_FILE_LEN + 80];
@@ -452,7 +451,7 @@ void hv_screen_picker(hv_app *app)
                          list.w - hv_gfx_px(g, 12), HV_C_DIM, msg, 1);
     }
     SDL_RenderSetClipRect(app->ren, NULL);
-    hv_menu_scrollbar(app, list, list_h, list_scroll);
+    hv_menu_scrollbar(app, list, list_h, app->views.levels_scroll);
 
     /* The highlighted level. */
     SDL_Rect panel = {content.x + list_w + gap, content.y, content.w - list_w - gap, content.h};

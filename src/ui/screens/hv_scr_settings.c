@@ -281,23 +281,22 @@ static int keys_section(hv_app *app, SDL_Rect in, SDL_Rect clip, int y)
 
 void hv_screen_settings(hv_app *app)
 {
-    static int content_h;
     hv_gfx *g = &app->gfx;
     if (hv_menu_entered(app, HV_SCR_SETTINGS)) {
         app->rebinding = -1;
-        content_h = 0;
+        app->views.settings_height = 0;
     }
     app->gui.enabled = app->modal != HV_MODAL_ERROR;
     hv_menu_backdrop(app, 215, 0);
     /* As tall as what it holds (measured last frame), or the window allows. */
     int pad = hv_gfx_px(g, 10);
     SDL_Rect panel =
-        hv_menu_page(app, 940, content_h > 0 ? content_h + 2 * pad : 0, "Settings",
+        hv_menu_page(app, 940, app->views.settings_height > 0 ? app->views.settings_height + 2 * pad : 0, "Settings",
                      "Changes take effect at once and are kept for the next time you play.");
     SDL_Rect foot = hv_menu_footer(app, panel);
     SDL_Rect clip = hv_gui_panel(&app->gui, panel, NULL);
-    hv_menu_scroll(app, clip, content_h, &app->scroll);
-    int bar = content_h > clip.h ? hv_gfx_px(g, 14) : 0;
+    hv_menu_scroll(app, clip, app->views.settings_height, &app->scroll);
+    int bar = app->views.settings_height > clip.h ? hv_gfx_px(g, 14) : 0;
     SDL_Rect in = {clip.x + hv_gfx_px(g, 6), clip.y, clip.w - hv_gfx_px(g, 12) - bar, clip.h};
     SDL_RenderSetClipRect(app->ren, &clip);
     int y = in.y + hv_gfx_px(g, 6) - app->scroll;
@@ -305,8 +304,8 @@ void hv_screen_settings(hv_app *app)
     y = hv_settings_sound_section(app, in, clip, y);
     y = keys_section(app, in, clip, y);
     SDL_RenderSetClipRect(app->ren, NULL);
-    content_h = y + app->scroll + hv_gfx_px(g, 6) - in.y;
-    hv_menu_scrollbar(app, clip, content_h, app->scroll);
+    app->views.settings_height = y + app->scroll + hv_gfx_px(g, 6) - in.y;
+    hv_menu_scrollbar(app, clip, app->views.settings_height, app->scroll);
 
     SDL_Rect b = {foot.x, foot.y, hv_gfx_px(g, 120), foot.h};
     const char *where = app->game ? "the game" : "the title screen";
