@@ -325,7 +325,7 @@ done:
 }
 
 /* `play` and the bare command: the window, or the terminal game. */
-static int cmd_play(int argc, char **argv, int menu)
+static int cmd_play(int argc, char **argv, int menu, hv_window_fn window)
 {
     hv_ui_options o;
     memset(&o, 0, sizeof o);
@@ -376,8 +376,13 @@ static int cmd_play(int argc, char **argv, int menu)
             return hv_usage_error("unexpected argument '%s'", a);
         }
     }
+    if (!terminal && !window) {
+        fprintf(stderr, "happyvalley: this build has no window; play in the terminal with "
+                        "`happyvalley play LEVEL --terminal`\n");
+        return HV_EXIT_FAILURE;
+    }
     if (!terminal)
-        return hv_ui_run(&o);
+        return window(&o);
     hv_level *level = hv_level_load_printing(o.level ? o.level : hv_default_level(), stderr);
     if (!level)
         return HV_EXIT_BAD_INPUT;
@@ -386,11 +391,11 @@ static int cmd_play(int argc, char **argv, int menu)
     return rc;
 }
 
-static int run_command(int argc, char **argv)
+static int run_command(int argc, char **argv, hv_window_fn window)
 {
     if (argc < 2 || (argv[1][0] == '-' && strcmp(argv[1], "--help") != 0 &&
                      strcmp(argv[1], "-h") != 0 && strcmp(argv[1], "--version") != 0))
-        return cmd_play(argc - 1, argv + 1, 1);
+        return cmd_play(argc - 1, argv + 1, 1, window);
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         fputs(usage_text, stdout);
@@ -409,15 +414,15 @@ static int run_command(int argc, char **argv)
     if (strcmp(cmd, "audit") == 0)
         return hv_cmd_audit(argc - 1, argv + 1);
     if (strcmp(cmd, "play") == 0)
-        return cmd_play(argc - 2, argv + 2, 0);
+        return cmd_play(argc - 2, argv + 2, 0, window);
     if (strcmp(cmd, "replay") == 0)
         return hv_cmd_replay(argc - 2, argv + 2);
     return hv_usage_error("unknown command '%s'", cmd);
 }
 
-int hv_cli_main(int argc, char **argv)
+int hv_cli_main(int argc, char **argv, hv_window_fn window)
 {
-    int rc = run_command(argc, argv);
+    int rc = run_command(argc, argv, window);
     /* Output that never arrived is a failure, not a success: a full disk
      * or a closed pipe must not pass for a clean run. */
     errno = 0;
