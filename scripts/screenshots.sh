@@ -9,10 +9,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software
 mkdir -p "$out"
-run() { # LEVEL SCRIPT-TEXT
+run() { # LEVEL SCRIPT-TEXT [SIZE SCALE]
     local level="$1"
-    printf '%s\n' "$2" >"$tmp/script.txt"
-    "$bin" ${level:+play "$level"} --size 1280x720 --scale 100 --data-dir "$tmp/data" \
+    # A week's end may open the alerts; a script that ends weeks closes them.
+    printf '%s\n' "$2" | sed 's/^key Space$/key Space\nclick-if alerts_close/' >"$tmp/script.txt"
+    "$bin" ${level:+play "$level"} --size "${3:-1280x720}" --scale "${4:-100}" --data-dir "$tmp/data" \
         --ui-script "$tmp/script.txt" >/dev/null
 }
 "$bin" --screenshot "$out/menu.png" --size 1280x720 --scale 100 --data-dir "$tmp/data"
@@ -40,10 +41,13 @@ screenshot $out/tension.png"
 run levels/asteroid_window.yaml "key a
 click survey_golconda
 key Space
+click-if choice_1
 key Space
+click-if choice_1
 key Space
+click-if choice_1
 key Space
-click choice_1
+click-if choice_1
 screenshot $out/missions.png"
 # The tutorial followed by its step card: the third step, then the win.
 run levels/tutorial.yaml "$(cat tests/ui/tutorial_steps.txt | sed -n '1,/^expect step_3$/p')
@@ -52,6 +56,18 @@ move cell:3,4
 screenshot $out/steps.png"
 run levels/tutorial.yaml "$(cat tests/ui/tutorial_steps.txt)
 screenshot $out/end.png"
+# The goals panel, and the alerts a blackout brings.
+run levels/merged_base.yaml "key g
+move goal_lose_1
+screenshot $out/goals.png"
+printf 'key Space\nmove alert_1\nscreenshot %s/alerts.png\n' "$out" >"$tmp/alerts.txt"
+"$bin" play tests/ui/levels/blackout.yaml --size 1280x720 --scale 100 --data-dir "$tmp/data" \
+    --ui-script "$tmp/alerts.txt" >/dev/null
+# The same base at 200% and 300%: every screen is laid out to fit.
+run levels/asteroid_window.yaml "key f
+screenshot $out/scale200.png" 1920x1080 200
+run levels/asteroid_window.yaml "key a
+screenshot $out/scale300.png" 2880x1620 300
 run "" "click menu_campaign
 move campaign_play
 screenshot $out/campaign.png"
