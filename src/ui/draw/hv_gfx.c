@@ -507,6 +507,12 @@ static SDL_Texture *make_haze(hv_gfx *g, int size, uint32_t colour)
             /* Streaks with clear air between: the software renderer skips
              * clear pixels, so the gaps cost next to nothing. */
             int a = 40 + (int)v;
+            /* Two soft bands a tile (hv_gfx_haze copies only those), faded
+             * at their edges and ends so each drifts as a streak. */
+            int period = size / 2, band = size / 12 > 1 ? size / 12 : 1, yy = y % period;
+            float ey = yy < band ? sinf(3.1415927f * (float)yy / (float)band) : 0.0f;
+            float ex = sinf(3.1415927f * (float)x / (float)size);
+            a = (int)((float)a * ey * ex * 1.6f);
             a = a < 0 ? 0 : a > 230 ? 230 : a;
             row[x] = (uint32_t)a << 24 | (colour & 0xffffff);
         }
@@ -536,7 +542,10 @@ void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int 
     }
     SDL_SetTextureAlphaMod(g->haze, (Uint8)(alpha > 255 ? 255 : alpha));
     /* Copied at its own size, tile by tile: the software renderer blends an
-     * unscaled copy much faster than a stretched one. */
+     * unscaled copy much faster than a stretched one. Only a few bands of
+     * each tile are copied, at places that shift from tile to tile: the
+     * software renderer pays for every pixel it blends, clear or not, and a
+     * haze over the whole map cost more than all the rest of a frame. */
     int x0 = area.x - ((dx % size) + size) % size, y0 = area.y - ((dy % size) + size) % size;
     SDL_Rect old;
     int clipped = SDL_RenderIsClipEnabled(g->ren);
@@ -545,8 +554,16 @@ void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int 
     if (clipped)
         SDL_IntersectRect(&old, &area, &clip);
     SDL_RenderSetClipRect(g->ren, &clip);
+    int band = size / 12 > 1 ? size / 12 : 1;
     for (int y = y0; y < area.y + area.h; y += size)
         for (int x = x0; x < area.x + area.w; x += size)
-            SDL_RenderCopy(g->ren, g->haze, NULL, &(SDL_Rect){x, y, size, size});
+            for (int b = 0; b < 2; b++) {
+                /* Two bands a tile, shifted by a small hash of where the
+                 * tile sits in the drift, so no two tiles line up. */
+                int tile = (x - x0) / size * 7 + (y - y0) / size * 13 + b * 5 + (dx / size) * 3;
+                SDL_Rect src = {0, b * (size / 2), size, band};
+                int at = b * (size / 2) + (tile * 37 % 5) * band;
+                SDL_RenderCopy(g->ren, g->haze, &src, &(SDL_Rect){x, y + at, size, band});
+            }
     SDL_RenderSetClipRect(g->ren, clipped ? &old : NULL);
 }

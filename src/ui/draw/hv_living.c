@@ -330,7 +330,8 @@ static void draw_walkers(hv_app *app, int ox, int oy, int tile, uint32_t now, in
 
 /* ---- dust and daylight -------------------------------------------------- */
 
-static void draw_dust(hv_app *app, SDL_Rect area, uint32_t now, int reduce)
+static void draw_dust(hv_app *app, SDL_Rect area, int ox, int oy, int tile, uint32_t now,
+                      int reduce)
 {
     int dust = app->game->state.dust;
     if (dust <= 0)
@@ -338,7 +339,11 @@ static void draw_dust(hv_app *app, SDL_Rect area, uint32_t now, int reduce)
     int alpha = 60 + dust * 4 > 240 ? 240 : 60 + dust * 4;
     int speed = hv_gfx_px(&app->gfx, 12 + dust / 2); /* pixels a second: storms blow harder */
     int dx = reduce ? 0 : (int)((uint64_t)now * (uint64_t)speed / 1000 % 1000000);
-    hv_gfx_haze(&app->gfx, area, -dx, -dx / 3, 0xc0865a, alpha);
+    /* Over the ground only, not the dark around the map. */
+    const hv_rules *rules = app->game->state.rules;
+    SDL_Rect ground = {ox, oy, rules->map_width * tile, rules->map_height * tile}, over;
+    if (SDL_IntersectRect(&area, &ground, &over))
+        hv_gfx_haze(&app->gfx, over, -dx, -dx / 3, 0xc0865a, alpha);
 }
 
 /* The light over the map: dark in a long night (from the rules' world), and
@@ -352,11 +357,14 @@ static void draw_light(hv_app *app, SDL_Rect area, uint32_t now, int reduce)
     }
     if (reduce || s->rules->world.day_weeks > 0 || s->rules->world.night_weeks > 0)
         return;
-    float sun = sinf(6.2831853f * (float)(now % SOL_MS) / SOL_MS) + 0.3f;
-    if (sun < 0)
-        hv_gfx_fill(&app->gfx, area, 0x101838, (int)(-sun * 90 > 110 ? 110 : -sun * 90));
-    else if (sun < 0.35f)
-        hv_gfx_fill(&app->gfx, area, 0xd06a30, (int)((0.35f - sun) * 120));
+    /* The game opens at midday. A tint too faint to see is not drawn: a
+     * blended fill of the whole map costs the software renderer dearly. */
+    float sun = cosf(6.2831853f * (float)(now % SOL_MS) / SOL_MS) + 0.3f;
+    int alpha = sun < 0 ? (int)(-sun * 90 > 110 ? 110 : -sun * 90)
+                : sun < 0.35f ? (int)((0.35f - sun) * 120)
+                              : 0;
+    if (alpha >= 8)
+        hv_gfx_fill(&app->gfx, area, sun < 0 ? 0x101838 : 0xd06a30, alpha);
 }
 
 void hv_living_over(hv_app *app, SDL_Rect area, int ox, int oy, int tile)
@@ -365,7 +373,7 @@ void hv_living_over(hv_app *app, SDL_Rect area, int ox, int oy, int tile)
     uint32_t now = SDL_GetTicks();
     refresh(app->game);
     draw_walkers(app, ox, oy, tile, now, reduce);
-    draw_dust(app, area, now, reduce);
+    draw_dust(app, area, ox, oy, tile, now, reduce);
     draw_light(app, area, now, reduce);
     cache.drawn_at = now;
 }
