@@ -539,41 +539,18 @@ int hv_ydoc_load_buffer(hv_ydoc *doc, const char *name, const char *buf, size_t 
 int hv_ydoc_load_file(hv_ydoc *doc, const char *path, const hv_ylimits *limits, hv_diag *diag)
 {
     memset(doc, 0, sizeof *doc);
-    FILE *fp = hv_file_open_read(path);
-    if (!fp) {
-        hv_diag_error(diag, path, 0, 0, "cannot open file: %s", hv_file_strerror(errno));
+    /* A file past the limit is refused after reading little more than the
+     * limit, so a huge file is never read whole. */
+    size_t len = 0;
+    char *buf = hv_file_read_capped(path, limits->max_bytes, &len);
+    if (!buf) {
+        if (errno == EFBIG)
+            hv_diag_error(diag, path, 0, 0, "file is larger than %zu bytes", limits->max_bytes);
+        else
+            hv_diag_error(diag, path, 0, 0, "cannot open file: %s", hv_file_strerror(errno));
         return -1;
     }
-    /* One byte past the limit tells that the file is too large, so a huge
-     * file is never read whole. */
-    size_t want = limits->max_bytes < SIZE_MAX ? limits->max_bytes + 1 : SIZE_MAX;
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    const char *problem = NULL;
-    while (!problem && len < want && !feof(fp)) {
-        if (len == cap) {
-            size_t next = cap ? 2 * cap : 64 * 1024;
-            if (next > want || next < cap)
-                next = want;
-            char *grown = realloc(buf, next);
-            if (!grown) {
-                problem = "out of memory";
-                break;
-            }
-            buf = grown;
-            cap = next;
-        }
-        len += fread(buf + len, 1, cap - len, fp);
-        if (ferror(fp))
-            problem = strerror(errno);
-    }
-    fclose(fp);
-    if (problem) {
-        hv_diag_error(diag, path, 0, 0, "cannot read file: %s", problem);
-        free(buf);
-        return -1;
-    }
-    int rc = hv_ydoc_load_buffer(doc, path, buf ? buf : "", len, limits, diag);
+    int rc = hv_ydoc_load_buffer(doc, path, buf, len, limits, diag);
     free(buf);
     return rc;
 }

@@ -228,6 +228,20 @@ int hv_gui_button(hv_gui *gui, const char *id, SDL_Rect r, const char *icon, con
     return hv_gui_clicked(gui, r) || (focused && hv_gui_nav_activated(gui));
 }
 
+int hv_gui_clipped_button(hv_gui *gui, const char *id, SDL_Rect r, SDL_Rect clip,
+                          const char *label, const char *tip, int flags)
+{
+    SDL_Rect both;
+    if (!SDL_IntersectRect(&r, &clip, &both))
+        return 0;
+    int was = gui->enabled;
+    if (both.w != r.w || both.h != r.h)
+        gui->enabled = 0;
+    int clicked = hv_gui_button(gui, id, r, NULL, label, tip, flags);
+    gui->enabled = was;
+    return clicked;
+}
+
 SDL_Rect hv_gui_panel(hv_gui *gui, SDL_Rect r, const char *title)
 {
     hv_gfx *g = gui->g;

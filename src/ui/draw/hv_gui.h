@@ -78,6 +78,10 @@ void hv_gui_tip(hv_gui *gui, SDL_Rect r, const char *tip);
 /* A text button; returns 1 when clicked. ICON ("icons/save") may be NULL. */
 int hv_gui_button(hv_gui *gui, const char *id, SDL_Rect r, const char *icon, const char *label,
                   const char *tip, int flags);
+/* hv_gui_button inside a scrolled area CLIP: a button not wholly in view
+ * takes no clicks, so a half-hidden one never fires from under a frame. */
+int hv_gui_clipped_button(hv_gui *gui, const char *id, SDL_Rect r, SDL_Rect clip,
+                          const char *label, const char *tip, int flags);
 /* A panel with a title bar; returns the inner area below the title. */
 SDL_Rect hv_gui_panel(hv_gui *gui, SDL_Rect r, const char *title);
 /* A horizontal bar filled to VALUE of MAX in COLOUR. */

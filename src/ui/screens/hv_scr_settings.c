@@ -81,22 +81,6 @@ void hv_screen_settings_key(hv_app *app, int32_t key, uint32_t mods)
     save_settings(app, 1);
 }
 
-/* A button inside a scrolled area: only a button wholly in view takes
- * clicks, so a half-hidden one can never fire from under the frame. */
-static int clipped_button(hv_app *app, const char *id, SDL_Rect r, SDL_Rect clip, const char *label,
-                          const char *tip, int flags)
-{
-    SDL_Rect both;
-    if (!SDL_IntersectRect(&r, &clip, &both))
-        return 0;
-    int was = app->gui.enabled;
-    if (both.w != r.w || both.h != r.h)
-        app->gui.enabled = 0;
-    int clicked = hv_gui_button(&app->gui, id, r, NULL, label, tip, flags);
-    app->gui.enabled = was;
-    return clicked;
-}
-
 static int section(hv_app *app, SDL_Rect in, int y, const char *title, const char *hint)
 {
     hv_gfx *g = &app->gfx;
@@ -150,7 +134,7 @@ static int display_section(hv_app *app, SDL_Rect in, SDL_Rect clip, int y)
         if (!fits)
             snprintf(tip, sizeof tip, "%d%% needs a window of at least %d x %d pixels.", scales[i],
                      HV_LAYOUT_W * scales[i] / 100, HV_LAYOUT_H * scales[i] / 100);
-        if (clipped_button(app, id, (SDL_Rect){x, y, bw, bh}, clip, label, tip,
+        if (hv_gui_clipped_button(&app->gui, id, (SDL_Rect){x, y, bw, bh}, clip, label, tip,
                            (picked ? HV_W_SELECTED : 0) | (fits ? 0 : HV_W_DISABLED))) {
             /* The player's choice from now on wins over a --scale given at start. */
             app->settings.ui_scale = scales[i];
@@ -174,7 +158,7 @@ static int display_section(hv_app *app, SDL_Rect in, SDL_Rect clip, int y)
     hv_gfx_text(g, HV_FONT_BODY, 0, in.x, y + (bh - lh) / 2, HV_C_TEXT, "Fullscreen");
     int on = app->settings.fullscreen != 0;
     SDL_Rect r = {stacked ? in.x + hv_gfx_px(g, 110) : in.x + label_w, y, bw * 2, bh};
-    if (clipped_button(app, "settings_fullscreen", r, clip, on ? "On" : "Off",
+    if (hv_gui_clipped_button(&app->gui, "settings_fullscreen", r, clip, on ? "On" : "Off",
                        on ? "The game fills the screen. Click for a window."
                           : "The game runs in a window. Click to fill the screen.",
                        on ? HV_W_SELECTED : 0)) {
@@ -188,7 +172,7 @@ static int display_section(hv_app *app, SDL_Rect in, SDL_Rect clip, int y)
     hv_gfx_text(g, HV_FONT_BODY, 0, in.x, y + (bh - lh) / 2, HV_C_TEXT, "Reduce motion");
     on = app->settings.reduce_motion != 0;
     r.y = y;
-    if (clipped_button(app, "settings_reduce_motion", r, clip, on ? "On" : "Off",
+    if (hv_gui_clipped_button(&app->gui, "settings_reduce_motion", r, clip, on ? "On" : "Off",
                        on ? "The map stands still: nobody walks, the dust does not drift and the "
                             "light does not change with the hour. Click to let it move."
                           : "People walk the corridors, dust drifts and the light follows the "
@@ -245,7 +229,7 @@ static void key_row(hv_app *app, int action, SDL_Rect row, SDL_Rect clip)
     snprintf(id, sizeof id, "bind_%s", hv_action_id((hv_action)action));
     SDL_Rect r = {row.x + row.w - kw, row.y + hv_gfx_px(g, 2), kw, bh};
     int flags = waiting ? HV_W_SELECTED : other >= 0 ? HV_W_DANGER : 0;
-    if (clipped_button(app, id, r, clip, label, tip, flags))
+    if (hv_gui_clipped_button(&app->gui, id, r, clip, label, tip, flags))
         app->rebinding = waiting ? -1 : action;
 }
 

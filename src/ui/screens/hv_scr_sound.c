@@ -16,22 +16,6 @@ static void keep(hv_app *app)
         hv_settings_save(&app->settings, app->settings_path, err, sizeof err);
 }
 
-/* A button of the scrolled settings page: one not wholly in view takes no
- * clicks, as on the rest of the page. */
-static int button(hv_app *app, const char *id, SDL_Rect r, SDL_Rect clip, const char *label,
-                  const char *tip, int flags)
-{
-    SDL_Rect both;
-    if (!SDL_IntersectRect(&r, &clip, &both))
-        return 0;
-    int was = app->gui.enabled;
-    if (both.w != r.w || both.h != r.h)
-        app->gui.enabled = 0;
-    int clicked = hv_gui_button(&app->gui, id, r, NULL, label, tip, flags);
-    app->gui.enabled = was;
-    return clicked;
-}
-
 /* One volume: its name, - and + buttons around the percentage. */
 static int volume_row(hv_app *app, SDL_Rect in, SDL_Rect clip, int y, const char *what,
                       const char *name, const char *about, int32_t *volume)
@@ -47,7 +31,7 @@ static int volume_row(hv_app *app, SDL_Rect in, SDL_Rect clip, int y, const char
     int x = in.x + label_w, muted = app->settings.mute;
     snprintf(id, sizeof id, "settings_%s_down", what);
     snprintf(tip, sizeof tip, "Quieter %s.", about);
-    if (button(app, id, (SDL_Rect){x, y, bw, bh}, clip, "\xe2\x88\x92", tip,
+    if (hv_gui_clipped_button(&app->gui, id, (SDL_Rect){x, y, bw, bh}, clip, "\xe2\x88\x92", tip,
                *volume > 0 ? 0 : HV_W_DISABLED) &&
         *volume > 0) {
         *volume = *volume - STEP < 0 ? 0 : *volume - STEP;
@@ -60,7 +44,7 @@ static int volume_row(hv_app *app, SDL_Rect in, SDL_Rect clip, int y, const char
                 muted || !*volume ? HV_C_DIM : HV_C_TEXT, value);
     snprintf(id, sizeof id, "settings_%s_up", what);
     snprintf(tip, sizeof tip, "Louder %s.", about);
-    if (button(app, id, (SDL_Rect){x + bw + vw, y, bw, bh}, clip, "+", tip,
+    if (hv_gui_clipped_button(&app->gui, id, (SDL_Rect){x + bw + vw, y, bw, bh}, clip, "+", tip,
                *volume < 100 ? 0 : HV_W_DISABLED) &&
         *volume < 100) {
         *volume = *volume + STEP > 100 ? 100 : *volume + STEP;
@@ -90,7 +74,7 @@ int hv_settings_sound_section(hv_app *app, SDL_Rect in, SDL_Rect clip, int y)
         label_w = in.w - bw > 0 ? in.w - bw : 0;
     hv_gfx_text(g, HV_FONT_BODY, 0, in.x, y + (bh - lh) / 2, HV_C_TEXT, "Mute");
     int on = s->mute != 0;
-    if (button(app, "settings_mute", (SDL_Rect){in.x + label_w, y, bw, bh}, clip,
+    if (hv_gui_clipped_button(&app->gui, "settings_mute", (SDL_Rect){in.x + label_w, y, bw, bh}, clip,
                on ? "Muted" : "Sound on",
                on ? "No sound at all. Click to hear the base again."
                   : "Click to silence every sound, effects and ambience alike.",
