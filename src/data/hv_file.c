@@ -122,6 +122,13 @@ int hv_file_clean_temps(const char *path, int min_age)
  * hard links (the caller then renames), or -1 with errno set. */
 static int link_backup(const char *path, const char *bak)
 {
+    /* A write killed after its backup leaves BAK and PATH one file; rename
+     * between two names of one file does nothing and would leave the
+     * temporary name behind, and the backup is already what it must be. */
+    struct stat ps, bs;
+    if (lstat(path, &ps) == 0 && lstat(bak, &bs) == 0 && ps.st_dev == bs.st_dev &&
+        ps.st_ino == bs.st_ino)
+        return 0;
     char name[4096 + 16];
     snprintf(name, sizeof name, "%s.tmpXXXXXX", path);
     int fd = mkstemp(name);
