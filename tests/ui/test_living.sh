@@ -69,6 +69,30 @@ cmp -s "$tmp/still_a.png" "$tmp/still_b.png" && ok "reduce motion keeps the map 
 python3 "$here/png_check.py" 1280 720 "$tmp/still_a.png" >/dev/null ||
     bad "the still map is a blank screenshot"
 
+# 2b. An idle window redraws only the map's ground: that frame, drawn over
+# the last one, is the same picture as a whole frame, with a panel open, a
+# module picked and a tooltip over the map, where the ground fills the map
+# and where it leaves a margin.
+cat >"$tmp/partial.txt" <<SCRIPT
+key Space
+click-if alerts_close
+click-if choice_1
+key f
+click cell:16,12
+move cell:15,12
+screenshot $tmp/whole.png
+map-frame $tmp/part.png
+SCRIPT
+for size in 1280x720 1920x1080; do
+    "$bin" play levels/sandbox.yaml --seed 5 --size "$size" --scale 100 --data-dir "$tmp/still.data" \
+        --ui-script "$tmp/partial.txt" >"$tmp/partial.out" 2>"$tmp/partial.err" ||
+        bad "map frame at $size: the script failed: $(grep -v XDG_RUNTIME "$tmp/partial.err" | head -3)"
+    grep -q "^map-frame .* partial$" "$tmp/partial.out" && ok "only the map redrawn at $size" ||
+        bad "at $size the map frame drew the whole window: $(grep map-frame "$tmp/partial.out")"
+    cmp -s "$tmp/whole.png" "$tmp/part.png" && ok "the map frame matches a whole frame at $size" ||
+        bad "at $size the map frame differs from a whole frame: $(compare "$tmp/whole.png" "$tmp/part.png")"
+done
+
 # 3. A running module's tooltip names its inputs, outputs and power, and
 # what it did last week.
 cat >"$tmp/tip.txt" <<'SCRIPT'

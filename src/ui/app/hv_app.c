@@ -93,14 +93,18 @@ static void show_title(hv_app *app)
     SDL_SetWindowTitle(app->win, title);
 }
 
-void hv_app_frame(hv_app *app)
+/* Draws the current screen; with DAMAGE only that part of the window. */
+static void frame(hv_app *app, const SDL_Rect *damage)
 {
     /* A message about the game is no news on the menus. */
     if (app->drawn == HV_SCR_GAME && app->screen != HV_SCR_GAME)
         app->toast[0] = '\0';
     app->drawn = app->screen;
     app->toast_drawn = 0;
-    hv_gfx_begin(&app->gfx);
+    if (damage)
+        hv_gfx_begin_partial(&app->gfx, *damage);
+    else
+        hv_gfx_begin(&app->gfx);
     /* A window made smaller than the scale allows lowers the scale. */
     int scale = hv_app_scale(app);
     if (scale != app->gfx.scale)
@@ -134,6 +138,28 @@ void hv_app_frame(hv_app *app)
     hv_sound_follow(app);
     if (app->screen != HV_SCR_GAME && app->drawn == HV_SCR_GAME)
         app->toast[0] = '\0'; /* left the game in this frame */
+    app->gfx.partial = 0;
+}
+
+void hv_app_frame(hv_app *app)
+{
+    frame(app, NULL);
+}
+
+int hv_app_frame_map(hv_app *app)
+{
+    hv_gfx *g = &app->gfx;
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(app->ren, &w, &h);
+    if (!app->game || app->screen != HV_SCR_GAME || app->drawn != HV_SCR_GAME ||
+        app->modal != HV_MODAL_NONE || !hv_gfx_keeps_frame(g) || w != g->w || h != g->h ||
+        app->game->ground_area.w <= 0 || app->game->ground_area.h <= 0) {
+        hv_app_frame(app);
+        return 0;
+    }
+    /* All that moves, walkers, dust and light, keeps to the ground. */
+    frame(app, &app->game->ground_area);
+    return 1;
 }
 
 int hv_app_screenshot(hv_app *app, const char *path)
@@ -567,6 +593,7 @@ int hv_ui_run(const hv_ui_options *options)
     } else {
         hv_app_frame(app);
         SDL_RenderPresent(app->ren);
+        int drawn_last = 1;
         while (!app->quit) {
             SDL_Event ev;
             /* Sleep until something happens, a message is due to go or the
@@ -576,16 +603,24 @@ int hv_ui_run(const hv_ui_options *options)
                 Uint32 left = app->toast_until - SDL_GetTicks() + 1;
                 wait = wait >= 0 && (Uint32)wait < left ? wait : (int)(left > 60000 ? 60000 : left);
             }
+            int toast = hv_app_toast_shown(app);
             int got = wait >= 0 ? SDL_WaitEventTimeout(&ev, wait) : SDL_WaitEvent(&ev);
             if (!got && wait < 0)
                 break;
+            /* Woken by the clock alone, with the same message showing: only
+             * the map moved, and only the map is drawn again. */
+            int map_only = !got && toast == hv_app_toast_shown(app) && drawn_last;
             while (got && !app->quit) {
                 hv_app_handle(app, &ev);
                 got = SDL_PollEvent(&ev);
             }
             if (app->quit)
                 break;
-            if (!hv_living_hidden(app)) /* nothing is drawn while nobody can see it */
+            /* Nothing is drawn while nobody can see it. */
+            drawn_last = !hv_living_hidden(app);
+            if (drawn_last && map_only)
+                hv_app_frame_map(app);
+            else if (drawn_last)
                 hv_app_frame(app);
             hv_gui_consume(&app->gui);
             SDL_RenderPresent(app->ren);

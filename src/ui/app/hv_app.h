@@ -107,6 +107,7 @@ typedef struct hv_game {
     int cam_x, cam_y;          /* pixels the map is scrolled by */
     int zoom;                  /* tile size in UI units, 24..96 */
     SDL_Rect map_area;         /* where the map was last drawn */
+    SDL_Rect ground_area;      /* the part of it the ground covers */
     SDL_Texture *terrain;      /* the whole map's ground, drawn once per tile size */
     int terrain_tile;          /* tile size in pixels it was drawn at; 0: redraw */
     int hover_x, hover_y;      /* map cell under the pointer, or -1 */
@@ -199,6 +200,10 @@ typedef struct hv_app {
 
 /* Draws the current screen into the back buffer, handling this event's clicks. */
 void hv_app_frame(hv_app *app);
+/* Draws only the map, over the last frame, when nothing else can have
+ * changed (the game's base view, no dialog, a renderer that keeps its
+ * pixels); else a whole frame. 1 when only the map was drawn. */
+int hv_app_frame_map(hv_app *app);
 /* Takes one input event: keys become actions, clicks go to the widgets. */
 void hv_app_handle(hv_app *app, const SDL_Event *ev);
 /* Writes what was last drawn to a PNG at PATH; 0 or -1. */

@@ -334,6 +334,16 @@ static int run_line(script_ctx *c, char *text)
         if (hv_app_screenshot(app, w[1]) != 0)
             return 1;
         printf("screenshot %s\n", w[1]);
+    } else if (strcmp(cmd, "map-frame") == 0) {
+        if (n != 2)
+            return bad(c, col[0], "%s", "map-frame needs a file name");
+        /* As an idle window animates: no input, only the map drawn again. */
+        int partial = hv_app_frame_map(app);
+        hv_gui_consume(&app->gui);
+        SDL_RenderPresent(app->ren);
+        if (hv_app_screenshot(app, w[1]) != 0)
+            return 1;
+        printf("map-frame %s %s\n", w[1], partial ? "partial" : "whole");
     } else if (strcmp(cmd, "widgets") == 0) {
         if (n != 2)
             return bad(c, col[0], "%s", "widgets needs a file name");

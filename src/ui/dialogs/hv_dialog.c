@@ -122,7 +122,7 @@ static int scroll_begin(hv_app *app, const char *id, SDL_Rect view, int content_
     dlg_state.view = view;
     dlg_state.content = content_h;
     dlg_state.active = 1;
-    SDL_RenderSetClipRect(app->ren, &view);
+    hv_gfx_clip(&app->gfx, &view);
     return -dlg_state.offset;
 }
 
@@ -130,7 +130,7 @@ static void scroll_end(hv_app *app)
 {
     hv_gfx *g = &app->gfx;
     SDL_Rect v = dlg_state.view;
-    SDL_RenderSetClipRect(app->ren, NULL);
+    hv_gfx_clip(&app->gfx, NULL);
     dlg_state.active = 0;
     if (dlg_state.content <= v.h)
         return;

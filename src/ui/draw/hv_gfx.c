@@ -131,9 +131,41 @@ void hv_gfx_set_scale(hv_gfx *g, int scale)
 void hv_gfx_begin(hv_gfx *g)
 {
     g->frame++;
+    g->partial = 0;
     SDL_GetRendererOutputSize(g->ren, &g->w, &g->h);
+    SDL_RenderSetClipRect(g->ren, NULL);
     SDL_SetRenderDrawColor(g->ren, HV_C_SKY >> 16, (HV_C_SKY >> 8) & 255, HV_C_SKY & 255, 255);
     SDL_RenderClear(g->ren);
+}
+
+void hv_gfx_begin_partial(hv_gfx *g, SDL_Rect damage)
+{
+    g->frame++;
+    SDL_GetRendererOutputSize(g->ren, &g->w, &g->h);
+    g->partial = 1;
+    g->damage = damage;
+    hv_gfx_clip(g, NULL);
+}
+
+int hv_gfx_keeps_frame(const hv_gfx *g)
+{
+    SDL_RendererInfo info;
+    return SDL_GetRendererInfo(g->ren, &info) == 0 && info.name &&
+           strcmp(info.name, "software") == 0;
+}
+
+void hv_gfx_clip(hv_gfx *g, const SDL_Rect *r)
+{
+    if (!g->partial) {
+        SDL_RenderSetClipRect(g->ren, r);
+        return;
+    }
+    SDL_Rect in = g->damage;
+    /* Outside the damage nothing is drawn: a clip of one pixel off the
+     * window, as an empty clip would turn clipping off. */
+    if (r && !SDL_IntersectRect(r, &g->damage, &in))
+        in = (SDL_Rect){-2, -2, 1, 1};
+    SDL_RenderSetClipRect(g->ren, &in);
 }
 
 int hv_gfx_px(const hv_gfx *g, int units)
@@ -483,8 +515,10 @@ int hv_gfx_image_ok(hv_gfx *g, const char *name)
 }
 
 /* One tile of haze, SIZE pixels square, that tiles seamlessly: soft
- * streaks from whole periods of sines across the tile, so its edges meet. */
-static SDL_Texture *make_haze(hv_gfx *g, int size, uint32_t colour)
+ * streaks from whole periods of sines across the tile, so its edges meet.
+ * ALPHA is baked in: the software renderer blends a texture with an alpha
+ * modulation several times slower than one without. */
+static SDL_Texture *make_haze(hv_gfx *g, int size, uint32_t colour, int alpha)
 {
     SDL_Surface *sf = SDL_CreateRGBSurfaceWithFormat(0, size, size, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!sf)
@@ -514,6 +548,7 @@ static SDL_Texture *make_haze(hv_gfx *g, int size, uint32_t colour)
             float ex = sinf(3.1415927f * (float)x / (float)size);
             a = (int)((float)a * ey * ex * 1.6f);
             a = a < 0 ? 0 : a > 230 ? 230 : a;
+            a = a * alpha / 255;
             row[x] = (uint32_t)a << 24 | (colour & 0xffffff);
         }
     }
@@ -529,18 +564,19 @@ void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int 
     if (alpha <= 0 || area.w <= 0 || area.h <= 0)
         return;
     int size = hv_gfx_px(g, 320);
-    if (!g->haze || g->haze_size != size || g->haze_colour != colour) {
+    alpha = alpha > 255 ? 255 : alpha;
+    if (!g->haze || g->haze_size != size || g->haze_colour != colour || g->haze_alpha != alpha) {
         if (g->haze)
             SDL_DestroyTexture(g->haze);
-        g->haze = make_haze(g, size, colour);
+        g->haze = make_haze(g, size, colour, alpha);
         g->haze_size = size;
         g->haze_colour = colour;
+        g->haze_alpha = alpha;
     }
     if (!g->haze) {
         hv_gfx_fill(g, area, colour, alpha / 3);
         return;
     }
-    SDL_SetTextureAlphaMod(g->haze, (Uint8)(alpha > 255 ? 255 : alpha));
     /* Copied at its own size, tile by tile: the software renderer blends an
      * unscaled copy much faster than a stretched one. Only a few bands of
      * each tile are copied, at places that shift from tile to tile: the
@@ -553,7 +589,7 @@ void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int 
     SDL_Rect clip = area;
     if (clipped)
         SDL_IntersectRect(&old, &area, &clip);
-    SDL_RenderSetClipRect(g->ren, &clip);
+    hv_gfx_clip(g, &clip);
     int band = size / 12 > 1 ? size / 12 : 1;
     for (int y = y0; y < area.y + area.h; y += size)
         for (int x = x0; x < area.x + area.w; x += size)
@@ -565,5 +601,5 @@ void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int 
                 int at = b * (size / 2) + (tile * 37 % 5) * band;
                 SDL_RenderCopy(g->ren, g->haze, &src, &(SDL_Rect){x, y + at, size, band});
             }
-    SDL_RenderSetClipRect(g->ren, clipped ? &old : NULL);
+    hv_gfx_clip(g, clipped ? &old : NULL);
 }

@@ -78,7 +78,11 @@ typedef struct hv_gfx {
     SDL_Texture *haze; /* hv_gfx_haze's tile, made once per size */
     int haze_size;
     uint32_t haze_colour;
+    int haze_alpha;
     int warned_count;
+    /* A partial frame redraws only DAMAGE; the rest keeps its pixels. */
+    int partial;
+    SDL_Rect damage;
 } hv_gfx;
 
 /* Prepares drawing on REN with assets from ASSET_DIR at SCALE percent.
@@ -90,6 +94,17 @@ void hv_gfx_free(hv_gfx *g);
 void hv_gfx_set_scale(hv_gfx *g, int scale);
 /* Starts a frame: reads the output size, clears to the sky colour. */
 void hv_gfx_begin(hv_gfx *g);
+/* Starts a frame that redraws only DAMAGE: every drawing is clipped to it,
+ * and the rest of the window keeps the last frame's pixels. DAMAGE is not
+ * cleared: the frame must paint all of it. Only for a renderer that keeps
+ * its pixels (hv_gfx_keeps_frame). */
+void hv_gfx_begin_partial(hv_gfx *g, SDL_Rect damage);
+/* 1 when what was drawn survives a present (the software renderer draws
+ * straight into the window's pixels), so partial frames can be used. */
+int hv_gfx_keeps_frame(const hv_gfx *g);
+/* Limits drawing to R (NULL: the whole window), and in a partial frame to
+ * the part of R it redraws. Use it, never SDL_RenderSetClipRect. */
+void hv_gfx_clip(hv_gfx *g, const SDL_Rect *r);
 /* UNITS scaled to pixels. */
 int hv_gfx_px(const hv_gfx *g, int units);
 

@@ -374,7 +374,11 @@ void hv_living_over(hv_app *app, SDL_Rect area, int ox, int oy, int tile)
     refresh(app->game);
     draw_walkers(app, ox, oy, tile, now, reduce);
     draw_dust(app, area, ox, oy, tile, now, reduce);
-    draw_light(app, area, now, reduce);
+    /* The light falls on the ground, not on the dark around the map. */
+    const hv_rules *rules = app->game->state.rules;
+    SDL_Rect ground = {ox, oy, rules->map_width * tile, rules->map_height * tile}, lit;
+    if (SDL_IntersectRect(&area, &ground, &lit))
+        draw_light(app, lit, now, reduce);
     cache.drawn_at = now;
 }
 

@@ -9,9 +9,9 @@
 #include "hv_app.h"
 
 /* Frames a second the map is redrawn at while people walk, and while only
- * dust drifts: every frame redraws the whole window with the software
- * renderer, so the rates are as low as still reads as motion. */
-#define HV_LIVING_FPS 12
+ * dust drifts: each such frame redraws the whole ground (hv_app_frame_map),
+ * so the rates are as low as still reads as motion. */
+#define HV_LIVING_FPS 8
 #define HV_LIVING_DUST_FPS 6
 
 /* Draws the corridors (walkways, and tunnels to the modules that dig) that

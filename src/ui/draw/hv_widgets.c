@@ -154,7 +154,7 @@ hv_list hv_list_begin(hv_app *app, SDL_Rect view, const char *id)
     if (app->scroll < 0)
         app->scroll = 0;
     hv_gui_area(gui, id, view, NULL);
-    SDL_RenderSetClipRect(app->ren, &view);
+    hv_gfx_clip(&app->gfx, &view);
     int bar = hv_gfx_px(&app->gfx, 6);
     return (hv_list){app, &app->gfx, view, view.x, view.w - 2 * bar, view.y - app->scroll, 1};
 }
@@ -163,7 +163,7 @@ void hv_list_end(hv_list *l, int total)
 {
     hv_app *app = l->app;
     SDL_Rect v = l->view;
-    SDL_RenderSetClipRect(app->ren, NULL);
+    hv_gfx_clip(&app->gfx, NULL);
     int max = total - v.h, bar = hv_list_px(l, 6);
     if (app->scroll > (max > 0 ? max : 0))
         app->scroll = max > 0 ? max : 0;
@@ -193,14 +193,14 @@ int hv_scroll_area_begin(hv_app *app, hv_scroll_area *sa, SDL_Rect view)
     }
     int max = sa->content > view.h ? sa->content - view.h : 0;
     app->scroll = app->scroll < 0 ? 0 : app->scroll > max ? max : app->scroll;
-    SDL_RenderSetClipRect(app->ren, &view);
+    hv_gfx_clip(&app->gfx, &view);
     return view.y - app->scroll;
 }
 
 void hv_scroll_area_end(hv_app *app, hv_scroll_area *sa, SDL_Rect view, int content)
 {
     hv_gfx *g = &app->gfx;
-    SDL_RenderSetClipRect(app->ren, NULL);
+    hv_gfx_clip(&app->gfx, NULL);
     sa->content = content;
     if (content <= view.h)
         return;

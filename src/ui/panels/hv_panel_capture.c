@@ -147,13 +147,13 @@ static void crew_row(hv_list *l, const hv_person *p, int engineer, SDL_Rect r)
     SDL_RenderGetClipRect(app->ren, &old);
     SDL_Rect both;
     if (SDL_IntersectRect(&clip, &old, &both))
-        SDL_RenderSetClipRect(app->ren, &both);
+        hv_gfx_clip(&app->gfx, &both);
     hv_gfx_text(l->g, HV_FONT_BODY, 0, clip.x, r.y + (r.h - lh) / 2,
                 away  ? 0x7a6a60
                 : sel ? HV_C_TEXT
                       : HV_C_DIM,
                 p->name);
-    SDL_RenderSetClipRect(app->ren, &old);
+    hv_gfx_clip(&app->gfx, SDL_RectEmpty(&old) ? NULL : &old);
 }
 
 static int can_do(const hv_rules *rules, const hv_person *p, int engineer)

@@ -403,7 +403,7 @@ static void people_list(hv_app *app, const hv_crew_plan *pl, SDL_Rect view)
     int bar = app->views.crew_height > view.h ? hv_gfx_px(g, 8) : 0;
     SDL_Rect list = {view.x, view.y, view.w - bar, view.h};
     columns c = layout(g, list);
-    SDL_RenderSetClipRect(app->ren, &view);
+    hv_gfx_clip(&app->gfx, &view);
     int y = view.y - app->scroll, shown = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         if (!passes(s, &s->people[i], app->views.crew_filter))
@@ -417,7 +417,7 @@ static void people_list(hv_app *app, const hv_crew_plan *pl, SDL_Rect view)
         hv_gfx_text_wrap(g, HV_FONT_BODY, list.x + hv_gfx_px(g, 8), view.y + hv_gfx_px(g, 8),
                          list.w - hv_gfx_px(g, 16), HV_C_DIM,
                          app->views.crew_filter == FILTER_IDLE ? "Everyone has a post." : "Nobody here.", 1);
-    SDL_RenderSetClipRect(app->ren, NULL);
+    hv_gfx_clip(&app->gfx, NULL);
     app->views.crew_height = shown * row_h;
     if (bar) {
         /* The scroll thumb, so a long crew reads as a list that goes on. */

@@ -259,10 +259,10 @@ void hv_screen_campaign(hv_app *app)
     int row_h = hv_gfx_line_height(g, HV_FONT_BODY) + hv_gfx_line_height(g, HV_FONT_SMALL) +
                 hv_gfx_px(g, 16);
     hv_menu_scroll(app, list, c->level_count * row_h, &app->views.campaign_scroll);
-    SDL_RenderSetClipRect(app->ren, &list);
+    hv_gfx_clip(&app->gfx, &list);
     for (int i = 0; i < c->level_count; i++)
         campaign_row(app, i, (SDL_Rect){list.x, list.y + i * row_h - app->views.campaign_scroll, list.w, row_h});
-    SDL_RenderSetClipRect(app->ren, NULL);
+    hv_gfx_clip(&app->gfx, NULL);
     hv_menu_scrollbar(app, list, c->level_count * row_h, app->views.campaign_scroll);
 
     SDL_Rect panel = {content.x + list_w + gap, content.y, content.w - list_w - gap, content.h};
@@ -270,9 +270,9 @@ void hv_screen_campaign(hv_app *app)
     SDL_Rect text = {in.x, in.y, in.w - hv_gfx_px(g, 12), in.h};
     int h = detail(app, text, 0, 0);
     hv_menu_scroll(app, in, h, &app->scroll);
-    SDL_RenderSetClipRect(app->ren, &in);
+    hv_gfx_clip(&app->gfx, &in);
     detail(app, text, in.y - app->scroll, 1);
-    SDL_RenderSetClipRect(app->ren, NULL);
+    hv_gfx_clip(&app->gfx, NULL);
     hv_menu_scrollbar(app, in, h, app->scroll);
     if (app->campaign_error[0])
         hv_gfx_text_wrap(g, HV_FONT_SMALL, in.x,

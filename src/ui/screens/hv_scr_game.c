@@ -47,6 +47,21 @@ static const char *terrain_image(hv_gfx *g, const hv_rules *rules, int x, int y,
 /* Draws the ground of the map in AREA. The whole ground is drawn once into
  * a texture per tile size, so a frame copies one image instead of a
  * thousand tiles; a map too large for a texture is drawn tile by tile. */
+/* Paints what of AREA lies outside IN with the sky: a frame that redraws
+ * only the map (hv_app_frame_map) does not clear it first. */
+static void sky_around(hv_gfx *g, SDL_Rect area, SDL_Rect in)
+{
+    int top = in.y - area.y, bottom = area.y + area.h - (in.y + in.h);
+    int left = in.x - area.x, right = area.x + area.w - (in.x + in.w);
+    SDL_Rect bands[] = {{area.x, area.y, area.w, top},
+                        {area.x, in.y + in.h, area.w, bottom},
+                        {area.x, in.y, left, in.h},
+                        {in.x + in.w, in.y, right, in.h}};
+    for (int i = 0; i < 4; i++)
+        if (bands[i].w > 0 && bands[i].h > 0)
+            hv_gfx_fill(g, bands[i], HV_C_SKY, 255);
+}
+
 static void draw_terrain(hv_app *app, SDL_Rect area, int tile)
 {
     hv_gfx *g = &app->gfx;
@@ -58,8 +73,15 @@ static void draw_terrain(hv_app *app, SDL_Rect area, int tile)
         if (!game->terrain || game->terrain_tile != tile) {
             if (game->terrain)
                 SDL_DestroyTexture(game->terrain);
-            game->terrain = SDL_CreateTexture(app->ren, SDL_PIXELFORMAT_ARGB8888,
-                                              SDL_TEXTUREACCESS_TARGET, mw, mh);
+            /* In the window's own format the copy each frame is a plain
+             * memory copy; any other costs the software renderer a
+             * conversion of every pixel, more than the rest of the frame. */
+            Uint32 format = app->win ? SDL_GetWindowPixelFormat(app->win) : 0;
+            if (format == SDL_PIXELFORMAT_UNKNOWN || SDL_ISPIXELFORMAT_ALPHA(format) ||
+                SDL_BITSPERPIXEL(format) != 32)
+                format = SDL_PIXELFORMAT_ARGB8888;
+            game->terrain =
+                SDL_CreateTexture(app->ren, format, SDL_TEXTUREACCESS_TARGET, mw, mh);
             if (game->terrain)
                 SDL_SetTextureBlendMode(game->terrain, SDL_BLENDMODE_NONE); /* opaque ground */
             if (game->terrain && SDL_SetRenderTarget(app->ren, game->terrain) == 0) {
@@ -88,14 +110,18 @@ static void draw_terrain(hv_app *app, SDL_Rect area, int tile)
             }
             src.w = src.x + src.w > mw ? mw - src.x : src.w;
             src.h = src.y + src.h > mh ? mh - src.y : src.h;
-            dst.w = src.w;
-            dst.h = src.h;
+            dst.w = src.w > 0 ? src.w : 0;
+            dst.h = src.h > 0 ? src.h : 0;
             if (src.w > 0 && src.h > 0)
                 SDL_RenderCopy(app->ren, game->terrain, &src, &dst);
+            else
+                dst = (SDL_Rect){area.x, area.y, 0, 0};
+            sky_around(g, area, dst);
             return;
         }
     }
-    SDL_RenderSetClipRect(app->ren, &area);
+    hv_gfx_clip(&app->gfx, &area);
+    hv_gfx_fill(g, area, HV_C_SKY, 255);
     int x0 = game->cam_x / tile - 1, y0 = game->cam_y / tile - 1;
     int x1 = (game->cam_x + area.w) / tile + 1, y1 = (game->cam_y + area.h) / tile + 1;
     char name[HV_ID_LEN + 24];
@@ -103,7 +129,7 @@ static void draw_terrain(hv_app *app, SDL_Rect area, int tile)
         for (int x = x0 < 0 ? 0 : x0; x <= x1 && x < rules->map_width; x++)
             hv_gfx_image(g, terrain_image(g, rules, x, y, name, sizeof name),
                          (SDL_Rect){ox + x * tile, oy + y * tile, tile, tile});
-    SDL_RenderSetClipRect(app->ren, NULL);
+    hv_gfx_clip(&app->gfx, NULL);
 }
 
 static int can_build_at(const hv_state *s, int type, int x, int y)
@@ -149,7 +175,7 @@ static void map_view(hv_app *app, SDL_Rect area)
     game->cam_y = game->cam_y < lo_y ? lo_y : game->cam_y > hi_y ? hi_y : game->cam_y;
     int ox = area.x - game->cam_x, oy = area.y - game->cam_y;
     draw_terrain(app, area, tile);
-    SDL_RenderSetClipRect(app->ren, &area);
+    hv_gfx_clip(&app->gfx, &area);
     /* The cell under the pointer. */
     int hover = hv_gui_hover(&app->gui, area);
     int cx = hover ? (app->gui.mx - ox) / tile : -1, cy = hover ? (app->gui.my - oy) / tile : -1;
@@ -203,9 +229,12 @@ static void map_view(hv_app *app, SDL_Rect area)
         }
     }
     game->map_area = area;
+    SDL_Rect ground = {ox, oy, mw, mh};
+    if (!SDL_IntersectRect(&area, &ground, &game->ground_area))
+        game->ground_area = (SDL_Rect){0, 0, 0, 0};
     game->hover_x = cx;
     game->hover_y = cy;
-    SDL_RenderSetClipRect(app->ren, NULL);
+    hv_gfx_clip(&app->gfx, NULL);
 }
 
 /* Acts on a click on the map, once every widget drawn over it has had its

@@ -440,7 +440,7 @@ void hv_screen_picker(hv_app *app)
         app->views.levels_scroll = want > 0 ? want : 0;
     }
     hv_menu_scroll(app, list, list_h, &app->views.levels_scroll);
-    SDL_RenderSetClipRect(app->ren, &list);
+    hv_gfx_clip(&app->gfx, &list);
     for (int i = 0; i < app->level_count; i++)
         picker_row(app, i, (SDL_Rect){list.x, list.y + i * row_h - app->views.levels_scroll, list.w, row_h},
                    list);
@@ -450,7 +450,7 @@ void hv_screen_picker(hv_app *app)
         hv_gfx_text_wrap(g, HV_FONT_BODY, list.x + hv_gfx_px(g, 6), list.y,
                          list.w - hv_gfx_px(g, 12), HV_C_DIM, msg, 1);
     }
-    SDL_RenderSetClipRect(app->ren, NULL);
+    hv_gfx_clip(&app->gfx, NULL);
     hv_menu_scrollbar(app, list, list_h, app->views.levels_scroll);
 
     /* The highlighted level. */
@@ -465,9 +465,9 @@ void hv_screen_picker(hv_app *app)
         hv_menu_scroll(app, in, h, &app->scroll);
         /* Before the content, so the measured figure's tooltip wins. */
         hv_gui_area(&app->gui, "picker_detail", in, NULL);
-        SDL_RenderSetClipRect(app->ren, &in);
+        hv_gfx_clip(&app->gfx, &in);
         picker_detail(app, text, in.y - app->scroll, &detail, 1);
-        SDL_RenderSetClipRect(app->ren, NULL);
+        hv_gfx_clip(&app->gfx, NULL);
         hv_menu_scrollbar(app, in, h, app->scroll);
     }
 

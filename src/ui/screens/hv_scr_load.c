@@ -143,12 +143,12 @@ void hv_screen_load(hv_app *app)
     SDL_Rect in = hv_gui_panel(&app->gui, panel, "Saved games");
     hv_menu_scroll(app, in, content, &app->scroll);
     int bar = content > in.h ? hv_gfx_px(g, 10) : 0;
-    SDL_RenderSetClipRect(app->ren, &in);
+    hv_gfx_clip(&app->gfx, &in);
     for (int i = 0; i < n; i++)
         load_row(app, i, &slots[i],
                  (SDL_Rect){in.x, in.y + i * (row_h + row_gap) - app->scroll, in.w - bar, row_h},
                  in);
-    SDL_RenderSetClipRect(app->ren, NULL);
+    hv_gfx_clip(&app->gfx, NULL);
     hv_menu_scrollbar(app, in, content, app->scroll);
 
     SDL_Rect b = {foot.x, foot.y, hv_gfx_px(g, 120), foot.h};

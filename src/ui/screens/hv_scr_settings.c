@@ -282,12 +282,12 @@ void hv_screen_settings(hv_app *app)
     hv_menu_scroll(app, clip, app->views.settings_height, &app->scroll);
     int bar = app->views.settings_height > clip.h ? hv_gfx_px(g, 14) : 0;
     SDL_Rect in = {clip.x + hv_gfx_px(g, 6), clip.y, clip.w - hv_gfx_px(g, 12) - bar, clip.h};
-    SDL_RenderSetClipRect(app->ren, &clip);
+    hv_gfx_clip(&app->gfx, &clip);
     int y = in.y + hv_gfx_px(g, 6) - app->scroll;
     y = display_section(app, in, clip, y);
     y = hv_settings_sound_section(app, in, clip, y);
     y = keys_section(app, in, clip, y);
-    SDL_RenderSetClipRect(app->ren, NULL);
+    hv_gfx_clip(&app->gfx, NULL);
     app->views.settings_height = y + app->scroll + hv_gfx_px(g, 6) - in.y;
     hv_menu_scrollbar(app, clip, app->views.settings_height, app->scroll);
 
