@@ -38,13 +38,16 @@ static void rung_tip(const hv_state *s, const hv_event_def *ev, char *tip, size_
         "tension is %d: %s.",
         ev->title, ev->unrest_at, ev->unrest_at, s->class_tension,
         reached ? "reached" : "not yet reached");
+    n = n < len ? n : len - 1;
     hv_phrase f[HV_MAX_PHRASES];
     int count = hv_effect_phrases(s, &ev->effect, f);
-    n += (size_t)snprintf(tip + (n < len ? n : len - 1), n < len ? len - n : 1, "\nWhen it comes:");
+    n += (size_t)snprintf(tip + n, len - n, "\nWhen it comes:");
     for (int i = 0; i < count && n < len; i++)
         n += (size_t)snprintf(tip + n, len - n, "\n  %s", f[i].text);
-    if (ev->choice_count && n < len)
+    if (ev->choice_count > 1 && n < len)
         snprintf(tip + n, len - n, "\nThen the base picks one of %d answers.", ev->choice_count);
+    else if (ev->choice_count == 1 && n < len)
+        snprintf(tip + n, len - n, "\nThen the base answers it.");
 }
 
 /* The pointer at the class tension, drawn across the rails. */
