@@ -63,6 +63,13 @@ screenshot $out/goals.png"
 printf 'key Space\nmove alert_1\nscreenshot %s/alerts.png\n' "$out" >"$tmp/alerts.txt"
 "$bin" play tests/ui/levels/blackout.yaml --size 1280x720 --scale 100 --data-dir "$tmp/data" \
     --ui-script "$tmp/alerts.txt" >/dev/null
+# The board after its orbit vote, and the unrest ladder climbed to a
+# black market: twelve weeks of the asteroid level, every motion for Earth.
+run levels/asteroid_window.yaml "$(for _ in $(seq 12); do printf 'key Space\nclick-if choice_2\n'; done)
+key f
+wheel -7 class_tension
+move unrest_rung_3
+screenshot $out/politics.png" 1440x900
 # The same base at 200% and 300%: every screen is laid out to fit.
 run levels/asteroid_window.yaml "key f
 screenshot $out/scale200.png" 1920x1080 200

@@ -69,22 +69,27 @@ static void partners_set(hv_state *s, hv_report *report, const int32_t *pair, in
         s->partners[a] |= (uint16_t)(1u << b);
         s->partners[b] |= (uint16_t)(1u << a);
     } else {
-        s->partners[a] &= (uint16_t)~(1u << b);
-        s->partners[b] &= (uint16_t)~(1u << a);
+        s->partners[a] &= (uint16_t) ~(1u << b);
+        s->partners[b] &= (uint16_t) ~(1u << a);
     }
     if (s->partners[a] != before)
         hv_emit(report, s, HV_EV_PARTNER, cause, a * 16 + b, -1, 0, on);
 }
 
+int32_t hv_motion_lean(const hv_state *s, const hv_motion *m, int32_t k)
+{
+    const hv_rules *rules = s->rules;
+    /* A pleased sponsor goes along with the base; a sore one digs in. */
+    int32_t stance = m ? hv_by_faction_for(&m->stance, rules->sponsors[k].faction) : 0;
+    return stance + (s->satisfaction[k] - 50) / 10;
+}
+
 /* Funding behind and against motion M, as the board would vote today. */
 static void motion_count(const hv_state *s, const hv_motion *m, int64_t *yes_out, int64_t *no_out)
 {
-    const hv_rules *rules = s->rules;
     int64_t yes = 0, no = 0;
-    for (int32_t k = 0; k < rules->sponsor_count; k++) {
-        /* A pleased sponsor goes along with the base; a sore one digs in. */
-        int32_t lean = hv_by_faction_for(&m->stance, rules->sponsors[k].faction) +
-                       (s->satisfaction[k] - 50) / 10;
+    for (int32_t k = 0; k < s->rules->sponsor_count; k++) {
+        int32_t lean = hv_motion_lean(s, m, k);
         int64_t weight = hv_sponsor_funding(s, k);
         if (lean > 0)
             yes += weight;
@@ -102,16 +107,20 @@ int hv_motion_passes(const hv_state *s, const hv_motion *m)
     return yes > no;
 }
 
-static void motion_vote(hv_state *s, hv_report *report, const hv_motion *m, hv_cause cause)
+int32_t hv_motion_share(const hv_state *s, const hv_motion *m)
 {
     int64_t yes, no;
     motion_count(s, m, &yes, &no);
-    int passed = yes > no;
+    return yes + no > 0 ? (int32_t)(yes * 1000 / (yes + no)) : 0;
+}
+
+static void motion_vote(hv_state *s, hv_report *report, const hv_motion *m, hv_cause cause)
+{
+    int passed = hv_motion_passes(s, m);
     int32_t flag = passed ? m->passed : m->failed;
     if (flag)
         s->flags |= 1u << (flag - 1);
-    int64_t share = yes + no > 0 ? yes * 1000 / (yes + no) : 0;
-    hv_emit(report, s, HV_EV_VOTE, cause, -1, -1, share, passed);
+    hv_emit(report, s, HV_EV_VOTE, cause, -1, -1, hv_motion_share(s, m), passed);
 }
 
 void hv_politics_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause)
@@ -157,7 +166,10 @@ void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy)
         int64_t tenths = ag->exports * (s->sold_week / 10) + ag->mining * (s->week_mined / 10) +
                          ag->pay * (policy->pay_pct / 10) + ag->incidents * s->week_incidents +
                          ag->workers * workers + ag->tension * (tension / 10);
-        favour_add(s, report, k, (int32_t)(tenths > 1000 ? 1000 : tenths < -1000 ? -1000 : tenths),
+        favour_add(s, report, k,
+                   (int32_t)(tenths > 1000    ? 1000
+                             : tenths < -1000 ? -1000
+                                              : tenths),
                    HV_CAUSE_AGENDA);
     }
 }

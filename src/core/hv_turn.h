@@ -101,5 +101,11 @@ void hv_morale_targets(const hv_state *state, const hv_effect *policy, int32_t *
 /* Whether the board would pass motion M today (each sponsor's stance plus
  * its mood, weighed by what it pays). */
 int hv_motion_passes(const hv_state *state, const hv_motion *m);
+/* Per mille of the funding that takes a side on motion M today that backs
+ * it (0 when no sponsor takes a side), as the report logs a vote. */
+int32_t hv_motion_share(const hv_state *state, const hv_motion *m);
+/* How sponsor K leans on motion M today: its stance plus its mood (above
+ * 0 for, below against, 0 abstains); M NULL gives the mood alone. */
+int32_t hv_motion_lean(const hv_state *state, const hv_motion *m, int32_t k);
 
 #endif

@@ -112,6 +112,10 @@ static void test_funding_and_vote(void)
     e.motion.passed = 1;
     e.motion.failed = 2;
     CHECK(!hv_motion_passes(&s, &e.motion));
+    /* 75 + 150 for against 225: half the funding, which is not enough. */
+    CHECK_EQ_INT(hv_motion_share(&s, &e.motion), 500);
+    CHECK_EQ_INT(hv_motion_lean(&s, &e.motion, 2), -1);
+    CHECK_EQ_INT(hv_motion_lean(&s, NULL, 2), 0);
     apply(&e);
     CHECK_EQ_INT(s.flags, 2u);
     CHECK_EQ_INT(count_kind(HV_EV_VOTE), 1);
@@ -119,6 +123,15 @@ static void test_funding_and_vote(void)
     fresh();
     s.satisfaction[2] = 80;
     CHECK(hv_motion_passes(&s, &e.motion));
+    CHECK_EQ_INT(hv_motion_lean(&s, &e.motion, 2), 2);
+    CHECK_EQ_INT(hv_motion_lean(&s, NULL, 2), 3);
+    CHECK_EQ_INT(hv_motion_share(&s, &e.motion), 1000);
+    /* Nobody takes a side: no share for it. */
+    hv_motion none;
+    memset(&none, 0, sizeof none);
+    s.satisfaction[2] = 50;
+    CHECK_EQ_INT(hv_motion_share(&s, &none), 0);
+    s.satisfaction[2] = 80;
     apply(&e);
     CHECK_EQ_INT(s.flags, 1u);
 }
@@ -165,7 +178,7 @@ static void test_partners(void)
 static void test_agenda(void)
 {
     fresh();
-    rules.sponsors[0].agenda.exports = 4;   /* tenths per 10 sold */
+    rules.sponsors[0].agenda.exports = 4; /* tenths per 10 sold */
     rules.sponsors[1].agenda.exports = -4;
     rules.sponsors[2].agenda.incidents = -15;
     s.sold_week = 50;

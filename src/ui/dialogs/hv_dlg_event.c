@@ -1,126 +1,17 @@
 /* The event dialog: an event waiting for the base's answer, each choice
  * with what it does spelled out in coloured phrases. Picking one only
  * queues the answer; it is carried out when the week ends. */
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "hv_dialog.h"
+#include "hv_effect_words.h"
 #include "hv_print.h"
 #include "hv_widgets.h"
 
-/* ---- effects in words --------------------------------------------------- */
-
-typedef struct frag {
-    char text[112];
-    uint32_t colour;
-} frag;
-
-#define MAX_FRAGS (HV_RES_COUNT + 12)
-
-static int add_frag(frag *f, int n, uint32_t colour, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
-
-static int add_frag(frag *f, int n, uint32_t colour, const char *fmt, ...)
-{
-    if (n >= MAX_FRAGS)
-        return n;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(f[n].text, sizeof f[n].text, fmt, ap);
-    va_end(ap);
-    f[n].colour = colour;
-    return n + 1;
-}
-
-/* Good news in green, bad in red; the sign says it too, for colour-blind eyes. */
-static uint32_t tone(int64_t v, int good_when_up)
-{
-    return (v > 0) == (good_when_up != 0) ? HV_C_GOOD : HV_C_BAD;
-}
-
-/* Which way amounts by faction or pair lean on the whole, for their colour. */
-static int64_t faction_sum(const hv_by_faction *a)
-{
-    int64_t sum = a->all * 4;
-    for (int f = 0; f < HV_MAX_FACTIONS; f++)
-        sum += a->by[f];
-    return sum;
-}
-
-static int64_t pair_sum(const hv_by_pair *a)
-{
-    int64_t sum = a->all * 4;
-    for (int x = 0; x < HV_MAX_FACTIONS; x++)
-        for (int y = x + 1; y < HV_MAX_FACTIONS; y++)
-            sum += a->by[x][y];
-    return sum;
-}
-
-/* What choosing E does, as short phrases. Flags only steer the story. */
-static int effect_frags(const hv_rules *rules, const hv_effect *e, frag *f)
-{
-    int n = 0;
-    for (int r = 0; r < HV_RES_COUNT; r++)
-        if (e->resources[r])
-            n = add_frag(f, n, tone(e->resources[r], 1), "%s %+lld %s", rules->resources[r].name,
-                         (long long)e->resources[r], rules->resources[r].unit);
-    if (e->morale_staff)
-        n = add_frag(f, n, tone(e->morale_staff, 1), "Staff morale %+d", e->morale_staff);
-    if (e->morale_workers)
-        n = add_frag(f, n, tone(e->morale_workers, 1), "Workers' morale %+d", e->morale_workers);
-    char by[160];
-    hv_describe_by_pair(rules, &e->tension, by, sizeof by);
-    if (by[0])
-        n = add_frag(f, n, tone(pair_sum(&e->tension), 0), "Tension between nations %s", by);
-    if (e->class_tension)
-        n = add_frag(f, n, tone(e->class_tension, 0), "Class tension %+d", e->class_tension);
-    hv_describe_by_faction(rules, &e->satisfaction, by, sizeof by);
-    if (by[0])
-        n = add_frag(f, n, tone(faction_sum(&e->satisfaction), 1), "Sponsors' satisfaction %s",
-                     by);
-    hv_describe_by_faction(rules, &e->funding_pct, by, sizeof by);
-    if (by[0])
-        n = add_frag(f, n, HV_C_INFO, "Funding %s%%", by);
-    if (e->partner[0])
-        n = add_frag(f, n, HV_C_GOOD, "%s and %s become partners",
-                     rules->factions[e->partner[0] - 1].name,
-                     rules->factions[e->partner[1] - 1].name);
-    if (e->split[0])
-        n = add_frag(f, n, HV_C_BAD, "%s and %s part ways", rules->factions[e->split[0] - 1].name,
-                     rules->factions[e->split[1] - 1].name);
-    if (e->motion.set)
-        n = add_frag(f, n, HV_C_INFO, "The board votes");
-    if (e->health)
-        n = add_frag(f, n, tone(e->health, 1), "Everyone's health %+d", e->health);
-    if (e->dust)
-        n = add_frag(f, n, tone(e->dust, 0), "Dust %+d%%", e->dust);
-    if (e->price_pct)
-        n = add_frag(f, n, tone(e->price_pct, 1), "%s price %+d%%",
-                     rules->resources[HV_RES_IRIDIUM].name, e->price_pct);
-    if (e->break_type > 0 && e->break_type <= rules->module_type_count)
-        n = add_frag(f, n, HV_C_BAD, "A %s out of action for %d week%s",
-                     rules->module_types[e->break_type - 1].name, e->break_weeks,
-                     e->break_weeks == 1 ? "" : "s");
-    if (e->window_weeks)
-        n = add_frag(f, n, HV_C_GOOD, "Launch windows open for %d week%s", e->window_weeks,
-                     e->window_weeks == 1 ? "" : "s");
-    if (e->set_flags)
-        n = add_frag(f, n, HV_C_INFO, "Opens a new path");
-    if (e->follow_event > 0)
-        n = add_frag(f, n, HV_C_INFO, "Has a sequel in %d week%s", e->follow_weeks,
-                     e->follow_weeks == 1 ? "" : "s");
-    if (n == 0)
-        n = add_frag(f, n, HV_C_DIM, "No immediate effect");
-    return n;
-}
-
 /* Lays the phrases out left to right, wrapping between them; returns the height. */
-static int flow(hv_gfx *g, int x, int y, int width, const frag *f, int n, int draw)
+static int flow(hv_gfx *g, int x, int y, int width, const hv_phrase *f, int n, int draw)
 {
     static const char sep[] = "   \xc2\xb7   ";
     int lh = hv_gfx_line_height(g, HV_FONT_SMALL), sw, cx = 0, cy = 0;
@@ -172,8 +63,8 @@ static int event_body(hv_app *app, void *ctx, int x, int y, int w, int draw)
     int tx = x + pad + badge + pad, tw = x + w - pad - tx;
     for (int32_t c = 0; c < ev->choice_count; c++) {
         const hv_choice *ch = &ev->choices[c];
-        frag f[MAX_FRAGS];
-        int n = effect_frags(s->rules, &ch->effect, f);
+        hv_phrase f[HV_MAX_PHRASES];
+        int n = hv_effect_phrases(s, &ch->effect, f);
         int th = hv_dlg_wrap(g, HV_FONT_BODY, 1, 0, 0, tw, 0, ch->text, 0);
         int eh = flow(g, 0, 0, tw, f, n, 0);
         int h = pad + th + hv_gfx_px(g, 4) + eh + pad;

@@ -1,15 +1,16 @@
 /* The factions panel: the tension between every two nations at the base
- * as a matrix, the tension between the classes, the riot watch and the
- * sponsors who pay for it all. It only reads the game. */
+ * as a matrix, the tension between the classes with the riot watch and the
+ * unrest ladder, the sponsors who pay for it all and their board
+ * (hv_panel_board.c). It only reads the game. */
 #include <stdio.h>
 #include <string.h>
 
+#include "hv_panel_board.h"
 #include "hv_turn.h"
 #include "hv_widgets.h"
 
 /* The core's key for a pair of factions in tension events (hv_society.c). */
 #define PAIR(a, b) ((a)*16 + (b))
-
 
 static uint32_t mix(uint32_t a, uint32_t b, int t, int range)
 {
@@ -263,7 +264,9 @@ static int classes(hv_app *app, SDL_Rect view, int x, int y, int w)
              "and the game is lost.\nIncidents so far: %d.",
              soc->riot_at, s->riot_weeks, soc->riot_weeks, s->incidents);
     hv_view_area(app, view, "riot_watch", (SDL_Rect){x, y, w, lb}, tip);
-    return y + lb - top;
+    y += lb;
+    int ladder = hv_board_ladder(app, view, x, y + hv_gfx_px(g, 10), w);
+    return y + (ladder ? ladder + hv_gfx_px(g, 10) : 0) - top;
 }
 
 /* A sponsor's agenda as one line per thing it cares about; returns the length. */
@@ -276,9 +279,12 @@ static size_t agenda_text(const hv_agenda *a, const char *body, char *buf, size_
         int32_t w;
         const char *what;
     } items[] = {
-        {a->exports, "iridium sold on Earth"},  {a->mining, mining},
-        {a->pay, "workers' pay above contract"}, {a->incidents, "incidents"},
-        {a->workers, "hiring workers"},          {a->tension, "tension between nations"},
+        {a->exports, "iridium sold on Earth"},
+        {a->mining, mining},
+        {a->pay, "workers' pay above contract"},
+        {a->incidents, "incidents"},
+        {a->workers, "hiring workers"},
+        {a->tension, "tension between nations"},
         {a->earth_orbit, "rocks parked in Earth orbit"},
         {a->mars_orbit, parked},
     };
@@ -400,6 +406,8 @@ void hv_panel_factions(hv_app *app, SDL_Rect area)
     y += hv_small_heading(g, x, y, "BETWEEN THE CLASSES", 4, 1);
     y += classes(app, view, x, y, w) + gap;
     y += hv_small_heading(g, x, y, "SPONSORS ON EARTH", 4, 1);
-    y += sponsors(app, view, x, y, w);
+    y += sponsors(app, view, x, y, w) + gap;
+    y += hv_small_heading(g, x, y, "THE BOARD", 4, 1);
+    y += hv_board_section(app, view, x, y, w);
     hv_scroll_area_end(app, &app->views.factions, view, y - top);
 }
