@@ -1,7 +1,6 @@
 #include "hv_gfx.h"
 
 #include <SDL_image.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -482,124 +481,7 @@ void hv_gfx_image(hv_gfx *g, const char *name, SDL_Rect r)
     hv_gfx_image_tinted(g, name, r, 0xffffff, 255);
 }
 
-void hv_gfx_layer(hv_gfx *g, uint32_t key, void (*draw)(hv_gfx *g, void *ctx), void *ctx)
-{
-    if (!g->layer || g->layer_key != key || g->layer_w != g->w || g->layer_h != g->h ||
-        g->layer_scale != g->scale) {
-        if (g->layer)
-            SDL_DestroyTexture(g->layer);
-        g->layer = SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-                                     g->w, g->h);
-        if (!g->layer || SDL_SetRenderTarget(g->ren, g->layer) != 0) {
-            /* No render targets: draw it every frame instead. */
-            if (g->layer)
-                SDL_DestroyTexture(g->layer);
-            g->layer = NULL;
-            draw(g, ctx);
-            return;
-        }
-        SDL_SetTextureBlendMode(g->layer, SDL_BLENDMODE_NONE);
-        draw(g, ctx);
-        SDL_SetRenderTarget(g->ren, NULL);
-        g->layer_key = key;
-        g->layer_w = g->w;
-        g->layer_h = g->h;
-        g->layer_scale = g->scale;
-    }
-    SDL_RenderCopy(g->ren, g->layer, NULL, NULL);
-}
-
 int hv_gfx_image_ok(hv_gfx *g, const char *name)
 {
     return image_entry(g, name, 16, 16)->tex != NULL;
-}
-
-/* One tile of haze, SIZE pixels square, that tiles seamlessly: soft
- * streaks from whole periods of sines across the tile, so its edges meet.
- * ALPHA is baked in: the software renderer blends a texture with an alpha
- * modulation several times slower than one without. */
-static SDL_Texture *make_haze(hv_gfx *g, int size, uint32_t colour, int alpha)
-{
-    SDL_Surface *sf = SDL_CreateRGBSurfaceWithFormat(0, size, size, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (!sf)
-        return NULL;
-    static const struct {
-        int fx, fy, weight;
-        float phase;
-    } waves[] = {{1, 0, 50, 0.3f}, {2, 1, 35, 1.7f}, {1, 2, 30, 4.1f}, {3, 1, 18, 2.6f},
-                 {0, 3, 14, 5.2f}};
-    const float tau = 6.2831853f;
-    for (int y = 0; y < size; y++) {
-        uint32_t *row = (uint32_t *)((uint8_t *)sf->pixels + y * sf->pitch);
-        for (int x = 0; x < size; x++) {
-            float v = 0;
-            for (size_t k = 0; k < sizeof waves / sizeof waves[0]; k++)
-                v += (float)waves[k].weight *
-                     sinf(tau * ((float)(waves[k].fx * x + waves[k].fy * y) / (float)size) +
-                          waves[k].phase);
-            /* A floor of haze everywhere, thicker in the streaks. */
-            /* Streaks with clear air between: the software renderer skips
-             * clear pixels, so the gaps cost next to nothing. */
-            int a = 40 + (int)v;
-            /* Two soft bands a tile (hv_gfx_haze copies only those), faded
-             * at their edges and ends so each drifts as a streak. */
-            int period = size / 2, band = size / 12 > 1 ? size / 12 : 1, yy = y % period;
-            float ey = yy < band ? sinf(3.1415927f * (float)yy / (float)band) : 0.0f;
-            float ex = sinf(3.1415927f * (float)x / (float)size);
-            a = (int)((float)a * ey * ex * 1.6f);
-            a = a < 0 ? 0 : a > 230 ? 230 : a;
-            a = a * alpha / 255;
-            row[x] = (uint32_t)a << 24 | (colour & 0xffffff);
-        }
-    }
-    SDL_Texture *tex = SDL_CreateTextureFromSurface(g->ren, sf);
-    SDL_FreeSurface(sf);
-    if (tex)
-        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
-    return tex;
-}
-
-void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int alpha)
-{
-    if (alpha <= 0 || area.w <= 0 || area.h <= 0)
-        return;
-    int size = hv_gfx_px(g, 320);
-    alpha = alpha > 255 ? 255 : alpha;
-    if (!g->haze || g->haze_size != size || g->haze_colour != colour || g->haze_alpha != alpha) {
-        if (g->haze)
-            SDL_DestroyTexture(g->haze);
-        g->haze = make_haze(g, size, colour, alpha);
-        g->haze_size = size;
-        g->haze_colour = colour;
-        g->haze_alpha = alpha;
-    }
-    if (!g->haze) {
-        hv_gfx_fill(g, area, colour, alpha / 3);
-        return;
-    }
-    /* Copied at its own size, tile by tile: the software renderer blends an
-     * unscaled copy much faster than a stretched one. Only a few bands of
-     * each tile are copied, at places that shift from tile to tile: the
-     * software renderer pays for every pixel it blends, clear or not, and a
-     * haze over the whole map cost more than all the rest of a frame. */
-    int x0 = area.x - ((dx % size) + size) % size, y0 = area.y - ((dy % size) + size) % size;
-    SDL_Rect old;
-    int clipped = SDL_RenderIsClipEnabled(g->ren);
-    SDL_RenderGetClipRect(g->ren, &old);
-    SDL_Rect clip = area;
-    if (clipped)
-        SDL_IntersectRect(&old, &area, &clip);
-    hv_gfx_clip(g, &clip);
-    int band = size / 12 > 1 ? size / 12 : 1;
-    for (int y = y0; y < area.y + area.h; y += size)
-        for (int x = x0; x < area.x + area.w; x += size)
-            for (int b = 0; b < 2; b++) {
-                /* Two bands a tile, shifted by a small hash of where the
-                 * tile sits in the drift, so no two tiles line up. */
-                int tile = (x - x0) / size * 7 + (y - y0) / size * 13 + b * 5 + (dx / size) * 3;
-                SDL_Rect src = {0, b * (size / 2), size, band};
-                int at = b * (size / 2) + (tile * 37 % 5) * band;
-                SDL_RenderCopy(g->ren, g->haze, &src, &(SDL_Rect){x, y + at, size, band});
-            }
-    hv_gfx_clip(g, clipped ? &old : NULL);
 }
