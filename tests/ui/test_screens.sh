@@ -122,8 +122,9 @@ for level in levels/*.yaml; do
 done
 python3 tests/ui/png_check.py 1280 720 "$tmp/menu.png" "$tmp"/base-*.png || fail=$((fail + 1))
 
-# Broken data is shown, not fatal: a missing and a damaged image draw
-# placeholders with a warning, and a broken level is listed with its error.
+# Broken data is shown, not fatal: a missing and a damaged image draw a
+# mark (an initial on a colour, never a magenta square) with a warning, and
+# a broken level is listed with its error.
 root="$tmp/root"
 mkdir -p "$root/levels/rules"
 cp -r assets "$root/assets"
@@ -145,14 +146,25 @@ ASAN_OPTIONS="fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
     HV_DATA_ROOT="$root" "$bin" play --size 1280x720 "$root/levels/tutorial.yaml" --screenshot "$tmp/holes.png" \
     --data-dir "$tmp/d" >"$tmp/h.out" 2>"$tmp/h.err"
 rc=$?
-if [[ $rc == 0 ]] && grep -q "icons/water.svg: missing; drawing a placeholder" "$tmp/h.err" &&
-    grep -q "modules/habitat.svg: .*placeholder" "$tmp/h.err"; then
-    echo "ok: missing and damaged art draw placeholders with a warning"
+if [[ $rc == 0 ]] && grep -q "icons/water.svg: missing; drawing its initial instead" "$tmp/h.err" &&
+    grep -q "modules/habitat.svg: .*drawing its initial instead" "$tmp/h.err"; then
+    echo "ok: missing and damaged art draw marks with a warning"
 else
     echo "FAIL: broken art: exit $rc, warnings: $(cat "$tmp/h.err")" >&2
     fail=$((fail + 1))
 fi
 python3 tests/ui/png_check.py 1280 720 "$tmp/broken.png" "$tmp/holes.png" || fail=$((fail + 1))
+magenta=$(python3 -c "
+import sys
+sys.path.insert(0, 'tests/ui')
+from png_check import read_png
+w, h, ch, rows = read_png('$tmp/holes.png')
+print(sum(1 for r in rows for x in range(w) if tuple(r[x * ch:x * ch + 3]) == (0xd0, 0x2a, 0xd0)))
+")
+if [[ "$magenta" == 0 ]]; then echo "ok: no magenta squares for missing art"; else
+    echo "FAIL: $magenta magenta pixels where art is missing" >&2
+    fail=$((fail + 1))
+fi
 
 # The audit file beside a level (docs/audit-file.md): the picker shows how
 # bots did, says when the figure was made for an earlier version, shows

@@ -415,7 +415,7 @@ static SDL_Texture *load_image(hv_gfx *g, const char *name, int w, int h)
         if (!seen) {
             if (g->warned_count < HV_WARNED_MAX)
                 snprintf(g->warned[g->warned_count++], sizeof g->warned[0], "%s", name);
-            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "asset %s/%s.svg: %s; drawing a placeholder",
+            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "asset %s/%s.svg: %s; drawing its initial instead",
                         g->asset_dir, name,
                         !found ? "missing"
                         : surf ? "empty image"
@@ -455,11 +455,29 @@ static hv_image_entry *image_entry(hv_gfx *g, const char *name, int w, int h)
     return e;
 }
 
-static void placeholder(hv_gfx *g, SDL_Rect r)
+void hv_gfx_mark(hv_gfx *g, SDL_Rect r, const char *name, int alpha)
 {
-    hv_gfx_fill(g, r, 0xd02ad0, 255);
-    hv_gfx_line(g, r.x, r.y, r.x + r.w - 1, r.y + r.h - 1, 0x000000, 2);
-    hv_gfx_line(g, r.x + r.w - 1, r.y, r.x, r.y + r.h - 1, 0x000000, 2);
+    /* Muted colours that light text reads on, picked by the name's hash so
+     * one thing keeps its colour and two things seldom share one. */
+    static const uint32_t colours[] = {0x8a4b3a, 0x3f6b8a, 0x5d7a3a, 0x7a4f86, 0x8a7534,
+                                       0x356f6a, 0x86455f, 0x4f5a8a, 0x6d5a45, 0x3d7550};
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    uint32_t h = 2166136261u;
+    for (const char *c = base; *c; c++)
+        h = (h ^ (uint8_t)*c) * 16777619u;
+    hv_gfx_fill(g, r, colours[h % (sizeof colours / sizeof colours[0])], alpha);
+    hv_gfx_frame(g, r, 0x000000);
+    char initial[2] = {(char)(base[0] >= 'a' && base[0] <= 'z' ? base[0] - 32 : base[0]), 0};
+    if (!initial[0] || (uint8_t)initial[0] >= 0x80)
+        return;
+    hv_font_size size = HV_FONT_TITLE;
+    while (size > HV_FONT_SMALL && hv_gfx_line_height(g, size) * 5 > r.h * 4)
+        size--;
+    int tw, th;
+    hv_gfx_text_size(g, size, 1, initial, &tw, &th);
+    if (th <= r.h)
+        hv_gfx_text(g, size, 1, r.x + (r.w - tw) / 2, r.y + (r.h - th) / 2, 0xf4ece4, initial);
 }
 
 void hv_gfx_image_tinted(hv_gfx *g, const char *name, SDL_Rect r, uint32_t tint, int alpha)
@@ -468,7 +486,7 @@ void hv_gfx_image_tinted(hv_gfx *g, const char *name, SDL_Rect r, uint32_t tint,
         return;
     hv_image_entry *e = image_entry(g, name, r.w, r.h);
     if (!e->tex) {
-        placeholder(g, r);
+        hv_gfx_mark(g, r, name, alpha);
         return;
     }
     SDL_SetTextureColorMod(e->tex, (Uint8)(tint >> 16), (Uint8)(tint >> 8), (Uint8)tint);

@@ -130,8 +130,11 @@ int hv_gfx_text_wrap(hv_gfx *g, hv_font_size size, int x, int y, int width, uint
 int hv_gfx_text_wrap_style(hv_gfx *g, hv_font_size size, int bold, int x, int y, int width,
                            uint32_t colour, const char *text, int draw);
 /* Draws the asset NAME ("modules/habitat") into R, rasterised at R's size.
- * A missing or broken asset draws a placeholder. */
+ * A missing or broken asset draws its mark instead (hv_gfx_mark). */
 void hv_gfx_image(hv_gfx *g, const char *name, SDL_Rect r);
+/* Draws what stands for art that is missing: the initial of NAME's last
+ * part ("modules/kiln": K) on a colour of its own, at ALPHA. */
+void hv_gfx_mark(hv_gfx *g, SDL_Rect r, const char *name, int alpha);
 /* Like hv_gfx_image with a colour tint (0xRRGGBB) and ALPHA. */
 void hv_gfx_image_tinted(hv_gfx *g, const char *name, SDL_Rect r, uint32_t tint, int alpha);
 /* Draws a full-window layer that only changes with KEY or the window size
