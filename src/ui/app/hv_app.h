@@ -66,6 +66,7 @@ typedef struct hv_week_record {
     int32_t population, morale, satisfaction; /* averages */
     int32_t power_supply, power_demand;
     int32_t tension[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
+    int64_t price; /* iridium on Earth, funds per unit as the window shows it */
 } hv_week_record;
 
 #define HV_HISTORY 1200
