@@ -27,8 +27,8 @@ static int price_weeks(const hv_game *game, int64_t out[SPARK_WEEKS])
     return count;
 }
 
-/* When a week's record was made, as the tooltip says it: a record is the
- * state once that many weeks were played. */
+/* When a week's record was made, as the tooltip says it; the history
+ * panel names the records by the same weeks. */
 static const char *when(int32_t week, int32_t now, char *buf, size_t len)
 {
     if (week == now)
@@ -36,7 +36,7 @@ static const char *when(int32_t week, int32_t now, char *buf, size_t len)
     else if (week == 0)
         snprintf(buf, len, "at the start");
     else
-        snprintf(buf, len, "after week %d", week);
+        snprintf(buf, len, "week %d", week);
     return buf;
 }
 
@@ -47,13 +47,13 @@ static void price_tip(const hv_game *game, const int64_t *v, int count, char *ti
     const hv_state *s = &game->state;
     const hv_rules *rules = s->rules;
     char a[32], b[32];
+    int64_t week = count >= 2 ? v[count - 1] - v[count - 2] : 0;
     size_t n = (size_t)snprintf(tip, len, "Iridium sells on Earth for %s %s per %s now.",
                                 hv_num(s->price), rules->resources[HV_RES_FUNDS].unit,
                                 rules->resources[HV_RES_IRIDIUM].unit);
     if (count >= 2 && n < len)
-        n += (size_t)snprintf(tip + n, len - n,
-                              "\nSince last week: %s; over the %d weeks shown: %s.",
-                              hv_signed(a, sizeof a, v[count - 1] - v[count - 2]), count,
+        n += (size_t)snprintf(tip + n, len - n, "\nSince last week: %s; over %d weeks: %s.",
+                              week ? hv_signed(a, sizeof a, week) : "no change", count,
                               hv_signed(b, sizeof b, v[count - 1] - v[0]));
     else if (n < len)
         n += (size_t)snprintf(tip + n, len - n, "\nNo week played yet to compare with.");
@@ -73,8 +73,8 @@ static void price_tip(const hv_game *game, const int64_t *v, int count, char *ti
         }
     }
     if (n < len)
-        n += (size_t)snprintf(tip + n, len - n, "\nHighest seen: %s %s; lowest: %s %s.", hv_num(hi),
-                              when(hi_week, s->turn, a, sizeof a), hv_num(lo),
+        n += (size_t)snprintf(tip + n, len - n, "\nHighest seen: %s (%s); lowest: %s (%s).",
+                              hv_num(hi), when(hi_week, s->turn, a, sizeof a), hv_num(lo),
                               when(lo_week, s->turn, b, sizeof b));
     if (n < len)
         snprintf(tip + n, len - n, "\nThe market's range: %s to %s.",
@@ -99,7 +99,10 @@ static void price_line(hv_list *l)
         hv_draw_sparkline(app, box, v, count, HV_C_INFO);
         hv_view_area(app, l->view, "market_price", box, tip);
         int64_t move = count >= 2 ? v[count - 1] - v[count - 2] : 0;
-        snprintf(line[0], sizeof line[0], count >= 2 ? "%s since last week" : "No week played yet",
+        snprintf(line[0], sizeof line[0],
+                 count < 2   ? "No week played yet"
+                 : move == 0 ? "Unchanged since last week"
+                             : "%s since last week",
                  hv_signed(a, sizeof a, move));
         int64_t lo = v[0], hi = v[0];
         for (int i = 1; i < count; i++) {
