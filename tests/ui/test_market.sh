@@ -72,7 +72,7 @@ for k in range(1, 5):
     prices.append(([to for w, _, to in moves if w == k] or prices[-1:])[-1])
 last = prices[4] - prices[3]
 want = (f"Iridium sells on Earth for {prices[4]} " + r"\S+ per \S+ now\. / "
-        + re.escape(f"Since last week: {f'{last:+d}' if last else 'no change'}; over 5 weeks: "
+        + re.escape(f"Since last week: {f'{last:+d}' if last else 'no change'}; since the start: "
                     + f"{prices[4] - prices[0]:+d}.") + f" / Highest seen: {max(prices)} .*; "
         + f"lowest: {min(prices)} .* / The market's range: {lo} to {hi}\\.$")
 sys.exit(0 if re.fullmatch(want, tip.replace("\u2212", "-")) else "want " + want)

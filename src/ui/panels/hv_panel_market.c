@@ -13,47 +13,50 @@
  * that each week's move still shows at a small size. */
 #define SPARK_WEEKS 30
 
-/* The price over the last weeks kept, oldest first, into OUT; returns how
- * many. The latest is the price now, which an answer given this week may
- * have moved since the week's record was made. */
-static int price_weeks(const hv_game *game, int64_t out[SPARK_WEEKS])
+/* The price over the last weeks kept, oldest first, into OUT, and the
+ * week of the first in FIRST; returns how many. The price only moves as a
+ * week ends, when a record is made, so the latest is the price now. */
+static int price_weeks(const hv_game *game, int64_t out[SPARK_WEEKS], int32_t *first)
 {
     int count = game->history_count < SPARK_WEEKS ? game->history_count : SPARK_WEEKS;
     const hv_week_record *h = game->history + game->history_count - count;
     for (int i = 0; i < count; i++)
         out[i] = h[i].price;
-    if (count > 0 && h[count - 1].week == game->state.turn)
-        out[count - 1] = game->state.price;
+    *first = count > 0 ? h[0].week : game->state.turn;
     return count;
 }
 
-/* When a week's record was made, as the tooltip says it; the history
- * panel names the records by the same weeks. */
-static const char *when(int32_t week, int32_t now, char *buf, size_t len)
+/* When a week's record was made, as the panel says it: "now", START
+ * ("since the start") for week 0, else IN and the week ("since week 3");
+ * the history panel names the records by the same weeks. */
+static const char *when(const char *start, const char *in, int32_t week, int32_t now, char *buf,
+                        size_t len)
 {
     if (week == now)
         snprintf(buf, len, "now");
     else if (week == 0)
-        snprintf(buf, len, "at the start");
+        snprintf(buf, len, "%s", start);
     else
-        snprintf(buf, len, "week %d", week);
+        snprintf(buf, len, "%s %d", in, week);
     return buf;
 }
 
 /* The sparkline's tooltip: the price now, its moves, and its extremes over
  * every week kept. */
-static void price_tip(const hv_game *game, const int64_t *v, int count, char *tip, size_t len)
+static void price_tip(const hv_game *game, const int64_t *v, int count, int32_t first, char *tip,
+                      size_t len)
 {
     const hv_state *s = &game->state;
     const hv_rules *rules = s->rules;
-    char a[32], b[32];
+    char a[32], b[32], c[32];
     int64_t week = count >= 2 ? v[count - 1] - v[count - 2] : 0;
     size_t n = (size_t)snprintf(tip, len, "Iridium sells on Earth for %s %s per %s now.",
                                 hv_num(s->price), rules->resources[HV_RES_FUNDS].unit,
                                 rules->resources[HV_RES_IRIDIUM].unit);
     if (count >= 2 && n < len)
-        n += (size_t)snprintf(tip + n, len - n, "\nSince last week: %s; over %d weeks: %s.",
-                              week ? hv_signed(a, sizeof a, week) : "no change", count,
+        n += (size_t)snprintf(tip + n, len - n, "\nSince last week: %s; %s: %s.",
+                              week ? hv_signed(a, sizeof a, week) : "no change",
+                              when("since the start", "since week", first, s->turn, c, sizeof c),
                               hv_signed(b, sizeof b, v[count - 1] - v[0]));
     else if (n < len)
         n += (size_t)snprintf(tip + n, len - n, "\nNo week played yet to compare with.");
@@ -61,8 +64,6 @@ static void price_tip(const hv_game *game, const int64_t *v, int count, char *ti
     int32_t lo_week = s->turn, hi_week = s->turn;
     for (int i = game->history_count - 1; i >= 0; i--) {
         const hv_week_record *w = &game->history[i];
-        if (w->week == s->turn)
-            continue; /* the price now stands for this week */
         if (w->price < lo) {
             lo = w->price;
             lo_week = w->week;
@@ -73,9 +74,10 @@ static void price_tip(const hv_game *game, const int64_t *v, int count, char *ti
         }
     }
     if (n < len)
-        n += (size_t)snprintf(tip + n, len - n, "\nHighest seen: %s (%s); lowest: %s (%s).",
-                              hv_num(hi), when(hi_week, s->turn, a, sizeof a), hv_num(lo),
-                              when(lo_week, s->turn, b, sizeof b));
+        n += (size_t)snprintf(
+            tip + n, len - n, "\nHighest seen: %s (%s); lowest: %s (%s).", hv_num(hi),
+            when("at the start", "week", hi_week, s->turn, a, sizeof a), hv_num(lo),
+            when("at the start", "week", lo_week, s->turn, b, sizeof b));
     if (n < len)
         snprintf(tip + n, len - n, "\nThe market's range: %s to %s.",
                  hv_num(rules->market.price_min), hv_num(rules->market.price_max));
@@ -87,15 +89,16 @@ static void price_line(hv_list *l)
 {
     hv_app *app = l->app;
     hv_gfx *g = l->g;
-    int64_t v[SPARK_WEEKS];
-    int count = price_weeks(app->game, v);
+    int64_t v[SPARK_WEEKS] = {0};
+    int32_t first;
+    int count = price_weeks(app->game, v, &first);
     int small = hv_gfx_line_height(g, HV_FONT_SMALL), gap = hv_list_px(l, 8);
     int w = hv_list_px(l, 160) < l->w ? hv_list_px(l, 160) : l->w;
     SDL_Rect box = {l->x, l->y + hv_list_px(l, 2), w, 2 * small + hv_list_px(l, 4)};
     SDL_Rect cut;
     if (l->draw && SDL_IntersectRect(&box, &l->view, &cut)) {
-        char tip[HV_TIP_LEN], a[32], line[2][96];
-        price_tip(app->game, v, count, tip, sizeof tip);
+        char tip[HV_TIP_LEN], a[32], since[32], line[2][96];
+        price_tip(app->game, v, count, first, tip, sizeof tip);
         hv_draw_sparkline(app, box, v, count, HV_C_INFO);
         hv_view_area(app, l->view, "market_price", box, tip);
         int64_t move = count >= 2 ? v[count - 1] - v[count - 2] : 0;
@@ -110,13 +113,14 @@ static void price_line(hv_list *l)
             hi = v[i] > hi ? v[i] : hi;
         }
         if (count >= 2)
-            snprintf(line[1], sizeof line[1], "%s to %s in %d weeks", hv_num(lo), hv_num(hi),
-                     count);
+            snprintf(line[1], sizeof line[1], "%s to %s %s", hv_num(lo), hv_num(hi),
+                     when("since the start", "since week", first, app->game->state.turn, since,
+                          sizeof since));
         else
             line[1][0] = '\0';
         uint32_t colour[2] = {move > 0 ? HV_C_GOOD : move < 0 ? HV_C_BAD : HV_C_DIM, HV_C_DIM};
         /* A caption that does not fit is left out: the tooltip says it all. */
-        for (int k = 0; k < 2; k++) {
+        for (int k = 0; k < 2 && line[k][0]; k++) {
             int tw;
             hv_gfx_text_size(g, HV_FONT_SMALL, 0, line[k], &tw, NULL);
             if (box.x + w + gap + tw <= l->x + l->w)
