@@ -49,6 +49,12 @@ click-if choice_1
 key Space
 click-if choice_1
 screenshot $out/missions.png"
+# The iridium market after fourteen weeks, at the panel's foot, with the price's tooltip.
+run levels/asteroid_window.yaml "$(for _ in $(seq 14); do printf 'key Space\nclick-if choice_1\n'; done)
+key a
+wheel -40 asteroid_list
+move market_price
+screenshot $out/market.png"
 # The tutorial followed by its step card: the third step, then the win.
 run levels/tutorial.yaml "$(cat tests/ui/tutorial_steps.txt | sed -n '1,/^expect step_3$/p')
 key b

@@ -66,6 +66,7 @@ typedef struct hv_week_record {
     int32_t population, morale, satisfaction; /* averages */
     int32_t power_supply, power_demand;
     int32_t tension[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
+    int64_t price; /* iridium on Earth, funds per unit as the window shows it */
 } hv_week_record;
 
 #define HV_HISTORY 1200
@@ -324,6 +325,10 @@ SDL_Rect hv_draw_dialog(hv_app *app, int w, int h, const char *title);
 /* A line chart of COUNT values in R, from MIN to MAX, in COLOUR. */
 void hv_draw_chart(hv_app *app, SDL_Rect r, const int64_t *values, int count, int64_t min,
                    int64_t max, uint32_t colour);
+/* A framed sparkline of COUNT values in R, scaled to their own range, with
+ * the latest one marked by a dot. */
+void hv_draw_sparkline(hv_app *app, SDL_Rect r, const int64_t *values, int count,
+                       uint32_t colour);
 /* What a cause of change is called in the window: "life support". */
 const char *hv_cause_words(hv_cause cause);
 /* "1,234" */

@@ -80,6 +80,7 @@ void hv_game_record(hv_game *game)
     w->satisfaction = s->rules->sponsor_count ? (int32_t)(sat / s->rules->sponsor_count) : 0;
     w->power_supply = s->power_supply;
     w->power_demand = s->power_demand;
+    w->price = s->price;
 }
 
 const hv_forecast *hv_game_forecast(hv_game *game)

@@ -77,6 +77,31 @@ void hv_draw_chart(hv_app *app, SDL_Rect r, const int64_t *values, int count, in
     }
 }
 
+void hv_draw_sparkline(hv_app *app, SDL_Rect r, const int64_t *values, int count, uint32_t colour)
+{
+    hv_gfx *g = &app->gfx;
+    hv_gfx_fill(g, r, 0x120c0e, 255);
+    hv_gfx_frame(g, r, HV_C_BORDER);
+    if (count < 1)
+        return;
+    int64_t lo = values[0], hi = values[0];
+    for (int i = 1; i < count; i++) {
+        lo = values[i] < lo ? values[i] : lo;
+        hi = values[i] > hi ? values[i] : hi;
+    }
+    /* A flat line sits in the middle rather than on the floor, and the
+     * extremes keep clear of the frame. */
+    int64_t pad = (hi - lo) / 4 > 1 ? (hi - lo) / 4 : 1;
+    lo -= pad;
+    hi += pad;
+    int dot = hv_gfx_px(g, 5) > 3 ? hv_gfx_px(g, 5) : 3;
+    SDL_Rect in = hv_rect_inset(r, hv_gfx_px(g, 2) + dot / 2);
+    hv_draw_chart(app, in, values, count, lo, hi, colour);
+    int x = count == 1 ? in.x + in.w / 2 : in.x + in.w - 1;
+    int y = in.y + in.h - 1 - (int)((values[count - 1] - lo) * (in.h - 1) / (hi - lo));
+    hv_gfx_fill(g, (SDL_Rect){x - dot / 2, y - dot / 2, dot, dot}, colour, 255);
+}
+
 /* The window's words for causes; hv_cause_name gives the ids files use. */
 const char *hv_cause_words(hv_cause c)
 {

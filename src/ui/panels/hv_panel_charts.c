@@ -8,7 +8,17 @@
 
 #include "hv_widgets.h"
 
-enum { F_POP = HV_RES_COUNT, F_MORALE, F_NATIONS, F_CLASSES, F_SAT, F_SUPPLY, F_DEMAND, F_BALANCE };
+enum {
+    F_POP = HV_RES_COUNT,
+    F_MORALE,
+    F_NATIONS,
+    F_CLASSES,
+    F_SAT,
+    F_SUPPLY,
+    F_DEMAND,
+    F_BALANCE,
+    F_PRICE
+};
 
 static int64_t field(const hv_week_record *w, int f)
 {
@@ -21,6 +31,8 @@ static int64_t field(const hv_week_record *w, int f)
         return w->stock[f];
     if (f == F_BALANCE)
         return (int64_t)w->power_supply - w->power_demand;
+    if (f == F_PRICE)
+        return w->price;
     return *(const int32_t *)(const void *)((const char *)w + at[f - F_POP]);
 }
 
@@ -40,7 +52,8 @@ typedef struct chart_def {
 static const chart_def charts[] = {
     {"chart_life_support", "Life support", 0, 0, 0, 0, 3,
      {HV_RES_WATER, HV_RES_OXYGEN, HV_RES_FOOD}, {NULL, NULL, NULL}, NULL},
-    {"chart_funds", "Funds", 0, 0, 0, 0, 1, {HV_RES_FUNDS}, {NULL}, NULL},
+    {"chart_funds", "Funds", 0, 1, 0, 0, 1, {HV_RES_FUNDS}, {NULL}, NULL},
+    {"chart_iridium_price", "Iridium price", 0, 0, 0, 0, 1, {F_PRICE}, {"Price"}, NULL},
     {"chart_iridium", "Iridium", 0, 1, 0, 0, 1, {HV_RES_IRIDIUM}, {NULL}, NULL},
     {"chart_ore", "Ore", 0, 0, 0, 0, 1, {HV_RES_ORE}, {NULL}, NULL},
     {"chart_fuel", "Fuel", 0, 1, 0, 0, 1, {HV_RES_FUEL}, {NULL}, NULL},
@@ -69,6 +82,13 @@ static const char *series_label(const hv_rules *rules, const chart_def *c, int k
 
 static const char *series_unit(const hv_rules *rules, const chart_def *c)
 {
+    if (c->fields[0] == F_PRICE) {
+        /* The units come from the rules, so the price's is made from them. */
+        static char per[2 * HV_ID_LEN + 8];
+        snprintf(per, sizeof per, "%s per %s", rules->resources[HV_RES_FUNDS].unit,
+                 rules->resources[HV_RES_IRIDIUM].unit);
+        return per;
+    }
     return c->unit ? c->unit : rules->resources[c->fields[0]].unit;
 }
 
@@ -147,6 +167,11 @@ static void plot(hv_list *l, const chart_def *c, SDL_Rect r)
             dlo = v < dlo ? v : dlo;
             dhi = v > dhi ? v : dhi;
         }
+    if (c->fields[0] == F_PRICE && count > 0) {
+        /* The market's band in view, so the price reads against its limits. */
+        dlo = rules->market.price_min < dlo ? rules->market.price_min : dlo;
+        dhi = rules->market.price_max > dhi ? rules->market.price_max : dhi;
+    }
     if (!c->percent && count > 0) {
         /* Stocks from zero, so their size reads true; flows zoomed in on
          * their range, where the changes are. */
@@ -204,17 +229,26 @@ static void plot(hv_list *l, const chart_def *c, SDL_Rect r)
                 int x1 = i + 1 < count ? (XAT(i) + XAT(i + 1)) / 2 : in.x + in.w;
                 hv_gfx_fill(g, (SDL_Rect){x0, in.y, x1 - x0 + 1, in.h}, HV_C_BAD, 50);
             }
-    if (c->fields[0] == F_NATIONS) {
-        int32_t marks[2] = {rules->society.incident_at, rules->society.riot_at};
+    if (c->fields[0] == F_NATIONS || c->fields[0] == F_PRICE) {
+        int price = c->fields[0] == F_PRICE;
+        int64_t marks[2] = {rules->society.incident_at, rules->society.riot_at};
         const char *names[2] = {"incidents", "riot"};
+        uint32_t colours[2] = {HV_C_WARN, HV_C_BAD};
+        if (price) {
+            marks[0] = rules->market.price_min;
+            marks[1] = rules->market.price_max;
+            names[0] = "lowest";
+            names[1] = "highest";
+            colours[0] = colours[1] = HV_C_DIM;
+        }
         for (int k = 0; k < 2; k++) {
             int y = YAT(marks[k]);
             SDL_Point line[2] = {{in.x, y}, {in.x + in.w, y}};
-            dashed(g, line, 2, 2, k ? HV_C_BAD : HV_C_WARN, 1);
+            dashed(g, line, 2, 2, colours[k], 1);
             int tw;
             hv_gfx_text_size(g, HV_FONT_SMALL, 0, names[k], &tw, NULL);
             hv_gfx_text(g, HV_FONT_SMALL, 0, in.x + in.w - tw - hv_list_px(l, 2), y - lh,
-                        k ? HV_C_BAD : HV_C_WARN, names[k]);
+                        colours[k], names[k]);
         }
     }
     SDL_Point pts[HV_HISTORY];
@@ -256,6 +290,10 @@ static void plot(hv_list *l, const chart_def *c, SDL_Rect r)
             n += (size_t)snprintf(tip + n, sizeof tip - n, "\n%s of %s kW",
                                   margin >= 0 ? "A surplus" : "A deficit",
                                   hv_num(margin >= 0 ? margin : -margin));
+        if (c->fields[0] == F_PRICE && n < sizeof tip)
+            n += (size_t)snprintf(tip + n, sizeof tip - n,
+                                  "\nThe market's price stays within %s to %s.",
+                                  hv_num(rules->market.price_min), hv_num(rules->market.price_max));
         if (c->fields[0] == F_NATIONS && n < sizeof tip)
             snprintf(tip + n, sizeof tip - n,
                      "\nIncidents from %d; a riot at %d held for %d weeks loses the base.",

@@ -1,6 +1,6 @@
 /* The asteroids panel: one card per asteroid with its mission stage, the
  * survey and capture buttons, the capture crew picker with live odds, and
- * the iridium market with its export buttons. Everything here only queues
+ * the iridium market (hv_panel_market.c). Everything here only queues
  * orders; the checks mirror hv_missions.c so a button is disabled, with the
  * reason in its tooltip, exactly when the order would be refused. */
 #include <stddef.h>
@@ -412,82 +412,6 @@ static void card(hv_list *l, int i)
     l->y = r.y + r.h + hv_list_px(l, 8);
 }
 
-/* ---- the market -------------------------------------------------------- */
-
-static void market(hv_list *l)
-{
-    hv_app *app = l->app;
-    const hv_state *s = &app->game->state;
-    const hv_rules *rules = s->rules;
-    const char *unit = rules->resources[HV_RES_IRIDIUM].unit,
-               *money = rules->resources[HV_RES_FUNDS].unit;
-    int64_t stock = s->stock[HV_RES_IRIDIUM], free_ir = stock;
-    int shipping = s->shipment_count;
-    for (int32_t i = 0; i < s->order_count; i++)
-        if (s->orders[i].kind == HV_ORDER_EXPORT) {
-            free_ir -= s->orders[i].value;
-            shipping++;
-        }
-    char line[240], tip[HV_TIP_LEN];
-    snprintf(line, sizeof line, "In store: %s %s", hv_num(stock), unit);
-    if (free_ir != stock)
-        snprintf(line + strlen(line), sizeof line - strlen(line), " (%s after queued exports)",
-                 hv_num(free_ir));
-    hv_list_text(l, HV_FONT_BODY, 1, HV_C_TEXT, line);
-    snprintf(line, sizeof line, "Price on Earth: %s %s per %s (range %s–%s)", hv_num(s->price),
-             money, unit, hv_num(rules->market.price_min), hv_num(rules->market.price_max));
-    hv_list_wrap(l, 0, HV_FONT_SMALL, HV_C_TEXT, line);
-    snprintf(line, sizeof line, "Sold on Earth so far: %s %s; the store is worth %s %s now",
-             hv_num(s->exported), unit, hv_num(stock * s->price), money);
-    hv_list_wrap(l, 0, HV_FONT_SMALL, HV_C_DIM, line);
-    for (int32_t i = 0; i < s->shipment_count; i++) {
-        const hv_shipment *sh = &s->shipments[i];
-        if (sh->weeks_left <= 1)
-            snprintf(line, sizeof line, "Shipment of %s %s: sold at the end of this week",
-                     hv_num(sh->amount), unit);
-        else
-            snprintf(line, sizeof line, "Shipment of %s %s: sold in %d weeks", hv_num(sh->amount),
-                     unit, sh->weeks_left);
-        hv_list_wrap(l, hv_list_px(l, 10), HV_FONT_SMALL, HV_C_INFO, line);
-    }
-    for (int32_t i = 0; i < s->order_count; i++)
-        if (s->orders[i].kind == HV_ORDER_EXPORT) {
-            snprintf(line, sizeof line, "Queued: %s %s leaves when the week ends",
-                     hv_num(s->orders[i].value), unit);
-            hv_list_wrap(l, hv_list_px(l, 10), HV_FONT_SMALL, HV_C_INFO, line);
-        }
-    l->y += hv_list_px(l, 8);
-    static const int amounts[3] = {50, 100, 0};
-    static const char *const ids[3] = {"export_50", "export_100", "export_all"};
-    int gap = hv_list_px(l, 6), bw = (l->w - 2 * gap) / 3, bh = hv_list_px(l, 32);
-    for (int k = 0; k < 3; k++) {
-        int64_t amount = amounts[k] ? amounts[k] : free_ir;
-        const char *why = NULL;
-        if (amount <= 0 || free_ir < amount)
-            why = "Not enough iridium in store (queued exports count).";
-        else if (shipping >= HV_MAX_SHIPMENTS)
-            why = "Too many shipments on their way; wait for some to be sold.";
-        else if (amount > INT32_MAX)
-            why = "Too much for one shipment.";
-        snprintf(tip, sizeof tip,
-                 "Ship %s %s to Earth: sold in %d weeks at the price then, about "
-                 "%s %s at today's.%s%s",
-                 hv_num(amount > 0 ? amount : 0), unit, rules->market.ship_weeks,
-                 hv_num(hv_market_quote(s, amount > 0 ? amount : 0, 100)), money, why ? "\n\n" : "",
-                 why ? why : "");
-        snprintf(line, sizeof line, amounts[k] ? "Export %d" : "Export all", amounts[k]);
-        SDL_Rect b = {l->x + k * (bw + gap), l->y, bw, bh};
-        if (hv_list_button(l, ids[k], b, "icons/iridium", line, tip, why ? HV_W_DISABLED : 0)) {
-            hv_order o = {0};
-            o.kind = HV_ORDER_EXPORT;
-            o.value = (int32_t)amount;
-            if (hv_app_queue(app, &o) == 0)
-                hv_app_toast(app, "Queued: export %s %s of iridium.", hv_num(amount), unit);
-        }
-    }
-    l->y += bh + hv_list_px(l, 6);
-}
-
 /* ---- the panel --------------------------------------------------------- */
 
 void hv_panel_asteroids(hv_app *app, SDL_Rect area)
@@ -526,6 +450,6 @@ void hv_panel_asteroids(hv_app *app, SDL_Rect area)
         hv_capture_picker(&l);
     }
     hv_list_heading(&l, "icons/iridium", "Iridium market", 6, 10);
-    market(&l);
+    hv_market_section(&l);
     hv_list_end(&l, l.y - top);
 }

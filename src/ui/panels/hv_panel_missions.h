@@ -1,7 +1,7 @@
 /* hv_panel_missions: the asteroids panel (hv_panel_missions.c: the cards,
- * the survey and capture buttons, the iridium market) and its capture
- * crew (hv_panel_capture.c), which owns the pilot and the engineer picked
- * for the next capture. */
+ * the survey and capture buttons), its capture crew (hv_panel_capture.c),
+ * which owns the pilot and the engineer picked for the next capture, and
+ * its iridium market (hv_panel_market.c). */
 #ifndef HV_PANEL_MISSIONS_H
 #define HV_PANEL_MISSIONS_H
 
@@ -16,5 +16,8 @@ void hv_capture_crew(int32_t *pilot, int32_t *engineer);
 int32_t hv_capture_dest(void);
 /* The picker: the destination, pilots and engineers with their skill, laid out in L. */
 void hv_capture_picker(hv_list *l);
+/* The market section laid out in L: store, price with its line over the
+ * last weeks, shipments and the export buttons. */
+void hv_market_section(hv_list *l);
 
 #endif
