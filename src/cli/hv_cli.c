@@ -47,6 +47,7 @@ static const char usage_text[] =
     "  --screenshot OUT.png   draw the first screen to OUT.png and exit\n"
     "  --ui-script FILE       play the input events in FILE (see docs/ui-script.md)\n"
     "  --data-dir DIR         keep saves and settings in DIR (default: the XDG data folder)\n"
+    "  --mods-dir DIR         the mods in DIR (default: mods/ in the data folder, docs/mods.md)\n"
     "  --size WxH             window size in pixels (default 1280x720 or the settings)\n"
     "  --scale PCT            UI scale, 100 to 300 (default from the display's DPI)\n"
     "  --frames N             draw N frames, print how long they took, exit\n"
@@ -342,10 +343,13 @@ static int cmd_play(int argc, char **argv, int menu, hv_window_fn window)
         } else if (strcmp(a, "--terminal") == 0) {
             terminal = 1;
         } else if (strcmp(a, "--screenshot") == 0 || strcmp(a, "--ui-script") == 0 ||
-                   strcmp(a, "--data-dir") == 0) {
+                   strcmp(a, "--data-dir") == 0 || strcmp(a, "--mods-dir") == 0) {
             if (!next || !*next)
                 return hv_usage_error("%s needs a file or folder", a);
-            *(a[2] == 's' ? &o.screenshot : a[2] == 'u' ? &o.script : &o.data_dir) = next;
+            *(a[2] == 's'   ? &o.screenshot
+              : a[2] == 'u' ? &o.script
+              : a[2] == 'm' ? &o.mods_dir
+                            : &o.data_dir) = next;
             i++;
         } else if (strcmp(a, "--size") == 0) {
             int used = 0;

@@ -351,8 +351,13 @@ int hv_file_data_dir(const char *override, char *buf, size_t len, char *err, siz
 #endif
 
 /* Set once at start-up by a front end; the simulation never reads them. */
-static char shipped_dir[PATH_MAX], player_dir[PATH_MAX];
+static char shipped_dir[PATH_MAX], player_dir[PATH_MAX], mods_dir[PATH_MAX];
 static int folders_set;
+
+void hv_file_set_mods_folder(const char *mods)
+{
+    snprintf(mods_dir, sizeof mods_dir, "%s", mods ? mods : "");
+}
 
 void hv_file_set_data_folders(const char *shipped, const char *player)
 {
@@ -378,6 +383,10 @@ int hv_file_data_folders(const char **out)
         out[n++] = shipped_dir;
     if (player_dir[0] && strcmp(player_dir, shipped_dir) != 0)
         out[n++] = player_dir;
+    /* A mods folder inside the player's folder is already covered. */
+    if (mods_dir[0] && !(n > 0 && strncmp(mods_dir, out[n - 1], strlen(out[n - 1])) == 0 &&
+                         mods_dir[strlen(out[n - 1])] == '/'))
+        out[n++] = mods_dir;
     return n;
 }
 
@@ -416,7 +425,7 @@ const char *hv_file_resolve(char *out, size_t cap, const char *from, const char 
     snprintf(base, sizeof base, "%.*s", dir ? (int)dir : 1, dir ? from : ".");
     if (hv_file_inside(base, real, NULL))
         return NULL;
-    const char *folders[2];
+    const char *folders[HV_DATA_FOLDERS];
     int count = hv_file_data_folders(folders);
     for (int i = 0; i < count; i++)
         if (hv_file_inside(folders[i], real, NULL))

@@ -51,7 +51,11 @@ char *hv_file_read_capped(const char *path, size_t max, size_t *len);
  * may be NULL or ""). Until called: HV_DATA_ROOT or the folder the game
  * was built from, and the XDG data folder. Front ends call it once. */
 void hv_file_set_data_folders(const char *shipped, const char *player);
-/* The data folders in use, at most two, into OUT; returns how many. */
+/* Adds MODS, a mods folder outside the player's data folder (`--mods-dir`),
+ * to the data folders; NULL or "" takes it away. */
+void hv_file_set_mods_folder(const char *mods);
+#define HV_DATA_FOLDERS 3
+/* The data folders in use, at most HV_DATA_FOLDERS, into OUT; returns how many. */
 int hv_file_data_folders(const char **out);
 /* Whether REAL (a real path) lies inside FOLDER (any path to a folder);
  * *REST (may be NULL) then points at the part after FOLDER's slash. */

@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "hv_field_table.h"
 #include "hv_level.h"
+#include "hv_mod.h"
 
 #include "hv_campaign.h"
 #include "hv_file.h"
@@ -478,7 +479,12 @@ int hv_data_validate(const char *path, hv_diag *diag)
     const hv_ynode *kind = doc.root ? hv_ynode_get(doc.root, "kind") : NULL;
     int rules = kind && kind->kind == HV_YNODE_SCALAR && strcmp(kind->str, "rules") == 0;
     int campaign = kind && kind->kind == HV_YNODE_SCALAR && strcmp(kind->str, "campaign") == 0;
+    int mod = kind && kind->kind == HV_YNODE_SCALAR && strcmp(kind->str, "mod") == 0;
     hv_ydoc_free(&doc);
+    if (mod) {
+        hv_mod m;
+        return hv_mod_load(&m, path, diag);
+    }
     if (campaign) {
         hv_campaign *c = malloc(sizeof *c);
         if (!c) {

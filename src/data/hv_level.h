@@ -45,7 +45,7 @@ void hv_level_free(hv_level *level);
 void hv_level_new_game(const hv_level *level, uint64_t seed, hv_state *out);
 /* Loads a rules file into RULES (after hv_rules_init); 0 or -1 with errors. */
 int hv_rules_load(hv_rules *rules, const char *path, hv_diag *diag);
-/* Checks a level, rules or campaign file, whichever its `kind` says; 0 or -1. */
+/* Checks a level, rules, campaign or mod manifest file, whichever its `kind` says; 0 or -1. */
 int hv_data_validate(const char *path, hv_diag *diag);
 
 /* Reads the keys of a rules map into RULES. AS_FILE: a rules file, so

@@ -46,7 +46,7 @@ static void folder_of(const char *path, char *buf, size_t len)
 void hv_save_level_path(const char *save_path, const char *level_file, char *buf, size_t len)
 {
     char real[PATH_MAX], save_dir[PATH_MAX];
-    const char *folders[2], *rest;
+    const char *folders[HV_DATA_FOLDERS], *rest;
     snprintf(buf, len, "%s", level_file);
     if (!realpath(level_file, real))
         return;
@@ -167,14 +167,16 @@ hv_level *hv_save_find_level(const char *save_path, const char *stored, const ch
                              hv_save_found *found)
 {
     memset(found, 0, sizeof *found);
-    const char *folders[2];
+    const char *folders[HV_DATA_FOLDERS];
     int n = hv_file_data_folders(folders);
     char save_dir[PATH_MAX];
     folder_of(save_path, save_dir, sizeof save_dir);
-    const char *bases[3] = {save_dir, n > 0 ? folders[0] : NULL, n > 1 ? folders[1] : NULL};
+    const char *bases[HV_DATA_FOLDERS + 1] = {save_dir};
+    for (int i = 0; i < n; i++)
+        bases[i + 1] = folders[i];
     hv_level *level = NULL;
     if (confined_path(stored)) {
-        for (int i = 0; i < 3 && !level; i++) {
+        for (int i = 0; i <= n && !level; i++) {
             char cand[PATH_MAX * 2], real[PATH_MAX];
             if (!bases[i] || snprintf(cand, sizeof cand, "%s/%s", bases[i], stored) >= PATH_MAX)
                 continue;

@@ -11,6 +11,7 @@ typedef struct hv_ui_options {
     const char *screenshot; /* draw the first screen to this PNG and exit */
     const char *script;     /* play these input events (docs/ui-script.md) */
     const char *data_dir;   /* saves and settings; NULL: the XDG data folder */
+    const char *mods_dir;   /* the mods; NULL: DATA_DIR/mods */
     int width, height;      /* window size; 0: from the settings */
     int scale;              /* UI scale percent; 0: from the settings or DPI */
     int frames;             /* > 0: draw this many frames, print timings, exit */

@@ -1,6 +1,6 @@
 /* The format references cover the loader key for key: for each exported
  * key table, docs/level-format.md (or docs/campaign-format.md, for the
- * campaign's files) has a section that starts with
+ * campaign's files, and docs/mods.md for a mod's manifest) has a section that starts with
  * the marker `<!-- keys: TABLE -->` and runs to the next `<!-- keys:`
  * marker (or the end of the file). The first table of that section must
  * list every key of TABLE as a row starting "| `KEY` |", and no row there
@@ -12,10 +12,12 @@
 #include "hv_carry_file.h"
 #include "hv_file.h"
 #include "hv_level.h"
+#include "hv_mod.h"
 #include "hv_test.h"
 
 #define DOC_FILE HV_DOC_DIR "/level-format.md"
 #define CAMPAIGN_DOC HV_DOC_DIR "/campaign-format.md"
+#define MODS_DOC HV_DOC_DIR "/mods.md"
 #define MARKER "<!-- keys:"
 
 typedef struct doc_table {
@@ -55,6 +57,9 @@ static const doc_table campaign_tables[] = {
     TABLE(hv_carry_fields),    TABLE(hv_progress_level_fields), TABLE(hv_carry_person_fields),
 };
 #define CAMPAIGN_COUNT (sizeof campaign_tables / sizeof campaign_tables[0])
+
+static const doc_table mods_tables[] = {TABLE(hv_mod_fields)};
+#define MODS_COUNT (sizeof mods_tables / sizeof mods_tables[0])
 
 /* Line number (from 1) of AT in DOC. */
 static int line_of(const char *doc, const char *at)
@@ -219,6 +224,16 @@ int main(void)
     for (size_t i = 0; i < CAMPAIGN_COUNT; i++)
         check_table(doc, &campaign_tables[i]);
     check_markers(doc, campaign_tables, CAMPAIGN_COUNT);
+    free(doc);
+    doc = hv_file_read_all(MODS_DOC, NULL);
+    CHECK(doc != NULL);
+    if (!doc) {
+        fprintf(stderr, "  cannot read %s\n", MODS_DOC);
+        return hv_test_done("data_doc_keys");
+    }
+    for (size_t i = 0; i < MODS_COUNT; i++)
+        check_table(doc, &mods_tables[i]);
+    check_markers(doc, mods_tables, MODS_COUNT);
     free(doc);
     return hv_test_done("data_doc_keys");
 }

@@ -256,6 +256,11 @@ static int start(hv_app *app, const hv_ui_options *o)
     /* A save's level is looked for in the shipped data and in the player's folder. */
     const char *root = SDL_getenv("HV_DATA_ROOT");
     hv_file_set_data_folders(root ? root : HV_SOURCE_DIR, app->data_dir);
+    if (o->mods_dir)
+        snprintf(app->mods_dir, sizeof app->mods_dir, "%s", o->mods_dir);
+    else if (app->data_dir[0])
+        snprintf(app->mods_dir, sizeof app->mods_dir, "%.*s/mods", HV_FILE_LEN - 8, app->data_dir);
+    hv_file_set_mods_folder(o->mods_dir);
     /* Saves cut short by a crash leave temporary files; a minute old, no
      * game is still writing them. */
     for (int slot = 0; app->data_dir[0] && slot <= HV_SAVE_SLOTS; slot++) {

@@ -13,6 +13,7 @@
 #include "hv_forecast.h"
 #include "hv_gui.h"
 #include "hv_level.h"
+#include "hv_mod.h"
 #include "hv_report_book.h"
 #include "hv_save.h"
 #include "hv_settings.h"
@@ -136,6 +137,7 @@ typedef struct hv_level_entry {
     int stale;    /* 1: measured for an earlier version of the level or its rules */
     hv_audit_summary audit;
     char audit_error[300]; /* why an audit file that is there cannot be read, or "" */
+    int mod;               /* index into the app's mods + 1; 0: a shipped level */
 } hv_level_entry;
 
 #define HV_MAX_LEVEL_ENTRIES 64
@@ -163,6 +165,9 @@ typedef struct hv_app {
     char data_dir[HV_FILE_LEN]; /* "" when it cannot be created: saving is off */
     char no_saving[768];        /* why saving is off, or "" */
     char levels_dir[HV_FILE_LEN];
+    char mods_dir[HV_FILE_LEN]; /* the player's mods (docs/mods.md); "" for none */
+    hv_mod mods[HV_MODS_MAX];   /* as New game last found them */
+    int mod_count;
     char asset_dir[HV_FILE_LEN];
     char settings_path[HV_FILE_LEN + 16];
     hv_screen screen;

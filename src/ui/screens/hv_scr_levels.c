@@ -103,12 +103,17 @@ static void measured_bar(hv_gfx *g, SDL_Rect r, const hv_level_entry *e)
     hv_gfx_frame(g, r, HV_C_BORDER);
 }
 
-/* "level_tutorial" for levels/tutorial.yaml: a name scripts can rely on. */
-static void level_id(const hv_level_entry *e, char *buf, size_t len)
+/* "level_tutorial" for levels/tutorial.yaml, "level_moon_prologue" for a
+ * mod moon's levels/prologue.yaml: a name scripts can rely on. */
+static void level_id(const hv_app *app, const hv_level_entry *e, char *buf, size_t len)
 {
     const char *base = strrchr(e->path, '/');
     base = base ? base + 1 : e->path;
     size_t n = (size_t)snprintf(buf, len, "level_");
+    if (e->mod > 0 && e->mod <= app->mod_count)
+        n += (size_t)snprintf(buf + n, len > n ? len - n : 0, "%s_", app->mods[e->mod - 1].id);
+    if (n >= len)
+        n = len - 1;
     for (const char *p = base; *p && n + 1 < len; p++) {
         if (strcmp(p, ".yaml") == 0)
             break;
@@ -249,7 +254,7 @@ static void picker_row(hv_app *app, int i, SDL_Rect r, SDL_Rect clip)
         }
     }
     char id[HV_GUI_ID_LEN], alias[24];
-    level_id(e, id, sizeof id);
+    level_id(app, e, id, sizeof id);
     snprintf(alias, sizeof alias, "level_%d", i);
     hv_gui_area(&app->gui, id, hit, tip);
     hv_gui_area(&app->gui, alias, hit, tip);
@@ -367,6 +372,12 @@ static int picker_detail(hv_app *app, SDL_Rect in, int y, const level_detail *d,
     } else {
         y += hv_gfx_text_wrap(g, HV_FONT_HEAD, in.x, y, in.w, HV_C_TEXT, e->title, draw) + gap / 2;
     }
+    if (e->mod > 0 && e->mod <= app->mod_count) {
+        const hv_mod *m = &app->mods[e->mod - 1];
+        char from[HV_NAME_LEN + HV_MOD_VERSION_LEN + 32];
+        snprintf(from, sizeof from, "From the mod %s, version %s", m->title, m->version);
+        y += hv_gfx_text_wrap(g, HV_FONT_SMALL, in.x, y, in.w, HV_C_INFO, from, draw) + gap / 2;
+    }
     int ps = sh * 3 / 5;
     char label[64];
     snprintf(label, sizeof label, "Difficulty %d of 5: %s, %s", e->difficulty,
@@ -402,6 +413,40 @@ static int picker_detail(hv_app *app, SDL_Rect in, int y, const level_detail *d,
     return y - top;
 }
 
+/* Whether row I begins a mod's group of levels, which a heading names. */
+static int starts_group(const hv_app *app, int i)
+{
+    return app->levels[i].mod && (i == 0 || app->levels[i - 1].mod != app->levels[i].mod);
+}
+
+/* Where row I of the list starts below its top: the rows before it and
+ * the heading of every group begun by then (I = the count: the height). */
+static int row_top(const hv_app *app, int i, int row_h, int head_h)
+{
+    int y = i * row_h;
+    for (int k = 0; k < app->level_count && k <= i; k++)
+        y += starts_group(app, k) ? head_h : 0;
+    return y;
+}
+
+/* A mod's name over its levels, with where it comes from as the tooltip. */
+static void group_heading(hv_app *app, const hv_mod *m, SDL_Rect r)
+{
+    hv_gfx *g = &app->gfx;
+    int pad = hv_gfx_px(g, 6), lh = hv_gfx_line_height(g, HV_FONT_SMALL);
+    char id[HV_ID_LEN + 16], text[HV_NAME_LEN + HV_MOD_VERSION_LEN + 8],
+        tip[HV_FILE_LEN + HV_NAME_LEN + 96];
+    snprintf(id, sizeof id, "levels_mod_%s", m->id);
+    snprintf(text, sizeof text, "%s %s", m->title, m->version);
+    snprintf(tip, sizeof tip, "Levels of the mod %s, version %s, from %s.", m->title, m->version,
+             m->folder);
+    hv_gfx_fill(g, (SDL_Rect){r.x + pad, r.y + r.h - hv_gfx_px(g, 3), r.w - 2 * pad, 1},
+                HV_C_BORDER, 255);
+    hv_gfx_text(g, HV_FONT_SMALL, 1, r.x + pad, r.y + r.h - lh - hv_gfx_px(g, 5), HV_C_ACCENT,
+                text);
+    hv_gui_area(&app->gui, id, r, tip);
+}
+
 void hv_screen_picker(hv_app *app)
 {
     static level_detail detail;
@@ -434,16 +479,23 @@ void hv_screen_picker(hv_app *app)
     list = (SDL_Rect){list.x - hv_gfx_px(g, 6), list.y, list.w + hv_gfx_px(g, 12), list.h};
     int row_h = hv_gfx_line_height(g, HV_FONT_BODY) + hv_gfx_line_height(g, HV_FONT_SMALL) +
                 hv_gfx_px(g, 16);
-    int list_h = app->level_count * row_h;
+    int head_h = hv_gfx_line_height(g, HV_FONT_SMALL) + hv_gfx_px(g, 14);
+    int list_h = row_top(app, app->level_count, row_h, head_h);
     if (app->views.levels_scroll < 0) {
-        int want = (app->level_pick + 1) * row_h - list.h;
+        int want = row_top(app, app->level_pick, row_h, head_h) + row_h - list.h;
         app->views.levels_scroll = want > 0 ? want : 0;
     }
     hv_menu_scroll(app, list, list_h, &app->views.levels_scroll);
     hv_gfx_clip(&app->gfx, &list);
-    for (int i = 0; i < app->level_count; i++)
-        picker_row(app, i, (SDL_Rect){list.x, list.y + i * row_h - app->views.levels_scroll, list.w, row_h},
-                   list);
+    for (int i = 0; i < app->level_count; i++) {
+        int y = list.y + row_top(app, i, row_h, head_h) - app->views.levels_scroll;
+        const hv_level_entry *e = &app->levels[i];
+        SDL_Rect head = {list.x, y - head_h, list.w, head_h};
+        if (starts_group(app, i) && e->mod <= app->mod_count && head.y + head.h > list.y &&
+            head.y < list.y + list.h)
+            group_heading(app, &app->mods[e->mod - 1], head);
+        picker_row(app, i, (SDL_Rect){list.x, y, list.w, row_h}, list);
+    }
     if (app->level_count == 0) {
         char msg[HV_FILE_LEN + 80];
         snprintf(msg, sizeof msg, "No levels were found in %s.", app->levels_dir);

@@ -1,6 +1,8 @@
 /* Finding the levels for the picker: every level file in the levels
- * folder, loaded to show its title and difficulty (or its first error),
- * with the audit file beside it when there is one, sorted for the list. */
+ * folder and in each mod's levels/ folder, loaded to show its title and
+ * difficulty (or its first error), with the audit file beside it when
+ * there is one, sorted for the list: the game's own first, then each
+ * mod's under its name. */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <errno.h>
@@ -75,6 +77,8 @@ static int natural_compare(const char *a, const char *b)
 static int compare_levels(const void *a, const void *b)
 {
     const hv_level_entry *x = a, *y = b;
+    if (x->mod != y->mod)
+        return x->mod < y->mod ? -1 : 1;
     /* Broken levels sink to the end, where they do not crowd the good ones. */
     int dx = x->error[0] ? 99 : x->difficulty, dy = y->error[0] ? 99 : y->difficulty;
     if (dx != dy)
@@ -108,13 +112,11 @@ static void scan_audit(hv_level_entry *e, const hv_level *level)
         e->difficulty = hv_audit_difficulty(e->audit.best_win_pm);
 }
 
-void hv_app_scan_levels(hv_app *app)
+/* Adds every level file of DIR to the list, as levels of mod MOD (index +
+ * 1, 0 for the game's own). */
+static void scan_folder(hv_app *app, const char *folder, int mod)
 {
-    char picked[HV_FILE_LEN] = "";
-    if (app->level_pick >= 0 && app->level_pick < app->level_count)
-        hv_copy_str(picked, sizeof picked, app->levels[app->level_pick].path);
-    app->level_count = 0;
-    DIR *dir = opendir(app->levels_dir);
+    DIR *dir = opendir(folder);
     if (!dir)
         return;
     struct dirent *d;
@@ -124,8 +126,8 @@ void hv_app_scan_levels(hv_app *app)
             continue;
         hv_level_entry *e = &app->levels[app->level_count];
         memset(e, 0, sizeof *e);
-        if (snprintf(e->path, sizeof e->path, "%s/%s", app->levels_dir, d->d_name) >=
-            (int)sizeof e->path)
+        e->mod = mod;
+        if (snprintf(e->path, sizeof e->path, "%s/%s", folder, d->d_name) >= (int)sizeof e->path)
             continue;
         struct stat st;
         if (stat(e->path, &st) != 0 || !S_ISREG(st.st_mode) || is_rules_file(e->path))
@@ -156,6 +158,33 @@ void hv_app_scan_levels(hv_app *app)
         app->level_count++;
     }
     closedir(dir);
+}
+
+void hv_app_scan_levels(hv_app *app)
+{
+    char picked[HV_FILE_LEN] = "";
+    if (app->level_pick >= 0 && app->level_pick < app->level_count)
+        hv_copy_str(picked, sizeof picked, app->levels[app->level_pick].path);
+    app->level_count = 0;
+    scan_folder(app, app->levels_dir, 0);
+    /* Each mod's levels; a broken mod is listed as one broken entry, so
+     * its author sees why nothing of it shows. */
+    app->mod_count = hv_mods_scan(app->mods_dir, app->mods, HV_MODS_MAX);
+    for (int i = 0; i < app->mod_count && app->level_count < HV_MAX_LEVEL_ENTRIES; i++) {
+        const hv_mod *m = &app->mods[i];
+        if (m->broken) {
+            hv_level_entry *e = &app->levels[app->level_count++];
+            memset(e, 0, sizeof *e);
+            e->mod = i + 1;
+            snprintf(e->path, sizeof e->path, "%.*s/mod.yaml", HV_FILE_LEN - 10, m->folder);
+            hv_copy_str(e->title, sizeof e->title, m->title);
+            hv_copy_str(e->error, sizeof e->error, m->error);
+            continue;
+        }
+        char levels[HV_FILE_LEN + 8];
+        snprintf(levels, sizeof levels, "%s/levels", m->folder);
+        scan_folder(app, levels, i + 1);
+    }
     qsort(app->levels, (size_t)app->level_count, sizeof app->levels[0], compare_levels);
     app->level_pick = 0;
     for (int i = 0; i < app->level_count; i++)
