@@ -86,6 +86,33 @@ PY
 grep -q "^level_needy_mod" "$tmp/labels" && grep -q "^level_broken_mod" "$tmp/labels" &&
     ok "broken mods are listed under their names" || bad "no heading for broken mods: $(tr '\n' ' ' <"$tmp/labels")"
 
+# A mod's own art comes first: its habitat, a plain green square here.
+mkdir -p "$mods/moon/assets/modules"
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#00ff00"/></svg>\n' \
+    >"$mods/moon/assets/modules/habitat.svg"
+cat >"$tmp/art.txt" <<SCRIPT
+click menu_new
+wheel -40 level_0
+click level_moon_prologue
+click picker_start
+click-if choice_1
+where cell:1,2
+screenshot $tmp/art.png
+SCRIPT
+"$bin" --size 1280x720 --scale 100 --data-dir "$tmp/d" --mods-dir "$mods" \
+    --ui-script "$tmp/art.txt" >"$tmp/out" 2>"$tmp/err" || bad "art walk failed: $(head -3 "$tmp/err")"
+read -r _ _ cx cy cw ch < <(grep '^where cell:1,2 ' "$tmp/out")
+pixel=$(python3 -c "
+import sys
+sys.path.insert(0, 'tests/ui')
+from png_check import read_png
+w, h, ch, rows = read_png('$tmp/art.png')
+x, y = int('${cx:-0}') + int('${cw:-0}') // 6, int('${cy:-0}') + int('${ch:-0}') // 6
+print(*rows[y][x * ch:x * ch + 3])
+")
+[[ "$pixel" == "0 255 0" ]] && ok "the mod's own art draws its habitat" ||
+    bad "the habitat's corner is $pixel, not the mod's green"
+
 # Without --mods-dir the mods folder is mods/ in the data folder.
 mkdir -p "$tmp/d2/mods" && cp -r "$mods/moon" "$tmp/d2/mods/"
 printf 'click menu_new\nwheel -40 level_0\nclick level_moon_prologue\nclick picker_start\nclick-if choice_1\nstate\n' >"$tmp/own.txt"

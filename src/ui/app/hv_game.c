@@ -9,6 +9,7 @@
 
 #include "hv_alerts.h"
 #include "hv_app.h"
+#include "hv_file.h"
 #include "hv_sound.h"
 #include "hv_turn.h"
 
@@ -126,12 +127,34 @@ void hv_app_close_game(hv_app *app)
 {
     game_free(app->game);
     app->game = NULL;
+    hv_gfx_set_mod_assets(&app->gfx, NULL);
+}
+
+/* A level of a mod (a folder a few steps up holds mod.yaml) is drawn with
+ * the mod's assets/ first. */
+static void use_mod_assets(hv_app *app, const char *level_file)
+{
+    char dir[HV_FILE_LEN], probe[HV_FILE_LEN + 16];
+    snprintf(dir, sizeof dir, "%s", level_file);
+    for (int up = 0; up < 3; up++) {
+        char *slash = strrchr(dir, '/');
+        if (!slash)
+            break;
+        *slash = '\0';
+        snprintf(probe, sizeof probe, "%s/mod.yaml", dir[0] ? dir : "/");
+        if (hv_file_is_regular(probe)) {
+            snprintf(probe, sizeof probe, "%s/assets", dir);
+            hv_gfx_set_mod_assets(&app->gfx, probe);
+            return;
+        }
+    }
 }
 
 static void open_game(hv_app *app, hv_game *game)
 {
     hv_app_close_game(app);
     app->game = game;
+    use_mod_assets(app, game->level->file);
     app->screen = HV_SCR_GAME;
     app->panel = HV_PANEL_NONE;
     app->modal = HV_MODAL_NONE;

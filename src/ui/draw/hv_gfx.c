@@ -1,4 +1,5 @@
 #include "hv_gfx.h"
+#include "hv_file.h"
 
 #include <SDL_image.h>
 #include <stdio.h>
@@ -125,6 +126,19 @@ void hv_gfx_set_scale(hv_gfx *g, int scale)
     g->scale = scale;
     drop_caches(g);
     open_fonts(g);
+}
+
+void hv_gfx_set_mod_assets(hv_gfx *g, const char *dir)
+{
+    if (strcmp(g->mod_asset_dir, dir ? dir : "") == 0)
+        return;
+    snprintf(g->mod_asset_dir, sizeof g->mod_asset_dir, "%s", dir ? dir : "");
+    /* Images cached from the other folder would hide the new one's art. */
+    for (int i = 0; i < g->image_count; i++)
+        if (g->image[i].tex)
+            SDL_DestroyTexture(g->image[i].tex);
+    g->image_count = 0;
+    g->warned_count = 0;
 }
 
 void hv_gfx_begin(hv_gfx *g)
@@ -393,16 +407,23 @@ static int is_opaque(SDL_Surface *surf)
 static SDL_Texture *load_image(hv_gfx *g, const char *name, int w, int h)
 {
     char path[700];
-    snprintf(path, sizeof path, "%s/%s.svg", g->asset_dir, name);
     SDL_Surface *surf = NULL;
-    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
-    int found = rw != NULL;
-    if (rw) {
-        surf = IMG_LoadSizedSVG_RW(rw, w, h);
-        SDL_RWclose(rw);
-    } else {
-        snprintf(path, sizeof path, "%s/%s.png", g->asset_dir, name);
-        rw = SDL_RWFromFile(path, "rb");
+    int found = 0;
+    /* A mod's own art first, by the same names, then the game's. */
+    const char *dirs[2] = {g->mod_asset_dir, g->asset_dir};
+    for (int d = 0; d < 2 && !found; d++) {
+        if (!dirs[d][0])
+            continue;
+        snprintf(path, sizeof path, "%s/%s.svg", dirs[d], name);
+        SDL_RWops *rw = hv_file_is_regular(path) ? SDL_RWFromFile(path, "rb") : NULL;
+        found = rw != NULL;
+        if (rw) {
+            surf = IMG_LoadSizedSVG_RW(rw, w, h);
+            SDL_RWclose(rw);
+            break;
+        }
+        snprintf(path, sizeof path, "%s/%s.png", dirs[d], name);
+        rw = hv_file_is_regular(path) ? SDL_RWFromFile(path, "rb") : NULL;
         found = rw != NULL;
         if (rw)
             surf = IMG_Load_RW(rw, 1);

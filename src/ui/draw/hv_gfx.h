@@ -66,6 +66,7 @@ typedef struct hv_gfx {
     TTF_Font *bold[HV_FONTS];
     char font_path[800], bold_path[800];
     char asset_dir[512];
+    char mod_asset_dir[512]; /* a mod's assets/, looked in first; "" for none */
     hv_text_entry text[HV_TEXT_CACHE];
     hv_size_entry sizes[HV_SIZE_CACHE]; /* measured text, as measuring is slow */
     hv_image_entry image[HV_IMAGE_CACHE];
@@ -92,6 +93,9 @@ int hv_gfx_init(hv_gfx *g, SDL_Renderer *ren, const char *asset_dir, int scale);
 void hv_gfx_free(hv_gfx *g);
 /* Changes the UI scale; reopens fonts and drops cached text and images. */
 void hv_gfx_set_scale(hv_gfx *g, int scale);
+/* Looks for art in DIR (a mod's assets/) before the game's own, by the
+ * same names; NULL or "" for the game's alone. */
+void hv_gfx_set_mod_assets(hv_gfx *g, const char *dir);
 /* Starts a frame: reads the output size, clears to the sky colour. */
 void hv_gfx_begin(hv_gfx *g);
 /* Starts a frame that redraws only DAMAGE: every drawing is clipped to it,
