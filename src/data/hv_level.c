@@ -415,7 +415,7 @@ hv_level *hv_level_load(const char *path, hv_diag *diag)
         /* Without its rules nothing else in a level can be checked. */
         if (head.rules[0]) {
             const char *problem =
-                hv_file_resolve(level->rules_file, sizeof level->rules_file, path, head.rules);
+                hv_rules_resolve(level->rules_file, sizeof level->rules_file, path, head.rules);
             if (problem)
                 hv_ctx_error(&ctx, hv_ynode_get(doc.root, "rules"), "rules: '%s' %s", head.rules,
                              problem);

@@ -43,8 +43,15 @@ hv_level *hv_level_load_printing(const char *path, FILE *err);
 void hv_level_free(hv_level *level);
 /* Starts a new game of LEVEL with SEED in OUT. */
 void hv_level_new_game(const hv_level *level, uint64_t seed, hv_state *out);
-/* Loads a rules file into RULES (after hv_rules_init); 0 or -1 with errors. */
+/* Loads a rules file into RULES (after hv_rules_init), and first what it
+ * `extends`, if anything; 0 or -1 with errors. */
 int hv_rules_load(hv_rules *rules, const char *path, hv_diag *diag);
+/* The name that stands for the game's own rules in `rules:` and `extends:`. */
+#define HV_RULES_BASE "base"
+/* Resolves REF, a rules file named in the file FROM, into OUT (CAP bytes):
+ * HV_RULES_BASE is the shipped rules, anything else a path as
+ * hv_file_resolve takes it. NULL, or what is wrong as a sentence. */
+const char *hv_rules_resolve(char *out, size_t cap, const char *from, const char *ref);
 /* Checks a level, rules, campaign or mod manifest file, whichever its `kind` says; 0 or -1. */
 int hv_data_validate(const char *path, hv_diag *diag);
 

@@ -7,10 +7,13 @@
 
 #include "hv_field_table.h"
 #include "hv_level.h"
+#include "hv_file.h"
 
 const hv_field hv_rules_fields[] = {
     {"format", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "format version of the file; must be 1"},
     {"kind", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "what the file holds: `rules`"},
+    {"extends", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0,
+     "`base` (the game's rules) or a rules file: this file then adds to it and changes it"},
     {"resources", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "display names and units of resources"},
     {"life_support", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "what people need each week"},
     {"weather", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "the band dust moves in"},
@@ -290,8 +293,12 @@ static void read_bloc_members(hv_ctx *ctx, const hv_ynode *node, void *entry, in
 
 void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_file)
 {
-    /* The key list of the file; overrides accept the same minus format/kind. */
-    const hv_field *fields = as_file ? hv_rules_fields : hv_rules_fields + 2;
+    /* The key list of the file; overrides accept the same minus
+     * format/kind/extends. A file that extends others is read like
+     * overrides: nothing is required, and entries merge. */
+    const hv_field *fields = as_file ? hv_rules_fields : hv_rules_fields + 3;
+    int merging = !as_file || hv_ynode_get(root, "extends") != NULL;
+    as_file = as_file && !merging;
     if (!hv_fields_read(ctx, root, fields, rules, NULL, as_file))
         return;
     const hv_ynode *node;
@@ -346,7 +353,7 @@ void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_fi
             hv_ctx_error(ctx, node, "needs at least one entry");
         hv_read_table(ctx, node, tables[t].fields, (char *)rules + tables[t].offset, tables[t].size,
                       (int32_t *)(void *)((char *)rules + tables[t].count_offset), tables[t].cap,
-                      !as_file, tables[t].key, tables[t].defaults, tables[t].after);
+                      merging, tables[t].key, tables[t].defaults, tables[t].after);
         hv_ctx_pop(ctx, old);
     }
     if ((node = hv_ynode_get(root, "events"))) {
@@ -385,7 +392,22 @@ void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_fi
     }
 }
 
-int hv_rules_load(hv_rules *rules, const char *path, hv_diag *diag)
+const char *hv_rules_resolve(char *out, size_t cap, const char *from, const char *ref)
+{
+    if (strcmp(ref, HV_RULES_BASE) != 0)
+        return hv_file_resolve(out, cap, from, ref);
+    const char *folders[HV_DATA_FOLDERS];
+    if (hv_file_data_folders(folders) < 1 ||
+        snprintf(out, cap, "%s/levels/rules/base.yaml", folders[0]) >= (int)cap ||
+        !hv_file_is_regular(out))
+        return "names the game's own rules, which are not where the game keeps its data";
+    return NULL;
+}
+
+/* Rules files that extend others nest at most this deep: deeper is a loop. */
+#define EXTENDS_DEPTH 8
+
+static int rules_load(hv_rules *rules, const char *path, hv_diag *diag, int depth)
 {
     hv_ydoc doc;
     hv_ylimits limits = hv_ylimits_default();
@@ -396,11 +418,40 @@ int hv_rules_load(hv_rules *rules, const char *path, hv_diag *diag)
     }
     hv_ctx ctx = {diag, path, rules, "", 0, 0};
     if (hv_check_format(&ctx, doc.root, "rules")) {
-        hv_rules_read(&ctx, doc.root, rules, 1);
-        hv_resolve_missions(&ctx, doc.root, rules);
+        const hv_ynode *ext = hv_ynode_get(doc.root, "extends");
+        int ok = 1;
+        if (ext) {
+            /* What this file extends comes first, whole; this file then
+             * adds entries and changes keys of existing ones. */
+            size_t old = hv_ctx_push_key(&ctx, "extends");
+            char parent[HV_FILE_LEN];
+            const char *problem = NULL;
+            if (ext->kind != HV_YNODE_SCALAR || !ext->len)
+                problem = "must name `base` or a rules file";
+            else if (depth >= EXTENDS_DEPTH)
+                problem = "goes round in a loop: rules files extend each other";
+            else
+                problem = hv_rules_resolve(parent, sizeof parent, path, ext->str);
+            if (problem)
+                hv_ctx_error(&ctx, ext, "'%s' %s", ext->kind == HV_YNODE_SCALAR ? ext->str : "",
+                             problem);
+            else if (rules_load(rules, parent, diag, depth + 1) != 0)
+                hv_ctx_error(&ctx, ext, "'%s' cannot be loaded (its errors are above)", ext->str);
+            hv_ctx_pop(&ctx, old);
+            ok = diag->count == before;
+        }
+        if (ok) {
+            hv_rules_read(&ctx, doc.root, rules, 1);
+            hv_resolve_missions(&ctx, doc.root, rules);
+        }
     }
     hv_ydoc_free(&doc);
     return diag->count == before ? 0 : -1;
+}
+
+int hv_rules_load(hv_rules *rules, const char *path, hv_diag *diag)
+{
+    return rules_load(rules, path, diag, 0);
 }
 
 void hv_read_list(hv_ctx *ctx, const hv_ynode *parent, const char *key, size_t cap,

@@ -9,7 +9,13 @@ source "$(dirname "$0")/lib.sh"
 
 mods="$tmp/mods"
 mkdir -p "$mods/moon/levels" "$mods/moon/rules" "$mods/needy" "$mods/broken"
-cp levels/rules/base.yaml "$mods/moon/rules/moon.yaml"
+cat >"$mods/moon/rules/moon.yaml" <<'YAML'
+format: 1
+kind: rules
+extends: base
+module_types:
+  kiln: {name: Kiln, cost: {materials: 40}, build_weeks: 2, upkeep: 3, crew: 1, power: -5, priority: 2}
+YAML
 sed -e 's|^rules: .*|rules: ../rules/moon.yaml|' -e 's|^title: .*|title: Moon prologue|' \
     levels/tutorial.yaml >"$mods/moon/levels/prologue.yaml"
 cat >"$mods/moon/mod.yaml" <<'YAML'
