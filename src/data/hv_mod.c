@@ -1,8 +1,9 @@
 /* Mods: their manifests and the folder they live in (hv_mod.h). */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include "hv_mod.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,8 +36,11 @@ static void split_folder(const char *path, char *dir, size_t dlen, char *name, s
         *slash = '\0';
     else
         snprintf(dir, dlen, ".");
-    const char *last = strrchr(dir, '/');
-    snprintf(name, nlen, "%s", last ? last + 1 : dir);
+    /* The folder's real name: "mod.yaml" alone or "./mod.yaml" lie in ".". */
+    char real[PATH_MAX];
+    const char *full = realpath(dir, real) ? real : dir;
+    const char *last = strrchr(full, '/');
+    snprintf(name, nlen, "%.*s", (int)nlen - 1, last && last[1] ? last + 1 : full);
 }
 
 static void read_depends(hv_ctx *ctx, const hv_ynode *root, hv_mod *m)
