@@ -78,6 +78,9 @@ click-if confirm_leave
 widgets $out/menu.json
 click menu_new
 widgets $out/levels.json
+click-if picker_mods
+widgets $out/mods.json
+click-if mods_back
 key Escape
 click menu_load
 widgets $out/load.json

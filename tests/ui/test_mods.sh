@@ -92,6 +92,38 @@ PY
 grep -q "^level_needy_mod" "$tmp/labels" && grep -q "^level_broken_mod" "$tmp/labels" &&
     ok "broken mods are listed under their names" || bad "no heading for broken mods: $(tr '\n' ' ' <"$tmp/labels")"
 
+# The Mods screen: a mod switched off leaves New game, the order is the
+# player's, and both are kept in the settings for the next start.
+cat >"$tmp/screen.txt" <<SCRIPT
+click menu_new
+click picker_mods
+widgets $tmp/mods.json
+click mod_switch_moon
+click mod_down_broken
+widgets $tmp/mods2.json
+click mods_back
+wheel -40 level_0
+widgets $tmp/picker2.json
+SCRIPT
+"$bin" --size 1280x720 --scale 100 --data-dir "$tmp/s" --mods-dir "$mods" \
+    --ui-script "$tmp/screen.txt" >"$tmp/out" 2>"$tmp/err" || bad "mods screen walk: $(grep -v XDG_RUNTIME "$tmp/err" | head -3)"
+ids() { python3 -c 'import json,sys; print(" ".join(w["id"] for w in json.load(open(sys.argv[1]))["widgets"]))' "$1" 2>/dev/null; }
+screen=" $(ids "$tmp/mods.json") "
+[[ "$screen" == *" mod_switch_moon "* && "$screen" == *" mod_switch_needy "* && "$screen" == *" mod_up_moon "* ]] &&
+    ok "the Mods screen lists every mod with its switch and arrows" || bad "mods screen widgets:$screen"
+python3 tests/ui/layout_check.py "$tmp/mods.json" "$tmp/mods2.json" >"$tmp/layout" && [[ ! -s "$tmp/layout" ]] &&
+    ok "the Mods screen lays out cleanly" || bad "mods screen layout: $(head -3 "$tmp/layout")"
+[[ " $(ids "$tmp/picker2.json") " != *" levels_mod_moon "* ]] && ok "a mod switched off leaves New game" ||
+    bad "New game still lists the switched-off mod"
+order=$(sed -n 's/^  - {id: \([a-z_]*\), enabled: \([a-z]*\)}$/\1=\2/p' "$tmp/s/settings.yaml" | tr '\n' ' ')
+[[ "$order" == "moon=false broken=true needy=true " ]] && ok "the settings keep the order and the switch" ||
+    bad "settings' mods: '$order'"
+printf 'click menu_new\nwheel -40 level_0\nwidgets %s/picker3.json\n' "$tmp" >"$tmp/again.txt"
+"$bin" --size 1280x720 --scale 100 --data-dir "$tmp/s" --mods-dir "$mods" --ui-script "$tmp/again.txt" \
+    >"$tmp/out" 2>"$tmp/err" || bad "the second start failed"
+[[ " $(ids "$tmp/picker3.json") " != *" levels_mod_moon "* ]] && ok "the switch holds at the next start" ||
+    bad "the switched-off mod is back after a restart"
+
 # A mod's own art comes first: its habitat, a plain green square here.
 mkdir -p "$mods/moon/assets/modules"
 printf '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#00ff00"/></svg>\n' \

@@ -164,6 +164,7 @@ static void test_docs(void)
     check_doc_table(settings, "settings-format.md", "## Top of the file", hv_settings_keys(""));
     check_doc_table(settings, "settings-format.md", "## `window`", hv_settings_keys("window"));
     check_doc_table(settings, "settings-format.md", "## `sound`", hv_settings_keys("sound"));
+    check_doc_table(settings, "settings-format.md", "## `mods`", hv_settings_keys("mods"));
     check_doc_table(sounds, "sounds-format.md", "## Top of the file", hv_sound_file_fields);
     check_doc_table(sounds, "sounds-format.md", "## A sound", hv_sound_entry_fields);
     /* Every cue and loop has its row. */

@@ -127,6 +127,9 @@ static void frame(hv_app *app, const SDL_Rect *damage)
     case HV_SCR_CAMPAIGN:
         hv_screen_campaign(app);
         break;
+    case HV_SCR_MODS:
+        hv_screen_mods(app);
+        break;
     case HV_SCR_GAME:
         if (app->game)
             hv_screen_game(app);

@@ -25,6 +25,7 @@ typedef enum hv_screen {
     HV_SCR_LOAD,     /* save slots */
     HV_SCR_SETTINGS, /* UI scale, window, key bindings */
     HV_SCR_CAMPAIGN, /* the story levels in order, won, open and locked */
+    HV_SCR_MODS,     /* the mods, on or off, in order (from New game) */
     HV_SCR_GAME,     /* the base */
 } hv_screen;
 
@@ -166,7 +167,8 @@ typedef struct hv_app {
     char no_saving[768];        /* why saving is off, or "" */
     char levels_dir[HV_FILE_LEN];
     char mods_dir[HV_FILE_LEN]; /* the player's mods (docs/mods.md); "" for none */
-    hv_mod mods[HV_MODS_MAX];   /* as New game last found them */
+    hv_mod mods[HV_MODS_MAX];   /* as New game last found them, in the player's order */
+    int mod_on[HV_MODS_MAX];    /* 1: New game offers the mod's levels */
     int mod_count;
     char asset_dir[HV_FILE_LEN];
     char settings_path[HV_FILE_LEN + 16];
@@ -226,6 +228,9 @@ int hv_app_scale(const hv_app *app);
 int hv_app_scale_fit(const hv_app *app);
 /* Finds the levels for the picker; broken ones are kept with their error. */
 void hv_app_scan_levels(hv_app *app);
+/* Writes the mods' order and which are on into the settings and saves
+ * them, after the Mods screen changed APP->mods or APP->mod_on. */
+void hv_app_keep_mods(hv_app *app);
 
 /* ---- the game (hv_game.c) ---------------------------------------------- */
 
@@ -294,6 +299,7 @@ void hv_screen_picker(hv_app *app);
 void hv_screen_load(hv_app *app);
 void hv_screen_settings(hv_app *app);
 void hv_screen_campaign(hv_app *app);
+void hv_screen_mods(hv_app *app);
 /* Takes the key pressed while the settings screen waits for a new binding. */
 void hv_screen_settings_key(hv_app *app, int32_t key, uint32_t mods);
 /* The base view: top bar, map, side buttons, open panel and dialog. */

@@ -48,6 +48,8 @@ static void key_action(hv_app *app, int action)
             break;
         if (in_game)
             app->modal = HV_MODAL_MENU;
+        else if (app->screen == HV_SCR_MODS)
+            app->screen = HV_SCR_PICKER;
         else if (app->screen != HV_SCR_MENU || app->game)
             app->screen = app->game ? HV_SCR_GAME : HV_SCR_MENU;
         break;

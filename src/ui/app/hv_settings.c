@@ -69,6 +69,15 @@ static const hv_field file_fields[] = {
     {"window", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "window size and mode at start"},
     {"keys", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "action id -> key"},
     {"sound", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "volumes and mute"},
+    {"mods", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "the mods in order, each on or off"},
+    {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
+};
+
+static const hv_field mod_fields[] = {
+    {"id", HV_F_ID, offsetof(hv_mod_choice, id), sizeof(((hv_mod_choice *)0)->id), 1, 0, 0, NULL, 0,
+     "the mod's id (its folder's name)"},
+    {"enabled", HV_F_BOOL, offsetof(hv_mod_choice, enabled), sizeof(int32_t), 1, 0, 0, NULL, 0,
+     "whether New game offers its levels"},
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 
@@ -280,10 +289,30 @@ const hv_field *hv_settings_keys(const char *section)
         return window_fields;
     if (strcmp(section, "sound") == 0)
         return sound_fields;
+    if (strcmp(section, "mods") == 0)
+        return mod_fields;
     return NULL;
 }
 
 /* ---- reading ---- */
+
+/* One entry of the mods list; an id twice is a mistake worth naming. */
+static void read_mod(hv_ctx *ctx, const hv_ynode *item, size_t index, void *data)
+{
+    hv_settings *out = data;
+    hv_mod_choice c = {"", 1};
+    int before = ctx->errors;
+    hv_fields_read(ctx, item, mod_fields, &c, NULL, 1);
+    if (ctx->errors != before)
+        return;
+    for (int32_t i = 0; i < out->mod_count; i++)
+        if (strcmp(out->mods[i].id, c.id) == 0) {
+            hv_ctx_error(ctx, hv_ynode_get(item, "id"), "mod '%s' is listed twice", c.id);
+            return;
+        }
+    (void)index;
+    out->mods[out->mod_count++] = c;
+}
 
 static void read_scale(hv_ctx *ctx, const hv_ynode *node, hv_settings *out)
 {
@@ -377,6 +406,7 @@ int hv_settings_load(hv_settings *settings, const char *path, hv_diag *diag)
         const hv_ynode *keys = hv_ynode_get(doc.root, "keys");
         if (keys)
             read_keys(&ctx, keys, &tmp);
+        hv_read_list(&ctx, doc.root, "mods", HV_SETTINGS_MODS, read_mod, &tmp);
     }
     hv_ydoc_free(&doc);
     if (diag->count != before)
@@ -388,7 +418,7 @@ int hv_settings_load(hv_settings *settings, const char *path, hv_diag *diag)
 /* ---- writing ---- */
 
 typedef struct out_buf {
-    char data[4096];
+    char data[8192];
     size_t len;
     int overflow;
 } out_buf;
@@ -474,6 +504,10 @@ int hv_settings_save(const hv_settings *settings, const char *path, char *err, s
         put_quoted(b, name);
         put(b, "\n");
     }
+    if (s->mod_count > 0)
+        put(b, "mods:\n");
+    for (int32_t i = 0; i < s->mod_count && i < HV_SETTINGS_MODS; i++)
+        put(b, "  - {id: %s, enabled: %s}\n", s->mods[i].id, s->mods[i].enabled ? "true" : "false");
     if (rc == 0 && b->overflow)
         rc = hv_file_error(err, err_len, "cannot save the settings: they do not fit in %zu bytes",
                            sizeof b->data);

@@ -42,6 +42,13 @@ typedef struct hv_keybind {
     uint32_t mods; /* HV_MOD_* bits */
 } hv_keybind;
 
+/* The mods the player has ordered or switched off, by id (docs/mods.md). */
+#define HV_SETTINGS_MODS 32
+typedef struct hv_mod_choice {
+    char id[32];
+    int32_t enabled; /* 0: its levels are not offered */
+} hv_mod_choice;
+
 typedef struct hv_settings {
     int32_t ui_scale;      /* percent, 100..300; 0 = from the display's DPI */
     int32_t width, height; /* window size in pixels at start, 640x360 at least */
@@ -51,6 +58,10 @@ typedef struct hv_settings {
     int32_t effects_volume;  /* sound effects, 0..100 */
     int32_t ambience_volume; /* wind and machinery, 0..100 */
     int32_t mute;            /* 0 or 1: no sound at all */
+    /* Mods in the player's order, first to last; mods not listed come after,
+     * on, by id. */
+    hv_mod_choice mods[HV_SETTINGS_MODS];
+    int32_t mod_count;
 } hv_settings;
 
 /* Stable id of ACTION for the settings file ("end_turn"). */
@@ -75,8 +86,9 @@ uint32_t hv_keybind_mods(uint32_t sdl_mod);
 int hv_settings_action_for(const hv_settings *settings, int32_t key, uint32_t mods);
 /* Another action bound to the same key as ACTION, or -1 if none. */
 int hv_settings_conflict(const hv_settings *settings, hv_action action);
-/* The key table of SECTION of the file ("" for the top, "window", "sound"),
- * or NULL: what docs/settings-format.md must cover. */
+/* The key table of SECTION of the file ("" for the top, "window", "sound",
+ * "mods" for an entry of its list), or NULL: what docs/settings-format.md
+ * must cover. */
 const struct hv_field *hv_settings_keys(const char *section);
 
 #endif

@@ -543,12 +543,22 @@ void hv_screen_picker(hv_app *app)
     if (hv_gui_button(&app->gui, "picker_start", start, NULL, "Start", tip,
                       HV_W_PRIMARY | (broken ? HV_W_DISABLED : 0)))
         hv_app_new_game(app, e->path, seed);
+    /* The mods, beside Back: what New game lists from the mods folder. */
+    SDL_Rect mods = {b.x + b.w + gap, foot.y, hv_gfx_px(g, 120), foot.h};
+    char mods_label[32], mods_tip[160];
+    snprintf(mods_label, sizeof mods_label, "Mods (%d)", app->mod_count);
+    snprintf(mods_tip, sizeof mods_tip,
+             "The mods in the mods folder: switch each on or off and choose the order New game "
+             "lists their levels in.");
+    if (mods.x + mods.w < start.x - gap &&
+        hv_gui_button(&app->gui, "picker_mods", mods, NULL, mods_label, mods_tip, 0))
+        app->screen = HV_SCR_MODS;
     /* The seed sits left of Start: small, as most players never touch it. */
     int sw = hv_gfx_px(g, 36), lw = hv_gfx_px(g, 110);
     SDL_Rect next = {start.x - gap - sw, foot.y, sw, foot.h};
     SDL_Rect label = {next.x - lw, foot.y, lw, foot.h};
     SDL_Rect prev = {label.x - sw, foot.y, sw, foot.h};
-    if (prev.x > b.x + b.w + gap) {
+    if (prev.x > mods.x + mods.w + gap) {
         static const char seed_tip[] =
             "The seed decides the dust, the faults and the random events. The same level, seed "
             "and orders always play out the same.";
@@ -567,6 +577,6 @@ void hv_screen_picker(hv_app *app)
                           seed < 999999 ? 0 : HV_W_DISABLED))
             seed++;
     }
-    hv_menu_toast(app, (SDL_Rect){b.x + b.w, foot.y, prev.x - b.x - b.w, foot.h});
+    hv_menu_toast(app, (SDL_Rect){mods.x + mods.w, foot.y, prev.x - mods.x - mods.w, foot.h});
     hv_menu_modal(app);
 }

@@ -160,6 +160,53 @@ static void scan_folder(hv_app *app, const char *folder, int mod)
     closedir(dir);
 }
 
+/* Puts the mods in the player's order (the settings' list first, the rest
+ * by id) and reads which are on. */
+static void order_mods(hv_app *app)
+{
+    const hv_settings *set = &app->settings;
+    hv_mod sorted[HV_MODS_MAX];
+    int on[HV_MODS_MAX], n = 0, taken[HV_MODS_MAX] = {0};
+    for (int32_t c = 0; c < set->mod_count; c++)
+        for (int i = 0; i < app->mod_count; i++)
+            if (!taken[i] && strcmp(app->mods[i].id, set->mods[c].id) == 0) {
+                taken[i] = 1;
+                on[n] = set->mods[c].enabled != 0;
+                sorted[n++] = app->mods[i];
+            }
+    for (int i = 0; i < app->mod_count; i++)
+        if (!taken[i]) {
+            on[n] = 1;
+            sorted[n++] = app->mods[i];
+        }
+    memcpy(app->mods, sorted, sizeof sorted[0] * (size_t)n);
+    memcpy(app->mod_on, on, sizeof on[0] * (size_t)n);
+}
+
+void hv_app_keep_mods(hv_app *app)
+{
+    hv_settings *set = &app->settings;
+    hv_mod_choice keep[HV_SETTINGS_MODS];
+    int n = 0;
+    for (int i = 0; i < app->mod_count && n < HV_SETTINGS_MODS; i++) {
+        snprintf(keep[n].id, sizeof keep[n].id, "%s", app->mods[i].id);
+        keep[n++].enabled = app->mod_on[i];
+    }
+    /* Mods not here now keep their place at the end, for when they return. */
+    for (int32_t c = 0; c < set->mod_count && n < HV_SETTINGS_MODS; c++) {
+        int found = 0;
+        for (int i = 0; i < app->mod_count && !found; i++)
+            found = strcmp(app->mods[i].id, set->mods[c].id) == 0;
+        if (!found)
+            keep[n++] = set->mods[c];
+    }
+    memcpy(set->mods, keep, sizeof keep[0] * (size_t)n);
+    set->mod_count = n;
+    char err[300];
+    if (!app->no_saving[0] && hv_settings_save(set, app->settings_path, err, sizeof err) != 0)
+        hv_app_toast(app, "The mods' order was not saved: %s", err);
+}
+
 void hv_app_scan_levels(hv_app *app)
 {
     char picked[HV_FILE_LEN] = "";
@@ -170,8 +217,11 @@ void hv_app_scan_levels(hv_app *app)
     /* Each mod's levels; a broken mod is listed as one broken entry, so
      * its author sees why nothing of it shows. */
     app->mod_count = hv_mods_scan(app->mods_dir, app->mods, HV_MODS_MAX);
+    order_mods(app);
     for (int i = 0; i < app->mod_count && app->level_count < HV_MAX_LEVEL_ENTRIES; i++) {
         const hv_mod *m = &app->mods[i];
+        if (!app->mod_on[i])
+            continue; /* switched off on the Mods screen */
         if (m->broken) {
             hv_level_entry *e = &app->levels[app->level_count++];
             memset(e, 0, sizeof *e);
