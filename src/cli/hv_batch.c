@@ -23,6 +23,8 @@ typedef struct run_result {
     int64_t stock[HV_RES_COUNT];
     uint64_t hash;
     char cause[64]; /* hv_outcome_code: what ended the game, "" if it did not */
+    uint32_t flags;                /* the story flags set at the end */
+    uint8_t fired[HV_MAX_EVENTS]; /* times each event fired, at most 255 */
 } run_result;
 
 typedef struct batch {
@@ -66,6 +68,9 @@ static void play_one(const batch *b, int32_t index, hv_state *s)
     memcpy(r->stock, s->stock, sizeof r->stock);
     r->hash = hv_state_hash(s);
     hv_outcome_code(s, r->cause, sizeof r->cause);
+    r->flags = s->flags;
+    for (int32_t i = 0; i < s->rules->event_count && i < HV_MAX_EVENTS; i++)
+        r->fired[i] = (uint8_t)(s->event_times[i] > 255 ? 255 : s->event_times[i]);
 }
 
 static void *worker(void *arg)
@@ -201,7 +206,8 @@ static int write_csv(const batch *b, const char *path)
     fprintf(f, "seed,outcome,cause,weeks,people,deaths,incidents,captured,exported,max_tension");
     for (int res = 0; res < HV_RES_COUNT; res++)
         fprintf(f, ",%s", hv_resource_id((hv_resource)res));
-    fprintf(f, ",state_hash\n");
+    fprintf(f, ",state_hash,flags,events_fired\n");
+    const hv_rules *rules = &b->level->rules;
     for (int32_t i = 0; i < b->runs; i++) {
         const run_result *r = &b->results[i];
         fprintf(f, "%d,%s,%s,%d,%d,%d,%d,%d,%lld,%d", i + 1,
@@ -212,7 +218,16 @@ static int write_csv(const batch *b, const char *path)
                 (long long)r->exported, r->max_tension);
         for (int res = 0; res < HV_RES_COUNT; res++)
             fprintf(f, ",%lld", (long long)r->stock[res]);
-        fprintf(f, ",%016llx\n", (unsigned long long)r->hash);
+        fprintf(f, ",%016llx,", (unsigned long long)r->hash);
+        /* Ids separated by spaces, so a cell needs no quotes. */
+        for (int32_t k = 0, n = 0; k < rules->flag_count; k++)
+            if ((r->flags >> k) & 1u)
+                fprintf(f, "%s%s", n++ ? " " : "", rules->flags[k]);
+        fprintf(f, ",");
+        for (int32_t k = 0, n = 0; k < rules->event_count && k < HV_MAX_EVENTS; k++)
+            if (r->fired[k])
+                fprintf(f, "%s%s*%d", n++ ? " " : "", rules->events[k].id, r->fired[k]);
+        fprintf(f, "\n");
     }
     if (fclose(f) != 0) {
         fprintf(stderr, "happyvalley: cannot write '%s'\n", path);

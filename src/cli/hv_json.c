@@ -103,7 +103,13 @@ static void json_events(FILE *out, const hv_state *s)
         hv_json_string(out, r->events[i].id);
         fprintf(out, ": %d", s->event_times[i]);
     }
-    fprintf(out, "}}");
+    fprintf(out, "}}, \"flags\": [");
+    for (int32_t f = 0, n = 0; f < r->flag_count; f++)
+        if ((s->flags >> f) & 1u) {
+            fprintf(out, "%s", n++ ? ", " : "");
+            hv_json_string(out, r->flags[f]);
+        }
+    fprintf(out, "]");
 }
 
 void hv_json_game(FILE *out, const hv_level *level, const hv_state *s,

@@ -110,6 +110,9 @@ hv_reject hv_order_answer(hv_state *s, hv_report *report, const hv_order *o)
 {
     if (s->pending < 0)
         return HV_REJECT_NO_EVENT;
+    /* An answer meant for one event never answers another by chance. */
+    if (o->target > 0 && o->target - 1 != s->pending)
+        return HV_REJECT_OTHER_EVENT;
     const hv_event_def *ev = &s->rules->events[s->pending];
     if (o->value < 0 || o->value >= ev->choice_count)
         return HV_REJECT_BAD_VALUE;

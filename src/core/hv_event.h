@@ -46,6 +46,7 @@ typedef enum hv_event_kind {
     HV_EV_FOLLOW_UP,       /* event subject set in motion by a choice: amount weeks, week value */
     HV_EV_DAYLIGHT,        /* a long day begins (value 1) or a long night (0), until week amount */
     HV_EV_STEP,            /* the level's step subject (0-based) is done */
+    HV_EV_FLAG,            /* story flag subject set (value 1) or cleared (0) */
     HV_EV_KIND_COUNT
 } hv_event_kind;
 

@@ -147,7 +147,7 @@ static void found_out(hv_state *s, hv_report *report, int32_t index)
     a->hijack = 2;
     hv_emit(report, s, HV_EV_HIJACK, HV_CAUSE_MISSION, index, -1, 0, a->dest);
     if (m->hijack_flag > 0)
-        s->flags |= 1u << (m->hijack_flag - 1);
+        hv_flags_change(s, report, 1u << (m->hijack_flag - 1), 0, HV_CAUSE_MISSION);
     if (m->found_out_event > 0)
         hv_event_fire(s, report, m->found_out_event - 1, HV_CAUSE_EVENT);
 }

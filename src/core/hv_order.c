@@ -33,6 +33,7 @@ const char *hv_reject_text(hv_reject reason)
         "the board has mandated the other destination",
         "no capture is on its way to that asteroid",
         "this level does not let that policy change",
+        "another event is waiting for an answer",
     };
     return (reason >= 0 && reason < HV_REJECT_COUNT) ? texts[reason] : "?";
 }

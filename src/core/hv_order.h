@@ -32,7 +32,8 @@ typedef struct hv_order {
     int32_t value;       /* priority, policy option, export amount, answer choice, capture
                           * destination */
     int32_t person2;     /* capture: the engineer's id */
-    int32_t target;      /* policy, survey, capture: policy or asteroid index */
+    int32_t target;      /* policy, survey, capture: policy or asteroid index; answer:
+                          * the event it is for + 1, or 0 for whichever waits */
 } hv_order;
 
 /* Why an order was refused; reported with the order. */
@@ -58,6 +59,7 @@ typedef enum hv_reject {
     HV_REJECT_MANDATE,
     HV_REJECT_NOT_IN_TRANSIT,
     HV_REJECT_LOCKED,
+    HV_REJECT_OTHER_EVENT,
     HV_REJECT_COUNT
 } hv_reject;
 

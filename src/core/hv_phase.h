@@ -9,6 +9,9 @@
 /* Appends an event to REPORT (NULL ignores it). */
 void hv_emit(hv_report *report, const hv_state *s, hv_event_kind kind, hv_cause cause,
              int32_t subject, int32_t resource, int64_t amount, int64_t value);
+/* Sets the story flags in SET and clears those in CLEAR, reporting each
+ * flag that changes with CAUSE. */
+void hv_flags_change(hv_state *s, hv_report *report, uint32_t set, uint32_t clear, hv_cause cause);
 /* Changes a stock and reports it with its cause. */
 void hv_change_stock(hv_state *s, hv_report *report, int resource, int64_t amount, hv_cause cause,
                      int32_t subject);

@@ -118,9 +118,9 @@ static void motion_vote(hv_state *s, hv_report *report, const hv_motion *m, hv_c
 {
     int passed = hv_motion_passes(s, m);
     int32_t flag = passed ? m->passed : m->failed;
-    if (flag)
-        s->flags |= 1u << (flag - 1);
     hv_emit(report, s, HV_EV_VOTE, cause, -1, -1, hv_motion_share(s, m), passed);
+    if (flag)
+        hv_flags_change(s, report, 1u << (flag - 1), 0, cause);
 }
 
 void hv_politics_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause)

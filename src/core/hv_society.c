@@ -139,7 +139,7 @@ void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_caus
     for (int32_t i = 0; i < rules->asteroid_count && e->window_weeks > 0; i++)
         if (s->asteroids[i].stage == HV_STAGE_FAR)
             s->asteroids[i].window_close = s->turn + e->window_weeks;
-    s->flags = (s->flags | e->set_flags) & ~e->clear_flags;
+    hv_flags_change(s, report, e->set_flags, e->clear_flags, cause);
     hv_unrest_apply(s, report, e, cause);
     if (e->follow_event > 0)
         hv_story_schedule(s, report, e->follow_event - 1, e->follow_weeks, 0);

@@ -15,6 +15,15 @@ void hv_emit(hv_report *report, const hv_state *s, hv_event_kind kind, hv_cause 
     hv_report_add(report, &e);
 }
 
+void hv_flags_change(hv_state *s, hv_report *report, uint32_t set, uint32_t clear, hv_cause cause)
+{
+    uint32_t before = s->flags;
+    s->flags = (s->flags | set) & ~clear;
+    for (int32_t f = 0; f < 32; f++)
+        if (((before ^ s->flags) >> f) & 1u)
+            hv_emit(report, s, HV_EV_FLAG, cause, f, -1, 0, (s->flags >> f) & 1u);
+}
+
 void hv_change_stock(hv_state *s, hv_report *report, int resource, int64_t amount, hv_cause cause,
                      int32_t subject)
 {

@@ -364,7 +364,7 @@ static void riot(hv_state *s, hv_report *report)
     else
         hv_class_tension_add(s, report, -soc->riot_release, HV_CAUSE_RIOT);
     if (soc->riot_flag)
-        s->flags |= 1u << (soc->riot_flag - 1);
+        hv_flags_change(s, report, 1u << (soc->riot_flag - 1), 0, HV_CAUSE_RIOT);
     s->riot_weeks = 0;
 }
 

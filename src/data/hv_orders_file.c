@@ -13,6 +13,7 @@ typedef struct order_entry {
     int32_t week, kind, type, x, y, module, person, value;
     char policy[HV_ID_LEN], option[HV_ID_LEN];
     int32_t asteroid, pilot, engineer, amount, choice, to;
+    int32_t event; /* answer: the event it is for, index + 1; 0 whichever waits */
 } order_entry;
 
 static const char *const order_kinds[] = {"build",    "demolish", "assign",   "unassign",
@@ -51,6 +52,8 @@ const hv_field hv_order_fields[] = {
     FIELD("choice", choice, 1, HV_MAX_CHOICES, "choice number, from 1 (answer)"),
     {"to", HV_F_ENUM, offsetof(order_entry, to), sizeof(int32_t), 0, 0, 0, destinations, 0,
      "where the rock goes: `mars` orbit (default) or `earth` orbit (capture, optional)"},
+    {"event", HV_F_REF, offsetof(order_entry, event), sizeof(int32_t), 0, 0, 0, NULL,
+     HV_REF_EVENT1, "the event the answer is for; refused if another waits (answer, optional)"},
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
 
@@ -71,7 +74,8 @@ enum {
     F_ENGINEER,
     F_AMOUNT,
     F_CHOICE,
-    F_TO
+    F_TO,
+    F_EVENT
 };
 
 /* The keys each kind needs besides week and do, in the order they are
@@ -101,7 +105,9 @@ static unsigned needed_keys(int32_t kind)
 /* Keys a kind may leave out; a missing one keeps its default (0). */
 static unsigned optional_keys(int32_t kind)
 {
-    return kind == HV_ORDER_CAPTURE ? 1u << F_TO : 0;
+    return kind == HV_ORDER_CAPTURE  ? 1u << F_TO
+           : kind == HV_ORDER_ANSWER ? 1u << F_EVENT
+                                     : 0;
 }
 
 /* A plain orders file; the keys after `orders` belong to a save's header
@@ -186,6 +192,7 @@ static hv_order entry_order(const order_entry *e, int32_t policy, int32_t option
         break;
     case HV_ORDER_ANSWER:
         o.value = e->choice - 1;
+        o.target = e->event;
         break;
     default:
         break;
@@ -234,9 +241,11 @@ static int order_entry_of(const hv_rules *rules, int32_t week, const hv_order *o
         e->amount = o->value;
         break;
     case HV_ORDER_ANSWER:
-        if (o->value < 0 || o->value >= HV_MAX_CHOICES)
+        if (o->value < 0 || o->value >= HV_MAX_CHOICES || o->target < 0 ||
+            o->target > rules->event_count)
             return 0;
         e->choice = o->value + 1;
+        e->event = o->target;
         break;
     default: /* demolish, assign, unassign, priority */
         e->module = o->module;
@@ -286,6 +295,8 @@ int hv_orders_file_write_order(FILE *out, const hv_rules *rules, int32_t week,
     /* Only when it says more than the default, so older files read the same. */
     if (e.kind == HV_ORDER_CAPTURE && e.to != HV_DEST_MARS)
         fprintf(out, ", to: %s", destinations[e.to]);
+    if (e.kind == HV_ORDER_ANSWER && e.event > 0)
+        fprintf(out, ", event: %s", rules->events[e.event - 1].id);
     fputs("}\n", out);
     return ferror(out) ? -1 : 0;
 }

@@ -112,7 +112,11 @@ void hv_describe_order(const hv_state *s, const hv_order *o, char *buf, size_t l
         snprintf(buf, len, "export %d %s", o->value, rules->resources[HV_RES_IRIDIUM].name);
         break;
     case HV_ORDER_ANSWER:
-        snprintf(buf, len, "answer with choice %d", o->value + 1);
+        if (o->target > 0 && o->target <= rules->event_count)
+            snprintf(buf, len, "answer %s with choice %d", rules->events[o->target - 1].title,
+                     o->value + 1);
+        else
+            snprintf(buf, len, "answer with choice %d", o->value + 1);
         break;
     default:
         snprintf(buf, len, "unknown order");
@@ -359,6 +363,11 @@ static void print_event(FILE *out, const hv_state *before, const hv_state *after
         if (e->subject >= 0 && e->subject < after->rules->step_count)
             fprintf(out, "  step %d of %d done: %s\n", e->subject + 1, after->rules->step_count,
                     after->rules->steps[e->subject].title);
+        break;
+    case HV_EV_FLAG:
+        if (e->subject >= 0 && e->subject < after->rules->flag_count)
+            fprintf(out, "  flag %s %s\n", after->rules->flags[e->subject],
+                     e->value ? "set" : "cleared");
         break;
     case HV_EV_OUTCOME:
         hv_state_describe_outcome(after, text, sizeof text);

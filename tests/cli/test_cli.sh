@@ -206,5 +206,20 @@ contains "$tmp/err" "replaying its previous version $tmp/cut.yaml.bak" "sim warn
 expect_exit 0 "--help" -- "$bin" --help
 contains "$tmp/out" "happyvalley replay SAVE" "--help lists replay"
 
+# Story flags and fired events in every output; an answer meant for one
+# event is refused while another waits.
+expect_exit 0 "sim --json with a flag set" -- "$bin" sim "$tutorial" --turns 6 --json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d["flags"] == ["storm_answered"] and d["events"]["fired"]["storm_warning"] == 1 else 1)' "$tmp/out" &&
+    ok || bad "sim --json: flags $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("flags"))' "$tmp/out")"
+expect_exit 0 "sim --report with a flag set" -- "$bin" sim "$tutorial" --turns 6 --report
+contains "$tmp/out" "  flag storm_answered set" "the report says when a flag is set"
+expect_exit 0 "batch --csv" -- "$bin" batch "$tutorial" --runs 2 --csv "$tmp/b.csv"
+contains "$tmp/b.csv" ",state_hash,flags,events_fired" "the CSV names its flags and events columns"
+if grep -q ",storm_answered,.*storm_warning\*1" "$tmp/b.csv"; then ok; else bad "CSV rows: $(sed -n 2p "$tmp/b.csv")"; fi
+printf 'format: 1\nkind: orders\norders:\n  - {week: 6, do: answer, choice: 2, event: dust_storm}\n  - {week: 6, do: answer, choice: 2, event: storm_warning}\n' >"$tmp/named.yaml"
+expect_exit 0 "sim with answers naming their events" -- "$bin" sim "$tutorial" --turns 6 --orders "$tmp/named.yaml" --report
+contains "$tmp/out" "order: answer Dust storm with choice 2 - refused: another event is waiting for an answer" "an answer for another event is refused"
+contains "$tmp/out" "answered A storm on the way: Keep everyone inside and ride it out" "the named answer answers its event"
+
 echo "cli_commands: $pass passed, $fail failed"
 ((fail == 0))

@@ -118,6 +118,49 @@ static void test_destinations(void)
     reading_rules = tutorial_rules;
 }
 
+/* An answer may name the event it is for: read, written back, refused on
+ * any other order, and an unknown event is an error at its value. */
+static void test_named_answer(const hv_rules *rules)
+{
+    hv_orders_file orders;
+    char first[512];
+    CHECK_EQ_INT(load_text("format: 1\nkind: orders\norders:\n"
+                           "  - {week: 5, do: answer, choice: 2, event: storm_warning}\n"
+                           "  - {week: 6, do: answer, choice: 1}\n",
+                           &orders, first, sizeof first),
+                 0);
+    CHECK_STR(first, "");
+    CHECK_EQ_INT(orders.count, 2);
+    if (orders.count == 2) {
+        CHECK_EQ_INT(orders.items[0].order.target, hv_rules_find_event(rules, "storm_warning") + 1);
+        CHECK_EQ_INT(orders.items[1].order.target, 0);
+        char buf[256] = "";
+        FILE *f = tmpfile();
+        for (int i = 0; f && i < 2; i++)
+            CHECK_EQ_INT(hv_orders_file_write_order(f, rules, orders.items[i].week,
+                                                    &orders.items[i].order),
+                         0);
+        if (f) {
+            rewind(f);
+            buf[fread(buf, 1, sizeof buf - 1, f)] = '\0';
+            fclose(f);
+        }
+        CHECK_STR(buf, "  - {week: 5, do: answer, choice: 2, event: storm_warning}\n"
+                       "  - {week: 6, do: answer, choice: 1}\n");
+    }
+    hv_orders_file_free(&orders);
+    CHECK_EQ_INT(load_text("format: 1\nkind: orders\norders:\n"
+                           "  - {week: 1, do: export, amount: 5, event: storm_warning}\n",
+                           &orders, first, sizeof first),
+                 -1);
+    CHECK(strstr(first, "4:45: orders[0]: key 'event' means nothing to a 'export' order") != NULL);
+    CHECK_EQ_INT(load_text("format: 1\nkind: orders\norders:\n"
+                           "  - {week: 1, do: answer, choice: 1, event: storm_warnin}\n",
+                           &orders, first, sizeof first),
+                 -1);
+    CHECK(strncmp(first, "4:45: orders[0].event: unknown event 'storm_warnin'", 51) == 0);
+}
+
 int main(void)
 {
     const hv_rules *rules = tutorial_rules();
@@ -195,5 +238,6 @@ int main(void)
         CHECK(orders.items == NULL && orders.count == 0);
     }
     test_destinations();
+    test_named_answer(rules);
     return hv_test_done("data_orders_file");
 }
