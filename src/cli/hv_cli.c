@@ -8,6 +8,8 @@
 #include "hv_json.h"
 #include "hv_orders_file.h"
 #include "hv_print.h"
+#include "hv_reference.h"
+#include "hv_yaml.h"
 #include "hv_ui.h"
 
 #ifndef HV_VERSION
@@ -41,6 +43,8 @@ static const char usage_text[] =
     "                                     when there are findings; docs/audit.md)\n"
     "  happyvalley replay SAVE            replay a saved game headless and check its\n"
     "                                     state hash (exit 0 same, 1 differs, 2 bad save)\n"
+    "  happyvalley reference [FILE]       the rules of FILE (a rules file, or a level with\n"
+    "                                     its overrides; default the game's) as Markdown\n"
     "  happyvalley --help | --version\n"
     "\n"
     "window options:\n"
@@ -325,6 +329,54 @@ done:
     return rc;
 }
 
+/* `reference [FILE]`: the rules of a rules file, or those a level plays
+ * by (with its overrides), as a Markdown page; the game's own by default. */
+static int cmd_reference(int argc, char **argv)
+{
+    if (argc > 1)
+        return hv_usage_error("reference takes one rules or level file, got '%s' too", argv[1]);
+    if (argc == 1 && argv[0][0] == '-')
+        return hv_usage_error("unknown option '%s'", argv[0]);
+    char base[HV_FILE_LEN];
+    const char *dir = getenv("HAPPYVALLEY_DATA");
+    snprintf(base, sizeof base, "%s/levels/rules/base.yaml", dir && *dir ? dir : HV_DATA_DIR);
+    const char *path = argc == 1 ? argv[0] : base;
+    hv_diag diag;
+    hv_diag_init(&diag);
+    /* A level is read whole, for its overrides; anything else as rules. */
+    hv_ydoc doc;
+    hv_ylimits limits = hv_ylimits_default();
+    int is_level = 0;
+    if (hv_ydoc_load_file(&doc, path, &limits, &diag) == 0 && doc.root) {
+        const hv_ynode *kind = hv_ynode_get(doc.root, "kind");
+        is_level = kind && kind->kind == HV_YNODE_SCALAR && strcmp(kind->str, "level") == 0;
+    }
+    hv_ydoc_free(&doc);
+    hv_rules *rules = malloc(sizeof *rules);
+    hv_level *level = NULL;
+    int rc = HV_EXIT_BAD_INPUT;
+    if (!rules || diag.count) {
+        /* reported below */
+    } else if (is_level) {
+        if ((level = hv_level_load(path, &diag)) != NULL) {
+            hv_reference_write(stdout, &level->rules, path);
+            rc = HV_EXIT_OK;
+        }
+    } else {
+        hv_rules_init(rules);
+        if (hv_rules_load(rules, path, &diag) == 0) {
+            hv_reference_write(stdout, rules, argc == 1 ? path : "levels/rules/base.yaml");
+            rc = HV_EXIT_OK;
+        }
+    }
+    if (rc != HV_EXIT_OK)
+        hv_diag_print(&diag, stderr);
+    hv_diag_free(&diag);
+    hv_level_free(level);
+    free(rules);
+    return rc;
+}
+
 /* `play` and the bare command: the window, or the terminal game. */
 static int cmd_play(int argc, char **argv, int menu, hv_window_fn window)
 {
@@ -421,6 +473,8 @@ static int run_command(int argc, char **argv, hv_window_fn window)
         return cmd_play(argc - 2, argv + 2, 0, window);
     if (strcmp(cmd, "replay") == 0)
         return hv_cmd_replay(argc - 2, argv + 2);
+    if (strcmp(cmd, "reference") == 0)
+        return cmd_reference(argc - 2, argv + 2);
     return hv_usage_error("unknown command '%s'", cmd);
 }
 

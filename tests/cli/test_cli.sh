@@ -221,5 +221,15 @@ expect_exit 0 "sim with answers naming their events" -- "$bin" sim "$tutorial" -
 contains "$tmp/out" "order: answer Dust storm with choice 2 - refused: another event is waiting for an answer" "an answer for another event is refused"
 contains "$tmp/out" "answered A storm on the way: Keep everyone inside and ride it out" "the named answer answers its event"
 
+# docs/rules-reference.md is what `reference` makes of the shipped rules.
+expect_exit 0 "reference" -- "$bin" reference
+if cmp -s "$tmp/out" docs/rules-reference.md; then ok; else
+    bad "docs/rules-reference.md differs from 'happyvalley reference' (make it again with: happyvalley reference >docs/rules-reference.md)"
+fi
+contains "$tmp/out" "| \`habitat\` | Habitat |" "the reference lists the habitat"
+expect_exit 0 "reference of a level, with its overrides" -- "$bin" reference levels/tutorial.yaml
+contains "$tmp/out" "# The rules of levels/tutorial.yaml" "the level's reference names it"
+expect_exit 2 "reference of a broken file" -- "$bin" reference "$tmp/evil.yaml"
+
 echo "cli_commands: $pass passed, $fail failed"
 ((fail == 0))
