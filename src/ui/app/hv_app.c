@@ -412,6 +412,11 @@ int hv_ui_run(const hv_ui_options *options)
                 Uint32 left = app->toast_until - SDL_GetTicks() + 1;
                 wait = wait >= 0 && (Uint32)wait < left ? wait : (int)(left > 60000 ? 60000 : left);
             }
+            /* The files a modder edits are looked at once a second; a look
+             * that finds nothing new draws nothing. */
+            int watch = hv_watch_due_ms(app), for_watch = watch >= 0 && (wait < 0 || watch < wait);
+            if (for_watch)
+                wait = watch;
             int toast = hv_app_toast_shown(app);
             int got = wait >= 0 ? SDL_WaitEventTimeout(&ev, wait) : SDL_WaitEvent(&ev);
             if (!got && wait < 0)
@@ -419,6 +424,11 @@ int hv_ui_run(const hv_ui_options *options)
             /* Woken by the clock alone, with the same message showing: only
              * the map moved, and only the map is drawn again. */
             int map_only = !got && toast == hv_app_toast_shown(app) && drawn_last;
+            if (!got && for_watch) {
+                if (!hv_watch_poll(app))
+                    continue;
+                map_only = 0;
+            }
             while (got && !app->quit) {
                 hv_app_handle(app, &ev);
                 got = SDL_PollEvent(&ev);

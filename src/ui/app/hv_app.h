@@ -54,7 +54,7 @@ typedef enum hv_modal {
 } hv_modal;
 
 /* What the confirm dialog asks before doing. */
-typedef enum hv_confirm { HV_CONFIRM_QUIT, HV_CONFIRM_MAIN_MENU } hv_confirm;
+typedef enum hv_confirm { HV_CONFIRM_QUIT, HV_CONFIRM_MAIN_MENU, HV_CONFIRM_RELOAD } hv_confirm;
 
 /* End week presses this soon after a week ended are taken as part of the
  * press that ended it (a double click, a key held down), in ms. */
@@ -170,6 +170,10 @@ typedef struct hv_app {
     hv_mod mods[HV_MODS_MAX];   /* as New game last found them, in the player's order */
     int mod_on[HV_MODS_MAX];    /* 1: New game offers the mod's levels */
     int mod_count;
+    /* hv_watch: the files as last seen, and when they were looked at. */
+    int64_t watch_game[2];  /* the open game's level and rules files */
+    int64_t watch_picker;   /* New game's folders and the highlighted level */
+    uint32_t watch_at;      /* SDL ticks of the last look */
     char asset_dir[HV_FILE_LEN];
     char settings_path[HV_FILE_LEN + 16];
     hv_screen screen;
@@ -248,6 +252,28 @@ void hv_app_read_campaign(hv_app *app);
 void hv_app_campaign_won(hv_app *app);
 /* Loads save SLOT; an unreadable save shows an error dialog. 0 or -1. */
 int hv_app_load_slot(hv_app *app, int slot);
+/* Opens the save at PATH, telling the player WHAT ("Loaded slot 3"); 0 or -1
+ * with the error shown. */
+int hv_app_load_path(hv_app *app, const char *path, const char *what);
+/* Opens the error dialog titled TITLE: WHAT, then the first problems of
+ * DIAG, each as FILE:LINE:COL: message. */
+void hv_app_error_diag(hv_app *app, const char *title, const char *what, const hv_diag *diag);
+
+/* ---- files a modder edits while the game runs (hv_watch.c) -------------- */
+
+/* Notes the open game's level and rules files as they are now. */
+void hv_watch_begin(hv_app *app);
+/* Milliseconds until the files should be looked at again, or -1 when
+ * there is nothing to watch (no game, not New game). */
+int hv_watch_due_ms(const hv_app *app);
+/* Looks at the files: New game reads its folders again when they changed,
+ * and an open game whose level or rules changed asks to reload. Returns 1
+ * when the window must be drawn again. */
+int hv_watch_poll(hv_app *app);
+/* Plays the open game again on its level and rules as they are on disk
+ * now: the same seed and orders up to this week. 0, or -1 with the error
+ * (the level's, at its line and column) shown and the game kept. */
+int hv_app_reload(hv_app *app);
 /* Saves the game to SLOT; says how it went in a toast. 0 or -1. */
 int hv_app_save_slot(hv_app *app, int slot);
 /* Closes the game, if any. */

@@ -42,7 +42,7 @@ void hv_app_error(hv_app *app, const char *text)
 /* Puts the first errors of DIAG, as FILE:LINE:COL, into the error dialog
  * titled TITLE: a file that says what is wrong with it is no failure of
  * the game's, and the title says what it means for the player. */
-static void error_from_diag(hv_app *app, const char *title, const char *what, const hv_diag *diag)
+void hv_app_error_diag(hv_app *app, const char *title, const char *what, const hv_diag *diag)
 {
     snprintf(app->error_title, sizeof app->error_title, "%s", title);
     size_t n = snprintf(app->error, sizeof app->error, "%s\n", what);
@@ -155,6 +155,7 @@ static void open_game(hv_app *app, hv_game *game)
     hv_app_close_game(app);
     app->game = game;
     use_mod_assets(app, game->level->file);
+    hv_watch_begin(app);
     app->screen = HV_SCR_GAME;
     app->panel = HV_PANEL_NONE;
     app->modal = HV_MODAL_NONE;
@@ -175,7 +176,7 @@ int hv_app_new_game_origin(hv_app *app, const char *path, uint64_t seed, const h
     hv_diag_init(&diag);
     hv_level *level = hv_level_load(path, &diag);
     if (!level) {
-        error_from_diag(app, "This level cannot be played",
+        hv_app_error_diag(app, "This level cannot be played",
                         "The level file has errors; fix them and start it again:", &diag);
         hv_diag_print(&diag, stderr);
         hv_diag_free(&diag);
@@ -264,6 +265,10 @@ void hv_app_queue_priority(hv_app *app, int32_t module, int32_t value)
 void hv_app_leave_now(hv_app *app, hv_confirm what)
 {
     app->modal = HV_MODAL_NONE;
+    if (what == HV_CONFIRM_RELOAD) {
+        hv_app_reload(app);
+        return;
+    }
     if (what == HV_CONFIRM_QUIT) {
         app->quit = 1;
         return;
@@ -411,12 +416,18 @@ static void watch_week(const hv_state *before, const hv_state *after, const hv_r
 
 int hv_app_load_slot(hv_app *app, int slot)
 {
-    char path[HV_FILE_LEN + 64];
+    char path[HV_FILE_LEN + 64], what[32];
     hv_save_slot_path(app->data_dir, slot, path, sizeof path);
     if (app->no_saving[0]) {
         hv_app_error(app, app->no_saving);
         return -1;
     }
+    snprintf(what, sizeof what, "Loaded slot %d", slot);
+    return hv_app_load_path(app, path, what);
+}
+
+int hv_app_load_path(hv_app *app, const char *path, const char *what)
+{
     hv_game *game = game_alloc();
     if (!game) {
         hv_app_error(app, "Out of memory.");
@@ -432,7 +443,7 @@ int hv_app_load_slot(hv_app *app, int slot)
                             notes) != 0) {
         free(loaded);
         free(notes);
-        error_from_diag(app, "This save cannot be loaded", "The save file has errors:", &diag);
+        hv_app_error_diag(app, "This save cannot be loaded", "The save file has errors:", &diag);
         hv_diag_free(&diag);
         game_free(game);
         return -1;
@@ -442,7 +453,7 @@ int hv_app_load_slot(hv_app *app, int slot)
     free(loaded);
     game->summary_seen = game->state.outcome != HV_OUTCOME_RUNNING && game->state.play_on;
     open_game(app, game);
-    hv_app_toast(app, "Loaded slot %d: week %d.", slot, game->state.turn + 1);
+    hv_app_toast(app, "%s: week %d.", what, game->state.turn + 1);
     if (notes->text[0]) {
         /* The whole story on stderr; the short one where the player looks. */
         fprintf(stderr, "happyvalley: note: %s\n", notes->text);

@@ -334,6 +334,11 @@ static int run_line(script_ctx *c, char *text)
         if (hv_app_screenshot(app, w[1]) != 0)
             return 1;
         printf("screenshot %s\n", w[1]);
+    } else if (strcmp(cmd, "watch") == 0) {
+        /* The look the window takes once a second, taken now. */
+        app->watch_at = SDL_GetTicks() - 60000;
+        printf("watch %s\n", hv_watch_due_ms(app) >= 0 && hv_watch_poll(app) ? "changed" : "same");
+        settle(app);
     } else if (strcmp(cmd, "map-frame") == 0) {
         if (n != 2)
             return bad(c, col[0], "%s", "map-frame needs a file name");

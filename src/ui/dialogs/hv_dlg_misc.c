@@ -452,9 +452,48 @@ static int confirm_body(hv_app *app, void *ctx, int x, int y, int w, int draw)
     return hv_dlg_wrap(&app->gfx, HV_FONT_BODY, 0, x, y, w, HV_C_TEXT, text, draw);
 }
 
+static int reload_body(hv_app *app, void *ctx, int x, int y, int w, int draw)
+{
+    (void)ctx;
+    char text[HV_FILE_LEN * 2 + 300];
+    const hv_level *level = app->game ? app->game->level : NULL;
+    snprintf(text, sizeof text,
+             "%s or its rules %s were saved since this game began. Reloading plays the same seed "
+             "and the same orders again on them, up to this week; where the new version no longer "
+             "fits them the game says so.",
+             level ? level->file : "The level", level ? level->rules_file : "");
+    return hv_dlg_wrap(&app->gfx, HV_FONT_BODY, 0, x, y, w, HV_C_TEXT, text, draw);
+}
+
+/* The level or its rules changed on disk while the game ran. */
+static void dialog_reload(hv_app *app)
+{
+    hv_gfx *g = &app->gfx;
+    int bh = hv_gfx_px(g, HV_DLG_FOOT);
+    hv_dlg_head head = {"icons/report", "The level changed: reload it?", NULL, HV_C_INFO, 0};
+    hv_dlg_frame d = hv_dlg_show(app, 600, bh, head, "reload_body", reload_body, NULL);
+    int sw = hv_dlg_button_width(g, NULL, "Keep playing"), lw = hv_dlg_button_width(g, NULL, "Reload");
+    SDL_Rect stay = {d.foot.x + d.foot.w - sw, d.foot.y, sw, bh};
+    SDL_Rect go = {stay.x - hv_gfx_px(g, 10) - lw, d.foot.y, lw, bh};
+    hv_gui_nav_begin(&app->gui, "reload");
+    int reload = hv_gui_button(&app->gui, "reload_yes", go, NULL, "Reload",
+                               "Play this game again on the level as it is now.", HV_W_PRIMARY);
+    int stayed = hv_gui_button(&app->gui, "reload_no", stay, NULL, "Keep playing",
+                               "Go on with the level as it was loaded (Esc).", 0);
+    hv_gui_nav_end(&app->gui);
+    if (stayed)
+        app->modal = HV_MODAL_NONE;
+    else if (reload)
+        hv_app_leave_now(app, HV_CONFIRM_RELOAD);
+}
+
 void hv_dialog_confirm(hv_app *app)
 {
     hv_dlg_just_opened(app);
+    if (app->confirm == HV_CONFIRM_RELOAD) {
+        dialog_reload(app);
+        return;
+    }
     hv_gfx *g = &app->gfx;
     int n = app->game ? app->game->state.order_count : 0;
     int quit = app->confirm == HV_CONFIRM_QUIT;
