@@ -95,6 +95,12 @@ int hv_fields_read(hv_ctx *ctx, const hv_ynode *node, const hv_field *fields, vo
                    uint64_t *seen, int require);
 /* Reads NODE as the value of FIELD into TARGET (the struct FIELD belongs to). */
 void hv_fields_read_one(hv_ctx *ctx, const hv_ynode *node, const hv_field *field, void *target);
+/* The "did you mean" hint (see hv_suggest_hint) for WORD, an unknown id
+ * where one of kind REF belongs, into BUF of CAP bytes. */
+const char *hv_ref_hint(const hv_ctx *ctx, hv_ref_kind ref, const char *word, char *buf,
+                        size_t cap);
+/* The same hint for WORD, an option policy P does not have. */
+const char *hv_option_hint(const hv_policy *p, const char *word, char *buf, size_t cap);
 /* Index of field KEY in FIELDS, or -1. */
 int hv_fields_index(const hv_field *fields, const char *key);
 /* Names of the terrain kinds, NULL-terminated ("plain", "ice", "rock"). */

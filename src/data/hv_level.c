@@ -4,6 +4,7 @@
 
 #include "hv_campaign.h"
 #include "hv_file.h"
+#include "hv_suggest.h"
 #include "hv_turn.h"
 
 #include <stddef.h>
@@ -224,6 +225,28 @@ static void read_start_module(hv_ctx *ctx, const hv_ynode *node, size_t index, v
     ld->modules[ld->module_count++] = m;
 }
 
+/* A person assigned to an id no start module has: most often a typo of
+ * one, or the module's type written where its id belongs. */
+static void unknown_module(hv_ctx *ctx, const hv_ynode *at, const loading *ld, const char *id)
+{
+    hv_suggest near = hv_suggest_start(id);
+    for (int32_t i = 0; i < ld->module_count; i++)
+        hv_suggest_offer(&near, ld->modules[i].id);
+    char hint[HV_SUGGEST_LEN];
+    if (hv_suggest_hint(&near, hint, sizeof hint)[0])
+        hv_ctx_error(ctx, at, "no start module has the id '%s'%s", id, hint);
+    else if (hv_rules_find_module_type(&ld->level->rules, id) >= 0)
+        hv_ctx_error(ctx, at,
+                     "no start module has the id '%s'; that is a module type, and `assigned` "
+                     "names a module by its `id`",
+                     id);
+    else
+        hv_ctx_error(ctx, at,
+                     "no start module has the id '%s'; `assigned` names a module by the `id` "
+                     "given it in start.modules",
+                     id);
+}
+
 static void read_person(hv_ctx *ctx, const hv_ynode *node, size_t index, void *data)
 {
     loading *ld = data;
@@ -250,7 +273,7 @@ static void read_person(hv_ctx *ctx, const hv_ynode *node, size_t index, void *d
         if (found < 0 && failed) {
             /* Already reported at the module itself. */
         } else if (found < 0) {
-            hv_ctx_error(ctx, at, "unknown module '%s' (give the module an `id`)", p.assigned);
+            unknown_module(ctx, at, ld, p.assigned);
         } else {
             hv_module *m = &ld->level->start.modules[found];
             int32_t slots = ld->level->rules.module_types[m->type].crew_slots;
