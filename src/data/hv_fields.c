@@ -91,6 +91,17 @@ int hv_read_int(hv_ctx *ctx, const hv_ynode *node, int64_t min, int64_t max, int
         }
         v = v * 10 + (*p - '0');
     }
+    if (digits < 0) {
+        /* Too big even for 64 bits, yet a whole number: the range is the news. */
+        while (*p >= '0' && *p <= '9')
+            p++;
+        if (*p == '\0') {
+            int cut = node->len > 40;
+            hv_ctx_error(ctx, node, "%.*s%s is out of range (%lld..%lld)", cut ? 40 : (int)node->len,
+                         node->str, cut ? "..." : "", (long long)min, (long long)max);
+            return 0;
+        }
+    }
     if (digits <= 0 || *p != '\0') {
         hv_ctx_error(ctx, node, "expected a whole number, got %s", shown(node, buf, sizeof buf));
         return 0;
