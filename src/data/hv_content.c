@@ -355,8 +355,7 @@ void hv_resolve_missions(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules)
         m->found_out_event = hv_rules_find_event(rules, m->found_out_event_id) + 1;
         if (m->found_out_event == 0)
             hv_ctx_error(ctx, event, "unknown event '%s'%s", m->found_out_event_id,
-                         hv_ref_hint(ctx, HV_REF_EVENT1, m->found_out_event_id, hint,
-                                     sizeof hint));
+                         hv_ref_hint(ctx, HV_REF_EVENT1, m->found_out_event_id, hint, sizeof hint));
         hv_ctx_pop(ctx, old);
     }
 }

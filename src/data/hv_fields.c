@@ -97,8 +97,9 @@ int hv_read_int(hv_ctx *ctx, const hv_ynode *node, int64_t min, int64_t max, int
             p++;
         if (*p == '\0') {
             int cut = node->len > 40;
-            hv_ctx_error(ctx, node, "%.*s%s is out of range (%lld..%lld)", cut ? 40 : (int)node->len,
-                         node->str, cut ? "..." : "", (long long)min, (long long)max);
+            hv_ctx_error(ctx, node, "%.*s%s is out of range (%lld..%lld)",
+                         cut ? 40 : (int)node->len, node->str, cut ? "..." : "", (long long)min,
+                         (long long)max);
             return 0;
         }
     }
@@ -168,8 +169,8 @@ static int resolve_ref(const hv_ctx *ctx, hv_ref_kind ref, const char *name)
 
 static const char *ref_name(hv_ref_kind ref)
 {
-    static const char *const names[] = {"faction",  "role", "module type", "resource",
-                                        "asteroid", "flag", "module type", "flag",
+    static const char *const names[] = {"faction",  "role",  "module type", "resource",
+                                        "asteroid", "flag",  "module type", "flag",
                                         "event",    "trait", "policy"};
     return names[ref];
 }
@@ -179,8 +180,7 @@ static const char *ref_name(hv_ref_kind ref)
     for (int32_t i_ = 0; i_ < (n); i_++)                                                           \
     hv_suggest_offer(near, (t)[i_].id)
 
-const char *hv_ref_hint(const hv_ctx *ctx, hv_ref_kind ref, const char *word, char *buf,
-                        size_t cap)
+const char *hv_ref_hint(const hv_ctx *ctx, hv_ref_kind ref, const char *word, char *buf, size_t cap)
 {
     hv_suggest near = hv_suggest_start(word);
     const hv_rules *r = ctx->rules;
@@ -244,8 +244,8 @@ static uint32_t faction_mask(hv_ctx *ctx, const hv_ynode *key)
                                                        : -1;
     if (f >= 0)
         return 1u << f;
-    int b = ctx->rules && key->kind == HV_YNODE_SCALAR ? hv_rules_find_bloc(ctx->rules, key->str)
-                                                       : -1;
+    int b =
+        ctx->rules && key->kind == HV_YNODE_SCALAR ? hv_rules_find_bloc(ctx->rules, key->str) : -1;
     if (b >= 0 && ctx->rules->blocs[b].members)
         return ctx->rules->blocs[b].members;
     char hint[HV_SUGGEST_LEN] = "";
@@ -528,7 +528,8 @@ static void unknown_key(hv_ctx *ctx, const hv_ynode *key, const hv_field *fields
     for (int i = 0; fields[i].key; i++)
         hv_suggest_offer(&near, fields[i].key);
     char hint[HV_SUGGEST_LEN];
-    hv_ctx_error(ctx, key, "unknown key '%s'%s", key->str, hv_suggest_hint(&near, hint, sizeof hint));
+    hv_ctx_error(ctx, key, "unknown key '%s'%s", key->str,
+                 hv_suggest_hint(&near, hint, sizeof hint));
 }
 
 int hv_fields_read(hv_ctx *ctx, const hv_ynode *node, const hv_field *fields, void *target,

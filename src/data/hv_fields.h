@@ -26,21 +26,21 @@ typedef struct hv_ctx {
 } hv_ctx;
 
 typedef enum hv_ftype {
-    HV_F_INT32,   /* whole number into int32_t, within min..max */
-    HV_F_INT64,   /* whole number into int64_t, within min..max */
-    HV_F_BOOL,    /* true/false into int32_t */
-    HV_F_ID,      /* identifier [a-z0-9_], into char[size] */
-    HV_F_TEXT,    /* any text up to size-1 bytes, into char[size] */
-    HV_F_RESMAP,  /* map resource -> whole number (min..max), into int64_t[HV_RES_COUNT] */
-    HV_F_COLOUR,  /* "#rrggbb" into uint32_t */
-    HV_F_ENUM,    /* one of names[], index into int32_t */
-    HV_F_REF,     /* id of a faction/role/module type/resource (ref), index into int32_t */
-    HV_F_TERRAIN, /* list of terrain names into a uint32_t bit mask */
-    HV_F_FLAGS,   /* list of flag ids into a uint32_t bit mask */
-    HV_F_BY_FACTION, /* a number for all, or a map faction/bloc -> number, into hv_by_faction */
-    HV_F_BY_PAIR, /* a number for all pairs, or faction/bloc -> faction/bloc -> number */
+    HV_F_INT32,        /* whole number into int32_t, within min..max */
+    HV_F_INT64,        /* whole number into int64_t, within min..max */
+    HV_F_BOOL,         /* true/false into int32_t */
+    HV_F_ID,           /* identifier [a-z0-9_], into char[size] */
+    HV_F_TEXT,         /* any text up to size-1 bytes, into char[size] */
+    HV_F_RESMAP,       /* map resource -> whole number (min..max), into int64_t[HV_RES_COUNT] */
+    HV_F_COLOUR,       /* "#rrggbb" into uint32_t */
+    HV_F_ENUM,         /* one of names[], index into int32_t */
+    HV_F_REF,          /* id of a faction/role/module type/resource (ref), index into int32_t */
+    HV_F_TERRAIN,      /* list of terrain names into a uint32_t bit mask */
+    HV_F_FLAGS,        /* list of flag ids into a uint32_t bit mask */
+    HV_F_BY_FACTION,   /* a number for all, or a map faction/bloc -> number, into hv_by_faction */
+    HV_F_BY_PAIR,      /* a number for all pairs, or faction/bloc -> faction/bloc -> number */
     HV_F_TWO_FACTIONS, /* a list of two different factions into int32_t[2] (index + 1) */
-    HV_F_SKIP     /* accepted here, read by the caller (sub-sections) */
+    HV_F_SKIP          /* accepted here, read by the caller (sub-sections) */
 } hv_ftype;
 
 typedef enum hv_ref_kind {

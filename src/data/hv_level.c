@@ -305,8 +305,6 @@ static void read_supply(hv_ctx *ctx, const hv_ynode *node, size_t index, void *d
     rules->supply_count = (int32_t)index + 1;
 }
 
-
-
 static void read_map(hv_ctx *ctx, const hv_ynode *root, loading *ld)
 {
     hv_rules *rules = &ld->level->rules;

@@ -79,3 +79,21 @@ size_t hv_text_find_bad(const unsigned char *s, size_t len)
     }
     return len;
 }
+
+size_t hv_text_indent_tab(const unsigned char *s, size_t len, int line)
+{
+    size_t i = len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0;
+    for (int at = 1; at < line && i < len;) {
+        size_t b = break_len(s, len, i);
+        at += b != 0;
+        i += b ? b : 1;
+    }
+    /* A list item's dash indents the item's own content too. */
+    for (; i < len; i++) {
+        if (s[i] == '\t')
+            return i;
+        if (s[i] != ' ' && !(s[i] == '-' && i + 1 < len && (s[i + 1] == ' ' || s[i + 1] == '\t')))
+            break;
+    }
+    return len;
+}

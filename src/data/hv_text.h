@@ -13,5 +13,8 @@ size_t hv_text_find_bad(const unsigned char *s, size_t len);
  * it must be valid UTF-8. A leading BOM is skipped; CRLF, CR, LF, NEL, LS
  * and PS each end a line. */
 void hv_text_locate(const unsigned char *s, size_t len, size_t offset, int *line, int *col);
+/* Offset of the first tab in the indentation of 1-based LINE (its opening
+ * blanks and list dashes), or LEN when there is none or no such line. */
+size_t hv_text_indent_tab(const unsigned char *s, size_t len, int line);
 
 #endif

@@ -416,21 +416,29 @@ static void add_alias(loader *ld, const yaml_event_t *ev)
 static void syntax_error(loader *ld, const yaml_parser_t *p, const unsigned char *buf, size_t len)
 {
     const char *problem = p->problem ? p->problem : "cannot parse";
+    /* libyaml names a tab that indents a line only as a character that
+     * cannot start a token, at the tab or just after it. */
+    pos at = mark_pos(p->problem_mark);
+    pos tab = locate(buf, len, hv_text_indent_tab(buf, len, at.line));
+    int tabbed = tab.line == at.line && tab.col <= at.col && at.col <= tab.col + 1;
     if (p->error == YAML_MEMORY_ERROR) {
         out_of_memory(ld);
     } else if (p->error == YAML_READER_ERROR) {
         /* Reader errors carry a byte offset instead of a mark. */
-        pos at = locate(buf, len, p->problem_offset);
+        pos off = locate(buf, len, p->problem_offset);
         if (p->problem_value != -1)
-            report(ld, at, "YAML syntax: %s (character 0x%x)", problem, (unsigned)p->problem_value);
+            report(ld, off, "YAML syntax: %s (character 0x%x)", problem,
+                   (unsigned)p->problem_value);
         else
-            report(ld, at, "YAML syntax: %s", problem);
+            report(ld, off, "YAML syntax: %s", problem);
+    } else if (tabbed) {
+        report(ld, tab, "a tab in the indentation; YAML indents with spaces only");
     } else if (p->context) {
         pos from = mark_pos(p->context_mark);
-        report(ld, mark_pos(p->problem_mark), "YAML syntax: %s (%s started at line %d, column %d)",
-               problem, p->context, from.line, from.col);
+        report(ld, at, "YAML syntax: %s (%s started at line %d, column %d)", problem, p->context,
+               from.line, from.col);
     } else {
-        report(ld, mark_pos(p->problem_mark), "YAML syntax: %s", problem);
+        report(ld, at, "YAML syntax: %s", problem);
     }
 }
 
