@@ -118,6 +118,17 @@ int hv_read_int(hv_ctx *ctx, const hv_ynode *node, int64_t min, int64_t max, int
     return 1;
 }
 
+int hv_comment_error(hv_ctx *ctx, const hv_ynode *node, const char *what)
+{
+    if (node->kind != HV_YNODE_SCALAR || !node->comment)
+        return 0;
+    hv_ynode at = *node;
+    at.col = node->comment_col;
+    hv_ctx_error(ctx, &at, "`#` starts a comment in YAML, so %s is empty; quote it: \"%s\"", what,
+                 node->comment);
+    return 1;
+}
+
 int hv_read_id(hv_ctx *ctx, const hv_ynode *node, char *out, size_t cap)
 {
     char buf[64];
@@ -441,6 +452,8 @@ static void read_field(hv_ctx *ctx, const hv_ynode *node, const hv_field *f, voi
     if (!target && f->type != HV_F_SKIP)
         return;
     char *dst = target ? (char *)target + f->offset : NULL;
+    if (hv_comment_error(ctx, node, "the value"))
+        return;
     int64_t v;
     switch (f->type) {
     case HV_F_INT32:

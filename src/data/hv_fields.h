@@ -86,6 +86,9 @@ void hv_ctx_error(hv_ctx *ctx, const hv_ynode *node, const char *fmt, ...)
 int hv_expect(hv_ctx *ctx, const hv_ynode *node, hv_ynode_kind kind);
 /* Reads a whole number within MIN..MAX; returns 0 on error. */
 int hv_read_int(hv_ctx *ctx, const hv_ynode *node, int64_t min, int64_t max, int64_t *out);
+/* Reports NODE, an empty value whose `#` was meant as text but starts a
+ * comment (see hv_ynode.comment), calling it WHAT; returns 0 if not so. */
+int hv_comment_error(hv_ctx *ctx, const hv_ynode *node, const char *what);
 /* Checks that NODE is an identifier of at most CAP-1 bytes; returns 0 on error. */
 int hv_read_id(hv_ctx *ctx, const hv_ynode *node, char *out, size_t cap);
 /* Reads map NODE into TARGET through FIELDS. SEEN, if given, gets a bit per

@@ -155,7 +155,7 @@ static void read_terrain_rows(hv_ctx *ctx, const hv_ynode *rows, hv_rules *rules
     for (size_t y = 0; y < rows->count; y++) {
         const hv_ynode *row = rows->items[y];
         size_t old = hv_ctx_push_index(ctx, y);
-        if (hv_expect(ctx, row, HV_YNODE_SCALAR)) {
+        if (hv_expect(ctx, row, HV_YNODE_SCALAR) && !hv_comment_error(ctx, row, "the row")) {
             if ((int32_t)row->len != rules->map_width) {
                 hv_ctx_error(ctx, row, "row is %zu cells long, map.width is %d", row->len,
                              rules->map_width);
