@@ -450,8 +450,9 @@ static void syntax_error(loader *ld, const yaml_parser_t *p, const unsigned char
     /* libyaml names a tab that indents a line only as a character that
      * cannot start a token, at the tab or just after it. */
     pos at = mark_pos(p->problem_mark);
-    pos tab = locate(buf, len, hv_text_indent_tab(buf, len, at.line));
-    int tabbed = tab.line == at.line && tab.col <= at.col && at.col <= tab.col + 1;
+    size_t found = hv_text_indent_tab(buf, len, at.line);
+    pos tab = locate(buf, len, found);
+    int tabbed = found < len && tab.col <= at.col && at.col <= tab.col + 1;
     if (p->error == YAML_MEMORY_ERROR) {
         out_of_memory(ld);
     } else if (p->error == YAML_READER_ERROR) {
