@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hv_field_table.h"
+#include "hv_suggest.h"
 #include "hv_level.h"
 
 #define WEIGHT(key, kind, doc)                                                                     \
@@ -339,18 +340,22 @@ void hv_resolve_missions(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules)
     const hv_ynode *node = hv_ynode_get(root, "missions");
     const hv_ynode *flag = node ? hv_ynode_get(node, "hijack_flag") : NULL;
     const hv_ynode *event = node ? hv_ynode_get(node, "found_out_event") : NULL;
+    char hint[HV_SUGGEST_LEN];
     if (flag) {
         size_t old = hv_ctx_push_key(ctx, "missions.hijack_flag");
         m->hijack_flag = hv_rules_find_flag(rules, m->hijack_flag_id) + 1;
         if (m->hijack_flag == 0)
-            hv_ctx_error(ctx, flag, "unknown flag '%s' (list it under `flags`)", m->hijack_flag_id);
+            hv_ctx_error(ctx, flag, "unknown flag '%s'%s (list it under `flags`)",
+                         m->hijack_flag_id,
+                         hv_ref_hint(ctx, HV_REF_FLAG, m->hijack_flag_id, hint, sizeof hint));
         hv_ctx_pop(ctx, old);
     }
     if (event) {
         size_t old = hv_ctx_push_key(ctx, "missions.found_out_event");
         m->found_out_event = hv_rules_find_event(rules, m->found_out_event_id) + 1;
         if (m->found_out_event == 0)
-            hv_ctx_error(ctx, event, "unknown event '%s'", m->found_out_event_id);
+            hv_ctx_error(ctx, event, "unknown event '%s'%s", m->found_out_event_id,
+                         hv_ref_hint(ctx, HV_REF_EVENT1, m->found_out_event_id, hint, sizeof hint));
         hv_ctx_pop(ctx, old);
     }
 }
@@ -405,7 +410,9 @@ void hv_read_policy_options(hv_ctx *ctx, const hv_ynode *node, void *entry, int 
     if (strcmp(p->options[p->start].id, p->start_id) != 0) {
         const hv_ynode *at = hv_ynode_get(node, "start");
         size_t old = hv_ctx_push_key(ctx, "start");
-        hv_ctx_error(ctx, at ? at : node, "the policy has no option '%s'", p->start_id);
+        char hint[HV_SUGGEST_LEN];
+        hv_ctx_error(ctx, at ? at : node, "the policy has no option '%s'%s", p->start_id,
+                     hv_option_hint(p, p->start_id, hint, sizeof hint));
         hv_ctx_pop(ctx, old);
     }
 }
@@ -458,8 +465,11 @@ static void read_trigger_option(hv_ctx *ctx, const hv_ynode *node, hv_trigger *t
         for (int32_t i = 0; i < p->option_count; i++)
             if (strcmp(p->options[i].id, id) == 0)
                 t->option = i;
-        if (t->option < 0)
-            hv_ctx_error(ctx, opt, "policy '%s' has no option '%s'", p->id, id);
+        if (t->option < 0) {
+            char hint[HV_SUGGEST_LEN];
+            hv_ctx_error(ctx, opt, "policy '%s' has no option '%s'%s", p->id, id,
+                         hv_option_hint(p, id, hint, sizeof hint));
+        }
     }
     hv_ctx_pop(ctx, old);
 }

@@ -1,5 +1,7 @@
 #include "hv_fields.h"
 
+#include "hv_suggest.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -89,6 +91,18 @@ int hv_read_int(hv_ctx *ctx, const hv_ynode *node, int64_t min, int64_t max, int
         }
         v = v * 10 + (*p - '0');
     }
+    if (digits < 0) {
+        /* Too big even for 64 bits, yet a whole number: the range is the news. */
+        while (*p >= '0' && *p <= '9')
+            p++;
+        if (*p == '\0') {
+            int cut = node->len > 40;
+            hv_ctx_error(ctx, node, "%.*s%s is out of range (%lld..%lld)",
+                         cut ? 40 : (int)node->len, node->str, cut ? "..." : "", (long long)min,
+                         (long long)max);
+            return 0;
+        }
+    }
     if (digits <= 0 || *p != '\0') {
         hv_ctx_error(ctx, node, "expected a whole number, got %s", shown(node, buf, sizeof buf));
         return 0;
@@ -101,6 +115,17 @@ int hv_read_int(hv_ctx *ctx, const hv_ynode *node, int64_t min, int64_t max, int
         return 0;
     }
     *out = v;
+    return 1;
+}
+
+int hv_comment_error(hv_ctx *ctx, const hv_ynode *node, const char *what)
+{
+    if (node->kind != HV_YNODE_SCALAR || !node->comment)
+        return 0;
+    hv_ynode at = *node;
+    at.col = node->comment_col;
+    hv_ctx_error(ctx, &at, "`#` starts a comment in YAML, so %s is empty; quote it: \"%s\"", what,
+                 node->comment);
     return 1;
 }
 
@@ -155,10 +180,49 @@ static int resolve_ref(const hv_ctx *ctx, hv_ref_kind ref, const char *name)
 
 static const char *ref_name(hv_ref_kind ref)
 {
-    static const char *const names[] = {"faction",  "role", "module type", "resource",
-                                        "asteroid", "flag", "module type", "flag",
+    static const char *const names[] = {"faction",  "role",  "module type", "resource",
+                                        "asteroid", "flag",  "module type", "flag",
                                         "event",    "trait", "policy"};
     return names[ref];
+}
+
+/* Offers the id of each of the first N entries of table T. */
+#define OFFER_IDS(near, t, n)                                                                      \
+    for (int32_t i_ = 0; i_ < (n); i_++)                                                           \
+    hv_suggest_offer(near, (t)[i_].id)
+
+const char *hv_ref_hint(const hv_ctx *ctx, hv_ref_kind ref, const char *word, char *buf, size_t cap)
+{
+    hv_suggest near = hv_suggest_start(word);
+    const hv_rules *r = ctx->rules;
+    if (ref == HV_REF_RESOURCE)
+        for (int i = 0; i < HV_RES_COUNT; i++)
+            hv_suggest_offer(&near, hv_resource_id((hv_resource)i));
+    else if (ref == HV_REF_FLAG || ref == HV_REF_FLAG1)
+        for (int32_t i = 0; r && i < r->flag_count; i++)
+            hv_suggest_offer(&near, r->flags[i]);
+    else if (r && ref == HV_REF_FACTION)
+        OFFER_IDS(&near, r->factions, r->faction_count);
+    else if (r && ref == HV_REF_ROLE)
+        OFFER_IDS(&near, r->roles, r->role_count);
+    else if (r && (ref == HV_REF_MODULE_TYPE || ref == HV_REF_MODULE_TYPE1))
+        OFFER_IDS(&near, r->module_types, r->module_type_count);
+    else if (r && ref == HV_REF_ASTEROID)
+        OFFER_IDS(&near, r->asteroids, r->asteroid_count);
+    else if (r && ref == HV_REF_TRAIT1)
+        OFFER_IDS(&near, r->traits, r->trait_count);
+    else if (r && ref == HV_REF_EVENT1)
+        OFFER_IDS(&near, r->events, r->event_count);
+    else if (r && ref == HV_REF_POLICY1)
+        OFFER_IDS(&near, r->policies, r->policy_count);
+    return hv_suggest_hint(&near, buf, cap);
+}
+
+const char *hv_option_hint(const hv_policy *p, const char *word, char *buf, size_t cap)
+{
+    hv_suggest near = hv_suggest_start(word);
+    OFFER_IDS(&near, p->options, p->option_count);
+    return hv_suggest_hint(&near, buf, cap);
 }
 
 static void read_resmap(hv_ctx *ctx, const hv_ynode *node, const hv_field *f, int64_t *out)
@@ -169,7 +233,9 @@ static void read_resmap(hv_ctx *ctx, const hv_ynode *node, const hv_field *f, in
         const hv_ynode *key = node->items[2 * i], *value = node->items[2 * i + 1];
         int r = hv_resource_find(key->str);
         if (r < 0) {
-            hv_ctx_error(ctx, key, "unknown resource '%s'", key->str);
+            char hint[HV_SUGGEST_LEN];
+            hv_ctx_error(ctx, key, "unknown resource '%s'%s", key->str,
+                         hv_ref_hint(ctx, HV_REF_RESOURCE, key->str, hint, sizeof hint));
             continue;
         }
         size_t old = hv_ctx_push_key(ctx, key->str);
@@ -189,11 +255,20 @@ static uint32_t faction_mask(hv_ctx *ctx, const hv_ynode *key)
                                                        : -1;
     if (f >= 0)
         return 1u << f;
-    int b = ctx->rules && key->kind == HV_YNODE_SCALAR ? hv_rules_find_bloc(ctx->rules, key->str)
-                                                       : -1;
+    int b =
+        ctx->rules && key->kind == HV_YNODE_SCALAR ? hv_rules_find_bloc(ctx->rules, key->str) : -1;
     if (b >= 0 && ctx->rules->blocs[b].members)
         return ctx->rules->blocs[b].members;
-    hv_ctx_error(ctx, key, "unknown faction or bloc %s", shown(key, buf, sizeof buf));
+    char hint[HV_SUGGEST_LEN] = "";
+    if (key->kind == HV_YNODE_SCALAR) {
+        hv_suggest near = hv_suggest_start(key->str);
+        for (int32_t i = 0; ctx->rules && i < ctx->rules->faction_count; i++)
+            hv_suggest_offer(&near, ctx->rules->factions[i].id);
+        for (int32_t i = 0; ctx->rules && i < ctx->rules->bloc_count; i++)
+            hv_suggest_offer(&near, ctx->rules->blocs[i].id);
+        hv_suggest_hint(&near, hint, sizeof hint);
+    }
+    hv_ctx_error(ctx, key, "unknown faction or bloc %s%s", shown(key, buf, sizeof buf), hint);
     return 0;
 }
 
@@ -274,7 +349,10 @@ static void read_two_factions(hv_ctx *ctx, const hv_ynode *node, int32_t *out)
                    : -1;
         if (f[i] < 0) {
             size_t old = hv_ctx_push_index(ctx, i);
-            hv_ctx_error(ctx, item, "unknown faction %s", shown(item, buf, sizeof buf));
+            char hint[HV_SUGGEST_LEN] = "";
+            if (item->kind == HV_YNODE_SCALAR)
+                hv_ref_hint(ctx, HV_REF_FACTION, item->str, hint, sizeof hint);
+            hv_ctx_error(ctx, item, "unknown faction %s%s", shown(item, buf, sizeof buf), hint);
             hv_ctx_pop(ctx, old);
         }
     }
@@ -326,9 +404,11 @@ static void read_name_index(hv_ctx *ctx, const hv_ynode *node, const hv_field *f
         return;
     if (f->type == HV_F_REF) {
         int index = resolve_ref(ctx, f->ref, node->str);
+        char hint[HV_SUGGEST_LEN];
         if (index < 0)
-            hv_ctx_error(ctx, node, "unknown %s %s", ref_name(f->ref),
-                         shown(node, buf, sizeof buf));
+            hv_ctx_error(ctx, node, "unknown %s %s%s", ref_name(f->ref),
+                         shown(node, buf, sizeof buf),
+                         hv_ref_hint(ctx, f->ref, node->str, hint, sizeof hint));
         else
             *out = index + (f->ref >= HV_REF_MODULE_TYPE1);
         return;
@@ -372,6 +452,8 @@ static void read_field(hv_ctx *ctx, const hv_ynode *node, const hv_field *f, voi
     if (!target && f->type != HV_F_SKIP)
         return;
     char *dst = target ? (char *)target + f->offset : NULL;
+    if (hv_comment_error(ctx, node, "the value"))
+        return;
     int64_t v;
     switch (f->type) {
     case HV_F_INT32:
@@ -453,47 +535,14 @@ int hv_fields_index(const hv_field *fields, const char *key)
     return -1;
 }
 
-/* Edit distance, for "did you mean" hints on misspelt keys. */
-static size_t distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 40 || lb > 40)
-        return 99;
-    size_t row[41];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (row[j] + 1 < best)
-                best = row[j] + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
 static void unknown_key(hv_ctx *ctx, const hv_ynode *key, const hv_field *fields)
 {
-    const char *best = NULL;
-    size_t best_d = 3;
-    for (int i = 0; fields[i].key; i++) {
-        size_t d = distance(key->str, fields[i].key);
-        if (d < best_d) {
-            best_d = d;
-            best = fields[i].key;
-        }
-    }
-    if (best)
-        hv_ctx_error(ctx, key, "unknown key '%s' (did you mean '%s'?)", key->str, best);
-    else
-        hv_ctx_error(ctx, key, "unknown key '%s'", key->str);
+    hv_suggest near = hv_suggest_start(key->str);
+    for (int i = 0; fields[i].key; i++)
+        hv_suggest_offer(&near, fields[i].key);
+    char hint[HV_SUGGEST_LEN];
+    hv_ctx_error(ctx, key, "unknown key '%s'%s", key->str,
+                 hv_suggest_hint(&near, hint, sizeof hint));
 }
 
 int hv_fields_read(hv_ctx *ctx, const hv_ynode *node, const hv_field *fields, void *target,

@@ -26,21 +26,21 @@ typedef struct hv_ctx {
 } hv_ctx;
 
 typedef enum hv_ftype {
-    HV_F_INT32,   /* whole number into int32_t, within min..max */
-    HV_F_INT64,   /* whole number into int64_t, within min..max */
-    HV_F_BOOL,    /* true/false into int32_t */
-    HV_F_ID,      /* identifier [a-z0-9_], into char[size] */
-    HV_F_TEXT,    /* any text up to size-1 bytes, into char[size] */
-    HV_F_RESMAP,  /* map resource -> whole number (min..max), into int64_t[HV_RES_COUNT] */
-    HV_F_COLOUR,  /* "#rrggbb" into uint32_t */
-    HV_F_ENUM,    /* one of names[], index into int32_t */
-    HV_F_REF,     /* id of a faction/role/module type/resource (ref), index into int32_t */
-    HV_F_TERRAIN, /* list of terrain names into a uint32_t bit mask */
-    HV_F_FLAGS,   /* list of flag ids into a uint32_t bit mask */
-    HV_F_BY_FACTION, /* a number for all, or a map faction/bloc -> number, into hv_by_faction */
-    HV_F_BY_PAIR, /* a number for all pairs, or faction/bloc -> faction/bloc -> number */
+    HV_F_INT32,        /* whole number into int32_t, within min..max */
+    HV_F_INT64,        /* whole number into int64_t, within min..max */
+    HV_F_BOOL,         /* true/false into int32_t */
+    HV_F_ID,           /* identifier [a-z0-9_], into char[size] */
+    HV_F_TEXT,         /* any text up to size-1 bytes, into char[size] */
+    HV_F_RESMAP,       /* map resource -> whole number (min..max), into int64_t[HV_RES_COUNT] */
+    HV_F_COLOUR,       /* "#rrggbb" into uint32_t */
+    HV_F_ENUM,         /* one of names[], index into int32_t */
+    HV_F_REF,          /* id of a faction/role/module type/resource (ref), index into int32_t */
+    HV_F_TERRAIN,      /* list of terrain names into a uint32_t bit mask */
+    HV_F_FLAGS,        /* list of flag ids into a uint32_t bit mask */
+    HV_F_BY_FACTION,   /* a number for all, or a map faction/bloc -> number, into hv_by_faction */
+    HV_F_BY_PAIR,      /* a number for all pairs, or faction/bloc -> faction/bloc -> number */
     HV_F_TWO_FACTIONS, /* a list of two different factions into int32_t[2] (index + 1) */
-    HV_F_SKIP     /* accepted here, read by the caller (sub-sections) */
+    HV_F_SKIP          /* accepted here, read by the caller (sub-sections) */
 } hv_ftype;
 
 typedef enum hv_ref_kind {
@@ -86,6 +86,9 @@ void hv_ctx_error(hv_ctx *ctx, const hv_ynode *node, const char *fmt, ...)
 int hv_expect(hv_ctx *ctx, const hv_ynode *node, hv_ynode_kind kind);
 /* Reads a whole number within MIN..MAX; returns 0 on error. */
 int hv_read_int(hv_ctx *ctx, const hv_ynode *node, int64_t min, int64_t max, int64_t *out);
+/* Reports NODE, an empty value whose `#` was meant as text but starts a
+ * comment (see hv_ynode.comment), calling it WHAT; returns 0 if not so. */
+int hv_comment_error(hv_ctx *ctx, const hv_ynode *node, const char *what);
 /* Checks that NODE is an identifier of at most CAP-1 bytes; returns 0 on error. */
 int hv_read_id(hv_ctx *ctx, const hv_ynode *node, char *out, size_t cap);
 /* Reads map NODE into TARGET through FIELDS. SEEN, if given, gets a bit per
@@ -95,6 +98,12 @@ int hv_fields_read(hv_ctx *ctx, const hv_ynode *node, const hv_field *fields, vo
                    uint64_t *seen, int require);
 /* Reads NODE as the value of FIELD into TARGET (the struct FIELD belongs to). */
 void hv_fields_read_one(hv_ctx *ctx, const hv_ynode *node, const hv_field *field, void *target);
+/* The "did you mean" hint (see hv_suggest_hint) for WORD, an unknown id
+ * where one of kind REF belongs, into BUF of CAP bytes. */
+const char *hv_ref_hint(const hv_ctx *ctx, hv_ref_kind ref, const char *word, char *buf,
+                        size_t cap);
+/* The same hint for WORD, an option policy P does not have. */
+const char *hv_option_hint(const hv_policy *p, const char *word, char *buf, size_t cap);
 /* Index of field KEY in FIELDS, or -1. */
 int hv_fields_index(const hv_field *fields, const char *key);
 /* Names of the terrain kinds, NULL-terminated ("plain", "ice", "rock"). */

@@ -5,12 +5,14 @@
 
 #include "hv_campaign.h"
 #include "hv_file.h"
+#include "hv_suggest.h"
 #include "hv_turn.h"
 
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* What the top of a level reads into before the rules exist. */
@@ -155,7 +157,7 @@ static void read_terrain_rows(hv_ctx *ctx, const hv_ynode *rows, hv_rules *rules
     for (size_t y = 0; y < rows->count; y++) {
         const hv_ynode *row = rows->items[y];
         size_t old = hv_ctx_push_index(ctx, y);
-        if (hv_expect(ctx, row, HV_YNODE_SCALAR)) {
+        if (hv_expect(ctx, row, HV_YNODE_SCALAR) && !hv_comment_error(ctx, row, "the row")) {
             if ((int32_t)row->len != rules->map_width) {
                 hv_ctx_error(ctx, row, "row is %zu cells long, map.width is %d", row->len,
                              rules->map_width);
@@ -225,6 +227,28 @@ static void read_start_module(hv_ctx *ctx, const hv_ynode *node, size_t index, v
     ld->modules[ld->module_count++] = m;
 }
 
+/* A person assigned to an id no start module has: most often a typo of
+ * one, or the module's type written where its id belongs. */
+static void unknown_module(hv_ctx *ctx, const hv_ynode *at, const loading *ld, const char *id)
+{
+    hv_suggest near = hv_suggest_start(id);
+    for (int32_t i = 0; i < ld->module_count; i++)
+        hv_suggest_offer(&near, ld->modules[i].id);
+    char hint[HV_SUGGEST_LEN];
+    if (hv_suggest_hint(&near, hint, sizeof hint)[0])
+        hv_ctx_error(ctx, at, "no start module has the id '%s'%s", id, hint);
+    else if (hv_rules_find_module_type(&ld->level->rules, id) >= 0)
+        hv_ctx_error(ctx, at,
+                     "no start module has the id '%s'; that is a module type, and `assigned` "
+                     "names a module by its `id`",
+                     id);
+    else
+        hv_ctx_error(ctx, at,
+                     "no start module has the id '%s'; `assigned` names a module by the `id` "
+                     "given it in start.modules",
+                     id);
+}
+
 static void read_person(hv_ctx *ctx, const hv_ynode *node, size_t index, void *data)
 {
     loading *ld = data;
@@ -251,7 +275,7 @@ static void read_person(hv_ctx *ctx, const hv_ynode *node, size_t index, void *d
         if (found < 0 && failed) {
             /* Already reported at the module itself. */
         } else if (found < 0) {
-            hv_ctx_error(ctx, at, "unknown module '%s' (give the module an `id`)", p.assigned);
+            unknown_module(ctx, at, ld, p.assigned);
         } else {
             hv_module *m = &ld->level->start.modules[found];
             int32_t slots = ld->level->rules.module_types[m->type].crew_slots;
@@ -282,8 +306,6 @@ static void read_supply(hv_ctx *ctx, const hv_ynode *node, size_t index, void *d
     hv_fields_read(ctx, node, hv_supply_fields, &rules->supply[index], NULL, 1);
     rules->supply_count = (int32_t)index + 1;
 }
-
-
 
 static void read_map(hv_ctx *ctx, const hv_ynode *root, loading *ld)
 {
@@ -385,6 +407,58 @@ static void read_body(hv_ctx *ctx, const hv_ynode *root, hv_level *level, loadin
     }
 }
 
+/* The `kind` a YAML file says it holds, into BUF (CAP bytes); "" if none. */
+static const char *file_kind(const char *path, char *buf, size_t cap)
+{
+    hv_ydoc doc;
+    hv_ylimits limits = hv_ylimits_default();
+    hv_diag quiet;
+    hv_diag_init(&quiet);
+    const hv_ynode *kind = NULL;
+    if (hv_ydoc_load_file(&doc, path, &limits, &quiet) == 0)
+        kind = hv_ynode_get(doc.root, "kind");
+    snprintf(buf, cap, "%s", kind && kind->kind == HV_YNODE_SCALAR ? kind->str : "");
+    hv_ydoc_free(&doc);
+    hv_diag_free(&quiet);
+    return buf;
+}
+
+/* Loads the rules file the level names as NAMED at AT, its `rules` value.
+ * Mistakes of the level itself are reported there rather than in the file
+ * named: naming itself or another kind of file, or a file that cannot be
+ * read at all (such errors stand at line 0 of the file). */
+static int load_rules(hv_ctx *ctx, const hv_ynode *at, hv_level *level, const char *named)
+{
+    struct stat self, other;
+    if (stat(ctx->file, &self) == 0 && stat(level->rules_file, &other) == 0 &&
+        self.st_dev == other.st_dev && self.st_ino == other.st_ino) {
+        hv_ctx_error(ctx, at,
+                     "rules: '%s' is this level itself; name the rules file it is played by "
+                     "(`kind: rules`)",
+                     named);
+        return -1;
+    }
+    hv_diag own;
+    hv_diag_init(&own);
+    int rc = hv_rules_load(&level->rules, level->rules_file, &own);
+    char kind[HV_ID_LEN];
+    if (rc != 0 && file_kind(level->rules_file, kind, sizeof kind)[0] &&
+        strcmp(kind, "rules") != 0) {
+        hv_ctx_error(ctx, at, "rules: '%s' is a %s file (`kind: %s`), not a rules file", named,
+                     kind, kind);
+        own.count = 0;
+    }
+    for (size_t i = 0; i < own.count; i++) {
+        const hv_diag_entry *e = &own.entries[i];
+        if (e->line == 0)
+            hv_ctx_error(ctx, at, "rules: '%s' cannot be read: %s", named, e->message);
+        else
+            hv_diag_error(ctx->diag, e->file, e->line, e->col, "%s", e->message);
+    }
+    hv_diag_free(&own);
+    return rc;
+}
+
 hv_level *hv_level_load(const char *path, hv_diag *diag)
 {
     hv_level *level = calloc(1, sizeof *level);
@@ -422,10 +496,13 @@ hv_level *hv_level_load(const char *path, hv_diag *diag)
             else if (!hv_file_is_regular(level->rules_file))
                 hv_ctx_error(&ctx, hv_ynode_get(doc.root, "rules"),
                              "rules: '%s' is not a regular file", head.rules);
-            else if (hv_rules_load(&level->rules, level->rules_file, diag) == 0)
+            else if (load_rules(&ctx, hv_ynode_get(doc.root, "rules"), level, head.rules) == 0)
                 read_body(&ctx, doc.root, level, ld);
         }
     }
+    /* Where a start the rules cannot play is reported, once the tree is gone. */
+    const hv_ynode *start = loaded ? hv_ynode_get(doc.root, "start") : NULL;
+    int start_line = start ? start->line : 1, start_col = start ? start->col : 1;
     hv_ydoc_free(&doc);
     free(ld);
     /* Sponsors, asteroids and the market were read after the start state was made. */
@@ -436,7 +513,8 @@ hv_level *hv_level_load(const char *path, hv_diag *diag)
         hv_phase_power(&level->start, NULL);
     char why[200];
     if (diag->count == before && hv_state_check(&level->start, why, sizeof why) != 0)
-        hv_diag_error(diag, path, 1, 1, "the start of this level is inconsistent: %s", why);
+        hv_diag_error(diag, path, start_line, start_col,
+                      "start: the start of this level is inconsistent: %s", why);
     if (diag->count != before) {
         free(level);
         return NULL;

@@ -1,5 +1,6 @@
 /* The goals of a level: the win and lose lists, each goal's kind and the
  * keys that kind needs, and where it may stand. */
+#include <stdio.h>
 #include <string.h>
 
 #include "hv_field_table.h"
@@ -124,10 +125,51 @@ static void read_lose(hv_ctx *ctx, const hv_ynode *node, size_t index, void *dat
     read_goal(ctx, node, index, data, 0);
 }
 
+/* Reports win goal WIN (the node of list entry I) that lose goal LOSE (entry
+ * J) always beats: the lose goals but a deadline are checked before the win,
+ * and a deadline loses at the end of its week unless the win came then. */
+static void check_beaten(hv_ctx *ctx, const hv_ynode *win, size_t i, const hv_goal *w,
+                         const hv_goal *lose, size_t j)
+{
+    const char *key = NULL;
+    char why[200];
+    if (w->kind == HV_GOAL_TURN_REACHED && lose->kind == HV_GOAL_TURN_REACHED &&
+        w->turn > lose->turn) {
+        key = "week";
+        snprintf(why, sizeof why,
+                 "week %d comes after the deadline of week %d (goals.lose[%zu]), which loses the "
+                 "level first: it can never be won",
+                 w->turn, lose->turn, j);
+    } else if (w->kind == HV_GOAL_FLAG_SET && lose->kind == HV_GOAL_FLAG_SET &&
+               w->flag == lose->flag) {
+        key = "flag";
+        snprintf(why, sizeof why,
+                 "the flag also loses the level (goals.lose[%zu]), and lose goals are checked "
+                 "first: it can never be won",
+                 j);
+    }
+    if (!key)
+        return;
+    char path[32];
+    snprintf(path, sizeof path, "win[%zu].%s", i, key);
+    size_t old = hv_ctx_push_key(ctx, path);
+    hv_ctx_error(ctx, hv_ynode_get(win, key), "%s", why);
+    hv_ctx_pop(ctx, old);
+}
+
 void hv_read_goals(hv_ctx *ctx, const hv_ynode *goals, hv_level *level)
 {
+    int before = ctx->errors;
     if (hv_fields_read(ctx, goals, hv_goals_fields, NULL, NULL, 1)) {
         hv_read_list(ctx, goals, "win", HV_MAX_GOALS, read_win, level);
         hv_read_list(ctx, goals, "lose", HV_MAX_GOALS, read_lose, level);
     }
+    /* Each goal read whole, so goal i of a list is entry i of the file. */
+    if (ctx->errors != before)
+        return;
+    const hv_ynode *win = hv_ynode_get(goals, "win");
+    const hv_rules *r = &level->rules;
+    for (int32_t i = 0; i < r->win_count; i++)
+        for (int32_t j = 0; j < r->lose_count; j++)
+            check_beaten(ctx, win->items[i], (size_t)i, &r->win[i], &r->lose[j], (size_t)j);
 }

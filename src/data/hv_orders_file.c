@@ -8,6 +8,7 @@
 #include "hv_fields.h"
 #include "hv_level.h"
 #include "hv_save.h"
+#include "hv_suggest.h"
 
 typedef struct order_entry {
     int32_t week, kind, type, x, y, module, person, value;
@@ -334,16 +335,18 @@ static void read_order(hv_ctx *ctx, const hv_ynode *node, hv_orders_file *out)
     if (e.kind == HV_ORDER_POLICY && ctx->errors == before) {
         policy = hv_rules_find_policy(ctx->rules, e.policy);
         size_t old = hv_ctx_push_key(ctx, policy < 0 ? "policy" : "option");
+        char hint[HV_SUGGEST_LEN];
         if (policy < 0) {
-            hv_ctx_error(ctx, hv_ynode_get(node, "policy"), "unknown policy '%s'", e.policy);
+            hv_ctx_error(ctx, hv_ynode_get(node, "policy"), "unknown policy '%s'%s", e.policy,
+                         hv_ref_hint(ctx, HV_REF_POLICY1, e.policy, hint, sizeof hint));
         } else {
             const hv_policy *p = &ctx->rules->policies[policy];
             for (int32_t o = 0; o < p->option_count; o++)
                 if (strcmp(p->options[o].id, e.option) == 0)
                     option = o;
             if (option < 0)
-                hv_ctx_error(ctx, hv_ynode_get(node, "option"), "policy '%s' has no option '%s'",
-                             e.policy, e.option);
+                hv_ctx_error(ctx, hv_ynode_get(node, "option"), "policy '%s' has no option '%s'%s",
+                             e.policy, e.option, hv_option_hint(p, e.option, hint, sizeof hint));
         }
         hv_ctx_pop(ctx, old);
     }

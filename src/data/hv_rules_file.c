@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hv_field_table.h"
+#include "hv_suggest.h"
 #include "hv_level.h"
 #include "hv_file.h"
 
@@ -254,9 +255,10 @@ static void read_resources(hv_ctx *ctx, const hv_ynode *node, hv_rules *rules)
         const hv_ynode *key = node->items[2 * i];
         int r = hv_resource_find(key->str);
         if (r < 0) {
+            char hint[HV_SUGGEST_LEN];
             hv_ctx_error(ctx, key,
-                         "unknown resource '%s' (the resources are fixed; rename them here)",
-                         key->str);
+                         "unknown resource '%s'%s (the resources are fixed; rename them here)",
+                         key->str, hv_ref_hint(ctx, HV_REF_RESOURCE, key->str, hint, sizeof hint));
             continue;
         }
         size_t old = hv_ctx_push_key(ctx, key->str);

@@ -27,7 +27,9 @@ static void header_error(hv_ctx *ctx, const hv_ynode *root, const char *key, con
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     size_t old = hv_ctx_push_key(ctx, key);
-    hv_ctx_error(ctx, hv_ynode_get(root, key), "%s", msg);
+    /* A key the save lacks is reported at the map that lacks it. */
+    const hv_ynode *at = hv_ynode_get(root, key);
+    hv_ctx_error(ctx, at ? at : root, "%s", msg);
     hv_ctx_pop(ctx, old);
 }
 
@@ -48,7 +50,10 @@ static void order_error(hv_ctx *ctx, const hv_ynode *root, int32_t index, const 
     const hv_ynode *list = hv_ynode_get(root, "orders");
     size_t old = hv_ctx_push_key(ctx, "orders");
     hv_ctx_push_index(ctx, (size_t)index);
-    hv_ctx_error(ctx, list && (size_t)index < list->count ? list->items[index] : list, "%s", msg);
+    const hv_ynode *at = list ? list : root;
+    if (list && list->kind == HV_YNODE_SEQ && (size_t)index < list->count)
+        at = list->items[index];
+    hv_ctx_error(ctx, at, "%s", msg);
     hv_ctx_pop(ctx, old);
 }
 
@@ -87,7 +92,8 @@ static int read_week_hashes(hv_ctx *ctx, const hv_ynode *root, uint32_t **out, i
     for (size_t i = 0; ok && i < list->count; i++) {
         const hv_ynode *line = list->items[i];
         ok = line->kind == HV_YNODE_SCALAR && line->len % 8 == 0 && line->len > 0 &&
-             line->len <= 8 * HV_SAVE_HASH_WEEKS && (i + 1 == list->count || line->len == 8 * HV_SAVE_HASH_WEEKS);
+             line->len <= 8 * HV_SAVE_HASH_WEEKS &&
+             (i + 1 == list->count || line->len == 8 * HV_SAVE_HASH_WEEKS);
         for (size_t k = 0; ok && k < line->len; k += 8) {
             char hex[9], *end;
             memcpy(hex, line->str + k, 8);
@@ -248,11 +254,11 @@ static int load_once(const char *path, hv_level **level_out, hv_state *state, hv
         hv_diag_error(diag, path, 0, 0, "out of memory");
         goto done;
     }
-    if (replay_weeks(&ctx, doc.root, level, &info, &orders, s, log, watch, report, before,
-                     &mode) != 0)
+    if (replay_weeks(&ctx, doc.root, level, &info, &orders, s, log, watch, report, before, &mode) !=
+        0)
         goto done;
-    if (notes && (notes->skipped || notes->answered || notes->ended ||
-                  hv_state_hash(s) != info.state_hash))
+    if (notes &&
+        (notes->skipped || notes->answered || notes->ended || hv_state_hash(s) != info.state_hash))
         notes->differs = 1;
     *state = *s;
     if (origin)
@@ -356,9 +362,8 @@ int hv_save_load_noting(const char *path, hv_level **level, hv_state *state, hv_
             snprintf(notes->level, sizeof notes->level, "%.1000s", found.path);
             snprintf(notes->loaded, sizeof notes->loaded, "%s", files[i]);
             if (notes->from_backup && first.count)
-                snprintf(notes->damage, sizeof notes->damage, "%s:%d:%d: %s",
-                         first.entries[0].file, first.entries[0].line, first.entries[0].col,
-                         first.entries[0].message);
+                snprintf(notes->damage, sizeof notes->damage, "%s:%d:%d: %s", first.entries[0].file,
+                         first.entries[0].line, first.entries[0].col, first.entries[0].message);
             else if (notes->from_backup)
                 snprintf(notes->damage, sizeof notes->damage, "damaged");
         }
@@ -374,8 +379,7 @@ int hv_save_load_noting(const char *path, hv_level **level, hv_state *state, hv_
     return rc;
 }
 
-int hv_save_read_info_noting(const char *path, hv_save_info *info, hv_diag *diag,
-                             int *from_backup)
+int hv_save_read_info_noting(const char *path, hv_save_info *info, hv_diag *diag, int *from_backup)
 {
     if (from_backup)
         *from_backup = 0;

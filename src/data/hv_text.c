@@ -22,11 +22,15 @@ static size_t break_len(const unsigned char *s, size_t len, size_t i)
     return 0;
 }
 
+static size_t bom_len(const unsigned char *s, size_t len)
+{
+    return len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0;
+}
+
 void hv_text_locate(const unsigned char *s, size_t len, size_t offset, int *line_out, int *col_out)
 {
-    size_t line = 1, col = 1, i = 0;
-    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-        i = 3; /* libyaml drops a leading BOM before counting */
+    /* libyaml drops a leading BOM before counting */
+    size_t line = 1, col = 1, i = bom_len(s, len);
     while (i < offset && i < len) {
         size_t b = break_len(s, len, i);
         if (b) {
@@ -78,4 +82,45 @@ size_t hv_text_find_bad(const unsigned char *s, size_t len)
             return i;
     }
     return len;
+}
+
+size_t hv_text_seek(hv_text_cursor *cur, const unsigned char *s, size_t len, int line, int col)
+{
+    if (cur->line < 1 || line < cur->line || (line == cur->line && col < cur->col))
+        *cur = (hv_text_cursor){1, 1, bom_len(s, len)};
+    while (cur->line < line && cur->at < len) {
+        size_t b = break_len(s, len, cur->at);
+        cur->at += b ? b : 1;
+        if (b) {
+            cur->line++;
+            cur->col = 1;
+        }
+    }
+    while (cur->line == line && cur->col < col && cur->at < len && !break_len(s, len, cur->at)) {
+        cur->at++;
+        while (cur->at < len && (s[cur->at] & 0xC0) == 0x80)
+            cur->at++;
+        cur->col++;
+    }
+    return cur->at;
+}
+
+size_t hv_text_indent_tab(const unsigned char *s, size_t len, int line)
+{
+    hv_text_cursor cur = {0, 0, 0};
+    /* A list item's dash indents the item's own content too. */
+    for (size_t i = hv_text_seek(&cur, s, len, line, 1); i < len; i++) {
+        if (s[i] == '\t')
+            return i;
+        if (s[i] != ' ' && !(s[i] == '-' && i + 1 < len && (s[i + 1] == ' ' || s[i + 1] == '\t')))
+            break;
+    }
+    return len;
+}
+
+size_t hv_text_comment_at(const unsigned char *s, size_t len, size_t at)
+{
+    while (at < len && (s[at] == ' ' || s[at] == '\t'))
+        at++;
+    return at < len && s[at] == '#' ? at : len;
 }

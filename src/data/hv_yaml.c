@@ -96,6 +96,9 @@ typedef struct loader {
      * move into the arena, sized exactly, when it closes. */
     hv_ynode **pending;
     size_t npending, pending_cap;
+    const unsigned char *buf; /* the text, for what libyaml does not keep */
+    size_t len;
+    hv_text_cursor cursor;
     anchor **anchors; /* open addressing, so many anchors stay cheap */
     size_t anchors_cap, anchors_count;
 } loader;
@@ -359,6 +362,32 @@ static void close_container(loader *ld)
     attach(ld, node, (pos){node->line, node->col});
 }
 
+/* libyaml drops comments, but a `#` a modder meant as the start of a
+ * value (`colour: #c1440e`, a map row `- #..`) leaves the value empty with
+ * a comment just after it: kept, so the reader can say why it is empty. */
+static void note_comment(loader *ld, hv_ynode *node, pos at)
+{
+    size_t from = hv_text_seek(&ld->cursor, ld->buf, ld->len, at.line, at.col);
+    size_t hash = hv_text_comment_at(ld->buf, ld->len, from);
+    if (hash == ld->len)
+        return;
+    size_t end = hash;
+    /* Up to the line's end or a comment after it, which is not the value. */
+    while (end < ld->len && ld->buf[end] != '\n' && ld->buf[end] != '\r' &&
+           !(end > hash && ld->buf[end] == '#' &&
+             (ld->buf[end - 1] == ' ' || ld->buf[end - 1] == '\t')))
+        end++;
+    while (end > hash && (ld->buf[end - 1] == ' ' || ld->buf[end - 1] == '\t'))
+        end--;
+    char *text = arena_alloc(&ld->doc->arena, end - hash + 1);
+    if (!text)
+        return;
+    memcpy(text, ld->buf + hash, end - hash);
+    text[end - hash] = '\0';
+    node->comment = text;
+    node->comment_col = at.col + clamp_int(hash - from);
+}
+
 static void add_scalar(loader *ld, const yaml_event_t *ev)
 {
     pos at = mark_pos(ev->start_mark);
@@ -388,6 +417,8 @@ static void add_scalar(loader *ld, const yaml_event_t *ev)
     node->quoted = style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
                    style == YAML_DOUBLE_QUOTED_SCALAR_STYLE || style == YAML_LITERAL_SCALAR_STYLE ||
                    style == YAML_FOLDED_SCALAR_STYLE;
+    if (style == YAML_PLAIN_SCALAR_STYLE && len == 0)
+        note_comment(ld, node, at);
     if (ev->data.scalar.anchor && !anchor_add(ld, (const char *)ev->data.scalar.anchor, node, 0)) {
         out_of_memory(ld);
         return;
@@ -416,21 +447,30 @@ static void add_alias(loader *ld, const yaml_event_t *ev)
 static void syntax_error(loader *ld, const yaml_parser_t *p, const unsigned char *buf, size_t len)
 {
     const char *problem = p->problem ? p->problem : "cannot parse";
+    /* libyaml names a tab that indents a line only as a character that
+     * cannot start a token, at the tab or just after it. */
+    pos at = mark_pos(p->problem_mark);
+    size_t found = hv_text_indent_tab(buf, len, at.line);
+    pos tab = locate(buf, len, found);
+    int tabbed = found < len && tab.col <= at.col && at.col <= tab.col + 1;
     if (p->error == YAML_MEMORY_ERROR) {
         out_of_memory(ld);
     } else if (p->error == YAML_READER_ERROR) {
         /* Reader errors carry a byte offset instead of a mark. */
-        pos at = locate(buf, len, p->problem_offset);
+        pos off = locate(buf, len, p->problem_offset);
         if (p->problem_value != -1)
-            report(ld, at, "YAML syntax: %s (character 0x%x)", problem, (unsigned)p->problem_value);
+            report(ld, off, "YAML syntax: %s (character 0x%x)", problem,
+                   (unsigned)p->problem_value);
         else
-            report(ld, at, "YAML syntax: %s", problem);
+            report(ld, off, "YAML syntax: %s", problem);
+    } else if (tabbed) {
+        report(ld, tab, "a tab in the indentation; YAML indents with spaces only");
     } else if (p->context) {
         pos from = mark_pos(p->context_mark);
-        report(ld, mark_pos(p->problem_mark), "YAML syntax: %s (%s started at line %d, column %d)",
-               problem, p->context, from.line, from.col);
+        report(ld, at, "YAML syntax: %s (%s started at line %d, column %d)", problem, p->context,
+               from.line, from.col);
     } else {
-        report(ld, mark_pos(p->problem_mark), "YAML syntax: %s", problem);
+        report(ld, at, "YAML syntax: %s", problem);
     }
 }
 
@@ -501,16 +541,12 @@ static void parse(loader *ld, const unsigned char *buf, size_t len)
 
 /* ---- public API ---- */
 
-hv_ylimits hv_ylimits_default(void)
-{
-    return (hv_ylimits){
-        .max_bytes = 1048576, .max_depth = 64, .max_nodes = 200000, .max_scalar_len = 65536};
-}
-
 int hv_ydoc_load_buffer(hv_ydoc *doc, const char *name, const char *buf, size_t len,
                         const hv_ylimits *limits, hv_diag *diag)
 {
     loader ld = {.doc = doc, .limits = limits, .diag = diag};
+    ld.buf = (const unsigned char *)(buf ? buf : "");
+    ld.len = buf ? len : 0;
     memset(doc, 0, sizeof *doc);
     if (name) {
         size_t n = strlen(name) + 1;
@@ -561,23 +597,4 @@ void hv_ydoc_free(hv_ydoc *doc)
         return;
     arena_free(doc->arena);
     memset(doc, 0, sizeof *doc);
-}
-
-const hv_ynode *hv_ynode_get(const hv_ynode *node, const char *key)
-{
-    if (!node || node->kind != HV_YNODE_MAP || !key)
-        return NULL;
-    size_t len = strlen(key);
-    for (size_t i = 0; i < node->count; i++) {
-        const hv_ynode *k = node->items[2 * i];
-        if (k->kind == HV_YNODE_SCALAR && k->len == len && memcmp(k->str, key, len) == 0)
-            return node->items[2 * i + 1];
-    }
-    return NULL;
-}
-
-const char *hv_ynode_kind_name(hv_ynode_kind kind)
-{
-    static const char *const names[] = {"a value", "a list", "a map"};
-    return (unsigned)kind < 3 ? names[kind] : "a node";
 }

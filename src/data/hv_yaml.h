@@ -20,6 +20,11 @@ typedef struct hv_ynode {
     const char *str;
     size_t len;
     int quoted; /* scalar written in quotes or as a block: never a number */
+    /* An empty unquoted scalar followed on its line by a comment, as in
+     * `colour: #c1440e` where the `#` was meant as text: the comment from
+     * its `#` and its column. NULL and 0 otherwise. */
+    const char *comment;
+    int comment_col;
     /* Sequences: items[0..count). Maps: items[2*i] is a key (a scalar),
      * items[2*i+1] its value, count is the number of pairs. */
     struct hv_ynode **items;

@@ -324,6 +324,46 @@ static void test_validate_dispatch(void)
     hv_diag_free(&diag);
 }
 
+/* A rules file that cannot be read at all has no line to point at: the
+ * level's own `rules` key is where the modder can fix it. */
+static void test_unreadable_rules(void)
+{
+    char dir[] = "/tmp/hv_test_rules_XXXXXX", level[64], rules[64];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(level, sizeof level, "%s/level.yaml", dir);
+    snprintf(rules, sizeof rules, "%s/big.yaml", dir);
+    FILE *f = fopen(level, "wb");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fputs("format: 1\nkind: level\nid: big\ntitle: Big\nsummary: S.\ndescription: D.\n"
+          "difficulty: 1\nrules: big.yaml\n",
+          f);
+    fclose(f);
+    f = fopen(rules, "wb");
+    CHECK(f != NULL);
+    for (int i = 0; f && i < 20000; i++)
+        fputs("# a rules file far past the size a YAML file may have\n", f);
+    if (f)
+        fclose(f);
+    hv_diag diag;
+    hv_diag_init(&diag);
+    CHECK_EQ_INT(hv_data_validate(level, &diag), -1);
+    int found = 0;
+    for (size_t i = 0; i < diag.count; i++) {
+        const hv_diag_entry *e = &diag.entries[i];
+        CHECK(e->line > 0);
+        found |= strcmp(e->file, level) == 0 && e->line == 8 && e->col == 8 &&
+                 strstr(e->message, "rules: 'big.yaml' cannot be read: file is larger than") ==
+                     e->message;
+    }
+    CHECK(found);
+    hv_diag_free(&diag);
+    remove(level);
+    remove(rules);
+    remove(dir);
+}
+
 /* The tutorial's steps come one a week, each when the base shows it:
  * an ice mine queued in week 1 does the first, its two hands the second;
  * a step whose condition already held waits its turn. */
@@ -384,6 +424,7 @@ int main(void)
     test_politics_keys();
     test_base_pool();
     test_validate_dispatch();
+    test_unreadable_rules();
     test_steps();
     return hv_test_done("data_level");
 }

@@ -413,7 +413,7 @@ static void test_damaged(const char *text)
     CHECK_EQ_INT(
         load_edited(text, "week: 20", "week: 99999999999999999999", 0, first, sizeof first, &line),
         -1);
-    CHECK_STR(first, "week: expected a whole number, got '99999999999999999999'");
+    CHECK_STR(first, "week: 99999999999999999999 is out of range (0..99999)");
     CHECK_EQ_INT(
         load_edited(text, "seed: 11", "seed: 18446744073709551616", 0, first, sizeof first, &line),
         -1);
