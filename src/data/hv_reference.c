@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hv_fields.h"
+#include "hv_print.h"
 
 /* Table cells hold no '|' or line breaks. */
 static void cell(FILE *out, const char *text)
@@ -107,45 +108,16 @@ static int value_of(FILE *out, const hv_rules *r, const hv_field *f, const void 
             fprintf(out, "]");
         return n > 0;
     }
-    case HV_F_BY_FACTION: {
-        hv_by_faction v;
-        memcpy(&v, at, sizeof v);
-        int n = 0;
-        if (v.all) {
-            if (out)
-                fprintf(out, "{all %" PRId32, v.all);
-            n++;
-        }
-        for (int32_t k = 0; k < r->faction_count; k++)
-            if (v.by[k]) {
-                if (out)
-                    fprintf(out, "%s%s %d", n ? ", " : "{", r->factions[k].id, v.by[k]);
-                n++;
-            }
-        if (n && out)
-            fprintf(out, "}");
-        return n > 0;
-    }
+    case HV_F_BY_FACTION:
     case HV_F_BY_PAIR: {
-        hv_by_pair v;
-        memcpy(&v, at, sizeof v);
-        int n = 0;
-        if (v.all) {
-            if (out)
-                fprintf(out, "{all %" PRId32, v.all);
-            n++;
-        }
-        for (int32_t a = 0; a < r->faction_count; a++)
-            for (int32_t b = a + 1; b < r->faction_count; b++)
-                if (v.by[a][b]) {
-                    if (out)
-                        fprintf(out, "%s%s-%s %d", n ? ", " : "{", r->factions[a].id,
-                                r->factions[b].id, v.by[a][b]);
-                    n++;
-                }
-        if (n && out)
-            fprintf(out, "}");
-        return n > 0;
+        char text[512];
+        if (f->type == HV_F_BY_FACTION)
+            hv_describe_by_faction(r, (const hv_by_faction *)(const void *)at, text, sizeof text);
+        else
+            hv_describe_by_pair(r, (const hv_by_pair *)(const void *)at, text, sizeof text);
+        if (text[0] && out)
+            cell(out, text);
+        return text[0] != '\0';
     }
     case HV_F_TWO_FACTIONS: {
         int32_t two[2];

@@ -6,19 +6,10 @@
 # mod's name, and the kiln is drawn in the mod's art.
 # Usage: test_first_mod.sh BIN ROOT
 set -uo pipefail
-bin="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-root="$2"
-cd "$root" || exit 1
-tmp=$(mktemp -d)
-trap '[[ -n "${KEEP:-}" ]] || rm -rf "$tmp"' EXIT
-fail=0
-ok() { echo "ok: $1"; }
-bad() {
-    echo "FAIL: $1" >&2
-    fail=$((fail + 1))
-}
-export LSAN_OPTIONS="suppressions=$root/tests/ui/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-export SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software
+# The game is run from folders of its own below: its path must not be relative.
+set -- "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")" "$2"
+source "$(dirname "$0")/../ui/lib.sh"
+root="$PWD"
 
 # The page's shell blocks, as one script; /tmp in them becomes our own folder.
 python3 - docs/first-mod.md >"$tmp/steps.sh" <<'PY' || bad "reading the page"

@@ -57,6 +57,21 @@ static int load_text(const char *text, hv_orders_file *out, char *first, size_t 
     return rc;
 }
 
+/* Every order of ORDERS written back as an orders file writes it, into BUF. */
+static void write_back(const hv_rules *rules, const hv_orders_file *orders, char *buf, size_t len)
+{
+    buf[0] = '\0';
+    FILE *f = tmpfile();
+    for (int32_t i = 0; f && i < orders->count; i++)
+        CHECK_EQ_INT(
+            hv_orders_file_write_order(f, rules, orders->items[i].week, &orders->items[i].order), 0);
+    if (f) {
+        rewind(f);
+        buf[fread(buf, 1, len - 1, f)] = '\0';
+        fclose(f);
+    }
+}
+
 /* A capture's optional `to:` and the redirect order read, write back the
  * same, and are refused where they mean nothing. */
 static void test_destinations(void)
@@ -82,17 +97,8 @@ static void test_destinations(void)
         CHECK_EQ_INT(orders.items[1].order.value, HV_DEST_EARTH);
         CHECK_EQ_INT(orders.items[2].order.kind, HV_ORDER_REDIRECT);
         CHECK_EQ_INT(orders.items[2].order.target, hv_rules_find_asteroid(rules, "golconda"));
-        char buf[512] = "";
-        FILE *f = tmpfile();
-        for (int i = 0; f && i < 3; i++)
-            CHECK_EQ_INT(hv_orders_file_write_order(f, rules, orders.items[i].week,
-                                                    &orders.items[i].order),
-                         0);
-        if (f) {
-            rewind(f);
-            buf[fread(buf, 1, sizeof buf - 1, f)] = '\0';
-            fclose(f);
-        }
+        char buf[512];
+        write_back(rules, &orders, buf, sizeof buf);
         CHECK_STR(buf, "  - {week: 2, do: capture, asteroid: golconda, pilot: 2, engineer: 4}\n"
                        "  - {week: 3, do: capture, asteroid: golconda, pilot: 2, engineer: 4, "
                        "to: earth}\n"
@@ -134,17 +140,8 @@ static void test_named_answer(const hv_rules *rules)
     if (orders.count == 2) {
         CHECK_EQ_INT(orders.items[0].order.target, hv_rules_find_event(rules, "storm_warning") + 1);
         CHECK_EQ_INT(orders.items[1].order.target, 0);
-        char buf[256] = "";
-        FILE *f = tmpfile();
-        for (int i = 0; f && i < 2; i++)
-            CHECK_EQ_INT(hv_orders_file_write_order(f, rules, orders.items[i].week,
-                                                    &orders.items[i].order),
-                         0);
-        if (f) {
-            rewind(f);
-            buf[fread(buf, 1, sizeof buf - 1, f)] = '\0';
-            fclose(f);
-        }
+        char buf[256];
+        write_back(rules, &orders, buf, sizeof buf);
         CHECK_STR(buf, "  - {week: 5, do: answer, choice: 2, event: storm_warning}\n"
                        "  - {week: 6, do: answer, choice: 1}\n");
     }
