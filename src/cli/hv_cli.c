@@ -21,6 +21,49 @@
 
 #define MAX_TURNS 1000000
 
+/* The options of each command, shared by --help and COMMAND --help. */
+#define WINDOW_OPTIONS                                                                             \
+    "window options:\n"                                                                            \
+    "  --screenshot OUT.png   draw the first screen to OUT.png and exit\n"                         \
+    "  --ui-script FILE       play the input events in FILE (see docs/ui-script.md)\n"             \
+    "  --data-dir DIR         keep saves and settings in DIR (default: the XDG data folder)\n"     \
+    "  --mods-dir DIR         the mods in DIR (default: mods/ in the data folder, docs/mods.md)\n" \
+    "  --size WxH             window size in pixels (default 1280x720 or the settings)\n"          \
+    "  --scale PCT            UI scale, 100 to 300 (default from the display's DPI)\n"             \
+    "  --frames N             draw N frames, print how long they took, exit\n"
+
+#define SIM_OPTIONS                                                                                \
+    "sim options:\n"                                                                               \
+    "  --seed N        random seed, 0 to 18446744073709551615 (default 1)\n"                       \
+    "  --turns N       weeks to play, 1 to 1000000 (default 52); stops early if the game ends\n"   \
+    "  --orders FILE   orders to queue, week by week (see docs/orders-format.md)\n"                \
+    "  --bot NAME      let a bot play after the orders: idle, greedy, balanced,\n"                 \
+    "                  random or planner;\n"                                                       \
+    "                  without one, an event waiting for a choice gets its first choice\n"         \
+    "  --json          print one JSON object instead of text\n"                                    \
+    "  --report        print every week's report: each change and its cause\n"                     \
+    "  --hashes        print the state hash after every week\n"                                    \
+    "  --play-on       keep playing all --turns weeks after the game is won or lost;\n"            \
+    "                  the outcome stays the one decided first\n"
+
+#define BATCH_OPTIONS                                                                              \
+    "batch options:\n"                                                                             \
+    "  --runs N        games to play, with seeds 1..N (required)\n"                                \
+    "  --bot NAME      idle, greedy, balanced, random or planner (default balanced)\n"             \
+    "  --orders FILE   every game plays FILE's orders each week, then the bot's\n"                 \
+    "  --jobs N        games played at once, 1 to 256 (default: the number of cores)\n"            \
+    "  --turns N       weeks at most per game (default 1000)\n"                                    \
+    "  --json          print one JSON object instead of text\n"                                    \
+    "  --csv FILE      write one row per game to FILE\n"
+
+#define AUDIT_OPTIONS                                                                              \
+    "audit options:\n"                                                                             \
+    "  --runs N        seeds 1..N for every configuration, up to 10000 (default 200)\n"            \
+    "  --jobs N        games played at once, 1 to 256 (default: the number of cores)\n"            \
+    "  --levers BOT    the bot that plays the single levers (default balanced)\n"                  \
+    "  --json          print one JSON document instead of tables\n"                                \
+    "  --save          also store the JSON beside the level (LEVEL.audit.json)\n"
+
 static const char usage_text[] =
     "Usage:\n"
     "  happyvalley [WINDOW OPTIONS]       open the game window at the main menu\n"
@@ -29,8 +72,9 @@ static const char usage_text[] =
     "  happyvalley play LEVEL [--seed N] --terminal\n"
     "                                     play LEVEL in the terminal\n"
     "  happyvalley validate [--time] FILE...\n"
-    "                                     check level and rules files; --time also\n"
-    "                                     prints the mean time to load each one\n"
+    "                                     check level, rules, campaign and mod files;\n"
+    "                                     --time also prints the mean time to load each\n"
+    "                                     one\n"
     "  happyvalley sim LEVEL [--seed N] [--turns N] [--orders FILE] [--bot NAME]\n"
     "                        [--json] [--report] [--hashes] [--play-on]\n"
     "                                     run LEVEL headless\n"
@@ -46,45 +90,7 @@ static const char usage_text[] =
     "  happyvalley reference [FILE]       the rules of FILE (a rules file, or a level with\n"
     "                                     its overrides; default the game's) as Markdown\n"
     "  happyvalley --help | --version\n"
-    "\n"
-    "window options:\n"
-    "  --screenshot OUT.png   draw the first screen to OUT.png and exit\n"
-    "  --ui-script FILE       play the input events in FILE (see docs/ui-script.md)\n"
-    "  --data-dir DIR         keep saves and settings in DIR (default: the XDG data folder)\n"
-    "  --mods-dir DIR         the mods in DIR (default: mods/ in the data folder, docs/mods.md)\n"
-    "  --size WxH             window size in pixels (default 1280x720 or the settings)\n"
-    "  --scale PCT            UI scale, 100 to 300 (default from the display's DPI)\n"
-    "  --frames N             draw N frames, print how long they took, exit\n"
-    "\n"
-    "sim options:\n"
-    "  --seed N        random seed, 0 to 18446744073709551615 (default 1)\n"
-    "  --turns N       weeks to play, 1 to 1000000 (default 52); stops early if the game ends\n"
-    "  --orders FILE   orders to queue, week by week (see docs/orders-format.md)\n"
-    "  --bot NAME      let a bot play after the orders: idle, greedy, balanced,\n"
-    "                  random or planner;\n"
-    "                  without one, an event waiting for a choice gets its first choice\n"
-    "  --json          print one JSON object instead of text\n"
-    "  --report        print every week's report: each change and its cause\n"
-    "  --hashes        print the state hash after every week\n"
-    "  --play-on       keep playing all --turns weeks after the game is won or lost;\n"
-    "                  the outcome stays the one decided first\n"
-    "\n"
-    "batch options:\n"
-    "  --runs N        games to play, with seeds 1..N (required)\n"
-    "  --bot NAME      idle, greedy, balanced, random or planner (default balanced)\n"
-    "  --orders FILE   every game plays FILE's orders each week, then the bot's\n"
-    "  --jobs N        games played at once, 1 to 256 (default: the number of cores)\n"
-    "  --turns N       weeks at most per game (default 1000)\n"
-    "  --json          print one JSON object instead of text\n"
-    "  --csv FILE      write one row per game to FILE\n"
-    "\n"
-    "audit options:\n"
-    "  --runs N        seeds 1..N for every configuration, up to 10000 (default 200)\n"
-    "  --jobs N        games played at once, 1 to 256 (default: the number of cores)\n"
-    "  --levers BOT    the bot that plays the single levers (default balanced)\n"
-    "  --json          print one JSON document instead of tables\n"
-    "  --save          also store the JSON beside the level (LEVEL.audit.json)\n"
-    "\n"
+    "\n" WINDOW_OPTIONS "\n" SIM_OPTIONS "\n" BATCH_OPTIONS "\n" AUDIT_OPTIONS "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input (usage or invalid file),\n"
     "3 the audit has findings.\n"
     "Errors in files are printed as FILE:LINE:COL: error: MESSAGE.\n";
@@ -96,6 +102,31 @@ int hv_usage_error(const char *fmt, const char *arg)
     fprintf(stderr, "\nTry 'happyvalley --help'.\n");
     return HV_EXIT_BAD_INPUT;
 }
+
+/* `happyvalley COMMAND --help`: what the command does and its options. */
+static const struct {
+    const char *cmd, *text;
+} command_help[] = {
+    {"play", "Usage: happyvalley play LEVEL [--seed N] [WINDOW OPTIONS]\n"
+             "       happyvalley play LEVEL [--seed N] --terminal\n"
+             "Play LEVEL in the window, or in the terminal with --terminal.\n\n" WINDOW_OPTIONS},
+    {"validate", "Usage: happyvalley validate [--time] FILE...\n"
+                 "Check level, rules, campaign and mod files: every problem as\n"
+                 "FILE:LINE:COL: error: MESSAGE (exit 2 when there is one).\n"
+                 "  --time          also print the mean time to load each file\n"},
+    {"sim", "Usage: happyvalley sim LEVEL [OPTIONS]\nRun LEVEL headless.\n\n" SIM_OPTIONS},
+    {"batch", "Usage: happyvalley batch LEVEL --runs N [OPTIONS]\n"
+              "Play seeds 1..N and sum up the outcomes.\n\n" BATCH_OPTIONS},
+    {"audit", "Usage: happyvalley audit LEVEL [OPTIONS]\n"
+              "What decides LEVEL: every bot, every single lever, every system switched off\n"
+              "(exit 3 when there are findings; docs/audit.md).\n\n" AUDIT_OPTIONS},
+    {"replay", "Usage: happyvalley replay SAVE\n"
+               "Replay a saved game headless and check its state hash\n"
+               "(exit 0 the same, 1 it differs, 2 a bad save).\n"},
+    {"reference", "Usage: happyvalley reference [FILE]\n"
+                  "Write the rules of FILE (a rules file, or a level with its overrides; the\n"
+                  "game's own when none is given) as a Markdown page.\n"},
+};
 
 const char *hv_default_level(void)
 {
@@ -461,6 +492,12 @@ static int run_command(int argc, char **argv, hv_window_fn window)
         printf("happyvalley %s\n", HV_VERSION);
         return HV_EXIT_OK;
     }
+    for (size_t i = 0; argc > 2 && i < sizeof command_help / sizeof command_help[0]; i++)
+        if (strcmp(cmd, command_help[i].cmd) == 0 &&
+            (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
+            fputs(command_help[i].text, stdout);
+            return HV_EXIT_OK;
+        }
     if (strcmp(cmd, "validate") == 0)
         return cmd_validate(argc - 2, argv + 2);
     if (strcmp(cmd, "sim") == 0)

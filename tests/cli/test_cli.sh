@@ -231,5 +231,14 @@ expect_exit 0 "reference of a level, with its overrides" -- "$bin" reference lev
 contains "$tmp/out" "# The rules of levels/tutorial.yaml" "the level's reference names it"
 expect_exit 2 "reference of a broken file" -- "$bin" reference "$tmp/evil.yaml"
 
+# Every command answers --help (and -h) with its own usage, exit 0.
+for c in play validate sim batch audit replay reference; do
+    for h in --help -h; do
+        expect_exit 0 "$c $h" -- "$bin" "$c" "$h"
+        contains "$tmp/out" "Usage: happyvalley $c" "$c $h names the command"
+    done
+done
+contains "$tmp/out" "Write the rules of FILE" "reference --help says what it does"
+
 echo "cli_commands: $pass passed, $fail failed"
 ((fail == 0))
