@@ -446,7 +446,8 @@ static int load_rules(hv_ctx *ctx, const hv_ynode *at, hv_level *level, const ch
         strcmp(kind, "rules") != 0) {
         hv_ctx_error(ctx, at, "rules: '%s' is a %s file (`kind: %s`), not a rules file", named,
                      kind, kind);
-        own.count = 0;
+        hv_diag_free(&own); /* its own complaints would only repeat this one */
+        hv_diag_init(&own);
     }
     for (size_t i = 0; i < own.count; i++) {
         const hv_diag_entry *e = &own.entries[i];

@@ -172,7 +172,7 @@ typedef struct hv_app {
     int mod_count;
     /* hv_watch: the files as last seen, and when they were looked at. */
     int64_t watch_game[2];  /* the open game's level and rules files */
-    int64_t watch_picker;   /* New game's folders and the highlighted level */
+    uint64_t watch_picker;  /* New game's folders and the highlighted level */
     uint32_t watch_at;      /* SDL ticks of the last look */
     char asset_dir[HV_FILE_LEN];
     char settings_path[HV_FILE_LEN + 16];

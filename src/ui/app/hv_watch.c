@@ -25,16 +25,19 @@ static int64_t changed_at(const char *path)
 
 /* One number for New game's folders and the level it highlights: adding
  * or removing a level changes a folder, saving one changes the file. */
-static int64_t picker_stamp(const hv_app *app)
+static uint64_t picker_stamp(const hv_app *app)
 {
-    int64_t stamp = changed_at(app->levels_dir) * 31 + changed_at(app->mods_dir);
+    /* Unsigned: the sum wraps instead of overflowing. */
+    uint64_t stamp =
+        (uint64_t)changed_at(app->levels_dir) * 31 + (uint64_t)changed_at(app->mods_dir);
     for (int i = 0; i < app->mod_count; i++) {
         char levels[HV_FILE_LEN + 8];
         snprintf(levels, sizeof levels, "%s/levels", app->mods[i].folder);
-        stamp = stamp * 31 + changed_at(levels) + changed_at(app->mods[i].folder);
+        stamp =
+            stamp * 31 + (uint64_t)changed_at(levels) + (uint64_t)changed_at(app->mods[i].folder);
     }
     if (app->level_pick >= 0 && app->level_pick < app->level_count)
-        stamp = stamp * 31 + changed_at(app->levels[app->level_pick].path);
+        stamp = stamp * 31 + (uint64_t)changed_at(app->levels[app->level_pick].path);
     return stamp;
 }
 
@@ -57,7 +60,7 @@ int hv_watch_poll(hv_app *app)
 {
     app->watch_at = SDL_GetTicks();
     if (app->screen == HV_SCR_PICKER) {
-        int64_t stamp = picker_stamp(app);
+        uint64_t stamp = picker_stamp(app);
         if (stamp == app->watch_picker)
             return 0;
         int first = app->watch_picker == 0;
