@@ -11,7 +11,7 @@
 /* Frames a second the map is redrawn at while people walk, and while only
  * dust drifts: each such frame redraws the whole ground (hv_app_frame_map),
  * so the rates are as low as still reads as motion. */
-#define HV_LIVING_FPS 8
+#define HV_LIVING_FPS 6
 #define HV_LIVING_DUST_FPS 6
 
 /* Draws the corridors (walkways, and tunnels to the modules that dig) that
