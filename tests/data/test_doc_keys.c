@@ -203,37 +203,30 @@ static void check_markers(const char *doc, const doc_table *tables, size_t count
     }
 }
 
+/* Each page of the references with the key tables it must cover. */
+static const struct {
+    const char *file;
+    const doc_table *tables;
+    size_t count;
+} docs[] = {
+    {DOC_FILE, tables, TABLE_COUNT},
+    {CAMPAIGN_DOC, campaign_tables, CAMPAIGN_COUNT},
+    {MODS_DOC, mods_tables, MODS_COUNT},
+};
+
 int main(void)
 {
-    char *doc = hv_file_read_all(DOC_FILE, NULL);
-    CHECK(doc != NULL);
-    if (!doc) {
-        fprintf(stderr, "  cannot read %s\n", DOC_FILE);
-        return hv_test_done("data_doc_keys");
+    for (size_t d = 0; d < sizeof docs / sizeof docs[0]; d++) {
+        char *doc = hv_file_read_all(docs[d].file, NULL);
+        CHECK(doc != NULL);
+        if (!doc) {
+            fprintf(stderr, "  cannot read %s\n", docs[d].file);
+            continue;
+        }
+        for (size_t i = 0; i < docs[d].count; i++)
+            check_table(doc, &docs[d].tables[i]);
+        check_markers(doc, docs[d].tables, docs[d].count);
+        free(doc);
     }
-    for (size_t i = 0; i < TABLE_COUNT; i++)
-        check_table(doc, &tables[i]);
-    check_markers(doc, tables, TABLE_COUNT);
-    free(doc);
-    doc = hv_file_read_all(CAMPAIGN_DOC, NULL);
-    CHECK(doc != NULL);
-    if (!doc) {
-        fprintf(stderr, "  cannot read %s\n", CAMPAIGN_DOC);
-        return hv_test_done("data_doc_keys");
-    }
-    for (size_t i = 0; i < CAMPAIGN_COUNT; i++)
-        check_table(doc, &campaign_tables[i]);
-    check_markers(doc, campaign_tables, CAMPAIGN_COUNT);
-    free(doc);
-    doc = hv_file_read_all(MODS_DOC, NULL);
-    CHECK(doc != NULL);
-    if (!doc) {
-        fprintf(stderr, "  cannot read %s\n", MODS_DOC);
-        return hv_test_done("data_doc_keys");
-    }
-    for (size_t i = 0; i < MODS_COUNT; i++)
-        check_table(doc, &mods_tables[i]);
-    check_markers(doc, mods_tables, MODS_COUNT);
-    free(doc);
     return hv_test_done("data_doc_keys");
 }
