@@ -267,7 +267,8 @@ int hv_save_write_origin(const char *path, const hv_level *level, const hv_state
     int rc = check_text(path, text, len, err, err_len);
     if (rc == 0) {
         make_saves_folder(path);
-        rc = hv_file_write_atomic(path, text, len, keep_backup(path), err, err_len);
+        int damaged = origin && strcmp(origin->damaged, path) == 0;
+        rc = hv_file_write_atomic(path, text, len, !damaged && keep_backup(path), err, err_len);
     }
     free(text);
     return rc;

@@ -68,6 +68,10 @@ typedef struct hv_origin {
     char campaign[HV_ID_LEN]; /* the campaign's id, or "" */
     int32_t stage;            /* the level's place in it, from 1; 0 on its own */
     hv_carry carry;           /* applied to the first week's state */
+    /* The save this game was loaded in place of, being damaged, from its
+     * .bak: a later save to it must not make it the .bak, the only good
+     * copy. Never written; "" for none. */
+    char damaged[HV_FILE_LEN + 8];
 } hv_origin;
 
 /* What a save's header says, for a list of slots. */
@@ -89,7 +93,8 @@ typedef struct hv_save_info {
 int hv_save_write(const char *path, const hv_level *level, const hv_state *state,
                   const hv_order_log *log, char *err, size_t err_len);
 /* hv_save_write for a game of a campaign: ORIGIN (NULL: a level on its
- * own) is written to the header, and loading starts from its carry. */
+ * own) is written to the header, and loading starts from its carry. A
+ * save over ORIGIN's damaged file keeps the .bak as it is. */
 int hv_save_write_origin(const char *path, const hv_level *level, const hv_state *state,
                          const hv_order_log *log, const hv_origin *origin, char *err,
                          size_t err_len);

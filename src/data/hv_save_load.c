@@ -369,6 +369,8 @@ int hv_save_load_noting(const char *path, hv_level **level, hv_state *state, hv_
         }
         hv_diag_free(&tried);
     }
+    if (rc == 0 && origin && notes->from_backup)
+        snprintf(origin->damaged, sizeof origin->damaged, "%s", path);
     if (rc == 0)
         describe(notes, path);
     else

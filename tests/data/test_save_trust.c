@@ -151,6 +151,28 @@ static void test_backup_fallback(void)
         CHECK(l.rc == 0 && l.hash == week2 && l.notes.from_backup);
         CHECK(strstr(l.notes.damage, "/game.yaml:") != NULL);
     }
+    /* The last of them reads as a save, but its game is damaged. Loaded
+     * as the window loads it, the game remembers that; saving over it then
+     * keeps the good .bak instead of making the damaged file the backup. */
+    hv_level *again = NULL;
+    hv_state *g = malloc(sizeof *g);
+    hv_order_log glog;
+    hv_origin origin;
+    hv_save_notes notes;
+    memset(&origin, 0, sizeof origin);
+    hv_diag_init(&diag);
+    CHECK_EQ_INT(hv_save_load_noting(path, &again, g, &glog, &origin, &diag, NULL, &notes), 0);
+    hv_diag_free(&diag);
+    CHECK(notes.from_backup && strcmp(origin.damaged, path) == 0);
+    if (again) {
+        CHECK_EQ_INT(hv_save_write_origin(path, again, g, &glog, &origin, err, sizeof err), 0);
+        char *after = hv_file_read_all(bak, NULL);
+        CHECK(after && good_bak && strcmp(after, good_bak) == 0);
+        free(after);
+        hv_order_log_free(&glog);
+        hv_level_free(again);
+    }
+    free(g);
     /* Saving over a damaged file keeps the good .bak as it was. */
     CHECK_EQ_INT(write_text(path, "\x01\x02garbage"), 0);
     CHECK_EQ_INT(hv_save_write(path, level, s, &log, err, sizeof err), 0);
@@ -202,6 +224,19 @@ static void test_stale_temps(void)
     CHECK(access(other, F_OK) == 0);
     CHECK_EQ_INT(hv_file_clean_temps(path, 0), 1); /* all of them, when asked */
     CHECK(access(fresh, F_OK) != 0);
+    /* A folder's cleaning takes what any YAML file's write left, and only that. */
+    char settings[320], progress[320], text[320];
+    path_in(settings, sizeof settings, "settings.yaml.tmpQ1w2E3");
+    path_in(progress, sizeof progress, "campaign-season.yaml.tmpR4t5Y6");
+    path_in(text, sizeof text, "notes.txt.tmpU7i8O9");
+    CHECK_EQ_INT(write_text(settings, "half"), 0);
+    CHECK_EQ_INT(write_text(progress, "half"), 0);
+    CHECK_EQ_INT(write_text(text, "mine"), 0);
+    CHECK_EQ_INT(utimensat(AT_FDCWD, settings, times, 0), 0);
+    CHECK_EQ_INT(utimensat(AT_FDCWD, progress, times, 0), 0);
+    CHECK_EQ_INT(utimensat(AT_FDCWD, text, times, 0), 0);
+    CHECK_EQ_INT(hv_file_clean_folder_temps(dir, 60), 2);
+    CHECK(access(settings, F_OK) != 0 && access(progress, F_OK) != 0 && access(text, F_OK) == 0);
     free(s);
     hv_order_log_free(&log);
     hv_level_free(level);

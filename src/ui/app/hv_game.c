@@ -314,6 +314,18 @@ void hv_app_answer(hv_app *app, int c)
     }
 }
 
+/* Saves GAME to PATH. Once that write has made a save the game was found
+ * damaged in good again, later writes keep its previous version as usual. */
+static int write_save(hv_game *game, const char *path, char *err, size_t err_len)
+{
+    if (hv_save_write_origin(path, game->level, &game->state, &game->log, &game->origin, err,
+                             err_len) != 0)
+        return -1;
+    if (strcmp(game->origin.damaged, path) == 0)
+        game->origin.damaged[0] = '\0';
+    return 0;
+}
+
 void hv_app_end_turn(hv_app *app)
 {
     hv_game *game = app->game;
@@ -357,8 +369,7 @@ void hv_app_end_turn(hv_app *app)
     hv_save_slot_path(app->data_dir, 0, path, sizeof path);
     if (app->no_saving[0])
         hv_app_toast(app, "Week %d begins. Saving is off.", s->turn + 1);
-    else if (hv_save_write_origin(path, game->level, s, &game->log, &game->origin, err,
-                                  sizeof err) != 0)
+    else if (write_save(game, path, err, sizeof err) != 0)
         hv_app_toast(app, "Week %d. The autosave failed: %s", s->turn + 1, err);
     else if (stepped)
         hv_app_toast(app, "Week %d begins. Step done: %s.", s->turn + 1,
@@ -377,8 +388,7 @@ int hv_app_save_slot(hv_app *app, int slot)
         hv_app_error(app, app->no_saving);
         return -1;
     }
-    if (hv_save_write_origin(path, app->game->level, &app->game->state, &app->game->log,
-                             &app->game->origin, err, sizeof err) != 0) {
+    if (write_save(app->game, path, err, sizeof err) != 0) {
         char text[400];
         snprintf(text, sizeof text, "The game was not saved.\n\n%s", err);
         hv_app_error(app, text);
@@ -456,7 +466,9 @@ int hv_app_load_path(hv_app *app, const char *path, const char *what)
     hv_app_toast(app, "%s: week %d.", what, game->state.turn + 1);
     if (notes->text[0]) {
         /* The whole story on stderr; the short one where the player looks. */
-        fprintf(stderr, "happyvalley: note: %s\n", notes->text);
+        char shown[sizeof notes->text * 4];
+        hv_diag_clean(shown, sizeof shown, notes->text);
+        fprintf(stderr, "happyvalley: note: %s\n", shown);
         hv_app_toast(app, "%s%s%s", notes->from_backup ? "The save was damaged: loaded its backup. " : "",
                      notes->level_moved ? "The level moved; found by its id. " : "",
                      notes->differs ? "The level or rules changed: this game now differs from the "
