@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hv_bot.h"
+#include "hv_file.h"
 #include "hv_json.h"
 #include "hv_orders_file.h"
 #include "hv_print.h"
@@ -258,17 +259,21 @@ static int load_backup(hv_orders_file *orders, const char *path, const hv_rules 
     char bak[HV_FILE_LEN + 8];
     if (snprintf(bak, sizeof bak, "%s.bak", path) >= (int)sizeof bak)
         return -1;
-    FILE *f = fopen(bak, "rb");
-    if (!f)
+    /* Only a regular file is opened: a FIFO named so would block for ever. */
+    if (!hv_file_is_regular(bak))
         return -1;
-    fclose(f);
     hv_diag quiet;
     hv_diag_init(&quiet);
     int rc = hv_orders_file_load(orders, bak, rules, &quiet);
     hv_diag_free(&quiet);
-    if (rc == 0)
+    if (rc == 0) {
+        char shown[HV_FILE_LEN * 2], why[800], shown_bak[HV_FILE_LEN * 2];
+        hv_diag_clean(shown, sizeof shown, path);
+        hv_diag_clean(why, sizeof why, diag->count ? diag->entries[0].message : "damaged");
+        hv_diag_clean(shown_bak, sizeof shown_bak, bak);
         fprintf(stderr, "%s: warning: cannot be read (%s); replaying its previous version %s\n",
-                path, diag->count ? diag->entries[0].message : "damaged", bak);
+                shown, why, shown_bak);
+    }
     return rc;
 }
 

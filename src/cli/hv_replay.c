@@ -27,36 +27,41 @@ int hv_cmd_replay(int argc, char **argv)
     if (hv_save_load_noting(path, &level, state, &log, NULL, &diag, NULL, notes) != 0) {
         /* The first problem is the one to fix; the rest often follow from it. */
         if (diag.count)
-            fprintf(stderr, "%s:%d:%d: error: %s\n", diag.entries[0].file, diag.entries[0].line,
-                    diag.entries[0].col, diag.entries[0].message);
+            hv_diag_print_one(stderr, diag.entries[0].file, diag.entries[0].line,
+                              diag.entries[0].col, diag.entries[0].message);
         else
-            fprintf(stderr, "%s:0:0: error: cannot be loaded\n", path);
+            hv_diag_print_one(stderr, path, 0, 0, "cannot be loaded");
         rc = HV_EXIT_BAD_INPUT;
         goto done;
     }
+    /* Names and messages from files print as one safe line each. */
+    char save[HV_FILE_LEN * 2], loaded[HV_FILE_LEN * 2], at[HV_FILE_LEN * 4], why[800];
+    hv_diag_clean(save, sizeof save, path);
+    hv_diag_clean(loaded, sizeof loaded, notes->loaded);
+    hv_diag_clean(at, sizeof at, notes->level);
+    hv_diag_clean(why, sizeof why, notes->damage);
     if (notes->from_backup)
-        fprintf(stderr, "%s: warning: cannot be loaded (%s); replaying %s instead\n", path,
-                notes->damage, notes->loaded);
+        fprintf(stderr, "%s: warning: cannot be loaded (%s); replaying %s instead\n", save, why,
+                loaded);
     if (notes->level_moved)
         fprintf(stderr, "%s: warning: the level is not where the save says; found by its id at %s\n",
-                notes->loaded, notes->level);
+                loaded, at);
     hv_save_info info;
     hv_diag_free(&diag);
     hv_diag_init(&diag);
     if (hv_save_read_info(notes->loaded, &info, &diag) != 0) {
-        fprintf(stderr, "%s:0:0: error: changed while it was replayed\n", notes->loaded);
+        hv_diag_print_one(stderr, notes->loaded, 0, 0, "changed while it was replayed");
         rc = HV_EXIT_BAD_INPUT;
         goto done;
     }
     unsigned long long hash = (unsigned long long)hv_state_hash(state);
     if (!notes->differs) {
         printf("%s: level %s (%s), week %d, hash %016llx: the replay reaches the game saved\n",
-               notes->loaded, level->id, notes->level, info.week, hash);
+               loaded, level->id, at, info.week, hash);
         rc = HV_EXIT_OK;
         goto done;
     }
-    printf("%s: level %s (%s): the replay differs from the game saved\n", notes->loaded, level->id,
-           notes->level);
+    printf("%s: level %s (%s): the replay differs from the game saved\n", loaded, level->id, at);
     if (notes->first_differs)
         printf("  first week that differs: %d\n", notes->first_differs);
     else

@@ -80,29 +80,28 @@ static void test_stop(const char *step)
  * temporary file older than this belongs to no live write. */
 #define STALE_SECONDS 60
 
-int hv_file_clean_temps(const char *path, int min_age)
+/* Whether NAME is what mkstemp makes of BASE.tmpXXXXXX; with BASE NULL,
+ * of any YAML file's name. */
+static int temp_name(const char *name, const char *base)
 {
-    char dir[4096];
-    if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
+    size_t n = strlen(name);
+    if (n < 10 || strncmp(name + n - 10, ".tmp", 4) != 0)
         return 0;
-    char *slash = strrchr(dir, '/');
-    const char *base = slash ? slash + 1 : path;
-    if (slash == dir)
-        slash[1] = '\0';
-    else if (slash)
-        *slash = '\0';
-    else
-        snprintf(dir, sizeof dir, ".");
-    size_t blen = strlen(base);
+    if (base)
+        return n == strlen(base) + 10 && strncmp(name, base, n - 10) == 0;
+    return n > 15 && strncmp(name + n - 15, ".yaml", 5) == 0;
+}
+
+/* Removes the temporary files in DIR named for BASE (NULL: any YAML file). */
+static int clean_temps(const char *dir, const char *base, int min_age)
+{
     DIR *d = opendir(dir);
     if (!d)
         return 0;
     int removed = 0;
     time_t now = time(NULL);
     for (struct dirent *e; (e = readdir(d));) {
-        /* Exactly what mkstemp makes of BASE.tmpXXXXXX, and nothing else. */
-        if (strlen(e->d_name) != blen + 10 || strncmp(e->d_name, base, blen) != 0 ||
-            strncmp(e->d_name + blen, ".tmp", 4) != 0)
+        if (!temp_name(e->d_name, base))
             continue;
         char full[8300];
         snprintf(full, sizeof full, "%s/%s", dir, e->d_name);
@@ -115,6 +114,27 @@ int hv_file_clean_temps(const char *path, int min_age)
     }
     closedir(d);
     return removed;
+}
+
+int hv_file_clean_temps(const char *path, int min_age)
+{
+    char dir[4096];
+    if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
+        return 0;
+    char *slash = strrchr(dir, '/');
+    const char *base = slash ? path + (slash - dir) + 1 : path;
+    if (slash == dir)
+        slash[1] = '\0';
+    else if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, sizeof dir, ".");
+    return clean_temps(dir, base, min_age);
+}
+
+int hv_file_clean_folder_temps(const char *dir, int min_age)
+{
+    return clean_temps(dir, NULL, min_age);
 }
 
 /* Makes BAK a second name of PATH (a hard link), so that PATH, the good

@@ -23,6 +23,9 @@ int hv_file_write_atomic(const char *path, const void *data, size_t len, int kee
  * (PATH.tmpXXXXXX, regular files) whose last change is at least MIN_AGE
  * seconds old (0: all of them). Returns how many were removed. */
 int hv_file_clean_temps(const char *path, int min_age);
+/* The same for every YAML file in the folder DIR (settings, campaign
+ * progress, saves): what any write there left behind. */
+int hv_file_clean_folder_temps(const char *dir, int min_age);
 /* Writes a printf-formatted sentence into ERR (when given) and returns -1,
  * for the functions that report failures as text. */
 int hv_file_error(char *err, size_t err_len, const char *fmt, ...)

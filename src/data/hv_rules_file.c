@@ -156,6 +156,11 @@ int hv_check_format(hv_ctx *ctx, const hv_ynode *root, const char *kind)
                       HV_FORMAT_VERSION);
         return 0;
     }
+    /* A file of some other kind is never quoted: it may be anything. */
+    if (root->kind == HV_YNODE_SCALAR) {
+        hv_ctx_error(ctx, root, "expected a map of keys: this is not a %s file", kind);
+        return 0;
+    }
     if (!hv_expect(ctx, root, HV_YNODE_MAP))
         return 0;
     const hv_ynode *format = hv_ynode_get(root, "format");

@@ -37,6 +37,10 @@ finishes 10 "sim --orders FIFO" -- "$bin" sim "$level" --orders "$tmp/fifo.yaml"
 if [[ $got == 2 ]]; then ok; else bad "sim --orders FIFO: exit $got"; fi
 finishes 10 "batch --orders FIFO" -- "$bin" batch "$level" --runs 2 --orders "$tmp/fifo.yaml"
 if [[ $got == 2 ]]; then ok; else bad "batch --orders FIFO: exit $got"; fi
+# A missing orders file whose backup is a FIFO: the backup is never opened.
+mkfifo "$tmp/gone.yaml.bak"
+finishes 10 "sim --orders with a FIFO .bak" -- "$bin" sim "$level" --orders "$tmp/gone.yaml"
+if [[ $got == 2 ]]; then ok; else bad "sim --orders with a FIFO .bak: exit $got"; fi
 finishes 10 "validate /dev/zero" -- "$bin" validate /dev/zero
 if [[ $got == 2 ]]; then ok; else bad "validate /dev/zero: exit $got"; fi
 finishes 10 "validate a folder" -- "$bin" validate levels
@@ -55,6 +59,12 @@ sed 's|^rules: .*|rules: ../../../../../../../../etc/passwd|' "$level" >"$tmp/lv
 expect_exit 2 "rules: escaping" -- "$bin" validate "$tmp/lv/escape.yaml"
 contains "$tmp/err" "lies outside this file's folder" "rules: escaping"
 if grep -q "root:" "$tmp/err"; then bad "rules: escaping quotes the foreign file"; else ok; fi
+# A file of another kind in the level's own folder is not quoted either.
+cp /etc/passwd "$tmp/lv/secret.txt"
+sed 's|^rules: .*|rules: secret.txt|' "$level" >"$tmp/lv/secret.yaml"
+expect_exit 2 "rules: a file of another kind" -- "$bin" validate "$tmp/lv/secret.yaml"
+contains "$tmp/err" "this is not a rules file" "rules: a file of another kind"
+if grep -q "root:" "$tmp/err"; then bad "rules: a file of another kind is quoted"; else ok; fi
 ln -s /etc/passwd "$tmp/lv/rules/link.yaml"
 sed 's|^rules: .*|rules: rules/link.yaml|' "$level" >"$tmp/lv/link.yaml"
 expect_exit 2 "rules: symlink out" -- "$bin" validate "$tmp/lv/link.yaml"
@@ -92,6 +102,23 @@ printf 'format: 1\nkind: level\nid: "%s"\n' "$(head -c 3000 /dev/zero | tr '\0' 
 expect_exit 2 "long value" -- "$bin" validate "$tmp/long.yaml"
 one_line "$tmp/err" "long value"
 if (($(wc -L <"$tmp/err") < 400)); then ok; else bad "long value: a message of $(wc -L <"$tmp/err") bytes"; fi
+
+# Names of files are shown as safely as their contents: a save whose name
+# holds a line break and an escape, loaded from its .bak, is named in one
+# line of warning with neither byte raw.
+printf '%s\n' "end" "save $tmp/good.yaml" "quit" | "$bin" play "$level" --seed 3 --terminal >/dev/null 2>&1
+hostile="$tmp/x"$'\n'"fake.yaml:1:1: error: forged"$'\e'"[31m.yaml"
+cp "$tmp/good.yaml" "$hostile.bak"
+for cmd in replay sim; do
+    if [[ $cmd == replay ]]; then "$bin" replay "$hostile" >"$tmp/out" 2>"$tmp/err"
+    else "$bin" sim "$level" --seed 3 --turns 1 --orders "$hostile" >"$tmp/out" 2>"$tmp/err"; fi
+    got=$?
+    if [[ $got == 0 ]]; then ok; else bad "$cmd of a hostile name's .bak: exit $got"; fi
+    if grep -q $'\e' "$tmp/err" "$tmp/out" || grep -q "^fake.yaml" "$tmp/err" "$tmp/out"; then
+        bad "$cmd of a hostile name: a raw byte or a forged line"; cat -v "$tmp/err" | head -3 >&2
+    else ok; fi
+    contains "$tmp/err" 'x\nfake.yaml' "$cmd names the hostile save escaped"
+done
 
 # 12. Output that cannot be written is an error.
 for cmd in "validate $level" "sim $level --turns 2" "batch $level --runs 2 --turns 2" \

@@ -251,7 +251,9 @@ static int start(hv_app *app, const hv_ui_options *o)
                  "Saving is off: %s. Games, settings and campaign progress will not be kept "
                  "(choose another folder with --data-dir).",
                  err);
-        fprintf(stderr, "happyvalley: warning: %s\n", app->no_saving);
+        char shown[sizeof app->no_saving * 4];
+        hv_diag_clean(shown, sizeof shown, app->no_saving);
+        fprintf(stderr, "happyvalley: warning: %s\n", shown);
     } else {
         snprintf(app->settings_path, sizeof app->settings_path, "%s/settings.yaml",
                  app->data_dir);
@@ -264,12 +266,13 @@ static int start(hv_app *app, const hv_ui_options *o)
     else if (app->data_dir[0])
         snprintf(app->mods_dir, sizeof app->mods_dir, "%.*s/mods", HV_FILE_LEN - 8, app->data_dir);
     hv_file_set_mods_folder(o->mods_dir);
-    /* Saves cut short by a crash leave temporary files; a minute old, no
-     * game is still writing them. */
-    for (int slot = 0; app->data_dir[0] && slot <= HV_SAVE_SLOTS; slot++) {
-        char path[HV_FILE_LEN + 64];
-        hv_save_slot_path(app->data_dir, slot, path, sizeof path);
-        hv_file_clean_temps(path, 60);
+    /* Writes cut short by a crash (saves, settings, campaign progress)
+     * leave temporary files; a minute old, no game is still writing them. */
+    if (app->data_dir[0]) {
+        char saves[HV_FILE_LEN + 64];
+        snprintf(saves, sizeof saves, "%s/saves", app->data_dir);
+        hv_file_clean_folder_temps(app->data_dir, 60);
+        hv_file_clean_folder_temps(saves, 60);
     }
     hv_diag diag;
     hv_diag_init(&diag);
