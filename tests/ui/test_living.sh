@@ -110,6 +110,31 @@ for want in "Greenhouse" "takes 30 Water" "makes 10 Oxygen, 60 Food" "Power: use
 done
 [[ "$tip" == *"Food"* && "$tip" == *"kW"* ]] && ok "a running module's tooltip names its recipe, power and last week"
 
+# 3b. Every role of the game's rules says what the job is, and the crew
+# list shows it as the tooltip of a person's role, with the pay.
+python3 -c "
+import yaml
+roles = yaml.safe_load(open('levels/rules/base.yaml'))['roles']
+bare = [k for k, r in roles.items() if not r.get('description')]
+print(' '.join(bare) if bare else 'none')
+" >"$tmp/bare_roles" || bad "the rules could not be read"
+[[ "$(cat "$tmp/bare_roles")" == none ]] && ok "every role of the rules has a description" ||
+    bad "roles without a description: $(cat "$tmp/bare_roles")"
+cat >"$tmp/role.txt" <<'SCRIPT'
+key c
+move role_1
+tooltip
+SCRIPT
+play role levels/tutorial.yaml "$tmp/role.data"
+want=$(python3 -c "
+import yaml
+print(yaml.safe_load(open('levels/rules/base.yaml'))['roles']['commander']['description'])
+")
+tip=$(grep '^tooltip' "$tmp/role.out")
+[[ "$tip" == *"Commander (staff)"* && "$tip" == *"$want"* && "$tip" == *"Paid 12"* ]] &&
+    ok "a role's tooltip in the crew list says what the job is" ||
+    bad "the commander's role tooltip lacks its description: $tip"
+
 # 4. The setting round-trips: Settings writes it, a new start reads it back
 # and shows it, and a second click turns it off again.
 cat >"$tmp/set_on.txt" <<SCRIPT
