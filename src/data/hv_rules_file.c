@@ -17,7 +17,7 @@ const hv_field hv_rules_fields[] = {
     {"format", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "format version of the file; must be 1"},
     {"kind", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "what the file holds: `rules`"},
     {"extends", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0,
-     "`base` (the game's rules) or a rules file: this file then adds to it and changes it"},
+     "`base` (the game's rules) or a rules file: this file then adds to it, changes and removes"},
     {"remove", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0,
      "entries to take out of what the file extends, by table: lists of ids"},
     {"resources", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "display names and units of resources"},
