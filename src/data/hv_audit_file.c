@@ -384,7 +384,7 @@ int hv_audit_file_load(const char *path, hv_audit_summary *out, char *err, size_
     hv_ylimits limits = hv_ylimits_default();
     limits.max_bytes = AUDIT_MAX_BYTES;
     limits.max_nodes = AUDIT_MAX_NODES;
-    hv_ctx ctx = {&diag, path, NULL, "", 0, 0};
+    hv_ctx ctx = {&diag, path, NULL, "", 0, 0, NULL, 0};
     if (hv_ydoc_load_buffer(&doc, path, text, len, &limits, &diag) == 0)
         read_summary(&ctx, doc.root, out);
     hv_ydoc_free(&doc);

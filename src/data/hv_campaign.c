@@ -176,7 +176,7 @@ int hv_campaign_load(const char *path, hv_campaign *out, hv_diag *diag)
     snprintf(out->file, sizeof out->file, "%s", path);
     hv_ydoc doc;
     hv_ylimits limits = hv_ylimits_default();
-    hv_ctx ctx = {diag, path, NULL, "", 0, 0};
+    hv_ctx ctx = {diag, path, NULL, "", 0, 0, NULL, 0};
     if (hv_ydoc_load_file(&doc, path, &limits, diag) == 0 &&
         hv_check_format(&ctx, doc.root, "campaign")) {
         campaign_head head;
@@ -313,7 +313,7 @@ static int read_progress_file(const char *path, const hv_campaign *c, hv_campaig
     size_t before = diag->count;
     hv_ydoc doc;
     hv_ylimits limits = hv_ylimits_default();
-    hv_ctx ctx = {diag, path, NULL, "", 0, 0};
+    hv_ctx ctx = {diag, path, NULL, "", 0, 0, NULL, 0};
     if (hv_ydoc_load_file(&doc, path, &limits, diag) == 0)
         read_progress(&ctx, doc.root, c, p);
     hv_ydoc_free(&doc);

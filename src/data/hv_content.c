@@ -8,6 +8,7 @@
 #include "hv_field_table.h"
 #include "hv_suggest.h"
 #include "hv_level.h"
+#include "hv_remove.h"
 
 #define WEIGHT(key, kind, doc)                                                                     \
     {                                                                                              \
@@ -353,7 +354,8 @@ void hv_resolve_missions(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules)
     if (event) {
         size_t old = hv_ctx_push_key(ctx, "missions.found_out_event");
         m->found_out_event = hv_rules_find_event(rules, m->found_out_event_id) + 1;
-        if (m->found_out_event == 0)
+        if (m->found_out_event == 0 &&
+            !hv_remove_named(ctx, event, HV_RM_EVENTS, m->found_out_event_id))
             hv_ctx_error(ctx, event, "unknown event '%s'%s", m->found_out_event_id,
                          hv_ref_hint(ctx, HV_REF_EVENT1, m->found_out_event_id, hint, sizeof hint));
         hv_ctx_pop(ctx, old);

@@ -1,5 +1,6 @@
 #include "hv_fields.h"
 
+#include "hv_remove.h"
 #include "hv_suggest.h"
 
 #include <stdarg.h>
@@ -259,6 +260,10 @@ static uint32_t faction_mask(hv_ctx *ctx, const hv_ynode *key)
         ctx->rules && key->kind == HV_YNODE_SCALAR ? hv_rules_find_bloc(ctx->rules, key->str) : -1;
     if (b >= 0 && ctx->rules->blocs[b].members)
         return ctx->rules->blocs[b].members;
+    if (key->kind == HV_YNODE_SCALAR && b < 0 &&
+        (hv_remove_named(ctx, key, HV_RM_FACTIONS, key->str) ||
+         hv_remove_named(ctx, key, HV_RM_BLOCS, key->str)))
+        return 0;
     char hint[HV_SUGGEST_LEN] = "";
     if (key->kind == HV_YNODE_SCALAR) {
         hv_suggest near = hv_suggest_start(key->str);
@@ -352,7 +357,9 @@ static void read_two_factions(hv_ctx *ctx, const hv_ynode *node, int32_t *out)
             char hint[HV_SUGGEST_LEN] = "";
             if (item->kind == HV_YNODE_SCALAR)
                 hv_ref_hint(ctx, HV_REF_FACTION, item->str, hint, sizeof hint);
-            hv_ctx_error(ctx, item, "unknown faction %s%s", shown(item, buf, sizeof buf), hint);
+            if (item->kind != HV_YNODE_SCALAR ||
+                !hv_remove_named(ctx, item, HV_RM_FACTIONS, item->str))
+                hv_ctx_error(ctx, item, "unknown faction %s%s", shown(item, buf, sizeof buf), hint);
             hv_ctx_pop(ctx, old);
         }
     }
@@ -405,6 +412,8 @@ static void read_name_index(hv_ctx *ctx, const hv_ynode *node, const hv_field *f
     if (f->type == HV_F_REF) {
         int index = resolve_ref(ctx, f->ref, node->str);
         char hint[HV_SUGGEST_LEN];
+        if (index < 0 && hv_remove_named(ctx, node, hv_remove_table_of(f->ref), node->str))
+            return;
         if (index < 0)
             hv_ctx_error(ctx, node, "unknown %s %s%s", ref_name(f->ref),
                          shown(node, buf, sizeof buf),

@@ -15,6 +15,9 @@
 
 #define HV_PATH_LEN 256
 
+/* What `remove:` lists take out of the rules being read (hv_remove.h). */
+typedef struct hv_removals hv_removals;
+
 /* Where reading stands: the file, the errors so far, the key path. */
 typedef struct hv_ctx {
     hv_diag *diag;
@@ -22,7 +25,9 @@ typedef struct hv_ctx {
     const hv_rules *rules; /* for references; may be NULL */
     char path[HV_PATH_LEN];
     size_t path_len;
-    int errors; /* errors added through this context */
+    int errors;            /* errors added through this context */
+    hv_removals *removals; /* what is being removed, when reading rules; may be NULL */
+    int depth;             /* files between this one and the first read (-1: a level) */
 } hv_ctx;
 
 typedef enum hv_ftype {

@@ -5,6 +5,7 @@
 
 #include "hv_campaign.h"
 #include "hv_file.h"
+#include "hv_remove.h"
 #include "hv_suggest.h"
 #include "hv_turn.h"
 
@@ -56,7 +57,8 @@ const hv_field hv_level_fields[] = {
     FIELD("description", HV_F_TEXT, level_head, description, 1, 0, 0, "briefing shown before play"),
     FIELD("difficulty", HV_F_INT32, level_head, difficulty, 1, 1, 5, "1 (gentle) to 5 (hard)"),
     FIELD("rules", HV_F_TEXT, level_head, rules, 1, 0, 0, "rules file, relative to this file"),
-    SECTION("overrides", 0, "changes and additions to the rules, same keys as a rules file"),
+    SECTION("overrides", 0,
+            "changes, additions and removals to the rules, same keys as a rules file"),
     SECTION("map", 1, "size and terrain of the base site"),
     SECTION("start", 1, "stocks, modules and people at week 1"),
     SECTION("sponsors", 0, "who pays the base each week"),
@@ -186,6 +188,7 @@ typedef struct loading {
     char failed[HV_MAX_MODULES][HV_ID_LEN]; /* ids of listed modules that had errors */
     int32_t failed_count;
     int map_ok;
+    hv_removals removals; /* what the overrides remove */
 } loading;
 
 static void read_start_module(hv_ctx *ctx, const hv_ynode *node, size_t index, void *data)
@@ -373,6 +376,7 @@ static void read_body(hv_ctx *ctx, const hv_ynode *root, hv_level *level, loadin
     if ((node = hv_ynode_get(root, "overrides"))) {
         size_t old = hv_ctx_push_key(ctx, "overrides");
         hv_rules_read(ctx, node, &level->rules, 0);
+        hv_remove_check_left(ctx, &level->rules);
         hv_ctx_pop(ctx, old);
     }
     read_map(ctx, root, ld);
@@ -423,11 +427,13 @@ static const char *file_kind(const char *path, char *buf, size_t cap)
     return buf;
 }
 
-/* Loads the rules file the level names as NAMED at AT, its `rules` value.
+/* Loads the rules file the level names as NAMED at AT, its `rules` value,
+ * without what the level's OVERRIDES remove.
  * Mistakes of the level itself are reported there rather than in the file
  * named: naming itself or another kind of file, or a file that cannot be
  * read at all (such errors stand at line 0 of the file). */
-static int load_rules(hv_ctx *ctx, const hv_ynode *at, hv_level *level, const char *named)
+static int load_rules(hv_ctx *ctx, const hv_ynode *at, hv_level *level, const char *named,
+                      const hv_ynode *overrides)
 {
     struct stat self, other;
     if (stat(ctx->file, &self) == 0 && stat(level->rules_file, &other) == 0 &&
@@ -438,9 +444,12 @@ static int load_rules(hv_ctx *ctx, const hv_ynode *at, hv_level *level, const ch
                      named);
         return -1;
     }
+    size_t old = hv_ctx_push_key(ctx, "overrides");
+    hv_remove_read(ctx, overrides);
+    hv_ctx_pop(ctx, old);
     hv_diag own;
     hv_diag_init(&own);
-    int rc = hv_rules_load(&level->rules, level->rules_file, &own);
+    int rc = hv_rules_load_removing(&level->rules, level->rules_file, &own, ctx->removals);
     char kind[HV_ID_LEN];
     if (rc != 0 && file_kind(level->rules_file, kind, sizeof kind)[0] &&
         strcmp(kind, "rules") != 0) {
@@ -457,6 +466,8 @@ static int load_rules(hv_ctx *ctx, const hv_ynode *at, hv_level *level, const ch
             hv_diag_error(ctx->diag, e->file, e->line, e->col, "%s", e->message);
     }
     hv_diag_free(&own);
+    if (rc == 0)
+        hv_remove_check_found(ctx, &level->rules);
     return rc;
 }
 
@@ -477,7 +488,8 @@ hv_level *hv_level_load(const char *path, hv_diag *diag)
     hv_ydoc doc;
     hv_ylimits limits = hv_ylimits_default();
     int loaded = hv_ydoc_load_file(&doc, path, &limits, diag) == 0;
-    hv_ctx ctx = {diag, path, &level->rules, "", 0, 0};
+    /* The overrides' removals come first: the rules are read without them. */
+    hv_ctx ctx = {diag, path, &level->rules, "", 0, 0, &ld->removals, -1};
     if (loaded && hv_check_format(&ctx, doc.root, "level")) {
         level_head head;
         memset(&head, 0, sizeof head);
@@ -497,7 +509,8 @@ hv_level *hv_level_load(const char *path, hv_diag *diag)
             else if (!hv_file_is_regular(level->rules_file))
                 hv_ctx_error(&ctx, hv_ynode_get(doc.root, "rules"),
                              "rules: '%s' is not a regular file", head.rules);
-            else if (load_rules(&ctx, hv_ynode_get(doc.root, "rules"), level, head.rules) == 0)
+            else if (load_rules(&ctx, hv_ynode_get(doc.root, "rules"), level, head.rules,
+                                hv_ynode_get(doc.root, "overrides")) == 0)
                 read_body(&ctx, doc.root, level, ld);
         }
     }

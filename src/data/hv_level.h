@@ -1,5 +1,5 @@
 /* hv_level: level and rules files (format v1). A level names a rules file,
- * may override or add any of its entries, and sets the map, the starting
+ * may override, add or remove its entries, and sets the map, the starting
  * base, funding, supply ships and goals. Loading checks the format version
  * first, collects every problem with FILE:LINE:COL, key path and value,
  * then cross-checks references. The level owns its rules and start state. */
@@ -46,6 +46,9 @@ void hv_level_new_game(const hv_level *level, uint64_t seed, hv_state *out);
 /* Loads a rules file into RULES (after hv_rules_init), and first what it
  * `extends`, if anything; 0 or -1 with errors. */
 int hv_rules_load(hv_rules *rules, const char *path, hv_diag *diag);
+/* hv_rules_load for a level whose overrides remove entries: RM holds
+ * those removals (at depth -1, see hv_remove.h), and gets back no others. */
+int hv_rules_load_removing(hv_rules *rules, const char *path, hv_diag *diag, hv_removals *rm);
 /* The name that stands for the game's own rules in `rules:` and `extends:`. */
 #define HV_RULES_BASE "base"
 /* Resolves REF, a rules file named in the file FROM, into OUT (CAP bytes):

@@ -78,7 +78,7 @@ int hv_mod_load(hv_mod *out, const char *path, hv_diag *diag)
     hv_ydoc doc;
     hv_ylimits limits = hv_ylimits_default();
     limits.max_bytes = 64 * 1024;
-    hv_ctx ctx = {diag, path, NULL, "", 0, 0};
+    hv_ctx ctx = {diag, path, NULL, "", 0, 0, NULL, 0};
     if (hv_ydoc_load_file(&doc, path, &limits, diag) == 0 && hv_check_format(&ctx, doc.root, "mod") &&
         hv_fields_read(&ctx, doc.root, hv_mod_fields, out, NULL, 1)) {
         const hv_ynode *id = hv_ynode_get(doc.root, "id");

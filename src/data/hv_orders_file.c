@@ -503,7 +503,7 @@ static int load(hv_orders_file *out, const char *path, const hv_rules *rules, hv
     size_t before = diag->count;
     hv_ydoc doc;
     hv_ylimits limits = hv_orders_file_limits();
-    hv_ctx ctx = {diag, path, rules, "", 0, 0};
+    hv_ctx ctx = {diag, path, rules, "", 0, 0, NULL, 0};
     if (hv_ydoc_load_file(&doc, path, &limits, diag) == 0 &&
         read_top(&ctx, doc.root, &out->carry)) {
         const hv_ynode *list = hv_ynode_get(doc.root, "orders");

@@ -1,20 +1,25 @@
 /* Rules files: resources' display names, life support, weather, roles,
  * factions and module types; also a level's `overrides`, which use the same
- * keys and merge into what the rules file set. */
+ * keys and merge into what the rules file set. A file that `extends` others
+ * is read after them, and they are read without what it removes. */
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hv_field_table.h"
 #include "hv_suggest.h"
 #include "hv_level.h"
 #include "hv_file.h"
+#include "hv_remove.h"
 
 const hv_field hv_rules_fields[] = {
     {"format", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "format version of the file; must be 1"},
     {"kind", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "what the file holds: `rules`"},
     {"extends", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0,
-     "`base` (the game's rules) or a rules file: this file then adds to it and changes it"},
+     "`base` (the game's rules) or a rules file: this file then adds to it, changes and removes"},
+    {"remove", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0,
+     "entries to take out of what the file extends, by table: lists of ids"},
     {"resources", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "display names and units of resources"},
     {"life_support", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "what people need each week"},
     {"weather", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "the band dust moves in"},
@@ -208,7 +213,7 @@ void hv_read_table(hv_ctx *ctx, const hv_ynode *node, const hv_field *fields, vo
         const hv_ynode *key = node->items[2 * i];
         char id[HV_ID_LEN];
         size_t old = hv_ctx_push_key(ctx, key->str);
-        if (!hv_read_id(ctx, key, id, sizeof id)) {
+        if (!hv_read_id(ctx, key, id, sizeof id) || hv_remove_skips(ctx, what, key, id)) {
             hv_ctx_pop(ctx, old);
             continue;
         }
@@ -302,7 +307,8 @@ void hv_rules_read(hv_ctx *ctx, const hv_ynode *root, hv_rules *rules, int as_fi
 {
     /* The key list of the file; overrides accept the same minus
      * format/kind/extends. A file that extends others is read like
-     * overrides: nothing is required, and entries merge. */
+     * overrides: nothing is required, and entries merge. Its `remove` was
+     * read before what it extends. */
     const hv_field *fields = as_file ? hv_rules_fields : hv_rules_fields + 3;
     int merging = !as_file || hv_ynode_get(root, "extends") != NULL;
     as_file = as_file && !merging;
@@ -414,7 +420,7 @@ const char *hv_rules_resolve(char *out, size_t cap, const char *from, const char
 /* Rules files that extend others nest at most this deep: deeper is a loop. */
 #define EXTENDS_DEPTH 8
 
-static int rules_load(hv_rules *rules, const char *path, hv_diag *diag, int depth)
+static int rules_load(hv_rules *rules, const char *path, hv_diag *diag, int depth, hv_removals *rm)
 {
     hv_ydoc doc;
     hv_ylimits limits = hv_ylimits_default();
@@ -423,14 +429,28 @@ static int rules_load(hv_rules *rules, const char *path, hv_diag *diag, int dept
         hv_ydoc_free(&doc);
         return -1;
     }
-    hv_ctx ctx = {diag, path, rules, "", 0, 0};
+    int32_t own = rm->count; /* this file's removals come after */
+    hv_ctx ctx = {diag, path, rules, "", 0, 0, rm, depth};
     if (hv_check_format(&ctx, doc.root, "rules")) {
         const hv_ynode *ext = hv_ynode_get(doc.root, "extends");
+        const hv_ynode *remove = hv_ynode_get(doc.root, "remove");
         int ok = 1;
+        if (remove && !ext) {
+            size_t old = hv_ctx_push_key(&ctx, "remove");
+            hv_ctx_error(&ctx, remove,
+                         "a rules file removes only from the rules it extends; add `extends: "
+                         "base` or drop `remove`");
+            hv_ctx_pop(&ctx, old);
+        } else {
+            /* Before what this file extends, which is read without them. */
+            hv_remove_read(&ctx, doc.root);
+        }
         if (ext) {
             /* What this file extends comes first, whole; this file then
              * adds entries and changes keys of existing ones. */
             size_t old = hv_ctx_push_key(&ctx, "extends");
+            size_t at = diag->count;
+            int32_t conflicts = rm->conflicts;
             char parent[HV_FILE_LEN];
             const char *problem = NULL;
             if (ext->kind != HV_YNODE_SCALAR || !ext->len)
@@ -442,23 +462,41 @@ static int rules_load(hv_rules *rules, const char *path, hv_diag *diag, int dept
             if (problem)
                 hv_ctx_error(&ctx, ext, "'%s' %s", ext->kind == HV_YNODE_SCALAR ? ext->str : "",
                              problem);
-            else if (rules_load(rules, parent, diag, depth + 1) != 0)
+            else if (rules_load(rules, parent, diag, depth + 1, rm) != 0 &&
+                     diag->count - at > (size_t)(rm->conflicts - conflicts))
                 hv_ctx_error(&ctx, ext, "'%s' cannot be loaded (its errors are above)", ext->str);
             hv_ctx_pop(&ctx, old);
-            ok = diag->count == before;
+            /* Entries that still name removed ones leave the rest sound. */
+            ok = diag->count - at == (size_t)(rm->conflicts - conflicts);
+            if (ok)
+                hv_remove_check_found(&ctx, rules);
         }
         if (ok) {
             hv_rules_read(&ctx, doc.root, rules, 1);
             hv_resolve_missions(&ctx, doc.root, rules);
+            hv_remove_check_left(&ctx, rules);
         }
     }
+    rm->count = own;
     hv_ydoc_free(&doc);
     return diag->count == before ? 0 : -1;
 }
 
 int hv_rules_load(hv_rules *rules, const char *path, hv_diag *diag)
 {
-    return rules_load(rules, path, diag, 0);
+    hv_removals *rm = calloc(1, sizeof *rm);
+    if (!rm) {
+        hv_diag_error(diag, path, 0, 0, "out of memory");
+        return -1;
+    }
+    int rc = rules_load(rules, path, diag, 0, rm);
+    free(rm);
+    return rc;
+}
+
+int hv_rules_load_removing(hv_rules *rules, const char *path, hv_diag *diag, hv_removals *rm)
+{
+    return rules_load(rules, path, diag, 0, rm);
 }
 
 void hv_read_list(hv_ctx *ctx, const hv_ynode *parent, const char *key, size_t cap,

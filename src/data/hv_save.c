@@ -184,7 +184,7 @@ static int check_text(const char *path, const char *text, size_t len, char *err,
     hv_diag_init(&diag);
     hv_ydoc doc;
     hv_ylimits limits = hv_orders_file_limits();
-    hv_ctx ctx = {&diag, path, NULL, "", 0, 0};
+    hv_ctx ctx = {&diag, path, NULL, "", 0, 0, NULL, 0};
     hv_save_info info;
     int rc = hv_ydoc_load_buffer(&doc, path, text, len, &limits, &diag);
     if (rc == 0)
@@ -279,7 +279,7 @@ int hv_save_read_info(const char *path, hv_save_info *info, hv_diag *diag)
     memset(info, 0, sizeof *info);
     hv_ydoc doc;
     hv_ylimits limits = hv_orders_file_limits();
-    hv_ctx ctx = {diag, path, NULL, "", 0, 0};
+    hv_ctx ctx = {diag, path, NULL, "", 0, 0, NULL, 0};
     int rc = hv_ydoc_load_file(&doc, path, &limits, diag);
     if (rc == 0)
         rc = hv_orders_file_read_header(&ctx, doc.root, info);

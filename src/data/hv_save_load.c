@@ -230,7 +230,7 @@ static int load_once(const char *path, hv_level **level_out, hv_state *state, hv
     hv_order_log_init(log);
     hv_ydoc doc;
     hv_ylimits limits = hv_orders_file_limits();
-    hv_ctx ctx = {diag, path, NULL, "", 0, 0};
+    hv_ctx ctx = {diag, path, NULL, "", 0, 0, NULL, 0};
     hv_save_info info;
     hv_level *level = NULL;
     hv_orders_file orders = {0};

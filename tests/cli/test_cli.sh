@@ -231,6 +231,22 @@ expect_exit 0 "reference of a level, with its overrides" -- "$bin" reference lev
 contains "$tmp/out" "# The rules of levels/tutorial.yaml" "the level's reference names it"
 expect_exit 2 "reference of a broken file" -- "$bin" reference "$tmp/evil.yaml"
 
+# Rules that remove entries (level-format.md, Removing entries): the
+# reference leaves them out, and a level on them plays with every bot.
+expect_exit 0 "reference of rules that remove entries" -- "$bin" reference tests/data/levels/removing_rules.yaml
+contains "$tmp/out" "| \`hydroponics\` | Hydroponics bay |" "the reference lists what the rules add"
+contains "$tmp/out" "| \`security\` | Security office |" "the reference keeps the module type whose id a removed policy had"
+for gone in '| `greenhouse` |' '(`greenhouse_blight`)' '(`dust_storm`)' '(`security`)'; do
+    if grep -qF -- "$gone" "$tmp/out"; then bad "the reference lists the removed $gone"; else ok; fi
+done
+removing=tests/data/levels/removing.yaml
+for bot in idle greedy balanced random planner; do
+    expect_exit 0 "sim --bot $bot on rules that remove entries" -- "$bin" sim "$removing" --bot "$bot" --turns 30
+    contains "$tmp/out" "state hash" "sim --bot $bot plays a level on rules that remove entries"
+done
+expect_exit 0 "batch on rules that remove entries" -- "$bin" batch "$removing" --runs 20 --jobs 2
+contains "$tmp/out" "20 runs" "batch plays a level on rules that remove entries"
+
 # Every command answers --help (and -h) with its own usage, exit 0.
 for c in play validate sim batch audit replay reference; do
     for h in --help -h; do

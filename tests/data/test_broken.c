@@ -38,6 +38,15 @@ static int read_expected(const char *name, char lines[][LINE_LEN])
     return n;
 }
 
+/* LINE with every "DIR_PATH/" cut out, in place: messages name other files too. */
+static void cut_folder(char *line)
+{
+    const char *folder = DIR_PATH "/";
+    size_t n = strlen(folder);
+    for (char *at = strstr(line, folder); at; at = strstr(at, folder))
+        memmove(at, at + n, strlen(at + n) + 1);
+}
+
 /* The errors as hv_diag_print orders them, with the folder cut off. */
 static int read_actual(const char *name, char lines[][LINE_LEN])
 {
@@ -53,9 +62,9 @@ static int read_actual(const char *name, char lines[][LINE_LEN])
     fclose(mem);
     hv_diag_free(&diag);
     int n = 0;
-    size_t prefix = strlen(DIR_PATH "/");
     for (char *line = strtok(text, "\n"); line && n < MAX_LINES; line = strtok(NULL, "\n")) {
-        const char *rest = strncmp(line, DIR_PATH "/", prefix) == 0 ? line + prefix : line;
+        cut_folder(line);
+        const char *rest = line;
         const char *err = strstr(rest, ": error: ");
         if (err)
             snprintf(lines[n++], LINE_LEN, "%.*s: %s", (int)(err - rest), rest, err + 9);

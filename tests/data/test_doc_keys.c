@@ -13,6 +13,7 @@
 #include "hv_file.h"
 #include "hv_level.h"
 #include "hv_mod.h"
+#include "hv_remove.h"
 #include "hv_test.h"
 
 #define DOC_FILE HV_DOC_DIR "/level-format.md"
@@ -49,6 +50,7 @@ static const doc_table tables[] = {
     TABLE(hv_trait_fields),         TABLE(hv_storyteller_fields),
     TABLE(hv_follow_up_fields),     TABLE(hv_answered_fields),
     TABLE(hv_world_fields),         TABLE(hv_step_fields),
+    TABLE(hv_remove_fields),
 };
 #define TABLE_COUNT (sizeof tables / sizeof tables[0])
 

@@ -394,7 +394,7 @@ int hv_settings_load(hv_settings *settings, const char *path, hv_diag *diag)
     hv_ydoc doc;
     hv_ylimits limits = hv_ylimits_default();
     limits.max_bytes = 64 * 1024; /* a settings file is a few hundred bytes */
-    hv_ctx ctx = {diag, path, NULL, "", 0, 0};
+    hv_ctx ctx = {diag, path, NULL, "", 0, 0, NULL, 0};
     if (hv_ydoc_load_file(&doc, path, &limits, diag) == 0 &&
         hv_check_format(&ctx, doc.root, "settings") &&
         hv_fields_read(&ctx, doc.root, file_fields, NULL, NULL, 1)) {

@@ -73,7 +73,7 @@ int hv_sound_table_load(hv_sound_table *out, const char *path, hv_diag *diag)
     hv_ydoc doc;
     hv_ylimits limits = hv_ylimits_default();
     limits.max_bytes = 64 * 1024;
-    hv_ctx ctx = {diag, path, NULL, "", 0, 0};
+    hv_ctx ctx = {diag, path, NULL, "", 0, 0, NULL, 0};
     hv_sound_table tmp;
     memset(&tmp, 0, sizeof tmp);
     if (hv_ydoc_load_file(&doc, path, &limits, diag) == 0 &&
