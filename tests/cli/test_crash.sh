@@ -3,7 +3,8 @@
 # each step of the write (HV_TEST_SAVE_STOP, hv_file.h) and at random
 # moments of a game that saves every week. After every kill the game must
 # give the player a game back by itself: `replay` loads the slot, `sim
-# --orders` reads it, and now and then the window's Continue opens it.
+# --orders` reads it, and the window's Continue and its Load screen open it
+# (after every kill at a step of the write, and every tenth random kill).
 # Temporary files left by the kills go once they are a minute old.
 # Usage: test_crash.sh BIN ROOT [RANDOM_KILLS]
 set -uo pipefail
@@ -39,12 +40,14 @@ check_slot() { # WHAT [window]
         bad "$1: sim --orders on the slot failed: $(head -2 "$tmp/sim.err")"
     fi
     if [[ "${2:-}" == window ]]; then
-        printf 'click menu_continue\nstate\n' >"$tmp/continue.txt"
-        "$bin" --data-dir "$data" --size 1280x720 --scale 100 --ui-script "$tmp/continue.txt" \
-            >"$tmp/continue.out" 2>"$tmp/continue.err"
-        if grep -q '^week [0-9]* hash ' "$tmp/continue.out"; then ok; else
-            bad "$1: Continue did not open the game: $(head -2 "$tmp/continue.out") $(head -2 "$tmp/continue.err")"
-        fi
+        for way in "click menu_continue" $'click menu_load\nclick load_slot_0'; do
+            printf '%s\nstate\n' "$way" >"$tmp/continue.txt"
+            "$bin" --data-dir "$data" --size 1280x720 --scale 100 --ui-script "$tmp/continue.txt" \
+                >"$tmp/continue.out" 2>"$tmp/continue.err"
+            if grep -q '^week [0-9]* hash ' "$tmp/continue.out"; then ok; else
+                bad "$1: ${way%%$'\n'*} did not open the game: $(head -2 "$tmp/continue.out") $(head -2 "$tmp/continue.err")"
+            fi
+        done
     fi
 }
 
@@ -59,7 +62,7 @@ for step in created half synced backup renamed; do
         HV_TEST_SAVE_STOP=$step "$bin" play "$level" --terminal <"$tmp/step.txt" >/dev/null 2>&1
         rc=$?
         if [[ $rc == 137 ]]; then kills=$((kills + 1)); ok; else bad "step $step: exit $rc, not killed"; fi
-        check_slot "killed at $step (round $round)" "$([[ $round == 1 ]] && echo window)"
+        check_slot "killed at $step (round $round)" window
     done
 done
 # Steps up to the fsync leave their temporary file behind.
@@ -73,7 +76,7 @@ for ((i = 0; i < random_kills; i++)); do
     kill -KILL "$pid" 2>/dev/null
     { wait "$pid"; } 2>/dev/null
     [[ $? == 137 ]] && kills=$((kills + 1))
-    if ((i % 30 == 29)); then check_slot "random kill $i" window; else check_slot "random kill $i"; fi
+    if ((i % 10 == 9)); then check_slot "random kill $i" window; else check_slot "random kill $i"; fi
 done
 ((kills >= 100)) && ok || bad "only $kills kills landed, 100 wanted"
 
