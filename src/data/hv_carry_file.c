@@ -40,7 +40,7 @@ static void read_sponsors(hv_ctx *ctx, const hv_ynode *node, hv_carry *out)
             int32_t n = out->sponsor_count;
             int64_t v;
             if (hv_read_id(ctx, key, out->sponsor[n], HV_ID_LEN) &&
-                hv_read_int(ctx, value, -100, 100, &v)) {
+                hv_read_int(ctx, value, -HV_CARRY_CHANGE_MAX, HV_CARRY_CHANGE_MAX, &v)) {
                 out->change[n] = (int32_t)v;
                 out->sponsor_count++;
             }

@@ -8,6 +8,9 @@
 #include "hv_carry.h"
 #include "hv_fields.h"
 
+/* A sponsor's carried change in standing lies within -this..this. */
+#define HV_CARRY_CHANGE_MAX 100
+
 /* Reads map NODE into OUT; errors go through CTX. 0, or -1. */
 int hv_carry_read(hv_ctx *ctx, const hv_ynode *node, hv_carry *out);
 /* Writes CARRY as the value of a `carry:` key whose entries are indented

@@ -113,6 +113,8 @@ const char *hv_option_hint(const hv_policy *p, const char *word, char *buf, size
 int hv_fields_index(const hv_field *fields, const char *key);
 /* Names of the terrain kinds, NULL-terminated ("plain", "ice", "rock"). */
 extern const char *const hv_terrain_names[];
+/* The character of each terrain kind in a map's rows, in the same order. */
+#define HV_TERRAIN_CHARS ".~#"
 
 /* NODE as it stands in the file, quoted and cut short for messages (into
  * BUF of CAP bytes), or the name of its kind when it is not a scalar. */

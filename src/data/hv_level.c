@@ -165,14 +165,15 @@ static void read_terrain_rows(hv_ctx *ctx, const hv_ynode *rows, hv_rules *rules
                              rules->map_width);
             } else {
                 for (size_t x = 0; x < row->len; x++) {
-                    const char *at = strchr(".~#", row->str[x]);
+                    const char *at = strchr(HV_TERRAIN_CHARS, row->str[x]);
                     if (!at || !row->str[x]) {
                         hv_ctx_error(ctx, row,
                                      "cell %zu is '%c'; use '.' plain, '~' ice or '#' rock", x,
                                      row->str[x]);
                         break;
                     }
-                    rules->terrain[y * (size_t)rules->map_width + x] = (uint8_t)(at - ".~#");
+                    rules->terrain[y * (size_t)rules->map_width + x] =
+                        (uint8_t)(at - HV_TERRAIN_CHARS);
                 }
             }
         }

@@ -81,6 +81,11 @@ void hv_read_list(hv_ctx *ctx, const hv_ynode *parent, const char *key, size_t c
 void hv_read_goals(hv_ctx *ctx, const hv_ynode *goals, hv_level *level);
 /* Goal kinds as files write them, by hv_goal_kind, NULL-terminated. (hv_level_goals.c) */
 extern const char *const hv_goal_kind_names[];
+/* The keys a goal of KIND needs, a bit per index of hv_goal_fields (`kind`
+ * included), and in *MAY those it may have besides. (hv_level_goals.c) */
+unsigned hv_goal_kind_keys(int32_t kind, unsigned *may);
+/* Where a goal of KIND may stand: bit 0 the win list, bit 1 the lose list. */
+int hv_goal_kind_sides(int32_t kind);
 /* Reads the map at KEY of ROOT, if there, into TARGET through FIELDS. */
 void hv_read_section(hv_ctx *ctx, const hv_ynode *root, const char *key, const hv_field *fields,
                      void *target, int require);

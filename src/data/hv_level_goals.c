@@ -78,6 +78,19 @@ static const struct {
     [HV_GOAL_SATISFACTION_AT_LEAST] = {G_AMOUNT, 1, 0},
 };
 
+unsigned hv_goal_kind_keys(int32_t kind, unsigned *may)
+{
+    *may = G_TEXT;
+    return kind >= 0 && kind < HV_GOAL_KIND_COUNT ? goal_rules[kind].keys | G_KIND : G_KIND;
+}
+
+int hv_goal_kind_sides(int32_t kind)
+{
+    if (kind < 0 || kind >= HV_GOAL_KIND_COUNT)
+        return 0;
+    return (goal_rules[kind].win ? 1 : 0) | (goal_rules[kind].lose ? 2 : 0);
+}
+
 static void read_goal(hv_ctx *ctx, const hv_ynode *node, size_t index, hv_level *level, int win)
 {
     goal_entry g = {-1, -1, -1, 0, 0, -1, 0, ""};

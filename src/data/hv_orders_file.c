@@ -111,9 +111,19 @@ static unsigned optional_keys(int32_t kind)
                                      : 0;
 }
 
+unsigned hv_order_kind_keys(int32_t kind, unsigned *may)
+{
+    if (kind < 0 || kind >= HV_ORDER_KIND_COUNT) {
+        *may = 0;
+        return 1u << F_WEEK | 1u << F_DO;
+    }
+    *may = optional_keys(kind);
+    return needed_keys(kind);
+}
+
 /* A plain orders file; the keys after `orders` belong to a save's header
  * and are listed so that they are refused by name rather than as unknown. */
-static const hv_field file_fields[] = {
+const hv_field hv_orders_file_fields[] = {
     {"format", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "must be 1"},
     {"kind", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "`orders` (or `save`)"},
     {"orders", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "the list of orders"},
@@ -131,11 +141,11 @@ static const hv_field file_fields[] = {
     {"week_hashes", HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, "saves only"},
     {NULL, HV_F_SKIP, 0, 0, 0, 0, 0, NULL, 0, NULL},
 };
-#define FILE_KEYS 3 /* the keys of file_fields every orders file has */
+#define FILE_KEYS 3 /* the keys of hv_orders_file_fields every orders file has */
 
 /* A save's header (docs/save-format.md); seed and state_hash do not fit an
  * int64_t and are read by read_save_top. */
-static const hv_field save_fields[] = {
+const hv_field hv_save_fields[] = {
     {"format", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "must be 1"},
     {"kind", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "`save`"},
     {"orders", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "every order given, and this week's"},
@@ -405,7 +415,7 @@ static int read_save_top(hv_ctx *ctx, const hv_ynode *root, hv_save_info *info)
 {
     memset(info, 0, sizeof *info);
     if (!hv_check_format(ctx, root, "save") ||
-        !hv_fields_read(ctx, root, save_fields, info, NULL, 1))
+        !hv_fields_read(ctx, root, hv_save_fields, info, NULL, 1))
         return 0;
     const hv_ynode *seed = hv_ynode_get(root, "seed"), *hash = hv_ynode_get(root, "state_hash");
     size_t old = hv_ctx_push_key(ctx, "seed");
@@ -445,11 +455,11 @@ static int read_top(hv_ctx *ctx, const hv_ynode *root, hv_carry *carry)
     }
     uint64_t seen = 0;
     if (!hv_check_format(ctx, root, "orders") ||
-        !hv_fields_read(ctx, root, file_fields, NULL, &seen, 1))
+        !hv_fields_read(ctx, root, hv_orders_file_fields, NULL, &seen, 1))
         return 0;
     for (size_t i = 0; i < root->count; i++) {
         const hv_ynode *key = root->items[2 * i];
-        int f = hv_fields_index(file_fields, key->str);
+        int f = hv_fields_index(hv_orders_file_fields, key->str);
         if (f < FILE_KEYS)
             continue;
         size_t old = hv_ctx_push_key(ctx, key->str);

@@ -80,7 +80,14 @@ int hv_orders_file_write_order(FILE *out, const hv_rules *rules, int32_t week,
  * 0, or -1 when the file cannot hold the order. */
 int hv_orders_file_normalize(const hv_rules *rules, hv_order *order);
 
-/* Key table, exported for the documentation check. */
+/* The keys an order of KIND needs, a bit per index of hv_order_fields
+ * (`week` and `do` included), and in *MAY those it may leave out. */
+unsigned hv_order_kind_keys(int32_t kind, unsigned *may);
+
+/* Key tables: an order; the top of an orders file (the keys of a save's
+ * header are there to be refused by name); the top of a save. */
 extern const hv_field hv_order_fields[];
+extern const hv_field hv_orders_file_fields[];
+extern const hv_field hv_save_fields[];
 
 #endif

@@ -21,4 +21,11 @@ typedef struct hv_ui_options {
  * 1 runtime failure such as no display, 2 bad input). */
 int hv_ui_run(const hv_ui_options *options);
 
+struct hv_field;
+/* The key table of SECTION of the settings file ("" for the top, "window",
+ * "sound", "mods" for an entry of its list, "keys" for the actions), or
+ * NULL: what docs/settings-format.md must cover, and what `happyvalley
+ * schema` says of the file. (app/hv_settings.c) */
+const struct hv_field *hv_settings_keys(const char *section);
+
 #endif

@@ -8,13 +8,9 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 
-#include "hv_campaign.h"
-#include "hv_carry_file.h"
 #include "hv_file.h"
-#include "hv_level.h"
-#include "hv_mod.h"
-#include "hv_remove.h"
 #include "hv_test.h"
+#include "data/key_tables.h"
 
 #define DOC_FILE HV_DOC_DIR "/level-format.md"
 #define CAMPAIGN_DOC HV_DOC_DIR "/campaign-format.md"
@@ -26,41 +22,14 @@ typedef struct doc_table {
     const hv_field *fields;
 } doc_table;
 
-#define TABLE(t)                                                                                   \
-    {                                                                                              \
-#t, t                                                                                      \
-    }
-static const doc_table tables[] = {
-    TABLE(hv_level_fields),         TABLE(hv_map_fields),
-    TABLE(hv_start_fields),         TABLE(hv_start_module_fields),
-    TABLE(hv_person_fields),        TABLE(hv_sponsor_fields),
-    TABLE(hv_supply_fields),        TABLE(hv_goals_fields),
-    TABLE(hv_goal_fields),          TABLE(hv_rules_fields),
-    TABLE(hv_resource_info_fields), TABLE(hv_life_fields),
-    TABLE(hv_weather_fields),       TABLE(hv_role_fields),
-    TABLE(hv_faction_fields),       TABLE(hv_module_type_fields),
-    TABLE(hv_society_fields),       TABLE(hv_incidents_fields),
-    TABLE(hv_missions_fields),      TABLE(hv_market_fields),
-    TABLE(hv_policy_fields),        TABLE(hv_option_fields),
-    TABLE(hv_policy_effect_fields), TABLE(hv_event_effect_fields),
-    TABLE(hv_pool_event_fields),    TABLE(hv_scripted_event_fields),
-    TABLE(hv_choice_fields),        TABLE(hv_trigger_fields),
-    TABLE(hv_asteroid_fields),      TABLE(hv_bloc_fields),
-    TABLE(hv_motion_fields),        TABLE(hv_agenda_fields),
-    TABLE(hv_trait_fields),         TABLE(hv_storyteller_fields),
-    TABLE(hv_follow_up_fields),     TABLE(hv_answered_fields),
-    TABLE(hv_world_fields),         TABLE(hv_step_fields),
-    TABLE(hv_remove_fields),
-};
+#define TABLE(t) {#t, t},
+static const doc_table tables[] = {HV_KEYS_LEVEL_FORMAT(TABLE)};
 #define TABLE_COUNT (sizeof tables / sizeof tables[0])
 
-static const doc_table campaign_tables[] = {
-    TABLE(hv_campaign_fields), TABLE(hv_campaign_carry_fields), TABLE(hv_progress_fields),
-    TABLE(hv_carry_fields),    TABLE(hv_progress_level_fields), TABLE(hv_carry_person_fields),
-};
+static const doc_table campaign_tables[] = {HV_KEYS_CAMPAIGN_FORMAT(TABLE)};
 #define CAMPAIGN_COUNT (sizeof campaign_tables / sizeof campaign_tables[0])
 
-static const doc_table mods_tables[] = {TABLE(hv_mod_fields)};
+static const doc_table mods_tables[] = {HV_KEYS_MODS(TABLE)};
 #define MODS_COUNT (sizeof mods_tables / sizeof mods_tables[0])
 
 /* Line number (from 1) of AT in DOC. */

@@ -291,6 +291,8 @@ const hv_field *hv_settings_keys(const char *section)
         return sound_fields;
     if (strcmp(section, "mods") == 0)
         return mod_fields;
+    if (strcmp(section, "keys") == 0)
+        return key_fields;
     return NULL;
 }
 

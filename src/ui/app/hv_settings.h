@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "hv_diag.h"
+#include "hv_ui.h"
 
 typedef enum hv_action {
     HV_ACT_END_TURN,  /* Space */
@@ -86,9 +87,6 @@ uint32_t hv_keybind_mods(uint32_t sdl_mod);
 int hv_settings_action_for(const hv_settings *settings, int32_t key, uint32_t mods);
 /* Another action bound to the same key as ACTION, or -1 if none. */
 int hv_settings_conflict(const hv_settings *settings, hv_action action);
-/* The key table of SECTION of the file ("" for the top, "window", "sound",
- * "mods" for an entry of its list), or NULL: what docs/settings-format.md
- * must cover. */
-const struct hv_field *hv_settings_keys(const char *section);
+/* hv_settings_keys, the key tables of the file, is declared in hv_ui.h. */
 
 #endif
