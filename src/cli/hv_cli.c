@@ -90,6 +90,7 @@ static const char usage_text[] =
     "                                     state hash (exit 0 same, 1 differs, 2 bad save)\n"
     "  happyvalley reference [FILE]       the rules of FILE (a rules file, or a level with\n"
     "                                     its overrides; default the game's) as Markdown\n"
+    "  happyvalley schema [--kind K]      JSON Schema of the files, for editors\n"
     "  happyvalley --help | --version\n"
     "\n" WINDOW_OPTIONS "\n" SIM_OPTIONS "\n" BATCH_OPTIONS "\n" AUDIT_OPTIONS "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input (usage or invalid file),\n"
@@ -127,6 +128,12 @@ static const struct {
     {"reference", "Usage: happyvalley reference [FILE]\n"
                   "Write the rules of FILE (a rules file, or a level with its overrides; the\n"
                   "game's own when none is given) as a Markdown page.\n"},
+    {"schema", "Usage: happyvalley schema [--kind K]\n"
+               "Write a JSON Schema (draft-07) of the game's files, made from the loader's own\n"
+               "keys, for editors that check YAML as it is typed (docs/editors.md).\n"
+               "  --kind K        only files of kind K: level, rules, orders, save, campaign,\n"
+               "                  campaign_progress, mod or settings (default: every kind,\n"
+               "                  told apart by the file's `kind:`)\n"},
 };
 
 const char *hv_default_level(void)
@@ -413,6 +420,37 @@ static int cmd_reference(int argc, char **argv)
     return rc;
 }
 
+/* `schema [--kind K]`: the JSON Schema of the files, for editors. */
+static int cmd_schema(int argc, char **argv, hv_schema_keys_fn settings)
+{
+    const char *kind = NULL;
+    if (argc >= 1 && strcmp(argv[0], "--kind") == 0) {
+        kind = argc >= 2 ? argv[1] : "";
+        argc -= 2;
+        argv += 2;
+    }
+    if (argc > 0)
+        return hv_usage_error(
+            argv[0][0] == '-' ? "unknown option '%s'" : "unexpected argument '%s'", argv[0]);
+    int known = !kind;
+    char kinds[256] = "";
+    for (int i = 0; hv_schema_kind(i, settings); i++) {
+        size_t n = strlen(kinds);
+        snprintf(kinds + n, sizeof kinds - n, "%s%s", i ? ", " : "", hv_schema_kind(i, settings));
+        known |= kind && strcmp(kind, hv_schema_kind(i, settings)) == 0;
+    }
+    if (!known) {
+        char msg[400];
+        snprintf(msg, sizeof msg, "--kind needs one of %s; got '%.64s'", kinds, kind);
+        return hv_usage_error("%s", msg);
+    }
+    if (hv_schema_write(stdout, kind, settings) != 0) {
+        hv_schema_check(stderr, settings);
+        return HV_EXIT_FAILURE;
+    }
+    return HV_EXIT_OK;
+}
+
 /* `play` and the bare command: the window, or the terminal game. */
 static int cmd_play(int argc, char **argv, int menu, hv_window_fn window)
 {
@@ -483,7 +521,7 @@ static int cmd_play(int argc, char **argv, int menu, hv_window_fn window)
     return rc;
 }
 
-static int run_command(int argc, char **argv, hv_window_fn window)
+static int run_command(int argc, char **argv, hv_window_fn window, hv_schema_keys_fn settings)
 {
     if (argc < 2 || (argv[1][0] == '-' && strcmp(argv[1], "--help") != 0 &&
                      strcmp(argv[1], "-h") != 0 && strcmp(argv[1], "--version") != 0))
@@ -517,12 +555,14 @@ static int run_command(int argc, char **argv, hv_window_fn window)
         return hv_cmd_replay(argc - 2, argv + 2);
     if (strcmp(cmd, "reference") == 0)
         return cmd_reference(argc - 2, argv + 2);
+    if (strcmp(cmd, "schema") == 0)
+        return cmd_schema(argc - 2, argv + 2, settings);
     return hv_usage_error("unknown command '%s'", cmd);
 }
 
-int hv_cli_main(int argc, char **argv, hv_window_fn window)
+int hv_cli_main(int argc, char **argv, hv_window_fn window, hv_schema_keys_fn settings)
 {
-    int rc = run_command(argc, argv, window);
+    int rc = run_command(argc, argv, window, settings);
     /* Output that never arrived is a failure, not a success: a full disk
      * or a closed pipe must not pass for a clean run. */
     errno = 0;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "hv_level.h"
+#include "hv_schema.h"
 #include "hv_ui.h"
 
 /* Runs the desktop game (hv_ui_run), given to hv_cli_main by main so that
@@ -16,9 +17,11 @@ typedef int (*hv_window_fn)(const hv_ui_options *options);
 /* HV_EXIT_FINDINGS: the audit found something to look at. */
 enum { HV_EXIT_OK = 0, HV_EXIT_FAILURE = 1, HV_EXIT_BAD_INPUT = 2, HV_EXIT_FINDINGS = 3 };
 
-/* Runs the command line ARGV, with WINDOW for the desktop game (NULL in a
- * build without one); returns the exit code. */
-int hv_cli_main(int argc, char **argv, hv_window_fn window);
+/* Runs the command line ARGV, with WINDOW for the desktop game and
+ * SETTINGS for the key tables of its settings file (hv_settings_keys, for
+ * `schema`; either NULL in a build without the window); returns the exit
+ * code. */
+int hv_cli_main(int argc, char **argv, hv_window_fn window, hv_schema_keys_fn settings);
 /* The terminal game: reads commands from IN, writes to OUT, until quit or
  * end of input. Returns an exit code. (hv_play.c) */
 int hv_play_terminal(const hv_level *level, unsigned long long seed, FILE *in, FILE *out);

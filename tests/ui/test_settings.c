@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hv_schema.h"
 #include "hv_settings.h"
 #include "hv_test.h"
 
@@ -395,6 +396,30 @@ static void test_files(void)
     CHECK(same(&s, &defaults));
 }
 
+/* `happyvalley schema` says what the settings file holds, from its own
+ * key tables: every key has its shape, and every action its binding. */
+static void test_schema(void)
+{
+    CHECK_EQ_INT(hv_schema_check(stderr, hv_settings_keys), 0);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    CHECK(out != NULL);
+    if (!out)
+        return;
+    CHECK_EQ_INT(hv_schema_write(out, "settings", hv_settings_keys), 0);
+    fclose(out);
+    for (int a = 0; a < HV_ACT_COUNT; a++) {
+        char key[64];
+        snprintf(key, sizeof key, "\n        \"%s\": {", hv_action_id((hv_action)a));
+        CHECK(strstr(text, key) != NULL);
+        if (!strstr(text, key))
+            fprintf(stderr, "  the schema's keys lack action '%s'\n", hv_action_id((hv_action)a));
+    }
+    CHECK(strstr(text, "\"const\": \"settings\"") != NULL);
+    free(text);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir)) {
@@ -406,6 +431,7 @@ int main(void)
     test_lookup();
     test_save_load();
     test_files();
+    test_schema();
     /* With a window system up, SDL reads names through the keyboard's
      * keymap: the same names must mean the same keys. */
     setenv("SDL_VIDEODRIVER", "dummy", 1);
