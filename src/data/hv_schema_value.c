@@ -14,10 +14,11 @@ static void int_members(hv_jsonw *w, int64_t lo, int64_t hi)
     hv_jsonw_member_int(w, "maximum", hi);
 }
 
-/* An id, as hv_read_id takes it: YAML reads one of digits as a number. */
+/* An id, as hv_read_id takes it: YAML reads one of digits as a number,
+ * and `true` or `false` as a truth value. */
 static void id_members(hv_jsonw *w, size_t cap)
 {
-    static const char *const types[] = {"string", "integer", NULL};
+    static const char *const types[] = {"string", "integer", "boolean", NULL};
     hv_jsonw_member_strs(w, "type", types);
     hv_jsonw_member_str(w, "pattern", "^[a-z0-9_]+$");
     hv_jsonw_member_int(w, "maxLength", (long long)cap - 1);
@@ -210,6 +211,15 @@ static void ref_object(hv_schema_gen *g, const char *key, const char *sub, int m
     hv_jsonw_close(&g->w, '}');
 }
 
+/* Hex digits as PATTERN has them: the game writes them quoted, and
+ * reads them unquoted too, where YAML takes digits alone for a number. */
+static void hex_members(hv_jsonw *w, const char *pattern)
+{
+    static const char *const types[] = {"string", "integer", NULL};
+    hv_jsonw_member_strs(w, "type", types);
+    hv_jsonw_member_str(w, "pattern", pattern);
+}
+
 static void week_hashes(hv_jsonw *w, const hv_slot *s)
 {
     char pattern[64];
@@ -217,8 +227,7 @@ static void week_hashes(hv_jsonw *w, const hv_slot *s)
     hv_jsonw_member_str(w, "type", "array");
     hv_jsonw_key(w, "items");
     hv_jsonw_open(w, '{');
-    hv_jsonw_member_str(w, "type", "string");
-    hv_jsonw_member_str(w, "pattern", pattern);
+    hex_members(w, pattern);
     hv_jsonw_close(w, '}');
     count_members(w, "minItems", "maxItems", s->lo, s->hi);
 }
@@ -309,8 +318,7 @@ void hv_schema_slot_value(hv_schema_gen *g, const hv_slot *s, const hv_field *pa
         break;
     }
     case HV_SH_HASH:
-        hv_jsonw_member_str(w, "type", "string");
-        hv_jsonw_member_str(w, "pattern", "^[0-9a-fA-F]{16}$");
+        hex_members(w, "^[0-9a-fA-F]{16}$");
         break;
     case HV_SH_WEEK_HASHES:
         week_hashes(w, s);
@@ -329,8 +337,8 @@ void hv_schema_slot_value(hv_schema_gen *g, const hv_slot *s, const hv_field *pa
         hv_jsonw_close(w, ']');
         break;
     case HV_SH_KEY_NAME: {
-        /* A key of digits reads as a number. */
-        static const char *const types[] = {"string", "integer", NULL};
+        /* A key of digits reads as a number; none at all is None. */
+        static const char *const types[] = {"string", "integer", "null", NULL};
         hv_jsonw_member_strs(w, "type", types);
         break;
     }

@@ -100,6 +100,13 @@ for f in "${written[@]}"; do [[ -s "$f" ]] && ok || bad "the game wrote no $f"; 
 grep -q "^carry:" "$tmp/data/saves/slot1.yaml" && ok || bad "the save carries nothing"
 python3 "$check" files "$tmp/all.json" "${written[@]}" >"$tmp/o" 2>&1 && ok ||
     bad "files the game writes: $(cat "$tmp/o")"
+# What YAML reads as something else the game reads as text, and so does
+# the schema: ids true and 2024, a hash of digits alone, no key at all.
+sed 's/^  menu: .*/  menu:/' "$tmp/data/settings.yaml" >"$tmp/unbound.yaml"
+sed 's/^state_hash: .*/state_hash: 1234567890123456/' "$tmp/data/saves/slot1.yaml" >"$tmp/digits.yaml"
+printf 'format: 1\nkind: mod\nid: moon\ntitle: Moon\nversion: 1.2\ngame_format: 1\ndepends: [true, 2024]\n' >"$tmp/mod.yaml"
+python3 "$check" files "$tmp/all.json" "$tmp/unbound.yaml" "$tmp/digits.yaml" "$tmp/mod.yaml" >"$tmp/o" 2>&1 &&
+    ok || bad "scalars YAML reads otherwise: $(cat "$tmp/o")"
 
 # 5. Every whole file the docs show.
 python3 "$check" docs "$tmp/all.json" docs/*.md >"$tmp/docs.out" 2>&1 && ok ||
