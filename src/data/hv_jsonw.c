@@ -94,7 +94,8 @@ void hv_jsonw_member_int(hv_jsonw *w, const char *key, long long value)
 
 void hv_jsonw_member_strs(hv_jsonw *w, const char *key, const char *const *items)
 {
-    hv_jsonw_key(w, key);
+    if (key)
+        hv_jsonw_key(w, key);
     hv_jsonw_open(w, '[');
     for (int i = 0; items[i]; i++)
         hv_jsonw_str(w, items[i]);

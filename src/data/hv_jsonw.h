@@ -31,7 +31,8 @@ void hv_jsonw_raw(hv_jsonw *w, const char *text);
 /* The member KEY: VALUE, text or number. */
 void hv_jsonw_member_str(hv_jsonw *w, const char *key, const char *value);
 void hv_jsonw_member_int(hv_jsonw *w, const char *key, long long value);
-/* The member KEY: [ITEMS...], ITEMS a NULL-terminated list of texts. */
+/* The member KEY: [ITEMS...], ITEMS a NULL-terminated list of texts
+ * (KEY NULL: the list alone, as the next value). */
 void hv_jsonw_member_strs(hv_jsonw *w, const char *key, const char *const *items);
 
 #endif

@@ -133,6 +133,23 @@ void hv_schema_ref(hv_schema_gen *g, const char *table, int mode)
 
 /* ---- definitions ---- */
 
+/* The member "if": the object's KEY is VALUE. */
+static void if_key_is(hv_jsonw *w, const char *key, const char *value)
+{
+    const char *const keys[] = {key, NULL};
+    hv_jsonw_key(w, "if");
+    hv_jsonw_open(w, '{');
+    hv_jsonw_key(w, "properties");
+    hv_jsonw_open(w, '{');
+    hv_jsonw_key(w, key);
+    hv_jsonw_open(w, '{');
+    hv_jsonw_member_str(w, "const", value);
+    hv_jsonw_close(w, '}');
+    hv_jsonw_close(w, '}');
+    hv_jsonw_member_strs(w, "required", keys);
+    hv_jsonw_close(w, '}');
+}
+
 /* The keys a value of the table's kind key brings with it, and those it refuses. */
 static void kind_members(hv_jsonw *w, const hv_table_info *info, const hv_field *fields)
 {
@@ -146,24 +163,11 @@ static void kind_members(hv_jsonw *w, const hv_table_info *info, const hv_field 
             continue;
         unsigned may, needs = info->kind_keys(v, &may);
         hv_jsonw_open(w, '{');
-        hv_jsonw_key(w, "if");
-        hv_jsonw_open(w, '{');
-        hv_jsonw_key(w, "properties");
-        hv_jsonw_open(w, '{');
-        hv_jsonw_key(w, info->kind_key);
-        hv_jsonw_open(w, '{');
-        hv_jsonw_member_str(w, "const", fields[k].names[v]);
-        hv_jsonw_close(w, '}');
-        hv_jsonw_close(w, '}');
-        hv_jsonw_key(w, "required");
-        hv_jsonw_open(w, '[');
-        hv_jsonw_str(w, info->kind_key);
-        hv_jsonw_close(w, ']');
-        hv_jsonw_close(w, '}');
+        if_key_is(w, info->kind_key, fields[k].names[v]);
         hv_jsonw_key(w, "then");
         hv_jsonw_open(w, '{');
         int any = 0;
-        for (int f = 0; fields[f].key; f++)
+        for (int f = 0; fields[f].key && f < 32; f++)
             if ((needs >> f & 1u) && !fields[f].required) {
                 if (!any++) {
                     hv_jsonw_key(w, "required");
@@ -177,7 +181,7 @@ static void kind_members(hv_jsonw *w, const hv_table_info *info, const hv_field 
         hv_jsonw_key(w, "properties");
         hv_jsonw_open(w, '{');
         for (int f = 0; fields[f].key; f++)
-            if (((needs | may) >> f & 1u) || fields[f].required) {
+            if ((f < 32 && ((needs | may) >> f & 1u)) || fields[f].required) {
                 hv_jsonw_key(w, fields[f].key);
                 hv_jsonw_raw(w, "true");
             }
@@ -197,20 +201,17 @@ static void deps_members(hv_jsonw *w, const hv_dep *deps)
     for (const hv_dep *d = deps; d->key; d++) {
         hv_jsonw_key(w, d->key);
         if (!d->needs[1]) {
-            hv_jsonw_open(w, '[');
-            hv_jsonw_str(w, d->needs[0]);
-            hv_jsonw_close(w, ']');
+            const char *const one[] = {d->needs[0], NULL};
+            hv_jsonw_member_strs(w, NULL, one);
             continue;
         }
         hv_jsonw_open(w, '{');
         hv_jsonw_key(w, "anyOf");
         hv_jsonw_open(w, '[');
         for (int i = 0; i < 3 && d->needs[i]; i++) {
+            const char *const one[] = {d->needs[i], NULL};
             hv_jsonw_open(w, '{');
-            hv_jsonw_key(w, "required");
-            hv_jsonw_open(w, '[');
-            hv_jsonw_str(w, d->needs[i]);
-            hv_jsonw_close(w, ']');
+            hv_jsonw_member_strs(w, "required", one);
             hv_jsonw_close(w, '}');
         }
         hv_jsonw_close(w, ']');
@@ -295,12 +296,10 @@ static void kind_ref_members(hv_schema_gen *g, const hv_kind_info *k)
 {
     hv_jsonw *w = &g->w;
     if (k->merge_key) {
+        const char *const keys[] = {k->merge_key, NULL};
         hv_jsonw_key(w, "if");
         hv_jsonw_open(w, '{');
-        hv_jsonw_key(w, "required");
-        hv_jsonw_open(w, '[');
-        hv_jsonw_str(w, k->merge_key);
-        hv_jsonw_close(w, ']');
+        hv_jsonw_member_strs(w, "required", keys);
         hv_jsonw_close(w, '}');
         hv_jsonw_key(w, "then");
         hv_jsonw_open(w, '{');
@@ -346,44 +345,27 @@ int hv_schema_write(FILE *out, const char *kind, hv_schema_keys_fn settings)
         mark_kind(&g, only);
         kind_ref_members(&g, only);
     } else {
+        static const char *const head[] = {"format", "kind", NULL};
+        const char *kinds[16] = {NULL};
+        for (int i = 0; i < 15 && hv_schema_kind(i, settings); i++)
+            kinds[i] = hv_schema_kind(i, settings);
         hv_jsonw_member_str(w, "type", "object");
-        hv_jsonw_key(w, "required");
-        hv_jsonw_open(w, '[');
-        hv_jsonw_str(w, "format");
-        hv_jsonw_str(w, "kind");
-        hv_jsonw_close(w, ']');
+        hv_jsonw_member_strs(w, "required", head);
         hv_jsonw_key(w, "properties");
         hv_jsonw_open(w, '{');
         hv_jsonw_key(w, "kind");
         hv_jsonw_open(w, '{');
         hv_jsonw_member_str(w, "description", "what the file holds");
-        hv_jsonw_key(w, "enum");
-        hv_jsonw_open(w, '[');
-        for (int i = 0; hv_schema_kind(i, settings); i++)
-            hv_jsonw_str(w, hv_schema_kind(i, settings));
-        hv_jsonw_close(w, ']');
+        hv_jsonw_member_strs(w, "enum", kinds);
         hv_jsonw_close(w, '}');
         hv_jsonw_close(w, '}');
         hv_jsonw_key(w, "allOf");
         hv_jsonw_open(w, '[');
-        for (int i = 0; hv_schema_kind(i, settings); i++) {
-            const hv_kind_info *k = &hv_schema_kinds[i];
+        for (int i = 0; kinds[i]; i++) {
+            const hv_kind_info *k = kind_find(kinds[i], settings);
             mark_kind(&g, k);
             hv_jsonw_open(w, '{');
-            hv_jsonw_key(w, "if");
-            hv_jsonw_open(w, '{');
-            hv_jsonw_key(w, "properties");
-            hv_jsonw_open(w, '{');
-            hv_jsonw_key(w, "kind");
-            hv_jsonw_open(w, '{');
-            hv_jsonw_member_str(w, "const", k->kind);
-            hv_jsonw_close(w, '}');
-            hv_jsonw_close(w, '}');
-            hv_jsonw_key(w, "required");
-            hv_jsonw_open(w, '[');
-            hv_jsonw_str(w, "kind");
-            hv_jsonw_close(w, ']');
-            hv_jsonw_close(w, '}');
+            if_key_is(w, "kind", k->kind);
             hv_jsonw_key(w, "then");
             hv_jsonw_open(w, '{');
             kind_ref_members(&g, k);
