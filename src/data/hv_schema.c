@@ -77,6 +77,8 @@ static int differs_merged(hv_schema_keys_fn settings, int t, int depth)
             f->type == HV_F_SKIP ? hv_schema_slot(hv_schema_tables[t].name, f->key) : NULL;
         if (f->required && !(s && (s->flags & HV_SL_ALWAYS)))
             return 1;
+        if (s && (s->flags & HV_SL_MERGED))
+            return 1;
         if (s && (s->flags & HV_SL_FULL) && s->lo)
             return 1;
         if (s && has_sub(s) && hv_schema_child_mode(s, MERGE) != STRICT &&
@@ -244,7 +246,8 @@ static void write_table(hv_schema_gen *g, int t, int mode)
     for (int i = 0; fields[i].key; i++) {
         const hv_field *f = &fields[i];
         const hv_slot *s = f->type == HV_F_SKIP ? hv_schema_slot(info->name, f->key) : NULL;
-        if (s && (s->shape == HV_SH_REFUSED || (mode == OVERRIDES && (s->flags & HV_SL_HEAD))))
+        if (s && (s->shape == HV_SH_REFUSED || (mode == OVERRIDES && (s->flags & HV_SL_HEAD)) ||
+                  (mode == STRICT && (s->flags & HV_SL_MERGED))))
             continue;
         required += required_in(f, s, mode);
         hv_jsonw_key(w, f->key);

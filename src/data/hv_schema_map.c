@@ -8,6 +8,7 @@
 #include "hv_level.h"
 #include "hv_mod.h"
 #include "hv_orders_file.h"
+#include "hv_remove.h"
 #include "hv_save.h"
 
 static int win_kind(int32_t kind)
@@ -57,6 +58,7 @@ const hv_table_info hv_schema_tables[] = {
     {"goal_lose", hv_goal_fields, NULL, 0, NULL, "kind", hv_goal_kind_keys, lose_kind},
     T("step", hv_step_fields),
     T("rules", hv_rules_fields),
+    {"remove", hv_remove_fields, NULL, 1, NULL, NULL, NULL, NULL},
     T("resource", hv_resource_info_fields),
     T("life_support", hv_life_fields),
     T("weather", hv_weather_fields),
@@ -165,6 +167,8 @@ const hv_slot hv_schema_slots[] = {
     /* A rules file, and a level's overrides (hv_rules_file.c, hv_content.c). */
     HEAD("rules", "rules"),
     {"rules", "extends", HV_SH_FILE, NULL, HV_SL_HEAD, 0, 0, 0},
+    {"rules", "remove", HV_SH_SECTION, "remove", HV_SL_MERGED, 0, 0, 0},
+    IDS("remove", NULL, HV_SL_UNIQUE, 1, HV_MAX_REMOVALS),
     {"rules", "resources", HV_SH_RESOURCE_INFO, "resource", 0, 0, 0, 0},
     SECTION("rules", "life_support", "life_support"),
     SECTION("rules", "weather", "weather"),

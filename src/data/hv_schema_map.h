@@ -35,11 +35,12 @@ typedef enum hv_shape {
 } hv_shape;
 
 enum {
-    HV_SL_STRICT = 1, /* SUB is read with its required keys, even among overrides */
-    HV_SL_HEAD = 2,   /* format, kind, extends: not among a level's overrides */
-    HV_SL_ALWAYS = 4, /* required even where the rest of the table is optional */
-    HV_SL_FULL = 8,   /* LO applies only where entries must be complete */
-    HV_SL_UNIQUE = 16 /* no item twice */
+    HV_SL_STRICT = 1,  /* SUB is read with its required keys, even among overrides */
+    HV_SL_HEAD = 2,    /* format, kind, extends: not among a level's overrides */
+    HV_SL_ALWAYS = 4,  /* required even where the rest of the table is optional */
+    HV_SL_FULL = 8,    /* LO applies only where entries must be complete */
+    HV_SL_UNIQUE = 16, /* no item twice */
+    HV_SL_MERGED = 32  /* only where entries merge: what a file extends is there to change */
 };
 
 /* The shape of the value of KEY (NULL: of every key) of table TABLE. */

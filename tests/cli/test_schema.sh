@@ -61,6 +61,16 @@ python3 "$check" files "$tmp/all.json" "$tmp/extends.yaml" >"$tmp/o" 2>&1 && ok 
 python3 "$check" files "$tmp/all.json" "$tmp/whole.yaml" >"$tmp/o" 2>&1 && bad "partial rules pass" || ok
 contains "$tmp/o" "'life_support' is a required property" "a rules file that extends nothing"
 contains "$tmp/o" "roles.engineer: 'name' is a required property" "an entry of a whole rules file"
+# Only a file that extends another has something to remove.
+printf 'format: 1\nkind: rules\nextends: base\nremove:\n  traits: [hothead]\n' >"$tmp/remove.yaml"
+sed '/^extends:/d' "$tmp/remove.yaml" >"$tmp/remove_whole.yaml"
+printf 'format: 1\nkind: rules\nextends: base\nremove:\n  traits: []\n  kilns: [x]\n' >"$tmp/remove_bad.yaml"
+python3 "$check" files "$tmp/all.json" "$tmp/remove.yaml" >"$tmp/o" 2>&1 && ok || bad "remove: $(cat "$tmp/o")"
+python3 "$check" files "$tmp/all.json" "$tmp/remove_whole.yaml" >"$tmp/o" 2>&1 && bad "remove without extends passes" || ok
+contains "$tmp/o" "'remove' was unexpected" "remove without extends"
+python3 "$check" files "$tmp/all.json" "$tmp/remove_bad.yaml" >"$tmp/o" 2>&1 && bad "a bad remove passes" || ok
+contains "$tmp/o" "remove.traits: [] should be non-empty" "remove with an empty list"
+contains "$tmp/o" "'kilns' was unexpected" "remove from no table"
 # Goals and orders take the keys their kind needs, and no others.
 printf 'format: 1\nkind: orders\norders:\n  - {week: 1, do: build, type: hab, x: 1}\n  - {week: 2, do: export, amount: 5, x: 1}\n' >"$tmp/orders.yaml"
 python3 "$check" files "$tmp/all.json" "$tmp/orders.yaml" >"$tmp/o" 2>&1 && bad "wrong orders pass" || ok
