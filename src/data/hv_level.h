@@ -52,8 +52,6 @@ int hv_rules_load(hv_rules *rules, const char *path, hv_diag *diag);
  * HV_RULES_BASE is the shipped rules, anything else a path as
  * hv_file_resolve takes it. NULL, or what is wrong as a sentence. */
 const char *hv_rules_resolve(char *out, size_t cap, const char *from, const char *ref);
-/* Checks a level, rules, campaign or mod manifest file, whichever its `kind` says; 0 or -1. */
-int hv_data_validate(const char *path, hv_diag *diag);
 
 /* Reads the keys of a rules map into RULES. AS_FILE: a rules file, so
  * format/kind are accepted and required sections must be there; otherwise
