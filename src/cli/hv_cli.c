@@ -72,9 +72,10 @@ static const char usage_text[] =
     "                                     play LEVEL in the window\n"
     "  happyvalley play LEVEL [--seed N] --terminal\n"
     "                                     play LEVEL in the terminal\n"
-    "  happyvalley validate [--level LEVEL] [--time] FILE...\n"
-    "                                     check files of any kind the game reads; with\n"
-    "                                     --level, orders files against LEVEL's rules\n"
+    "  happyvalley validate [--werror] [--level LEVEL] [--time] FILE...\n"
+    "                                     check files of any kind; warn of what can\n"
+    "                                     never happen or does nothing (--werror: exit\n"
+    "                                     2 on warnings too)\n"
     "  happyvalley sim LEVEL [--seed N] [--turns N] [--orders FILE] [--bot NAME]\n"
     "                        [--json] [--report] [--hashes] [--play-on]\n"
     "                                     run LEVEL headless\n"
@@ -93,7 +94,8 @@ static const char usage_text[] =
     "\n" WINDOW_OPTIONS "\n" SIM_OPTIONS "\n" BATCH_OPTIONS "\n" AUDIT_OPTIONS "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input (usage or invalid file),\n"
     "3 the audit has findings.\n"
-    "Errors in files are printed as FILE:LINE:COL: error: MESSAGE.\n";
+    "Errors in files are printed as FILE:LINE:COL: error: MESSAGE (warnings:\n"
+    "FILE:LINE:COL: warning: MESSAGE).\n";
 
 int hv_usage_error(const char *fmt, const char *arg)
 {
@@ -110,11 +112,14 @@ static const struct {
     {"play", "Usage: happyvalley play LEVEL [--seed N] [WINDOW OPTIONS]\n"
              "       happyvalley play LEVEL [--seed N] --terminal\n"
              "Play LEVEL in the window, or in the terminal with --terminal.\n\n" WINDOW_OPTIONS},
-    {"validate", "Usage: happyvalley validate [--level LEVEL] [--time] FILE...\n"
+    {"validate", "Usage: happyvalley validate [--werror] [--level LEVEL] [--time] FILE...\n"
                  "Check files of every kind the game reads (level, rules, campaign, mod,\n"
                  "orders, save, campaign_progress, audit, settings, sounds), as their\n"
                  "`kind` says: every problem as FILE:LINE:COL: error: MESSAGE (exit 2 when\n"
-                 "there is one).\n"
+                 "there is one), and for levels, rules and campaigns the warnings\n"
+                 "FILE:LINE:COL: warning: MESSAGE about what can never happen or does\n"
+                 "nothing (docs/level-format.md).\n"
+                 "  --werror        warnings count as errors: exit 2 when there is one\n"
                  "  --level LEVEL   check the ids of orders files against LEVEL's rules\n"
                  "  --time          also print the mean time to load each file\n"},
     {"sim", "Usage: happyvalley sim LEVEL [OPTIONS]\nRun LEVEL headless.\n\n" SIM_OPTIONS},
@@ -168,11 +173,13 @@ static double time_validate(const char *path, const hv_validate_options *options
 
 static int cmd_validate(int argc, char **argv, const hv_validate_kind *ui_kinds)
 {
-    int timing = 0;
+    int timing = 0, werror = 0;
     hv_validate_options options = {NULL, ui_kinds};
     for (; argc > 0 && argv[0][0] == '-' && argv[0][1]; argc--, argv++) {
         if (strcmp(argv[0], "--time") == 0)
             timing = 1;
+        else if (strcmp(argv[0], "--werror") == 0)
+            werror = 1;
         else if (strcmp(argv[0], "--level") == 0 && argc > 1) {
             options.level = argv[1];
             argc--;
@@ -198,7 +205,7 @@ static int cmd_validate(int argc, char **argv, const hv_validate_kind *ui_kinds)
                    diag.warning_count == 1 ? "" : "s");
         else if (ok)
             printf("%s: valid\n", argv[i]);
-        bad |= !ok;
+        bad |= !ok || (werror && diag.warning_count);
         hv_diag_free(&diag);
     }
     return bad ? HV_EXIT_BAD_INPUT : HV_EXIT_OK;

@@ -7,6 +7,7 @@
 #include "hv_audit_file.h"
 #include "hv_campaign.h"
 #include "hv_level.h"
+#include "hv_lint.h"
 #include "hv_mod.h"
 #include "hv_orders_file.h"
 #include "hv_save.h"
@@ -18,6 +19,7 @@ static int check_level(const char *path, hv_diag *diag)
     hv_level *level = hv_level_load(path, diag);
     if (!level)
         return -1;
+    hv_lint_level(level, diag);
     hv_level_free(level);
     return 0;
 }
@@ -32,6 +34,8 @@ static int check_rules(const char *path, hv_diag *diag)
     hv_rules_init(r);
     int rc = hv_rules_load(r, path, diag);
     free(r);
+    if (rc == 0)
+        hv_lint_rules(path, diag);
     return rc;
 }
 
@@ -43,6 +47,8 @@ static int check_campaign(const char *path, hv_diag *diag)
         return -1;
     }
     int rc = hv_campaign_load(path, c, diag);
+    if (rc == 0)
+        hv_lint_campaign(c, diag);
     free(c);
     return rc;
 }

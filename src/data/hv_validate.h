@@ -2,7 +2,8 @@
  * says: a level, rules, a campaign, a mod manifest, an orders file, a
  * save, campaign progress or an audit, and through checkers the window
  * hands in, the files only it reads (settings, sounds). Errors come as
- * FILE:LINE:COL: error: MESSAGE. What `happyvalley validate` runs. */
+ * FILE:LINE:COL: error: MESSAGE; levels, rules and campaigns that load
+ * also get the warnings of hv_lint. What `happyvalley validate` runs. */
 #ifndef HV_VALIDATE_H
 #define HV_VALIDATE_H
 
@@ -26,8 +27,8 @@ typedef struct hv_validate_options {
 } hv_validate_options;
 
 /* Checks the file at PATH, whichever its `kind` says (a file without one
- * is taken for a level); 0 when it has no errors, -1 with errors. OPTIONS
- * may be NULL. */
+ * is taken for a level); 0 when it has no errors (warnings may be in DIAG),
+ * -1 with errors. OPTIONS may be NULL. */
 int hv_data_validate_with(const char *path, const hv_validate_options *options, hv_diag *diag);
 /* hv_data_validate_with without options. */
 int hv_data_validate(const char *path, hv_diag *diag);
