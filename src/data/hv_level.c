@@ -368,6 +368,10 @@ static void read_start(hv_ctx *ctx, const hv_ynode *root, loading *ld)
 static void read_body(hv_ctx *ctx, const hv_ynode *root, hv_level *level, loading *ld)
 {
     const hv_ynode *node;
+    level->rules_event_count = level->rules.event_count;
+    level->rules_policy_count = level->rules.policy_count;
+    for (int32_t p = 0; p < level->rules.policy_count; p++)
+        level->rules_option_count[p] = level->rules.policies[p].option_count;
     if ((node = hv_ynode_get(root, "overrides"))) {
         size_t old = hv_ctx_push_key(ctx, "overrides");
         hv_rules_read(ctx, node, &level->rules, 0);

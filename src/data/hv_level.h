@@ -29,6 +29,10 @@ typedef struct hv_level {
     char description[HV_DESCRIPTION_LEN];
     int32_t difficulty; /* 1..5 */
     hv_rules rules;
+    /* The events, policies and options of each policy of the rules file
+     * alone: what the level's overrides add comes after them. */
+    int32_t rules_event_count, rules_policy_count;
+    int32_t rules_option_count[HV_MAX_POLICIES];
     char win_text[HV_MAX_GOALS][HV_GOAL_TEXT_LEN]; /* "" when the level gave none */
     char lose_text[HV_MAX_GOALS][HV_GOAL_TEXT_LEN];
     char module_names[HV_MAX_MODULES][HV_ID_LEN]; /* level ids of start modules, by index */

@@ -221,7 +221,7 @@ static void check_events(level_lint *l, const hv_ynode *events, int overrides)
     for (size_t i = 0; i < events->count; i++) {
         const hv_ynode *key = events->items[2 * i], *node = events->items[2 * i + 1];
         int e = hv_rules_find_event(r, key->str);
-        int added = l->base.own && hv_rules_find_event(l->base.own, key->str) < 0;
+        int added = e >= l->base.level->rules_event_count;
         size_t old = hv_ctx_push_key(c, key->str);
         if (e >= 0 && added && !l->live[e])
             hv_ctx_warning(c, key,
@@ -250,18 +250,22 @@ static void check_policies(level_lint *l, const hv_ynode *policies)
     if (!policies || policies->kind != HV_YNODE_MAP)
         return;
     hv_ctx *c = &l->base.ctx;
-    const hv_rules *own = l->base.own;
+    const hv_level *level = l->base.level;
     for (size_t i = 0; i < policies->count; i++) {
         const hv_ynode *key = policies->items[2 * i];
         const hv_ynode *options = hv_ynode_get(policies->items[2 * i + 1], "options");
-        int p = own ? hv_rules_find_policy(own, key->str) : -1;
+        int p = hv_rules_find_policy(&level->rules, key->str);
         size_t old = hv_ctx_push_key(c, key->str);
         hv_ctx_push_key(c, "options");
-        for (size_t k = 0; options && options->kind == HV_YNODE_MAP && k < options->count; k++) {
+        for (size_t k = 0; p >= 0 && options && options->kind == HV_YNODE_MAP && k < options->count;
+             k++) {
             const char *id = options->items[2 * k]->str;
-            int fresh = 1; /* an option the rules file has takes only the keys given */
-            for (int32_t o = 0; p >= 0 && o < own->policies[p].option_count; o++)
-                fresh &= strcmp(own->policies[p].options[o].id, id) != 0;
+            const hv_policy *policy = &level->rules.policies[p];
+            int o = 0;
+            while (o < policy->option_count && strcmp(policy->options[o].id, id) != 0)
+                o++;
+            /* An option the rules file has takes only the keys given. */
+            int fresh = p >= level->rules_policy_count || o >= level->rules_option_count[p];
             size_t at = hv_ctx_push_key(c, id);
             hv_lint_effect(&l->base, options->items[2 * k + 1], fresh);
             hv_ctx_pop(c, at);
@@ -338,27 +342,36 @@ static void check_goal(level_lint *l, const hv_ynode *item, size_t i, int win)
     hv_ctx_pop(&l->base.ctx, at);
 }
 
-int hv_lint_level(const hv_level *level, hv_diag *diag)
+/* ROOT, or the tree of the file at PATH read again into DOC (freed by
+ * the caller either way); NULL when it cannot be read. */
+static const hv_ynode *tree(const hv_ynode *root, const char *path, hv_ydoc *doc)
 {
-    size_t before = diag->warning_count;
-    level_lint *l = calloc(1, sizeof *l);
-    hv_rules *own = malloc(sizeof *own);
-    hv_ydoc doc;
+    memset(doc, 0, sizeof *doc);
+    if (root)
+        return root;
     hv_ylimits limits = hv_ylimits_default();
     hv_diag quiet;
     hv_diag_init(&quiet);
-    int loaded = l && own && hv_ydoc_load_file(&doc, level->file, &limits, &quiet) == 0;
-    if (loaded && doc.root) {
-        hv_rules_init(own);
+    int loaded = hv_ydoc_load_file(doc, path, &limits, &quiet) == 0;
+    hv_diag_free(&quiet);
+    return loaded ? doc->root : NULL;
+}
+
+int hv_lint_level(const hv_level *level, const hv_ynode *root, hv_diag *diag)
+{
+    size_t before = diag->warning_count;
+    level_lint *l = calloc(1, sizeof *l);
+    hv_ydoc doc;
+    root = tree(root, level->file, &doc);
+    if (l && root) {
         l->base.ctx = (hv_ctx){diag, level->file, &level->rules, "", 0, 0};
         l->base.level = level;
-        l->base.own = hv_rules_load(own, level->rules_file, &quiet) == 0 ? own : NULL;
         for (int32_t s = 0; s < level->rules.sponsor_count; s++)
             l->base.sponsored |= 1u << level->rules.sponsors[s].faction;
         scan_flags(&level->rules, &l->flags);
         campaign_flags(level, &l->flags);
         live_events(&level->rules, l->live);
-        const hv_ynode *root = doc.root, *over = hv_ynode_get(root, "overrides");
+        const hv_ynode *over = hv_ynode_get(root, "overrides");
         hv_ctx *c = &l->base.ctx;
         size_t old = hv_ctx_push_key(c, "overrides");
         if (over) {
@@ -382,25 +395,19 @@ int hv_lint_level(const hv_level *level, hv_diag *diag)
         each_item(l, hv_ynode_get(root, "goals"), "lose", check_goal, 0);
         hv_ctx_pop(c, old);
     }
-    if (l && own)
-        hv_ydoc_free(&doc);
-    hv_diag_free(&quiet);
-    free(own);
+    hv_ydoc_free(&doc);
     free(l);
     return (int)(diag->warning_count - before);
 }
 
-int hv_lint_rules(const char *path, hv_diag *diag)
+int hv_lint_rules(const char *path, const hv_ynode *root, hv_diag *diag)
 {
     size_t before = diag->warning_count;
     hv_ydoc doc;
-    hv_ylimits limits = hv_ylimits_default();
-    hv_diag quiet;
-    hv_diag_init(&quiet);
-    const hv_ynode *root = hv_ydoc_load_file(&doc, path, &limits, &quiet) == 0 ? doc.root : NULL;
+    root = tree(root, path, &doc);
     /* Rules that extend others merge into them: a 0 there may take a value out. */
     int fresh = root && !hv_ynode_get(root, "extends");
-    hv_lint l = {{diag, path, NULL, "", 0, 0}, NULL, NULL, 0};
+    hv_lint l = {{diag, path, NULL, "", 0, 0}, NULL, 0};
     const hv_ynode *events = root ? hv_ynode_get(root, "events") : NULL;
     const hv_ynode *policies = root ? hv_ynode_get(root, "policies") : NULL;
     size_t old = hv_ctx_push_key(&l.ctx, "events");
@@ -432,19 +439,16 @@ int hv_lint_rules(const char *path, hv_diag *diag)
     }
     hv_ctx_pop(&l.ctx, old);
     hv_ydoc_free(&doc);
-    hv_diag_free(&quiet);
     return (int)(diag->warning_count - before);
 }
 
-int hv_lint_campaign(const hv_campaign *campaign, hv_diag *diag)
+int hv_lint_campaign(const hv_campaign *campaign, const hv_ynode *root, hv_diag *diag)
 {
     size_t before = diag->warning_count;
     hv_ydoc doc;
-    hv_ylimits limits = hv_ylimits_default();
     hv_diag quiet;
     hv_diag_init(&quiet);
-    const hv_ynode *root =
-        hv_ydoc_load_file(&doc, campaign->file, &limits, &quiet) == 0 ? doc.root : NULL;
+    root = tree(root, campaign->file, &doc);
     const hv_ynode *carry = root ? hv_ynode_get(root, "carry") : NULL;
     const hv_ynode *flags = carry ? hv_ynode_get(carry, "flags") : NULL;
     /* Bit per carried flag that some level before the last sets. */

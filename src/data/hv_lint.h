@@ -3,8 +3,9 @@
  * met, effects that change nothing, events that can never fire, story
  * flags set but never read or read but never set. Each warning stands
  * where the file says the thing, as FILE:LINE:COL: warning: key.path:
- * MESSAGE; the loaded structs keep no places, so the file is read again
- * for them. The checks are meant to be sure: a warning is about something
+ * MESSAGE; the loaded structs keep no places, so the file's tree is
+ * walked for them: ROOT, when the caller still has it, else the file read
+ * again. The checks are meant to be sure: a warning is about something
  * that provably cannot matter in any game (docs/level-format.md,
  * "Warnings"). Warnings never stop a file from loading or playing. */
 #ifndef HV_LINT_H
@@ -20,22 +21,21 @@
  * that nothing sets or declares that nothing reads (a campaign in the
  * level's folder or the data folders that lists the level and carries a
  * flag counts as setting and reading it). Returns how many. */
-int hv_lint_level(const hv_level *level, hv_diag *diag);
+int hv_lint_level(const hv_level *level, const hv_ynode *root, hv_diag *diag);
 /* The warnings about the rules file at PATH, which loaded without errors:
  * the effects written in it that change nothing. What fires and which
  * flags matter is left to the levels, each of which decides that for
  * itself. Returns how many. */
-int hv_lint_rules(const char *path, hv_diag *diag);
+int hv_lint_rules(const char *path, const hv_ynode *root, hv_diag *diag);
 /* The warnings about CAMPAIGN, which loaded without errors: flags it
  * carries that no level before its last sets. Returns how many. */
-int hv_lint_campaign(const hv_campaign *campaign, hv_diag *diag);
+int hv_lint_campaign(const hv_campaign *campaign, const hv_ynode *root, hv_diag *diag);
 
 /* What the checks share: the file, its key path, and the level they are
  * about. (hv_lint.c) */
 typedef struct hv_lint {
     hv_ctx ctx;
     const hv_level *level; /* NULL for a rules file */
-    const hv_rules *own;   /* the level's rules file alone: what the level adds is not in it */
     uint32_t sponsored;    /* bit per faction with a sponsor in the level */
 } hv_lint;
 

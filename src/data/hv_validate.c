@@ -14,18 +14,26 @@
 #include "hv_suggest.h"
 #include "hv_yaml.h"
 
-static int check_level(const char *path, hv_diag *diag)
+/* Checks the file at PATH, whose tree (read to learn its kind) is ROOT. */
+typedef int (*check_fn)(const char *path, const hv_ynode *root, const hv_validate_options *o,
+                        hv_diag *diag);
+
+static int check_level(const char *path, const hv_ynode *root, const hv_validate_options *o,
+                       hv_diag *diag)
 {
+    (void)o;
     hv_level *level = hv_level_load(path, diag);
     if (!level)
         return -1;
-    hv_lint_level(level, diag);
+    hv_lint_level(level, root, diag);
     hv_level_free(level);
     return 0;
 }
 
-static int check_rules(const char *path, hv_diag *diag)
+static int check_rules(const char *path, const hv_ynode *root, const hv_validate_options *o,
+                       hv_diag *diag)
 {
+    (void)o;
     hv_rules *r = malloc(sizeof *r);
     if (!r) {
         hv_diag_error(diag, path, 0, 0, "out of memory");
@@ -35,12 +43,14 @@ static int check_rules(const char *path, hv_diag *diag)
     int rc = hv_rules_load(r, path, diag);
     free(r);
     if (rc == 0)
-        hv_lint_rules(path, diag);
+        hv_lint_rules(path, root, diag);
     return rc;
 }
 
-static int check_campaign(const char *path, hv_diag *diag)
+static int check_campaign(const char *path, const hv_ynode *root, const hv_validate_options *o,
+                          hv_diag *diag)
 {
+    (void)o;
     hv_campaign *c = malloc(sizeof *c);
     if (!c) {
         hv_diag_error(diag, path, 0, 0, "out of memory");
@@ -48,21 +58,42 @@ static int check_campaign(const char *path, hv_diag *diag)
     }
     int rc = hv_campaign_load(path, c, diag);
     if (rc == 0)
-        hv_lint_campaign(c, diag);
+        hv_lint_campaign(c, root, diag);
     free(c);
     return rc;
 }
 
-static int check_mod(const char *path, hv_diag *diag)
+static int check_mod(const char *path, const hv_ynode *root, const hv_validate_options *o,
+                     hv_diag *diag)
 {
+    (void)root;
+    (void)o;
     hv_mod m;
     return hv_mod_load(&m, path, diag);
 }
 
+/* An orders file names no level: checked against the one in O, if any. */
+static int check_orders(const char *path, const hv_ynode *root, const hv_validate_options *o,
+                        hv_diag *diag)
+{
+    (void)root;
+    hv_level *level = NULL;
+    if (o && o->level && !(level = hv_level_load(o->level, diag)))
+        return -1;
+    hv_orders_file orders;
+    int rc = hv_orders_file_load(&orders, path, level ? &level->rules : NULL, diag);
+    hv_orders_file_free(&orders);
+    hv_level_free(level);
+    return rc;
+}
+
 /* A save replays to the game it was saved at, under its level as it is
  * now, exactly as the game loads it (but never from its .bak). */
-static int check_save(const char *path, hv_diag *diag)
+static int check_save(const char *path, const hv_ynode *root, const hv_validate_options *o,
+                      hv_diag *diag)
 {
+    (void)root;
+    (void)o;
     hv_level *level = NULL;
     hv_state *state = malloc(sizeof *state);
     hv_order_log log;
@@ -78,43 +109,55 @@ static int check_save(const char *path, hv_diag *diag)
     return rc;
 }
 
-static int check_orders(const char *path, const char *level_path, hv_diag *diag)
+static int check_progress(const char *path, const hv_ynode *root, const hv_validate_options *o,
+                          hv_diag *diag)
 {
-    hv_level *level = NULL;
-    if (level_path && !(level = hv_level_load(level_path, diag)))
-        return -1;
-    hv_orders_file orders;
-    int rc = hv_orders_file_load(&orders, path, level ? &level->rules : NULL, diag);
-    hv_orders_file_free(&orders);
-    hv_level_free(level);
-    return rc;
+    (void)root;
+    (void)o;
+    return hv_campaign_progress_check(path, diag);
 }
 
-static const hv_validate_kind data_kinds[] = {
+static int check_audit(const char *path, const hv_ynode *root, const hv_validate_options *o,
+                       hv_diag *diag)
+{
+    (void)root;
+    (void)o;
+    return hv_audit_file_check(path, diag);
+}
+
+static const struct {
+    const char *kind;
+    check_fn check;
+} data_kinds[] = {
     {"level", check_level},
     {"rules", check_rules},
     {"campaign", check_campaign},
     {"mod", check_mod},
-    {"orders", NULL}, /* needs the options: see below */
+    {"orders", check_orders},
     {"save", check_save},
-    {"campaign_progress", hv_campaign_progress_check},
-    {"audit", hv_audit_file_check},
-    {NULL, NULL},
+    {"campaign_progress", check_progress},
+    {"audit", check_audit},
 };
+#define DATA_KINDS (sizeof data_kinds / sizeof data_kinds[0])
+
+/* Adds NAME to the comma-separated LIST (CAP bytes) and to the hint NEAR. */
+static void offer_kind(char *list, size_t cap, hv_suggest *near, const char *name)
+{
+    size_t used = strlen(list);
+    snprintf(list + used, cap - used, "%s%s", used ? ", " : "", name);
+    hv_suggest_offer(near, name);
+}
 
 /* Reports KIND (the node of `kind`) as no kind of file the game reads. */
 static void unknown_kind(const char *path, const hv_ynode *kind, const hv_validate_kind *more,
                          hv_diag *diag)
 {
     char list[400] = "", hint[HV_SUGGEST_LEN], shown[80];
-    hv_suggest near = hv_suggest_start(kind->kind == HV_YNODE_SCALAR ? kind->str : "");
-    const hv_validate_kind *tables[2] = {data_kinds, more};
-    for (int t = 0; t < 2; t++)
-        for (const hv_validate_kind *k = tables[t]; k && k->kind; k++) {
-            size_t used = strlen(list);
-            snprintf(list + used, sizeof list - used, "%s%s", used ? ", " : "", k->kind);
-            hv_suggest_offer(&near, k->kind);
-        }
+    hv_suggest near = hv_suggest_start(kind->str);
+    for (size_t i = 0; i < DATA_KINDS; i++)
+        offer_kind(list, sizeof list, &near, data_kinds[i].kind);
+    for (const hv_validate_kind *k = more; k && k->kind; k++)
+        offer_kind(list, sizeof list, &near, k->kind);
     hv_diag_error(diag, path, kind->line, kind->col,
                   "kind: %s is not a kind of file the game reads%s; it reads: %s",
                   hv_ynode_shown(kind, shown, sizeof shown),
@@ -135,15 +178,15 @@ int hv_data_validate_with(const char *path, const hv_validate_options *options, 
     const hv_validate_kind *more = options ? options->more : NULL;
     int rc = -2;
     if (!kind || kind->kind != HV_YNODE_SCALAR) {
-        rc = check_level(path, diag); /* the level loader says what is missing */
-    } else if (strcmp(kind->str, "orders") == 0) {
-        rc = check_orders(path, options ? options->level : NULL, diag);
+        /* the level loader says what is missing */
+        rc = check_level(path, doc.root, options, diag);
     } else {
-        const hv_validate_kind *tables[2] = {data_kinds, more};
-        for (int t = 0; t < 2 && rc == -2; t++)
-            for (const hv_validate_kind *k = tables[t]; k && k->kind && rc == -2; k++)
-                if (k->check && strcmp(k->kind, kind->str) == 0)
-                    rc = k->check(path, diag);
+        for (size_t i = 0; i < DATA_KINDS && rc == -2; i++)
+            if (strcmp(data_kinds[i].kind, kind->str) == 0)
+                rc = data_kinds[i].check(path, doc.root, options, diag);
+        for (const hv_validate_kind *k = more; k && k->kind && rc == -2; k++)
+            if (strcmp(k->kind, kind->str) == 0)
+                rc = k->check(path, diag);
         if (rc == -2)
             unknown_kind(path, kind, more, diag);
     }

@@ -128,7 +128,7 @@ static void test_warnings_are_not_errors(void)
     CHECK(level != NULL);
     CHECK_EQ_INT(diag.count, 0);
     if (level)
-        CHECK_EQ_INT(hv_lint_level(level, &diag), 6);
+        CHECK_EQ_INT(hv_lint_level(level, NULL, &diag), 6);
     CHECK_EQ_INT(diag.count, 0);
     CHECK_EQ_INT(diag.warning_count, 6);
     for (size_t i = 0; i < diag.warning_count; i++)

@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     hv_diag_free(&diag);
     if (level) {
         hv_diag_init(&diag);
-        hv_lint_level(level, &diag);
+        hv_lint_level(level, NULL, &diag);
         hv_fuzz_check_warnings(&diag, "hv_lint_level");
         hv_diag_free(&diag);
         hv_level_new_game(level, 1, &state);

@@ -55,7 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rc != 0)
         return 0;
     hv_diag_init(&diag);
-    hv_lint_rules(path, &diag);
+    hv_lint_rules(path, NULL, &diag);
     hv_fuzz_check_warnings(&diag, "hv_lint_rules");
     hv_diag_free(&diag);
     /* The level may refuse these rules (a module type it starts with is
