@@ -10,6 +10,7 @@
 #include "hv_orders_file.h"
 #include "hv_print.h"
 #include "hv_reference.h"
+#include "hv_validate.h"
 #include "hv_yaml.h"
 #include "hv_ui.h"
 
@@ -72,10 +73,10 @@ static const char usage_text[] =
     "                                     play LEVEL in the window\n"
     "  happyvalley play LEVEL [--seed N] --terminal\n"
     "                                     play LEVEL in the terminal\n"
-    "  happyvalley validate [--time] FILE...\n"
-    "                                     check level, rules, campaign and mod files;\n"
-    "                                     --time also prints the mean time to load each\n"
-    "                                     one\n"
+    "  happyvalley validate [--werror] [--level LEVEL] [--time] FILE...\n"
+    "                                     check files of any kind; warn of what can\n"
+    "                                     never happen or does nothing (--werror: exit\n"
+    "                                     2 on warnings too)\n"
     "  happyvalley sim LEVEL [--seed N] [--turns N] [--orders FILE] [--bot NAME]\n"
     "                        [--json] [--report] [--hashes] [--play-on]\n"
     "                                     run LEVEL headless\n"
@@ -94,7 +95,8 @@ static const char usage_text[] =
     "\n" WINDOW_OPTIONS "\n" SIM_OPTIONS "\n" BATCH_OPTIONS "\n" AUDIT_OPTIONS "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input (usage or invalid file),\n"
     "3 the audit has findings.\n"
-    "Errors in files are printed as FILE:LINE:COL: error: MESSAGE.\n";
+    "Errors in files are printed as FILE:LINE:COL: error: MESSAGE (warnings:\n"
+    "FILE:LINE:COL: warning: MESSAGE).\n";
 
 int hv_usage_error(const char *fmt, const char *arg)
 {
@@ -111,9 +113,15 @@ static const struct {
     {"play", "Usage: happyvalley play LEVEL [--seed N] [WINDOW OPTIONS]\n"
              "       happyvalley play LEVEL [--seed N] --terminal\n"
              "Play LEVEL in the window, or in the terminal with --terminal.\n\n" WINDOW_OPTIONS},
-    {"validate", "Usage: happyvalley validate [--time] FILE...\n"
-                 "Check level, rules, campaign and mod files: every problem as\n"
-                 "FILE:LINE:COL: error: MESSAGE (exit 2 when there is one).\n"
+    {"validate", "Usage: happyvalley validate [--werror] [--level LEVEL] [--time] FILE...\n"
+                 "Check files of every kind the game reads (level, rules, campaign, mod,\n"
+                 "orders, save, campaign_progress, audit, settings, sounds), as their\n"
+                 "`kind` says: every problem as FILE:LINE:COL: error: MESSAGE (exit 2 when\n"
+                 "there is one), and for levels, rules and campaigns the warnings\n"
+                 "FILE:LINE:COL: warning: MESSAGE about what can never happen or does\n"
+                 "nothing (docs/level-format.md).\n"
+                 "  --werror        warnings count as errors: exit 2 when there is one\n"
+                 "  --level LEVEL   check the ids of orders files against LEVEL's rules\n"
                  "  --time          also print the mean time to load each file\n"},
     {"sim", "Usage: happyvalley sim LEVEL [OPTIONS]\nRun LEVEL headless.\n\n" SIM_OPTIONS},
     {"batch", "Usage: happyvalley batch LEVEL --runs N [OPTIONS]\n"
@@ -151,39 +159,54 @@ int hv_parse_u64(const char *s, unsigned long long max, unsigned long long *out)
 }
 
 /* Mean milliseconds to load and check PATH, over enough loads to measure. */
-static double time_validate(const char *path)
+static double time_validate(const char *path, const hv_validate_options *options)
 {
     enum { LOADS = 200 };
     double start = hv_now_seconds();
     for (int k = 0; k < LOADS; k++) {
         hv_diag diag;
         hv_diag_init(&diag);
-        hv_data_validate(path, &diag);
+        hv_data_validate_with(path, options, &diag);
         hv_diag_free(&diag);
     }
     return (hv_now_seconds() - start) * 1000.0 / LOADS;
 }
 
-static int cmd_validate(int argc, char **argv)
+static int cmd_validate(int argc, char **argv, const hv_validate_kind *ui_kinds)
 {
-    int timing = argc > 0 && strcmp(argv[0], "--time") == 0;
-    argc -= timing;
-    argv += timing;
+    int timing = 0, werror = 0;
+    hv_validate_options options = {NULL, ui_kinds};
+    for (; argc > 0 && argv[0][0] == '-' && argv[0][1]; argc--, argv++) {
+        if (strcmp(argv[0], "--time") == 0)
+            timing = 1;
+        else if (strcmp(argv[0], "--werror") == 0)
+            werror = 1;
+        else if (strcmp(argv[0], "--level") == 0 && argc > 1) {
+            options.level = argv[1];
+            argc--;
+            argv++;
+        } else
+            return hv_usage_error(strcmp(argv[0], "--level") == 0 ? "%s needs a LEVEL file"
+                                                                  : "unknown option '%s'",
+                                  argv[0]);
+    }
     if (argc < 1)
         return hv_usage_error("%s", "validate needs at least one FILE");
     int bad = 0;
     for (int i = 0; i < argc; i++) {
         hv_diag diag;
         hv_diag_init(&diag);
-        if (hv_data_validate(argv[i], &diag) == 0) {
-            if (timing)
-                printf("%s: valid, %.3f ms to load and check\n", argv[i], time_validate(argv[i]));
-            else
-                printf("%s: valid\n", argv[i]);
-        } else {
-            hv_diag_print(&diag, stderr);
-            bad = 1;
-        }
+        int ok = hv_data_validate_with(argv[i], &options, &diag) == 0;
+        hv_diag_print(&diag, stderr);
+        if (ok && timing)
+            printf("%s: valid, %.3f ms to load and check\n", argv[i],
+                   time_validate(argv[i], &options));
+        else if (ok && diag.warning_count)
+            printf("%s: valid, with %zu warning%s\n", argv[i], diag.warning_count,
+                   diag.warning_count == 1 ? "" : "s");
+        else if (ok)
+            printf("%s: valid\n", argv[i]);
+        bad |= !ok || (werror && diag.warning_count);
         hv_diag_free(&diag);
     }
     return bad ? HV_EXIT_BAD_INPUT : HV_EXIT_OK;
@@ -483,7 +506,7 @@ static int cmd_play(int argc, char **argv, int menu, hv_window_fn window)
     return rc;
 }
 
-static int run_command(int argc, char **argv, hv_window_fn window)
+static int run_command(int argc, char **argv, hv_window_fn window, const hv_validate_kind *ui_kinds)
 {
     if (argc < 2 || (argv[1][0] == '-' && strcmp(argv[1], "--help") != 0 &&
                      strcmp(argv[1], "-h") != 0 && strcmp(argv[1], "--version") != 0))
@@ -504,7 +527,7 @@ static int run_command(int argc, char **argv, hv_window_fn window)
             return HV_EXIT_OK;
         }
     if (strcmp(cmd, "validate") == 0)
-        return cmd_validate(argc - 2, argv + 2);
+        return cmd_validate(argc - 2, argv + 2, ui_kinds);
     if (strcmp(cmd, "sim") == 0)
         return cmd_sim(argc - 2, argv + 2);
     if (strcmp(cmd, "batch") == 0)
@@ -520,9 +543,9 @@ static int run_command(int argc, char **argv, hv_window_fn window)
     return hv_usage_error("unknown command '%s'", cmd);
 }
 
-int hv_cli_main(int argc, char **argv, hv_window_fn window)
+int hv_cli_main(int argc, char **argv, hv_window_fn window, const hv_validate_kind *ui_kinds)
 {
-    int rc = run_command(argc, argv, window);
+    int rc = run_command(argc, argv, window, ui_kinds);
     /* Output that never arrived is a failure, not a success: a full disk
      * or a closed pipe must not pass for a clean run. */
     errno = 0;

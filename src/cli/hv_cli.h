@@ -17,8 +17,10 @@ typedef int (*hv_window_fn)(const hv_ui_options *options);
 enum { HV_EXIT_OK = 0, HV_EXIT_FAILURE = 1, HV_EXIT_BAD_INPUT = 2, HV_EXIT_FINDINGS = 3 };
 
 /* Runs the command line ARGV, with WINDOW for the desktop game (NULL in a
- * build without one); returns the exit code. */
-int hv_cli_main(int argc, char **argv, hv_window_fn window);
+ * build without one) and UI_KINDS for the files only the window reads, as
+ * `validate` checks them (NULL-terminated; NULL without a window); returns
+ * the exit code. */
+int hv_cli_main(int argc, char **argv, hv_window_fn window, const hv_validate_kind *ui_kinds);
 /* The terminal game: reads commands from IN, writes to OUT, until quit or
  * end of input. Returns an exit code. (hv_play.c) */
 int hv_play_terminal(const hv_level *level, unsigned long long seed, FILE *in, FILE *out);

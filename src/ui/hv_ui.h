@@ -5,6 +5,8 @@
 
 #include <stdint.h>
 
+#include "hv_validate.h"
+
 typedef struct hv_ui_options {
     const char *level;      /* start a game of this level; NULL: the main menu */
     uint64_t seed;          /* for a game started from the command line */
@@ -20,5 +22,10 @@ typedef struct hv_ui_options {
 /* Runs the window until the player quits; returns an exit code (0 ok,
  * 1 runtime failure such as no display, 2 bad input). */
 int hv_ui_run(const hv_ui_options *options);
+
+/* The files only the window reads, for `validate`: the player's settings
+ * and the sounds table, each checked as the window loads it (no SDL is
+ * started). NULL-terminated. (hv_ui_files.c) */
+extern const hv_validate_kind hv_ui_file_kinds[];
 
 #endif
