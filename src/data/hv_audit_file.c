@@ -410,7 +410,7 @@ int hv_audit_file_check(const char *path, hv_diag *diag)
     hv_ylimits limits = hv_ylimits_default();
     limits.max_bytes = AUDIT_MAX_BYTES;
     limits.max_nodes = AUDIT_MAX_NODES;
-    hv_ctx ctx = {diag, path, NULL, "", 0, 0};
+    hv_ctx ctx = {diag, path, NULL, "", 0, 0, NULL, 0};
     if (hv_ydoc_load_file(&doc, path, &limits, diag) == 0)
         read_summary(&ctx, doc.root, &out);
     hv_ydoc_free(&doc);

@@ -387,7 +387,7 @@ int hv_campaign_progress_check(const char *path, hv_diag *diag)
     size_t before = diag->count;
     hv_ydoc doc;
     hv_ylimits limits = hv_ylimits_default();
-    hv_ctx ctx = {diag, path, NULL, "", 0, 0};
+    hv_ctx ctx = {diag, path, NULL, "", 0, 0, NULL, 0};
     progress_head head;
     memset(&head, 0, sizeof head);
     hv_campaign *c = malloc(sizeof *c);

@@ -364,7 +364,7 @@ int hv_lint_level(const hv_level *level, const hv_ynode *root, hv_diag *diag)
     hv_ydoc doc;
     root = tree(root, level->file, &doc);
     if (l && root) {
-        l->base.ctx = (hv_ctx){diag, level->file, &level->rules, "", 0, 0};
+        l->base.ctx = (hv_ctx){diag, level->file, &level->rules, "", 0, 0, NULL, 0};
         l->base.level = level;
         for (int32_t s = 0; s < level->rules.sponsor_count; s++)
             l->base.sponsored |= 1u << level->rules.sponsors[s].faction;
@@ -407,7 +407,7 @@ int hv_lint_rules(const char *path, const hv_ynode *root, hv_diag *diag)
     root = tree(root, path, &doc);
     /* Rules that extend others merge into them: a 0 there may take a value out. */
     int fresh = root && !hv_ynode_get(root, "extends");
-    hv_lint l = {{diag, path, NULL, "", 0, 0}, NULL, 0};
+    hv_lint l = {{diag, path, NULL, "", 0, 0, NULL, 0}, NULL, 0};
     const hv_ynode *events = root ? hv_ynode_get(root, "events") : NULL;
     const hv_ynode *policies = root ? hv_ynode_get(root, "policies") : NULL;
     size_t old = hv_ctx_push_key(&l.ctx, "events");
@@ -469,7 +469,7 @@ int hv_lint_campaign(const hv_campaign *campaign, const hv_ynode *root, hv_diag 
         free(u);
         hv_level_free(level);
     }
-    hv_ctx ctx = {diag, campaign->file, NULL, "", 0, 0};
+    hv_ctx ctx = {diag, campaign->file, NULL, "", 0, 0, NULL, 0};
     for (size_t k = 0; flags && flags->kind == HV_YNODE_SEQ && k < flags->count && k < 32; k++) {
         if (set >> k & 1u)
             continue;
