@@ -24,7 +24,7 @@
     "window options:\n"                                                                            \
     "  --screenshot OUT.png   draw the first screen to OUT.png and exit\n"                         \
     "  --ui-script FILE       play the input events in FILE (see docs/ui-script.md)\n"             \
-    "  --data-dir DIR         keep saves and settings in DIR (default: the XDG data folder)\n"     \
+    "  --data-dir DIR         keep saves and settings in DIR (default: the XDG folders)\n"         \
     "  --mods-dir DIR         the mods in DIR (default: mods/ in the data folder, docs/mods.md)\n" \
     "  --size WxH             window size in pixels (default 1280x720 or the settings)\n"          \
     "  --scale PCT            UI scale, 100 to 300 (default from the display's DPI)\n"             \

@@ -69,7 +69,8 @@ const char *hv_file_resolve(char *out, size_t cap, const char *from, const char 
 /* Creates FOLDER and the folders above it that are missing (mkdir -p);
  * 0, or -1 with errno. */
 int hv_file_make_dirs(const char *folder);
-/* The folder for saves and settings, created if missing: OVERRIDE when
+/* The folder for saves, campaign progress and mods (and settings with
+ * --data-dir), created if missing: OVERRIDE when
  * given, else $XDG_DATA_HOME/happyvalley, else ~/.local/share/happyvalley.
  * 0, or -1 with a sentence written to ERR. */
 int hv_file_data_dir(const char *override, char *buf, size_t len, char *err, size_t err_len);

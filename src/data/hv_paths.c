@@ -180,3 +180,60 @@ int hv_paths_data_failure(void)
 {
     return hv_paths_data() ? 0 : search_rc;
 }
+
+/* Moves the file FROM to TO, copying when they are on different disks. */
+static int move_file(const char *from, const char *to, char *err, size_t err_len)
+{
+    if (rename(from, to) == 0)
+        return 0;
+    if (errno != EXDEV)
+        return hv_file_error(err, err_len, "cannot move %s to %s: %s", from, to, strerror(errno));
+    size_t n = 0;
+    char *text = hv_file_read_capped(from, 1024 * 1024, &n);
+    if (!text)
+        return hv_file_error(err, err_len, "cannot read %s: %s", from, hv_file_strerror(errno));
+    int rc = hv_file_write_atomic(to, text, n, 0, err, err_len);
+    free(text);
+    if (rc == 0 && unlink(from) != 0)
+        return hv_file_error(err, err_len, "cannot remove %s: %s", from, strerror(errno));
+    return rc;
+}
+
+int hv_paths_settings_file(const char *data_dir, int chosen, char *buf, size_t len, char *note,
+                           size_t note_len, char *err, size_t err_len)
+{
+    if (note && note_len)
+        note[0] = '\0';
+    if (chosen) {
+        if (snprintf(buf, len, "%s/settings.yaml", data_dir) >= (int)len)
+            return hv_file_error(err, err_len, "the data folder's path is too long");
+        return 0;
+    }
+    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+    char dir[PATH_MAX];
+    int n;
+    /* XDG: a relative XDG_CONFIG_HOME is invalid and ignored. */
+    if (xdg && xdg[0] == '/')
+        n = snprintf(dir, sizeof dir, "%s/happyvalley", xdg);
+    else if (home && *home)
+        n = snprintf(dir, sizeof dir, "%s/.config/happyvalley", home);
+    else
+        return hv_file_error(err, err_len, "neither XDG_CONFIG_HOME nor HOME is set");
+    if (n >= (int)sizeof dir || snprintf(buf, len, "%s/settings.yaml", dir) >= (int)len)
+        return hv_file_error(err, err_len, "the config folder's path is too long");
+    if (hv_file_make_dirs(dir) != 0)
+        return hv_file_error(err, err_len, "cannot create the config folder %s: %s", dir,
+                             strerror(errno));
+    char old[PATH_MAX];
+    struct stat st;
+    if (!data_dir || !*data_dir || stat(buf, &st) == 0 ||
+        snprintf(old, sizeof old, "%s/settings.yaml", data_dir) >= (int)sizeof old ||
+        stat(old, &st) != 0)
+        return 0;
+    /* Earlier versions kept the settings beside the saves. */
+    if (move_file(old, buf, err, err_len) != 0)
+        return -1;
+    if (note && note_len)
+        snprintf(note, note_len, "moved the settings from %s to %s", old, buf);
+    return 0;
+}

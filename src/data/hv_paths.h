@@ -1,6 +1,6 @@
-/* hv_paths: where the game's own data (levels, rules, art, sounds) is found.
- * Every front end finds the data the same way, taking the first folder
- * that holds levels/rules/base.yaml:
+/* hv_paths: where the game's own data (levels, rules, art, sounds) is found,
+ * and where the player's settings live. Every front end finds the data
+ * the same way, taking the first folder that holds levels/rules/base.yaml:
  *   1. the folder given with --data-path DIR (hv_paths_set_data);
  *   2. $HAPPYVALLEY_DATA;
  *   3. next to the executable: BINDIR/../share/happyvalley as installed;
@@ -43,5 +43,12 @@ const char *hv_paths_data_how(void);
 /* The exit code for a missing data folder: 2 when the folder named by
  * --data-path or HAPPYVALLEY_DATA is not one, else 1. */
 int hv_paths_data_failure(void);
+/* The settings file: DATA_DIR/settings.yaml when the player chose DATA_DIR
+ * (--data-dir, CHOSEN set), else $XDG_CONFIG_HOME/happyvalley/settings.yaml
+ * (~/.config/happyvalley). A settings file left in DATA_DIR by earlier
+ * versions is moved there when there is none yet; NOTE (may be NULL) then
+ * says so. 0 with the path in BUF, or -1 with a sentence in ERR. */
+int hv_paths_settings_file(const char *data_dir, int chosen, char *buf, size_t len, char *note,
+                           size_t note_len, char *err, size_t err_len);
 
 #endif

@@ -1,6 +1,7 @@
-/* Finding the game's data (hv_paths): the order of the places looked at,
- * and a named folder that is not a data folder refused rather than passed
- * over. */
+/* Finding the game's data and the settings file (hv_paths): the order of
+ * the places looked at, a named folder that is not a data folder refused
+ * rather than passed over, and settings moved from the data folder to the
+ * config folder once. */
 #define _GNU_SOURCE
 #include <limits.h>
 #include <stdlib.h>
@@ -107,6 +108,59 @@ static void test_search_order(void)
     CHECK_STR(how, "the source tree of this build");
 }
 
+static int exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+static void test_settings_file(void)
+{
+    char path[PATH_MAX], note[PATH_MAX * 2], err[PATH_MAX];
+    const char *data = in_dir("home/.local/share/happyvalley");
+    CHECK_EQ_INT(hv_file_make_dirs(data), 0);
+    setenv("HOME", in_dir("home"), 1);
+    unsetenv("XDG_CONFIG_HOME");
+
+    /* --data-dir keeps everything in the folder chosen. */
+    CHECK_EQ_INT(
+        hv_paths_settings_file(data, 1, path, sizeof path, note, sizeof note, err, sizeof err), 0);
+    CHECK_STR(path, in_dir("home/.local/share/happyvalley/settings.yaml"));
+
+    /* The file earlier versions left beside the saves moves, once. */
+    char old[PATH_MAX];
+    snprintf(old, sizeof old, "%s/settings.yaml", data);
+    CHECK_EQ_INT(hv_file_write_atomic(old, "format: 1\nkind: settings\n", 25, 0, NULL, 0), 0);
+    CHECK_EQ_INT(
+        hv_paths_settings_file(data, 0, path, sizeof path, note, sizeof note, err, sizeof err), 0);
+    CHECK_STR(path, in_dir("home/.config/happyvalley/settings.yaml"));
+    CHECK(!exists(old));
+    CHECK(strstr(note, "moved the settings") != NULL);
+    size_t len = 0;
+    char *text = hv_file_read_all(path, &len);
+    CHECK(text && len == 25 && strncmp(text, "format: 1\nkind: settings\n", 25) == 0);
+    free(text);
+
+    /* A file in both places: the config folder's wins, the other stays. */
+    CHECK_EQ_INT(hv_file_write_atomic(old, "format: 1\n", 10, 0, NULL, 0), 0);
+    CHECK_EQ_INT(
+        hv_paths_settings_file(data, 0, path, sizeof path, note, sizeof note, err, sizeof err), 0);
+    CHECK_STR(note, "");
+    CHECK(exists(old));
+    text = hv_file_read_all(path, &len);
+    CHECK(text && len == 25);
+    free(text);
+
+    /* $XDG_CONFIG_HOME when it is an absolute path; a relative one is ignored. */
+    setenv("XDG_CONFIG_HOME", in_dir("config"), 1);
+    CHECK_EQ_INT(hv_paths_settings_file(NULL, 0, path, sizeof path, NULL, 0, err, sizeof err), 0);
+    CHECK_STR(path, in_dir("config/happyvalley/settings.yaml"));
+    CHECK(exists(in_dir("config/happyvalley")));
+    setenv("XDG_CONFIG_HOME", "config", 1);
+    CHECK_EQ_INT(hv_paths_settings_file(NULL, 0, path, sizeof path, NULL, 0, err, sizeof err), 0);
+    CHECK_STR(path, in_dir("home/.config/happyvalley/settings.yaml"));
+}
+
 int main(void)
 {
     if (!mkdtemp(dir)) {
@@ -114,6 +168,7 @@ int main(void)
         return 1;
     }
     test_search_order();
+    test_settings_file();
     char cmd[PATH_MAX];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)

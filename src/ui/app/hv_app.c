@@ -236,6 +236,23 @@ static int open_window(hv_app *app)
     return 0;
 }
 
+/* The settings live in the config folder, or beside the saves in a data
+ * folder chosen with --data-dir (hv_paths_settings_file). */
+static void find_settings(hv_app *app)
+{
+    char note[HV_FILE_LEN * 2 + 64], err[HV_FILE_LEN + 128];
+    if (hv_paths_settings_file(app->data_dir, app->opt.data_dir != NULL, app->settings_path,
+                               sizeof app->settings_path, note, sizeof note, err,
+                               sizeof err) == 0) {
+        if (note[0])
+            fprintf(stderr, "happyvalley: %s\n", note);
+        return;
+    }
+    /* Where they were kept before is better than nowhere. */
+    snprintf(app->settings_path, sizeof app->settings_path, "%s/settings.yaml", app->data_dir);
+    fprintf(stderr, "happyvalley: warning: %s; the settings stay in %s\n", err, app->settings_path);
+}
+
 static int start(hv_app *app, const hv_ui_options *o)
 {
     memset(app, 0, sizeof *app);
@@ -256,8 +273,7 @@ static int start(hv_app *app, const hv_ui_options *o)
                  err);
         fprintf(stderr, "happyvalley: warning: %s\n", app->no_saving);
     } else {
-        snprintf(app->settings_path, sizeof app->settings_path, "%s/settings.yaml",
-                 app->data_dir);
+        find_settings(app);
     }
     /* A save's level is looked for in the shipped data and in the player's folder. */
     hv_file_set_data_folders(hv_paths_data(), app->data_dir);
