@@ -8,6 +8,7 @@
 #include "hv_file.h"
 #include "hv_json.h"
 #include "hv_orders_file.h"
+#include "hv_paths.h"
 #include "hv_print.h"
 #include "hv_reference.h"
 #include "hv_validate.h"
@@ -17,9 +18,6 @@
 #ifndef HV_VERSION
 #define HV_VERSION "0.0.0"
 #endif
-#ifndef HV_DATA_DIR
-#define HV_DATA_DIR "."
-#endif
 
 #define MAX_TURNS 1000000
 
@@ -28,7 +26,7 @@
     "window options:\n"                                                                            \
     "  --screenshot OUT.png   draw the first screen to OUT.png and exit\n"                         \
     "  --ui-script FILE       play the input events in FILE (see docs/ui-script.md)\n"             \
-    "  --data-dir DIR         keep saves and settings in DIR (default: the XDG data folder)\n"     \
+    "  --data-dir DIR         keep saves and settings in DIR (default: the XDG folders)\n"         \
     "  --mods-dir DIR         the mods in DIR (default: mods/ in the data folder, docs/mods.md)\n" \
     "  --size WxH             window size in pixels (default 1280x720 or the settings)\n"          \
     "  --scale PCT            UI scale, 100 to 300 (default from the display's DPI)\n"             \
@@ -98,6 +96,15 @@ static const char usage_text[] =
     "Errors in files are printed as FILE:LINE:COL: error: MESSAGE (warnings:\n"
     "FILE:LINE:COL: warning: MESSAGE).\n";
 
+/* After usage_text, which is as long as a C string should be. */
+static const char data_text[] =
+    "\n"
+    "The game's data (levels, rules, art) is the first folder that holds\n"
+    "levels/rules/base.yaml of: --data-path DIR (an option of every command),\n"
+    "$HAPPYVALLEY_DATA, ../share/happyvalley beside the executable, the source\n"
+    "tree of a build, the install prefix, and each of $XDG_DATA_DIRS followed by\n"
+    "/happyvalley. `happyvalley --version` says which.\n";
+
 int hv_usage_error(const char *fmt, const char *arg)
 {
     fprintf(stderr, "happyvalley: ");
@@ -140,8 +147,12 @@ static const struct {
 const char *hv_default_level(void)
 {
     static char path[HV_FILE_LEN];
-    const char *dir = getenv("HAPPYVALLEY_DATA");
-    snprintf(path, sizeof path, "%s/levels/tutorial.yaml", dir && *dir ? dir : HV_DATA_DIR);
+    const char *dir = hv_paths_data();
+    if (!dir) {
+        fprintf(stderr, "happyvalley: %s\n", hv_paths_data_how());
+        return NULL;
+    }
+    snprintf(path, sizeof path, "%.*s/levels/tutorial.yaml", HV_FILE_LEN - 32, dir);
     return path;
 }
 
@@ -397,8 +408,12 @@ static int cmd_reference(int argc, char **argv)
     if (argc == 1 && argv[0][0] == '-')
         return hv_usage_error("unknown option '%s'", argv[0]);
     char base[HV_FILE_LEN];
-    const char *dir = getenv("HAPPYVALLEY_DATA");
-    snprintf(base, sizeof base, "%s/levels/rules/base.yaml", dir && *dir ? dir : HV_DATA_DIR);
+    const char *dir = hv_paths_data();
+    if (argc == 0 && !dir) {
+        fprintf(stderr, "happyvalley: %s\n", hv_paths_data_how());
+        return hv_paths_data_failure();
+    }
+    snprintf(base, sizeof base, "%.*s/levels/rules/base.yaml", HV_FILE_LEN - 32, dir ? dir : "");
     const char *path = argc == 1 ? argv[0] : base;
     hv_diag diag;
     hv_diag_init(&diag);
@@ -498,7 +513,10 @@ static int cmd_play(int argc, char **argv, int menu, hv_window_fn window)
     }
     if (!terminal)
         return window(&o);
-    hv_level *level = hv_level_load_printing(o.level ? o.level : hv_default_level(), stderr);
+    const char *file = o.level ? o.level : hv_default_level();
+    if (!file)
+        return hv_paths_data_failure();
+    hv_level *level = hv_level_load_printing(file, stderr);
     if (!level)
         return HV_EXIT_BAD_INPUT;
     int rc = hv_play_terminal(level, o.seed, stdin, stdout);
@@ -514,10 +532,15 @@ static int run_command(int argc, char **argv, hv_window_fn window, const hv_vali
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         fputs(usage_text, stdout);
+        fputs(data_text, stdout);
         return HV_EXIT_OK;
     }
     if (strcmp(cmd, "--version") == 0) {
         printf("happyvalley %s\n", HV_VERSION);
+        if (hv_paths_data())
+            printf("data: %s (%s)\n", hv_paths_data(), hv_paths_data_how());
+        else
+            printf("data: none: %s\n", hv_paths_data_how());
         return HV_EXIT_OK;
     }
     for (size_t i = 0; argc > 2 && i < sizeof command_help / sizeof command_help[0]; i++)
@@ -543,9 +566,50 @@ static int run_command(int argc, char **argv, hv_window_fn window, const hv_vali
     return hv_usage_error("unknown command '%s'", cmd);
 }
 
+/* `--data-path DIR` (or `--data-path=DIR`) anywhere before `--`, for
+ * every command and the window: taken out of ARGV before the command
+ * reads its own options. */
+static int take_data_path(int *argc, char **argv)
+{
+    const char *dir = NULL;
+    int out = 1;
+    for (int i = 1; i < *argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) {
+            while (i < *argc)
+                argv[out++] = argv[i++];
+            break;
+        }
+        if (strncmp(a, "--data-path=", 12) == 0) {
+            dir = a + 12;
+        } else if (strcmp(a, "--data-path") == 0) {
+            if (i + 1 >= *argc)
+                return hv_usage_error("%s", "--data-path needs a folder");
+            dir = argv[++i];
+        } else {
+            argv[out++] = argv[i];
+            continue;
+        }
+        if (!*dir)
+            return hv_usage_error("%s", "--data-path needs a folder");
+    }
+    argv[out] = NULL;
+    *argc = out;
+    if (!dir)
+        return HV_EXIT_OK;
+    hv_paths_set_data(dir);
+    if (!hv_paths_data()) {
+        fprintf(stderr, "happyvalley: %s\n", hv_paths_data_how());
+        return HV_EXIT_BAD_INPUT;
+    }
+    return HV_EXIT_OK;
+}
+
 int hv_cli_main(int argc, char **argv, hv_window_fn window, const hv_validate_kind *ui_kinds)
 {
-    int rc = run_command(argc, argv, window, ui_kinds);
+    int rc = take_data_path(&argc, argv);
+    if (rc == HV_EXIT_OK)
+        rc = run_command(argc, argv, window, ui_kinds);
     /* Output that never arrived is a failure, not a success: a full disk
      * or a closed pipe must not pass for a clean run. */
     errno = 0;

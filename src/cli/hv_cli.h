@@ -37,7 +37,8 @@ int hv_parse_u64(const char *s, unsigned long long max, unsigned long long *out)
 int hv_usage_error(const char *fmt, const char *arg);
 /* Seconds on a monotonic clock, for timings printed by commands. */
 double hv_now_seconds(void);
-/* Path of the level played when none is named. */
+/* Path of the level played when none is named; NULL, with why printed,
+ * when the game's data is not found. */
 const char *hv_default_level(void);
 
 #endif

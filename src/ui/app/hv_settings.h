@@ -1,7 +1,8 @@
 /* hv_settings: the player's settings (UI scale, window, key bindings, sound),
- * kept in settings.yaml in the data folder. Every action the keyboard can
- * trigger has one binding; bindings may be changed, and two actions on the
- * same key are reported as a conflict rather than silently accepted. */
+ * kept in settings.yaml in the config folder (hv_paths_settings_file).
+ * Every action the keyboard can trigger has one binding; bindings may be
+ * changed, and two actions on the same key are reported as a conflict
+ * rather than silently accepted. */
 #ifndef HV_SETTINGS_H
 #define HV_SETTINGS_H
 
