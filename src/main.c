@@ -4,5 +4,5 @@
 
 int main(int argc, char **argv)
 {
-    return hv_cli_main(argc, argv, hv_ui_run, hv_settings_keys);
+    return hv_cli_main(argc, argv, hv_ui_run, hv_ui_file_kinds);
 }

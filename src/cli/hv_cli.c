@@ -8,16 +8,15 @@
 #include "hv_file.h"
 #include "hv_json.h"
 #include "hv_orders_file.h"
+#include "hv_paths.h"
 #include "hv_print.h"
 #include "hv_reference.h"
+#include "hv_validate.h"
 #include "hv_yaml.h"
 #include "hv_ui.h"
 
 #ifndef HV_VERSION
 #define HV_VERSION "0.0.0"
-#endif
-#ifndef HV_DATA_DIR
-#define HV_DATA_DIR "."
 #endif
 
 #define MAX_TURNS 1000000
@@ -27,7 +26,7 @@
     "window options:\n"                                                                            \
     "  --screenshot OUT.png   draw the first screen to OUT.png and exit\n"                         \
     "  --ui-script FILE       play the input events in FILE (see docs/ui-script.md)\n"             \
-    "  --data-dir DIR         keep saves and settings in DIR (default: the XDG data folder)\n"     \
+    "  --data-dir DIR         keep saves and settings in DIR (default: the XDG folders)\n"         \
     "  --mods-dir DIR         the mods in DIR (default: mods/ in the data folder, docs/mods.md)\n" \
     "  --size WxH             window size in pixels (default 1280x720 or the settings)\n"          \
     "  --scale PCT            UI scale, 100 to 300 (default from the display's DPI)\n"             \
@@ -72,10 +71,10 @@ static const char usage_text[] =
     "                                     play LEVEL in the window\n"
     "  happyvalley play LEVEL [--seed N] --terminal\n"
     "                                     play LEVEL in the terminal\n"
-    "  happyvalley validate [--time] FILE...\n"
-    "                                     check level, rules, campaign and mod files;\n"
-    "                                     --time also prints the mean time to load each\n"
-    "                                     one\n"
+    "  happyvalley validate [--werror] [--level LEVEL] [--time] FILE...\n"
+    "                                     check files of any kind; warn of what can\n"
+    "                                     never happen or does nothing (--werror: exit\n"
+    "                                     2 on warnings too)\n"
     "  happyvalley sim LEVEL [--seed N] [--turns N] [--orders FILE] [--bot NAME]\n"
     "                        [--json] [--report] [--hashes] [--play-on]\n"
     "                                     run LEVEL headless\n"
@@ -92,10 +91,21 @@ static const char usage_text[] =
     "                                     its overrides; default the game's) as Markdown\n"
     "  happyvalley schema [--kind K]      JSON Schema of the files, for editors\n"
     "  happyvalley --help | --version\n"
-    "\n" WINDOW_OPTIONS "\n" SIM_OPTIONS "\n" BATCH_OPTIONS "\n" AUDIT_OPTIONS "\n"
+    "\n" WINDOW_OPTIONS "\n" SIM_OPTIONS "\n" BATCH_OPTIONS "\n" AUDIT_OPTIONS "\n";
+
+/* After usage_text, which is as long as a C string should be. */
+static const char exit_text[] =
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input (usage or invalid file),\n"
     "3 the audit has findings.\n"
-    "Errors in files are printed as FILE:LINE:COL: error: MESSAGE.\n";
+    "Errors in files are printed as FILE:LINE:COL: error: MESSAGE (warnings:\n"
+    "FILE:LINE:COL: warning: MESSAGE).\n";
+static const char data_text[] =
+    "\n"
+    "The game's data (levels, rules, art) is the first folder that holds\n"
+    "levels/rules/base.yaml of: --data-path DIR (an option of every command),\n"
+    "$HAPPYVALLEY_DATA, ../share/happyvalley beside the executable, the source\n"
+    "tree of a build, the install prefix, and each of $XDG_DATA_DIRS followed by\n"
+    "/happyvalley. `happyvalley --version` says which.\n";
 
 int hv_usage_error(const char *fmt, const char *arg)
 {
@@ -112,9 +122,15 @@ static const struct {
     {"play", "Usage: happyvalley play LEVEL [--seed N] [WINDOW OPTIONS]\n"
              "       happyvalley play LEVEL [--seed N] --terminal\n"
              "Play LEVEL in the window, or in the terminal with --terminal.\n\n" WINDOW_OPTIONS},
-    {"validate", "Usage: happyvalley validate [--time] FILE...\n"
-                 "Check level, rules, campaign and mod files: every problem as\n"
-                 "FILE:LINE:COL: error: MESSAGE (exit 2 when there is one).\n"
+    {"validate", "Usage: happyvalley validate [--werror] [--level LEVEL] [--time] FILE...\n"
+                 "Check files of every kind the game reads (level, rules, campaign, mod,\n"
+                 "orders, save, campaign_progress, audit, settings, sounds), as their\n"
+                 "`kind` says: every problem as FILE:LINE:COL: error: MESSAGE (exit 2 when\n"
+                 "there is one), and for levels, rules and campaigns the warnings\n"
+                 "FILE:LINE:COL: warning: MESSAGE about what can never happen or does\n"
+                 "nothing (docs/level-format.md).\n"
+                 "  --werror        warnings count as errors: exit 2 when there is one\n"
+                 "  --level LEVEL   check the ids of orders files against LEVEL's rules\n"
                  "  --time          also print the mean time to load each file\n"},
     {"sim", "Usage: happyvalley sim LEVEL [OPTIONS]\nRun LEVEL headless.\n\n" SIM_OPTIONS},
     {"batch", "Usage: happyvalley batch LEVEL --runs N [OPTIONS]\n"
@@ -139,8 +155,12 @@ static const struct {
 const char *hv_default_level(void)
 {
     static char path[HV_FILE_LEN];
-    const char *dir = getenv("HAPPYVALLEY_DATA");
-    snprintf(path, sizeof path, "%s/levels/tutorial.yaml", dir && *dir ? dir : HV_DATA_DIR);
+    const char *dir = hv_paths_data();
+    if (!dir) {
+        fprintf(stderr, "happyvalley: %s\n", hv_paths_data_how());
+        return NULL;
+    }
+    snprintf(path, sizeof path, "%.*s/levels/tutorial.yaml", HV_FILE_LEN - 32, dir);
     return path;
 }
 
@@ -158,39 +178,54 @@ int hv_parse_u64(const char *s, unsigned long long max, unsigned long long *out)
 }
 
 /* Mean milliseconds to load and check PATH, over enough loads to measure. */
-static double time_validate(const char *path)
+static double time_validate(const char *path, const hv_validate_options *options)
 {
     enum { LOADS = 200 };
     double start = hv_now_seconds();
     for (int k = 0; k < LOADS; k++) {
         hv_diag diag;
         hv_diag_init(&diag);
-        hv_data_validate(path, &diag);
+        hv_data_validate_with(path, options, &diag);
         hv_diag_free(&diag);
     }
     return (hv_now_seconds() - start) * 1000.0 / LOADS;
 }
 
-static int cmd_validate(int argc, char **argv)
+static int cmd_validate(int argc, char **argv, const hv_validate_kind *ui_kinds)
 {
-    int timing = argc > 0 && strcmp(argv[0], "--time") == 0;
-    argc -= timing;
-    argv += timing;
+    int timing = 0, werror = 0;
+    hv_validate_options options = {NULL, ui_kinds};
+    for (; argc > 0 && argv[0][0] == '-' && argv[0][1]; argc--, argv++) {
+        if (strcmp(argv[0], "--time") == 0)
+            timing = 1;
+        else if (strcmp(argv[0], "--werror") == 0)
+            werror = 1;
+        else if (strcmp(argv[0], "--level") == 0 && argc > 1) {
+            options.level = argv[1];
+            argc--;
+            argv++;
+        } else
+            return hv_usage_error(strcmp(argv[0], "--level") == 0 ? "%s needs a LEVEL file"
+                                                                  : "unknown option '%s'",
+                                  argv[0]);
+    }
     if (argc < 1)
         return hv_usage_error("%s", "validate needs at least one FILE");
     int bad = 0;
     for (int i = 0; i < argc; i++) {
         hv_diag diag;
         hv_diag_init(&diag);
-        if (hv_data_validate(argv[i], &diag) == 0) {
-            if (timing)
-                printf("%s: valid, %.3f ms to load and check\n", argv[i], time_validate(argv[i]));
-            else
-                printf("%s: valid\n", argv[i]);
-        } else {
-            hv_diag_print(&diag, stderr);
-            bad = 1;
-        }
+        int ok = hv_data_validate_with(argv[i], &options, &diag) == 0;
+        hv_diag_print(&diag, stderr);
+        if (ok && timing)
+            printf("%s: valid, %.3f ms to load and check\n", argv[i],
+                   time_validate(argv[i], &options));
+        else if (ok && diag.warning_count)
+            printf("%s: valid, with %zu warning%s\n", argv[i], diag.warning_count,
+                   diag.warning_count == 1 ? "" : "s");
+        else if (ok)
+            printf("%s: valid\n", argv[i]);
+        bad |= !ok || (werror && diag.warning_count);
         hv_diag_free(&diag);
     }
     return bad ? HV_EXIT_BAD_INPUT : HV_EXIT_OK;
@@ -381,8 +416,12 @@ static int cmd_reference(int argc, char **argv)
     if (argc == 1 && argv[0][0] == '-')
         return hv_usage_error("unknown option '%s'", argv[0]);
     char base[HV_FILE_LEN];
-    const char *dir = getenv("HAPPYVALLEY_DATA");
-    snprintf(base, sizeof base, "%s/levels/rules/base.yaml", dir && *dir ? dir : HV_DATA_DIR);
+    const char *dir = hv_paths_data();
+    if (argc == 0 && !dir) {
+        fprintf(stderr, "happyvalley: %s\n", hv_paths_data_how());
+        return hv_paths_data_failure();
+    }
+    snprintf(base, sizeof base, "%.*s/levels/rules/base.yaml", HV_FILE_LEN - 32, dir ? dir : "");
     const char *path = argc == 1 ? argv[0] : base;
     hv_diag diag;
     hv_diag_init(&diag);
@@ -418,37 +457,6 @@ static int cmd_reference(int argc, char **argv)
     hv_level_free(level);
     free(rules);
     return rc;
-}
-
-/* `schema [--kind K]`: the JSON Schema of the files, for editors. */
-static int cmd_schema(int argc, char **argv, hv_schema_keys_fn settings)
-{
-    const char *kind = NULL;
-    if (argc >= 1 && strcmp(argv[0], "--kind") == 0) {
-        kind = argc >= 2 ? argv[1] : "";
-        argc -= 2;
-        argv += 2;
-    }
-    if (argc > 0)
-        return hv_usage_error(
-            argv[0][0] == '-' ? "unknown option '%s'" : "unexpected argument '%s'", argv[0]);
-    int known = !kind;
-    char kinds[256] = "";
-    for (int i = 0; hv_schema_kind(i, settings); i++) {
-        size_t n = strlen(kinds);
-        snprintf(kinds + n, sizeof kinds - n, "%s%s", i ? ", " : "", hv_schema_kind(i, settings));
-        known |= kind && strcmp(kind, hv_schema_kind(i, settings)) == 0;
-    }
-    if (!known) {
-        char msg[400];
-        snprintf(msg, sizeof msg, "--kind needs one of %s; got '%.64s'", kinds, kind);
-        return hv_usage_error("%s", msg);
-    }
-    if (hv_schema_write(stdout, kind, settings) != 0) {
-        hv_schema_check(stderr, settings);
-        return HV_EXIT_FAILURE;
-    }
-    return HV_EXIT_OK;
 }
 
 /* `play` and the bare command: the window, or the terminal game. */
@@ -513,7 +521,10 @@ static int cmd_play(int argc, char **argv, int menu, hv_window_fn window)
     }
     if (!terminal)
         return window(&o);
-    hv_level *level = hv_level_load_printing(o.level ? o.level : hv_default_level(), stderr);
+    const char *file = o.level ? o.level : hv_default_level();
+    if (!file)
+        return hv_paths_data_failure();
+    hv_level *level = hv_level_load_printing(file, stderr);
     if (!level)
         return HV_EXIT_BAD_INPUT;
     int rc = hv_play_terminal(level, o.seed, stdin, stdout);
@@ -521,7 +532,7 @@ static int cmd_play(int argc, char **argv, int menu, hv_window_fn window)
     return rc;
 }
 
-static int run_command(int argc, char **argv, hv_window_fn window, hv_schema_keys_fn settings)
+static int run_command(int argc, char **argv, hv_window_fn window, const hv_validate_kind *ui_kinds)
 {
     if (argc < 2 || (argv[1][0] == '-' && strcmp(argv[1], "--help") != 0 &&
                      strcmp(argv[1], "-h") != 0 && strcmp(argv[1], "--version") != 0))
@@ -529,10 +540,16 @@ static int run_command(int argc, char **argv, hv_window_fn window, hv_schema_key
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         fputs(usage_text, stdout);
+        fputs(exit_text, stdout);
+        fputs(data_text, stdout);
         return HV_EXIT_OK;
     }
     if (strcmp(cmd, "--version") == 0) {
         printf("happyvalley %s\n", HV_VERSION);
+        if (hv_paths_data())
+            printf("data: %s (%s)\n", hv_paths_data(), hv_paths_data_how());
+        else
+            printf("data: none: %s\n", hv_paths_data_how());
         return HV_EXIT_OK;
     }
     for (size_t i = 0; argc > 2 && i < sizeof command_help / sizeof command_help[0]; i++)
@@ -542,7 +559,7 @@ static int run_command(int argc, char **argv, hv_window_fn window, hv_schema_key
             return HV_EXIT_OK;
         }
     if (strcmp(cmd, "validate") == 0)
-        return cmd_validate(argc - 2, argv + 2);
+        return cmd_validate(argc - 2, argv + 2, ui_kinds);
     if (strcmp(cmd, "sim") == 0)
         return cmd_sim(argc - 2, argv + 2);
     if (strcmp(cmd, "batch") == 0)
@@ -556,13 +573,54 @@ static int run_command(int argc, char **argv, hv_window_fn window, hv_schema_key
     if (strcmp(cmd, "reference") == 0)
         return cmd_reference(argc - 2, argv + 2);
     if (strcmp(cmd, "schema") == 0)
-        return cmd_schema(argc - 2, argv + 2, settings);
+        return hv_cmd_schema(argc - 2, argv + 2, ui_kinds);
     return hv_usage_error("unknown command '%s'", cmd);
 }
 
-int hv_cli_main(int argc, char **argv, hv_window_fn window, hv_schema_keys_fn settings)
+/* `--data-path DIR` (or `--data-path=DIR`) anywhere before `--`, for
+ * every command and the window: taken out of ARGV before the command
+ * reads its own options. */
+static int take_data_path(int *argc, char **argv)
 {
-    int rc = run_command(argc, argv, window, settings);
+    const char *dir = NULL;
+    int out = 1;
+    for (int i = 1; i < *argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) {
+            while (i < *argc)
+                argv[out++] = argv[i++];
+            break;
+        }
+        if (strncmp(a, "--data-path=", 12) == 0) {
+            dir = a + 12;
+        } else if (strcmp(a, "--data-path") == 0) {
+            if (i + 1 >= *argc)
+                return hv_usage_error("%s", "--data-path needs a folder");
+            dir = argv[++i];
+        } else {
+            argv[out++] = argv[i];
+            continue;
+        }
+        if (!*dir)
+            return hv_usage_error("%s", "--data-path needs a folder");
+    }
+    argv[out] = NULL;
+    *argc = out;
+    if (!dir)
+        return HV_EXIT_OK;
+    hv_paths_set_data(dir);
+    if (!hv_paths_data()) {
+        fprintf(stderr, "happyvalley: %s\n", hv_paths_data_how());
+        return HV_EXIT_BAD_INPUT;
+    }
+    return HV_EXIT_OK;
+}
+
+int hv_cli_main(int argc, char **argv, hv_window_fn window, const hv_validate_kind *ui_kinds)
+{
+    int rc = take_data_path(&argc, argv);
+    if (rc == HV_EXIT_OK)
+        rc = run_command(argc, argv, window, ui_kinds);
     /* Output that never arrived is a failure, not a success: a full disk
      * or a closed pipe must not pass for a clean run. */
     errno = 0;

@@ -401,6 +401,22 @@ int hv_audit_file_load(const char *path, hv_audit_summary *out, char *err, size_
     return rc;
 }
 
+int hv_audit_file_check(const char *path, hv_diag *diag)
+{
+    size_t before = diag->count;
+    hv_audit_summary out;
+    memset(&out, 0, sizeof out);
+    hv_ydoc doc;
+    hv_ylimits limits = hv_ylimits_default();
+    limits.max_bytes = AUDIT_MAX_BYTES;
+    limits.max_nodes = AUDIT_MAX_NODES;
+    hv_ctx ctx = {diag, path, NULL, "", 0, 0, NULL, 0};
+    if (hv_ydoc_load_file(&doc, path, &limits, diag) == 0)
+        read_summary(&ctx, doc.root, &out);
+    hv_ydoc_free(&doc);
+    return diag->count == before ? 0 : -1;
+}
+
 int32_t hv_audit_difficulty(int32_t best_win_pm)
 {
     /* Good play wins a gentle level almost always; the bands follow the 30 to

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hv_diag.h"
+
 /* What the picker needs of an audit. Win rates are in per mille, rounded
  * half up, so the UI never formats floating point. */
 typedef struct hv_audit_summary {
@@ -35,6 +37,9 @@ uint64_t hv_audit_file_digest(const char *level_path, const char *rules_path);
  * with errno ENOENT, so a caller can say nothing; any other failure leaves
  * errno EINVAL or the error of the read. */
 int hv_audit_file_load(const char *path, hv_audit_summary *out, char *err, size_t err_len);
+/* Checks the audit file at PATH as hv_audit_file_load reads it, with every
+ * problem as FILE:LINE:COL in DIAG; 0 or -1. */
+int hv_audit_file_check(const char *path, hv_diag *diag);
 /* The difficulty, 1 (gentle) to 5 (brutal), that a best bot's win rate of
  * BEST_WIN_PM per mille earns: 85% and more is 1, under 40% is 5, in steps
  * of 15 points between. A level's label comes from its audit this way. */

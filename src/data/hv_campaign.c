@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "hv_campaign.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -347,6 +348,70 @@ int hv_campaign_progress_read(const char *path, const hv_campaign *c, hv_campaig
                           own.entries[i].message);
     hv_diag_free(&own);
     return rc;
+}
+
+/* Finds the campaign with ID among levels/campaigns/ of the data folders
+ * into OUT; 0, or -1 when none loads. WHERE gets the folders looked in. */
+static int find_campaign(const char *id, hv_campaign *out, char *where, size_t where_len)
+{
+    const char *folders[HV_DATA_FOLDERS];
+    int n = hv_file_data_folders(folders), found = -1;
+    where[0] = '\0';
+    for (int i = 0; i < n && found != 0; i++) {
+        char dir[HV_FILE_LEN];
+        snprintf(dir, sizeof dir, "%.*s/levels/campaigns", HV_FILE_LEN - 20, folders[i]);
+        size_t used = strlen(where);
+        snprintf(where + used, where_len - used, "%s%s", used ? ", " : "", dir);
+        DIR *d = opendir(dir);
+        struct dirent *e;
+        while (d && found != 0 && (e = readdir(d))) {
+            char path[HV_FILE_LEN];
+            size_t len = strlen(e->d_name);
+            if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") != 0 ||
+                (size_t)snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= sizeof path)
+                continue;
+            hv_diag quiet;
+            hv_diag_init(&quiet);
+            if (hv_campaign_load(path, out, &quiet) == 0 && strcmp(out->id, id) == 0)
+                found = 0;
+            hv_diag_free(&quiet);
+        }
+        if (d)
+            closedir(d);
+    }
+    return found;
+}
+
+int hv_campaign_progress_check(const char *path, hv_diag *diag)
+{
+    size_t before = diag->count;
+    hv_ydoc doc;
+    hv_ylimits limits = hv_ylimits_default();
+    hv_ctx ctx = {diag, path, NULL, "", 0, 0, NULL, 0};
+    progress_head head;
+    memset(&head, 0, sizeof head);
+    hv_campaign *c = malloc(sizeof *c);
+    hv_campaign_progress *p = malloc(sizeof *p);
+    char where[1024];
+    if (!c || !p) {
+        hv_diag_error(diag, path, 0, 0, "out of memory");
+    } else if (hv_ydoc_load_file(&doc, path, &limits, diag) == 0 &&
+               hv_check_format(&ctx, doc.root, "campaign_progress") &&
+               hv_fields_read(&ctx, doc.root, hv_progress_fields, &head, NULL, 1) &&
+               diag->count == before) {
+        int missing;
+        if (find_campaign(head.campaign, c, where, sizeof where) == 0)
+            read_progress_file(path, c, p, diag, &missing);
+        else
+            hv_diag_error(diag, path, hv_ynode_get(doc.root, "campaign")->line,
+                          hv_ynode_get(doc.root, "campaign")->col,
+                          "campaign: there is no campaign '%s' in %s", head.campaign, where);
+    }
+    if (c && p)
+        hv_ydoc_free(&doc);
+    free(c);
+    free(p);
+    return diag->count == before ? 0 : -1;
 }
 
 int hv_campaign_progress_write(const char *path, const hv_campaign *c,

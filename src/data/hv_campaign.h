@@ -51,6 +51,10 @@ void hv_campaign_progress_init(hv_campaign_progress *p, const hv_campaign *campa
  * and 1 is returned. 0, 1, or -1 with errors in DIAG (P a fresh start). */
 int hv_campaign_progress_read(const char *path, const hv_campaign *campaign,
                               hv_campaign_progress *p, hv_diag *diag);
+/* Checks the progress file at PATH alone (never its .bak) against the
+ * campaign it names, found by its id among the campaign files in
+ * levels/campaigns/ of the data folders. 0, or -1 with errors in DIAG. */
+int hv_campaign_progress_check(const char *path, hv_diag *diag);
 /* Writes P atomically to PATH, keeping the previous file as PATH.bak
  * (unless it is missing or damaged and PATH.bak is good).
  * 0, or -1 with a sentence in ERR. */

@@ -19,13 +19,19 @@ void hv_diag_init(hv_diag *d)
     memset(d, 0, sizeof *d);
 }
 
+static void free_entries(hv_diag_entry *entries, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        free(entries[i].file);
+        free(entries[i].message);
+    }
+    free(entries);
+}
+
 void hv_diag_free(hv_diag *d)
 {
-    for (size_t i = 0; i < d->count; i++) {
-        free(d->entries[i].file);
-        free(d->entries[i].message);
-    }
-    free(d->entries);
+    free_entries(d->entries, d->count);
+    free_entries(d->warnings, d->warning_count);
     memset(d, 0, sizeof *d);
 }
 
@@ -141,32 +147,43 @@ void hv_diag_clean(char *out, size_t cap, const char *in)
     o.buf[o.len < cap ? o.len : cap - 1] = '\0';
 }
 
-void hv_diag_print_one(FILE *out, const char *file, int line, int col, const char *message)
+static void print_as(FILE *out, const char *file, int line, int col, const char *severity,
+                     const char *message)
 {
     char f[600], m[1200];
     hv_diag_clean(f, sizeof f, file);
     hv_diag_clean(m, sizeof m, message);
-    fprintf(out, "%s:%d:%d: error: %s\n", f, line, col, m);
+    fprintf(out, "%s:%d:%d: %s: %s\n", f, line, col, severity, m);
 }
 
-void hv_diag_error(hv_diag *d, const char *file, int line, int col, const char *fmt, ...)
+void hv_diag_print_one(FILE *out, const char *file, int line, int col, const char *message)
+{
+    print_as(out, file, line, col, "error", message);
+}
+
+void hv_diag_print_entry(FILE *out, const hv_diag_entry *e)
+{
+    print_as(out, e->file, e->line, e->col,
+             e->severity == HV_SEVERITY_WARNING ? "warning" : "error", e->message);
+}
+
+/* Appends one entry of SEVERITY to the list at *ENTRIES (*COUNT used of *CAP). */
+static void add(hv_diag_entry **entries, size_t *count, size_t *cap, hv_severity severity,
+                const char *file, int line, int col, const char *fmt, va_list ap)
 {
     char buf[1024];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
     char clean[1024];
     hv_diag_clean(clean, sizeof clean, buf);
-    if (d->count == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 16;
-        hv_diag_entry *grown = realloc(d->entries, cap * sizeof *grown);
+    if (*count == *cap) {
+        size_t grown_cap = *cap ? *cap * 2 : 16;
+        hv_diag_entry *grown = realloc(*entries, grown_cap * sizeof *grown);
         if (!grown)
-            return; /* out of memory: the errors already kept still print */
-        d->entries = grown;
-        d->cap = cap;
+            return; /* out of memory: the messages already kept still print */
+        *entries = grown;
+        *cap = grown_cap;
     }
-    hv_diag_entry *e = &d->entries[d->count];
+    hv_diag_entry *e = &(*entries)[*count];
     e->file = dup_string(file ? file : "<input>");
     e->message = dup_string(clean);
     if (!e->file || !e->message) {
@@ -176,7 +193,25 @@ void hv_diag_error(hv_diag *d, const char *file, int line, int col, const char *
     }
     e->line = line;
     e->col = col;
-    d->count++;
+    e->severity = severity;
+    (*count)++;
+}
+
+void hv_diag_error(hv_diag *d, const char *file, int line, int col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(&d->entries, &d->count, &d->cap, HV_SEVERITY_ERROR, file, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void hv_diag_warning(hv_diag *d, const char *file, int line, int col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(&d->warnings, &d->warning_count, &d->warning_cap, HV_SEVERITY_WARNING, file, line, col, fmt,
+        ap);
+    va_end(ap);
 }
 
 static int entry_before(const hv_diag_entry *a, const hv_diag_entry *b)
@@ -192,17 +227,19 @@ static int entry_before(const hv_diag_entry *a, const hv_diag_entry *b)
 void hv_diag_print(const hv_diag *d, FILE *out)
 {
     /* Insertion order is kept for equal positions (stable), so related
-     * messages stay together; n is small, so a simple insertion sort will do. */
-    size_t n = d->count;
+     * messages stay together, errors before warnings; n is small, so a
+     * simple insertion sort will do. */
+    size_t n = d->count + d->warning_count;
     const hv_diag_entry **order = malloc((n ? n : 1) * sizeof *order);
     if (!order) {
-        for (size_t i = 0; i < n; i++)
-            hv_diag_print_one(out, d->entries[i].file, d->entries[i].line, d->entries[i].col,
-                              d->entries[i].message);
+        for (size_t i = 0; i < d->count; i++)
+            hv_diag_print_entry(out, &d->entries[i]);
+        for (size_t i = 0; i < d->warning_count; i++)
+            hv_diag_print_entry(out, &d->warnings[i]);
         return;
     }
     for (size_t i = 0; i < n; i++) {
-        const hv_diag_entry *e = &d->entries[i];
+        const hv_diag_entry *e = i < d->count ? &d->entries[i] : &d->warnings[i - d->count];
         size_t j = i;
         while (j > 0 && entry_before(e, order[j - 1])) {
             order[j] = order[j - 1];
@@ -211,6 +248,6 @@ void hv_diag_print(const hv_diag *d, FILE *out)
         order[j] = e;
     }
     for (size_t i = 0; i < n; i++)
-        hv_diag_print_one(out, order[i]->file, order[i]->line, order[i]->col, order[i]->message);
+        hv_diag_print_entry(out, order[i]);
     free(order);
 }

@@ -48,6 +48,20 @@ void hv_ctx_error(hv_ctx *ctx, const hv_ynode *node, const char *fmt, ...)
     ctx->errors++;
 }
 
+void hv_ctx_warning(hv_ctx *ctx, const hv_ynode *node, const char *fmt, ...)
+{
+    char msg[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    int line = node ? node->line : 0, col = node ? node->col : 0;
+    if (ctx->path_len)
+        hv_diag_warning(ctx->diag, ctx->file, line, col, "%s: %s", ctx->path, msg);
+    else
+        hv_diag_warning(ctx->diag, ctx->file, line, col, "%s", msg);
+}
+
 /* A value as it stands in the file, cut short for messages. */
 static const char *shown(const hv_ynode *node, char *buf, size_t cap)
 {

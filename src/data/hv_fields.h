@@ -87,6 +87,13 @@ void hv_ctx_error(hv_ctx *ctx, const hv_ynode *node, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+/* Reports a warning at NODE, prefixed with the current key path; it does
+ * not count among the errors. */
+void hv_ctx_warning(hv_ctx *ctx, const hv_ynode *node, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
 /* Checks NODE is of KIND; reports and returns 0 otherwise. */
 int hv_expect(hv_ctx *ctx, const hv_ynode *node, hv_ynode_kind kind);
 /* Reads a whole number within MIN..MAX; returns 0 on error. */

@@ -2,6 +2,7 @@
  * temporary files, reading whole files and the player's data folder. */
 #define _XOPEN_SOURCE 700
 #include "hv_file.h"
+#include "hv_paths.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -324,9 +325,13 @@ char *hv_file_read_capped(const char *path, size_t max, size_t *len)
     return buf;
 }
 
-/* mkdir -p */
-static int make_dirs(char *path)
+int hv_file_make_dirs(const char *folder)
 {
+    char path[PATH_MAX];
+    if (snprintf(path, sizeof path, "%s", folder) >= (int)sizeof path) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
     for (char *p = path + 1; *p; p++) {
         if (*p != '/')
             continue;
@@ -361,14 +366,10 @@ int hv_file_data_dir(const char *override, char *buf, size_t len, char *err, siz
         errno = ENAMETOOLONG;
         return fail(err, err_len, "cannot use the data folder", buf);
     }
-    if (make_dirs(buf) != 0)
+    if (hv_file_make_dirs(buf) != 0)
         return fail(err, err_len, "cannot create the data folder", buf);
     return 0;
 }
-
-#ifndef HV_SHIPPED_DIR
-#define HV_SHIPPED_DIR "."
-#endif
 
 /* Set once at start-up by a front end; the simulation never reads them. */
 static char shipped_dir[PATH_MAX], player_dir[PATH_MAX], mods_dir[PATH_MAX];
@@ -389,14 +390,13 @@ void hv_file_set_data_folders(const char *shipped, const char *player)
 int hv_file_data_folders(const char **out)
 {
     if (!folders_set) {
-        const char *root = getenv("HV_DATA_ROOT");
         const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
         char player[PATH_MAX] = "";
         if (xdg && xdg[0] == '/')
             snprintf(player, sizeof player, "%.*s/happyvalley", PATH_MAX - 16, xdg);
         else if (home && *home)
             snprintf(player, sizeof player, "%.*s/.local/share/happyvalley", PATH_MAX - 32, home);
-        hv_file_set_data_folders(root && *root ? root : HV_SHIPPED_DIR, player);
+        hv_file_set_data_folders(hv_paths_data(), player);
     }
     int n = 0;
     if (shipped_dir[0])

@@ -51,8 +51,8 @@ char *hv_file_read_capped(const char *path, size_t max, size_t *len);
 /* Sets the game's data folders, the only places besides a file's own
  * folder that paths in files may lead to: SHIPPED, the shipped levels and
  * assets, and PLAYER, the player's data folder where mods live (either
- * may be NULL or ""). Until called: HV_DATA_ROOT or the folder the game
- * was built from, and the XDG data folder. Front ends call it once. */
+ * may be NULL or ""). Until called: the data folder hv_paths_data finds
+ * and the XDG data folder. Front ends call it once. */
 void hv_file_set_data_folders(const char *shipped, const char *player);
 /* Adds MODS, a mods folder outside the player's data folder (`--mods-dir`),
  * to the data folders; NULL or "" takes it away. */
@@ -69,7 +69,11 @@ int hv_file_inside(const char *folder, const char *real, const char **rest);
  * game's data folders. NULL, or what is wrong with REL as a sentence; a
  * file elsewhere is never opened. */
 const char *hv_file_resolve(char *out, size_t cap, const char *from, const char *rel);
-/* The folder for saves and settings, created if missing: OVERRIDE when
+/* Creates FOLDER and the folders above it that are missing (mkdir -p);
+ * 0, or -1 with errno. */
+int hv_file_make_dirs(const char *folder);
+/* The folder for saves, campaign progress and mods (and settings with
+ * --data-dir), created if missing: OVERRIDE when
  * given, else $XDG_DATA_HOME/happyvalley, else ~/.local/share/happyvalley.
  * 0, or -1 with a sentence written to ERR. */
 int hv_file_data_dir(const char *override, char *buf, size_t len, char *err, size_t err_len);

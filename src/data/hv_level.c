@@ -1,9 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "hv_field_table.h"
 #include "hv_level.h"
-#include "hv_mod.h"
 
-#include "hv_campaign.h"
 #include "hv_file.h"
 #include "hv_remove.h"
 #include "hv_suggest.h"
@@ -374,6 +372,10 @@ static void read_start(hv_ctx *ctx, const hv_ynode *root, loading *ld)
 static void read_body(hv_ctx *ctx, const hv_ynode *root, hv_level *level, loading *ld)
 {
     const hv_ynode *node;
+    level->rules_event_count = level->rules.event_count;
+    level->rules_policy_count = level->rules.policy_count;
+    for (int32_t p = 0; p < level->rules.policy_count; p++)
+        level->rules_option_count[p] = level->rules.policies[p].option_count;
     if ((node = hv_ynode_get(root, "overrides"))) {
         size_t old = hv_ctx_push_key(ctx, "overrides");
         hv_rules_read(ctx, node, &level->rules, 0);
@@ -558,42 +560,4 @@ void hv_level_new_game(const hv_level *level, uint64_t seed, hv_state *out)
     out->rules = &level->rules;
     hv_state_reseed(out, seed);
     hv_state_draw_traits(out);
-}
-
-int hv_data_validate(const char *path, hv_diag *diag)
-{
-    hv_ydoc doc;
-    hv_ylimits limits = hv_ylimits_default();
-    size_t before = diag->count;
-    if (hv_ydoc_load_file(&doc, path, &limits, diag) != 0) {
-        hv_ydoc_free(&doc);
-        return -1;
-    }
-    const hv_ynode *kind = doc.root ? hv_ynode_get(doc.root, "kind") : NULL;
-    int rules = kind && kind->kind == HV_YNODE_SCALAR && strcmp(kind->str, "rules") == 0;
-    int campaign = kind && kind->kind == HV_YNODE_SCALAR && strcmp(kind->str, "campaign") == 0;
-    int mod = kind && kind->kind == HV_YNODE_SCALAR && strcmp(kind->str, "mod") == 0;
-    hv_ydoc_free(&doc);
-    if (mod) {
-        hv_mod m;
-        return hv_mod_load(&m, path, diag);
-    }
-    if (campaign) {
-        hv_campaign *c = malloc(sizeof *c);
-        if (!c) {
-            hv_diag_error(diag, path, 0, 0, "out of memory");
-            return -1;
-        }
-        int rc = hv_campaign_load(path, c, diag);
-        free(c);
-        return rc;
-    }
-    if (rules) {
-        hv_rules r;
-        hv_rules_init(&r);
-        return hv_rules_load(&r, path, diag);
-    }
-    hv_level *level = hv_level_load(path, diag);
-    hv_level_free(level);
-    return diag->count == before ? 0 : -1;
 }

@@ -29,6 +29,10 @@ typedef struct hv_level {
     char description[HV_DESCRIPTION_LEN];
     int32_t difficulty; /* 1..5 */
     hv_rules rules;
+    /* The events, policies and options of each policy of the rules file
+     * alone: what the level's overrides add comes after them. */
+    int32_t rules_event_count, rules_policy_count;
+    int32_t rules_option_count[HV_MAX_POLICIES];
     char win_text[HV_MAX_GOALS][HV_GOAL_TEXT_LEN]; /* "" when the level gave none */
     char lose_text[HV_MAX_GOALS][HV_GOAL_TEXT_LEN];
     char module_names[HV_MAX_MODULES][HV_ID_LEN]; /* level ids of start modules, by index */
@@ -55,8 +59,6 @@ int hv_rules_load_removing(hv_rules *rules, const char *path, hv_diag *diag, hv_
  * HV_RULES_BASE is the shipped rules, anything else a path as
  * hv_file_resolve takes it. NULL, or what is wrong as a sentence. */
 const char *hv_rules_resolve(char *out, size_t cap, const char *from, const char *ref);
-/* Checks a level, rules, campaign or mod manifest file, whichever its `kind` says; 0 or -1. */
-int hv_data_validate(const char *path, hv_diag *diag);
 
 /* Reads the keys of a rules map into RULES. AS_FILE: a rules file, so
  * format/kind are accepted and required sections must be there; otherwise

@@ -14,7 +14,8 @@ typedef struct order_entry {
     int32_t week, kind, type, x, y, module, person, value;
     char policy[HV_ID_LEN], option[HV_ID_LEN];
     int32_t asteroid, pilot, engineer, amount, choice, to;
-    int32_t event; /* answer: the event it is for, index + 1; 0 whichever waits */
+    int32_t event;           /* answer: the event it is for, index + 1; 0 whichever waits */
+    char bare[3][HV_ID_LEN]; /* type, asteroid and event, read without rules to resolve them */
 } order_entry;
 
 static const char *const order_kinds[] = {"build",    "demolish", "assign",   "unassign",
@@ -321,6 +322,19 @@ int hv_orders_file_normalize(const hv_rules *rules, hv_order *order)
     return 0;
 }
 
+/* hv_order_fields with the references read as bare ids into FIELDS, for
+ * a file checked without a level whose rules could resolve them. */
+static void bare_fields(hv_field fields[F_EVENT + 2])
+{
+    memcpy(fields, hv_order_fields, (F_EVENT + 2) * sizeof *fields);
+    static const int refs[3] = {F_TYPE, F_ASTEROID, F_EVENT};
+    for (int i = 0; i < 3; i++) {
+        fields[refs[i]].type = HV_F_ID;
+        fields[refs[i]].offset = offsetof(order_entry, bare) + (size_t)i * HV_ID_LEN;
+        fields[refs[i]].size = HV_ID_LEN;
+    }
+}
+
 static void read_order(hv_ctx *ctx, const hv_ynode *node, hv_orders_file *out)
 {
     order_entry e;
@@ -328,7 +342,11 @@ static void read_order(hv_ctx *ctx, const hv_ynode *node, hv_orders_file *out)
     e.type = e.asteroid = -1;
     uint64_t seen = 0;
     int before = ctx->errors;
-    if (!hv_fields_read(ctx, node, hv_order_fields, &e, &seen, 1) || ctx->errors != before)
+    hv_field bare[F_EVENT + 2];
+    if (!ctx->rules)
+        bare_fields(bare);
+    if (!hv_fields_read(ctx, node, ctx->rules ? hv_order_fields : bare, &e, &seen, 1) ||
+        ctx->errors != before)
         return;
     unsigned needs = needed_keys(e.kind), may = optional_keys(e.kind);
     for (int f = F_TYPE; hv_order_fields[f].key; f++) {
@@ -342,7 +360,7 @@ static void read_order(hv_ctx *ctx, const hv_ynode *node, hv_orders_file *out)
                          order_kinds[e.kind]);
     }
     int32_t policy = -1, option = -1;
-    if (e.kind == HV_ORDER_POLICY && ctx->errors == before) {
+    if (e.kind == HV_ORDER_POLICY && ctx->errors == before && ctx->rules) {
         policy = hv_rules_find_policy(ctx->rules, e.policy);
         size_t old = hv_ctx_push_key(ctx, policy < 0 ? "policy" : "option");
         char hint[HV_SUGGEST_LEN];

@@ -48,7 +48,9 @@ typedef struct hv_orders_file {
 } hv_orders_file;
 
 /* Reads PATH (kind: orders or save) against RULES into OUT; 0, or -1 with
- * errors in DIAG. */
+ * errors in DIAG. RULES NULL checks everything but whether the module
+ * types, policies, options, asteroids and events it names exist; such
+ * orders are for checking only, not for playing. */
 int hv_orders_file_load(hv_orders_file *out, const char *path, const hv_rules *rules,
                         hv_diag *diag);
 /* hv_orders_file_load for a save whose level changed since: an order that

@@ -28,12 +28,15 @@ static int table_find(const char *name)
     return -1;
 }
 
-static const hv_field *fields_of(hv_schema_keys_fn settings, int t)
+static const hv_field *fields_of(const hv_validate_kind *more, int t)
 {
     const hv_table_info *info = &hv_schema_tables[t];
     if (info->fields)
         return info->fields;
-    return settings ? settings(info->settings) : NULL;
+    for (const hv_validate_kind *k = more; k && k->kind; k++)
+        if (strcmp(k->kind, info->outside) == 0)
+            return k->keys ? k->keys(info->section) : NULL;
+    return NULL;
 }
 
 const hv_slot *hv_schema_slot(const char *table, const char *key)
@@ -68,9 +71,9 @@ int hv_schema_child_mode(const hv_slot *s, int mode)
 }
 
 /* Whether table T reads otherwise when its entries may be partial. */
-static int differs_merged(hv_schema_keys_fn settings, int t, int depth)
+static int differs_merged(const hv_validate_kind *more, int t, int depth)
 {
-    const hv_field *fields = fields_of(settings, t);
+    const hv_field *fields = fields_of(more, t);
     for (int i = 0; fields && fields[i].key && depth < 16; i++) {
         const hv_field *f = &fields[i];
         const hv_slot *s =
@@ -82,17 +85,17 @@ static int differs_merged(hv_schema_keys_fn settings, int t, int depth)
         if (s && (s->flags & HV_SL_FULL) && s->lo)
             return 1;
         if (s && has_sub(s) && hv_schema_child_mode(s, MERGE) != STRICT &&
-            differs_merged(settings, table_find(s->sub), depth + 1))
+            differs_merged(more, table_find(s->sub), depth + 1))
             return 1;
     }
     return 0;
 }
 
 /* The definition table T takes when read in MODE. */
-static int variant(hv_schema_keys_fn settings, int t, int mode)
+static int variant(const hv_validate_kind *more, int t, int mode)
 {
     if (mode == OVERRIDES) {
-        const hv_field *fields = fields_of(settings, t);
+        const hv_field *fields = fields_of(more, t);
         for (int i = 0; fields && fields[i].key; i++) {
             const hv_slot *s = hv_schema_slot(hv_schema_tables[t].name, fields[i].key);
             if (fields[i].type == HV_F_SKIP && s && (s->flags & HV_SL_HEAD))
@@ -100,7 +103,7 @@ static int variant(hv_schema_keys_fn settings, int t, int mode)
         }
         mode = MERGE;
     }
-    return mode == MERGE && differs_merged(settings, t, 0) ? MERGE : STRICT;
+    return mode == MERGE && differs_merged(more, t, 0) ? MERGE : STRICT;
 }
 
 /* Marks the definitions table T in MODE needs, itself included. */
@@ -108,11 +111,11 @@ static void mark(hv_schema_gen *g, int t, int mode)
 {
     if (t < 0 || t >= HV_SCHEMA_TABLES)
         return;
-    int v = variant(g->settings, t, mode);
+    int v = variant(g->more, t, mode);
     if (g->used[t][v])
         return;
     g->used[t][v] = 1;
-    const hv_field *fields = fields_of(g->settings, t);
+    const hv_field *fields = fields_of(g->more, t);
     for (int i = 0; fields && fields[i].key; i++) {
         const hv_slot *s = hv_schema_slot(hv_schema_tables[t].name, fields[i].key);
         if (fields[i].type == HV_F_SKIP && s && has_sub(s))
@@ -120,15 +123,15 @@ static void mark(hv_schema_gen *g, int t, int mode)
     }
 }
 
-static void def_name(hv_schema_keys_fn settings, int t, int mode, char *buf, size_t cap)
+static void def_name(const hv_validate_kind *more, int t, int mode, char *buf, size_t cap)
 {
-    snprintf(buf, cap, "%s%s", hv_schema_tables[t].name, mode_suffix[variant(settings, t, mode)]);
+    snprintf(buf, cap, "%s%s", hv_schema_tables[t].name, mode_suffix[variant(more, t, mode)]);
 }
 
 void hv_schema_ref(hv_schema_gen *g, const char *table, int mode)
 {
     char name[96], ref[128];
-    def_name(g->settings, table_find(table), mode, name, sizeof name);
+    def_name(g->more, table_find(table), mode, name, sizeof name);
     snprintf(ref, sizeof ref, "#/definitions/%s", name);
     hv_jsonw_member_str(&g->w, "$ref", ref);
 }
@@ -234,7 +237,7 @@ static void write_table(hv_schema_gen *g, int t, int mode)
 {
     hv_jsonw *w = &g->w;
     const hv_table_info *info = &hv_schema_tables[t];
-    const hv_field *fields = fields_of(g->settings, t);
+    const hv_field *fields = fields_of(g->more, t);
     char name[96];
     snprintf(name, sizeof name, "%s%s", info->name, mode_suffix[mode]);
     hv_jsonw_key(w, name);
@@ -286,10 +289,10 @@ static void write_table(hv_schema_gen *g, int t, int mode)
 
 /* ---- files ---- */
 
-static const hv_kind_info *kind_find(const char *kind, hv_schema_keys_fn settings)
+static const hv_kind_info *kind_find(const char *kind, const hv_validate_kind *more)
 {
-    for (int i = 0; kind && hv_schema_kind(i, settings); i++)
-        if (strcmp(hv_schema_kind(i, settings), kind) == 0)
+    for (int i = 0; kind && hv_schema_kind(i, more); i++)
+        if (strcmp(hv_schema_kind(i, more), kind) == 0)
             return &hv_schema_kinds[i];
     return NULL;
 }
@@ -327,15 +330,15 @@ static void mark_kind(hv_schema_gen *g, const hv_kind_info *k)
         mark(g, table_find(k->table), MERGE);
 }
 
-int hv_schema_write(FILE *out, const char *kind, hv_schema_keys_fn settings)
+int hv_schema_write(FILE *out, const char *kind, const hv_validate_kind *more)
 {
-    const hv_kind_info *only = kind_find(kind, settings);
-    if ((kind && !only) || hv_schema_check(NULL, settings) != 0)
+    const hv_kind_info *only = kind_find(kind, more);
+    if ((kind && !only) || hv_schema_check(NULL, more) != 0)
         return -1;
     hv_schema_gen g;
     memset(&g, 0, sizeof g);
     hv_jsonw_init(&g.w, out);
-    g.settings = settings;
+    g.more = more;
     hv_jsonw *w = &g.w;
     hv_jsonw_open(w, '{');
     hv_jsonw_member_str(w, "$schema", "http://json-schema.org/draft-07/schema#");
@@ -350,8 +353,8 @@ int hv_schema_write(FILE *out, const char *kind, hv_schema_keys_fn settings)
     } else {
         static const char *const head[] = {"format", "kind", NULL};
         const char *kinds[16] = {NULL};
-        for (int i = 0; i < 15 && hv_schema_kind(i, settings); i++)
-            kinds[i] = hv_schema_kind(i, settings);
+        for (int i = 0; i < 15 && hv_schema_kind(i, more); i++)
+            kinds[i] = hv_schema_kind(i, more);
         hv_jsonw_member_str(w, "type", "object");
         hv_jsonw_member_strs(w, "required", head);
         hv_jsonw_key(w, "properties");
@@ -365,7 +368,7 @@ int hv_schema_write(FILE *out, const char *kind, hv_schema_keys_fn settings)
         hv_jsonw_key(w, "allOf");
         hv_jsonw_open(w, '[');
         for (int i = 0; kinds[i]; i++) {
-            const hv_kind_info *k = kind_find(kinds[i], settings);
+            const hv_kind_info *k = kind_find(kinds[i], more);
             mark_kind(&g, k);
             hv_jsonw_open(w, '{');
             if_key_is(w, "kind", k->kind);
@@ -389,11 +392,11 @@ int hv_schema_write(FILE *out, const char *kind, hv_schema_keys_fn settings)
     return ferror(out) ? -1 : 0;
 }
 
-const char *hv_schema_kind(int i, hv_schema_keys_fn settings)
+const char *hv_schema_kind(int i, const hv_validate_kind *more)
 {
     for (int k = 0, n = 0; hv_schema_kinds[k].kind; k++) {
         int t = table_find(hv_schema_kinds[k].table);
-        if (t < 0 || !fields_of(settings, t))
+        if (t < 0 || !fields_of(more, t))
             continue;
         if (n++ == i)
             return hv_schema_kinds[k].kind;
@@ -410,12 +413,12 @@ static int complain(FILE *err, const char *fmt, const char *a, const char *b)
     return 1;
 }
 
-int hv_schema_check(FILE *err, hv_schema_keys_fn settings)
+int hv_schema_check(FILE *err, const hv_validate_kind *more)
 {
     int bad = 0, count = 0;
     for (int t = 0; hv_schema_tables[t].name; t++, count++) {
         const hv_table_info *info = &hv_schema_tables[t];
-        const hv_field *fields = fields_of(settings, t);
+        const hv_field *fields = fields_of(more, t);
         for (int i = 0; fields && fields[i].key; i++)
             if (fields[i].type == HV_F_SKIP && !hv_schema_slot(info->name, fields[i].key))
                 bad += complain(err, "%s.%s: read by hand, but hv_schema_map.c gives it no shape",
@@ -429,7 +432,7 @@ int hv_schema_check(FILE *err, hv_schema_keys_fn settings)
         bad += complain(err, "more than %s tables%s", "HV_SCHEMA_TABLES", NULL);
     for (const hv_slot *s = hv_schema_slots; s->table; s++) {
         int t = table_find(s->table);
-        const hv_field *fields = t >= 0 ? fields_of(settings, t) : NULL;
+        const hv_field *fields = t >= 0 ? fields_of(more, t) : NULL;
         int f = fields && s->key ? hv_fields_index(fields, s->key) : -1;
         if (t < 0)
             bad += complain(err, "%s: a shape for a table hv_schema_map.c does not list%s",

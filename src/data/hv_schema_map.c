@@ -38,11 +38,12 @@ static const hv_dep trigger_deps[] = {
 
 #define T(name, fields)                                                                            \
     {                                                                                              \
-        name, fields, NULL, 0, NULL, NULL, NULL, NULL                                              \
+        name, fields, NULL, NULL, 0, NULL, NULL, NULL, NULL                                        \
     }
-#define SETTINGS(name, section)                                                                    \
+/* A table of a kind of file read outside the data layer. */
+#define OUTSIDE(name, kind, section)                                                               \
     {                                                                                              \
-        name, NULL, section, 0, NULL, NULL, NULL, NULL                                             \
+        name, NULL, kind, section, 0, NULL, NULL, NULL, NULL                                       \
     }
 const hv_table_info hv_schema_tables[] = {
     T("level", hv_level_fields),
@@ -54,11 +55,11 @@ const hv_table_info hv_schema_tables[] = {
     T("agenda", hv_agenda_fields),
     T("supply_ship", hv_supply_fields),
     T("goals", hv_goals_fields),
-    {"goal_win", hv_goal_fields, NULL, 0, NULL, "kind", hv_goal_kind_keys, win_kind},
-    {"goal_lose", hv_goal_fields, NULL, 0, NULL, "kind", hv_goal_kind_keys, lose_kind},
+    {"goal_win", hv_goal_fields, NULL, NULL, 0, NULL, "kind", hv_goal_kind_keys, win_kind},
+    {"goal_lose", hv_goal_fields, NULL, NULL, 0, NULL, "kind", hv_goal_kind_keys, lose_kind},
     T("step", hv_step_fields),
     T("rules", hv_rules_fields),
-    {"remove", hv_remove_fields, NULL, 1, NULL, NULL, NULL, NULL},
+    {"remove", hv_remove_fields, NULL, NULL, 1, NULL, NULL, NULL, NULL},
     T("resource", hv_resource_info_fields),
     T("life_support", hv_life_fields),
     T("weather", hv_weather_fields),
@@ -82,7 +83,7 @@ const hv_table_info hv_schema_tables[] = {
     T("event_effect", hv_event_effect_fields),
     T("motion", hv_motion_fields),
     T("follow_up", hv_follow_up_fields),
-    {"trigger", hv_trigger_fields, NULL, 1, trigger_deps, NULL, NULL, NULL},
+    {"trigger", hv_trigger_fields, NULL, NULL, 1, trigger_deps, NULL, NULL, NULL},
     T("answered", hv_answered_fields),
     T("asteroid", hv_asteroid_fields),
     T("campaign", hv_campaign_fields),
@@ -92,18 +93,18 @@ const hv_table_info hv_schema_tables[] = {
     T("carry", hv_carry_fields),
     T("carry_person", hv_carry_person_fields),
     T("orders", hv_orders_file_fields),
-    {"order", hv_order_fields, NULL, 0, NULL, "do", hv_order_kind_keys, NULL},
+    {"order", hv_order_fields, NULL, NULL, 0, NULL, "do", hv_order_kind_keys, NULL},
     T("save", hv_save_fields),
     T("mod", hv_mod_fields),
-    SETTINGS("settings", ""),
-    SETTINGS("settings_window", "window"),
-    SETTINGS("settings_sound", "sound"),
-    SETTINGS("settings_keys", "keys"),
-    SETTINGS("settings_mod", "mods"),
-    {NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL},
+    OUTSIDE("settings", "settings", ""),
+    OUTSIDE("settings_window", "settings", "window"),
+    OUTSIDE("settings_sound", "settings", "sound"),
+    OUTSIDE("settings_keys", "settings", "keys"),
+    OUTSIDE("settings_mod", "settings", "mods"),
+    {NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL},
 };
 #undef T
-#undef SETTINGS
+#undef OUTSIDE
 
 const hv_kind_info hv_schema_kinds[] = {
     {"level", "level", NULL, "Happy Valley level"},

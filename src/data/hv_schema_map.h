@@ -61,8 +61,9 @@ typedef struct hv_dep {
 
 typedef struct hv_table_info {
     const char *name;
-    const hv_field *fields; /* NULL: the settings' table for section SETTINGS */
-    const char *settings;
+    const hv_field
+        *fields; /* NULL: that of SECTION of the kind OUTSIDE, read outside the data layer */
+    const char *outside, *section;
     int min_keys;       /* at least this many keys */
     const hv_dep *deps; /* ends with a NULL key; may be NULL */
     /* The enum key whose value says which other keys belong: KIND_KEYS
@@ -91,7 +92,7 @@ enum { HV_SCHEMA_STRICT, HV_SCHEMA_MERGE, HV_SCHEMA_OVERRIDES, HV_SCHEMA_MODES }
 /* A schema being written. */
 typedef struct hv_schema_gen {
     hv_jsonw w;
-    hv_schema_keys_fn settings;
+    const hv_validate_kind *more;
     unsigned char used[HV_SCHEMA_TABLES][HV_SCHEMA_MODES]; /* the definitions it needs */
 } hv_schema_gen;
 

@@ -5,6 +5,8 @@
 
 #include <stdint.h>
 
+#include "hv_validate.h"
+
 typedef struct hv_ui_options {
     const char *level;      /* start a game of this level; NULL: the main menu */
     uint64_t seed;          /* for a game started from the command line */
@@ -21,11 +23,9 @@ typedef struct hv_ui_options {
  * 1 runtime failure such as no display, 2 bad input). */
 int hv_ui_run(const hv_ui_options *options);
 
-struct hv_field;
-/* The key table of SECTION of the settings file ("" for the top, "window",
- * "sound", "mods" for an entry of its list, "keys" for the actions), or
- * NULL: what docs/settings-format.md must cover, and what `happyvalley
- * schema` says of the file. (app/hv_settings.c) */
-const struct hv_field *hv_settings_keys(const char *section);
+/* The files only the window reads, for `validate`: the player's settings
+ * and the sounds table, each checked as the window loads it (no SDL is
+ * started). NULL-terminated. (hv_ui_files.c) */
+extern const hv_validate_kind hv_ui_file_kinds[];
 
 #endif

@@ -102,7 +102,7 @@ click campaign_play
 key Space
 key Ctrl+S
 SCRIPT
-SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software HV_DATA_ROOT="$croot" \
+SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software HAPPYVALLEY_DATA="$croot" \
     "$bin" --ui-script "$tmp/play.txt" --data-dir "$tmp/data" >"$tmp/o" 2>&1 ||
     bad "playing the campaign in the window: $(head -5 "$tmp/o")"
 written=("$tmp/data/campaign-test.yaml" "$tmp/data/saves/slot1.yaml" "$tmp/data/settings.yaml")

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "hv_level.h"
+#include "hv_validate.h"
 #include "hv_test.h"
 
 #define DIR_PATH HV_TEST_DIR "/data/broken"

@@ -79,11 +79,41 @@ static void test_stored_and_printed(void)
     hv_diag_free(&d);
 }
 
+/* Warnings are kept apart from errors, so that `count` still means "the
+ * input is bad"; printed together, by position, each with its severity. */
+static void test_warnings(void)
+{
+    hv_diag d;
+    hv_diag_init(&d);
+    hv_diag_warning(&d, "b.yaml", 2, 5, "flag '%s' is never read", "x\ny");
+    CHECK_EQ_INT(d.count, 0);
+    CHECK_EQ_INT(d.warning_count, 1);
+    CHECK_EQ_INT(d.warnings[0].severity, HV_SEVERITY_WARNING);
+    CHECK_STR(d.warnings[0].message, "flag 'x\\ny' is never read");
+    hv_diag_error(&d, "b.yaml", 9, 1, "late error");
+    hv_diag_error(&d, "a.yaml", 1, 1, "other file");
+    hv_diag_warning(&d, "b.yaml", 2, 5, "same place, after");
+    CHECK_EQ_INT(d.count, 2);
+    CHECK_EQ_INT(d.warning_count, 2);
+    CHECK_EQ_INT(d.entries[0].severity, HV_SEVERITY_ERROR);
+    char buf[600] = "";
+    FILE *f = fmemopen(buf, sizeof buf, "w");
+    hv_diag_print(&d, f);
+    fclose(f);
+    CHECK_STR(buf, "a.yaml:1:1: error: other file\n"
+                   "b.yaml:2:5: warning: flag 'x\\ny' is never read\n"
+                   "b.yaml:2:5: warning: same place, after\n"
+                   "b.yaml:9:1: error: late error\n");
+    hv_diag_free(&d);
+    CHECK_EQ_INT(d.count + d.warning_count, 0);
+}
+
 int main(void)
 {
     test_control_bytes();
     test_long_values();
     test_whole_line_capped();
     test_stored_and_printed();
+    test_warnings();
     return hv_test_done("test_diag");
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "hv_level.h"
+#include "hv_validate.h"
 #include "hv_test.h"
 #include "hv_turn.h"
 #include "levels_util.h"

@@ -82,6 +82,20 @@ void hv_fuzz_check_diag(const hv_diag *diag, int ok, const char *loader)
     }
 }
 
+void hv_fuzz_check_warnings(const hv_diag *diag, const char *checker)
+{
+    if (diag->count != 0)
+        hv_fuzz_fail("%s reported %zu errors, the first: %s", checker, diag->count,
+                     diag->entries[0].message);
+    for (size_t i = 0; i < diag->warning_count; i++) {
+        const hv_diag_entry *e = &diag->warnings[i];
+        if (!e->file || !e->message || e->line < 1 || e->col < 1)
+            hv_fuzz_fail("%s: warning %zu has no file, message or place", checker, i);
+        if (strpbrk(e->file, "\n\r") || strpbrk(e->message, "\n\r"))
+            hv_fuzz_fail("%s: warning %zu spans lines: %s", checker, i, e->message);
+    }
+}
+
 void hv_fuzz_play(hv_state *state, const hv_orders_file *orders, int weeks)
 {
     static hv_report report;

@@ -37,6 +37,9 @@ void hv_fuzz_write(const char *name, const void *data, size_t size, char *buf, s
 /* Checks what a loader said: refused (OK == 0) means at least one error,
  * loaded means none; every error is one line with a file and a place. */
 void hv_fuzz_check_diag(const hv_diag *diag, int ok, const char *loader);
+/* Checks the warnings of CHECKER: each one line, at a real line and column
+ * of the file (never 0:0), and no errors among them. */
+void hv_fuzz_check_warnings(const hv_diag *diag, const char *checker);
 /* Plays up to WEEKS weeks of STATE with the balanced bot, queuing ORDERS
  * (may be NULL) first each week as `happyvalley sim --orders` does. */
 void hv_fuzz_play(hv_state *state, const hv_orders_file *orders, int weeks);

@@ -1,5 +1,6 @@
 /* Fuzz target for rules files: hv_rules_load on any bytes must load or
- * refuse with FILE:LINE:COL errors. Rules have no map or people of their
+ * refuse with FILE:LINE:COL errors, and rules that load get their warnings
+ * (hv_lint) at real places. Rules have no map or people of their
  * own, so rules that load are played under the tutorial level (HV_FUZZ_LEVEL
  * with its `rules:` pointed at them) whenever that level still fits them. */
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include "fuzz_common.h"
 #include "hv_file.h"
 #include "hv_level.h"
+#include "hv_lint.h"
 
 static char level_path[1024];
 
@@ -52,6 +54,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     hv_diag_free(&diag);
     if (rc != 0)
         return 0;
+    hv_diag_init(&diag);
+    hv_lint_rules(path, NULL, &diag);
+    hv_fuzz_check_warnings(&diag, "hv_lint_rules");
+    hv_diag_free(&diag);
     /* The level may refuse these rules (a module type it starts with is
      * gone, say): that is its right, but it must say why. */
     hv_diag_init(&diag);

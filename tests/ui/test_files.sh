@@ -89,7 +89,7 @@ cp "$level" "$root/levels/"
 cp levels/rules/base.yaml "$root/levels/rules/"
 truncate -s 3G "$root/levels/huge.yaml"
 printf 'click menu_new\nexpect level_tutorial\nexpect level_huge\nquit\n' >"$tmp/new.txt"
-HV_DATA_ROOT="$root" /usr/bin/time -f "%M" -o "$tmp/rss" timeout -k 5 60 \
+HAPPYVALLEY_DATA="$root" /usr/bin/time -f "%M" -o "$tmp/rss" timeout -k 5 60 \
     "$bin" --ui-script "$tmp/new.txt" "${window[@]}" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 want 0 "New game with a 3 GB level file"

@@ -135,30 +135,32 @@ done
 
 # A save whose level moved, then one whose level was rebalanced: Continue
 # loads both, and tells the player so. The level lives in a data root of
-# its own (HV_DATA_ROOT), as an installed game's would.
+# its own (HAPPYVALLEY_DATA), as an installed game's would.
 troot="$tmp/root"
 mkdir -p "$troot/levels/rules"
 cp levels/tutorial.yaml "$troot/levels/"
 cp levels/rules/base.yaml "$troot/levels/rules/"
 ln -s "$PWD/assets" "$troot/assets"
 printf 'key Space\nclick-if choice_1\nkey Space\nclick-if choice_1\nkey Space\nstate\n' >"$tmp/weeks.txt"
-HV_DATA_ROOT="$troot" "$bin" play "$troot/levels/tutorial.yaml" --seed 4 --data-dir "$tmp/data6" \
+HAPPYVALLEY_DATA="$troot" "$bin" play "$troot/levels/tutorial.yaml" --seed 4 --data-dir "$tmp/data6" \
     --ui-script "$tmp/weeks.txt" >"$tmp/weeks.out" 2>"$tmp/weeks.err"
 played=$(grep '^week ' "$tmp/weeks.out" | tail -1)
 grep -q '^level: "levels/tutorial.yaml"$' "$tmp/data6/saves/autosave.yaml" &&
     ok "the autosave keeps the level's path within its data folder" ||
     bad "autosave level: $(grep '^level:' "$tmp/data6/saves/autosave.yaml")"
 mkdir -p "$troot/levels/moved"
-mv "$troot/levels/tutorial.yaml" "$troot/levels/rules" "$troot/levels/moved/"
+# The rules stay too: the data folder is one only while it holds them.
+mv "$troot/levels/tutorial.yaml" "$troot/levels/moved/"
+cp -r "$troot/levels/rules" "$troot/levels/moved/"
 printf 'click menu_continue\ntoast\nstate\n' >"$tmp/continue.txt"
-HV_DATA_ROOT="$troot" "$bin" --data-dir "$tmp/data6" --ui-script "$tmp/continue.txt" \
+HAPPYVALLEY_DATA="$troot" "$bin" --data-dir "$tmp/data6" --ui-script "$tmp/continue.txt" \
     >"$tmp/moved.out" 2>"$tmp/moved.err"
 [[ -n "$played" && "$(grep '^week ' "$tmp/moved.out")" == "${played% orders*}"* ]] &&
     grep -q '^toast .*The level moved; found by its id' "$tmp/moved.out" &&
     ok "a save whose level moved continues, with a note" ||
     bad "moved level: '$played' vs '$(grep -v '^screenshot' "$tmp/moved.out")' $(head -3 "$tmp/moved.err")"
 sed -i 's/upkeep: 5}/upkeep: 40}/' "$troot/levels/moved/tutorial.yaml"
-HV_DATA_ROOT="$troot" "$bin" --data-dir "$tmp/data6" --ui-script "$tmp/continue.txt" \
+HAPPYVALLEY_DATA="$troot" "$bin" --data-dir "$tmp/data6" --ui-script "$tmp/continue.txt" \
     >"$tmp/changed.out" 2>"$tmp/changed.err"
 week=$(sed -n 's/^week \([0-9]*\) .*/\1/p' "$tmp/changed.out")
 [[ -n "$week" && "$week" == "$(sed -n 's/^week \([0-9]*\) .*/\1/p' <<<"$played")" ]] &&

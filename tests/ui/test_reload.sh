@@ -79,7 +79,7 @@ wait 2500
 watch
 widgets $tmp/picker.json
 SCRIPT
-HV_DATA_ROOT="$tmp" "$bin" --size 1280x720 --scale 100 --data-dir "$tmp/d" --ui-script "$tmp/picker.txt" \
+HAPPYVALLEY_DATA="$tmp" "$bin" --size 1280x720 --scale 100 --data-dir "$tmp/d" --ui-script "$tmp/picker.txt" \
     >"$tmp/out" 2>"$tmp/err" || bad "picker walk failed: $(head -3 "$tmp/err")"
 wait "$changer"
 grep -q '^watch changed' "$tmp/out" && grep -q '"id": *"level_second"' "$tmp/picker.json" &&

@@ -135,7 +135,7 @@ rm "$root/assets/icons/water.svg"
 echo "<svg this is not" >"$root/assets/modules/habitat.svg"
 printf 'click menu_new\nexpect level_broken\nclick level_broken\nscreenshot %s/broken.png\n' "$tmp" \
     >"$tmp/broken.txt"
-HV_DATA_ROOT="$root" "$bin" --size 1280x720 --ui-script "$tmp/broken.txt" --data-dir "$tmp/d" >"$tmp/b.out" 2>"$tmp/b.err"
+HAPPYVALLEY_DATA="$root" "$bin" --size 1280x720 --ui-script "$tmp/broken.txt" --data-dir "$tmp/d" >"$tmp/b.out" 2>"$tmp/b.err"
 rc=$?
 [[ $rc == 0 ]] && echo "ok: the picker lists a broken level" || {
     echo "FAIL: picker with a broken level exited $rc: $(head -3 "$tmp/b.err")" >&2
@@ -143,7 +143,7 @@ rc=$?
 }
 # Full stacks under ASan, so that the leak inside SDL_image is recognised.
 ASAN_OPTIONS="fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
-    HV_DATA_ROOT="$root" "$bin" play --size 1280x720 "$root/levels/tutorial.yaml" --screenshot "$tmp/holes.png" \
+    HAPPYVALLEY_DATA="$root" "$bin" play --size 1280x720 "$root/levels/tutorial.yaml" --screenshot "$tmp/holes.png" \
     --data-dir "$tmp/d" >"$tmp/h.out" 2>"$tmp/h.err"
 rc=$?
 if [[ $rc == 0 ]] && grep -q "icons/water.svg: missing; drawing its initial instead" "$tmp/h.err" &&
@@ -212,10 +212,10 @@ screenshot $tmp/derived.png
 SCRIPT
 picker() { # SCRIPT LINES...: runs them in the picker of the audit folder
     printf '%s\n' "click menu_new" "${@}" >"$tmp/a.txt"
-    HV_DATA_ROOT="$aroot" "$bin" --ui-script "$tmp/a.txt" --size 1280x720 --scale 100 \
+    HAPPYVALLEY_DATA="$aroot" "$bin" --ui-script "$tmp/a.txt" --size 1280x720 --scale 100 \
         --data-dir "$tmp/d" >"$tmp/a.out" 2>"$tmp/a.err"
 }
-HV_DATA_ROOT="$aroot" "$bin" --ui-script "$tmp/audit.txt" --size 1280x720 --scale 100 \
+HAPPYVALLEY_DATA="$aroot" "$bin" --ui-script "$tmp/audit.txt" --size 1280x720 --scale 100 \
     --data-dir "$tmp/d" >"$tmp/a.out" 2>"$tmp/a.err"
 rc=$?
 if [[ $rc == 0 ]] && ! grep -q 'error' "$tmp/a.err"; then
@@ -307,7 +307,7 @@ click campaign_play
 expect panel_report
 key Space
 SCRIPT
-HV_DATA_ROOT="$croot" "$bin" --ui-script "$tmp/campaign.txt" --size 1280x720 --scale 100 \
+HAPPYVALLEY_DATA="$croot" "$bin" --ui-script "$tmp/campaign.txt" --size 1280x720 --scale 100 \
     --data-dir "$tmp/dc" >"$tmp/c.out" 2>"$tmp/c.err"
 rc=$?
 progress="$tmp/dc/campaign-test.yaml"

@@ -9,6 +9,7 @@
 
 #include "hv_schema.h"
 #include "hv_settings.h"
+#include "hv_ui.h"
 #include "hv_test.h"
 
 static char dir[] = "/tmp/hv_settings_XXXXXX";
@@ -400,14 +401,14 @@ static void test_files(void)
  * key tables: every key has its shape, and every action its binding. */
 static void test_schema(void)
 {
-    CHECK_EQ_INT(hv_schema_check(stderr, hv_settings_keys), 0);
+    CHECK_EQ_INT(hv_schema_check(stderr, hv_ui_file_kinds), 0);
     char *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);
     CHECK(out != NULL);
     if (!out)
         return;
-    CHECK_EQ_INT(hv_schema_write(out, "settings", hv_settings_keys), 0);
+    CHECK_EQ_INT(hv_schema_write(out, "settings", hv_ui_file_kinds), 0);
     fclose(out);
     for (int a = 0; a < HV_ACT_COUNT; a++) {
         char key[64];

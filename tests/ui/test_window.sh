@@ -234,7 +234,7 @@ wait 8000
 click picker_start
 dialog
 SCRIPT
-HV_DATA_ROOT="$troot" "$bin" --size 1280x720 --scale 100 --data-dir "$tmp/broken.data" \
+HAPPYVALLEY_DATA="$troot" "$bin" --size 1280x720 --scale 100 --data-dir "$tmp/broken.data" \
     --ui-script "$tmp/broken.txt" >"$tmp/broken.out" 2>"$tmp/broken.err" &
 pid=$!
 for _ in $(seq 1 300); do

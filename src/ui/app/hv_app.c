@@ -13,13 +13,10 @@
 #include "hv_app.h"
 #include "hv_file.h"
 #include "hv_living.h"
+#include "hv_paths.h"
 #include "hv_save_level.h"
 #include "hv_script.h"
 #include "hv_sound.h"
-
-#ifndef HV_SOURCE_DIR
-#define HV_SOURCE_DIR "."
-#endif
 
 static double now_ms(void)
 {
@@ -28,15 +25,19 @@ static double now_ms(void)
     return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
-/* Assets and levels sit next to the executable's source tree in a build,
- * or under HV_DATA_ROOT when installed elsewhere. */
-static void find_dirs(hv_app *app)
+/* Assets and levels are in the game's data folder (hv_paths.h). Without
+ * one the game would show placeholder art and no levels: it says where it
+ * looked instead. */
+static int find_dirs(hv_app *app)
 {
-    const char *root = SDL_getenv("HV_DATA_ROOT");
-    if (!root)
-        root = HV_SOURCE_DIR;
-    snprintf(app->asset_dir, sizeof app->asset_dir, "%s/assets", root);
-    snprintf(app->levels_dir, sizeof app->levels_dir, "%s/levels", root);
+    const char *root = hv_paths_data();
+    if (!root) {
+        fprintf(stderr, "happyvalley: %s\n", hv_paths_data_how());
+        return hv_paths_data_failure();
+    }
+    snprintf(app->asset_dir, sizeof app->asset_dir, "%.*s/assets", HV_FILE_LEN - 8, root);
+    snprintf(app->levels_dir, sizeof app->levels_dir, "%.*s/levels", HV_FILE_LEN - 8, root);
+    return 0;
 }
 
 /* 100% at 96 DPI, in steps of 25, within 100..300. */
@@ -235,12 +236,31 @@ static int open_window(hv_app *app)
     return 0;
 }
 
+/* The settings live in the config folder, or beside the saves in a data
+ * folder chosen with --data-dir (hv_paths_settings_file). */
+static void find_settings(hv_app *app)
+{
+    char note[HV_FILE_LEN * 2 + 64], err[HV_FILE_LEN + 128];
+    if (hv_paths_settings_file(app->data_dir, app->opt.data_dir != NULL, app->settings_path,
+                               sizeof app->settings_path, note, sizeof note, err,
+                               sizeof err) == 0) {
+        if (note[0])
+            fprintf(stderr, "happyvalley: %s\n", note);
+        return;
+    }
+    /* Where they were kept before is better than nowhere. */
+    snprintf(app->settings_path, sizeof app->settings_path, "%s/settings.yaml", app->data_dir);
+    fprintf(stderr, "happyvalley: warning: %s; the settings stay in %s\n", err, app->settings_path);
+}
+
 static int start(hv_app *app, const hv_ui_options *o)
 {
     memset(app, 0, sizeof *app);
     app->opt = *o;
     app->rebinding = -1;
-    find_dirs(app);
+    int missing = find_dirs(app);
+    if (missing)
+        return missing;
     hv_settings_defaults(&app->settings);
     char err[600];
     /* Without a data folder the game still plays; it only cannot keep
@@ -255,12 +275,10 @@ static int start(hv_app *app, const hv_ui_options *o)
         hv_diag_clean(shown, sizeof shown, app->no_saving);
         fprintf(stderr, "happyvalley: warning: %s\n", shown);
     } else {
-        snprintf(app->settings_path, sizeof app->settings_path, "%s/settings.yaml",
-                 app->data_dir);
+        find_settings(app);
     }
     /* A save's level is looked for in the shipped data and in the player's folder. */
-    const char *root = SDL_getenv("HV_DATA_ROOT");
-    hv_file_set_data_folders(root ? root : HV_SOURCE_DIR, app->data_dir);
+    hv_file_set_data_folders(hv_paths_data(), app->data_dir);
     if (o->mods_dir)
         snprintf(app->mods_dir, sizeof app->mods_dir, "%s", o->mods_dir);
     else if (app->data_dir[0])

@@ -1,7 +1,8 @@
 /* hv_settings: the player's settings (UI scale, window, key bindings, sound),
- * kept in settings.yaml in the data folder. Every action the keyboard can
- * trigger has one binding; bindings may be changed, and two actions on the
- * same key are reported as a conflict rather than silently accepted. */
+ * kept in settings.yaml in the config folder (hv_paths_settings_file).
+ * Every action the keyboard can trigger has one binding; bindings may be
+ * changed, and two actions on the same key are reported as a conflict
+ * rather than silently accepted. */
 #ifndef HV_SETTINGS_H
 #define HV_SETTINGS_H
 
@@ -9,7 +10,6 @@
 #include <stdint.h>
 
 #include "hv_diag.h"
-#include "hv_ui.h"
 
 typedef enum hv_action {
     HV_ACT_END_TURN,  /* Space */
@@ -87,6 +87,9 @@ uint32_t hv_keybind_mods(uint32_t sdl_mod);
 int hv_settings_action_for(const hv_settings *settings, int32_t key, uint32_t mods);
 /* Another action bound to the same key as ACTION, or -1 if none. */
 int hv_settings_conflict(const hv_settings *settings, hv_action action);
-/* hv_settings_keys, the key tables of the file, is declared in hv_ui.h. */
+/* The key table of SECTION of the file ("" for the top, "window", "sound",
+ * "mods" for an entry of its list, "keys" for the actions), or NULL: what
+ * docs/settings-format.md must cover, and what `happyvalley schema` says. */
+const struct hv_field *hv_settings_keys(const char *section);
 
 #endif

@@ -2,6 +2,7 @@
 #include "hv_file.h"
 
 #include <SDL_image.h>
+#include <fontconfig/fontconfig.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,8 @@
 /* Font sizes at 100%: small print, body text, headings, titles. */
 static const int font_points[HV_FONTS] = {12, 14, 18, 34};
 
-/* Where Debian's fonts-dejavu-core puts the font, and a few other homes. */
+/* Where Debian's fonts-dejavu-core puts the font, and a few other homes,
+ * for a system whose fontconfig finds nothing. */
 static const char *const font_dirs[] = {
     "/usr/share/fonts/truetype/dejavu",
     "/usr/local/share/fonts/truetype/dejavu",
@@ -26,7 +28,36 @@ static int readable(const char *path)
     return 1;
 }
 
-static int find_font(const hv_gfx *g, const char *file, char *out, size_t len)
+/* The file fontconfig picks for PATTERN (e.g. "DejaVu Sans:bold"): the
+ * font asked for, or the nearest one installed. */
+static int match_font(const char *pattern, char *out, size_t len)
+{
+    int found = 0;
+    FcPattern *pat = FcNameParse((const FcChar8 *)pattern);
+    if (!pat || !FcConfigSubstitute(NULL, pat, FcMatchPattern)) {
+        if (pat)
+            FcPatternDestroy(pat);
+        return -1;
+    }
+    FcPatternAddBool(pat, FC_SCALABLE, FcTrue); /* SDL_ttf draws outlines, not bitmaps */
+    FcDefaultSubstitute(pat);
+    FcResult result;
+    FcPattern *match = FcFontMatch(NULL, pat, &result);
+    FcChar8 *file = NULL;
+    if (match && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch && file &&
+        readable((const char *)file)) {
+        snprintf(out, len, "%s", (const char *)file);
+        found = 1;
+    }
+    if (match)
+        FcPatternDestroy(match);
+    FcPatternDestroy(pat);
+    return found ? 0 : -1;
+}
+
+/* FILE in HV_FONT_DIR, then shipped with the art (assets/fonts/), then the
+ * font fontconfig gives for PATTERN, then a few known homes of DejaVu. */
+static int find_font(const hv_gfx *g, const char *file, const char *pattern, char *out, size_t len)
 {
     const char *env = SDL_getenv("HV_FONT_DIR");
     char path[700];
@@ -34,6 +65,8 @@ static int find_font(const hv_gfx *g, const char *file, char *out, size_t len)
     for (int i = -2; i < n; i++) {
         if (i == -2 && !env)
             continue;
+        if (i == 0 && match_font(pattern, out, len) == 0)
+            return 0;
         snprintf(path, sizeof path, "%s/%s%s",
                  i == -2   ? env
                  : i == -1 ? g->asset_dir
@@ -96,12 +129,13 @@ int hv_gfx_init(hv_gfx *g, SDL_Renderer *ren, const char *asset_dir, int scale)
     g->ren = ren;
     g->scale = scale < 50 ? 100 : scale;
     snprintf(g->asset_dir, sizeof g->asset_dir, "%s", asset_dir);
-    if (find_font(g, "DejaVuSans.ttf", g->font_path, sizeof g->font_path) != 0) {
+    if (find_font(g, "DejaVuSans.ttf", "DejaVu Sans", g->font_path, sizeof g->font_path) != 0) {
         SDL_LogError(SDL_LOG_CATEGORY_APPLICATION,
                      "no font found: install fonts-dejavu-core or set HV_FONT_DIR");
         return -1;
     }
-    if (find_font(g, "DejaVuSans-Bold.ttf", g->bold_path, sizeof g->bold_path) != 0)
+    if (find_font(g, "DejaVuSans-Bold.ttf", "DejaVu Sans:bold", g->bold_path,
+                  sizeof g->bold_path) != 0)
         g->bold_path[0] = '\0';
     open_fonts(g);
     if (!g->font[0]) {
