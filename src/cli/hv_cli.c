@@ -148,8 +148,8 @@ static const struct {
                "Write a JSON Schema (draft-07) of the game's files, made from the loader's own\n"
                "keys, for editors that check YAML as it is typed (docs/editors.md).\n"
                "  --kind K        only files of kind K: level, rules, orders, save, campaign,\n"
-               "                  campaign_progress, mod or settings (default: every kind,\n"
-               "                  told apart by the file's `kind:`)\n"},
+               "                  campaign_progress, mod, settings or sounds (default: every\n"
+               "                  kind, told apart by the file's `kind:`)\n"},
 };
 
 const char *hv_default_level(void)

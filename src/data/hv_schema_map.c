@@ -101,6 +101,10 @@ const hv_table_info hv_schema_tables[] = {
     OUTSIDE("settings_sound", "settings", "sound"),
     OUTSIDE("settings_keys", "settings", "keys"),
     OUTSIDE("settings_mod", "settings", "mods"),
+    OUTSIDE("sounds", "sounds", ""),
+    OUTSIDE("sound_cues", "sounds", "effects"),
+    OUTSIDE("sound_loops", "sounds", "ambience"),
+    OUTSIDE("sound", "sounds", "sound"),
     {NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL},
 };
 #undef T
@@ -115,6 +119,7 @@ const hv_kind_info hv_schema_kinds[] = {
     {"campaign_progress", "campaign_progress", NULL, "Happy Valley campaign progress"},
     {"mod", "mod", NULL, "Happy Valley mod manifest"},
     {"settings", "settings", NULL, "Happy Valley settings"},
+    {"sounds", "sounds", NULL, "Happy Valley sounds"},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -251,5 +256,12 @@ const hv_slot hv_schema_slots[] = {
     SECTION("settings", "keys", "settings_keys"),
     LIST("settings", "mods", "settings_mod", 0, 0),
     SHAPE("settings_keys", NULL, HV_SH_KEY_NAME),
+
+    /* The game's sounds (src/ui/sound/hv_sound_file.c). */
+    HEAD("sounds", "sounds"),
+    SECTION("sounds", "effects", "sound_cues"),
+    SECTION("sounds", "ambience", "sound_loops"),
+    SECTION("sound_cues", NULL, "sound"),
+    SECTION("sound_loops", NULL, "sound"),
     {NULL, NULL, HV_SH_SECTION, NULL, 0, 0, 0, 0},
 };

@@ -17,10 +17,6 @@ import sys
 import jsonschema
 import yaml
 
-# The kinds of file the docs show that the schema leaves out: the sound
-# list is the game's own asset, not a file players or modders write.
-OTHER_KINDS = {"sounds"}
-
 
 class Yaml12Loader(yaml.SafeLoader):
     """PyYAML's safe loader with the scalars of YAML 1.2's core schema."""
@@ -121,8 +117,6 @@ def check_docs(validator, kinds, pages):
             kind = re.search(r"^kind:\s*(\S+)", body, re.M)
             if not kind:
                 fragments += 1  # a part of a file, shown on its own
-                continue
-            if kind.group(1) in OTHER_KINDS:
                 continue
             if kind.group(1) not in kinds:
                 print("%s: kind '%s' is not one the schema covers" % (where, kind.group(1)))

@@ -9,7 +9,7 @@ bin="$1"
 cd "$2"
 source tests/cli/lib.sh
 check=tests/cli/schema_check.py
-kinds=(level rules orders save campaign campaign_progress mod settings)
+kinds=(level rules orders save campaign campaign_progress mod settings sounds)
 
 # 1. The command: JSON, byte for byte the same, one schema per kind.
 expect_exit 0 "schema" -- "$bin" schema
@@ -23,7 +23,7 @@ for k in "${kinds[@]}"; do
     contains "$tmp/all.json" "\"const\": \"$k\"" "the schema of every kind tells $k apart"
 done
 expect_exit 2 "schema --kind nope" -- "$bin" schema --kind nope
-contains "$tmp/err" "--kind needs one of level, rules, orders, save, campaign, campaign_progress, mod, settings; got 'nope'" "schema --kind nope"
+contains "$tmp/err" "--kind needs one of level, rules, orders, save, campaign, campaign_progress, mod, settings, sounds; got 'nope'" "schema --kind nope"
 expect_exit 2 "schema --kind" -- "$bin" schema --kind
 expect_exit 2 "schema extra" -- "$bin" schema extra
 expect_exit 0 "schema --help" -- "$bin" schema --help
@@ -33,9 +33,9 @@ contains "$tmp/out" "happyvalley schema [--kind K]" "--help lists schema"
 
 # 2. Every shipped file and every valid fixture passes, under the schema of
 # every kind and under its own kind's.
-files=(levels/*.yaml levels/rules/*.yaml levels/campaigns/*.yaml tests/*/levels/*.yaml
-    tests/cli/audit/*.yaml tests/data/campaign/*.yaml tests/data/campaign/campaigns/*.yaml
-    tests/data/orders/*.yaml)
+files=(levels/*.yaml levels/rules/*.yaml levels/campaigns/*.yaml assets/sounds/*.yaml
+    tests/*/levels/*.yaml tests/cli/audit/*.yaml tests/data/campaign/*.yaml
+    tests/data/campaign/campaigns/*.yaml tests/data/orders/*.yaml)
 python3 "$check" files "$tmp/all.json" "${files[@]}" >"$tmp/files.out" 2>&1 && ok ||
     bad "shipped files and fixtures: $(cat "$tmp/files.out")"
 contains "$tmp/files.out" "${#files[@]} of ${#files[@]} files valid" "every shipped file"

@@ -7,10 +7,12 @@
 #include <unistd.h>
 
 #include "hv_level.h"
+#include "hv_schema.h"
 #include "hv_settings.h"
 #include "hv_sound.h"
 #include "hv_test.h"
 #include "hv_turn.h"
+#include "hv_ui.h"
 
 static char dir[] = "/tmp/hv_sound_XXXXXX";
 
@@ -181,6 +183,31 @@ static void test_docs(void)
     free(sounds);
 }
 
+/* `happyvalley schema` says what the sounds file holds, from its own key
+ * tables: every cue and loop is a key, each a sound with its file. */
+static void test_schema(void)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    CHECK(out != NULL);
+    if (!out)
+        return;
+    CHECK_EQ_INT(hv_schema_write(out, "sounds", hv_ui_file_kinds), 0);
+    fclose(out);
+    for (int i = 0; i < HV_CUE_COUNT + HV_LOOP_COUNT; i++) {
+        char key[96];
+        snprintf(key, sizeof key, "\n        \"%s\": {",
+                 i < HV_CUE_COUNT ? hv_sound_cue_id((hv_cue)i)
+                                  : hv_sound_loop_id((hv_loop)(i - HV_CUE_COUNT)));
+        CHECK(strstr(text, key) != NULL);
+        if (!strstr(text, key))
+            fprintf(stderr, "  the sounds' schema lacks%s\n", key);
+    }
+    CHECK(strstr(text, "\"$ref\": \"#/definitions/sound\"") != NULL);
+    free(text);
+}
+
 static hv_report report;
 
 /* A week of the brownout level sounds the blackout; other news ranks below it. */
@@ -249,6 +276,7 @@ int main(void)
     test_shipped();
     test_bad_files();
     test_docs();
+    test_schema();
     test_alerts();
     /* Without an open device every call is harmless. */
     hv_sound_play(HV_CUE_CLICK, 0);

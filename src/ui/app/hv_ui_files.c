@@ -25,6 +25,6 @@ static int check_sounds(const char *path, hv_diag *diag)
 
 const hv_validate_kind hv_ui_file_kinds[] = {
     {"settings", check_settings, hv_settings_keys},
-    {"sounds", check_sounds, NULL},
+    {"sounds", check_sounds, hv_sound_keys},
     {NULL, NULL, NULL},
 };

@@ -98,6 +98,10 @@ typedef struct hv_sound_table {
 /* Keys of the file's top level and of one entry, for the docs' key tables. */
 extern const hv_field hv_sound_file_fields[];
 extern const hv_field hv_sound_entry_fields[];
+/* The key table of SECTION of the file: "" for its top, "effects" and
+ * "ambience" for the cue and loop ids, "sound" for one sound; or NULL.
+ * What `happyvalley schema` says of the file. */
+const hv_field *hv_sound_keys(const char *section);
 /* Reads PATH (docs/sounds-format.md) into OUT; cues it leaves out are
  * silent. 0, or -1 with FILE:LINE:COL errors in DIAG. */
 int hv_sound_table_load(hv_sound_table *out, const char *path, hv_diag *diag);

@@ -34,6 +34,21 @@ static const hv_field loop_fields[] = {HV_LOOPS(ID_FIELD) END};
 #undef END
 #undef ID_FIELD
 
+const hv_field *hv_sound_keys(const char *section)
+{
+    static const struct {
+        const char *section;
+        const hv_field *fields;
+    } sections[] = {{"", hv_sound_file_fields},
+                    {"effects", cue_fields},
+                    {"ambience", loop_fields},
+                    {"sound", hv_sound_entry_fields}};
+    for (size_t i = 0; section && i < sizeof sections / sizeof sections[0]; i++)
+        if (strcmp(sections[i].section, section) == 0)
+            return sections[i].fields;
+    return NULL;
+}
+
 /* Reads the map at KEY: each id through FIELDS to an entry of OUT. */
 static void read_entries(hv_ctx *ctx, const hv_ynode *root, const char *key, const hv_field *fields,
                          hv_sound_entry *out)
