@@ -9,7 +9,7 @@ bin="$1"
 cd "$2" || exit 1
 source tests/cli/lib.sh
 
-commands="play validate sim batch audit replay reference"
+commands="play validate sim batch audit replay reference schema"
 {
     "$bin" --help
     for c in $commands; do "$bin" "$c" --help; done
@@ -35,11 +35,13 @@ check() { # WANT WORD...
     got=$(complete_words "$@")
     [[ "$got" == "$want" ]] && ok || bad "completing '$*': '$got', expected '$want'"
 }
-check "audit batch play reference replay sim validate" ""
-check "sim" s
+check "audit batch play reference replay schema sim validate" ""
+check "schema sim" s
 check "--bot" sim --b
 check "planner" sim --bot p
 check "balanced" audit --levers bal
+check "campaign campaign_progress" schema --kind camp
+check "--kind" schema --k
 check "--data-dir --data-path" --data-
 check "--jobs --json" batch levels/tutorial.yaml --j
 check "levels/tutorial.yaml" play levels/tut
