@@ -3,12 +3,12 @@
  * same seeds on worker threads, and hands the figures to the report. */
 #include "hv_audit.h"
 
-#include <getopt.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "hv_args.h"
 #include "hv_audit_file.h"
 #include "hv_cli.h"
 #include "hv_file.h"
@@ -418,54 +418,58 @@ static int run_audit(hv_audit *a, int jobs)
     return 0;
 }
 
-static const struct option long_options[] = {
-    {"runs", required_argument, NULL, 'r'},   {"jobs", required_argument, NULL, 'j'},
-    {"json", no_argument, NULL, 'J'},         {"save", no_argument, NULL, 's'},
-    {"levers", required_argument, NULL, 'l'}, {NULL, 0, NULL, 0}};
+enum { RUNS = HV_ARGS_FIRST, JOBS, JSON, SAVE, LEVERS };
+
+static const struct option audit_table[] = {
+    {"runs", required_argument, NULL, RUNS},     {"jobs", required_argument, NULL, JOBS},
+    {"json", no_argument, NULL, JSON},           {"save", no_argument, NULL, SAVE},
+    {"levers", required_argument, NULL, LEVERS}, {NULL, 0, NULL, 0}};
 
 int hv_cmd_audit(int argc, char **argv)
 {
     unsigned long long runs = 200, jobs = 0;
-    int json = 0, save = 0, lever_bot = HV_BOT_BALANCED, opt;
-    optind = 1;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
-        switch (opt) {
-        case 'r':
-            if (!hv_parse_u64(optarg, 10000, &runs) || runs == 0)
-                return hv_usage_error("--runs needs a whole number from 1 to 10000, got '%s'",
-                                      optarg);
+    int json = 0, save = 0, lever_bot = HV_BOT_BALANCED, rc = 0;
+    const char *path = NULL;
+    hv_args p;
+    hv_args_init(&p, "audit", audit_table, argc, argv);
+    for (int code; rc == 0 && (code = hv_args_next(&p)) != HV_ARGS_DONE;) {
+        switch (code) {
+        case HV_ARGS_EXIT:
+            return p.rc;
+        case RUNS:
+            rc = hv_args_number(&p, 1, 10000, &runs);
             break;
-        case 'j':
-            if (!hv_parse_u64(optarg, 256, &jobs) || jobs == 0)
-                return hv_usage_error("--jobs needs a whole number from 1 to 256, got '%s'",
-                                      optarg);
+        case JOBS:
+            rc = hv_args_number(&p, 1, 256, &jobs);
             break;
-        case 'l':
-            if ((lever_bot = hv_bot_find(optarg)) < 0)
-                return hv_usage_error("--levers needs a bot name, got '%s'", optarg);
+        case LEVERS:
+            rc = hv_args_bot(&p, &lever_bot);
             break;
-        case 'J':
+        case JSON:
             json = 1;
             break;
-        case 's':
+        case SAVE:
             save = 1;
             break;
-        default:
-            return hv_usage_error("unknown option or missing value '%s'", argv[optind - 1]);
+        default: /* HV_ARGS_OPERAND */
+            if (path)
+                rc = hv_args_error(&p, "takes one LEVEL, got '%s' too", p.arg);
+            path = p.arg;
         }
     }
-    if (optind != argc - 1)
-        return hv_usage_error("%s", "audit needs exactly one LEVEL file");
+    if (rc == 0 && !path)
+        rc = hv_args_error(&p, "needs a LEVEL file");
+    if (rc != 0)
+        return rc;
     if (jobs == 0) {
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
         jobs = cores > 0 ? (unsigned long long)cores : 1;
     }
-    hv_level *level = hv_level_load_printing(argv[optind], stderr);
+    hv_level *level = hv_level_load_printing(path, stderr);
     if (!level)
         return HV_EXIT_BAD_INPUT;
     hv_audit *a = calloc(1, sizeof *a);
-    int rc = HV_EXIT_FAILURE;
+    rc = HV_EXIT_FAILURE;
     if (!a) {
         fprintf(stderr, "happyvalley: out of memory\n");
         hv_level_free(level);

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "hv_args.h"
 #include "hv_bot.h"
 #include "hv_cli.h"
 #include "hv_json.h"
@@ -259,59 +260,59 @@ double hv_now_seconds(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+enum { RUNS = HV_ARGS_FIRST, JOBS, TURNS, BOT, ORDERS, CSV, JSON };
+
+static const struct option batch_table[] = {
+    {"runs", required_argument, NULL, RUNS},     {"jobs", required_argument, NULL, JOBS},
+    {"turns", required_argument, NULL, TURNS},   {"bot", required_argument, NULL, BOT},
+    {"orders", required_argument, NULL, ORDERS}, {"csv", required_argument, NULL, CSV},
+    {"json", no_argument, NULL, JSON},           {NULL, 0, NULL, 0}};
+
 int hv_cmd_batch(int argc, char **argv)
 {
     const char *path = NULL, *csv = NULL, *orders_path = NULL;
     unsigned long long runs = 0, jobs = 0, turns = 1000;
-    int bot = HV_BOT_BALANCED, json = 0;
+    int bot = HV_BOT_BALANCED, json = 0, rc = 0;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(a, "--runs") == 0) {
-            if (!hv_parse_u64(next, 10000000, &runs) || runs == 0)
-                return hv_usage_error("--runs needs a whole number from 1 to 10000000, got '%s'",
-                                      next ? next : "");
-            i++;
-        } else if (strcmp(a, "--jobs") == 0) {
-            if (!hv_parse_u64(next, 256, &jobs) || jobs == 0)
-                return hv_usage_error("--jobs needs a whole number from 1 to 256, got '%s'",
-                                      next ? next : "");
-            i++;
-        } else if (strcmp(a, "--turns") == 0) {
-            if (!hv_parse_u64(next, 1000000, &turns) || turns == 0)
-                return hv_usage_error("--turns needs a whole number from 1 to 1000000, got '%s'",
-                                      next ? next : "");
-            i++;
-        } else if (strcmp(a, "--bot") == 0) {
-            if (!next || (bot = hv_bot_find(next)) < 0)
-                return hv_usage_error(
-                    "--bot needs idle, greedy, balanced, random or planner, got '%s'",
-                    next ? next : "");
-            i++;
-        } else if (strcmp(a, "--orders") == 0) {
-            if (!next)
-                return hv_usage_error("%s", "--orders needs a FILE");
-            orders_path = next;
-            i++;
-        } else if (strcmp(a, "--csv") == 0) {
-            if (!next)
-                return hv_usage_error("%s", "--csv needs a FILE");
-            csv = next;
-            i++;
-        } else if (strcmp(a, "--json") == 0) {
+    hv_args p;
+    hv_args_init(&p, "batch", batch_table, argc, argv);
+    for (int code; rc == 0 && (code = hv_args_next(&p)) != HV_ARGS_DONE;) {
+        switch (code) {
+        case HV_ARGS_EXIT:
+            return p.rc;
+        case RUNS:
+            rc = hv_args_number(&p, 1, 10000000, &runs);
+            break;
+        case JOBS:
+            rc = hv_args_number(&p, 1, 256, &jobs);
+            break;
+        case TURNS:
+            rc = hv_args_number(&p, 1, 1000000, &turns);
+            break;
+        case BOT:
+            rc = hv_args_bot(&p, &bot);
+            break;
+        case ORDERS:
+            orders_path = p.arg;
+            break;
+        case CSV:
+            csv = p.arg;
+            break;
+        case JSON:
             json = 1;
-        } else if (a[0] == '-' && a[1]) {
-            return hv_usage_error("unknown option '%s'", a);
-        } else if (!path) {
-            path = a;
-        } else {
-            return hv_usage_error("unexpected argument '%s'", a);
+            break;
+        default: /* HV_ARGS_OPERAND */
+            if (path)
+                rc = hv_args_error(&p, "takes one LEVEL, got '%s' too", p.arg);
+            path = p.arg;
         }
     }
-    if (!path)
-        return hv_usage_error("%s", "batch needs a LEVEL file");
-    if (runs == 0)
-        return hv_usage_error("%s", "batch needs --runs N");
+    if (rc == 0 && !path)
+        rc = hv_args_error(&p, "needs a LEVEL file");
+    if (rc == 0 && runs == 0)
+        rc = hv_args_error(&p, "needs --runs N");
+    if (rc != 0)
+        return rc;
     if (jobs == 0)
         jobs = cores > 0 ? (unsigned long long)cores : 1;
     if (jobs > runs)
@@ -343,7 +344,6 @@ int hv_cmd_batch(int argc, char **argv)
                0};
     b.results = calloc((size_t)runs, sizeof *b.results);
     pthread_t threads[256];
-    int rc = HV_EXIT_OK;
     if (!b.results) {
         fprintf(stderr, "happyvalley: out of memory\n");
         hv_orders_file_free(&orders);
