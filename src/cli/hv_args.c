@@ -187,3 +187,16 @@ int hv_args_seeds(const hv_args *p, unsigned long long max_count, unsigned long 
     *last = b;
     return 0;
 }
+
+int hv_args_sweep(const hv_args *p, unsigned long long runs, int seeds_given,
+                  unsigned long long *first, unsigned long long *last)
+{
+    if (seeds_given && runs && runs != *last - *first + 1)
+        return hv_args_error(p, "--runs %llu and --seeds %llu..%llu (%llu seeds) disagree", runs,
+                             *first, *last, *last - *first + 1);
+    if (!seeds_given) {
+        *first = 1;
+        *last = runs;
+    }
+    return 0;
+}

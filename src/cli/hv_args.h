@@ -55,5 +55,10 @@ int hv_args_bot(const hv_args *p, int *out);
 /* The option's value as seeds A..B (A <= B, whole numbers) of at most MAX_COUNT seeds. */
 int hv_args_seeds(const hv_args *p, unsigned long long max_count, unsigned long long *first,
                   unsigned long long *last);
+/* The seeds a sweep plays, from --runs RUNS (seeds 1..RUNS; 0: not given)
+ * and --seeds FIRST..LAST (when SEEDS_GIVEN): given both, they must count
+ * the same number of seeds. FIRST and LAST hold the answer. */
+int hv_args_sweep(const hv_args *p, unsigned long long runs, int seeds_given,
+                  unsigned long long *first, unsigned long long *last);
 
 #endif

@@ -47,7 +47,9 @@
 
 #define BATCH_OPTIONS                                                                              \
     "batch options:\n"                                                                             \
-    "  --runs N        games to play, with seeds 1..N (required)\n"                                \
+    "  --runs N        games to play, with seeds 1..N, up to 10000000\n"                           \
+    "  --seeds A..B    play seeds A to B instead, for a part of a sweep;\n"                        \
+    "                  one of --runs and --seeds is needed, and both must count the same\n"        \
     "  --bot NAME      idle, greedy, balanced, random or planner (default balanced)\n"             \
     "  --orders FILE   every game plays FILE's orders each week, then the bot's\n"                 \
     "  --jobs N        games played at once, 1 to 256 (default: the number of cores)\n"            \
@@ -58,6 +60,7 @@
 #define AUDIT_OPTIONS                                                                              \
     "audit options:\n"                                                                             \
     "  --runs N        seeds 1..N for every configuration, up to 10000 (default 200)\n"            \
+    "  --seeds A..B    seeds A to B instead, for a part of a sweep\n"                              \
     "  --jobs N        games played at once, 1 to 256 (default: the number of cores)\n"            \
     "  --levers BOT    the bot that plays the single levers (default balanced)\n"                  \
     "  --json          print one JSON document instead of tables\n"                                \
@@ -79,10 +82,12 @@ static const char *const usage_text[] = {
     "  happyvalley sim LEVEL [--seed N] [--turns N] [--orders FILE] [--bot NAME]\n"
     "                        [--json] [--report] [--hashes] [--play-on]\n"
     "                                     run LEVEL headless\n"
-    "  happyvalley batch LEVEL --runs N [--bot NAME] [--jobs N] [--turns N]\n"
-    "                        [--orders FILE] [--json] [--csv FILE]\n"
-    "                                     play seeds 1..N and sum up the outcomes\n"
-    "  happyvalley audit LEVEL [--runs N] [--jobs N] [--levers BOT] [--json] [--save]\n"
+    "  happyvalley batch LEVEL --runs N|--seeds A..B [--bot NAME] [--jobs N]\n"
+    "                        [--turns N] [--orders FILE] [--json] [--csv FILE]\n"
+    "                                     play seeds 1..N (or A..B) and sum up the\n"
+    "                                     outcomes\n"
+    "  happyvalley audit LEVEL [--runs N|--seeds A..B] [--jobs N] [--levers BOT]\n"
+    "                        [--json] [--save]\n"
     "                                     what decides LEVEL: every bot, every single\n"
     "                                     lever, every system switched off (exit 3\n"
     "                                     when there are findings; docs/audit.md)\n"
@@ -114,7 +119,8 @@ static const struct {
                  "  --time          also print the mean time to load each file\n"},
     {"sim", "Usage: happyvalley sim LEVEL [OPTIONS]\nRun LEVEL headless.\n\n" SIM_OPTIONS},
     {"batch", "Usage: happyvalley batch LEVEL --runs N [OPTIONS]\n"
-              "Play seeds 1..N and sum up the outcomes.\n\n" BATCH_OPTIONS},
+              "       happyvalley batch LEVEL --seeds A..B [OPTIONS]\n"
+              "Play seeds 1..N (or A..B) and sum up the outcomes.\n\n" BATCH_OPTIONS},
     {"audit", "Usage: happyvalley audit LEVEL [OPTIONS]\n"
               "What decides LEVEL: every bot, every single lever, every system switched off\n"
               "(exit 3 when there are findings; docs/audit.md).\n\n" AUDIT_OPTIONS},
