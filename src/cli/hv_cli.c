@@ -48,7 +48,7 @@
 #define BATCH_OPTIONS                                                                              \
     "batch options:\n"                                                                             \
     "  --runs N        games to play, with seeds 1..N, up to 10000000\n"                           \
-    "  --seeds A..B    play seeds A to B instead, for a part of a sweep;\n"                        \
+    "  --seeds A..B    play seeds A to B instead, for a part of a sweep (docs/sweeps.md);\n"       \
     "                  one of --runs and --seeds is needed, and both must count the same\n"        \
     "  --bot NAME      idle, greedy, balanced, random or planner (default balanced)\n"             \
     "  --orders FILE   every game plays FILE's orders each week, then the bot's\n"                 \
@@ -60,7 +60,7 @@
 #define AUDIT_OPTIONS                                                                              \
     "audit options:\n"                                                                             \
     "  --runs N        seeds 1..N for every configuration, up to 10000 (default 200)\n"            \
-    "  --seeds A..B    seeds A to B instead, for a part of a sweep\n"                              \
+    "  --seeds A..B    seeds A to B instead, for a part of a sweep (docs/sweeps.md)\n"             \
     "  --jobs N        games played at once, 1 to 256 (default: the number of cores)\n"            \
     "  --levers BOT    the bot that plays the single levers (default balanced)\n"                  \
     "  --json          print one JSON document instead of tables\n"                                \
@@ -91,6 +91,9 @@ static const char *const usage_text[] = {
     "                                     what decides LEVEL: every bot, every single\n"
     "                                     lever, every system switched off (exit 3\n"
     "                                     when there are findings; docs/audit.md)\n"
+    "  happyvalley merge PART...          add up the parts of a sweep (batch --json,\n"
+    "                                     batch --csv or audit --json over other seeds)\n"
+    "                                     into what one run over all of them prints\n"
     "  happyvalley replay SAVE            replay a saved game headless and check its\n"
     "                                     state hash (exit 0 same, 1 differs, 2 bad save)\n"
     "  happyvalley reference [FILE]       the rules of FILE (a rules file, or a level with\n"
@@ -127,6 +130,15 @@ static const struct {
     {"replay", "Usage: happyvalley replay SAVE\n"
                "Replay a saved game headless and check its state hash\n"
                "(exit 0 the same, 1 it differs, 2 a bad save).\n"},
+    {"merge", "Usage: happyvalley merge PART...\n"
+              "Add up the parts of a sweep, made on one machine or many with --seeds A..B,\n"
+              "into exactly what one run over all their seeds prints (the seconds are the\n"
+              "parts' added up): the JSON of batch --json or audit --json, or the CSV of\n"
+              "batch --csv, on stdout. The parts may come in any order; they must have\n"
+              "played the same level, bot and options, and their seeds must follow each\n"
+              "other without a gap or an overlap. Merging audits reads the level again,\n"
+              "from the path the parts name, and exits 3 when the audit has findings, as\n"
+              "audit does. See docs/sweeps.md.\n"},
     {"reference", "Usage: happyvalley reference [FILE]\n"
                   "Write the rules of FILE (a rules file, or a level with its overrides; the\n"
                   "game's own when none is given) as a Markdown page.\n"},
@@ -375,8 +387,9 @@ static const struct {
     const char *name;
     int (*run)(int argc, char **argv);
 } commands[] = {
-    {"validate", cmd_validate}, {"sim", hv_cmd_sim},       {"batch", hv_cmd_batch},
-    {"audit", hv_cmd_audit},    {"replay", hv_cmd_replay}, {"reference", cmd_reference},
+    {"validate", cmd_validate},   {"sim", hv_cmd_sim},     {"batch", hv_cmd_batch},
+    {"audit", hv_cmd_audit},      {"merge", hv_cmd_merge}, {"replay", hv_cmd_replay},
+    {"reference", cmd_reference},
 };
 
 static int run_command(int argc, char **argv, hv_window_fn window)

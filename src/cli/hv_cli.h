@@ -23,12 +23,13 @@ int hv_cli_main(int argc, char **argv, hv_window_fn window);
  * end of input. Returns an exit code. (hv_play.c) */
 int hv_play_terminal(const hv_level *level, unsigned long long seed, FILE *in, FILE *out);
 /* The commands, each given ARGV from its own name on, returning the exit
- * code. sim (hv_sim.c), batch (hv_batch.c), audit (hv_audit.c);
- * replay (hv_replay.c) exits 0 when the save replays to its
+ * code. sim (hv_sim.c), batch (hv_batch.c), audit (hv_audit.c), merge
+ * (hv_merge.c); replay (hv_replay.c) exits 0 when the save replays to its
  * hash, 1 when it differs, 2 when it cannot be loaded. */
 int hv_cmd_sim(int argc, char **argv);
 int hv_cmd_batch(int argc, char **argv);
 int hv_cmd_audit(int argc, char **argv);
+int hv_cmd_merge(int argc, char **argv);
 int hv_cmd_replay(int argc, char **argv);
 /* Writes the --help of command CMD on OUT, or the general one for NULL or
  * a command without its own. */

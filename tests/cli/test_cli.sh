@@ -49,7 +49,7 @@ cp "$tutorial" "$tmp/-x.yaml"
 [[ $? == 2 ]] && grep -qF "happyvalley: validate: unknown option '-x'" "$tmp/err.txt" && ok ||
     bad "validate -x.yaml without --: $(cat "$tmp/err.txt")"
 for c in "sim $tutorial" "batch $tutorial --runs 1" "audit $tutorial" "play $tutorial" "validate $tutorial" \
-    "replay x.yaml" "reference"; do
+    "replay x.yaml" "reference" "merge x.json"; do
     name=${c%% *}
     # shellcheck disable=SC2086
     expect_exit 2 "$name --foo" -- "$bin" $c --foo=1
@@ -283,7 +283,7 @@ contains "$tmp/out" "# The rules of levels/tutorial.yaml" "the level's reference
 expect_exit 2 "reference of a broken file" -- "$bin" reference "$tmp/evil.yaml"
 
 # Every command answers --help (and -h) with its own usage, exit 0.
-for c in play validate sim batch audit replay reference; do
+for c in play validate sim batch audit merge replay reference; do
     for h in --help -h; do
         expect_exit 0 "$c $h" -- "$bin" "$c" "$h"
         contains "$tmp/out" "Usage: happyvalley $c" "$c $h names the command"

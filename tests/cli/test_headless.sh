@@ -25,7 +25,7 @@ if grep -q '^SDL_FOUND' "$build/CMakeCache.txt"; then bad "the headless build lo
 
 # Every headless command is there.
 expect_exit 0 "--help" -- "$bin" --help
-for c in play validate sim batch audit replay reference; do
+for c in play validate sim batch audit merge replay reference; do
     expect_exit 0 "$c --help" -- "$bin" "$c" --help
 done
 expect_exit 0 "validate" -- "$bin" validate "$level"
