@@ -3,7 +3,8 @@
 #   play  starts the game on its default level, or
 #   test  runs the whole test suite with ctest (a gcc sanitizer build, a
 #         clang sanitizer build that also fuzzes every loader briefly, and an
-#         optimised build, which must agree on every golden state hash).
+#         optimised build, which must agree on every golden state hash), and
+#         the headless commands' tests in a build without the window.
 # Run as root or as a user with sudo; only the package install needs root.
 set -euo pipefail
 
@@ -51,9 +52,21 @@ build build/release RelWithDebInfo -DHV_CHECK_INVARIANTS=ON
 # libFuzzer (docs/fuzzing.md).
 CC=clang-14 build build/clang Debug -DCMAKE_C_COMPILER=clang-14 -DHV_SANITIZE=ON \
     -DHV_CHECK_INVARIANTS=ON -DHV_FUZZ=ON
+# The headless build (-DHV_UI=OFF), as a server without a graphics stack
+# makes it: its pkg-config knows libyaml alone, so nothing can find SDL.
+mkdir -p build/noui-pkgconfig
+cp "$(pkg-config --variable=pcfiledir yaml-0.1)/yaml-0.1.pc" build/noui-pkgconfig/
+PKG_CONFIG_LIBDIR="$PWD/build/noui-pkgconfig" PKG_CONFIG_PATH="" \
+    build build/noui RelWithDebInfo -DHV_UI=OFF -DHV_CHECK_INVARIANTS=ON
 echo "== sanitizer build (-O0, ASan, UBSan, invariant checks)"
 ctest --test-dir build/asan --output-on-failure -j "$jobs"
 echo "== clang sanitizer build (-O0, ASan, UBSan, invariant checks, 20 s of fuzzing per loader)"
 ctest --test-dir build/clang --output-on-failure -j "$jobs"
 echo "== optimised build (-O2)"
 ctest --test-dir build/release --output-on-failure -j "$jobs"
+# The same code as above without the window: the tests of the simulation,
+# the files and the commands (the balance and the shipped levels' audits,
+# minutes each, are the optimised build's).
+echo "== headless build (-DHV_UI=OFF: no SDL)"
+ctest --test-dir build/noui --output-on-failure -j "$jobs" -R '^(core_|data_|bots_|cli_|fuzz_)' \
+    -E '^(bots_balance|cli_audit)$'

@@ -3,12 +3,12 @@
  * same seeds on worker threads, and hands the figures to the report. */
 #include "hv_audit.h"
 
-#include <getopt.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "hv_args.h"
 #include "hv_audit_file.h"
 #include "hv_cli.h"
 #include "hv_file.h"
@@ -178,18 +178,22 @@ static void add_levers(hv_audit *a)
         }
 }
 
+/* The best bot stopped early, for every bot: which one is best is known
+ * only once every seed is played, and audits of parts of the seeds are
+ * merged after. hv_audit_judge marks all but the best one's spare. */
 static void add_cutoffs(hv_audit *a)
 {
-    for (int pct = 10; pct <= 90; pct += 10) {
-        hv_audit_config *c = add(a, HV_CONFIG_CUTOFF, a->best_bot);
-        if (!c)
-            return;
-        c->cutoff = a->length * pct / 100;
-        c->cutoff = c->cutoff < 1 ? 1 : c->cutoff;
-        snprintf(c->id, sizeof c->id, "cutoff:%d", pct);
-        snprintf(c->label, sizeof c->label, "%s bot for %d%% of the weeks (%d), then nothing",
-                 hv_bot_name(a->best_bot), pct, c->cutoff);
-    }
+    for (int b = 0; b < HV_BOT_COUNT; b++)
+        for (int pct = 10; pct <= 90; pct += 10) {
+            hv_audit_config *c = add(a, HV_CONFIG_CUTOFF, (hv_bot_kind)b);
+            if (!c)
+                return;
+            c->cutoff = a->length * pct / 100;
+            c->cutoff = c->cutoff < 1 ? 1 : c->cutoff;
+            snprintf(c->id, sizeof c->id, "cutoff:%d", pct);
+            snprintf(c->label, sizeof c->label, "%s bot for %d%% of the weeks (%d), then nothing",
+                     hv_bot_name((hv_bot_kind)b), pct, c->cutoff);
+        }
 }
 
 /* ---- playing ----------------------------------------------------------- */
@@ -208,9 +212,9 @@ static void count_report(const hv_report *rep, hv_audit_run *run)
         if (e->kind != HV_EV_RESOURCE || e->resource != HV_RES_FUNDS || e->amount <= 0)
             continue;
         /* Funds from a mission are iridium sold from a rock in Earth orbit. */
-        int source = e->cause == HV_CAUSE_FUNDING                                     ? 0
+        int source = e->cause == HV_CAUSE_FUNDING                                  ? 0
                      : e->cause == HV_CAUSE_MARKET || e->cause == HV_CAUSE_MISSION ? 1
-                                                                                     : 2;
+                                                                                   : 2;
         run->income[source] += e->amount;
     }
 }
@@ -241,7 +245,7 @@ static uint64_t picked_over(const hv_state *plan, const hv_state *planned, int32
 static void play(const hv_audit *a, const hv_audit_config *c, int32_t seed, hv_state *s,
                  hv_state *plan, hv_report *rep)
 {
-    hv_level_new_game(a->level, (uint64_t)seed + 1, s);
+    hv_level_new_game(a->level, a->first + (uint64_t)seed, s);
     if (c->system != HV_SYSTEM_NONE) {
         s->rules = &a->systems[c->system];
         if (c->system == HV_SYSTEM_DUST)
@@ -378,7 +382,7 @@ static int rock_reachable(const hv_level *level)
     return any;
 }
 
-static int run_audit(hv_audit *a, int jobs)
+int hv_audit_prepare(hv_audit *a)
 {
     measure_length(a);
     for (int sys = 0; sys < HV_SYSTEM_COUNT; sys++) {
@@ -390,89 +394,110 @@ static int run_audit(hv_audit *a, int jobs)
     }
     a->absent[HV_SYSTEM_MARKET] |= !rock_reachable(a->level);
     a->configs = calloc(HV_AUDIT_MAX_CONFIGS, sizeof *a->configs);
-    hv_audit_run *runs = calloc((size_t)HV_AUDIT_MAX_CONFIGS * (size_t)a->runs, sizeof *runs);
-    if (!a->configs || !runs) {
-        free(runs);
+    if (!a->configs)
         return -1;
-    }
-    a->runs_storage = runs;
     add_bots_and_systems(a);
+    add_levers(a);
+    add_cutoffs(a);
+    return 0;
+}
+
+void hv_audit_free(hv_audit *a)
+{
+    free(a->runs_storage);
+    free(a->configs);
+    a->runs_storage = NULL;
+    a->configs = NULL;
+}
+
+static int run_audit(hv_audit *a, int jobs)
+{
+    if (hv_audit_prepare(a) != 0)
+        return -1;
+    hv_audit_run *runs = calloc((size_t)a->config_count * (size_t)a->runs, sizeof *runs);
+    if (!runs)
+        return -1;
+    a->runs_storage = runs;
     for (int32_t i = 0; i < a->config_count; i++)
         a->configs[i].runs = runs + (size_t)i * (size_t)a->runs;
     if (play_all(a, 0, jobs) != 0)
         return -1;
     hv_audit_sum(a);
-    /* On a tie the planner, the strongest player by design, is the best. */
-    a->best_bot = HV_BOT_PLANNER;
-    for (int b = 0; b < HV_BOT_COUNT; b++)
-        if (a->configs[b].wins > a->configs[a->best_bot].wins)
-            a->best_bot = (hv_bot_kind)b;
-    int32_t first = a->config_count;
-    add_levers(a);
-    add_cutoffs(a);
-    for (int32_t i = first; i < a->config_count; i++)
-        a->configs[i].runs = runs + (size_t)i * (size_t)a->runs;
-    if (play_all(a, first, jobs) != 0)
-        return -1;
-    hv_audit_sum(a);
+    hv_audit_judge(a);
     return 0;
 }
 
-static const struct option long_options[] = {
-    {"runs", required_argument, NULL, 'r'},   {"jobs", required_argument, NULL, 'j'},
-    {"json", no_argument, NULL, 'J'},         {"save", no_argument, NULL, 's'},
-    {"levers", required_argument, NULL, 'l'}, {NULL, 0, NULL, 0}};
+enum { RUNS = HV_ARGS_FIRST, SEEDS, JOBS, JSON, SAVE, LEVERS };
+
+#define MAX_RUNS 10000
+
+static const struct option audit_table[] = {{"runs", required_argument, NULL, RUNS},
+                                            {"seeds", required_argument, NULL, SEEDS},
+                                            {"jobs", required_argument, NULL, JOBS},
+                                            {"json", no_argument, NULL, JSON},
+                                            {"save", no_argument, NULL, SAVE},
+                                            {"levers", required_argument, NULL, LEVERS},
+                                            {NULL, 0, NULL, 0}};
 
 int hv_cmd_audit(int argc, char **argv)
 {
-    unsigned long long runs = 200, jobs = 0;
-    int json = 0, save = 0, lever_bot = HV_BOT_BALANCED, opt;
-    optind = 1;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
-        switch (opt) {
-        case 'r':
-            if (!hv_parse_u64(optarg, 10000, &runs) || runs == 0)
-                return hv_usage_error("--runs needs a whole number from 1 to 10000, got '%s'",
-                                      optarg);
+    unsigned long long runs = 0, first = 0, last = 0, jobs = 0;
+    int json = 0, save = 0, seeds = 0, lever_bot = HV_BOT_BALANCED, rc = 0;
+    const char *path = NULL;
+    hv_args p;
+    hv_args_init(&p, "audit", audit_table, argc, argv);
+    for (int code; rc == 0 && (code = hv_args_next(&p)) != HV_ARGS_DONE;) {
+        switch (code) {
+        case HV_ARGS_EXIT:
+            return p.rc;
+        case RUNS:
+            rc = hv_args_number(&p, 1, MAX_RUNS, &runs);
             break;
-        case 'j':
-            if (!hv_parse_u64(optarg, 256, &jobs) || jobs == 0)
-                return hv_usage_error("--jobs needs a whole number from 1 to 256, got '%s'",
-                                      optarg);
+        case SEEDS:
+            rc = hv_args_seeds(&p, MAX_RUNS, &first, &last);
+            seeds = 1;
             break;
-        case 'l':
-            if ((lever_bot = hv_bot_find(optarg)) < 0)
-                return hv_usage_error("--levers needs a bot name, got '%s'", optarg);
+        case JOBS:
+            rc = hv_args_number(&p, 1, 256, &jobs);
             break;
-        case 'J':
+        case LEVERS:
+            rc = hv_args_bot(&p, &lever_bot);
+            break;
+        case JSON:
             json = 1;
             break;
-        case 's':
+        case SAVE:
             save = 1;
             break;
-        default:
-            return hv_usage_error("unknown option or missing value '%s'", argv[optind - 1]);
+        default: /* HV_ARGS_OPERAND */
+            if (path)
+                rc = hv_args_error(&p, "takes one LEVEL, got '%s' too", p.arg);
+            path = p.arg;
         }
     }
-    if (optind != argc - 1)
-        return hv_usage_error("%s", "audit needs exactly one LEVEL file");
+    if (rc == 0 && !path)
+        rc = hv_args_error(&p, "needs a LEVEL file");
+    if (rc == 0)
+        rc = hv_args_sweep(&p, runs || seeds ? runs : 200, seeds, &first, &last);
+    if (rc != 0)
+        return rc;
     if (jobs == 0) {
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
         jobs = cores > 0 ? (unsigned long long)cores : 1;
     }
-    hv_level *level = hv_level_load_printing(argv[optind], stderr);
+    hv_level *level = hv_level_load_printing(path, stderr);
     if (!level)
         return HV_EXIT_BAD_INPUT;
     hv_audit *a = calloc(1, sizeof *a);
-    int rc = HV_EXIT_FAILURE;
+    rc = HV_EXIT_FAILURE;
     if (!a) {
         fprintf(stderr, "happyvalley: out of memory\n");
         hv_level_free(level);
         return rc;
     }
     a->level = level;
-    a->runs = (int32_t)runs;
+    a->first = first;
+    a->runs = (int32_t)(last - first + 1);
     a->lever_bot = (hv_bot_kind)lever_bot;
     double start = hv_now_seconds();
     if (run_audit(a, (int)jobs) != 0) {
@@ -507,8 +532,7 @@ int hv_cmd_audit(int argc, char **argv)
         rc = HV_EXIT_FAILURE;
     }
 done:
-    free(a->runs_storage);
-    free(a->configs);
+    hv_audit_free(a);
     free(a);
     hv_level_free(level);
     return rc;

@@ -15,42 +15,75 @@
 #define EARLY_KEEP 20      /* stopping at 30% loses at most this much */
 #define PICKED_SHARE 50    /* an option the best bot's look-ahead picks in this many games pays */
 
-void hv_audit_interval(int32_t wins, int32_t n, double *low, double *high)
+void hv_audit_interval(int64_t wins, int64_t count, double *low, double *high)
 {
-    if (n <= 0) {
+    if (count <= 0) {
         *low = *high = 0.0;
         return;
     }
     const double z = 1.959964;
-    double p = (double)wins / n, z2 = z * z / n;
+    double n = (double)count, p = (double)wins / n, z2 = z * z / n;
     double centre = (p + z2 / 2) / (1 + z2);
     double half = z * sqrt(p * (1 - p) / n + z2 / (4.0 * n)) / (1 + z2);
     *low = centre - half < 0 ? 0 : centre - half;
     *high = centre + half > 1 ? 1 : centre + half;
 }
 
+/* Adds run R, one game of a config counted in detail or not, to S. */
+static void add_run(hv_audit_sums *s, const hv_audit_run *r, int detail)
+{
+    if (r->outcome == HV_OUTCOME_WON) {
+        s->wins++;
+        s->win_weeks += r->turns;
+    } else if (r->outcome == HV_OUTCOME_LOST) {
+        s->losses++;
+        s->loss_weeks += r->turns;
+        s->lost_by[r->goal < 0 ? HV_MAX_GOALS : r->goal]++;
+    }
+    if (!detail)
+        return;
+    s->incidents += r->incidents;
+    s->riots += r->riots;
+    if (r->outcome == HV_OUTCOME_WON) {
+        s->won_incidents += r->incidents;
+        s->won_strikes += r->strikes > 0;
+    }
+    for (int k = 0; k < 3; k++)
+        s->income[k] += r->income[k];
+    for (int k = 0; k < HV_ORDER_KIND_COUNT; k++)
+        s->orders[k] += r->orders[k];
+    for (int e = 0; e < 64; e++)
+        s->fired[e] += (int64_t)(r->fired >> e & 1u);
+    for (int b = 0; b < HV_MAX_POLICIES * HV_MAX_OPTIONS; b++)
+        s->picked[b] += (int64_t)(r->picked >> b & 1u);
+}
+
 void hv_audit_sum(hv_audit *a)
 {
     for (int32_t i = 0; i < a->config_count; i++) {
         hv_audit_config *c = &a->configs[i];
-        c->wins = c->losses = c->win_weeks = c->loss_weeks = 0;
-        for (int32_t k = 0; k < a->runs; k++) {
-            const hv_audit_run *r = &c->runs[k];
-            if (r->outcome == HV_OUTCOME_WON) {
-                c->wins++;
-                c->win_weeks += r->turns;
-            } else if (r->outcome == HV_OUTCOME_LOST) {
-                c->losses++;
-                c->loss_weeks += r->turns;
-            }
-        }
+        memset(&c->sum, 0, sizeof c->sum);
+        for (int32_t k = 0; k < a->runs; k++)
+            add_run(&c->sum, &c->runs[k], c->detail);
     }
+}
+
+void hv_audit_judge(hv_audit *a)
+{
+    /* On a tie the planner, the strongest player by design, is the best. */
+    a->best_bot = HV_BOT_PLANNER;
+    for (int b = 0; b < HV_BOT_COUNT; b++)
+        if (a->configs[b].sum.wins > a->configs[a->best_bot].sum.wins)
+            a->best_bot = (hv_bot_kind)b;
+    for (int32_t i = 0; i < a->config_count; i++)
+        a->configs[i].spare =
+            a->configs[i].kind == HV_CONFIG_CUTOFF && a->configs[i].bot != a->best_bot;
 }
 
 const hv_audit_config *hv_audit_config_find(const hv_audit *a, const char *id)
 {
     for (int32_t i = 0; i < a->config_count; i++)
-        if (strcmp(a->configs[i].id, id) == 0)
+        if (!a->configs[i].spare && strcmp(a->configs[i].id, id) == 0)
             return &a->configs[i];
     return NULL;
 }
@@ -58,7 +91,7 @@ const hv_audit_config *hv_audit_config_find(const hv_audit *a, const char *id)
 /* Win rate of C in tenths of a percent. */
 static int32_t rate(const hv_audit *a, const hv_audit_config *c)
 {
-    return c ? (int32_t)((int64_t)c->wins * 1000 / a->runs) : 0;
+    return c ? (int32_t)(c->sum.wins * 1000 / a->runs) : 0;
 }
 
 static const hv_audit_config *bot_config(const hv_audit *a, hv_bot_kind bot)
@@ -76,18 +109,13 @@ static const hv_audit_config *system_config(const hv_audit *a, hv_system sys, hv
 /* Mean orders of KIND a game in C, in tenths. */
 static int32_t orders_per_game(const hv_audit *a, const hv_audit_config *c, int kind)
 {
-    int64_t n = 0;
-    for (int32_t k = 0; k < a->runs; k++)
-        n += c->runs[k].orders[kind];
-    return (int32_t)(n * 10 / a->runs);
+    return (int32_t)(c->sum.orders[kind] * 10 / a->runs);
 }
 
-int32_t hv_audit_fired(const hv_audit *a, const hv_audit_config *c, int32_t e)
+int64_t hv_audit_fired(const hv_audit *a, const hv_audit_config *c, int32_t e)
 {
-    int32_t n = 0;
-    for (int32_t k = 0; k < a->runs; k++)
-        n += (int32_t)(c->runs[k].fired >> e & 1u);
-    return n;
+    (void)a;
+    return e >= 0 && e < 64 ? c->sum.fired[e] : 0;
 }
 
 typedef struct finding_out {
@@ -208,12 +236,11 @@ int32_t hv_audit_policies_with_choice(const hv_audit *a)
     return n;
 }
 
-int32_t hv_audit_picked(const hv_audit *a, const hv_audit_config *c, int32_t p, int32_t o)
+int64_t hv_audit_picked(const hv_audit *a, const hv_audit_config *c, int32_t p, int32_t o)
 {
-    int32_t n = 0;
-    for (int32_t k = 0; k < a->runs; k++)
-        n += (int32_t)(c->runs[k].picked >> (p * HV_MAX_OPTIONS + o) & 1u);
-    return n;
+    (void)a;
+    int32_t bit = p * HV_MAX_OPTIONS + o;
+    return bit >= 0 && bit < HV_MAX_POLICIES * HV_MAX_OPTIONS ? c->sum.picked[bit] : 0;
 }
 
 /* An option is a trap when holding it loses, clicking it alone does no
@@ -238,7 +265,7 @@ static void find_traps(const hv_audit *a, finding_out *f)
             if (!held || !click)
                 continue;
             int32_t s = rate(a, start), h = rate(a, held);
-            int32_t picked = hv_audit_picked(a, planner, p, o) * 1000 / a->runs;
+            int32_t picked = (int32_t)(hv_audit_picked(a, planner, p, o) * 1000 / a->runs);
             if (h < s - DECORATIVE_MOVE && rate(a, click) <= rate(a, empty) &&
                 picked < PICKED_SHARE) {
                 snprintf(id, sizeof id, "%s=%s", r->policies[p].id, r->policies[p].options[o].id);
@@ -280,12 +307,13 @@ static void find_unseen(const hv_audit *a, finding_out *f)
     for (int32_t e = 0; e < r->event_count && e < 64; e++) {
         if (!hv_rules_event_can_fire(r, e))
             continue;
-        int32_t share = hv_audit_fired(a, best, e) * 1000 / a->runs;
+        int32_t share = (int32_t)(hv_audit_fired(a, best, e) * 1000 / a->runs);
         hv_bot_kind who = a->best_bot;
         /* A rung of the unrest ladder is what worse play runs into: it is
          * seen when any bot's games bring it, not only the best one's. */
         for (int b = 0; b < HV_BOT_COUNT && r->events[e].unrest_at > 0; b++) {
-            int32_t other = hv_audit_fired(a, bot_config(a, (hv_bot_kind)b), e) * 1000 / a->runs;
+            int32_t other =
+                (int32_t)(hv_audit_fired(a, bot_config(a, (hv_bot_kind)b), e) * 1000 / a->runs);
             if (other > share) {
                 share = other;
                 who = (hv_bot_kind)b;

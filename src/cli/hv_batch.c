@@ -1,14 +1,17 @@
 #define _POSIX_C_SOURCE 200809L /* clock_gettime, sysconf */
-/* The batch command: plays seeds 1..N of a level with a bot, across worker
- * threads, and sums up wins, losses by cause, weeks played and the final
- * stocks. Each game is independent and written to its own slot, so the
- * summary is the same whatever the number of jobs. */
+/* The batch command: plays seeds FIRST..LAST of a level with a bot, across
+ * worker threads, and sums up wins, losses by cause, weeks played and the
+ * final stocks (hv_batch.h). Each game is independent and written to its
+ * own slot, so the summary is the same whatever the number of jobs. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "hv_args.h"
+#include "hv_audit_file.h"
+#include "hv_batch.h"
 #include "hv_bot.h"
 #include "hv_cli.h"
 #include "hv_json.h"
@@ -22,8 +25,8 @@ typedef struct run_result {
     int64_t exported;
     int64_t stock[HV_RES_COUNT];
     uint64_t hash;
-    char cause[64]; /* hv_outcome_code: what ended the game, "" if it did not */
-    uint32_t flags;                /* the story flags set at the end */
+    char cause[64];               /* hv_outcome_code: what ended the game, "" if it did not */
+    uint32_t flags;               /* the story flags set at the end */
     uint8_t fired[HV_MAX_EVENTS]; /* times each event fired, at most 255 */
 } run_result;
 
@@ -31,6 +34,7 @@ typedef struct batch {
     const hv_level *level;
     const hv_orders_file *orders; /* played first each week, or NULL */
     hv_bot_kind bot;
+    uint64_t first; /* the seed of game 0 */
     int32_t runs, max_turns;
     run_result *results;
     pthread_mutex_t lock;
@@ -39,7 +43,7 @@ typedef struct batch {
 
 static void play_one(const batch *b, int32_t index, hv_state *s)
 {
-    hv_level_new_game(b->level, (uint64_t)index + 1, s);
+    hv_level_new_game(b->level, b->first + (uint64_t)index, s);
     if (b->orders)
         hv_carry_apply(s, &b->orders->carry); /* a campaign save's start */
     run_result *r = &b->results[index];
@@ -97,112 +101,80 @@ static int cmp_i64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-typedef struct summary {
-    int32_t wins, losses, unfinished;
-    int64_t win_turns, loss_turns, turns;
-    char causes[HV_MAX_GOALS + 2][64];
-    int32_t cause_count[HV_MAX_GOALS + 2];
-    int32_t kinds;
-    int64_t min[HV_RES_COUNT], median[HV_RES_COUNT], max[HV_RES_COUNT], mean[HV_RES_COUNT];
-} summary;
-
-static void summarise(const batch *b, summary *sum)
+/* The games' figures into S, whose description the caller filled. */
+static int summarise(const batch *b, hv_batch_sums *s)
 {
-    memset(sum, 0, sizeof *sum);
     for (int32_t i = 0; i < b->runs; i++) {
         const run_result *r = &b->results[i];
-        sum->turns += r->turns;
+        s->turns += r->turns;
         if (r->outcome == HV_OUTCOME_WON) {
-            sum->wins++;
-            sum->win_turns += r->turns;
-            continue;
+            s->wins++;
+            s->win_turns += r->turns;
+        } else if (r->outcome == HV_OUTCOME_RUNNING) {
+            s->unfinished++;
+        } else {
+            s->losses++;
+            s->loss_turns += r->turns;
+            hv_batch_add_cause(s, r->cause, 1); /* a level has no more causes than it holds */
         }
-        if (r->outcome == HV_OUTCOME_RUNNING) {
-            sum->unfinished++;
-            continue;
-        }
-        sum->losses++;
-        sum->loss_turns += r->turns;
-        int32_t k = 0;
-        while (k < sum->kinds && strcmp(sum->causes[k], r->cause) != 0)
-            k++;
-        if (k == sum->kinds && sum->kinds < HV_MAX_GOALS + 2)
-            memcpy(sum->causes[sum->kinds++], r->cause, sizeof r->cause);
-        if (k < sum->kinds)
-            sum->cause_count[k]++;
     }
+    s->runs = b->runs;
     int64_t *values = malloc(sizeof *values * (size_t)b->runs);
     for (int res = 0; values && res < HV_RES_COUNT; res++) {
-        int64_t total = 0;
         for (int32_t i = 0; i < b->runs; i++) {
             values[i] = b->results[i].stock[res];
-            total += values[i];
+            s->total[res] += values[i];
         }
         qsort(values, (size_t)b->runs, sizeof *values, cmp_i64);
-        sum->min[res] = values[0];
-        sum->max[res] = values[b->runs - 1];
-        sum->median[res] = values[b->runs / 2];
-        sum->mean[res] = total / b->runs;
+        if (!(s->values[res] = malloc(sizeof *s->values[res] * (size_t)b->runs)))
+            break;
+        int32_t n = 0;
+        for (int32_t i = 0; i < b->runs; i++) {
+            if (n == 0 || s->values[res][n - 1].value != values[i])
+                s->values[res][n++] = (hv_batch_value){values[i], 0};
+            s->values[res][n - 1].count++;
+        }
+        s->value_count[res] = n;
     }
+    int ok = values && s->values[HV_RES_COUNT - 1];
     free(values);
+    return ok ? 0 : -1;
 }
 
-static double mean_of(int64_t total, int32_t n)
+static void print_text(const hv_level *level, const hv_batch_sums *s)
 {
-    return n ? (double)total / n : 0.0;
-}
-
-static void print_json(const batch *b, const summary *sum, int jobs, double seconds)
-{
-    printf("{\"level\":");
-    hv_json_string(stdout, b->level->id);
-    printf(",\"bot\":\"%s\",\"runs\":%d,\"jobs\":%d,\"wins\":%d,\"losses\":%d,\"unfinished\":%d",
-           hv_bot_name(b->bot), b->runs, jobs, sum->wins, sum->losses, sum->unfinished);
-    printf(",\"win_rate\":%.4f", (double)sum->wins / b->runs);
-    printf(",\"mean_turns_to_win\":%.2f,\"mean_turns_to_lose\":%.2f",
-           mean_of(sum->win_turns, sum->wins), mean_of(sum->loss_turns, sum->losses));
-    printf(",\"losses_by_cause\":{");
-    for (int32_t k = 0; k < sum->kinds; k++) {
-        printf("%s", k ? "," : "");
-        hv_json_string(stdout, sum->causes[k]);
-        printf(":%d", sum->cause_count[k]);
-    }
-    printf("},\"final_resources\":{");
-    for (int res = 0; res < HV_RES_COUNT; res++)
-        printf("%s\"%s\":{\"min\":%lld,\"median\":%lld,\"mean\":%lld,\"max\":%lld}", res ? "," : "",
-               hv_resource_id((hv_resource)res), (long long)sum->min[res],
-               (long long)sum->median[res], (long long)sum->mean[res], (long long)sum->max[res]);
-    printf("},\"turns\":%lld,\"seconds\":%.4f,\"turns_per_second\":%.0f}\n", (long long)sum->turns,
-           seconds, seconds > 0 ? (double)sum->turns / seconds : 0.0);
-}
-
-static void print_text(const batch *b, const summary *sum, int jobs, double seconds)
-{
-    const hv_rules *rules = &b->level->rules;
-    printf("%s (%s), bot %s, %d runs on %d jobs\n", b->level->title, b->level->id,
-           hv_bot_name(b->bot), b->runs, jobs);
-    printf("  won %d (%.1f%%), lost %d, unfinished %d\n", sum->wins, 100.0 * sum->wins / b->runs,
-           sum->losses, sum->unfinished);
-    printf("  weeks to win %.1f on average, to lose %.1f\n", mean_of(sum->win_turns, sum->wins),
-           mean_of(sum->loss_turns, sum->losses));
-    for (int32_t k = 0; k < sum->kinds; k++)
-        printf("  lost by %-32s %d\n", sum->causes[k], sum->cause_count[k]);
+    const hv_rules *rules = &level->rules;
+    printf("%s (%s), bot %s, %lld runs", level->title, level->id, s->bot, (long long)s->runs);
+    if (s->first != 1)
+        printf(" (seeds %llu..%llu)", (unsigned long long)s->first, (unsigned long long)s->last);
+    printf(" on %lld jobs\n", (long long)s->jobs);
+    printf("  won %lld (%.1f%%), lost %lld, unfinished %lld\n", (long long)s->wins,
+           100.0 * (double)s->wins / (double)s->runs, (long long)s->losses,
+           (long long)s->unfinished);
+    printf("  weeks to win %.1f on average, to lose %.1f\n",
+           s->wins ? (double)s->win_turns / (double)s->wins : 0.0,
+           s->losses ? (double)s->loss_turns / (double)s->losses : 0.0);
+    for (int32_t k = 0; k < s->kinds; k++)
+        printf("  lost by %-32s %lld\n", s->causes[k], (long long)s->cause_count[k]);
     printf("  final stocks (min / median / mean / max):\n");
-    for (int res = 0; res < HV_RES_COUNT; res++)
+    for (int res = 0; res < HV_RES_COUNT; res++) {
+        int32_t n = s->value_count[res];
         printf("    %-10s %8lld %8lld %8lld %8lld\n", rules->resources[res].name,
-               (long long)sum->min[res], (long long)sum->median[res], (long long)sum->mean[res],
-               (long long)sum->max[res]);
-    printf("  %lld weeks in %.3f s: %.0f weeks per second\n", (long long)sum->turns, seconds,
-           seconds > 0 ? (double)sum->turns / seconds : 0.0);
+               (long long)s->values[res][0].value, (long long)hv_batch_median(s, res),
+               (long long)(s->total[res] / s->runs), (long long)s->values[res][n - 1].value);
+    }
+    printf("  %lld weeks in %.3f s: %.0f weeks per second\n", (long long)s->turns, s->seconds,
+           s->seconds > 0 ? (double)s->turns / s->seconds : 0.0);
 }
 
-static int write_csv(const batch *b, const char *path)
+static int write_csv(const batch *b, const hv_batch_sums *s, const char *path)
 {
     FILE *f = fopen(path, "w");
     if (!f) {
         fprintf(stderr, "happyvalley: cannot write '%s'\n", path);
         return HV_EXIT_FAILURE;
     }
+    hv_batch_print_csv_head(f, s);
     fprintf(f, "seed,outcome,cause,weeks,people,deaths,incidents,captured,exported,max_tension");
     for (int res = 0; res < HV_RES_COUNT; res++)
         fprintf(f, ",%s", hv_resource_id((hv_resource)res));
@@ -210,7 +182,8 @@ static int write_csv(const batch *b, const char *path)
     const hv_rules *rules = &b->level->rules;
     for (int32_t i = 0; i < b->runs; i++) {
         const run_result *r = &b->results[i];
-        fprintf(f, "%d,%s,%s,%d,%d,%d,%d,%d,%lld,%d", i + 1,
+        fprintf(f, "%llu,%s,%s,%d,%d,%d,%d,%d,%lld,%d",
+                (unsigned long long)(b->first + (uint64_t)i),
                 r->outcome == HV_OUTCOME_WON    ? "won"
                 : r->outcome == HV_OUTCOME_LOST ? "lost"
                                                 : "running",
@@ -259,72 +232,125 @@ double hv_now_seconds(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-int hv_cmd_batch(int argc, char **argv)
+enum { RUNS = HV_ARGS_FIRST, SEEDS, JOBS, TURNS, BOT, ORDERS, CSV, JSON };
+
+#define MAX_RUNS 10000000
+
+static const struct option batch_table[] = {{"runs", required_argument, NULL, RUNS},
+                                            {"seeds", required_argument, NULL, SEEDS},
+                                            {"jobs", required_argument, NULL, JOBS},
+                                            {"turns", required_argument, NULL, TURNS},
+                                            {"bot", required_argument, NULL, BOT},
+                                            {"orders", required_argument, NULL, ORDERS},
+                                            {"csv", required_argument, NULL, CSV},
+                                            {"json", no_argument, NULL, JSON},
+                                            {NULL, 0, NULL, 0}};
+
+typedef struct batch_options {
+    const char *level, *csv, *orders;
+    unsigned long long runs, first, last, jobs, turns;
+    int seeds, bot, json;
+} batch_options;
+
+/* ARGV[0] is "batch". 0 with O filled, or -1 when the command ends at once
+ * (help printed, or a usage error) with its exit code in *RC. */
+static int parse_batch(int argc, char **argv, batch_options *o, int *rc)
 {
-    const char *path = NULL, *csv = NULL, *orders_path = NULL;
-    unsigned long long runs = 0, jobs = 0, turns = 1000;
-    int bot = HV_BOT_BALANCED, json = 0;
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(a, "--runs") == 0) {
-            if (!hv_parse_u64(next, 10000000, &runs) || runs == 0)
-                return hv_usage_error("--runs needs a whole number from 1 to 10000000, got '%s'",
-                                      next ? next : "");
-            i++;
-        } else if (strcmp(a, "--jobs") == 0) {
-            if (!hv_parse_u64(next, 256, &jobs) || jobs == 0)
-                return hv_usage_error("--jobs needs a whole number from 1 to 256, got '%s'",
-                                      next ? next : "");
-            i++;
-        } else if (strcmp(a, "--turns") == 0) {
-            if (!hv_parse_u64(next, 1000000, &turns) || turns == 0)
-                return hv_usage_error("--turns needs a whole number from 1 to 1000000, got '%s'",
-                                      next ? next : "");
-            i++;
-        } else if (strcmp(a, "--bot") == 0) {
-            if (!next || (bot = hv_bot_find(next)) < 0)
-                return hv_usage_error(
-                    "--bot needs idle, greedy, balanced, random or planner, got '%s'",
-                    next ? next : "");
-            i++;
-        } else if (strcmp(a, "--orders") == 0) {
-            if (!next)
-                return hv_usage_error("%s", "--orders needs a FILE");
-            orders_path = next;
-            i++;
-        } else if (strcmp(a, "--csv") == 0) {
-            if (!next)
-                return hv_usage_error("%s", "--csv needs a FILE");
-            csv = next;
-            i++;
-        } else if (strcmp(a, "--json") == 0) {
-            json = 1;
-        } else if (a[0] == '-' && a[1]) {
-            return hv_usage_error("unknown option '%s'", a);
-        } else if (!path) {
-            path = a;
-        } else {
-            return hv_usage_error("unexpected argument '%s'", a);
+    memset(o, 0, sizeof *o);
+    o->turns = 1000;
+    o->bot = HV_BOT_BALANCED;
+    hv_args p;
+    hv_args_init(&p, "batch", batch_table, argc, argv);
+    *rc = HV_EXIT_OK;
+    for (int code; *rc == HV_EXIT_OK && (code = hv_args_next(&p)) != HV_ARGS_DONE;) {
+        switch (code) {
+        case HV_ARGS_EXIT:
+            *rc = p.rc;
+            return -1;
+        case RUNS:
+            *rc = hv_args_number(&p, 1, MAX_RUNS, &o->runs);
+            break;
+        case SEEDS:
+            *rc = hv_args_seeds(&p, MAX_RUNS, &o->first, &o->last);
+            o->seeds = 1;
+            break;
+        case JOBS:
+            *rc = hv_args_number(&p, 1, 256, &o->jobs);
+            break;
+        case TURNS:
+            *rc = hv_args_number(&p, 1, 1000000, &o->turns);
+            break;
+        case BOT:
+            *rc = hv_args_bot(&p, &o->bot);
+            break;
+        case ORDERS:
+            o->orders = p.arg;
+            break;
+        case CSV:
+            o->csv = p.arg;
+            break;
+        case JSON:
+            o->json = 1;
+            break;
+        default: /* HV_ARGS_OPERAND */
+            if (o->level)
+                *rc = hv_args_error(&p, "takes one LEVEL, got '%s' too", p.arg);
+            o->level = p.arg;
         }
     }
-    if (!path)
-        return hv_usage_error("%s", "batch needs a LEVEL file");
-    if (runs == 0)
-        return hv_usage_error("%s", "batch needs --runs N");
-    if (jobs == 0)
-        jobs = cores > 0 ? (unsigned long long)cores : 1;
-    if (jobs > runs)
-        jobs = runs;
-    hv_level *level = hv_level_load_printing(path, stderr);
+    if (*rc == HV_EXIT_OK && !o->level)
+        *rc = hv_args_error(&p, "needs a LEVEL file");
+    else if (*rc == HV_EXIT_OK && !o->runs && !o->seeds)
+        *rc = hv_args_error(&p, "needs --runs N or --seeds FIRST..LAST");
+    else if (*rc == HV_EXIT_OK)
+        *rc = hv_args_sweep(&p, o->runs, o->seeds, &o->first, &o->last);
+    if (*rc != HV_EXIT_OK)
+        return -1;
+    o->runs = o->last - o->first + 1;
+    if (o->jobs == 0) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        o->jobs = cores > 0 ? (unsigned long long)cores : 1;
+    }
+    if (o->jobs > o->runs)
+        o->jobs = o->runs;
+    return 0;
+}
+
+/* Plays every game of B on JOBS threads; 0, or -1 without memory. */
+static int play_all(batch *b, unsigned long long jobs, int64_t *started_jobs)
+{
+    pthread_t threads[256];
+    unsigned long long started = 0;
+    for (; started < jobs; started++)
+        if (pthread_create(&threads[started], NULL, worker, b) != 0)
+            break;
+    void *failed = NULL;
+    if (started == 0)
+        failed = worker(b); /* no threads at all: play here */
+    for (unsigned long long t = 0; t < started; t++) {
+        void *ret = NULL;
+        pthread_join(threads[t], &ret);
+        failed = failed ? failed : ret;
+    }
+    *started_jobs = started ? (int64_t)started : 1;
+    return failed ? -1 : 0;
+}
+
+int hv_cmd_batch(int argc, char **argv)
+{
+    batch_options o;
+    int rc;
+    if (parse_batch(argc, argv, &o, &rc) != 0)
+        return rc;
+    hv_level *level = hv_level_load_printing(o.level, stderr);
     if (!level)
         return HV_EXIT_BAD_INPUT;
     hv_orders_file orders = {0};
-    if (orders_path) {
+    if (o.orders) {
         hv_diag diag;
         hv_diag_init(&diag);
-        int bad = hv_orders_file_load(&orders, orders_path, &level->rules, &diag) != 0 ||
-                  orders_overflow(&orders, orders_path);
+        int bad = hv_orders_file_load(&orders, o.orders, &level->rules, &diag) != 0 ||
+                  orders_overflow(&orders, o.orders);
         hv_diag_print(&diag, stderr);
         hv_diag_free(&diag);
         if (bad) {
@@ -333,50 +359,37 @@ int hv_cmd_batch(int argc, char **argv)
             return HV_EXIT_BAD_INPUT;
         }
     }
-    batch b = {level,
-               orders_path ? &orders : NULL,
-               (hv_bot_kind)bot,
-               (int32_t)runs,
-               (int32_t)turns,
-               NULL,
-               PTHREAD_MUTEX_INITIALIZER,
-               0};
-    b.results = calloc((size_t)runs, sizeof *b.results);
-    pthread_t threads[256];
-    int rc = HV_EXIT_OK;
-    if (!b.results) {
-        fprintf(stderr, "happyvalley: out of memory\n");
-        hv_orders_file_free(&orders);
-        hv_level_free(level);
-        return HV_EXIT_FAILURE;
-    }
+    batch b = {level,   o.orders ? &orders : NULL, (hv_bot_kind)o.bot,
+               o.first, (int32_t)o.runs,           (int32_t)o.turns,
+               NULL,    PTHREAD_MUTEX_INITIALIZER, 0};
+    hv_batch_sums sums;
+    memset(&sums, 0, sizeof sums);
+    snprintf(sums.level, sizeof sums.level, "%s", level->id);
+    snprintf(sums.digest, sizeof sums.digest, "%016llx",
+             (unsigned long long)hv_audit_file_digest(level->file, level->rules_file));
+    snprintf(sums.bot, sizeof sums.bot, "%s", hv_bot_name(b.bot));
+    if (o.orders)
+        snprintf(sums.orders, sizeof sums.orders, "%016llx",
+                 (unsigned long long)hv_audit_file_digest(o.orders, NULL));
+    sums.max_turns = (int64_t)o.turns;
+    sums.first = o.first;
+    sums.last = o.last;
+    b.results = calloc((size_t)o.runs, sizeof *b.results);
     double start = hv_now_seconds();
-    unsigned long long started = 0;
-    for (; started < jobs; started++)
-        if (pthread_create(&threads[started], NULL, worker, &b) != 0)
-            break;
-    void *failed = NULL;
-    if (started == 0)
-        failed = worker(&b); /* no threads at all: play here */
-    for (unsigned long long t = 0; t < started; t++) {
-        void *ret = NULL;
-        pthread_join(threads[t], &ret);
-        failed = failed ? failed : ret;
-    }
-    double seconds = hv_now_seconds() - start;
-    if (failed) {
+    int played = b.results && play_all(&b, o.jobs, &sums.jobs) == 0;
+    sums.seconds = hv_now_seconds() - start;
+    if (!played || summarise(&b, &sums) != 0) {
         fprintf(stderr, "happyvalley: out of memory\n");
         rc = HV_EXIT_FAILURE;
     } else {
-        summary sum;
-        summarise(&b, &sum);
-        if (json)
-            print_json(&b, &sum, (int)(started ? started : 1), seconds);
+        if (o.json)
+            hv_batch_print_json(stdout, &sums);
         else
-            print_text(&b, &sum, (int)(started ? started : 1), seconds);
-        if (csv)
-            rc = write_csv(&b, csv);
+            print_text(level, &sums);
+        if (o.csv)
+            rc = write_csv(&b, &sums, o.csv);
     }
+    hv_batch_sums_free(&sums);
     free(b.results);
     hv_orders_file_free(&orders);
     hv_level_free(level);

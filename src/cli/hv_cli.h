@@ -24,20 +24,21 @@ int hv_cli_main(int argc, char **argv, hv_window_fn window, const hv_validate_ki
 /* The terminal game: reads commands from IN, writes to OUT, until quit or
  * end of input. Returns an exit code. (hv_play.c) */
 int hv_play_terminal(const hv_level *level, unsigned long long seed, FILE *in, FILE *out);
-/* The batch command: ARGV after "batch". (hv_batch.c) */
+/* The commands, each given ARGV from its own name on, returning the exit
+ * code. sim (hv_sim.c), batch (hv_batch.c), audit (hv_audit.c), merge
+ * (hv_merge.c); replay (hv_replay.c) exits 0 when the save replays to its
+ * hash, 1 when it differs, 2 when it cannot be loaded. */
+int hv_cmd_sim(int argc, char **argv);
 int hv_cmd_batch(int argc, char **argv);
-/* The audit command: ARGV after "audit". (hv_audit.c) */
 int hv_cmd_audit(int argc, char **argv);
-/* The schema command: ARGV after "schema"; UI_KINDS as hv_cli_main has
- * them, for the key tables of the window's files. (hv_schema_cmd.c) */
-int hv_cmd_schema(int argc, char **argv, const hv_validate_kind *ui_kinds);
-/* The replay command: ARGV after "replay". Exit 0 when the save replays
- * to its hash, 1 when it differs, 2 when it cannot be loaded. (hv_replay.c) */
+int hv_cmd_merge(int argc, char **argv);
 int hv_cmd_replay(int argc, char **argv);
-/* Reads a whole number 0..MAX from S; 0 if it is not one. */
-int hv_parse_u64(const char *s, unsigned long long max, unsigned long long *out);
-/* Prints a usage error (FMT with ARG) and returns HV_EXIT_BAD_INPUT. */
-int hv_usage_error(const char *fmt, const char *arg);
+/* schema (hv_schema_cmd.c), given UI_KINDS as validate is, for the key
+ * tables of the window's files. */
+int hv_cmd_schema(int argc, char **argv, const hv_validate_kind *ui_kinds);
+/* Writes the --help of command CMD on OUT, or the general one for NULL or
+ * a command without its own. */
+void hv_cli_help(FILE *out, const char *cmd);
 /* Seconds on a monotonic clock, for timings printed by commands. */
 double hv_now_seconds(void);
 /* Path of the level played when none is named; NULL, with why printed,

@@ -3,15 +3,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hv_args.h"
 #include "hv_cli.h"
 #include "hv_save.h"
 
 int hv_cmd_replay(int argc, char **argv)
 {
-    if (argc != 1 || (argv[0][0] == '-' && argv[0][1]))
-        return hv_usage_error("%s", argc == 1 ? "replay takes no options, only a SAVE file"
-                                              : "replay needs one SAVE file");
-    const char *path = argv[0];
+    hv_args p;
+    hv_args_init(&p, "replay", NULL, argc, argv);
+    const char *path = NULL;
+    for (int code; (code = hv_args_next(&p)) != HV_ARGS_DONE;) {
+        if (code == HV_ARGS_EXIT)
+            return p.rc;
+        if (path)
+            return hv_args_error(&p, "takes one SAVE file, got '%s' too", p.arg);
+        path = p.arg;
+    }
+    if (!path)
+        return hv_args_error(&p, "needs one SAVE file");
     hv_level *level = NULL;
     hv_state *state = malloc(sizeof *state);
     hv_save_notes *notes = malloc(sizeof *notes);
@@ -44,7 +53,8 @@ int hv_cmd_replay(int argc, char **argv)
         fprintf(stderr, "%s: warning: cannot be loaded (%s); replaying %s instead\n", save, why,
                 loaded);
     if (notes->level_moved)
-        fprintf(stderr, "%s: warning: the level is not where the save says; found by its id at %s\n",
+        fprintf(stderr,
+                "%s: warning: the level is not where the save says; found by its id at %s\n",
                 loaded, at);
     hv_save_info info;
     hv_diag_free(&diag);

@@ -29,6 +29,57 @@ expect_exit 2 "sim --seed -1" -- "$bin" sim "$tutorial" --seed -1
 expect_exit 2 "sim unknown option" -- "$bin" sim "$tutorial" --fast
 expect_exit 2 "sim two levels" -- "$bin" sim "$tutorial" "$tutorial"
 
+# One parser for every command: --opt=value and --opt value, options
+# before and after the operands, `--` ending the options, one way of
+# refusing. An error names the command and where its help is.
+expect_exit 0 "sim --seed=7 --turns=3" -- "$bin" sim "$tutorial" --seed=7 --turns=3 --json
+cp "$tmp/out" "$tmp/eq.json"
+expect_exit 0 "sim --turns 3 LEVEL --seed 7" -- "$bin" sim --turns 3 "$tutorial" --seed 7 --json
+cmp -s "$tmp/out" "$tmp/eq.json" && ok || bad "--seed=7 and --seed 7 play different games"
+POSIXLY_CORRECT=1 "$bin" sim "$tutorial" --seed 7 --turns 3 --json >"$tmp/out" 2>"$tmp/err"
+cmp -s "$tmp/out" "$tmp/eq.json" && ok || bad "POSIXLY_CORRECT stops reading options after the LEVEL"
+mkdir -p "$tmp/rules"
+cp levels/rules/base.yaml "$tmp/rules/"
+cp "$tutorial" "$tmp/-x.yaml"
+(cd "$tmp" && "$bin" validate -- -x.yaml >out.txt 2>err.txt)
+[[ $? == 0 ]] && grep -qxF -- "-x.yaml: valid" "$tmp/out.txt" && ok || bad "validate -- -x.yaml: $(cat "$tmp/err.txt")"
+(cd "$tmp" && "$bin" sim --turns 1 -- -x.yaml >out.txt 2>err.txt)
+[[ $? == 0 ]] && ok || bad "sim --turns 1 -- -x.yaml: $(cat "$tmp/err.txt")"
+(cd "$tmp" && "$bin" validate -x.yaml >out.txt 2>err.txt)
+[[ $? == 2 ]] && grep -qF "happyvalley: validate: unknown option '-x'" "$tmp/err.txt" && ok ||
+    bad "validate -x.yaml without --: $(cat "$tmp/err.txt")"
+for c in "sim $tutorial" "batch $tutorial --runs 1" "audit $tutorial" "play $tutorial" "validate $tutorial" \
+    "replay x.yaml" "reference" "merge x.json"; do
+    name=${c%% *}
+    # shellcheck disable=SC2086
+    expect_exit 2 "$name --foo" -- "$bin" $c --foo=1
+    contains "$tmp/err" "happyvalley: $name: unknown option '--foo'" "$name --foo: the message"
+    contains "$tmp/err" "Try 'happyvalley $name --help'." "$name --foo: where the help is"
+    [[ $(wc -l <"$tmp/err") == 2 ]] && ok || bad "$name --foo: more than two lines"
+    # shellcheck disable=SC2086
+    expect_exit 0 "$name ... --help" -- "$bin" $c --help
+    contains "$tmp/out" "Usage: happyvalley $name" "$name: --help after the operands"
+done
+expect_exit 2 "the window's options: unknown" -- "$bin" --size 1280x720 --foo
+contains "$tmp/err" "happyvalley: unknown option '--foo'" "the bare command's unknown option"
+contains "$tmp/err" "Try 'happyvalley --help'." "the bare command's help"
+expect_exit 2 "a missing value" -- "$bin" sim "$tutorial" --turns
+contains "$tmp/err" "happyvalley: sim: option '--turns' needs a value" "a missing value's message"
+expect_exit 2 "an empty value" -- "$bin" batch "$tutorial" --runs 2 --orders=
+contains "$tmp/err" "happyvalley: batch: option '--orders' needs a value" "an empty value's message"
+expect_exit 2 "a value for an option without one" -- "$bin" sim "$tutorial" --json=yes
+contains "$tmp/err" "happyvalley: sim: option '--json' takes no value" "a value where none is taken"
+expect_exit 2 "a number out of range" -- "$bin" batch "$tutorial" --runs 2 --jobs=300
+contains "$tmp/err" "happyvalley: batch: --jobs needs a whole number from 1 to 256, got '300'" "a number's range"
+expect_exit 2 "a number with a sign" -- "$bin" sim "$tutorial" --seed=-1
+contains "$tmp/err" "--seed needs a whole number from 0 to 18446744073709551615, got '-1'" "a negative seed"
+expect_exit 2 "a bot that is not one" -- "$bin" audit "$tutorial" --levers=nobody
+contains "$tmp/err" "happyvalley: audit: --levers needs idle, greedy, balanced, random or planner, got 'nobody'" "a bot's names"
+expect_exit 0 "an option shortened" -- "$bin" sim "$tutorial" --tu 3 --se 7 --js
+cmp -s "$tmp/out" "$tmp/eq.json" && ok || bad "--tu 3 --se 7 --js is not --turns 3 --seed 7 --json"
+expect_exit 2 "an option shortened to two" -- "$bin" play "$tutorial" --s 3
+contains "$tmp/err" "option '--s' is ambiguous: --seed, --screenshot, --size, --scale" "an ambiguous option names the candidates"
+
 # validate
 expect_exit 0 "validate shipped levels" -- "$bin" validate levels/*.yaml levels/rules/*.yaml \
     levels/campaigns/*.yaml
@@ -248,7 +299,7 @@ expect_exit 0 "batch on rules that remove entries" -- "$bin" batch "$removing" -
 contains "$tmp/out" "20 runs" "batch plays a level on rules that remove entries"
 
 # Every command answers --help (and -h) with its own usage, exit 0.
-for c in play validate sim batch audit replay reference; do
+for c in play validate sim batch audit merge replay reference; do
     for h in --help -h; do
         expect_exit 0 "$c $h" -- "$bin" "$c" "$h"
         contains "$tmp/out" "Usage: happyvalley $c" "$c $h names the command"
