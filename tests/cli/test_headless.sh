@@ -25,13 +25,18 @@ if grep -q '^SDL_FOUND' "$build/CMakeCache.txt"; then bad "the headless build lo
 
 # Every headless command is there.
 expect_exit 0 "--help" -- "$bin" --help
-for c in play validate sim batch audit merge replay reference; do
+for c in play validate sim batch audit merge replay reference schema; do
     expect_exit 0 "$c --help" -- "$bin" "$c" --help
 done
 expect_exit 0 "validate" -- "$bin" validate "$level"
 expect_exit 0 "sim" -- "$bin" sim "$level" --turns 3 --json
 expect_exit 0 "batch" -- "$bin" batch "$level" --runs 3 --jobs 2 --json
 expect_exit 0 "reference" -- "$bin" reference
+expect_exit 0 "schema" -- "$bin" schema
+python3 -m json.tool "$tmp/out" >/dev/null && ok || bad "schema: not JSON"
+# The window's files are the window's: without it, the schema leaves them out.
+expect_exit 2 "schema --kind settings" -- "$bin" schema --kind settings
+contains "$tmp/err" "--kind needs one of level, rules, orders, save, campaign, campaign_progress, mod; got 'settings'" "schema --kind settings"
 printf 'status\nend\nhash\nquit\n' >"$tmp/commands"
 "$bin" play "$level" --seed 6 --terminal <"$tmp/commands" >"$tmp/play.out" 2>"$tmp/play.err"
 [[ $? == 0 ]] && grep -q "state hash [0-9a-f]* after week 1" "$tmp/play.out" && ok ||
