@@ -102,7 +102,9 @@ click campaign_play
 key Space
 key Ctrl+S
 SCRIPT
+# What system libraries keep for the process is theirs (tests/ui/lsan.supp).
 SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software HAPPYVALLEY_DATA="$croot" \
+    LSAN_OPTIONS="suppressions=$PWD/tests/ui/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
     "$bin" --ui-script "$tmp/play.txt" --data-dir "$tmp/data" >"$tmp/o" 2>&1 ||
     bad "playing the campaign in the window: $(head -5 "$tmp/o")"
 written=("$tmp/data/campaign-test.yaml" "$tmp/data/saves/slot1.yaml" "$tmp/data/settings.yaml")
