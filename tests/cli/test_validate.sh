@@ -117,7 +117,7 @@ expect_exit 0 "--werror on a file without warnings" -- "$bin" validate --werror 
 expect_exit 2 "--werror with a file that warns among others" -- "$bin" validate --werror levels/tutorial.yaml "$lint"
 contains "$tmp/out" "levels/tutorial.yaml: valid" "--werror: the other files are still checked"
 expect_exit 2 "--level without a file" -- "$bin" validate --level
-contains "$tmp/err" "--level needs a LEVEL file" "--level without a file"
+contains "$tmp/err" "option '--level' needs a value" "--level without a file"
 expect_exit 2 "unknown option" -- "$bin" validate --wrror "$lint"
 expect_exit 0 "validate --help" -- "$bin" validate --help
 contains "$tmp/out" "--werror" "validate --help names --werror"
