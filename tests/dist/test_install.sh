@@ -169,9 +169,9 @@ if command -v groff >/dev/null; then
 else
     skip "groff is not installed (Debian: groff-base)"
 fi
-words=$(bash -c 'source "$1"; COMP_WORDS=(happyvalley s); COMP_CWORD=1; _happyvalley; echo "${COMPREPLY[*]}"' \
+words=$(bash -c 'source "$1"; COMP_WORDS=(happyvalley si); COMP_CWORD=1; _happyvalley; echo "${COMPREPLY[*]}"' \
     _ "$prefix/share/bash-completion/completions/happyvalley")
-[[ "$words" == sim ]] && ok "the installed completion completes commands" || bad "completion of 's': '$words'"
+[[ "$words" == sim ]] && ok "the installed completion completes commands" || bad "completion of 'si': '$words'"
 
 echo "install_$mode: $pass passed, $fail failed"
 ((fail == 0))
