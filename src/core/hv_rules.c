@@ -184,8 +184,7 @@ int32_t hv_rules_event_chance(const hv_rules *rules, int32_t quiet)
     return chance > 1000 ? 1000 : (int32_t)chance;
 }
 
-/* Whether EV's effect or one of its choices sets event TARGET in motion. */
-static int follows_to(const hv_event_def *ev, int32_t target)
+int hv_rules_event_follows_to(const hv_event_def *ev, int32_t target)
 {
     if (ev->effect.follow_event == target + 1)
         return 1;
@@ -213,7 +212,7 @@ int hv_rules_event_can_fire(const hv_rules *rules, int32_t index)
         grown = 0;
         for (int32_t e = 0; e < rules->event_count; e++)
             for (int32_t from = 0; from < rules->event_count && !live[e]; from++)
-                if (live[from] && follows_to(&rules->events[from], e))
+                if (live[from] && hv_rules_event_follows_to(&rules->events[from], e))
                     live[e] = grown = 1;
     }
     return index >= 0 && index < rules->event_count && live[index];

@@ -551,6 +551,9 @@ int32_t hv_rules_event_chance(const hv_rules *rules, int32_t quiet);
  * speaks, a rung of the unrest ladder where incidents happen, or the
  * follow-up of one that can. */
 int hv_rules_event_can_fire(const hv_rules *rules, int32_t index);
+/* Whether EV's effect or one of its choices sets event TARGET (an index)
+ * in motion as its follow-up. */
+int hv_rules_event_follows_to(const hv_event_def *ev, int32_t target);
 /* The latest week a goal names (a win at a week, or a deadline), or 0. */
 int32_t hv_rules_last_week(const hv_rules *rules);
 /* What faction F (or the sponsor of faction F) gets from AMOUNTS. */

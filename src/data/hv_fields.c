@@ -33,33 +33,35 @@ void hv_ctx_pop(hv_ctx *ctx, size_t len)
     ctx->path[len] = '\0';
 }
 
-void hv_ctx_error(hv_ctx *ctx, const hv_ynode *node, const char *fmt, ...)
+/* One error or warning at NODE, prefixed with the current key path. */
+static void ctx_report(hv_ctx *ctx, const hv_ynode *node, int warning, const char *fmt, va_list ap)
 {
     char msg[768];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    int line = node ? node->line : 0, col = node ? node->col : 0;
+    void (*report)(hv_diag *, const char *, int, int, const char *, ...) =
+        warning ? hv_diag_warning : hv_diag_error;
+    if (ctx->path_len)
+        report(ctx->diag, ctx->file, line, col, "%s: %s", ctx->path, msg);
+    else
+        report(ctx->diag, ctx->file, line, col, "%s", msg);
+}
+
+void hv_ctx_error(hv_ctx *ctx, const hv_ynode *node, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    ctx_report(ctx, node, 0, fmt, ap);
     va_end(ap);
-    int line = node ? node->line : 0, col = node ? node->col : 0;
-    if (ctx->path_len)
-        hv_diag_error(ctx->diag, ctx->file, line, col, "%s: %s", ctx->path, msg);
-    else
-        hv_diag_error(ctx->diag, ctx->file, line, col, "%s", msg);
     ctx->errors++;
 }
 
 void hv_ctx_warning(hv_ctx *ctx, const hv_ynode *node, const char *fmt, ...)
 {
-    char msg[768];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    ctx_report(ctx, node, 1, fmt, ap);
     va_end(ap);
-    int line = node ? node->line : 0, col = node ? node->col : 0;
-    if (ctx->path_len)
-        hv_diag_warning(ctx->diag, ctx->file, line, col, "%s: %s", ctx->path, msg);
-    else
-        hv_diag_warning(ctx->diag, ctx->file, line, col, "%s", msg);
 }
 
 /* A value as it stands in the file, cut short for messages. */

@@ -144,17 +144,6 @@ static void campaign_flags(const hv_level *level, flag_use *u)
     }
 }
 
-/* Whether event TARGET comes after EV, from its effect or one of its choices. */
-static int follows_to(const hv_event_def *ev, int32_t target)
-{
-    if (ev->effect.follow_event == target + 1)
-        return 1;
-    for (int32_t c = 0; c < ev->choice_count; c++)
-        if (ev->choices[c].effect.follow_event == target + 1)
-            return 1;
-    return 0;
-}
-
 /* Which events can fire: those hv_rules_event_can_fire knows, the event a
  * hijack found out fires, and what follows up to any of them. */
 static void live_events(const hv_rules *r, int live[HV_MAX_EVENTS])
@@ -165,7 +154,7 @@ static void live_events(const hv_rules *r, int live[HV_MAX_EVENTS])
         grown = 0;
         for (int32_t e = 0; e < r->event_count; e++)
             for (int32_t from = 0; from < r->event_count && !live[e]; from++)
-                if (live[from] && follows_to(&r->events[from], e))
+                if (live[from] && hv_rules_event_follows_to(&r->events[from], e))
                     live[e] = grown = 1;
     }
 }
