@@ -138,10 +138,12 @@ int hv_cmd_sim(int argc, char **argv)
         }
     }
     hv_state *state = malloc(sizeof *state);
-    hv_state *before = malloc(sizeof *before);
+    /* The week before and each week's hash cost a copy and a pass over the
+     * whole state: only when they are printed. */
+    hv_state *before = o.report && !o.json ? malloc(sizeof *before) : NULL;
     hv_report *report = malloc(sizeof *report);
-    unsigned long long *hashes = malloc(sizeof *hashes * (size_t)o.turns);
-    if (!state || !before || !report || !hashes) {
+    unsigned long long *hashes = o.hashes ? malloc(sizeof *hashes * (size_t)o.turns) : NULL;
+    if (!state || (o.report && !o.json && !before) || !report || (o.hashes && !hashes)) {
         fprintf(stderr, "happyvalley: out of memory\n");
         rc = HV_EXIT_FAILURE;
         goto done;
@@ -165,23 +167,26 @@ int hv_cmd_sim(int argc, char **argv)
             hv_bot_plan((hv_bot_kind)o.bot, state);
         else if (state->pending >= 0)
             hv_bot_plan(HV_BOT_IDLE, state); /* answers with the first choice */
-        *before = *state;
+        if (before)
+            *before = *state;
         hv_report_clear(report);
         hv_end_turn(state, report);
         for (int32_t i = 0; i < report->count; i++) {
             applied += report->events[i].kind == HV_EV_ORDER_DONE;
             rejected += report->events[i].kind == HV_EV_ORDER_REJECTED;
         }
-        hashes[played++] = (unsigned long long)hv_state_hash(state);
+        if (hashes)
+            hashes[played] = (unsigned long long)hv_state_hash(state);
+        played++;
         if (o.json)
             continue;
-        if (o.report)
+        if (before)
             hv_print_report(stdout, before, state, report);
-        if (o.hashes)
+        if (hashes)
             printf("week %d hash %016llx\n", state->turn, hashes[played - 1]);
     }
     if (o.json) {
-        hv_json_game(stdout, level, state, o.hashes ? hashes : NULL, played, applied, rejected);
+        hv_json_game(stdout, level, state, hashes, played, applied, rejected);
     } else {
         hv_print_status(stdout, level, state);
         printf("  orders: %d applied, %d refused\n", applied, rejected);
