@@ -34,6 +34,24 @@ int main(void)
     char why[160];
     CHECK_EQ_INT(hv_state_check(&s, why, sizeof why), 0);
 
+    /* Lookups by id hold when demolitions left gaps in the ids, the first
+     * one included. */
+    t = s;
+    for (int32_t x = 3; x < 9; x++)
+        hv_state_add_module(&t, T_HAB, x, 4, 1); /* ids 3..8 */
+    int32_t gone[] = {1, 5, 6};
+    for (int g = 0; g < 3; g++) {
+        hv_module *m = hv_state_module(&t, gone[g]);
+        CHECK(m != NULL);
+        memmove(m, m + 1, (size_t)(t.modules + t.module_count - m - 1) * sizeof *m);
+        t.module_count--;
+    }
+    for (int32_t id = 0; id <= 10; id++) {
+        hv_module *m = hv_state_module(&t, id);
+        int kept = id == 2 || id == 3 || id == 4 || id == 7 || id == 8;
+        CHECK(kept ? m != NULL && m->id == id : m == NULL);
+    }
+
     /* Queue and undo. */
     hv_order o = {HV_ORDER_BUILD, T_AIR, 3, 3, 0, 0, 0, 0, 0};
     CHECK_EQ_INT(hv_state_queue_order(&s, &o), 0);
