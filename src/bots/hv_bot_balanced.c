@@ -23,11 +23,8 @@ static int32_t best_module(const hv_bot_view *v)
 static void staff(hv_bot_view *v, int rebalance)
 {
     hv_state *s = v->s;
-    int32_t by_type[HV_MAX_MODULE_TYPES];
-    for (int32_t t = 0; t < v->r->module_type_count; t++)
-        by_type[t] = hv_bot_type_value(v, t);
     for (int32_t i = 0; i < s->module_count; i++)
-        v->value[i] = by_type[s->modules[i].type];
+        v->value[i] = v->type_value[s->modules[i].type];
     for (int32_t k = 0; k < v->free_count; k++) {
         int32_t m = best_module(v);
         if (m < 0)
@@ -158,7 +155,7 @@ static int64_t gain(const hv_bot_view *v, int32_t t, int want)
         /* Beyond needs, when someone is free to run it. */
         if (mt->power > 0 || pending_type(v, t) || unstaffed)
             return 0;
-        int64_t value = hv_bot_type_value(v, t);
+        int64_t value = v->type_value[t];
         return value >= 250 ? value * 10 : 0;
     }
     default: /* a resource, made without using it */
@@ -248,6 +245,8 @@ static void govern(hv_bot_view *v)
         int64_t now_worth = hv_bot_policy_worth(v, in_force, in_force);
         int64_t best_worth = now_worth;
         for (int32_t o = 0; o < pol->option_count; o++) {
+            if (o == now)
+                continue; /* worth now_worth, which it would have to beat */
             int64_t w = hv_bot_policy_worth(v, &pol->options[o].effect, in_force);
             if (w > best_worth) {
                 best_worth = w;

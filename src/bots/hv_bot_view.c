@@ -164,6 +164,8 @@ static uint32_t supplied(const hv_state *s)
     return bits;
 }
 
+static void weigh_effects(hv_bot_view *v);
+
 void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
 {
     memset(v, 0, offsetof(hv_bot_view, free_people));
@@ -191,7 +193,10 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
             continue;
         int64_t share = mt->crew_slots ? m->crew * 1000 / mt->crew_slots : 1000;
         for (int res = 0; res < HV_RES_COUNT; res++) {
-            int64_t net = (mt->output[res] - mt->input[res]) * share / 1000;
+            int64_t net = mt->output[res] - mt->input[res];
+            if (!net)
+                continue; /* most recipes name two or three resources */
+            net = share == 1000 ? net : net * share / 1000;
             v->net[res] += net;
             made[res] += net;
         }
@@ -223,7 +228,6 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
         if (r->win[i].kind == HV_GOAL_RESOURCE_AT_LEAST &&
             r->win[i].amount > v->keep[r->win[i].resource])
             v->keep[r->win[i].resource] = r->win[i].amount;
-    v->tension = hv_state_nation_tension(s);
     v->worst_a = v->worst_b = -1;
     uint32_t present = 0;
     for (int32_t i = 0; i < s->person_count; i++)
@@ -235,6 +239,8 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
                 v->worst_a = a;
                 v->worst_b = b;
             }
+    /* The worst pair present holds the highest tension between nations. */
+    v->tension = v->worst_a >= 0 ? s->tension[v->worst_a][v->worst_b] : 0;
     v->class_tension = s->class_tension;
     v->weeks_left = weeks_left(s);
     v->supplied = supplied(s);
@@ -242,6 +248,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     for (int res = 0; res < HV_RES_COUNT; res++)
         if (made[res] > 0)
             v->output_worth += made[res] * v->worth[res];
+    weigh_effects(v);
 }
 
 /* Worth of one point of tension held for a week, by how close the base is
@@ -300,6 +307,20 @@ static int64_t point_worth(const hv_bot_view *v, int32_t k)
     return v->greedy ? per_point / 2 : per_point;
 }
 
+static void weigh_effects(hv_bot_view *v)
+{
+    v->tension_w = tension_weight(v, v->tension);
+    v->class_w = tension_weight(v, v->class_tension);
+    v->staff_w = morale_weight(v, v->staff);
+    v->workers_w = morale_weight(v, v->workers);
+    for (int32_t k = 0; k < v->r->sponsor_count; k++) {
+        v->point_w[k] = point_worth(v, k);
+        v->pay_w[k] = (int64_t)v->r->sponsors[k].agenda.pay * v->point_w[k];
+    }
+    for (int32_t t = 0; t < v->r->module_type_count; t++)
+        v->type_value[t] = hv_bot_type_value(v, t);
+}
+
 /* Worth of a week of satisfaction changed by SAT, sponsor by sponsor. */
 static int64_t satisfaction_worth(const hv_bot_view *v, const hv_by_faction *sat)
 {
@@ -307,7 +328,7 @@ static int64_t satisfaction_worth(const hv_bot_view *v, const hv_by_faction *sat
     for (int32_t k = 0; k < v->r->sponsor_count; k++) {
         int32_t d = hv_by_faction_for(sat, v->r->sponsors[k].faction);
         if (d)
-            w += d * point_worth(v, k);
+            w += d * v->point_w[k];
     }
     return w;
 }
@@ -325,7 +346,7 @@ static int64_t mood_worth(const hv_bot_view *v, int32_t staff, int32_t workers)
         int64_t mean = v->nation_morale[f] / n;
         int64_t moved =
             ((int64_t)v->nation_staff[f] * staff + (int64_t)v->nation_workers[f] * workers) / n;
-        w += (hv_sponsor_mood(mean + moved) - hv_sponsor_mood(mean)) * point_worth(v, k);
+        w += (hv_sponsor_mood(mean + moved) - hv_sponsor_mood(mean)) * v->point_w[k];
     }
     return v->greedy ? w / 2 : w;
 }
@@ -336,7 +357,7 @@ static int64_t agenda_pay_worth(const hv_bot_view *v, int32_t pay_pct)
 {
     int64_t w = 0;
     for (int32_t k = 0; k < v->r->sponsor_count && pay_pct; k++)
-        w += (int64_t)v->r->sponsors[k].agenda.pay * (pay_pct / 10) * point_worth(v, k) / 10;
+        w += v->pay_w[k] * (pay_pct / 10) / 10;
     return w;
 }
 
@@ -365,13 +386,11 @@ int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e, const hv_e
     w -= v->need[HV_RES_FOOD] * e->ration_pct / 100 * v->worth[HV_RES_FOOD];
     w -= v->worker_pay * e->pay_pct / 100 * 100;
     /* Morale and tension settle over the weeks ahead: count half of them. */
-    w += (e->morale_staff * morale_weight(v, v->staff) +
-          e->morale_workers * morale_weight(v, v->workers)) *
-         horizon / 4;
+    w += (e->morale_staff * v->staff_w + e->morale_workers * v->workers_w) * horizon / 4;
     int32_t gap = e->morale_staff - e->morale_workers;
     int64_t class_delta = e->class_tension + gap * v->r->society.gap_tension / 10;
-    w -= worst_pair_delta(v, &e->tension) * tension_weight(v, v->tension) * horizon / 2;
-    w -= class_delta * tension_weight(v, v->class_tension) * horizon / 2;
+    w -= worst_pair_delta(v, &e->tension) * v->tension_w * horizon / 2;
+    w -= class_delta * v->class_w * horizon / 2;
     w += satisfaction_worth(v, &e->satisfaction) * horizon / 2;
     /* An agenda's displeasure and a nation's mood pile up week on week and
      * stay; morale today already holds the option in force. */
@@ -385,7 +404,7 @@ int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e, const hv_e
     if (over > 0 && !v->greedy)
         w -= (int64_t)e->incident_pct * over * 4;
     if (e->joint && v->tension > 10)
-        w += (int64_t)soc->joint_work * tension_weight(v, v->tension) * horizon / 2;
+        w += (int64_t)soc->joint_work * v->tension_w * horizon / 2;
     if (e->capture_pm && launch_near(v))
         w += (int64_t)e->capture_pm * 10;
     return w;
@@ -462,9 +481,7 @@ static int64_t effect_worth(const hv_bot_view *v, const hv_effect *e, int depth)
     int64_t people = v->staff + v->workers;
     /* A one-off change lasts until it settles: a few weeks of morale, the
      * rest of the level for tension and satisfaction (they ease slowly). */
-    w += (e->morale_staff * morale_weight(v, v->staff) +
-          e->morale_workers * morale_weight(v, v->workers)) *
-         3;
+    w += (e->morale_staff * v->staff_w + e->morale_workers * v->workers_w) * 3;
     int64_t lasting = v->weeks_left < 10 ? v->weeks_left : 10;
     int32_t pair = worst_pair_delta(v, &e->tension);
     w -= pair * tension_weight(v, v->tension + pair) * lasting;
@@ -485,7 +502,7 @@ static int64_t effect_worth(const hv_bot_view *v, const hv_effect *e, int depth)
     w += e->price_pct * v->s->price *
          (v->s->stock[HV_RES_IRIDIUM] + v->net[HV_RES_IRIDIUM] * lasting) / 100 * 100 / 10;
     if (e->break_type > 0)
-        w -= (int64_t)e->break_weeks * hv_bot_type_value(v, e->break_type - 1);
+        w -= (int64_t)e->break_weeks * v->type_value[e->break_type - 1];
     /* Unrest falls on a side: a strike stops a share of the work, sabotage
      * a busy module, a defection loses a pair of hands. */
     int64_t per_head = people ? v->output_worth / people : 0;

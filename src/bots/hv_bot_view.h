@@ -32,6 +32,13 @@ typedef struct hv_bot_view {
     uint32_t supplied;  /* bit per resource ships or rocks in reach bring */
     int32_t nation_staff[HV_MAX_FACTIONS], nation_workers[HV_MAX_FACTIONS]; /* head counts */
     int64_t nation_morale[HV_MAX_FACTIONS]; /* summed over its people */
+    /* Weights every worth of the week reads, weighed once as the view is
+     * filled (a week weighs a few dozen effects and module types). */
+    int64_t tension_w, class_w;              /* of a point of tension held, at today's */
+    int64_t staff_w, workers_w;              /* of a point of morale for all staff, all workers */
+    int64_t point_w[HV_MAX_SPONSORS];        /* of a point of each sponsor's satisfaction */
+    int64_t pay_w[HV_MAX_SPONSORS];          /* its agenda's pay weight times point_w */
+    int32_t type_value[HV_MAX_MODULE_TYPES]; /* hv_bot_type_value of each type */
     int32_t free_count;
     int32_t free_people[HV_MAX_PEOPLE];
     int32_t slots[HV_MAX_MODULES]; /* free crew slots left */
