@@ -6,6 +6,26 @@
 #include "hv_event.h"
 #include "hv_state.h"
 
+/* What the week's phases read more than once, measured once by
+ * hv_end_turn after power is balanced: the policies in force (only orders
+ * change them, and they come first) and what running, powered modules
+ * give. Power is settled in phase 2, and modules break only through
+ * events, incidents and riots, which come after every phase that reads
+ * these. */
+typedef struct hv_week {
+    hv_effect policy; /* hv_policy_total */
+    int64_t beds, medical, recreation, security;
+} hv_week;
+
+/* Measures W for S as it stands now. */
+void hv_week_measure(const hv_state *s, hv_week *w);
+/* Phases 3, 4, 7 and 8 on the week's measures; the hv_phase_* functions
+ * of hv_turn.h measure them first. */
+void hv_week_production(hv_state *s, hv_report *report, const hv_week *w);
+void hv_week_life_support(hv_state *s, hv_report *report, const hv_week *w);
+void hv_week_economy(hv_state *s, hv_report *report, const hv_week *w);
+void hv_week_society(hv_state *s, hv_report *report, const hv_week *w);
+
 /* Appends an event to REPORT (NULL ignores it). */
 void hv_emit(hv_report *report, const hv_state *s, hv_event_kind kind, hv_cause cause,
              int32_t subject, int32_t resource, int64_t amount, int64_t value);
@@ -48,8 +68,7 @@ void hv_module_break(hv_state *s, hv_report *report, hv_module *m, int32_t weeks
 /* Strain and hazards of the week's work on the lower deck. */
 void hv_unrest_work(hv_state *s, hv_report *report, const hv_effect *policy);
 /* Incident rolls for every pair of nations present and for the classes. */
-void hv_unrest_incidents(hv_state *s, hv_report *report, const hv_effect *policy,
-                         uint32_t present);
+void hv_unrest_incidents(hv_state *s, hv_report *report, const hv_week *w, uint32_t present);
 /* Counts the weeks at riot level; breaks out a riot when they are up. */
 void hv_unrest_riot(hv_state *s, hv_report *report);
 /* The person an event on SIDE is about: the least loyal there (the

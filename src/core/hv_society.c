@@ -156,14 +156,15 @@ static int32_t worst_tension_of(const hv_state *s, int32_t faction, uint32_t pre
     return worst;
 }
 
-void hv_morale_targets(const hv_state *s, const hv_effect *policy, int32_t *out)
+/* hv_morale_targets with the week's RECREATION from running modules. */
+static void morale_targets(const hv_state *s, const hv_effect *policy, int32_t recreation,
+                           int32_t *out)
 {
     const hv_society *soc = &s->rules->society;
     uint32_t present = hv_factions_present(s);
     int32_t shortages = 0;
     for (uint32_t m = (uint32_t)s->shortage_mask; m; m &= m - 1)
         shortages++;
-    int32_t recreation = (int32_t)hv_state_running_bonus(s, offsetof(hv_module_type, recreation));
     int32_t worst[HV_MAX_FACTIONS];
     for (int32_t f = 0; f < s->rules->faction_count; f++)
         worst[f] = (present >> f & 1u) ? worst_tension_of(s, f, present) : 0;
@@ -179,10 +180,17 @@ void hv_morale_targets(const hv_state *s, const hv_effect *policy, int32_t *out)
     }
 }
 
-static void settle_morale(hv_state *s, hv_report *report, const hv_effect *policy)
+void hv_morale_targets(const hv_state *s, const hv_effect *policy, int32_t *out)
 {
+    morale_targets(
+        s, policy, (int32_t)hv_state_running_bonus(s, offsetof(hv_module_type, recreation)), out);
+}
+
+static void settle_morale(hv_state *s, hv_report *report, const hv_week *w)
+{
+    const hv_effect *policy = &w->policy;
     int32_t targets[HV_MAX_PEOPLE];
-    hv_morale_targets(s, policy, targets);
+    morale_targets(s, policy, (int32_t)w->recreation, targets);
     int64_t moved = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         hv_person *p = &s->people[i];
@@ -291,15 +299,20 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
 }
 
 /* ---- the phase --------------------------------------------------------- */
+void hv_week_society(hv_state *s, hv_report *report, const hv_week *w)
+{
+    uint32_t present = hv_factions_present(s);
+    settle_morale(s, report, w);
+    move_tension(s, report, &w->policy, present);
+    hv_unrest_work(s, report, &w->policy);
+    hv_unrest_incidents(s, report, w, present);
+    hv_unrest_riot(s, report);
+    hv_politics_week(s, report, &w->policy);
+}
+
 void hv_phase_society(hv_state *s, hv_report *report)
 {
-    hv_effect policy;
-    hv_policy_total(s, &policy);
-    uint32_t present = hv_factions_present(s);
-    settle_morale(s, report, &policy);
-    move_tension(s, report, &policy, present);
-    hv_unrest_work(s, report, &policy);
-    hv_unrest_incidents(s, report, &policy, present);
-    hv_unrest_riot(s, report);
-    hv_politics_week(s, report, &policy);
+    hv_week w;
+    hv_week_measure(s, &w);
+    hv_week_society(s, report, &w);
 }

@@ -215,10 +215,15 @@ int32_t hv_person_module_pm(const hv_state *s, const hv_person *p)
 
 void hv_phase_production(hv_state *s, hv_report *report)
 {
-    hv_effect policy;
-    hv_policy_total(s, &policy);
+    hv_week w;
+    hv_week_measure(s, &w);
+    hv_week_production(s, report, &w);
+}
+
+void hv_week_production(hv_state *s, hv_report *report, const hv_week *w)
+{
     int32_t crew_pm[HV_MAX_MODULES];
-    crew_output(s, policy.output_pct, crew_pm);
+    crew_output(s, w->policy.output_pct, crew_pm);
     int32_t order[HV_MAX_MODULES];
     int32_t n = sort_by_priority(s, order);
     for (int32_t k = 0; k < n; k++) {
@@ -274,6 +279,22 @@ void hv_remove_dead(hv_state *s, hv_report *report, hv_cause cause, int32_t reso
     s->person_count = kept;
 }
 
+void hv_week_measure(const hv_state *s, hv_week *w)
+{
+    hv_policy_total(s, &w->policy);
+    w->beds = w->medical = w->recreation = w->security = 0;
+    for (int32_t i = 0; i < s->module_count; i++) {
+        const hv_module *m = &s->modules[i];
+        if (!hv_module_running(m) || !m->powered)
+            continue;
+        const hv_module_type *mt = &s->rules->module_types[m->type];
+        w->beds += mt->housing;
+        w->medical += mt->medical;
+        w->recreation += mt->recreation;
+        w->security += mt->security;
+    }
+}
+
 int64_t hv_state_running_bonus(const hv_state *s, size_t offset)
 {
     int64_t sum = 0;
@@ -288,6 +309,13 @@ int64_t hv_state_running_bonus(const hv_state *s, size_t offset)
 
 void hv_phase_life_support(hv_state *s, hv_report *report)
 {
+    hv_week w;
+    hv_week_measure(s, &w);
+    hv_week_life_support(s, report, &w);
+}
+
+void hv_week_life_support(hv_state *s, hv_report *report, const hv_week *w)
+{
     const hv_life_support *life = &s->rules->life;
     int64_t people = s->person_count;
     int32_t damage = 0;
@@ -295,12 +323,10 @@ void hv_phase_life_support(hv_state *s, hv_report *report)
     s->shortage_mask = 0;
     if (people == 0)
         return;
-    hv_effect policy;
-    hv_policy_total(s, &policy);
     for (int r = 0; r < HV_RES_COUNT; r++) {
         int64_t total = life->need[r] * people;
         if (r == HV_RES_FOOD)
-            total = total * (100 + policy.ration_pct) / 100;
+            total = total * (100 + w->policy.ration_pct) / 100;
         if (total <= 0)
             continue;
         int64_t have = s->stock[r] > 0 ? s->stock[r] : 0;
@@ -319,17 +345,12 @@ void hv_phase_life_support(hv_state *s, hv_report *report)
             worst = r;
         }
     }
-    int64_t beds = 0;
-    for (int32_t i = 0; i < s->module_count; i++)
-        if (s->modules[i].powered && hv_module_running(&s->modules[i]))
-            beds += s->rules->module_types[s->modules[i].type].housing;
     /* The newest arrivals are the ones left without a powered bed. */
-    int64_t exposed = people > beds ? people - beds : 0;
+    int64_t exposed = people > w->beds ? people - w->beds : 0;
     if (exposed > 0 && life->exposure_damage > 0)
         hv_emit(report, s, HV_EV_HEALTH, HV_CAUSE_EXPOSURE, -1, -1, -life->exposure_damage,
                 exposed);
-    int32_t recovery =
-        life->recovery + (int32_t)hv_state_running_bonus(s, offsetof(hv_module_type, medical));
+    int32_t recovery = life->recovery + (int32_t)w->medical;
     int64_t recovered = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         hv_person *p = &s->people[i];
@@ -395,9 +416,15 @@ static void sell_shipments(hv_state *s, hv_report *report)
 
 void hv_phase_economy(hv_state *s, hv_report *report)
 {
+    hv_week w;
+    hv_week_measure(s, &w);
+    hv_week_economy(s, report, &w);
+}
+
+void hv_week_economy(hv_state *s, hv_report *report, const hv_week *w)
+{
     const hv_rules *rules = s->rules;
-    hv_effect policy;
-    hv_policy_total(s, &policy);
+    const hv_effect *policy = &w->policy;
     for (int32_t i = 0; i < rules->sponsor_count; i++)
         hv_change_stock(s, report, HV_RES_FUNDS, hv_sponsor_funding(s, i), HV_CAUSE_FUNDING, i);
     int64_t upkeep = 0;
@@ -408,11 +435,11 @@ void hv_phase_economy(hv_state *s, hv_report *report)
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_role *role = &rules->roles[s->people[i].role];
         pay +=
-            role->klass == HV_CLASS_WORKER ? role->pay * (100 + policy.pay_pct) / 100 : role->pay;
+            role->klass == HV_CLASS_WORKER ? role->pay * (100 + policy->pay_pct) / 100 : role->pay;
     }
     hv_change_stock(s, report, HV_RES_FUNDS, -pay, HV_CAUSE_PAY, -1);
     for (int r = 0; r < HV_RES_COUNT; r++)
-        hv_change_stock(s, report, r, policy.resources[r], HV_CAUSE_POLICY, -1);
+        hv_change_stock(s, report, r, policy->resources[r], HV_CAUSE_POLICY, -1);
     for (int r = 0; r < HV_RES_COUNT; r++)
         if (r != HV_RES_FUNDS && s->stock[r] < 0)
             s->stock[r] = 0; /* a policy cannot take what is not there */
@@ -424,141 +451,6 @@ void hv_phase_economy(hv_state *s, hv_report *report)
     }
     sell_shipments(s, report);
     s->broke_turns = s->stock[HV_RES_FUNDS] < 0 ? s->broke_turns + 1 : 0;
-}
-
-/* ---- 10. goals --------------------------------------------------------- */
-
-static int64_t operating_count(const hv_state *s, int32_t type)
-{
-    int64_t n = 0;
-    for (int32_t i = 0; i < s->module_count; i++)
-        n += s->modules[i].type == type && s->modules[i].status == HV_MODULE_ACTIVE;
-    return n;
-}
-
-static int all_satisfied(const hv_state *s, int64_t amount)
-{
-    for (int32_t i = 0; i < s->rules->sponsor_count; i++)
-        if (s->satisfaction[i] < amount)
-            return 0;
-    return 1;
-}
-
-int hv_goal_holds(const hv_state *s, const hv_goal *g)
-{
-    switch (g->kind) {
-    case HV_GOAL_RESOURCE_AT_LEAST:
-        return s->stock[g->resource] >= g->amount;
-    case HV_GOAL_RESOURCE_DEPLETED:
-        return s->stock[g->resource] <= 0;
-    case HV_GOAL_TURN_REACHED:
-        return s->turn >= g->turn;
-    case HV_GOAL_MODULES_AT_LEAST:
-        return operating_count(s, g->module_type) >= g->amount;
-    case HV_GOAL_POPULATION_AT_LEAST:
-        return s->person_count >= g->amount;
-    case HV_GOAL_POPULATION_BELOW:
-        return s->person_count < g->amount;
-    case HV_GOAL_BANKRUPT:
-        return s->broke_turns >= g->turn;
-    case HV_GOAL_TENSION_BELOW:
-        return hv_state_max_tension(s) < g->amount;
-    case HV_GOAL_RIOT:
-        return s->riots >= (g->amount > 0 ? g->amount : 1);
-    case HV_GOAL_EXPORTED_AT_LEAST:
-        return s->exported >= g->amount;
-    case HV_GOAL_CAPTURED_AT_LEAST:
-        return s->captured >= g->amount;
-    case HV_GOAL_FLAG_SET:
-        return (s->flags >> g->flag) & 1u;
-    case HV_GOAL_SATISFACTION_AT_LEAST:
-        return all_satisfied(s, g->amount);
-    default:
-        return 0;
-    }
-}
-
-int64_t hv_goal_measure(const hv_state *s, const hv_goal *g, int64_t *target)
-{
-    *target = g->amount;
-    switch (g->kind) {
-    case HV_GOAL_RESOURCE_AT_LEAST:
-        return s->stock[g->resource];
-    case HV_GOAL_RESOURCE_DEPLETED:
-        *target = 0;
-        return s->stock[g->resource];
-    case HV_GOAL_TURN_REACHED:
-        *target = g->turn;
-        return s->turn;
-    case HV_GOAL_MODULES_AT_LEAST:
-        return operating_count(s, g->module_type);
-    case HV_GOAL_POPULATION_AT_LEAST:
-    case HV_GOAL_POPULATION_BELOW:
-        return s->person_count;
-    case HV_GOAL_BANKRUPT:
-        *target = g->turn;
-        return s->broke_turns;
-    case HV_GOAL_TENSION_BELOW:
-        return hv_state_max_tension(s);
-    case HV_GOAL_RIOT:
-        *target = g->amount > 0 ? g->amount : 1;
-        return s->riots;
-    case HV_GOAL_EXPORTED_AT_LEAST:
-        return s->exported;
-    case HV_GOAL_CAPTURED_AT_LEAST:
-        return s->captured;
-    case HV_GOAL_FLAG_SET:
-        *target = 1;
-        return (s->flags >> g->flag) & 1u;
-    case HV_GOAL_SATISFACTION_AT_LEAST: {
-        int64_t least = 100;
-        for (int32_t i = 0; i < s->rules->sponsor_count; i++)
-            least = s->satisfaction[i] < least ? s->satisfaction[i] : least;
-        return least;
-    }
-    default:
-        *target = 0;
-        return 0;
-    }
-}
-
-static void end_game(hv_state *s, hv_report *report, hv_outcome outcome, int32_t goal)
-{
-    s->outcome = outcome;
-    s->outcome_goal = goal;
-    s->outcome_turn = s->turn;
-    hv_emit(report, s, HV_EV_OUTCOME, HV_CAUSE_GOAL, goal, -1, 0, outcome);
-}
-
-void hv_phase_goals(hv_state *s, hv_report *report)
-{
-    const hv_rules *rules = s->rules;
-    if (s->outcome != HV_OUTCOME_RUNNING)
-        return; /* decided already; the game is being played on */
-    if (s->person_count == 0) {
-        end_game(s, report, HV_OUTCOME_LOST, HV_CAUSE_ALL_DEAD);
-        return;
-    }
-    /* Disasters first; a deadline only bites if the goals are still unmet. */
-    for (int32_t i = 0; i < rules->lose_count; i++) {
-        if (rules->lose[i].kind != HV_GOAL_TURN_REACHED && hv_goal_holds(s, &rules->lose[i])) {
-            end_game(s, report, HV_OUTCOME_LOST, i);
-            return;
-        }
-    }
-    int all = rules->win_count > 0;
-    for (int32_t i = 0; i < rules->win_count && all; i++)
-        all = hv_goal_holds(s, &rules->win[i]);
-    if (all) {
-        end_game(s, report, HV_OUTCOME_WON, 0);
-        return;
-    }
-    for (int32_t i = 0; i < rules->lose_count; i++) {
-        if (rules->lose[i].kind == HV_GOAL_TURN_REACHED && hv_goal_holds(s, &rules->lose[i])) {
-            end_game(s, report, HV_OUTCOME_LOST, i);
-            return;
-        }
-    }
 }
 
 /* ---- the turn ---------------------------------------------------------- */
@@ -574,12 +466,14 @@ hv_turn_result hv_end_turn(hv_state *s, hv_report *report)
     s->week_incidents = 0;
     hv_phase_orders(s, report);
     hv_phase_power(s, report);
-    hv_phase_production(s, report);
-    hv_phase_life_support(s, report);
+    hv_week week;
+    hv_week_measure(s, &week);
+    hv_week_production(s, report, &week);
+    hv_week_life_support(s, report, &week);
     hv_phase_construction(s, report);
     hv_phase_missions(s, report);
-    hv_phase_economy(s, report);
-    hv_phase_society(s, report);
+    hv_week_economy(s, report, &week);
+    hv_week_society(s, report, &week);
     hv_phase_events(s, report);
     hv_phase_goals(s, report);
 #ifdef HV_CHECK_INVARIANTS
