@@ -173,6 +173,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->r = s->rules;
     v->greedy = greedy;
     const hv_rules *r = v->r;
+    v->d = hv_rules_derived_of(r, &v->scratch);
     int32_t ration = 0;
     for (int32_t i = 0; i < r->policy_count; i++)
         ration += r->policies[i].options[s->policy[i]].effect.ration_pct;
@@ -192,10 +193,10 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
         if (m->status != HV_MODULE_ACTIVE || m->broken || (mt->crew_slots && !m->crew))
             continue;
         int64_t share = mt->crew_slots ? m->crew * 1000 / mt->crew_slots : 1000;
-        for (int res = 0; res < HV_RES_COUNT; res++) {
+        /* Recipes name a few resources each: only those are looked at. */
+        for (uint32_t bits = v->d->nets[m->type]; bits; bits &= bits - 1) {
+            int res = __builtin_ctz(bits);
             int64_t net = mt->output[res] - mt->input[res];
-            if (!net)
-                continue; /* most recipes name two or three resources */
             net = share == 1000 ? net : net * share / 1000;
             v->net[res] += net;
             made[res] += net;
@@ -535,14 +536,15 @@ int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type)
     /* A recipe whose input nothing makes, no rock in reach holds and the
      * stores cannot feed for long makes nothing worth having. */
     int starved = 0;
-    for (int res = 0; res < HV_RES_COUNT; res++)
+    for (uint32_t bits = v->d->uses[type]; bits; bits &= bits - 1) {
+        int res = __builtin_ctz(bits);
         starved |= mt->input[res] > 0 && v->net[res] <= 0 && s->stock[res] < 8 * mt->input[res] &&
                    !(v->supplied >> res & 1u);
+    }
     /* What its recipe is worth in a week, against the wages of its crew. */
-    for (int res = 0; res < HV_RES_COUNT && !starved; res++) {
+    for (uint32_t bits = starved ? 0 : v->d->nets[type]; bits; bits &= bits - 1) {
+        int res = __builtin_ctz(bits);
         int64_t made = mt->output[res] - mt->input[res];
-        if (!made)
-            continue;
         int64_t w = made * v->worth[res] / 100;
         if (v->need[res] > 0 && made > 0) {
             int64_t weeks = v->need[res] ? s->stock[res] / v->need[res] : 99;

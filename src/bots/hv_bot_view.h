@@ -43,6 +43,8 @@ typedef struct hv_bot_view {
     int32_t free_people[HV_MAX_PEOPLE];
     int32_t slots[HV_MAX_MODULES]; /* free crew slots left */
     int32_t value[HV_MAX_MODULES]; /* filled by hv_bot_staff */
+    const hv_rules_derived *d; /* the rules' derived data, or scratch's */
+    hv_rules_derived scratch;
 } hv_bot_view;
 
 /* Fills V for STATE; GREEDY weighs only money and mining. */

@@ -19,6 +19,8 @@ uint32_t hv_factions_present(const hv_state *s)
 
 void hv_policy_total(const hv_state *s, hv_effect *out)
 {
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
     memset(out, 0, sizeof *out);
     for (int32_t i = 0; i < s->rules->policy_count; i++) {
         const hv_effect *e = &s->rules->policies[i].options[s->policy[i]].effect;
@@ -26,7 +28,11 @@ void hv_policy_total(const hv_state *s, hv_effect *out)
             out->resources[r] += e->resources[r];
         out->morale_staff += e->morale_staff;
         out->morale_workers += e->morale_workers;
-        hv_by_pair_add(&out->tension, &e->tension);
+        /* Most options name no pair of nations: their table adds nothing. */
+        if (d->pairs[i][s->policy[i]])
+            hv_by_pair_add(&out->tension, &e->tension);
+        else
+            out->tension.all += e->tension.all;
         out->class_tension += e->class_tension;
         hv_by_faction_add(&out->satisfaction, &e->satisfaction);
         out->output_pct += e->output_pct;

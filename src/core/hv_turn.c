@@ -144,14 +144,6 @@ void hv_phase_power(hv_state *s, hv_report *report)
 
 /* ---- 3. production ----------------------------------------------------- */
 
-static int has_recipe(const hv_module_type *mt)
-{
-    for (int r = 0; r < HV_RES_COUNT; r++)
-        if (mt->input[r] || mt->output[r])
-            return 1;
-    return 0;
-}
-
 int32_t hv_person_output_pm(const hv_person *p)
 {
     if (p->strike > 0)
@@ -226,14 +218,19 @@ void hv_week_production(hv_state *s, hv_report *report, const hv_week *w)
     crew_output(s, w->policy.output_pct, crew_pm);
     int32_t order[HV_MAX_MODULES];
     int32_t n = sort_by_priority(s, order);
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
     for (int32_t k = 0; k < n; k++) {
         hv_module *m = &s->modules[order[k]];
         const hv_module_type *mt = &s->rules->module_types[m->type];
-        if (!hv_module_running(m) || !m->powered || !has_recipe(mt))
+        /* Recipes name a few resources each: only those are looked at. */
+        uint32_t uses = d->uses[m->type], makes = d->makes[m->type];
+        if (!hv_module_running(m) || !m->powered || !(uses | makes))
             continue;
         int64_t pm = crew_pm[order[k]];
         int64_t ratio = 1000; /* share of the crewed rate the inputs allow */
-        for (int r = 0; r < HV_RES_COUNT && pm > 0; r++) {
+        for (uint32_t bits = pm > 0 ? uses : 0; bits; bits &= bits - 1) {
+            int r = __builtin_ctz(bits);
             int64_t need = mt->input[r] * pm / 1000;
             if (need > 0 && s->stock[r] < need) {
                 /* A stock in debt (funds) allows nothing, never a negative rate. */
@@ -248,14 +245,16 @@ void hv_week_production(hv_state *s, hv_report *report, const hv_week *w)
             hv_emit(report, s, HV_EV_MODULE_STARVED, HV_CAUSE_PRODUCTION, m->id, -1, 0, ratio);
         if (effective == 0)
             continue;
-        for (int r = 0; r < HV_RES_COUNT; r++)
-            if (mt->input[r])
-                hv_change_stock(s, report, r, -(mt->input[r] * effective / 1000),
-                                HV_CAUSE_PRODUCTION, m->id);
-        for (int r = 0; r < HV_RES_COUNT; r++)
-            if (mt->output[r])
-                hv_change_stock(s, report, r, mt->output[r] * effective / 1000, HV_CAUSE_PRODUCTION,
-                                m->id);
+        for (uint32_t bits = uses; bits; bits &= bits - 1) {
+            int r = __builtin_ctz(bits);
+            hv_change_stock(s, report, r, -(mt->input[r] * effective / 1000), HV_CAUSE_PRODUCTION,
+                            m->id);
+        }
+        for (uint32_t bits = makes; bits; bits &= bits - 1) {
+            int r = __builtin_ctz(bits);
+            hv_change_stock(s, report, r, mt->output[r] * effective / 1000, HV_CAUSE_PRODUCTION,
+                            m->id);
+        }
     }
 }
 
@@ -461,6 +460,10 @@ hv_turn_result hv_end_turn(hv_state *s, hv_report *report)
         return HV_TURN_OVER;
     if (s->pending >= 0 && hv_state_queued_answer(s) < 0)
         return HV_TURN_WAITING;
+#ifdef HV_CHECK_INVARIANTS
+    /* Rules changed after they were derived would play by stale figures. */
+    assert(hv_rules_check_derived(s->rules) == 0 && "hv_rules changed after hv_rules_derive");
+#endif
     s->turn++;
     s->sold_week = s->week_mined = 0;
     s->week_incidents = 0;

@@ -120,5 +120,24 @@ int main(void)
     t.outcome_goal = HV_CAUSE_ALL_DEAD;
     hv_state_describe_outcome(&t, buf, sizeof buf);
     CHECK_STR(buf, "everyone at the base has died");
+
+    /* Derived rules data: worked out on demand while the rules were never
+     * derived, then kept with them; a change after that shows as stale. */
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(&rules, &scratch);
+    CHECK(d == &scratch && !rules.derived.ready);
+    CHECK_EQ_INT(d->uses[T_AIR], 1u << HV_RES_WATER);
+    CHECK_EQ_INT(d->makes[T_AIR], 1u << HV_RES_OXYGEN);
+    CHECK_EQ_INT(d->nets[T_AIR], (1u << HV_RES_WATER) | (1u << HV_RES_OXYGEN));
+    CHECK_EQ_INT(d->uses[T_HAB] | d->makes[T_HAB] | d->nets[T_HAB], 0);
+    CHECK_EQ_INT(hv_rules_check_derived(&rules), 0);
+    hv_rules_derive(&rules);
+    CHECK(hv_rules_derived_of(&rules, &scratch) == &rules.derived);
+    CHECK_EQ_INT(hv_rules_check_derived(&rules), 0);
+    rules.module_types[T_HAB].output[HV_RES_FOOD] = 1;
+    CHECK_EQ_INT(hv_rules_check_derived(&rules), -1);
+    hv_rules_derive(&rules);
+    CHECK_EQ_INT(rules.derived.makes[T_HAB], 1u << HV_RES_FOOD);
+    CHECK_EQ_INT(hv_rules_check_derived(&rules), 0);
     return hv_test_done("core_state");
 }
