@@ -26,15 +26,30 @@ void hv_week_life_support(hv_state *s, hv_report *report, const hv_week *w);
 void hv_week_economy(hv_state *s, hv_report *report, const hv_week *w);
 void hv_week_society(hv_state *s, hv_report *report, const hv_week *w);
 
-/* Appends an event to REPORT (NULL ignores it). */
-void hv_emit(hv_report *report, const hv_state *s, hv_event_kind kind, hv_cause cause,
-             int32_t subject, int32_t resource, int64_t amount, int64_t value);
+/* Appends an event to REPORT, which is not NULL. */
+void hv_emit_add(hv_report *report, const hv_state *s, hv_event_kind kind, hv_cause cause,
+                 int32_t subject, int32_t resource, int64_t amount, int64_t value);
+/* Appends an event to REPORT; with no report nothing is built, at the cost
+ * of a test (most weeks are played without one). */
+static inline void hv_emit(hv_report *report, const hv_state *s, hv_event_kind kind,
+                           hv_cause cause, int32_t subject, int32_t resource, int64_t amount,
+                           int64_t value)
+{
+    if (report)
+        hv_emit_add(report, s, kind, cause, subject, resource, amount, value);
+}
 /* Sets the story flags in SET and clears those in CLEAR, reporting each
  * flag that changes with CAUSE. */
 void hv_flags_change(hv_state *s, hv_report *report, uint32_t set, uint32_t clear, hv_cause cause);
 /* Changes a stock and reports it with its cause. */
-void hv_change_stock(hv_state *s, hv_report *report, int resource, int64_t amount, hv_cause cause,
-                     int32_t subject);
+static inline void hv_change_stock(hv_state *s, hv_report *report, int resource, int64_t amount,
+                                   hv_cause cause, int32_t subject)
+{
+    if (amount == 0)
+        return;
+    s->stock[resource] += amount;
+    hv_emit(report, s, HV_EV_RESOURCE, cause, subject, resource, amount, s->stock[resource]);
+}
 /* Takes P off the module it works in. */
 void hv_unassign(hv_state *s, hv_person *p);
 /* Removes everyone whose health reached 0, reporting each death with CAUSE. */

@@ -26,11 +26,6 @@ void hv_by_pair_add(hv_by_pair *sum, const hv_by_pair *e)
             sum->by[a][b] = (int8_t)hv_clamp(sum->by[a][b] + e->by[a][b], -100, 100);
 }
 
-int32_t hv_sponsor_mood(int64_t mean)
-{
-    return hv_clamp((int32_t)((mean - 60) / 10), -2, 2);
-}
-
 int64_t hv_sponsor_funding(const hv_state *s, int32_t k)
 {
     const hv_sponsor *sp = &s->rules->sponsors[k];

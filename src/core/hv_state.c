@@ -66,12 +66,6 @@ void hv_state_draw_traits(hv_state *s)
     }
 }
 
-const hv_trait *hv_person_trait(const hv_state *s, const hv_person *p)
-{
-    return p->trait > 0 && p->trait <= s->rules->trait_count ? &s->rules->traits[p->trait - 1]
-                                                             : NULL;
-}
-
 void hv_state_play_on(hv_state *s)
 {
     s->play_on = 1;

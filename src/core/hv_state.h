@@ -179,7 +179,12 @@ void hv_state_start_world(hv_state *state);
  * weights; call once, when a game starts from a level's start state. */
 void hv_state_draw_traits(hv_state *state);
 /* The trait of person P, or NULL. */
-const hv_trait *hv_person_trait(const hv_state *state, const hv_person *p);
+static inline const hv_trait *hv_person_trait(const hv_state *state, const hv_person *p)
+{
+    return p->trait > 0 && p->trait <= state->rules->trait_count
+               ? &state->rules->traits[p->trait - 1]
+               : NULL;
+}
 /* Restarts the RNG from SEED, as a new game on the same start would. */
 void hv_state_reseed(hv_state *state, uint64_t seed);
 /* Places a module at the start of a game (no cost, no order); returns its id or 0 when full. */

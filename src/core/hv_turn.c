@@ -6,11 +6,9 @@
 
 #include "hv_phase.h"
 
-void hv_emit(hv_report *report, const hv_state *s, hv_event_kind kind, hv_cause cause,
-             int32_t subject, int32_t resource, int64_t amount, int64_t value)
+void hv_emit_add(hv_report *report, const hv_state *s, hv_event_kind kind, hv_cause cause,
+                 int32_t subject, int32_t resource, int64_t amount, int64_t value)
 {
-    if (!report)
-        return;
     hv_event e = {s->turn, kind, cause, subject, resource, amount, value};
     hv_report_add(report, &e);
 }
@@ -22,15 +20,6 @@ void hv_flags_change(hv_state *s, hv_report *report, uint32_t set, uint32_t clea
     for (int32_t f = 0; f < 32; f++)
         if (((before ^ s->flags) >> f) & 1u)
             hv_emit(report, s, HV_EV_FLAG, cause, f, -1, 0, (s->flags >> f) & 1u);
-}
-
-void hv_change_stock(hv_state *s, hv_report *report, int resource, int64_t amount, hv_cause cause,
-                     int32_t subject)
-{
-    if (amount == 0)
-        return;
-    s->stock[resource] += amount;
-    hv_emit(report, s, HV_EV_RESOURCE, cause, subject, resource, amount, s->stock[resource]);
 }
 
 int hv_module_running(const hv_module *m)
