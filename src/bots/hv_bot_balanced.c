@@ -122,15 +122,11 @@ static int64_t funds_cost(const hv_module_type *mt)
     return mt->cost[HV_RES_FUNDS] + mt->upkeep * 10 + 1;
 }
 
-/* Whether a module of TYPE is going up or has crew slots to fill. */
+/* Whether a module of TYPE is going up or has crew slots to fill, as
+ * staffing left them (v->pending, filled as building starts). */
 static int pending_type(const hv_bot_view *v, int32_t type)
 {
-    for (int32_t i = 0; i < v->s->module_count; i++) {
-        const hv_module *m = &v->s->modules[i];
-        if (m->type == type && (m->status == HV_MODULE_BUILDING || v->slots[i] > 0))
-            return 1;
-    }
-    return 0;
+    return v->pending >> type & 1u;
 }
 
 /* What a type is bought for: power, beds, a resource (0 and up), or
@@ -199,6 +195,10 @@ static int building_for(const hv_bot_view *v, int res)
 static void expand(hv_bot_view *v)
 {
     hv_state *s = v->s;
+    v->pending = 0;
+    for (int32_t i = 0; i < s->module_count; i++)
+        if (s->modules[i].status == HV_MODULE_BUILDING || v->slots[i] > 0)
+            v->pending |= 1u << s->modules[i].type;
     int32_t t = -1;
     int64_t weeks = 1; /* of pay and upkeep kept back */
     if (s->power_demand > s->power_supply * 9 / 10)

@@ -317,6 +317,10 @@ static void weigh_effects(hv_bot_view *v)
     for (int32_t k = 0; k < v->r->sponsor_count; k++) {
         v->point_w[k] = point_worth(v, k);
         v->pay_w[k] = (int64_t)v->r->sponsors[k].agenda.pay * v->point_w[k];
+        int32_t f = v->r->sponsors[k].faction;
+        int32_t n = v->nation_staff[f] + v->nation_workers[f];
+        v->mean_morale[k] = n ? v->nation_morale[f] / n : 0;
+        v->mood_now[k] = hv_sponsor_mood(v->mean_morale[k]);
     }
     for (int32_t t = 0; t < v->r->module_type_count; t++)
         v->type_value[t] = hv_bot_type_value(v, t);
@@ -344,10 +348,9 @@ static int64_t mood_worth(const hv_bot_view *v, int32_t staff, int32_t workers)
         int32_t n = v->nation_staff[f] + v->nation_workers[f];
         if (!n)
             continue;
-        int64_t mean = v->nation_morale[f] / n;
         int64_t moved =
             ((int64_t)v->nation_staff[f] * staff + (int64_t)v->nation_workers[f] * workers) / n;
-        w += (hv_sponsor_mood(mean + moved) - hv_sponsor_mood(mean)) * v->point_w[k];
+        w += (hv_sponsor_mood(v->mean_morale[k] + moved) - v->mood_now[k]) * v->point_w[k];
     }
     return v->greedy ? w / 2 : w;
 }

@@ -38,11 +38,14 @@ typedef struct hv_bot_view {
     int64_t staff_w, workers_w;              /* of a point of morale for all staff, all workers */
     int64_t point_w[HV_MAX_SPONSORS];        /* of a point of each sponsor's satisfaction */
     int64_t pay_w[HV_MAX_SPONSORS];          /* its agenda's pay weight times point_w */
+    int64_t mean_morale[HV_MAX_SPONSORS];    /* of each sponsor's nation at the base */
+    int32_t mood_now[HV_MAX_SPONSORS];       /* what that mood writes home (hv_sponsor_mood) */
     int32_t type_value[HV_MAX_MODULE_TYPES]; /* hv_bot_type_value of each type */
     int32_t free_count;
     int32_t free_people[HV_MAX_PEOPLE];
     int32_t slots[HV_MAX_MODULES]; /* free crew slots left */
     int32_t value[HV_MAX_MODULES]; /* filled by hv_bot_staff */
+    uint32_t pending;              /* bit per module type going up or with slots to fill */
     const hv_rules_derived *d; /* the rules' derived data, or scratch's */
     hv_rules_derived scratch;
 } hv_bot_view;
