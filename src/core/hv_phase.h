@@ -57,7 +57,10 @@ void hv_remove_dead(hv_state *s, hv_report *report, hv_cause cause, int32_t reso
 /* Removes person at INDEX from the base without a death (defection). */
 void hv_remove_person(hv_state *s, int32_t index);
 /* A module that is built and not broken. */
-int hv_module_running(const hv_module *m);
+static inline int hv_module_running(const hv_module *m)
+{
+    return m->status == HV_MODULE_ACTIVE && m->broken == 0;
+}
 /* Applies a one-off effect (an event or a choice). */
 void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause,
                      int32_t subject);

@@ -133,14 +133,8 @@ int32_t hv_state_add_person(hv_state *state, const hv_person *person)
     return p->id;
 }
 
-hv_module *hv_state_module(hv_state *state, int32_t id)
+hv_module *hv_state_module_search(hv_state *state, int32_t id)
 {
-    /* Ids ascend through the array and are rarely skipped (only a module
-     * demolished leaves a gap), so the module usually stands where its id
-     * counts from the first one; else a binary search finds it. */
-    int32_t guess = state->module_count > 0 ? id - state->modules[0].id : -1;
-    if (guess >= 0 && guess < state->module_count && state->modules[guess].id == id)
-        return &state->modules[guess];
     int32_t lo = 0, hi = state->module_count - 1;
     while (lo <= hi) {
         int32_t mid = lo + (hi - lo) / 2;

@@ -22,11 +22,6 @@ void hv_flags_change(hv_state *s, hv_report *report, uint32_t set, uint32_t clea
             hv_emit(report, s, HV_EV_FLAG, cause, f, -1, 0, (s->flags >> f) & 1u);
 }
 
-int hv_module_running(const hv_module *m)
-{
-    return m->status == HV_MODULE_ACTIVE && m->broken == 0;
-}
-
 void hv_unassign(hv_state *s, hv_person *p)
 {
     hv_module *m = p->module ? hv_state_module(s, p->module) : NULL;
@@ -148,40 +143,49 @@ static int64_t person_work_pm(const hv_state *s, const hv_person *p)
     return hv_person_output_pm(p) * (100 + (trait ? trait->output_pct : 0)) / 100;
 }
 
-/* Per-mille of full output each module's crew gives, by module index. */
-static void crew_output(const hv_state *s, int32_t output_pct, int32_t *out)
+/* What each module's crew puts in, by module index: their work summed,
+ * and a bit per nation among them. */
+typedef struct crew_sums {
+    int64_t work[HV_MAX_MODULES];
+    uint32_t nations[HV_MAX_MODULES];
+} crew_sums;
+
+static void crew_sum(const hv_state *s, crew_sums *c)
 {
-    int64_t sum[HV_MAX_MODULES] = {0};
-    uint32_t nations[HV_MAX_MODULES] = {0};
+    memset(c->work, 0, (size_t)s->module_count * sizeof c->work[0]);
+    memset(c->nations, 0, (size_t)s->module_count * sizeof c->nations[0]);
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
         if (!p->module)
             continue;
         const hv_module *m = hv_state_module((hv_state *)s, p->module);
-        sum[m - s->modules] += person_work_pm(s, p);
-        nations[m - s->modules] |= 1u << p->faction;
+        c->work[m - s->modules] += person_work_pm(s, p);
+        c->nations[m - s->modules] |= 1u << p->faction;
     }
-    for (int32_t i = 0; i < s->module_count; i++) {
-        int32_t slots = s->rules->module_types[s->modules[i].type].crew_slots;
-        /* Partners who staff a module together get more out of it. */
-        int partnered = 0;
-        for (uint32_t x = nations[i]; x && !partnered; x &= x - 1)
-            partnered = (s->partners[__builtin_ctz(x)] & nations[i]) != 0;
-        int32_t pct = output_pct + (partnered ? s->rules->society.partner_output : 0);
-        int64_t pm = slots > 0 ? sum[i] / slots * (100 + pct) / 100 : 1000;
-        out[i] = (int32_t)(pm > 1500 ? 1500 : pm);
-    }
+}
+
+/* Per-mille of full output the crew of module I gives. */
+static int32_t crew_pm(const hv_state *s, const crew_sums *c, int32_t i, int32_t output_pct)
+{
+    int32_t slots = s->rules->module_types[s->modules[i].type].crew_slots;
+    /* Partners who staff a module together get more out of it. */
+    int partnered = 0;
+    for (uint32_t x = c->nations[i]; x && !partnered; x &= x - 1)
+        partnered = (s->partners[__builtin_ctz(x)] & c->nations[i]) != 0;
+    int32_t pct = output_pct + (partnered ? s->rules->society.partner_output : 0);
+    int64_t pm = slots > 0 ? c->work[i] / slots * (100 + pct) / 100 : 1000;
+    return (int32_t)(pm > 1500 ? 1500 : pm);
 }
 
 int32_t hv_module_crew_pm(const hv_state *s, const hv_module *m)
 {
     hv_effect policy;
     hv_policy_total(s, &policy);
-    int32_t crew_pm[HV_MAX_MODULES];
-    crew_output(s, policy.output_pct, crew_pm);
+    crew_sums c;
+    crew_sum(s, &c);
     for (int32_t i = 0; i < s->module_count; i++)
         if (s->modules[i].id == m->id)
-            return crew_pm[i];
+            return crew_pm(s, &c, i, policy.output_pct);
     return 0;
 }
 
@@ -203,20 +207,30 @@ void hv_phase_production(hv_state *s, hv_report *report)
 
 void hv_week_production(hv_state *s, hv_report *report, const hv_week *w)
 {
-    int32_t crew_pm[HV_MAX_MODULES];
-    crew_output(s, w->policy.output_pct, crew_pm);
-    int32_t order[HV_MAX_MODULES];
-    int32_t n = sort_by_priority(s, order);
+    crew_sums c;
+    crew_sum(s, &c);
     hv_rules_derived scratch;
     const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
+    /* The modules that run a recipe this week, in the order they get their
+     * inputs: by power priority (1 first), then id (a counting sort). */
+    int32_t runs[HV_MAX_MODULES], order[HV_MAX_MODULES], n = 0, start[11] = {0};
+    for (int32_t i = 0; i < s->module_count; i++) {
+        const hv_module *m = &s->modules[i];
+        if (hv_module_running(m) && m->powered && (d->uses[m->type] | d->makes[m->type])) {
+            runs[n++] = i;
+            start[hv_clamp(m->priority, 0, 9) + 1]++;
+        }
+    }
+    for (int p = 1; p < 11; p++)
+        start[p] += start[p - 1];
+    for (int32_t k = 0; k < n; k++)
+        order[start[hv_clamp(s->modules[runs[k]].priority, 0, 9)]++] = runs[k];
     for (int32_t k = 0; k < n; k++) {
         hv_module *m = &s->modules[order[k]];
         const hv_module_type *mt = &s->rules->module_types[m->type];
         /* Recipes name a few resources each: only those are looked at. */
         uint32_t uses = d->uses[m->type], makes = d->makes[m->type];
-        if (!hv_module_running(m) || !m->powered || !(uses | makes))
-            continue;
-        int64_t pm = crew_pm[order[k]];
+        int64_t pm = crew_pm(s, &c, order[k], w->policy.output_pct);
         int64_t ratio = 1000; /* share of the crewed rate the inputs allow */
         for (uint32_t bits = pm > 0 ? uses : 0; bits; bits &= bits - 1) {
             int r = __builtin_ctz(bits);
