@@ -162,46 +162,51 @@ static int32_t worst_tension_of(const hv_state *s, int32_t faction, uint32_t pre
     return worst;
 }
 
-/* hv_morale_targets with the week's RECREATION from running modules. */
-static void morale_targets(const hv_state *s, const hv_effect *policy, int32_t recreation,
-                           int32_t *out)
+/* Where morale settles under POLICY with the week's RECREATION from
+ * running modules, before traits: by class (staff 0, workers 1) and nation,
+ * into BASE. Everyone of a class and nation shares it. */
+static void morale_bases(const hv_state *s, const hv_effect *policy, int32_t recreation,
+                         int32_t base[2][HV_MAX_FACTIONS])
 {
     const hv_society *soc = &s->rules->society;
     uint32_t present = hv_factions_present(s);
     int32_t shortages = 0;
     for (uint32_t m = (uint32_t)s->shortage_mask; m; m &= m - 1)
         shortages++;
-    int32_t worst[HV_MAX_FACTIONS];
-    for (int32_t f = 0; f < s->rules->faction_count; f++)
-        worst[f] = (present >> f & 1u) ? worst_tension_of(s, f, present) : 0;
-    for (int32_t i = 0; i < s->person_count; i++) {
-        const hv_person *p = &s->people[i];
-        int worker = is_worker(s, p);
-        int32_t target = soc->base_morale + (recreation > 15 ? 15 : recreation) - 15 * shortages -
-                         worst[p->faction] / 4 -
-                         (worker ? s->class_tension / 4 + soc->worker_morale : 0) +
-                         (worker ? policy->morale_workers : policy->morale_staff);
-        const hv_trait *trait = hv_person_trait(s, p);
-        out[i] = hv_clamp(target + (trait ? trait->morale : 0), 0, 100);
+    int32_t common = soc->base_morale + (recreation > 15 ? 15 : recreation) - 15 * shortages;
+    for (int32_t f = 0; f < s->rules->faction_count; f++) {
+        int32_t worst = (present >> f & 1u) ? worst_tension_of(s, f, present) : 0;
+        base[0][f] = common - worst / 4 + policy->morale_staff;
+        base[1][f] = common - worst / 4 - (s->class_tension / 4 + soc->worker_morale) +
+                     policy->morale_workers;
     }
+}
+
+/* Where person P's morale settles, from the bases and their trait. */
+static int32_t morale_target(const hv_state *s, const hv_person *p, const hv_trait *trait,
+                             int32_t base[2][HV_MAX_FACTIONS])
+{
+    return hv_clamp(base[is_worker(s, p)][p->faction] + (trait ? trait->morale : 0), 0, 100);
 }
 
 void hv_morale_targets(const hv_state *s, const hv_effect *policy, int32_t *out)
 {
-    morale_targets(
-        s, policy, (int32_t)hv_state_running_bonus(s, offsetof(hv_module_type, recreation)), out);
+    int32_t base[2][HV_MAX_FACTIONS];
+    morale_bases(s, policy,
+                 (int32_t)hv_state_running_bonus(s, offsetof(hv_module_type, recreation)), base);
+    for (int32_t i = 0; i < s->person_count; i++)
+        out[i] = morale_target(s, &s->people[i], hv_person_trait(s, &s->people[i]), base);
 }
 
 static void settle_morale(hv_state *s, hv_report *report, const hv_week *w)
 {
-    const hv_effect *policy = &w->policy;
-    int32_t targets[HV_MAX_PEOPLE];
-    morale_targets(s, policy, (int32_t)w->recreation, targets);
+    int32_t base[2][HV_MAX_FACTIONS];
+    morale_bases(s, &w->policy, (int32_t)w->recreation, base);
     int64_t moved = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         hv_person *p = &s->people[i];
-        int32_t target = targets[i];
         const hv_trait *trait = hv_person_trait(s, p);
+        int32_t target = morale_target(s, p, trait, base);
         /* Loyalty follows mood slowly, a point a week. */
         int32_t stand = hv_clamp(p->morale + (trait ? trait->loyalty : 0), 0, 100);
         p->loyalty += stand > p->loyalty ? 1 : stand < p->loyalty ? -1 : 0;
@@ -270,6 +275,10 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
     int32_t shortage = s->shortage_mask ? soc->shortage_tension : 0;
     int32_t joint = soc->joint_work * (policy->joint ? 2 : 1);
     int32_t n = rules->faction_count;
+    /* Each nation's mean morale, as gap_tension would divide it per pair. */
+    int64_t mean[HV_MAX_FACTIONS];
+    for (int32_t a = 0; a < n; a++)
+        mean[a] = g.count[a] ? g.sum[a] / g.count[a] : 0;
     for (int32_t a = 0; a < n; a++) {
         if (!(present >> a & 1u))
             continue;
@@ -277,20 +286,22 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
             if (!(present >> b & 1u))
                 continue;
             /* Each cause on its own, in this order, so the report can name it. */
-            const int32_t delta[] = {
-                hv_by_pair_for(&policy->tension, a, b),
-                shortage,
-                gap_tension(soc, g.sum[a], g.count[a], g.sum[b], g.count[b]),
-                -joint * together[a][b],
-                (s->partners[a] >> b & 1u) ? -soc->partner_calm : 0,
-                -soc->tension_decay,
-            };
-            static const hv_cause why[] = {HV_CAUSE_POLICY,     HV_CAUSE_SHORTAGE,
-                                           HV_CAUSE_INEQUALITY, HV_CAUSE_JOINT_WORK,
-                                           HV_CAUSE_PARTNERS,   HV_CAUSE_CALM};
-            for (int k = 0; k < 6; k++)
-                if (delta[k])
-                    hv_tension_add(s, report, a, b, delta[k], why[k]);
+            int32_t d = hv_by_pair_for(&policy->tension, a, b);
+            if (d)
+                hv_tension_add(s, report, a, b, d, HV_CAUSE_POLICY);
+            if (shortage)
+                hv_tension_add(s, report, a, b, shortage, HV_CAUSE_SHORTAGE);
+            int64_t gap = mean[a] > mean[b] ? mean[a] - mean[b] : mean[b] - mean[a];
+            d = (int32_t)(gap / 10) * soc->gap_tension; /* both present: counts above 0 */
+            if (d)
+                hv_tension_add(s, report, a, b, d, HV_CAUSE_INEQUALITY);
+            d = -joint * together[a][b];
+            if (d)
+                hv_tension_add(s, report, a, b, d, HV_CAUSE_JOINT_WORK);
+            if ((s->partners[a] >> b & 1u) && soc->partner_calm)
+                hv_tension_add(s, report, a, b, -soc->partner_calm, HV_CAUSE_PARTNERS);
+            if (soc->tension_decay)
+                hv_tension_add(s, report, a, b, -soc->tension_decay, HV_CAUSE_CALM);
         }
     }
     if (g.class_count[HV_CLASS_WORKER] == 0)
