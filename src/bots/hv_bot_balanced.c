@@ -242,12 +242,13 @@ static void govern(hv_bot_view *v)
         const hv_policy *pol = &v->r->policies[p];
         int32_t now = s->policy[p], best = now;
         const hv_effect *in_force = &pol->options[now].effect;
-        int64_t now_worth = hv_bot_policy_worth(v, in_force, in_force);
+        int64_t now_worth = hv_bot_policy_worth(v, in_force, v->d->options[p][now], in_force);
         int64_t best_worth = now_worth;
         for (int32_t o = 0; o < pol->option_count; o++) {
             if (o == now)
                 continue; /* worth now_worth, which it would have to beat */
-            int64_t w = hv_bot_policy_worth(v, &pol->options[o].effect, in_force);
+            int64_t w =
+                hv_bot_policy_worth(v, &pol->options[o].effect, v->d->options[p][o], in_force);
             if (w > best_worth) {
                 best_worth = w;
                 best = o;

@@ -316,6 +316,7 @@ static void weigh_effects(hv_bot_view *v)
     v->workers_w = morale_weight(v, v->workers);
     for (int32_t k = 0; k < v->r->sponsor_count; k++) {
         v->point_w[k] = point_worth(v, k);
+        v->points_w += v->point_w[k];
         v->pay_w[k] = (int64_t)v->r->sponsors[k].agenda.pay * v->point_w[k];
         int32_t f = v->r->sponsors[k].faction;
         int32_t n = v->nation_staff[f] + v->nation_workers[f];
@@ -380,11 +381,12 @@ static int launch_near(const hv_bot_view *v)
     return 0;
 }
 
-int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e, const hv_effect *in_force)
+int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e, uint32_t names,
+                            const hv_effect *in_force)
 {
     int64_t horizon = v->weeks_left < 12 ? v->weeks_left : 12;
     int64_t w = 0;
-    for (int res = 0; res < HV_RES_COUNT; res++)
+    for (int res = 0; res < HV_RES_COUNT && (names & HV_OPTION_RESOURCES); res++)
         w += e->resources[res] * v->worth[res];
     w += v->output_worth * e->output_pct / 100;
     w -= v->need[HV_RES_FOOD] * e->ration_pct / 100 * v->worth[HV_RES_FOOD];
@@ -395,7 +397,10 @@ int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e, const hv_e
     int64_t class_delta = e->class_tension + gap * v->r->society.gap_tension / 10;
     w -= worst_pair_delta(v, &e->tension) * v->tension_w * horizon / 2;
     w -= class_delta * v->class_w * horizon / 2;
-    w += satisfaction_worth(v, &e->satisfaction) * horizon / 2;
+    /* Satisfaction that names no faction is the same for every sponsor. */
+    w += ((names & HV_OPTION_SPONSORS) ? satisfaction_worth(v, &e->satisfaction)
+                                       : e->satisfaction.all * v->points_w) *
+         horizon / 2;
     /* An agenda's displeasure and a nation's mood pile up week on week and
      * stay; morale today already holds the option in force. */
     w += (agenda_pay_worth(v, e->pay_pct) +

@@ -37,6 +37,7 @@ typedef struct hv_bot_view {
     int64_t tension_w, class_w;              /* of a point of tension held, at today's */
     int64_t staff_w, workers_w;              /* of a point of morale for all staff, all workers */
     int64_t point_w[HV_MAX_SPONSORS];        /* of a point of each sponsor's satisfaction */
+    int64_t points_w;                        /* of a point for every sponsor */
     int64_t pay_w[HV_MAX_SPONSORS];          /* its agenda's pay weight times point_w */
     int64_t mean_morale[HV_MAX_SPONSORS];    /* of each sponsor's nation at the base */
     int32_t mood_now[HV_MAX_SPONSORS];       /* what that mood writes home (hv_sponsor_mood) */
@@ -58,9 +59,11 @@ void hv_bot_look(hv_bot_view *v, hv_state *state, int greedy);
 void hv_bot_order(hv_state *s, hv_order_kind kind, int32_t a, int32_t b, int32_t value);
 /* How much the base wants one more running module of TYPE. */
 int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type);
-/* Worth of a policy option's effect held for the weeks ahead, where
- * IN_FORCE is the effect of the option the policy has now. */
-int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e, const hv_effect *in_force);
+/* Worth of a policy option's effect E held for the weeks ahead, where
+ * NAMES are its hv_option_names (the rules' derived data) and IN_FORCE is
+ * the effect of the option the policy has now. */
+int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e, uint32_t names,
+                            const hv_effect *in_force);
 /* Worth of an event's or a choice's effect, applied once. */
 int64_t hv_bot_choice_worth(const hv_bot_view *v, const hv_effect *e);
 /* Whether policy P may change in the coming week. */

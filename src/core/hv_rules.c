@@ -50,10 +50,18 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
         }
     }
     static const int8_t none[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
+    static const int16_t nobody[HV_MAX_FACTIONS];
+    static const int64_t nothing[HV_RES_COUNT];
     for (int32_t p = 0; p < rules->policy_count && p < HV_MAX_POLICIES; p++)
-        for (int32_t o = 0; o < rules->policies[p].option_count && o < HV_MAX_OPTIONS; o++)
-            d->pairs[p][o] =
-                memcmp(rules->policies[p].options[o].effect.tension.by, none, sizeof none) != 0;
+        for (int32_t o = 0; o < rules->policies[p].option_count && o < HV_MAX_OPTIONS; o++) {
+            const hv_effect *e = &rules->policies[p].options[o].effect;
+            d->options[p][o] =
+                (uint8_t)((memcmp(e->tension.by, none, sizeof none) ? HV_OPTION_PAIRS : 0) |
+                          (memcmp(e->satisfaction.by, nobody, sizeof nobody) ? HV_OPTION_SPONSORS
+                                                                            : 0) |
+                          (memcmp(e->resources, nothing, sizeof nothing) ? HV_OPTION_RESOURCES
+                                                                         : 0));
+        }
     d->ready = 1;
 }
 

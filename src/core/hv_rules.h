@@ -465,8 +465,15 @@ typedef struct hv_rules_derived {
     uint8_t uses[HV_MAX_MODULE_TYPES];  /* bit per resource a type's recipe takes in */
     uint8_t makes[HV_MAX_MODULE_TYPES]; /* bit per resource it puts out */
     uint8_t nets[HV_MAX_MODULE_TYPES];  /* bit per resource it takes in and puts out unevenly */
-    uint8_t pairs[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* 1: the option's tension names pairs */
+    uint8_t options[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* hv_option_names bits of each option */
 } hv_rules_derived;
+
+/* What a policy option's effect names beyond plain numbers (most name none). */
+enum hv_option_names {
+    HV_OPTION_PAIRS = 1,     /* pairs of nations in its tension */
+    HV_OPTION_SPONSORS = 2,  /* factions in its satisfaction */
+    HV_OPTION_RESOURCES = 4, /* resources it adds or takes */
+};
 
 typedef struct hv_rules {
     hv_world world;

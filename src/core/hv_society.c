@@ -24,17 +24,22 @@ void hv_policy_total(const hv_state *s, hv_effect *out)
     memset(out, 0, sizeof *out);
     for (int32_t i = 0; i < s->rules->policy_count; i++) {
         const hv_effect *e = &s->rules->policies[i].options[s->policy[i]].effect;
-        for (int r = 0; r < HV_RES_COUNT; r++)
+        /* Most options name no resource, pair of nations or sponsor: their
+         * tables add nothing. */
+        uint32_t names = d->options[i][s->policy[i]];
+        for (int r = 0; r < HV_RES_COUNT && (names & HV_OPTION_RESOURCES); r++)
             out->resources[r] += e->resources[r];
         out->morale_staff += e->morale_staff;
         out->morale_workers += e->morale_workers;
-        /* Most options name no pair of nations: their table adds nothing. */
-        if (d->pairs[i][s->policy[i]])
+        if (names & HV_OPTION_PAIRS)
             hv_by_pair_add(&out->tension, &e->tension);
         else
             out->tension.all += e->tension.all;
         out->class_tension += e->class_tension;
-        hv_by_faction_add(&out->satisfaction, &e->satisfaction);
+        if (names & HV_OPTION_SPONSORS)
+            hv_by_faction_add(&out->satisfaction, &e->satisfaction);
+        else
+            out->satisfaction.all += e->satisfaction.all;
         out->output_pct += e->output_pct;
         out->ration_pct += e->ration_pct;
         out->pay_pct += e->pay_pct;
