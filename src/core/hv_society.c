@@ -85,6 +85,9 @@ void hv_satisfaction_add(hv_state *s, hv_report *report, int32_t i, int32_t delt
 static void tension_pairs(hv_state *s, hv_report *report, const hv_by_pair *amounts,
                           hv_cause cause)
 {
+    static const int8_t none[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
+    if (!amounts->all && !memcmp(amounts->by, none, sizeof none))
+        return; /* most effects leave the nations be */
     uint32_t present = hv_factions_present(s);
     for (int32_t a = 0; a < s->rules->faction_count; a++)
         for (int32_t b = a + 1; b < s->rules->faction_count; b++)

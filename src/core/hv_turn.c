@@ -17,6 +17,8 @@ void hv_flags_change(hv_state *s, hv_report *report, uint32_t set, uint32_t clea
 {
     uint32_t before = s->flags;
     s->flags = (s->flags | set) & ~clear;
+    if (before == s->flags)
+        return; /* most effects touch no flag */
     for (int32_t f = 0; f < 32; f++)
         if (((before ^ s->flags) >> f) & 1u)
             hv_emit(report, s, HV_EV_FLAG, cause, f, -1, 0, (s->flags >> f) & 1u);
@@ -99,8 +101,8 @@ void hv_phase_power(hv_state *s, hv_report *report)
             m->powered = 1;
             int64_t pm = hv_module_staffing_pm(s, m);
             int64_t out = (int64_t)mt->power * pm / 1000;
-            if (mt->solar)
-                out = in_sunlight(s, out, week);
+            if (mt->solar) /* in_sunlight, with the week's daylight looked up once */
+                out = lit ? out * rules->world.sunlight / 100 * (100 - s->dust) / 100 : 0;
             supply += out;
             if (mt->power > 0)
                 m->output_pm = (int32_t)pm;
