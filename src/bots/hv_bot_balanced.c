@@ -373,7 +373,11 @@ static void redirect(hv_bot_view *v)
 static void launch(hv_bot_view *v)
 {
     hv_state *s = v->s;
-    if (hv_state_running_bonus(s, offsetof(hv_module_type, spaceport)) <= 0)
+    int far = 0;
+    for (int32_t i = 0; i < v->r->asteroid_count && !far; i++)
+        far = s->asteroids[i].stage == HV_STAGE_FAR;
+    /* Nothing out there to fly to: the spaceports need not be counted. */
+    if (!far || hv_state_running_bonus(s, offsetof(hv_module_type, spaceport)) <= 0)
         return;
     int32_t week = s->turn + 1;
     for (int32_t i = 0; i < v->r->asteroid_count; i++) {

@@ -206,10 +206,24 @@ void hv_morale_targets(const hv_state *s, const hv_effect *policy, int32_t *out)
         out[i] = morale_target(s, &s->people[i], hv_person_trait(s, &s->people[i]), base);
 }
 
-static void settle_morale(hv_state *s, hv_report *report, const hv_week *w)
+/* What tension reads of the people once morale has settled: morale
+ * summed by nation and by class, and the nations in each module's crew. */
+typedef struct group_morale {
+    int64_t sum[HV_MAX_FACTIONS];
+    int32_t count[HV_MAX_FACTIONS];
+    int64_t class_sum[2];
+    int32_t class_count[2];
+    uint32_t crews[HV_MAX_MODULES];
+} group_morale;
+
+/* Moves everyone's morale a step toward its target, and loyalty toward
+ * their mood; sums the settled morale into G as it goes. */
+static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, group_morale *g)
 {
     int32_t base[2][HV_MAX_FACTIONS];
     morale_bases(s, &w->policy, (int32_t)w->recreation, base);
+    memset(g, 0, offsetof(group_morale, crews));
+    memset(g->crews, 0, (size_t)s->module_count * sizeof g->crews[0]);
     int64_t moved = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         hv_person *p = &s->people[i];
@@ -226,6 +240,13 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w)
         moved += step;
         if (p->strike > 0)
             p->strike--;
+        int worker = is_worker(s, p);
+        g->sum[p->faction] += p->morale;
+        g->count[p->faction]++;
+        g->class_sum[worker] += p->morale;
+        g->class_count[worker]++;
+        if (p->module)
+            g->crews[hv_state_module(s, p->module) - s->modules] |= 1u << p->faction;
     }
     if (moved && s->person_count)
         hv_emit(report, s, HV_EV_MORALE, HV_CAUSE_MORALE, -1, -1, moved * 1000 / s->person_count,
@@ -233,13 +254,6 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w)
 }
 
 /* ---- tension ----------------------------------------------------------- */
-
-typedef struct group_morale {
-    int64_t sum[HV_MAX_FACTIONS];
-    int32_t count[HV_MAX_FACTIONS];
-    int64_t class_sum[2];
-    int32_t class_count[2];
-} group_morale;
 
 static int32_t gap_tension(const hv_society *soc, int64_t sa, int32_t na, int64_t sb, int32_t nb)
 {
@@ -250,22 +264,12 @@ static int32_t gap_tension(const hv_society *soc, int64_t sa, int32_t na, int64_
     return (int32_t)(gap / 10) * soc->gap_tension;
 }
 
-static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy, uint32_t present)
+static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy, uint32_t present,
+                         const group_morale *gm)
 {
     const hv_rules *rules = s->rules;
     const hv_society *soc = &rules->society;
-    group_morale g;
-    memset(&g, 0, sizeof g);
-    uint32_t crews[HV_MAX_MODULES] = {0};
-    for (int32_t i = 0; i < s->person_count; i++) {
-        const hv_person *p = &s->people[i];
-        g.sum[p->faction] += p->morale;
-        g.count[p->faction]++;
-        g.class_sum[is_worker(s, p)] += p->morale;
-        g.class_count[is_worker(s, p)]++;
-        if (p->module)
-            crews[hv_state_module(s, p->module) - s->modules] |= 1u << p->faction;
-    }
+    const uint32_t *crews = gm->crews;
     /* Modules each pair of nations staffs together. */
     uint8_t together[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
     memset(together, 0, sizeof together);
@@ -286,7 +290,7 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
     /* Each nation's mean morale, as gap_tension would divide it per pair. */
     int64_t mean[HV_MAX_FACTIONS];
     for (int32_t a = 0; a < n; a++)
-        mean[a] = g.count[a] ? g.sum[a] / g.count[a] : 0;
+        mean[a] = gm->count[a] ? gm->sum[a] / gm->count[a] : 0;
     for (int32_t a = 0; a < n; a++) {
         if (!(present >> a & 1u))
             continue;
@@ -312,13 +316,13 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
                 hv_tension_add(s, report, a, b, -soc->tension_decay, HV_CAUSE_CALM);
         }
     }
-    if (g.class_count[HV_CLASS_WORKER] == 0)
+    if (gm->class_count[HV_CLASS_WORKER] == 0)
         return;
     hv_class_tension_add(s, report, policy->class_tension, HV_CAUSE_POLICY);
     hv_class_tension_add(s, report, shortage, HV_CAUSE_SHORTAGE);
     hv_class_tension_add(
         s, report,
-        gap_tension(soc, g.class_sum[0], g.class_count[0], g.class_sum[1], g.class_count[1]),
+        gap_tension(soc, gm->class_sum[0], gm->class_count[0], gm->class_sum[1], gm->class_count[1]),
         HV_CAUSE_INEQUALITY);
     hv_class_tension_add(s, report, -soc->tension_decay, HV_CAUSE_CALM);
 }
@@ -327,8 +331,9 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
 void hv_week_society(hv_state *s, hv_report *report, const hv_week *w)
 {
     uint32_t present = hv_factions_present(s);
-    settle_morale(s, report, w);
-    move_tension(s, report, &w->policy, present);
+    group_morale g;
+    settle_morale(s, report, w, &g);
+    move_tension(s, report, &w->policy, present, &g);
     hv_unrest_work(s, report, &w->policy);
     hv_unrest_incidents(s, report, w, present);
     hv_unrest_riot(s, report);
