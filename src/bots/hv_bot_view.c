@@ -202,9 +202,11 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
             made[res] += net;
         }
     }
+    uint32_t present = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
         const hv_role *role = &r->roles[p->role];
+        present |= 1u << p->faction;
         v->costs += role->pay;
         v->nation_morale[p->faction] += p->morale;
         if (role->klass == HV_CLASS_WORKER) {
@@ -230,9 +232,6 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
             r->win[i].amount > v->keep[r->win[i].resource])
             v->keep[r->win[i].resource] = r->win[i].amount;
     v->worst_a = v->worst_b = -1;
-    uint32_t present = 0;
-    for (int32_t i = 0; i < s->person_count; i++)
-        present |= 1u << s->people[i].faction;
     for (int32_t a = 0; a < r->faction_count; a++)
         for (int32_t b = a + 1; b < r->faction_count; b++)
             if ((present >> a & present >> b & 1u) &&

@@ -26,14 +26,6 @@ void hv_by_pair_add(hv_by_pair *sum, const hv_by_pair *e)
             sum->by[a][b] = (int8_t)hv_clamp(sum->by[a][b] + e->by[a][b], -100, 100);
 }
 
-int64_t hv_sponsor_funding(const hv_state *s, int32_t k)
-{
-    const hv_sponsor *sp = &s->rules->sponsors[k];
-    /* Full funding at full satisfaction, half when they are fed up. */
-    int64_t pay = sp->funding * (100 + s->satisfaction[k]) / 200;
-    return pay * (100 + s->funding_pct[k]) / 100;
-}
-
 /* Satisfaction moves in whole points; agendas weigh in tenths, and what is
  * left over waits in `favour` so small weekly leanings still add up. */
 static void favour_add(hv_state *s, hv_report *report, int32_t k, int32_t tenths, hv_cause cause)

@@ -174,10 +174,9 @@ static int32_t worst_tension_of(const hv_state *s, int32_t faction, uint32_t pre
  * running modules, before traits: by class (staff 0, workers 1) and nation,
  * into BASE. Everyone of a class and nation shares it. */
 static void morale_bases(const hv_state *s, const hv_effect *policy, int32_t recreation,
-                         int32_t base[2][HV_MAX_FACTIONS])
+                         uint32_t present, int32_t base[2][HV_MAX_FACTIONS])
 {
     const hv_society *soc = &s->rules->society;
-    uint32_t present = hv_factions_present(s);
     int32_t shortages = 0;
     for (uint32_t m = (uint32_t)s->shortage_mask; m; m &= m - 1)
         shortages++;
@@ -201,7 +200,8 @@ void hv_morale_targets(const hv_state *s, const hv_effect *policy, int32_t *out)
 {
     int32_t base[2][HV_MAX_FACTIONS];
     morale_bases(s, policy,
-                 (int32_t)hv_state_running_bonus(s, offsetof(hv_module_type, recreation)), base);
+                 (int32_t)hv_state_running_bonus(s, offsetof(hv_module_type, recreation)),
+                 hv_factions_present(s), base);
     for (int32_t i = 0; i < s->person_count; i++)
         out[i] = morale_target(s, &s->people[i], hv_person_trait(s, &s->people[i]), base);
 }
@@ -218,10 +218,11 @@ typedef struct group_morale {
 
 /* Moves everyone's morale a step toward its target, and loyalty toward
  * their mood; sums the settled morale into G as it goes. */
-static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, group_morale *g)
+static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint32_t present,
+                          group_morale *g)
 {
     int32_t base[2][HV_MAX_FACTIONS];
-    morale_bases(s, &w->policy, (int32_t)w->recreation, base);
+    morale_bases(s, &w->policy, (int32_t)w->recreation, present, base);
     memset(g, 0, offsetof(group_morale, crews));
     memset(g->crews, 0, (size_t)s->module_count * sizeof g->crews[0]);
     int64_t moved = 0;
@@ -332,7 +333,7 @@ void hv_week_society(hv_state *s, hv_report *report, const hv_week *w)
 {
     uint32_t present = hv_factions_present(s);
     group_morale g;
-    settle_morale(s, report, w, &g);
+    settle_morale(s, report, w, present, &g);
     move_tension(s, report, &w->policy, present, &g);
     hv_unrest_work(s, report, &w->policy);
     hv_unrest_incidents(s, report, w, present);
