@@ -7,7 +7,7 @@
 #include "hv_state.h"
 
 /* What the week's phases read more than once, measured once by
- * hv_end_turn after power is balanced: the policies in force (only orders
+ * hv_end_turn as power is handed out: the policies in force (only orders
  * change them, and they come first) and what running, powered modules
  * give. Power is settled in phase 2, and modules break only through
  * events, incidents and riots, which come after every phase that reads

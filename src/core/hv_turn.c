@@ -80,10 +80,23 @@ static int64_t in_sunlight(const hv_state *s, int64_t out, int32_t week)
     return out * s->rules->world.sunlight / 100 * (100 - s->dust) / 100;
 }
 
-void hv_phase_power(hv_state *s, hv_report *report)
+/* What module type MT gives while it runs with power, added to W's
+ * measures (SIGN -1 takes it off again). */
+static void give(hv_week *w, const hv_module_type *mt, int sign)
+{
+    w->beds += sign * mt->housing;
+    w->medical += sign * mt->medical;
+    w->recreation += sign * mt->recreation;
+    w->security += sign * mt->security;
+}
+
+/* Phase 2; W's measures of the running, powered modules are added up as
+ * power is handed out, as hv_week_measure would count them after. */
+static void power(hv_state *s, hv_report *report, hv_week *w)
 {
     const hv_rules *rules = s->rules;
     int64_t supply = 0, demand = 0;
+    w->beds = w->medical = w->recreation = w->security = 0;
     /* The first state of a game (turn 0) shows the week about to be played. */
     int32_t week = s->turn > 0 ? s->turn : 1;
     /* Sunrise and nightfall of a long day, and where week 1 stands. */
@@ -99,6 +112,7 @@ void hv_phase_power(hv_state *s, hv_report *report)
             continue;
         if (mt->power >= 0) {
             m->powered = 1;
+            give(w, mt, 1);
             int64_t pm = hv_module_staffing_pm(s, m);
             int64_t out = (int64_t)mt->power * pm / 1000;
             if (mt->solar) /* in_sunlight, with the week's daylight looked up once */
@@ -106,9 +120,13 @@ void hv_phase_power(hv_state *s, hv_report *report)
             supply += out;
             if (mt->power > 0)
                 m->output_pm = (int32_t)pm;
-        } else if (wants_power(s, m)) {
-            m->powered = 1;
-            demand += -(int64_t)mt->power * hv_module_staffing_pm(s, m) / 1000;
+        } else {
+            int64_t pm = hv_module_staffing_pm(s, m);
+            if (pm > 0) { /* wants_power */
+                m->powered = 1;
+                give(w, mt, 1);
+                demand += -(int64_t)mt->power * pm / 1000;
+            }
         }
     }
     s->power_supply = (int32_t)supply;
@@ -123,9 +141,16 @@ void hv_phase_power(hv_state *s, hv_report *report)
         if (!wants_power(s, m))
             continue;
         m->powered = 0;
+        give(w, &rules->module_types[m->type], -1);
         demand -= -(int64_t)rules->module_types[m->type].power * hv_module_staffing_pm(s, m) / 1000;
         hv_emit(report, s, HV_EV_MODULE_UNPOWERED, HV_CAUSE_POWER, m->id, -1, 0, m->priority);
     }
+}
+
+void hv_phase_power(hv_state *s, hv_report *report)
+{
+    hv_week w;
+    power(s, report, &w);
 }
 
 /* ---- 3. production ----------------------------------------------------- */
@@ -473,9 +498,9 @@ hv_turn_result hv_end_turn(hv_state *s, hv_report *report)
     s->sold_week = s->week_mined = 0;
     s->week_incidents = 0;
     hv_phase_orders(s, report);
-    hv_phase_power(s, report);
     hv_week week;
-    hv_week_measure(s, &week);
+    power(s, report, &week);
+    hv_policy_total(s, &week.policy);
     hv_week_production(s, report, &week);
     hv_week_life_support(s, report, &week);
     hv_phase_construction(s, report);
