@@ -265,6 +265,19 @@ static int32_t gap_tension(const hv_society *soc, int64_t sa, int32_t na, int64_
     return (int32_t)(gap / 10) * soc->gap_tension;
 }
 
+/* hv_tension_add on the pair A, B (A < B) whose tension stands at T,
+ * reported the same; returns the new tension, which the caller stores. */
+static int32_t pair_step(const hv_state *s, hv_report *report, int32_t a, int32_t b, int32_t t,
+                         int32_t delta, hv_cause cause)
+{
+    if (!delta)
+        return t;
+    int32_t v = hv_clamp(t + delta, 0, 100);
+    if (v != t)
+        hv_emit(report, s, HV_EV_TENSION, cause, PAIR(a, b), -1, v - t, v);
+    return v;
+}
+
 static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy, uint32_t present,
                          const group_morale *gm)
 {
@@ -299,22 +312,19 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
             if (!(present >> b & 1u))
                 continue;
             /* Each cause on its own, in this order, so the report can name it. */
-            int32_t d = hv_by_pair_for(&policy->tension, a, b);
-            if (d)
-                hv_tension_add(s, report, a, b, d, HV_CAUSE_POLICY);
-            if (shortage)
-                hv_tension_add(s, report, a, b, shortage, HV_CAUSE_SHORTAGE);
             int64_t gap = mean[a] > mean[b] ? mean[a] - mean[b] : mean[b] - mean[a];
-            d = (int32_t)(gap / 10) * soc->gap_tension; /* both present: counts above 0 */
-            if (d)
-                hv_tension_add(s, report, a, b, d, HV_CAUSE_INEQUALITY);
-            d = -joint * together[a][b];
-            if (d)
-                hv_tension_add(s, report, a, b, d, HV_CAUSE_JOINT_WORK);
-            if ((s->partners[a] >> b & 1u) && soc->partner_calm)
-                hv_tension_add(s, report, a, b, -soc->partner_calm, HV_CAUSE_PARTNERS);
-            if (soc->tension_decay)
-                hv_tension_add(s, report, a, b, -soc->tension_decay, HV_CAUSE_CALM);
+            int32_t t = s->tension[a][b];
+            t = pair_step(s, report, a, b, t, hv_by_pair_for(&policy->tension, a, b),
+                          HV_CAUSE_POLICY);
+            t = pair_step(s, report, a, b, t, shortage, HV_CAUSE_SHORTAGE);
+            /* Both present: their counts are above 0. */
+            t = pair_step(s, report, a, b, t, (int32_t)(gap / 10) * soc->gap_tension,
+                          HV_CAUSE_INEQUALITY);
+            t = pair_step(s, report, a, b, t, -joint * together[a][b], HV_CAUSE_JOINT_WORK);
+            if (s->partners[a] >> b & 1u)
+                t = pair_step(s, report, a, b, t, -soc->partner_calm, HV_CAUSE_PARTNERS);
+            t = pair_step(s, report, a, b, t, -soc->tension_decay, HV_CAUSE_CALM);
+            s->tension[a][b] = s->tension[b][a] = t;
         }
     }
     if (gm->class_count[HV_CLASS_WORKER] == 0)
