@@ -31,9 +31,8 @@ void hv_emit_add(hv_report *report, const hv_state *s, hv_event_kind kind, hv_ca
                  int32_t subject, int32_t resource, int64_t amount, int64_t value);
 /* Appends an event to REPORT; with no report nothing is built, at the cost
  * of a test (most weeks are played without one). */
-static inline void hv_emit(hv_report *report, const hv_state *s, hv_event_kind kind,
-                           hv_cause cause, int32_t subject, int32_t resource, int64_t amount,
-                           int64_t value)
+static inline void hv_emit(hv_report *report, const hv_state *s, hv_event_kind kind, hv_cause cause,
+                           int32_t subject, int32_t resource, int64_t amount, int64_t value)
 {
     if (report)
         hv_emit_add(report, s, kind, cause, subject, resource, amount, value);

@@ -58,7 +58,7 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
             d->options[p][o] =
                 (uint8_t)((memcmp(e->tension.by, none, sizeof none) ? HV_OPTION_PAIRS : 0) |
                           (memcmp(e->satisfaction.by, nobody, sizeof nobody) ? HV_OPTION_SPONSORS
-                                                                            : 0) |
+                                                                             : 0) |
                           (memcmp(e->resources, nothing, sizeof nothing) ? HV_OPTION_RESOURCES
                                                                          : 0));
         }

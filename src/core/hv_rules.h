@@ -519,7 +519,7 @@ typedef struct hv_rules {
     int32_t map_width;
     int32_t map_height;
     uint8_t terrain[HV_MAX_MAP * HV_MAX_MAP]; /* hv_terrain, row-major */
-    hv_rules_derived derived; /* last: hv_rules_derive fills it */
+    hv_rules_derived derived;                 /* last: hv_rules_derive fills it */
 } hv_rules;
 
 /* Copies SRC into DST of CAP bytes, cut short if it must be. */

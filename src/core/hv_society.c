@@ -331,10 +331,10 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
         return;
     hv_class_tension_add(s, report, policy->class_tension, HV_CAUSE_POLICY);
     hv_class_tension_add(s, report, shortage, HV_CAUSE_SHORTAGE);
-    hv_class_tension_add(
-        s, report,
-        gap_tension(soc, gm->class_sum[0], gm->class_count[0], gm->class_sum[1], gm->class_count[1]),
-        HV_CAUSE_INEQUALITY);
+    hv_class_tension_add(s, report,
+                         gap_tension(soc, gm->class_sum[0], gm->class_count[0], gm->class_sum[1],
+                                     gm->class_count[1]),
+                         HV_CAUSE_INEQUALITY);
     hv_class_tension_add(s, report, -soc->tension_decay, HV_CAUSE_CALM);
 }
 

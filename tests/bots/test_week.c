@@ -12,8 +12,8 @@
 #include "hv_test.h"
 #include "hv_turn.h"
 
-static const char *const levels[] = {"asteroid_window", "below_deck", "conference", "defection",
-                                     "jamestown",       "merged_base", "riot",      "sandbox",
+static const char *const levels[] = {"asteroid_window", "below_deck",  "conference", "defection",
+                                     "jamestown",       "merged_base", "riot",       "sandbox",
                                      "tutorial"};
 
 /* The phases of a week one by one, as hv_turn.h lists them. */
@@ -64,7 +64,8 @@ int main(void)
                 hv_bot_plan(HV_BOT_BALANCED, u);
                 hv_end_turn(u, NULL);
                 weeks++;
-                same += hv_state_hash(s) == hv_state_hash(t) && hv_state_hash(s) == hv_state_hash(u);
+                same +=
+                    hv_state_hash(s) == hv_state_hash(t) && hv_state_hash(s) == hv_state_hash(u);
             }
         }
         CHECK(weeks > 100);
