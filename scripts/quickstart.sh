@@ -15,7 +15,7 @@ fi
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config git python3 python3-yaml libyaml-dev libsdl2-dev libsdl2-image-dev
-          libsdl2-ttf-dev fonts-dejavu-core xvfb xauth xdotool clang-14 libclang-rt-14-dev)
+          libsdl2-ttf-dev fonts-dejavu-core xvfb xauth xdotool clang-14 libclang-rt-14-dev valgrind)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
