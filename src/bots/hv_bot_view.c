@@ -449,6 +449,8 @@ static int64_t flags_worth(const hv_rules *r, uint32_t set, uint32_t cleared)
 {
     int64_t w = 0;
     for (int32_t f = 0; f < r->flag_count; f++) {
+        if (!((set | cleared) >> f & 1u))
+            continue; /* weighing a flag reads every event: only those it touches */
         int32_t sign = flag_sign(r, f, 2);
         if (set >> f & 1u)
             w += sign * 5000000;
