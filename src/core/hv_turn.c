@@ -292,8 +292,11 @@ void hv_week_production(hv_state *s, hv_report *report, const hv_week *w)
 
 void hv_remove_dead(hv_state *s, hv_report *report, hv_cause cause, int32_t resource)
 {
+    /* Most weeks nobody dies: everyone before the first death stays put. */
     int32_t kept = 0;
-    for (int32_t i = 0; i < s->person_count; i++) {
+    while (kept < s->person_count && s->people[kept].health > 0)
+        kept++;
+    for (int32_t i = kept; i < s->person_count; i++) {
         hv_person *p = &s->people[i];
         if (p->health > 0) {
             if (kept != i)
