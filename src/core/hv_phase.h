@@ -15,6 +15,7 @@
 typedef struct hv_week {
     hv_effect policy; /* hv_policy_total */
     int64_t beds, medical, recreation, security;
+    int64_t upkeep; /* of every module placed; only orders place and demolish them */
 } hv_week;
 
 /* Measures W for S as it stands now. */

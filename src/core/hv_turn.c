@@ -96,7 +96,7 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
 {
     const hv_rules *rules = s->rules;
     int64_t supply = 0, demand = 0;
-    w->beds = w->medical = w->recreation = w->security = 0;
+    w->beds = w->medical = w->recreation = w->security = w->upkeep = 0;
     /* The first state of a game (turn 0) shows the week about to be played. */
     int32_t week = s->turn > 0 ? s->turn : 1;
     /* Sunrise and nightfall of a long day, and where week 1 stands. */
@@ -108,6 +108,7 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
         const hv_module_type *mt = &rules->module_types[m->type];
         m->powered = 0;
         m->output_pm = 0;
+        w->upkeep += mt->upkeep;
         if (!hv_module_running(m))
             continue;
         if (mt->power >= 0) {
@@ -314,12 +315,13 @@ void hv_remove_dead(hv_state *s, hv_report *report, hv_cause cause, int32_t reso
 void hv_week_measure(const hv_state *s, hv_week *w)
 {
     hv_policy_total(s, &w->policy);
-    w->beds = w->medical = w->recreation = w->security = 0;
+    w->beds = w->medical = w->recreation = w->security = w->upkeep = 0;
     for (int32_t i = 0; i < s->module_count; i++) {
         const hv_module *m = &s->modules[i];
+        const hv_module_type *mt = &s->rules->module_types[m->type];
+        w->upkeep += mt->upkeep;
         if (!hv_module_running(m) || !m->powered)
             continue;
-        const hv_module_type *mt = &s->rules->module_types[m->type];
         w->beds += mt->housing;
         w->medical += mt->medical;
         w->recreation += mt->recreation;
@@ -459,10 +461,7 @@ void hv_week_economy(hv_state *s, hv_report *report, const hv_week *w)
     const hv_effect *policy = &w->policy;
     for (int32_t i = 0; i < rules->sponsor_count; i++)
         hv_change_stock(s, report, HV_RES_FUNDS, hv_sponsor_funding(s, i), HV_CAUSE_FUNDING, i);
-    int64_t upkeep = 0;
-    for (int32_t i = 0; i < s->module_count; i++)
-        upkeep += rules->module_types[s->modules[i].type].upkeep;
-    hv_change_stock(s, report, HV_RES_FUNDS, -upkeep, HV_CAUSE_UPKEEP, -1);
+    hv_change_stock(s, report, HV_RES_FUNDS, -w->upkeep, HV_CAUSE_UPKEEP, -1);
     int64_t pay = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_role *role = &rules->roles[s->people[i].role];
