@@ -16,6 +16,10 @@ typedef struct hv_week {
     hv_effect policy; /* hv_policy_total */
     int64_t beds, medical, recreation, security;
     int64_t upkeep; /* of every module placed; only orders place and demolish them */
+    /* Running modules with a recipe that were given power, by index (one
+     * shed later has powered 0 again). */
+    int32_t recipe_count;
+    int32_t recipes[HV_MAX_MODULES];
 } hv_week;
 
 /* Measures W for S as it stands now. */

@@ -96,7 +96,10 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
 {
     const hv_rules *rules = s->rules;
     int64_t supply = 0, demand = 0;
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
     w->beds = w->medical = w->recreation = w->security = w->upkeep = 0;
+    w->recipe_count = 0;
     /* The first state of a game (turn 0) shows the week about to be played. */
     int32_t week = s->turn > 0 ? s->turn : 1;
     /* Sunrise and nightfall of a long day, and where week 1 stands. */
@@ -114,6 +117,8 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
         if (mt->power >= 0) {
             m->powered = 1;
             give(w, mt, 1);
+            if (d->uses[m->type] | d->makes[m->type])
+                w->recipes[w->recipe_count++] = i;
             int64_t pm = hv_module_staffing_pm(s, m);
             int64_t out = (int64_t)mt->power * pm / 1000;
             if (mt->solar) /* in_sunlight, with the week's daylight looked up once */
@@ -126,6 +131,8 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
             if (pm > 0) { /* wants_power */
                 m->powered = 1;
                 give(w, mt, 1);
+                if (d->uses[m->type] | d->makes[m->type])
+                    w->recipes[w->recipe_count++] = i;
                 demand += -(int64_t)mt->power * pm / 1000;
             }
         }
@@ -242,10 +249,10 @@ void hv_week_production(hv_state *s, hv_report *report, const hv_week *w)
     /* The modules that run a recipe this week, in the order they get their
      * inputs: by power priority (1 first), then id (a counting sort). */
     int32_t runs[HV_MAX_MODULES], order[HV_MAX_MODULES], n = 0, start[11] = {0};
-    for (int32_t i = 0; i < s->module_count; i++) {
-        const hv_module *m = &s->modules[i];
-        if (hv_module_running(m) && m->powered && (d->uses[m->type] | d->makes[m->type])) {
-            runs[n++] = i;
+    for (int32_t k = 0; k < w->recipe_count; k++) {
+        const hv_module *m = &s->modules[w->recipes[k]];
+        if (m->powered) { /* not shed */
+            runs[n++] = w->recipes[k];
             start[hv_clamp(m->priority, 0, 9) + 1]++;
         }
     }
@@ -315,13 +322,18 @@ void hv_remove_dead(hv_state *s, hv_report *report, hv_cause cause, int32_t reso
 void hv_week_measure(const hv_state *s, hv_week *w)
 {
     hv_policy_total(s, &w->policy);
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
     w->beds = w->medical = w->recreation = w->security = w->upkeep = 0;
+    w->recipe_count = 0;
     for (int32_t i = 0; i < s->module_count; i++) {
         const hv_module *m = &s->modules[i];
         const hv_module_type *mt = &s->rules->module_types[m->type];
         w->upkeep += mt->upkeep;
         if (!hv_module_running(m) || !m->powered)
             continue;
+        if (d->uses[m->type] | d->makes[m->type])
+            w->recipes[w->recipe_count++] = i;
         w->beds += mt->housing;
         w->medical += mt->medical;
         w->recreation += mt->recreation;
