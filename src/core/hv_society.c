@@ -161,15 +161,6 @@ void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_caus
 
 /* ---- morale ------------------------------------------------------------ */
 
-static int32_t worst_tension_of(const hv_state *s, int32_t faction, uint32_t present)
-{
-    int32_t worst = 0;
-    for (int32_t b = 0; b < s->rules->faction_count; b++)
-        if (b != faction && (present >> b & 1u) && s->tension[faction][b] > worst)
-            worst = s->tension[faction][b];
-    return worst;
-}
-
 /* Where morale settles under POLICY with the week's RECREATION from
  * running modules, before traits: by class (staff 0, workers 1) and nation,
  * into BASE. Everyone of a class and nation shares it. */
@@ -181,8 +172,22 @@ static void morale_bases(const hv_state *s, const hv_effect *policy, int32_t rec
     for (uint32_t m = (uint32_t)s->shortage_mask; m; m &= m - 1)
         shortages++;
     int32_t common = soc->base_morale + (recreation > 15 ? 15 : recreation) - 15 * shortages;
-    for (int32_t f = 0; f < s->rules->faction_count; f++) {
-        int32_t worst = (present >> f & 1u) ? worst_tension_of(s, f, present) : 0;
+    /* Each nation's worst tension with another present, each pair read once. */
+    int32_t worst_of[HV_MAX_FACTIONS] = {0};
+    int32_t n = s->rules->faction_count;
+    for (int32_t a = 0; a < n; a++) {
+        if (!(present >> a & 1u))
+            continue;
+        for (int32_t b = a + 1; b < n; b++) {
+            int32_t t = s->tension[a][b];
+            if ((present >> b & 1u) && t > worst_of[a])
+                worst_of[a] = t;
+            if ((present >> b & 1u) && t > worst_of[b])
+                worst_of[b] = t;
+        }
+    }
+    for (int32_t f = 0; f < n; f++) {
+        int32_t worst = worst_of[f];
         base[0][f] = common - worst / 4 + policy->morale_staff;
         base[1][f] = common - worst / 4 - (s->class_tension / 4 + soc->worker_morale) +
                      policy->morale_workers;
