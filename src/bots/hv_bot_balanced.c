@@ -68,13 +68,7 @@ static int32_t band(int32_t value)
 static void prioritise(hv_bot_view *v)
 {
     hv_state *s = v->s;
-    int shed = 0;
-    for (int32_t i = 0; i < s->module_count; i++) {
-        const hv_module *m = &s->modules[i];
-        shed |= m->status == HV_MODULE_ACTIVE && !m->broken && !m->powered &&
-                v->r->module_types[m->type].power < 0 && m->crew > 0;
-    }
-    if (!shed)
+    if (!v->shed)
         return; /* only when last week's power ran out */
     int orders = 0;
     for (int32_t i = 0; i < s->module_count && orders < 4; i++) {
@@ -175,14 +169,6 @@ static int32_t best_buy(const hv_bot_view *v, int want)
     return best;
 }
 
-static int64_t beds(const hv_state *s)
-{
-    int64_t n = 0;
-    for (int32_t i = 0; i < s->module_count; i++)
-        n += s->rules->module_types[s->modules[i].type].housing;
-    return n;
-}
-
 /* Whether a module making RES is going up or has crew slots to fill. */
 static int building_for(const hv_bot_view *v, int res)
 {
@@ -209,7 +195,7 @@ static void expand(hv_bot_view *v)
             if (v->need[res] > 0 && v->net[res] < v->need[res] / 10 && !building_for(v, res))
                 t = best_buy(v, res);
     }
-    if (t < 0 && beds(s) < s->person_count) {
+    if (t < 0 && v->beds < s->person_count) {
         t = best_buy(v, WANT_BEDS);
         weeks = 2;
     }

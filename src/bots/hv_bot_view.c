@@ -188,6 +188,9 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
         const hv_module *m = &s->modules[i];
         const hv_module_type *mt = &r->module_types[m->type];
         v->costs += mt->upkeep;
+        v->beds += mt->housing;
+        v->shed |= m->status == HV_MODULE_ACTIVE && !m->broken && !m->powered && mt->power < 0 &&
+                   m->crew > 0;
         v->slots[i] =
             m->status == HV_MODULE_ACTIVE || m->build_left <= 1 ? mt->crew_slots - m->crew : 0;
         if (m->status != HV_MODULE_ACTIVE || m->broken || (mt->crew_slots && !m->crew))

@@ -20,6 +20,8 @@ typedef struct hv_bot_view {
     int64_t keep[HV_RES_COUNT];  /* what the win goals want held */
     int64_t worth[HV_RES_COUNT]; /* of one unit, in hundredths of funds */
     int64_t costs;               /* pay and upkeep per week */
+    int64_t beds;                /* in every module placed, powered or not */
+    int shed;                    /* a crewed module that wants power went without last week */
     int64_t funding;             /* sponsors' pay per week at full satisfaction, in all */
     int64_t paid;                /* what they pay this week, at today's satisfaction */
     int64_t output_worth;        /* of the base's production in one week */
