@@ -31,6 +31,7 @@ static void staff(hv_bot_view *v, int rebalance)
             break;
         hv_bot_order(s, HV_ORDER_ASSIGN, s->people[v->free_people[k]].id, s->modules[m].id, 0);
         v->slots[m]--;
+        v->restaffed = 1;
     }
     for (int moves = 0; rebalance && moves < 2; moves++) {
         int32_t want = best_module(v);
@@ -48,6 +49,7 @@ static void staff(hv_bot_view *v, int rebalance)
             if (s->people[i].module == s->modules[from].id) {
                 hv_bot_order(s, HV_ORDER_ASSIGN, s->people[i].id, s->modules[want].id, 0);
                 v->slots[want]--;
+                v->restaffed = 1;
                 v->value[from] = 100000; /* do not take from it twice */
                 break;
             }
@@ -117,7 +119,8 @@ static int64_t funds_cost(const hv_module_type *mt)
 }
 
 /* Whether a module of TYPE is going up or has crew slots to fill, as
- * staffing left them (v->pending, filled as building starts). */
+ * staffing left them (v->pending: marked by the look, marked again as
+ * building starts if staffing filled slots). */
 static int pending_type(const hv_bot_view *v, int32_t type)
 {
     return v->pending >> type & 1u;
@@ -181,10 +184,12 @@ static int building_for(const hv_bot_view *v, int res)
 static void expand(hv_bot_view *v)
 {
     hv_state *s = v->s;
-    v->pending = 0;
-    for (int32_t i = 0; i < s->module_count; i++)
-        if (s->modules[i].status == HV_MODULE_BUILDING || v->slots[i] > 0)
-            v->pending |= 1u << s->modules[i].type;
+    if (v->restaffed) { /* staffing filled slots since the look marked them */
+        v->pending = 0;
+        for (int32_t i = 0; i < s->module_count; i++)
+            if (s->modules[i].status == HV_MODULE_BUILDING || v->slots[i] > 0)
+                v->pending |= 1u << s->modules[i].type;
+    }
     int32_t t = -1;
     int64_t weeks = 1; /* of pay and upkeep kept back */
     if (s->power_demand > s->power_supply * 9 / 10)

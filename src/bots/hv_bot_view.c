@@ -174,6 +174,8 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->greedy = greedy;
     const hv_rules *r = v->r;
     v->d = hv_rules_derived_of(r, &v->scratch);
+    v->pending = 0;
+    v->restaffed = 0;
     int32_t ration = 0;
     for (int32_t i = 0; i < r->policy_count; i++)
         ration += r->policies[i].options[s->policy[i]].effect.ration_pct;
@@ -193,6 +195,8 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
                    m->crew > 0;
         v->slots[i] =
             m->status == HV_MODULE_ACTIVE || m->build_left <= 1 ? mt->crew_slots - m->crew : 0;
+        if (m->status == HV_MODULE_BUILDING || v->slots[i] > 0)
+            v->pending |= 1u << m->type;
         if (m->status != HV_MODULE_ACTIVE || m->broken || (mt->crew_slots && !m->crew))
             continue;
         int64_t share = mt->crew_slots ? m->crew * 1000 / mt->crew_slots : 1000;

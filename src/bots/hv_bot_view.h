@@ -49,6 +49,7 @@ typedef struct hv_bot_view {
     int32_t slots[HV_MAX_MODULES]; /* free crew slots left */
     int32_t value[HV_MAX_MODULES]; /* filled by hv_bot_staff */
     uint32_t pending;              /* bit per module type going up or with slots to fill */
+    int restaffed;                 /* staffing filled slots since pending was marked */
     const hv_rules_derived *d;     /* the rules' derived data, or scratch's */
     hv_rules_derived scratch;
 } hv_bot_view;
