@@ -252,7 +252,7 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint
         g->class_sum[worker] += p->morale;
         g->class_count[worker]++;
         if (p->module)
-            g->crews[hv_state_module(s, p->module) - s->modules] |= 1u << p->faction;
+            g->crews[hv_state_module_index(s, p->module)] |= 1u << p->faction;
     }
     if (moved && s->person_count)
         hv_emit(report, s, HV_EV_MORALE, HV_CAUSE_MORALE, -1, -1, moved * 1000 / s->person_count,

@@ -193,16 +193,23 @@ int32_t hv_state_add_module(hv_state *state, int32_t type, int32_t x, int32_t y,
 int32_t hv_state_add_person(hv_state *state, const hv_person *person);
 /* The module with ID, or NULL, found by a binary search. */
 hv_module *hv_state_module_search(hv_state *state, int32_t id);
-/* The module with ID, or NULL. */
-static inline hv_module *hv_state_module(hv_state *state, int32_t id)
+/* The index in the modules array of the module with ID, or -1. */
+static inline int32_t hv_state_module_index(const hv_state *state, int32_t id)
 {
     /* Ids ascend through the array and are rarely skipped (only a module
      * demolished leaves a gap), so the module usually stands where its id
      * counts from the first one. */
     int32_t guess = state->module_count > 0 ? id - state->modules[0].id : -1;
     if (guess >= 0 && guess < state->module_count && state->modules[guess].id == id)
-        return &state->modules[guess];
-    return hv_state_module_search(state, id);
+        return guess;
+    const hv_module *m = hv_state_module_search((hv_state *)state, id);
+    return m ? (int32_t)(m - state->modules) : -1;
+}
+/* The module with ID, or NULL. */
+static inline hv_module *hv_state_module(hv_state *state, int32_t id)
+{
+    int32_t i = hv_state_module_index(state, id);
+    return i >= 0 ? &state->modules[i] : NULL;
 }
 /* The module standing at (X, Y), or NULL. */
 hv_module *hv_state_module_at(hv_state *state, int32_t x, int32_t y);

@@ -193,9 +193,9 @@ static void crew_sum(const hv_state *s, crew_sums *c)
         const hv_person *p = &s->people[i];
         if (!p->module)
             continue;
-        const hv_module *m = hv_state_module((hv_state *)s, p->module);
-        c->work[m - s->modules] += person_work_pm(s, p);
-        c->nations[m - s->modules] |= 1u << p->faction;
+        int32_t m = hv_state_module_index(s, p->module);
+        c->work[m] += person_work_pm(s, p);
+        c->nations[m] |= 1u << p->faction;
     }
 }
 
