@@ -326,8 +326,15 @@ static void weigh_effects(hv_bot_view *v)
         v->pay_w[k] = (int64_t)v->r->sponsors[k].agenda.pay * v->point_w[k];
         int32_t f = v->r->sponsors[k].faction;
         int32_t n = v->nation_staff[f] + v->nation_workers[f];
-        v->mean_morale[k] = n ? v->nation_morale[f] / n : 0;
-        v->mood_now[k] = hv_sponsor_mood(v->mean_morale[k]);
+        if (n) {
+            struct hv_bot_nation *h = &v->heard[v->heard_count++];
+            h->sponsor = k;
+            h->staff = v->nation_staff[f];
+            h->workers = v->nation_workers[f];
+            h->people = n;
+            h->mean = v->nation_morale[f] / n;
+            h->mood = hv_sponsor_mood(h->mean);
+        }
     }
     for (int32_t t = 0; t < v->r->module_type_count; t++)
         v->type_value[t] = hv_bot_type_value(v, t);
@@ -350,14 +357,10 @@ static int64_t satisfaction_worth(const hv_bot_view *v, const hv_by_faction *sat
 static int64_t mood_worth(const hv_bot_view *v, int32_t staff, int32_t workers)
 {
     int64_t w = 0;
-    for (int32_t k = 0; k < v->r->sponsor_count && (staff || workers); k++) {
-        int32_t f = v->r->sponsors[k].faction;
-        int32_t n = v->nation_staff[f] + v->nation_workers[f];
-        if (!n)
-            continue;
-        int64_t moved =
-            ((int64_t)v->nation_staff[f] * staff + (int64_t)v->nation_workers[f] * workers) / n;
-        w += (hv_sponsor_mood(v->mean_morale[k] + moved) - v->mood_now[k]) * v->point_w[k];
+    for (int32_t i = 0; i < v->heard_count && (staff || workers); i++) {
+        const struct hv_bot_nation *h = &v->heard[i];
+        int64_t moved = (h->staff * staff + h->workers * workers) / h->people;
+        w += (hv_sponsor_mood(h->mean + moved) - h->mood) * v->point_w[h->sponsor];
     }
     return v->greedy ? w / 2 : w;
 }

@@ -41,8 +41,14 @@ typedef struct hv_bot_view {
     int64_t point_w[HV_MAX_SPONSORS];        /* of a point of each sponsor's satisfaction */
     int64_t points_w;                        /* of a point for every sponsor */
     int64_t pay_w[HV_MAX_SPONSORS];          /* its agenda's pay weight times point_w */
-    int64_t mean_morale[HV_MAX_SPONSORS];    /* of each sponsor's nation at the base */
-    int32_t mood_now[HV_MAX_SPONSORS];       /* what that mood writes home (hv_sponsor_mood) */
+    /* The sponsors whose nation has people at the base, with its head
+     * counts, mean morale and the mood that writes home (hv_sponsor_mood). */
+    int32_t heard_count;
+    struct hv_bot_nation {
+        int32_t sponsor;
+        int64_t staff, workers, people, mean;
+        int32_t mood;
+    } heard[HV_MAX_SPONSORS];
     int32_t type_value[HV_MAX_MODULE_TYPES]; /* hv_bot_type_value of each type */
     int32_t free_count;
     int32_t free_people[HV_MAX_PEOPLE];
