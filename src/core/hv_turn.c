@@ -80,14 +80,14 @@ static int64_t in_sunlight(const hv_state *s, int64_t out, int32_t week)
     return out * s->rules->world.sunlight / 100 * (100 - s->dust) / 100;
 }
 
-/* What module type MT gives while it runs with power, added to W's
- * measures (SIGN -1 takes it off again). */
-static void give(hv_week *w, const hv_module_type *mt, int sign)
+/* Takes what module type MT gives while it runs with power off W's
+ * measures: a module shed for want of power. */
+static void take_back(hv_week *w, const hv_module_type *mt)
 {
-    w->beds += sign * mt->housing;
-    w->medical += sign * mt->medical;
-    w->recreation += sign * mt->recreation;
-    w->security += sign * mt->security;
+    w->beds -= mt->housing;
+    w->medical -= mt->medical;
+    w->recreation -= mt->recreation;
+    w->security -= mt->security;
 }
 
 /* Phase 2; W's measures of the running, powered modules are added up as
@@ -98,8 +98,8 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
     int64_t supply = 0, demand = 0;
     hv_rules_derived scratch;
     const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
-    w->beds = w->medical = w->recreation = w->security = w->upkeep = 0;
-    w->recipe_count = 0;
+    int64_t beds = 0, medical = 0, recreation = 0, security = 0, upkeep = 0;
+    int32_t recipes = 0;
     /* The first state of a game (turn 0) shows the week about to be played. */
     int32_t week = s->turn > 0 ? s->turn : 1;
     /* Sunrise and nightfall of a long day, and where week 1 stands. */
@@ -111,14 +111,10 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
         const hv_module_type *mt = &rules->module_types[m->type];
         m->powered = 0;
         m->output_pm = 0;
-        w->upkeep += mt->upkeep;
+        upkeep += mt->upkeep;
         if (!hv_module_running(m))
             continue;
         if (mt->power >= 0) {
-            m->powered = 1;
-            give(w, mt, 1);
-            if (d->uses[m->type] | d->makes[m->type])
-                w->recipes[w->recipe_count++] = i;
             int64_t pm = hv_module_staffing_pm(s, m);
             int64_t out = (int64_t)mt->power * pm / 1000;
             if (mt->solar) /* in_sunlight, with the week's daylight looked up once */
@@ -128,15 +124,24 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
                 m->output_pm = (int32_t)pm;
         } else {
             int64_t pm = hv_module_staffing_pm(s, m);
-            if (pm > 0) { /* wants_power */
-                m->powered = 1;
-                give(w, mt, 1);
-                if (d->uses[m->type] | d->makes[m->type])
-                    w->recipes[w->recipe_count++] = i;
-                demand += -(int64_t)mt->power * pm / 1000;
-            }
+            if (pm <= 0)
+                continue; /* wants_power: only a crewed module asks for it */
+            demand += -(int64_t)mt->power * pm / 1000;
         }
+        m->powered = 1;
+        beds += mt->housing;
+        medical += mt->medical;
+        recreation += mt->recreation;
+        security += mt->security;
+        if (d->uses[m->type] | d->makes[m->type])
+            w->recipes[recipes++] = i;
     }
+    w->beds = beds;
+    w->medical = medical;
+    w->recreation = recreation;
+    w->security = security;
+    w->upkeep = upkeep;
+    w->recipe_count = recipes;
     s->power_supply = (int32_t)supply;
     s->power_demand = (int32_t)demand;
     hv_emit(report, s, HV_EV_POWER, HV_CAUSE_POWER, -1, -1, supply, demand);
@@ -149,7 +154,7 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
         if (!wants_power(s, m))
             continue;
         m->powered = 0;
-        give(w, &rules->module_types[m->type], -1);
+        take_back(w, &rules->module_types[m->type]);
         demand -= -(int64_t)rules->module_types[m->type].power * hv_module_staffing_pm(s, m) / 1000;
         hv_emit(report, s, HV_EV_MODULE_UNPOWERED, HV_CAUSE_POWER, m->id, -1, 0, m->priority);
     }
