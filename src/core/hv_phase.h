@@ -81,8 +81,9 @@ void hv_by_faction_add(hv_by_faction *sum, const hv_by_faction *e);
 void hv_by_pair_add(hv_by_pair *sum, const hv_by_pair *e);
 /* The sponsor side of an effect: satisfaction, funding, partnerships, a vote. */
 void hv_politics_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause);
-/* Sponsors' weekly satisfaction: their nationals' mood, policies and agendas. */
-void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy);
+/* Sponsors' weekly satisfaction: their nationals' mood, policies and
+ * agendas; TENSION is the highest between nations present now. */
+void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy, int32_t tension);
 /* Sponsors weigh where a captured rock was parked (EARTH: Earth orbit). */
 void hv_politics_rock(hv_state *s, hv_report *report, int earth);
 /* Puts module M out of action for WEEKS (or longer, if it already is). */
@@ -91,8 +92,9 @@ void hv_module_break(hv_state *s, hv_report *report, hv_module *m, int32_t weeks
 void hv_unrest_work(hv_state *s, hv_report *report, const hv_effect *policy);
 /* Incident rolls for every pair of nations present and for the classes. */
 void hv_unrest_incidents(hv_state *s, hv_report *report, const hv_week *w, uint32_t present);
-/* Counts the weeks at riot level; breaks out a riot when they are up. */
-void hv_unrest_riot(hv_state *s, hv_report *report);
+/* Counts the weeks at riot level; breaks out a riot when they are up.
+ * Returns the highest tension between nations present after it. */
+int32_t hv_unrest_riot(hv_state *s, hv_report *report);
 /* The person an event on SIDE is about: the least loyal there (the
  * lowest id among equals), or 0 when nobody is. Draws no dice. */
 int32_t hv_unrest_actor(const hv_state *s, int32_t side);

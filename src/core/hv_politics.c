@@ -130,7 +130,7 @@ void hv_politics_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_ca
         motion_vote(s, report, &e->motion, cause);
 }
 
-void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy)
+void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy, int32_t tension)
 {
     const hv_rules *rules = s->rules;
     int64_t workers = 0, mood_sum[HV_MAX_FACTIONS] = {0};
@@ -141,7 +141,6 @@ void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy)
         mood_sum[p->faction] += p->morale;
         mood_count[p->faction]++;
     }
-    int32_t tension = hv_state_nation_tension(s);
     for (int32_t k = 0; k < rules->sponsor_count; k++) {
         int32_t f = rules->sponsors[k].faction;
         /* Contented nationals write good letters home; policies add their

@@ -352,8 +352,8 @@ void hv_week_society(hv_state *s, hv_report *report, const hv_week *w)
     move_tension(s, report, &w->policy, present, &g);
     hv_unrest_work(s, report, &w->policy);
     hv_unrest_incidents(s, report, w, present);
-    hv_unrest_riot(s, report);
-    hv_politics_week(s, report, &w->policy);
+    int32_t tension = hv_unrest_riot(s, report);
+    hv_politics_week(s, report, &w->policy, tension);
 }
 
 void hv_phase_society(hv_state *s, hv_report *report)

@@ -368,10 +368,15 @@ static void riot(hv_state *s, hv_report *report)
     s->riot_weeks = 0;
 }
 
-void hv_unrest_riot(hv_state *s, hv_report *report)
+int32_t hv_unrest_riot(hv_state *s, hv_report *report)
 {
     const hv_society *soc = &s->rules->society;
-    s->riot_weeks = hv_state_max_tension(s) >= soc->riot_at ? s->riot_weeks + 1 : 0;
-    if (s->riot_weeks >= soc->riot_weeks)
-        riot(s, report);
+    int32_t nations = hv_state_nation_tension(s); /* hv_state_max_tension, in two */
+    int32_t most = nations > s->class_tension ? nations : s->class_tension;
+    s->riot_weeks = most >= soc->riot_at ? s->riot_weeks + 1 : 0;
+    if (s->riot_weeks < soc->riot_weeks)
+        return nations;
+    riot(s, report);
+    return hv_state_nation_tension(s); /* the riot moved tension and may have killed */
 }
+
