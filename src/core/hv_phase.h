@@ -81,9 +81,22 @@ void hv_by_faction_add(hv_by_faction *sum, const hv_by_faction *e);
 void hv_by_pair_add(hv_by_pair *sum, const hv_by_pair *e);
 /* The sponsor side of an effect: satisfaction, funding, partnerships, a vote. */
 void hv_politics_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause);
+/* What the society phase sums of the people once morale has settled:
+ * morale by nation and by class (staff 0, workers 1), and a bit per nation
+ * in each module's crew. */
+typedef struct hv_morale_tally {
+    int64_t sum[HV_MAX_FACTIONS];
+    int32_t count[HV_MAX_FACTIONS];
+    int64_t class_sum[2];
+    int32_t class_count[2];
+    uint32_t crews[HV_MAX_MODULES];
+} hv_morale_tally;
+
 /* Sponsors' weekly satisfaction: their nationals' mood, policies and
- * agendas; TENSION is the highest between nations present now. */
-void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy, int32_t tension);
+ * agendas; TENSION is the highest between nations present now, TALLY the
+ * people as they stand now, or NULL to count them. */
+void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy, int32_t tension,
+                      const hv_morale_tally *tally);
 /* Sponsors weigh where a captured rock was parked (EARTH: Earth orbit). */
 void hv_politics_rock(hv_state *s, hv_report *report, int earth);
 /* Puts module M out of action for WEEKS (or longer, if it already is). */

@@ -211,24 +211,15 @@ void hv_morale_targets(const hv_state *s, const hv_effect *policy, int32_t *out)
         out[i] = morale_target(s, &s->people[i], hv_person_trait(s, &s->people[i]), base);
 }
 
-/* What tension reads of the people once morale has settled: morale
- * summed by nation and by class, and the nations in each module's crew. */
-typedef struct group_morale {
-    int64_t sum[HV_MAX_FACTIONS];
-    int32_t count[HV_MAX_FACTIONS];
-    int64_t class_sum[2];
-    int32_t class_count[2];
-    uint32_t crews[HV_MAX_MODULES];
-} group_morale;
 
 /* Moves everyone's morale a step toward its target, and loyalty toward
  * their mood; sums the settled morale into G as it goes. */
 static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint32_t present,
-                          group_morale *g)
+                          hv_morale_tally *g)
 {
     int32_t base[2][HV_MAX_FACTIONS];
     morale_bases(s, &w->policy, (int32_t)w->recreation, present, base);
-    memset(g, 0, offsetof(group_morale, crews));
+    memset(g, 0, offsetof(hv_morale_tally, crews));
     memset(g->crews, 0, (size_t)s->module_count * sizeof g->crews[0]);
     int64_t moved = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
@@ -284,7 +275,7 @@ static int32_t pair_step(const hv_state *s, hv_report *report, int32_t a, int32_
 }
 
 static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy, uint32_t present,
-                         const group_morale *gm)
+                         const hv_morale_tally *gm)
 {
     const hv_rules *rules = s->rules;
     const hv_society *soc = &rules->society;
@@ -347,13 +338,17 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
 void hv_week_society(hv_state *s, hv_report *report, const hv_week *w)
 {
     uint32_t present = hv_factions_present(s);
-    group_morale g;
+    hv_morale_tally g;
     settle_morale(s, report, w, present, &g);
     move_tension(s, report, &w->policy, present, &g);
     hv_unrest_work(s, report, &w->policy);
+    int32_t incidents = s->incidents, riots = s->riots;
     hv_unrest_incidents(s, report, w, present);
     int32_t tension = hv_unrest_riot(s, report);
-    hv_politics_week(s, report, &w->policy, tension);
+    /* Without an incident or a riot nobody's morale or place moved since
+     * it settled: the sponsors read the tally. */
+    int calm = s->incidents == incidents && s->riots == riots;
+    hv_politics_week(s, report, &w->policy, tension, calm ? &g : NULL);
 }
 
 void hv_phase_society(hv_state *s, hv_report *report)
