@@ -36,11 +36,11 @@ typedef struct hv_bot_view {
     int64_t nation_morale[HV_MAX_FACTIONS]; /* summed over its people */
     /* Weights every worth of the week reads, weighed once as the view is
      * filled (a week weighs a few dozen effects and module types). */
-    int64_t tension_w, class_w;              /* of a point of tension held, at today's */
-    int64_t staff_w, workers_w;              /* of a point of morale for all staff, all workers */
-    int64_t point_w[HV_MAX_SPONSORS];        /* of a point of each sponsor's satisfaction */
-    int64_t points_w;                        /* of a point for every sponsor */
-    int64_t pay_w[HV_MAX_SPONSORS];          /* its agenda's pay weight times point_w */
+    int64_t tension_w, class_w;       /* of a point of tension held, at today's */
+    int64_t staff_w, workers_w;       /* of a point of morale for all staff, all workers */
+    int64_t point_w[HV_MAX_SPONSORS]; /* of a point of each sponsor's satisfaction */
+    int64_t points_w;                 /* of a point for every sponsor */
+    int64_t pay_w[HV_MAX_SPONSORS];   /* its agenda's pay weight times point_w */
     /* The sponsors whose nation has people at the base, with its head
      * counts, mean morale and the mood that writes home (hv_sponsor_mood). */
     int32_t heard_count;

@@ -211,7 +211,6 @@ void hv_morale_targets(const hv_state *s, const hv_effect *policy, int32_t *out)
         out[i] = morale_target(s, &s->people[i], hv_person_trait(s, &s->people[i]), base);
 }
 
-
 /* Moves everyone's morale a step toward its target, and loyalty toward
  * their mood; sums the settled morale into G as it goes. */
 static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint32_t present,

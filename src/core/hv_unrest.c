@@ -379,4 +379,3 @@ int32_t hv_unrest_riot(hv_state *s, hv_report *report)
     riot(s, report);
     return hv_state_nation_tension(s); /* the riot moved tension and may have killed */
 }
-
