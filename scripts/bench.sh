@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks for the README: simulated weeks per second on the largest
-# level with one and two jobs, and the time to load and validate each
-# shipped level. Builds a Release build without invariant checks.
+# level with one and two jobs, the time to load and validate each shipped
+# level, and (with valgrind) the instructions of a simulated week, from
+# scripts/bench-sim.sh. Builds a Release build without invariant checks.
 # Usage: scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,4 +14,9 @@ for jobs in 1 2; do
     "$bin" batch levels/sandbox.yaml --runs 400 --turns 500 --bot balanced --jobs "$jobs" | tail -1
 done
 "$bin" validate --time levels/*.yaml
+if command -v valgrind >/dev/null; then
+    scripts/bench-sim.sh
+else
+    echo "instructions per simulated week: install valgrind to count them"
+fi
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1)"

@@ -17,7 +17,8 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config git python3 python3-yaml python3-jsonschema libyaml-dev
           libsdl2-dev libsdl2-image-dev libsdl2-ttf-dev fonts-dejavu-core libfontconfig-dev xvfb xauth
-          xdotool clang-14 libclang-rt-14-dev desktop-file-utils appstream dpkg-dev file groff-base)
+          xdotool clang-14 libclang-rt-14-dev desktop-file-utils appstream dpkg-dev file groff-base
+          valgrind)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -27,6 +27,45 @@ const char *hv_bot_name(hv_bot_kind kind)
     return (kind >= 0 && kind < HV_BOT_COUNT) ? names[kind] : "?";
 }
 
+void hv_bot_order(hv_state *s, hv_order_kind kind, int32_t a, int32_t b, int32_t value)
+{
+    hv_order o;
+    memset(&o, 0, sizeof o);
+    o.kind = kind;
+    o.value = value;
+    switch (kind) {
+    case HV_ORDER_ASSIGN:
+        o.person = a;
+        o.module = b;
+        break;
+    case HV_ORDER_POLICY:
+    case HV_ORDER_SURVEY:
+    case HV_ORDER_REDIRECT:
+        o.target = a;
+        break;
+    case HV_ORDER_BUILD:
+        o.module_type = value;
+        o.x = a;
+        o.y = b;
+        break;
+    case HV_ORDER_PRIORITY:
+    case HV_ORDER_DEMOLISH:
+        o.module = a;
+        break;
+    default:
+        break;
+    }
+    hv_state_queue_order(s, &o);
+}
+
+int hv_bot_policy_ready(const hv_state *s, int32_t p)
+{
+    if (s->rules->policies[p].locked)
+        return 0;
+    return s->policy_since[p] == 0 ||
+           s->turn + 1 - s->policy_since[p] >= s->rules->policies[p].cooldown;
+}
+
 /* Holds the bot's orders from FROM on to LIMITS. */
 static void limit(hv_state *s, int32_t from, const hv_bot_limits *limits)
 {

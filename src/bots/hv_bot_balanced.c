@@ -23,17 +23,15 @@ static int32_t best_module(const hv_bot_view *v)
 static void staff(hv_bot_view *v, int rebalance)
 {
     hv_state *s = v->s;
-    int32_t by_type[HV_MAX_MODULE_TYPES];
-    for (int32_t t = 0; t < v->r->module_type_count; t++)
-        by_type[t] = hv_bot_type_value(v, t);
     for (int32_t i = 0; i < s->module_count; i++)
-        v->value[i] = by_type[s->modules[i].type];
+        v->value[i] = v->type_value[s->modules[i].type];
     for (int32_t k = 0; k < v->free_count; k++) {
         int32_t m = best_module(v);
         if (m < 0)
             break;
         hv_bot_order(s, HV_ORDER_ASSIGN, s->people[v->free_people[k]].id, s->modules[m].id, 0);
         v->slots[m]--;
+        v->restaffed = 1;
     }
     for (int moves = 0; rebalance && moves < 2; moves++) {
         int32_t want = best_module(v);
@@ -51,6 +49,7 @@ static void staff(hv_bot_view *v, int rebalance)
             if (s->people[i].module == s->modules[from].id) {
                 hv_bot_order(s, HV_ORDER_ASSIGN, s->people[i].id, s->modules[want].id, 0);
                 v->slots[want]--;
+                v->restaffed = 1;
                 v->value[from] = 100000; /* do not take from it twice */
                 break;
             }
@@ -71,13 +70,7 @@ static int32_t band(int32_t value)
 static void prioritise(hv_bot_view *v)
 {
     hv_state *s = v->s;
-    int shed = 0;
-    for (int32_t i = 0; i < s->module_count; i++) {
-        const hv_module *m = &s->modules[i];
-        shed |= m->status == HV_MODULE_ACTIVE && !m->broken && !m->powered &&
-                v->r->module_types[m->type].power < 0 && m->crew > 0;
-    }
-    if (!shed)
+    if (!v->shed)
         return; /* only when last week's power ran out */
     int orders = 0;
     for (int32_t i = 0; i < s->module_count && orders < 4; i++) {
@@ -125,15 +118,12 @@ static int64_t funds_cost(const hv_module_type *mt)
     return mt->cost[HV_RES_FUNDS] + mt->upkeep * 10 + 1;
 }
 
-/* Whether a module of TYPE is going up or has crew slots to fill. */
+/* Whether a module of TYPE is going up or has crew slots to fill, as
+ * staffing left them (v->pending: marked by the look, marked again as
+ * building starts if staffing filled slots). */
 static int pending_type(const hv_bot_view *v, int32_t type)
 {
-    for (int32_t i = 0; i < v->s->module_count; i++) {
-        const hv_module *m = &v->s->modules[i];
-        if (m->type == type && (m->status == HV_MODULE_BUILDING || v->slots[i] > 0))
-            return 1;
-    }
-    return 0;
+    return v->pending >> type & 1u;
 }
 
 /* What a type is bought for: power, beds, a resource (0 and up), or
@@ -158,7 +148,7 @@ static int64_t gain(const hv_bot_view *v, int32_t t, int want)
         /* Beyond needs, when someone is free to run it. */
         if (mt->power > 0 || pending_type(v, t) || unstaffed)
             return 0;
-        int64_t value = hv_bot_type_value(v, t);
+        int64_t value = v->type_value[t];
         return value >= 250 ? value * 10 : 0;
     }
     default: /* a resource, made without using it */
@@ -182,14 +172,6 @@ static int32_t best_buy(const hv_bot_view *v, int want)
     return best;
 }
 
-static int64_t beds(const hv_state *s)
-{
-    int64_t n = 0;
-    for (int32_t i = 0; i < s->module_count; i++)
-        n += s->rules->module_types[s->modules[i].type].housing;
-    return n;
-}
-
 /* Whether a module making RES is going up or has crew slots to fill. */
 static int building_for(const hv_bot_view *v, int res)
 {
@@ -202,6 +184,12 @@ static int building_for(const hv_bot_view *v, int res)
 static void expand(hv_bot_view *v)
 {
     hv_state *s = v->s;
+    if (v->restaffed) { /* staffing filled slots since the look marked them */
+        v->pending = 0;
+        for (int32_t i = 0; i < s->module_count; i++)
+            if (s->modules[i].status == HV_MODULE_BUILDING || v->slots[i] > 0)
+                v->pending |= 1u << s->modules[i].type;
+    }
     int32_t t = -1;
     int64_t weeks = 1; /* of pay and upkeep kept back */
     if (s->power_demand > s->power_supply * 9 / 10)
@@ -212,7 +200,7 @@ static void expand(hv_bot_view *v)
             if (v->need[res] > 0 && v->net[res] < v->need[res] / 10 && !building_for(v, res))
                 t = best_buy(v, res);
     }
-    if (t < 0 && beds(s) < s->person_count) {
+    if (t < 0 && v->beds < s->person_count) {
         t = best_buy(v, WANT_BEDS);
         weeks = 2;
     }
@@ -245,10 +233,13 @@ static void govern(hv_bot_view *v)
         const hv_policy *pol = &v->r->policies[p];
         int32_t now = s->policy[p], best = now;
         const hv_effect *in_force = &pol->options[now].effect;
-        int64_t now_worth = hv_bot_policy_worth(v, in_force, in_force);
+        int64_t now_worth = hv_bot_policy_worth(v, in_force, v->d->options[p][now], in_force);
         int64_t best_worth = now_worth;
         for (int32_t o = 0; o < pol->option_count; o++) {
-            int64_t w = hv_bot_policy_worth(v, &pol->options[o].effect, in_force);
+            if (o == now)
+                continue; /* worth now_worth, which it would have to beat */
+            int64_t w =
+                hv_bot_policy_worth(v, &pol->options[o].effect, v->d->options[p][o], in_force);
             if (w > best_worth) {
                 best_worth = w;
                 best = o;
@@ -373,7 +364,11 @@ static void redirect(hv_bot_view *v)
 static void launch(hv_bot_view *v)
 {
     hv_state *s = v->s;
-    if (hv_state_running_bonus(s, offsetof(hv_module_type, spaceport)) <= 0)
+    int far = 0;
+    for (int32_t i = 0; i < v->r->asteroid_count && !far; i++)
+        far = s->asteroids[i].stage == HV_STAGE_FAR;
+    /* Nothing out there to fly to: the spaceports need not be counted. */
+    if (!far || hv_state_running_bonus(s, offsetof(hv_module_type, spaceport)) <= 0)
         return;
     int32_t week = s->turn + 1;
     for (int32_t i = 0; i < v->r->asteroid_count; i++) {

@@ -5,45 +5,6 @@
 
 #include "hv_turn.h"
 
-void hv_bot_order(hv_state *s, hv_order_kind kind, int32_t a, int32_t b, int32_t value)
-{
-    hv_order o;
-    memset(&o, 0, sizeof o);
-    o.kind = kind;
-    o.value = value;
-    switch (kind) {
-    case HV_ORDER_ASSIGN:
-        o.person = a;
-        o.module = b;
-        break;
-    case HV_ORDER_POLICY:
-    case HV_ORDER_SURVEY:
-    case HV_ORDER_REDIRECT:
-        o.target = a;
-        break;
-    case HV_ORDER_BUILD:
-        o.module_type = value;
-        o.x = a;
-        o.y = b;
-        break;
-    case HV_ORDER_PRIORITY:
-    case HV_ORDER_DEMOLISH:
-        o.module = a;
-        break;
-    default:
-        break;
-    }
-    hv_state_queue_order(s, &o);
-}
-
-int hv_bot_policy_ready(const hv_state *s, int32_t p)
-{
-    if (s->rules->policies[p].locked)
-        return 0;
-    return s->policy_since[p] == 0 ||
-           s->turn + 1 - s->policy_since[p] >= s->rules->policies[p].cooldown;
-}
-
 /* ---- the worth of things ----------------------------------------------- */
 
 /* Weeks until the latest deadline among the goals, else a year. */
@@ -164,6 +125,8 @@ static uint32_t supplied(const hv_state *s)
     return bits;
 }
 
+static void weigh_effects(hv_bot_view *v);
+
 void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
 {
     memset(v, 0, offsetof(hv_bot_view, free_people));
@@ -171,6 +134,9 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->r = s->rules;
     v->greedy = greedy;
     const hv_rules *r = v->r;
+    v->d = hv_rules_derived_of(r, &v->scratch);
+    v->pending = 0;
+    v->restaffed = 0;
     int32_t ration = 0;
     for (int32_t i = 0; i < r->policy_count; i++)
         ration += r->policies[i].options[s->policy[i]].effect.ration_pct;
@@ -185,20 +151,30 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
         const hv_module *m = &s->modules[i];
         const hv_module_type *mt = &r->module_types[m->type];
         v->costs += mt->upkeep;
+        v->beds += mt->housing;
+        v->shed |= m->status == HV_MODULE_ACTIVE && !m->broken && !m->powered && mt->power < 0 &&
+                   m->crew > 0;
         v->slots[i] =
             m->status == HV_MODULE_ACTIVE || m->build_left <= 1 ? mt->crew_slots - m->crew : 0;
+        if (m->status == HV_MODULE_BUILDING || v->slots[i] > 0)
+            v->pending |= 1u << m->type;
         if (m->status != HV_MODULE_ACTIVE || m->broken || (mt->crew_slots && !m->crew))
             continue;
         int64_t share = mt->crew_slots ? m->crew * 1000 / mt->crew_slots : 1000;
-        for (int res = 0; res < HV_RES_COUNT; res++) {
-            int64_t net = (mt->output[res] - mt->input[res]) * share / 1000;
+        /* Recipes name a few resources each: only those are looked at. */
+        for (uint32_t bits = v->d->nets[m->type]; bits; bits &= bits - 1) {
+            int res = __builtin_ctz(bits);
+            int64_t net = mt->output[res] - mt->input[res];
+            net = share == 1000 ? net : net * share / 1000;
             v->net[res] += net;
             made[res] += net;
         }
     }
+    uint32_t present = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
         const hv_role *role = &r->roles[p->role];
+        present |= 1u << p->faction;
         v->costs += role->pay;
         v->nation_morale[p->faction] += p->morale;
         if (role->klass == HV_CLASS_WORKER) {
@@ -223,11 +199,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
         if (r->win[i].kind == HV_GOAL_RESOURCE_AT_LEAST &&
             r->win[i].amount > v->keep[r->win[i].resource])
             v->keep[r->win[i].resource] = r->win[i].amount;
-    v->tension = hv_state_nation_tension(s);
     v->worst_a = v->worst_b = -1;
-    uint32_t present = 0;
-    for (int32_t i = 0; i < s->person_count; i++)
-        present |= 1u << s->people[i].faction;
     for (int32_t a = 0; a < r->faction_count; a++)
         for (int32_t b = a + 1; b < r->faction_count; b++)
             if ((present >> a & present >> b & 1u) &&
@@ -235,6 +207,8 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
                 v->worst_a = a;
                 v->worst_b = b;
             }
+    /* The worst pair present holds the highest tension between nations. */
+    v->tension = v->worst_a >= 0 ? s->tension[v->worst_a][v->worst_b] : 0;
     v->class_tension = s->class_tension;
     v->weeks_left = weeks_left(s);
     v->supplied = supplied(s);
@@ -242,6 +216,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     for (int res = 0; res < HV_RES_COUNT; res++)
         if (made[res] > 0)
             v->output_worth += made[res] * v->worth[res];
+    weigh_effects(v);
 }
 
 /* Worth of one point of tension held for a week, by how close the base is
@@ -300,6 +275,32 @@ static int64_t point_worth(const hv_bot_view *v, int32_t k)
     return v->greedy ? per_point / 2 : per_point;
 }
 
+static void weigh_effects(hv_bot_view *v)
+{
+    v->tension_w = tension_weight(v, v->tension);
+    v->class_w = tension_weight(v, v->class_tension);
+    v->staff_w = morale_weight(v, v->staff);
+    v->workers_w = morale_weight(v, v->workers);
+    for (int32_t k = 0; k < v->r->sponsor_count; k++) {
+        v->point_w[k] = point_worth(v, k);
+        v->points_w += v->point_w[k];
+        v->pay_w[k] = (int64_t)v->r->sponsors[k].agenda.pay * v->point_w[k];
+        int32_t f = v->r->sponsors[k].faction;
+        int32_t n = v->nation_staff[f] + v->nation_workers[f];
+        if (n) {
+            struct hv_bot_nation *h = &v->heard[v->heard_count++];
+            h->sponsor = k;
+            h->staff = v->nation_staff[f];
+            h->workers = v->nation_workers[f];
+            h->people = n;
+            h->mean = v->nation_morale[f] / n;
+            h->mood = hv_sponsor_mood(h->mean);
+        }
+    }
+    for (int32_t t = 0; t < v->r->module_type_count; t++)
+        v->type_value[t] = hv_bot_type_value(v, t);
+}
+
 /* Worth of a week of satisfaction changed by SAT, sponsor by sponsor. */
 static int64_t satisfaction_worth(const hv_bot_view *v, const hv_by_faction *sat)
 {
@@ -307,7 +308,7 @@ static int64_t satisfaction_worth(const hv_bot_view *v, const hv_by_faction *sat
     for (int32_t k = 0; k < v->r->sponsor_count; k++) {
         int32_t d = hv_by_faction_for(sat, v->r->sponsors[k].faction);
         if (d)
-            w += d * point_worth(v, k);
+            w += d * v->point_w[k];
     }
     return w;
 }
@@ -317,15 +318,10 @@ static int64_t satisfaction_worth(const hv_bot_view *v, const hv_by_faction *sat
 static int64_t mood_worth(const hv_bot_view *v, int32_t staff, int32_t workers)
 {
     int64_t w = 0;
-    for (int32_t k = 0; k < v->r->sponsor_count && (staff || workers); k++) {
-        int32_t f = v->r->sponsors[k].faction;
-        int32_t n = v->nation_staff[f] + v->nation_workers[f];
-        if (!n)
-            continue;
-        int64_t mean = v->nation_morale[f] / n;
-        int64_t moved =
-            ((int64_t)v->nation_staff[f] * staff + (int64_t)v->nation_workers[f] * workers) / n;
-        w += (hv_sponsor_mood(mean + moved) - hv_sponsor_mood(mean)) * point_worth(v, k);
+    for (int32_t i = 0; i < v->heard_count && (staff || workers); i++) {
+        const struct hv_bot_nation *h = &v->heard[i];
+        int64_t moved = (h->staff * staff + h->workers * workers) / h->people;
+        w += (hv_sponsor_mood(h->mean + moved) - h->mood) * v->point_w[h->sponsor];
     }
     return v->greedy ? w / 2 : w;
 }
@@ -336,7 +332,7 @@ static int64_t agenda_pay_worth(const hv_bot_view *v, int32_t pay_pct)
 {
     int64_t w = 0;
     for (int32_t k = 0; k < v->r->sponsor_count && pay_pct; k++)
-        w += (int64_t)v->r->sponsors[k].agenda.pay * (pay_pct / 10) * point_worth(v, k) / 10;
+        w += v->pay_w[k] * (pay_pct / 10) / 10;
     return w;
 }
 
@@ -355,24 +351,26 @@ static int launch_near(const hv_bot_view *v)
     return 0;
 }
 
-int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e, const hv_effect *in_force)
+int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e, uint32_t names,
+                            const hv_effect *in_force)
 {
     int64_t horizon = v->weeks_left < 12 ? v->weeks_left : 12;
     int64_t w = 0;
-    for (int res = 0; res < HV_RES_COUNT; res++)
+    for (int res = 0; res < HV_RES_COUNT && (names & HV_OPTION_RESOURCES); res++)
         w += e->resources[res] * v->worth[res];
     w += v->output_worth * e->output_pct / 100;
     w -= v->need[HV_RES_FOOD] * e->ration_pct / 100 * v->worth[HV_RES_FOOD];
     w -= v->worker_pay * e->pay_pct / 100 * 100;
     /* Morale and tension settle over the weeks ahead: count half of them. */
-    w += (e->morale_staff * morale_weight(v, v->staff) +
-          e->morale_workers * morale_weight(v, v->workers)) *
-         horizon / 4;
+    w += (e->morale_staff * v->staff_w + e->morale_workers * v->workers_w) * horizon / 4;
     int32_t gap = e->morale_staff - e->morale_workers;
     int64_t class_delta = e->class_tension + gap * v->r->society.gap_tension / 10;
-    w -= worst_pair_delta(v, &e->tension) * tension_weight(v, v->tension) * horizon / 2;
-    w -= class_delta * tension_weight(v, v->class_tension) * horizon / 2;
-    w += satisfaction_worth(v, &e->satisfaction) * horizon / 2;
+    w -= worst_pair_delta(v, &e->tension) * v->tension_w * horizon / 2;
+    w -= class_delta * v->class_w * horizon / 2;
+    /* Satisfaction that names no faction is the same for every sponsor. */
+    w += ((names & HV_OPTION_SPONSORS) ? satisfaction_worth(v, &e->satisfaction)
+                                       : e->satisfaction.all * v->points_w) *
+         horizon / 2;
     /* An agenda's displeasure and a nation's mood pile up week on week and
      * stay; morale today already holds the option in force. */
     w += (agenda_pay_worth(v, e->pay_pct) +
@@ -385,7 +383,7 @@ int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e, const hv_e
     if (over > 0 && !v->greedy)
         w -= (int64_t)e->incident_pct * over * 4;
     if (e->joint && v->tension > 10)
-        w += (int64_t)soc->joint_work * tension_weight(v, v->tension) * horizon / 2;
+        w += (int64_t)soc->joint_work * v->tension_w * horizon / 2;
     if (e->capture_pm && launch_near(v))
         w += (int64_t)e->capture_pm * 10;
     return w;
@@ -422,6 +420,8 @@ static int64_t flags_worth(const hv_rules *r, uint32_t set, uint32_t cleared)
 {
     int64_t w = 0;
     for (int32_t f = 0; f < r->flag_count; f++) {
+        if (!((set | cleared) >> f & 1u))
+            continue; /* weighing a flag reads every event: only those it touches */
         int32_t sign = flag_sign(r, f, 2);
         if (set >> f & 1u)
             w += sign * 5000000;
@@ -462,9 +462,7 @@ static int64_t effect_worth(const hv_bot_view *v, const hv_effect *e, int depth)
     int64_t people = v->staff + v->workers;
     /* A one-off change lasts until it settles: a few weeks of morale, the
      * rest of the level for tension and satisfaction (they ease slowly). */
-    w += (e->morale_staff * morale_weight(v, v->staff) +
-          e->morale_workers * morale_weight(v, v->workers)) *
-         3;
+    w += (e->morale_staff * v->staff_w + e->morale_workers * v->workers_w) * 3;
     int64_t lasting = v->weeks_left < 10 ? v->weeks_left : 10;
     int32_t pair = worst_pair_delta(v, &e->tension);
     w -= pair * tension_weight(v, v->tension + pair) * lasting;
@@ -485,7 +483,7 @@ static int64_t effect_worth(const hv_bot_view *v, const hv_effect *e, int depth)
     w += e->price_pct * v->s->price *
          (v->s->stock[HV_RES_IRIDIUM] + v->net[HV_RES_IRIDIUM] * lasting) / 100 * 100 / 10;
     if (e->break_type > 0)
-        w -= (int64_t)e->break_weeks * hv_bot_type_value(v, e->break_type - 1);
+        w -= (int64_t)e->break_weeks * v->type_value[e->break_type - 1];
     /* Unrest falls on a side: a strike stops a share of the work, sabotage
      * a busy module, a defection loses a pair of hands. */
     int64_t per_head = people ? v->output_worth / people : 0;
@@ -518,14 +516,15 @@ int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type)
     /* A recipe whose input nothing makes, no rock in reach holds and the
      * stores cannot feed for long makes nothing worth having. */
     int starved = 0;
-    for (int res = 0; res < HV_RES_COUNT; res++)
+    for (uint32_t bits = v->d->uses[type]; bits; bits &= bits - 1) {
+        int res = __builtin_ctz(bits);
         starved |= mt->input[res] > 0 && v->net[res] <= 0 && s->stock[res] < 8 * mt->input[res] &&
                    !(v->supplied >> res & 1u);
+    }
     /* What its recipe is worth in a week, against the wages of its crew. */
-    for (int res = 0; res < HV_RES_COUNT && !starved; res++) {
+    for (uint32_t bits = starved ? 0 : v->d->nets[type]; bits; bits &= bits - 1) {
+        int res = __builtin_ctz(bits);
         int64_t made = mt->output[res] - mt->input[res];
-        if (!made)
-            continue;
         int64_t w = made * v->worth[res] / 100;
         if (v->need[res] > 0 && made > 0) {
             int64_t weeks = v->need[res] ? s->stock[res] / v->need[res] : 99;

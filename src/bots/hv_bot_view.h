@@ -20,6 +20,8 @@ typedef struct hv_bot_view {
     int64_t keep[HV_RES_COUNT];  /* what the win goals want held */
     int64_t worth[HV_RES_COUNT]; /* of one unit, in hundredths of funds */
     int64_t costs;               /* pay and upkeep per week */
+    int64_t beds;                /* in every module placed, powered or not */
+    int shed;                    /* a crewed module that wants power went without last week */
     int64_t funding;             /* sponsors' pay per week at full satisfaction, in all */
     int64_t paid;                /* what they pay this week, at today's satisfaction */
     int64_t output_worth;        /* of the base's production in one week */
@@ -32,10 +34,30 @@ typedef struct hv_bot_view {
     uint32_t supplied;  /* bit per resource ships or rocks in reach bring */
     int32_t nation_staff[HV_MAX_FACTIONS], nation_workers[HV_MAX_FACTIONS]; /* head counts */
     int64_t nation_morale[HV_MAX_FACTIONS]; /* summed over its people */
+    /* Weights every worth of the week reads, weighed once as the view is
+     * filled (a week weighs a few dozen effects and module types). */
+    int64_t tension_w, class_w;       /* of a point of tension held, at today's */
+    int64_t staff_w, workers_w;       /* of a point of morale for all staff, all workers */
+    int64_t point_w[HV_MAX_SPONSORS]; /* of a point of each sponsor's satisfaction */
+    int64_t points_w;                 /* of a point for every sponsor */
+    int64_t pay_w[HV_MAX_SPONSORS];   /* its agenda's pay weight times point_w */
+    /* The sponsors whose nation has people at the base, with its head
+     * counts, mean morale and the mood that writes home (hv_sponsor_mood). */
+    int32_t heard_count;
+    struct hv_bot_nation {
+        int32_t sponsor;
+        int64_t staff, workers, people, mean;
+        int32_t mood;
+    } heard[HV_MAX_SPONSORS];
+    int32_t type_value[HV_MAX_MODULE_TYPES]; /* hv_bot_type_value of each type */
     int32_t free_count;
     int32_t free_people[HV_MAX_PEOPLE];
     int32_t slots[HV_MAX_MODULES]; /* free crew slots left */
     int32_t value[HV_MAX_MODULES]; /* filled by hv_bot_staff */
+    uint32_t pending;              /* bit per module type going up or with slots to fill */
+    int restaffed;                 /* staffing filled slots since pending was marked */
+    const hv_rules_derived *d;     /* the rules' derived data, or scratch's */
+    hv_rules_derived scratch;
 } hv_bot_view;
 
 /* Fills V for STATE; GREEDY weighs only money and mining. */
@@ -46,9 +68,11 @@ void hv_bot_look(hv_bot_view *v, hv_state *state, int greedy);
 void hv_bot_order(hv_state *s, hv_order_kind kind, int32_t a, int32_t b, int32_t value);
 /* How much the base wants one more running module of TYPE. */
 int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type);
-/* Worth of a policy option's effect held for the weeks ahead, where
- * IN_FORCE is the effect of the option the policy has now. */
-int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e, const hv_effect *in_force);
+/* Worth of a policy option's effect E held for the weeks ahead, where
+ * NAMES are its hv_option_names (the rules' derived data) and IN_FORCE is
+ * the effect of the option the policy has now. */
+int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e, uint32_t names,
+                            const hv_effect *in_force);
 /* Worth of an event's or a choice's effect, applied once. */
 int64_t hv_bot_choice_worth(const hv_bot_view *v, const hv_effect *e);
 /* Whether policy P may change in the coming week. */

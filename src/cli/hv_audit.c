@@ -388,6 +388,7 @@ int hv_audit_prepare(hv_audit *a)
     for (int sys = 0; sys < HV_SYSTEM_COUNT; sys++) {
         memcpy(&a->systems[sys], &a->level->rules, sizeof a->systems[sys]);
         system_off(&a->systems[sys], (hv_system)sys);
+        hv_rules_derive(&a->systems[sys]);
         /* Switching it off changed nothing: the level leaves it out on purpose. */
         a->absent[sys] = sys != HV_SYSTEM_NONE &&
                          !memcmp(&a->systems[sys], &a->level->rules, sizeof a->systems[sys]);

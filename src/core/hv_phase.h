@@ -6,15 +6,54 @@
 #include "hv_event.h"
 #include "hv_state.h"
 
-/* Appends an event to REPORT (NULL ignores it). */
-void hv_emit(hv_report *report, const hv_state *s, hv_event_kind kind, hv_cause cause,
-             int32_t subject, int32_t resource, int64_t amount, int64_t value);
+/* What the week's phases read more than once, measured once by
+ * hv_end_turn as power is handed out: the policies in force (only orders
+ * change them, and they come first) and what running, powered modules
+ * give. Power is settled in phase 2, and modules break only through
+ * events, incidents and riots, which come after every phase that reads
+ * these. */
+typedef struct hv_week {
+    hv_effect policy; /* hv_policy_total */
+    int64_t beds, medical, recreation, security;
+    int64_t upkeep; /* of every module placed; only orders place and demolish them */
+    /* Running modules with a recipe that were given power, by index (one
+     * shed later has powered 0 again). */
+    int32_t recipe_count;
+    int32_t recipes[HV_MAX_MODULES];
+} hv_week;
+
+/* Measures W for S as it stands now. */
+void hv_week_measure(const hv_state *s, hv_week *w);
+/* Phases 3, 4, 7 and 8 on the week's measures; the hv_phase_* functions
+ * of hv_turn.h measure them first. */
+void hv_week_production(hv_state *s, hv_report *report, const hv_week *w);
+void hv_week_life_support(hv_state *s, hv_report *report, const hv_week *w);
+void hv_week_economy(hv_state *s, hv_report *report, const hv_week *w);
+void hv_week_society(hv_state *s, hv_report *report, const hv_week *w);
+
+/* Appends an event to REPORT, which is not NULL. */
+void hv_emit_add(hv_report *report, const hv_state *s, hv_event_kind kind, hv_cause cause,
+                 int32_t subject, int32_t resource, int64_t amount, int64_t value);
+/* Appends an event to REPORT; with no report nothing is built, at the cost
+ * of a test (most weeks are played without one). */
+static inline void hv_emit(hv_report *report, const hv_state *s, hv_event_kind kind, hv_cause cause,
+                           int32_t subject, int32_t resource, int64_t amount, int64_t value)
+{
+    if (report)
+        hv_emit_add(report, s, kind, cause, subject, resource, amount, value);
+}
 /* Sets the story flags in SET and clears those in CLEAR, reporting each
  * flag that changes with CAUSE. */
 void hv_flags_change(hv_state *s, hv_report *report, uint32_t set, uint32_t clear, hv_cause cause);
 /* Changes a stock and reports it with its cause. */
-void hv_change_stock(hv_state *s, hv_report *report, int resource, int64_t amount, hv_cause cause,
-                     int32_t subject);
+static inline void hv_change_stock(hv_state *s, hv_report *report, int resource, int64_t amount,
+                                   hv_cause cause, int32_t subject)
+{
+    if (amount == 0)
+        return;
+    s->stock[resource] += amount;
+    hv_emit(report, s, HV_EV_RESOURCE, cause, subject, resource, amount, s->stock[resource]);
+}
 /* Takes P off the module it works in. */
 void hv_unassign(hv_state *s, hv_person *p);
 /* Removes everyone whose health reached 0, reporting each death with CAUSE. */
@@ -22,7 +61,10 @@ void hv_remove_dead(hv_state *s, hv_report *report, hv_cause cause, int32_t reso
 /* Removes person at INDEX from the base without a death (defection). */
 void hv_remove_person(hv_state *s, int32_t index);
 /* A module that is built and not broken. */
-int hv_module_running(const hv_module *m);
+static inline int hv_module_running(const hv_module *m)
+{
+    return m->status == HV_MODULE_ACTIVE && m->broken == 0;
+}
 /* Applies a one-off effect (an event or a choice). */
 void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause,
                      int32_t subject);
@@ -39,8 +81,22 @@ void hv_by_faction_add(hv_by_faction *sum, const hv_by_faction *e);
 void hv_by_pair_add(hv_by_pair *sum, const hv_by_pair *e);
 /* The sponsor side of an effect: satisfaction, funding, partnerships, a vote. */
 void hv_politics_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause);
-/* Sponsors' weekly satisfaction: their nationals' mood, policies and agendas. */
-void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy);
+/* What the society phase sums of the people once morale has settled:
+ * morale by nation and by class (staff 0, workers 1), and a bit per nation
+ * in each module's crew. */
+typedef struct hv_morale_tally {
+    int64_t sum[HV_MAX_FACTIONS];
+    int32_t count[HV_MAX_FACTIONS];
+    int64_t class_sum[2];
+    int32_t class_count[2];
+    uint32_t crews[HV_MAX_MODULES];
+} hv_morale_tally;
+
+/* Sponsors' weekly satisfaction: their nationals' mood, policies and
+ * agendas; TENSION is the highest between nations present now, TALLY the
+ * people as they stand now, or NULL to count them. */
+void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy, int32_t tension,
+                      const hv_morale_tally *tally);
 /* Sponsors weigh where a captured rock was parked (EARTH: Earth orbit). */
 void hv_politics_rock(hv_state *s, hv_report *report, int earth);
 /* Puts module M out of action for WEEKS (or longer, if it already is). */
@@ -48,10 +104,10 @@ void hv_module_break(hv_state *s, hv_report *report, hv_module *m, int32_t weeks
 /* Strain and hazards of the week's work on the lower deck. */
 void hv_unrest_work(hv_state *s, hv_report *report, const hv_effect *policy);
 /* Incident rolls for every pair of nations present and for the classes. */
-void hv_unrest_incidents(hv_state *s, hv_report *report, const hv_effect *policy,
-                         uint32_t present);
-/* Counts the weeks at riot level; breaks out a riot when they are up. */
-void hv_unrest_riot(hv_state *s, hv_report *report);
+void hv_unrest_incidents(hv_state *s, hv_report *report, const hv_week *w, uint32_t present);
+/* Counts the weeks at riot level; breaks out a riot when they are up.
+ * Returns the highest tension between nations present after it. */
+int32_t hv_unrest_riot(hv_state *s, hv_report *report);
 /* The person an event on SIDE is about: the least loyal there (the
  * lowest id among equals), or 0 when nobody is. Draws no dice. */
 int32_t hv_unrest_actor(const hv_state *s, int32_t side);

@@ -26,19 +26,6 @@ void hv_by_pair_add(hv_by_pair *sum, const hv_by_pair *e)
             sum->by[a][b] = (int8_t)hv_clamp(sum->by[a][b] + e->by[a][b], -100, 100);
 }
 
-int32_t hv_sponsor_mood(int64_t mean)
-{
-    return hv_clamp((int32_t)((mean - 60) / 10), -2, 2);
-}
-
-int64_t hv_sponsor_funding(const hv_state *s, int32_t k)
-{
-    const hv_sponsor *sp = &s->rules->sponsors[k];
-    /* Full funding at full satisfaction, half when they are fed up. */
-    int64_t pay = sp->funding * (100 + s->satisfaction[k]) / 200;
-    return pay * (100 + s->funding_pct[k]) / 100;
-}
-
 /* Satisfaction moves in whole points; agendas weigh in tenths, and what is
  * left over waits in `favour` so small weekly leanings still add up. */
 static void favour_add(hv_state *s, hv_report *report, int32_t k, int32_t tenths, hv_cause cause)
@@ -143,18 +130,24 @@ void hv_politics_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_ca
         motion_vote(s, report, &e->motion, cause);
 }
 
-void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy)
+void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy, int32_t tension,
+                      const hv_morale_tally *tally)
 {
     const hv_rules *rules = s->rules;
-    int64_t workers = 0, mood_sum[HV_MAX_FACTIONS] = {0};
-    int32_t mood_count[HV_MAX_FACTIONS] = {0};
-    for (int32_t i = 0; i < s->person_count; i++) {
-        const hv_person *p = &s->people[i];
-        workers += rules->roles[p->role].klass == HV_CLASS_WORKER;
-        mood_sum[p->faction] += p->morale;
-        mood_count[p->faction]++;
+    hv_morale_tally own;
+    if (!tally) {
+        memset(&own, 0, offsetof(hv_morale_tally, crews));
+        for (int32_t i = 0; i < s->person_count; i++) {
+            const hv_person *p = &s->people[i];
+            own.class_count[rules->roles[p->role].klass == HV_CLASS_WORKER]++;
+            own.sum[p->faction] += p->morale;
+            own.count[p->faction]++;
+        }
+        tally = &own;
     }
-    int32_t tension = hv_state_nation_tension(s);
+    const int64_t *mood_sum = tally->sum;
+    const int32_t *mood_count = tally->count;
+    int64_t workers = tally->class_count[HV_CLASS_WORKER];
     for (int32_t k = 0; k < rules->sponsor_count; k++) {
         int32_t f = rules->sponsors[k].faction;
         /* Contented nationals write good letters home; policies add their

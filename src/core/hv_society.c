@@ -19,16 +19,27 @@ uint32_t hv_factions_present(const hv_state *s)
 
 void hv_policy_total(const hv_state *s, hv_effect *out)
 {
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
     memset(out, 0, sizeof *out);
     for (int32_t i = 0; i < s->rules->policy_count; i++) {
         const hv_effect *e = &s->rules->policies[i].options[s->policy[i]].effect;
-        for (int r = 0; r < HV_RES_COUNT; r++)
+        /* Most options name no resource, pair of nations or sponsor: their
+         * tables add nothing. */
+        uint32_t names = d->options[i][s->policy[i]];
+        for (int r = 0; r < HV_RES_COUNT && (names & HV_OPTION_RESOURCES); r++)
             out->resources[r] += e->resources[r];
         out->morale_staff += e->morale_staff;
         out->morale_workers += e->morale_workers;
-        hv_by_pair_add(&out->tension, &e->tension);
+        if (names & HV_OPTION_PAIRS)
+            hv_by_pair_add(&out->tension, &e->tension);
+        else
+            out->tension.all += e->tension.all;
         out->class_tension += e->class_tension;
-        hv_by_faction_add(&out->satisfaction, &e->satisfaction);
+        if (names & HV_OPTION_SPONSORS)
+            hv_by_faction_add(&out->satisfaction, &e->satisfaction);
+        else
+            out->satisfaction.all += e->satisfaction.all;
         out->output_pct += e->output_pct;
         out->ration_pct += e->ration_pct;
         out->pay_pct += e->pay_pct;
@@ -74,6 +85,9 @@ void hv_satisfaction_add(hv_state *s, hv_report *report, int32_t i, int32_t delt
 static void tension_pairs(hv_state *s, hv_report *report, const hv_by_pair *amounts,
                           hv_cause cause)
 {
+    static const int8_t none[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
+    if (!amounts->all && !memcmp(amounts->by, none, sizeof none))
+        return; /* most effects leave the nations be */
     uint32_t present = hv_factions_present(s);
     for (int32_t a = 0; a < s->rules->faction_count; a++)
         for (int32_t b = a + 1; b < s->rules->faction_count; b++)
@@ -147,47 +161,70 @@ void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_caus
 
 /* ---- morale ------------------------------------------------------------ */
 
-static int32_t worst_tension_of(const hv_state *s, int32_t faction, uint32_t present)
+/* Where morale settles under POLICY with the week's RECREATION from
+ * running modules, before traits: by class (staff 0, workers 1) and nation,
+ * into BASE. Everyone of a class and nation shares it. */
+static void morale_bases(const hv_state *s, const hv_effect *policy, int32_t recreation,
+                         uint32_t present, int32_t base[2][HV_MAX_FACTIONS])
 {
-    int32_t worst = 0;
-    for (int32_t b = 0; b < s->rules->faction_count; b++)
-        if (b != faction && (present >> b & 1u) && s->tension[faction][b] > worst)
-            worst = s->tension[faction][b];
-    return worst;
+    const hv_society *soc = &s->rules->society;
+    int32_t shortages = 0;
+    for (uint32_t m = (uint32_t)s->shortage_mask; m; m &= m - 1)
+        shortages++;
+    int32_t common = soc->base_morale + (recreation > 15 ? 15 : recreation) - 15 * shortages;
+    /* Each nation's worst tension with another present, each pair read once. */
+    int32_t worst_of[HV_MAX_FACTIONS] = {0};
+    int32_t n = s->rules->faction_count;
+    for (int32_t a = 0; a < n; a++) {
+        if (!(present >> a & 1u))
+            continue;
+        for (int32_t b = a + 1; b < n; b++) {
+            int32_t t = s->tension[a][b];
+            if ((present >> b & 1u) && t > worst_of[a])
+                worst_of[a] = t;
+            if ((present >> b & 1u) && t > worst_of[b])
+                worst_of[b] = t;
+        }
+    }
+    for (int32_t f = 0; f < n; f++) {
+        int32_t worst = worst_of[f];
+        base[0][f] = common - worst / 4 + policy->morale_staff;
+        base[1][f] = common - worst / 4 - (s->class_tension / 4 + soc->worker_morale) +
+                     policy->morale_workers;
+    }
+}
+
+/* Where person P's morale settles, from the bases and their trait. */
+static int32_t morale_target(const hv_state *s, const hv_person *p, const hv_trait *trait,
+                             int32_t base[2][HV_MAX_FACTIONS])
+{
+    return hv_clamp(base[is_worker(s, p)][p->faction] + (trait ? trait->morale : 0), 0, 100);
 }
 
 void hv_morale_targets(const hv_state *s, const hv_effect *policy, int32_t *out)
 {
-    const hv_society *soc = &s->rules->society;
-    uint32_t present = hv_factions_present(s);
-    int32_t shortages = 0;
-    for (uint32_t m = (uint32_t)s->shortage_mask; m; m &= m - 1)
-        shortages++;
-    int32_t recreation = (int32_t)hv_state_running_bonus(s, offsetof(hv_module_type, recreation));
-    int32_t worst[HV_MAX_FACTIONS];
-    for (int32_t f = 0; f < s->rules->faction_count; f++)
-        worst[f] = (present >> f & 1u) ? worst_tension_of(s, f, present) : 0;
-    for (int32_t i = 0; i < s->person_count; i++) {
-        const hv_person *p = &s->people[i];
-        int worker = is_worker(s, p);
-        int32_t target = soc->base_morale + (recreation > 15 ? 15 : recreation) - 15 * shortages -
-                         worst[p->faction] / 4 -
-                         (worker ? s->class_tension / 4 + soc->worker_morale : 0) +
-                         (worker ? policy->morale_workers : policy->morale_staff);
-        const hv_trait *trait = hv_person_trait(s, p);
-        out[i] = hv_clamp(target + (trait ? trait->morale : 0), 0, 100);
-    }
+    int32_t base[2][HV_MAX_FACTIONS];
+    morale_bases(s, policy,
+                 (int32_t)hv_state_running_bonus(s, offsetof(hv_module_type, recreation)),
+                 hv_factions_present(s), base);
+    for (int32_t i = 0; i < s->person_count; i++)
+        out[i] = morale_target(s, &s->people[i], hv_person_trait(s, &s->people[i]), base);
 }
 
-static void settle_morale(hv_state *s, hv_report *report, const hv_effect *policy)
+/* Moves everyone's morale a step toward its target, and loyalty toward
+ * their mood; sums the settled morale into G as it goes. */
+static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint32_t present,
+                          hv_morale_tally *g)
 {
-    int32_t targets[HV_MAX_PEOPLE];
-    hv_morale_targets(s, policy, targets);
+    int32_t base[2][HV_MAX_FACTIONS];
+    morale_bases(s, &w->policy, (int32_t)w->recreation, present, base);
+    memset(g, 0, offsetof(hv_morale_tally, crews));
+    memset(g->crews, 0, (size_t)s->module_count * sizeof g->crews[0]);
     int64_t moved = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         hv_person *p = &s->people[i];
-        int32_t target = targets[i];
         const hv_trait *trait = hv_person_trait(s, p);
+        int32_t target = morale_target(s, p, trait, base);
         /* Loyalty follows mood slowly, a point a week. */
         int32_t stand = hv_clamp(p->morale + (trait ? trait->loyalty : 0), 0, 100);
         p->loyalty += stand > p->loyalty ? 1 : stand < p->loyalty ? -1 : 0;
@@ -199,6 +236,13 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_effect *polic
         moved += step;
         if (p->strike > 0)
             p->strike--;
+        int worker = is_worker(s, p);
+        g->sum[p->faction] += p->morale;
+        g->count[p->faction]++;
+        g->class_sum[worker] += p->morale;
+        g->class_count[worker]++;
+        if (p->module)
+            g->crews[hv_state_module_index(s, p->module)] |= 1u << p->faction;
     }
     if (moved && s->person_count)
         hv_emit(report, s, HV_EV_MORALE, HV_CAUSE_MORALE, -1, -1, moved * 1000 / s->person_count,
@@ -206,13 +250,6 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_effect *polic
 }
 
 /* ---- tension ----------------------------------------------------------- */
-
-typedef struct group_morale {
-    int64_t sum[HV_MAX_FACTIONS];
-    int32_t count[HV_MAX_FACTIONS];
-    int64_t class_sum[2];
-    int32_t class_count[2];
-} group_morale;
 
 static int32_t gap_tension(const hv_society *soc, int64_t sa, int32_t na, int64_t sb, int32_t nb)
 {
@@ -223,22 +260,25 @@ static int32_t gap_tension(const hv_society *soc, int64_t sa, int32_t na, int64_
     return (int32_t)(gap / 10) * soc->gap_tension;
 }
 
-static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy, uint32_t present)
+/* hv_tension_add on the pair A, B (A < B) whose tension stands at T,
+ * reported the same; returns the new tension, which the caller stores. */
+static int32_t pair_step(const hv_state *s, hv_report *report, int32_t a, int32_t b, int32_t t,
+                         int32_t delta, hv_cause cause)
+{
+    if (!delta)
+        return t;
+    int32_t v = hv_clamp(t + delta, 0, 100);
+    if (v != t)
+        hv_emit(report, s, HV_EV_TENSION, cause, PAIR(a, b), -1, v - t, v);
+    return v;
+}
+
+static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy, uint32_t present,
+                         const hv_morale_tally *gm)
 {
     const hv_rules *rules = s->rules;
     const hv_society *soc = &rules->society;
-    group_morale g;
-    memset(&g, 0, sizeof g);
-    uint32_t crews[HV_MAX_MODULES] = {0};
-    for (int32_t i = 0; i < s->person_count; i++) {
-        const hv_person *p = &s->people[i];
-        g.sum[p->faction] += p->morale;
-        g.count[p->faction]++;
-        g.class_sum[is_worker(s, p)] += p->morale;
-        g.class_count[is_worker(s, p)]++;
-        if (p->module)
-            crews[hv_state_module(s, p->module) - s->modules] |= 1u << p->faction;
-    }
+    const uint32_t *crews = gm->crews;
     /* Modules each pair of nations staffs together. */
     uint8_t together[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
     memset(together, 0, sizeof together);
@@ -256,6 +296,10 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
     int32_t shortage = s->shortage_mask ? soc->shortage_tension : 0;
     int32_t joint = soc->joint_work * (policy->joint ? 2 : 1);
     int32_t n = rules->faction_count;
+    /* Each nation's mean morale, as gap_tension would divide it per pair. */
+    int64_t mean[HV_MAX_FACTIONS];
+    for (int32_t a = 0; a < n; a++)
+        mean[a] = gm->count[a] ? gm->sum[a] / gm->count[a] : 0;
     for (int32_t a = 0; a < n; a++) {
         if (!(present >> a & 1u))
             continue;
@@ -263,43 +307,52 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
             if (!(present >> b & 1u))
                 continue;
             /* Each cause on its own, in this order, so the report can name it. */
-            const int32_t delta[] = {
-                hv_by_pair_for(&policy->tension, a, b),
-                shortage,
-                gap_tension(soc, g.sum[a], g.count[a], g.sum[b], g.count[b]),
-                -joint * together[a][b],
-                (s->partners[a] >> b & 1u) ? -soc->partner_calm : 0,
-                -soc->tension_decay,
-            };
-            static const hv_cause why[] = {HV_CAUSE_POLICY,     HV_CAUSE_SHORTAGE,
-                                           HV_CAUSE_INEQUALITY, HV_CAUSE_JOINT_WORK,
-                                           HV_CAUSE_PARTNERS,   HV_CAUSE_CALM};
-            for (int k = 0; k < 6; k++)
-                if (delta[k])
-                    hv_tension_add(s, report, a, b, delta[k], why[k]);
+            int64_t gap = mean[a] > mean[b] ? mean[a] - mean[b] : mean[b] - mean[a];
+            int32_t t = s->tension[a][b];
+            t = pair_step(s, report, a, b, t, hv_by_pair_for(&policy->tension, a, b),
+                          HV_CAUSE_POLICY);
+            t = pair_step(s, report, a, b, t, shortage, HV_CAUSE_SHORTAGE);
+            /* Both present: their counts are above 0. */
+            t = pair_step(s, report, a, b, t, (int32_t)(gap / 10) * soc->gap_tension,
+                          HV_CAUSE_INEQUALITY);
+            t = pair_step(s, report, a, b, t, -joint * together[a][b], HV_CAUSE_JOINT_WORK);
+            if (s->partners[a] >> b & 1u)
+                t = pair_step(s, report, a, b, t, -soc->partner_calm, HV_CAUSE_PARTNERS);
+            t = pair_step(s, report, a, b, t, -soc->tension_decay, HV_CAUSE_CALM);
+            s->tension[a][b] = s->tension[b][a] = t;
         }
     }
-    if (g.class_count[HV_CLASS_WORKER] == 0)
+    if (gm->class_count[HV_CLASS_WORKER] == 0)
         return;
     hv_class_tension_add(s, report, policy->class_tension, HV_CAUSE_POLICY);
     hv_class_tension_add(s, report, shortage, HV_CAUSE_SHORTAGE);
-    hv_class_tension_add(
-        s, report,
-        gap_tension(soc, g.class_sum[0], g.class_count[0], g.class_sum[1], g.class_count[1]),
-        HV_CAUSE_INEQUALITY);
+    hv_class_tension_add(s, report,
+                         gap_tension(soc, gm->class_sum[0], gm->class_count[0], gm->class_sum[1],
+                                     gm->class_count[1]),
+                         HV_CAUSE_INEQUALITY);
     hv_class_tension_add(s, report, -soc->tension_decay, HV_CAUSE_CALM);
 }
 
 /* ---- the phase --------------------------------------------------------- */
+void hv_week_society(hv_state *s, hv_report *report, const hv_week *w)
+{
+    uint32_t present = hv_factions_present(s);
+    hv_morale_tally g;
+    settle_morale(s, report, w, present, &g);
+    move_tension(s, report, &w->policy, present, &g);
+    hv_unrest_work(s, report, &w->policy);
+    int32_t incidents = s->incidents, riots = s->riots;
+    hv_unrest_incidents(s, report, w, present);
+    int32_t tension = hv_unrest_riot(s, report);
+    /* Without an incident or a riot nobody's morale or place moved since
+     * it settled: the sponsors read the tally. */
+    int calm = s->incidents == incidents && s->riots == riots;
+    hv_politics_week(s, report, &w->policy, tension, calm ? &g : NULL);
+}
+
 void hv_phase_society(hv_state *s, hv_report *report)
 {
-    hv_effect policy;
-    hv_policy_total(s, &policy);
-    uint32_t present = hv_factions_present(s);
-    settle_morale(s, report, &policy);
-    move_tension(s, report, &policy, present);
-    hv_unrest_work(s, report, &policy);
-    hv_unrest_incidents(s, report, &policy, present);
-    hv_unrest_riot(s, report);
-    hv_politics_week(s, report, &policy);
+    hv_week w;
+    hv_week_measure(s, &w);
+    hv_week_society(s, report, &w);
 }

@@ -66,12 +66,6 @@ void hv_state_draw_traits(hv_state *s)
     }
 }
 
-const hv_trait *hv_person_trait(const hv_state *s, const hv_person *p)
-{
-    return p->trait > 0 && p->trait <= s->rules->trait_count ? &s->rules->traits[p->trait - 1]
-                                                             : NULL;
-}
-
 void hv_state_play_on(hv_state *s)
 {
     s->play_on = 1;
@@ -139,9 +133,8 @@ int32_t hv_state_add_person(hv_state *state, const hv_person *person)
     return p->id;
 }
 
-hv_module *hv_state_module(hv_state *state, int32_t id)
+hv_module *hv_state_module_search(hv_state *state, int32_t id)
 {
-    /* Ids ascend through the array, so a binary search finds them. */
     int32_t lo = 0, hi = state->module_count - 1;
     while (lo <= hi) {
         int32_t mid = lo + (hi - lo) / 2;

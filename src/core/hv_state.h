@@ -179,15 +179,38 @@ void hv_state_start_world(hv_state *state);
  * weights; call once, when a game starts from a level's start state. */
 void hv_state_draw_traits(hv_state *state);
 /* The trait of person P, or NULL. */
-const hv_trait *hv_person_trait(const hv_state *state, const hv_person *p);
+static inline const hv_trait *hv_person_trait(const hv_state *state, const hv_person *p)
+{
+    return p->trait > 0 && p->trait <= state->rules->trait_count
+               ? &state->rules->traits[p->trait - 1]
+               : NULL;
+}
 /* Restarts the RNG from SEED, as a new game on the same start would. */
 void hv_state_reseed(hv_state *state, uint64_t seed);
 /* Places a module at the start of a game (no cost, no order); returns its id or 0 when full. */
 int32_t hv_state_add_module(hv_state *state, int32_t type, int32_t x, int32_t y, int operating);
 /* Adds a person at the start of a game; returns the id or 0 when full. */
 int32_t hv_state_add_person(hv_state *state, const hv_person *person);
+/* The module with ID, or NULL, found by a binary search. */
+hv_module *hv_state_module_search(hv_state *state, int32_t id);
+/* The index in the modules array of the module with ID, or -1. */
+static inline int32_t hv_state_module_index(const hv_state *state, int32_t id)
+{
+    /* Ids ascend through the array and are rarely skipped (only a module
+     * demolished leaves a gap), so the module usually stands where its id
+     * counts from the first one. */
+    int32_t guess = state->module_count > 0 ? id - state->modules[0].id : -1;
+    if (guess >= 0 && guess < state->module_count && state->modules[guess].id == id)
+        return guess;
+    const hv_module *m = hv_state_module_search((hv_state *)state, id);
+    return m ? (int32_t)(m - state->modules) : -1;
+}
 /* The module with ID, or NULL. */
-hv_module *hv_state_module(hv_state *state, int32_t id);
+static inline hv_module *hv_state_module(hv_state *state, int32_t id)
+{
+    int32_t i = hv_state_module_index(state, id);
+    return i >= 0 ? &state->modules[i] : NULL;
+}
 /* The module standing at (X, Y), or NULL. */
 hv_module *hv_state_module_at(hv_state *state, int32_t x, int32_t y);
 /* The person with ID, or NULL. */

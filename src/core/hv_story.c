@@ -85,18 +85,28 @@ void hv_story_due(hv_state *s, hv_report *report)
     s->scheduled_count = kept;
 }
 
-int32_t hv_story_weight(const hv_state *s, int32_t index)
+/* hv_story_weight, with the highest tension in *TENSION: looked up the
+ * first time an event weighs it (*TENSION is -1 until then). */
+static int32_t story_weight(const hv_state *s, int32_t index, int32_t *tension)
 {
     const hv_rules *rules = s->rules;
     const hv_event_def *ev = &rules->events[index];
     int64_t quiet = s->turn - s->story_last - 1;
-    /* The tension is only looked up for the events that weigh it. */
     int64_t w = ev->weight + (int64_t)ev->calm_weight * (quiet > 0 ? quiet : 0);
-    if (ev->tension_weight)
-        w += (int64_t)ev->tension_weight * (hv_state_max_tension(s) / 10);
+    if (ev->tension_weight) {
+        if (*tension < 0)
+            *tension = hv_state_max_tension(s);
+        w += (int64_t)ev->tension_weight * (*tension / 10);
+    }
     if (ev->tags & s->story_tags)
         w = w * rules->storyteller.same_tag_pct / 100;
     return w <= 0 ? 0 : w > 1000000 ? 1000000 : (int32_t)w;
+}
+
+int32_t hv_story_weight(const hv_state *s, int32_t index)
+{
+    int32_t tension = -1;
+    return story_weight(s, index, &tension);
 }
 
 /* Whether the pool may offer event INDEX this week. */
@@ -118,12 +128,12 @@ void hv_story_draw(hv_state *s, hv_report *report, int32_t roll, uint32_t pick)
     const hv_rules *rules = s->rules;
     if (roll >= hv_rules_event_chance(rules, s->turn - s->story_last - 1))
         return;
-    int32_t eligible[HV_MAX_EVENTS], weight[HV_MAX_EVENTS], n = 0;
+    int32_t eligible[HV_MAX_EVENTS], weight[HV_MAX_EVENTS], n = 0, tension = -1;
     int64_t total = 0;
     for (int32_t i = 0; i < rules->event_count; i++) {
         if (!drawable(s, i))
             continue;
-        int32_t w = hv_story_weight(s, i);
+        int32_t w = story_weight(s, i, &tension);
         if (w <= 0)
             continue;
         eligible[n] = i;

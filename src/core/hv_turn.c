@@ -6,11 +6,9 @@
 
 #include "hv_phase.h"
 
-void hv_emit(hv_report *report, const hv_state *s, hv_event_kind kind, hv_cause cause,
-             int32_t subject, int32_t resource, int64_t amount, int64_t value)
+void hv_emit_add(hv_report *report, const hv_state *s, hv_event_kind kind, hv_cause cause,
+                 int32_t subject, int32_t resource, int64_t amount, int64_t value)
 {
-    if (!report)
-        return;
     hv_event e = {s->turn, kind, cause, subject, resource, amount, value};
     hv_report_add(report, &e);
 }
@@ -19,23 +17,11 @@ void hv_flags_change(hv_state *s, hv_report *report, uint32_t set, uint32_t clea
 {
     uint32_t before = s->flags;
     s->flags = (s->flags | set) & ~clear;
+    if (before == s->flags)
+        return; /* most effects touch no flag */
     for (int32_t f = 0; f < 32; f++)
         if (((before ^ s->flags) >> f) & 1u)
             hv_emit(report, s, HV_EV_FLAG, cause, f, -1, 0, (s->flags >> f) & 1u);
-}
-
-void hv_change_stock(hv_state *s, hv_report *report, int resource, int64_t amount, hv_cause cause,
-                     int32_t subject)
-{
-    if (amount == 0)
-        return;
-    s->stock[resource] += amount;
-    hv_emit(report, s, HV_EV_RESOURCE, cause, subject, resource, amount, s->stock[resource]);
-}
-
-int hv_module_running(const hv_module *m)
-{
-    return m->status == HV_MODULE_ACTIVE && m->broken == 0;
 }
 
 void hv_unassign(hv_state *s, hv_person *p)
@@ -94,10 +80,26 @@ static int64_t in_sunlight(const hv_state *s, int64_t out, int32_t week)
     return out * s->rules->world.sunlight / 100 * (100 - s->dust) / 100;
 }
 
-void hv_phase_power(hv_state *s, hv_report *report)
+/* Takes what module type MT gives while it runs with power off W's
+ * measures: a module shed for want of power. */
+static void take_back(hv_week *w, const hv_module_type *mt)
+{
+    w->beds -= mt->housing;
+    w->medical -= mt->medical;
+    w->recreation -= mt->recreation;
+    w->security -= mt->security;
+}
+
+/* Phase 2; W's measures of the running, powered modules are added up as
+ * power is handed out, as hv_week_measure would count them after. */
+static void power(hv_state *s, hv_report *report, hv_week *w)
 {
     const hv_rules *rules = s->rules;
     int64_t supply = 0, demand = 0;
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
+    int64_t beds = 0, medical = 0, recreation = 0, security = 0, upkeep = 0;
+    int32_t recipes = 0;
     /* The first state of a game (turn 0) shows the week about to be played. */
     int32_t week = s->turn > 0 ? s->turn : 1;
     /* Sunrise and nightfall of a long day, and where week 1 stands. */
@@ -109,22 +111,37 @@ void hv_phase_power(hv_state *s, hv_report *report)
         const hv_module_type *mt = &rules->module_types[m->type];
         m->powered = 0;
         m->output_pm = 0;
+        upkeep += mt->upkeep;
         if (!hv_module_running(m))
             continue;
         if (mt->power >= 0) {
-            m->powered = 1;
             int64_t pm = hv_module_staffing_pm(s, m);
             int64_t out = (int64_t)mt->power * pm / 1000;
-            if (mt->solar)
-                out = in_sunlight(s, out, week);
+            if (mt->solar) /* in_sunlight, with the week's daylight looked up once */
+                out = lit ? out * rules->world.sunlight / 100 * (100 - s->dust) / 100 : 0;
             supply += out;
             if (mt->power > 0)
                 m->output_pm = (int32_t)pm;
-        } else if (wants_power(s, m)) {
-            m->powered = 1;
-            demand += -(int64_t)mt->power * hv_module_staffing_pm(s, m) / 1000;
+        } else {
+            int64_t pm = hv_module_staffing_pm(s, m);
+            if (pm <= 0)
+                continue; /* wants_power: only a crewed module asks for it */
+            demand += -(int64_t)mt->power * pm / 1000;
         }
+        m->powered = 1;
+        beds += mt->housing;
+        medical += mt->medical;
+        recreation += mt->recreation;
+        security += mt->security;
+        if (d->uses[m->type] | d->makes[m->type])
+            w->recipes[recipes++] = i;
     }
+    w->beds = beds;
+    w->medical = medical;
+    w->recreation = recreation;
+    w->security = security;
+    w->upkeep = upkeep;
+    w->recipe_count = recipes;
     s->power_supply = (int32_t)supply;
     s->power_demand = (int32_t)demand;
     hv_emit(report, s, HV_EV_POWER, HV_CAUSE_POWER, -1, -1, supply, demand);
@@ -137,20 +154,19 @@ void hv_phase_power(hv_state *s, hv_report *report)
         if (!wants_power(s, m))
             continue;
         m->powered = 0;
+        take_back(w, &rules->module_types[m->type]);
         demand -= -(int64_t)rules->module_types[m->type].power * hv_module_staffing_pm(s, m) / 1000;
         hv_emit(report, s, HV_EV_MODULE_UNPOWERED, HV_CAUSE_POWER, m->id, -1, 0, m->priority);
     }
 }
 
-/* ---- 3. production ----------------------------------------------------- */
-
-static int has_recipe(const hv_module_type *mt)
+void hv_phase_power(hv_state *s, hv_report *report)
 {
-    for (int r = 0; r < HV_RES_COUNT; r++)
-        if (mt->input[r] || mt->output[r])
-            return 1;
-    return 0;
+    hv_week w;
+    power(s, report, &w);
 }
+
+/* ---- 3. production ----------------------------------------------------- */
 
 int32_t hv_person_output_pm(const hv_person *p)
 {
@@ -167,40 +183,49 @@ static int64_t person_work_pm(const hv_state *s, const hv_person *p)
     return hv_person_output_pm(p) * (100 + (trait ? trait->output_pct : 0)) / 100;
 }
 
-/* Per-mille of full output each module's crew gives, by module index. */
-static void crew_output(const hv_state *s, int32_t output_pct, int32_t *out)
+/* What each module's crew puts in, by module index: their work summed,
+ * and a bit per nation among them. */
+typedef struct crew_sums {
+    int64_t work[HV_MAX_MODULES];
+    uint32_t nations[HV_MAX_MODULES];
+} crew_sums;
+
+static void crew_sum(const hv_state *s, crew_sums *c)
 {
-    int64_t sum[HV_MAX_MODULES] = {0};
-    uint32_t nations[HV_MAX_MODULES] = {0};
+    memset(c->work, 0, (size_t)s->module_count * sizeof c->work[0]);
+    memset(c->nations, 0, (size_t)s->module_count * sizeof c->nations[0]);
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
         if (!p->module)
             continue;
-        const hv_module *m = hv_state_module((hv_state *)s, p->module);
-        sum[m - s->modules] += person_work_pm(s, p);
-        nations[m - s->modules] |= 1u << p->faction;
+        int32_t m = hv_state_module_index(s, p->module);
+        c->work[m] += person_work_pm(s, p);
+        c->nations[m] |= 1u << p->faction;
     }
-    for (int32_t i = 0; i < s->module_count; i++) {
-        int32_t slots = s->rules->module_types[s->modules[i].type].crew_slots;
-        /* Partners who staff a module together get more out of it. */
-        int partnered = 0;
-        for (uint32_t x = nations[i]; x && !partnered; x &= x - 1)
-            partnered = (s->partners[__builtin_ctz(x)] & nations[i]) != 0;
-        int32_t pct = output_pct + (partnered ? s->rules->society.partner_output : 0);
-        int64_t pm = slots > 0 ? sum[i] / slots * (100 + pct) / 100 : 1000;
-        out[i] = (int32_t)(pm > 1500 ? 1500 : pm);
-    }
+}
+
+/* Per-mille of full output the crew of module I gives. */
+static int32_t crew_pm(const hv_state *s, const crew_sums *c, int32_t i, int32_t output_pct)
+{
+    int32_t slots = s->rules->module_types[s->modules[i].type].crew_slots;
+    /* Partners who staff a module together get more out of it. */
+    int partnered = 0;
+    for (uint32_t x = c->nations[i]; x && !partnered; x &= x - 1)
+        partnered = (s->partners[__builtin_ctz(x)] & c->nations[i]) != 0;
+    int32_t pct = output_pct + (partnered ? s->rules->society.partner_output : 0);
+    int64_t pm = slots > 0 ? c->work[i] / slots * (100 + pct) / 100 : 1000;
+    return (int32_t)(pm > 1500 ? 1500 : pm);
 }
 
 int32_t hv_module_crew_pm(const hv_state *s, const hv_module *m)
 {
     hv_effect policy;
     hv_policy_total(s, &policy);
-    int32_t crew_pm[HV_MAX_MODULES];
-    crew_output(s, policy.output_pct, crew_pm);
+    crew_sums c;
+    crew_sum(s, &c);
     for (int32_t i = 0; i < s->module_count; i++)
         if (s->modules[i].id == m->id)
-            return crew_pm[i];
+            return crew_pm(s, &c, i, policy.output_pct);
     return 0;
 }
 
@@ -215,20 +240,40 @@ int32_t hv_person_module_pm(const hv_state *s, const hv_person *p)
 
 void hv_phase_production(hv_state *s, hv_report *report)
 {
-    hv_effect policy;
-    hv_policy_total(s, &policy);
-    int32_t crew_pm[HV_MAX_MODULES];
-    crew_output(s, policy.output_pct, crew_pm);
-    int32_t order[HV_MAX_MODULES];
-    int32_t n = sort_by_priority(s, order);
+    hv_week w;
+    hv_week_measure(s, &w);
+    hv_week_production(s, report, &w);
+}
+
+void hv_week_production(hv_state *s, hv_report *report, const hv_week *w)
+{
+    crew_sums c;
+    crew_sum(s, &c);
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
+    /* The modules that run a recipe this week, in the order they get their
+     * inputs: by power priority (1 first), then id (a counting sort). */
+    int32_t runs[HV_MAX_MODULES], order[HV_MAX_MODULES], n = 0, start[11] = {0};
+    for (int32_t k = 0; k < w->recipe_count; k++) {
+        const hv_module *m = &s->modules[w->recipes[k]];
+        if (m->powered) { /* not shed */
+            runs[n++] = w->recipes[k];
+            start[hv_clamp(m->priority, 0, 9) + 1]++;
+        }
+    }
+    for (int p = 1; p < 11; p++)
+        start[p] += start[p - 1];
+    for (int32_t k = 0; k < n; k++)
+        order[start[hv_clamp(s->modules[runs[k]].priority, 0, 9)]++] = runs[k];
     for (int32_t k = 0; k < n; k++) {
         hv_module *m = &s->modules[order[k]];
         const hv_module_type *mt = &s->rules->module_types[m->type];
-        if (!hv_module_running(m) || !m->powered || !has_recipe(mt))
-            continue;
-        int64_t pm = crew_pm[order[k]];
+        /* Recipes name a few resources each: only those are looked at. */
+        uint32_t uses = d->uses[m->type], makes = d->makes[m->type];
+        int64_t pm = crew_pm(s, &c, order[k], w->policy.output_pct);
         int64_t ratio = 1000; /* share of the crewed rate the inputs allow */
-        for (int r = 0; r < HV_RES_COUNT && pm > 0; r++) {
+        for (uint32_t bits = pm > 0 ? uses : 0; bits; bits &= bits - 1) {
+            int r = __builtin_ctz(bits);
             int64_t need = mt->input[r] * pm / 1000;
             if (need > 0 && s->stock[r] < need) {
                 /* A stock in debt (funds) allows nothing, never a negative rate. */
@@ -243,14 +288,16 @@ void hv_phase_production(hv_state *s, hv_report *report)
             hv_emit(report, s, HV_EV_MODULE_STARVED, HV_CAUSE_PRODUCTION, m->id, -1, 0, ratio);
         if (effective == 0)
             continue;
-        for (int r = 0; r < HV_RES_COUNT; r++)
-            if (mt->input[r])
-                hv_change_stock(s, report, r, -(mt->input[r] * effective / 1000),
-                                HV_CAUSE_PRODUCTION, m->id);
-        for (int r = 0; r < HV_RES_COUNT; r++)
-            if (mt->output[r])
-                hv_change_stock(s, report, r, mt->output[r] * effective / 1000, HV_CAUSE_PRODUCTION,
-                                m->id);
+        for (uint32_t bits = uses; bits; bits &= bits - 1) {
+            int r = __builtin_ctz(bits);
+            hv_change_stock(s, report, r, -(mt->input[r] * effective / 1000), HV_CAUSE_PRODUCTION,
+                            m->id);
+        }
+        for (uint32_t bits = makes; bits; bits &= bits - 1) {
+            int r = __builtin_ctz(bits);
+            hv_change_stock(s, report, r, mt->output[r] * effective / 1000, HV_CAUSE_PRODUCTION,
+                            m->id);
+        }
     }
 }
 
@@ -258,8 +305,11 @@ void hv_phase_production(hv_state *s, hv_report *report)
 
 void hv_remove_dead(hv_state *s, hv_report *report, hv_cause cause, int32_t resource)
 {
+    /* Most weeks nobody dies: everyone before the first death stays put. */
     int32_t kept = 0;
-    for (int32_t i = 0; i < s->person_count; i++) {
+    while (kept < s->person_count && s->people[kept].health > 0)
+        kept++;
+    for (int32_t i = kept; i < s->person_count; i++) {
         hv_person *p = &s->people[i];
         if (p->health > 0) {
             if (kept != i)
@@ -272,6 +322,28 @@ void hv_remove_dead(hv_state *s, hv_report *report, hv_cause cause, int32_t reso
         hv_emit(report, s, HV_EV_DEATH, cause, p->id, resource, 0, 0);
     }
     s->person_count = kept;
+}
+
+void hv_week_measure(const hv_state *s, hv_week *w)
+{
+    hv_policy_total(s, &w->policy);
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
+    w->beds = w->medical = w->recreation = w->security = w->upkeep = 0;
+    w->recipe_count = 0;
+    for (int32_t i = 0; i < s->module_count; i++) {
+        const hv_module *m = &s->modules[i];
+        const hv_module_type *mt = &s->rules->module_types[m->type];
+        w->upkeep += mt->upkeep;
+        if (!hv_module_running(m) || !m->powered)
+            continue;
+        if (d->uses[m->type] | d->makes[m->type])
+            w->recipes[w->recipe_count++] = i;
+        w->beds += mt->housing;
+        w->medical += mt->medical;
+        w->recreation += mt->recreation;
+        w->security += mt->security;
+    }
 }
 
 int64_t hv_state_running_bonus(const hv_state *s, size_t offset)
@@ -288,6 +360,13 @@ int64_t hv_state_running_bonus(const hv_state *s, size_t offset)
 
 void hv_phase_life_support(hv_state *s, hv_report *report)
 {
+    hv_week w;
+    hv_week_measure(s, &w);
+    hv_week_life_support(s, report, &w);
+}
+
+void hv_week_life_support(hv_state *s, hv_report *report, const hv_week *w)
+{
     const hv_life_support *life = &s->rules->life;
     int64_t people = s->person_count;
     int32_t damage = 0;
@@ -295,12 +374,10 @@ void hv_phase_life_support(hv_state *s, hv_report *report)
     s->shortage_mask = 0;
     if (people == 0)
         return;
-    hv_effect policy;
-    hv_policy_total(s, &policy);
     for (int r = 0; r < HV_RES_COUNT; r++) {
         int64_t total = life->need[r] * people;
         if (r == HV_RES_FOOD)
-            total = total * (100 + policy.ration_pct) / 100;
+            total = total * (100 + w->policy.ration_pct) / 100;
         if (total <= 0)
             continue;
         int64_t have = s->stock[r] > 0 ? s->stock[r] : 0;
@@ -319,17 +396,12 @@ void hv_phase_life_support(hv_state *s, hv_report *report)
             worst = r;
         }
     }
-    int64_t beds = 0;
-    for (int32_t i = 0; i < s->module_count; i++)
-        if (s->modules[i].powered && hv_module_running(&s->modules[i]))
-            beds += s->rules->module_types[s->modules[i].type].housing;
     /* The newest arrivals are the ones left without a powered bed. */
-    int64_t exposed = people > beds ? people - beds : 0;
+    int64_t exposed = people > w->beds ? people - w->beds : 0;
     if (exposed > 0 && life->exposure_damage > 0)
         hv_emit(report, s, HV_EV_HEALTH, HV_CAUSE_EXPOSURE, -1, -1, -life->exposure_damage,
                 exposed);
-    int32_t recovery =
-        life->recovery + (int32_t)hv_state_running_bonus(s, offsetof(hv_module_type, medical));
+    int32_t recovery = life->recovery + (int32_t)w->medical;
     int64_t recovered = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         hv_person *p = &s->people[i];
@@ -395,24 +467,27 @@ static void sell_shipments(hv_state *s, hv_report *report)
 
 void hv_phase_economy(hv_state *s, hv_report *report)
 {
+    hv_week w;
+    hv_week_measure(s, &w);
+    hv_week_economy(s, report, &w);
+}
+
+void hv_week_economy(hv_state *s, hv_report *report, const hv_week *w)
+{
     const hv_rules *rules = s->rules;
-    hv_effect policy;
-    hv_policy_total(s, &policy);
+    const hv_effect *policy = &w->policy;
     for (int32_t i = 0; i < rules->sponsor_count; i++)
         hv_change_stock(s, report, HV_RES_FUNDS, hv_sponsor_funding(s, i), HV_CAUSE_FUNDING, i);
-    int64_t upkeep = 0;
-    for (int32_t i = 0; i < s->module_count; i++)
-        upkeep += rules->module_types[s->modules[i].type].upkeep;
-    hv_change_stock(s, report, HV_RES_FUNDS, -upkeep, HV_CAUSE_UPKEEP, -1);
+    hv_change_stock(s, report, HV_RES_FUNDS, -w->upkeep, HV_CAUSE_UPKEEP, -1);
     int64_t pay = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_role *role = &rules->roles[s->people[i].role];
         pay +=
-            role->klass == HV_CLASS_WORKER ? role->pay * (100 + policy.pay_pct) / 100 : role->pay;
+            role->klass == HV_CLASS_WORKER ? role->pay * (100 + policy->pay_pct) / 100 : role->pay;
     }
     hv_change_stock(s, report, HV_RES_FUNDS, -pay, HV_CAUSE_PAY, -1);
     for (int r = 0; r < HV_RES_COUNT; r++)
-        hv_change_stock(s, report, r, policy.resources[r], HV_CAUSE_POLICY, -1);
+        hv_change_stock(s, report, r, policy->resources[r], HV_CAUSE_POLICY, -1);
     for (int r = 0; r < HV_RES_COUNT; r++)
         if (r != HV_RES_FUNDS && s->stock[r] < 0)
             s->stock[r] = 0; /* a policy cannot take what is not there */
@@ -426,141 +501,6 @@ void hv_phase_economy(hv_state *s, hv_report *report)
     s->broke_turns = s->stock[HV_RES_FUNDS] < 0 ? s->broke_turns + 1 : 0;
 }
 
-/* ---- 10. goals --------------------------------------------------------- */
-
-static int64_t operating_count(const hv_state *s, int32_t type)
-{
-    int64_t n = 0;
-    for (int32_t i = 0; i < s->module_count; i++)
-        n += s->modules[i].type == type && s->modules[i].status == HV_MODULE_ACTIVE;
-    return n;
-}
-
-static int all_satisfied(const hv_state *s, int64_t amount)
-{
-    for (int32_t i = 0; i < s->rules->sponsor_count; i++)
-        if (s->satisfaction[i] < amount)
-            return 0;
-    return 1;
-}
-
-int hv_goal_holds(const hv_state *s, const hv_goal *g)
-{
-    switch (g->kind) {
-    case HV_GOAL_RESOURCE_AT_LEAST:
-        return s->stock[g->resource] >= g->amount;
-    case HV_GOAL_RESOURCE_DEPLETED:
-        return s->stock[g->resource] <= 0;
-    case HV_GOAL_TURN_REACHED:
-        return s->turn >= g->turn;
-    case HV_GOAL_MODULES_AT_LEAST:
-        return operating_count(s, g->module_type) >= g->amount;
-    case HV_GOAL_POPULATION_AT_LEAST:
-        return s->person_count >= g->amount;
-    case HV_GOAL_POPULATION_BELOW:
-        return s->person_count < g->amount;
-    case HV_GOAL_BANKRUPT:
-        return s->broke_turns >= g->turn;
-    case HV_GOAL_TENSION_BELOW:
-        return hv_state_max_tension(s) < g->amount;
-    case HV_GOAL_RIOT:
-        return s->riots >= (g->amount > 0 ? g->amount : 1);
-    case HV_GOAL_EXPORTED_AT_LEAST:
-        return s->exported >= g->amount;
-    case HV_GOAL_CAPTURED_AT_LEAST:
-        return s->captured >= g->amount;
-    case HV_GOAL_FLAG_SET:
-        return (s->flags >> g->flag) & 1u;
-    case HV_GOAL_SATISFACTION_AT_LEAST:
-        return all_satisfied(s, g->amount);
-    default:
-        return 0;
-    }
-}
-
-int64_t hv_goal_measure(const hv_state *s, const hv_goal *g, int64_t *target)
-{
-    *target = g->amount;
-    switch (g->kind) {
-    case HV_GOAL_RESOURCE_AT_LEAST:
-        return s->stock[g->resource];
-    case HV_GOAL_RESOURCE_DEPLETED:
-        *target = 0;
-        return s->stock[g->resource];
-    case HV_GOAL_TURN_REACHED:
-        *target = g->turn;
-        return s->turn;
-    case HV_GOAL_MODULES_AT_LEAST:
-        return operating_count(s, g->module_type);
-    case HV_GOAL_POPULATION_AT_LEAST:
-    case HV_GOAL_POPULATION_BELOW:
-        return s->person_count;
-    case HV_GOAL_BANKRUPT:
-        *target = g->turn;
-        return s->broke_turns;
-    case HV_GOAL_TENSION_BELOW:
-        return hv_state_max_tension(s);
-    case HV_GOAL_RIOT:
-        *target = g->amount > 0 ? g->amount : 1;
-        return s->riots;
-    case HV_GOAL_EXPORTED_AT_LEAST:
-        return s->exported;
-    case HV_GOAL_CAPTURED_AT_LEAST:
-        return s->captured;
-    case HV_GOAL_FLAG_SET:
-        *target = 1;
-        return (s->flags >> g->flag) & 1u;
-    case HV_GOAL_SATISFACTION_AT_LEAST: {
-        int64_t least = 100;
-        for (int32_t i = 0; i < s->rules->sponsor_count; i++)
-            least = s->satisfaction[i] < least ? s->satisfaction[i] : least;
-        return least;
-    }
-    default:
-        *target = 0;
-        return 0;
-    }
-}
-
-static void end_game(hv_state *s, hv_report *report, hv_outcome outcome, int32_t goal)
-{
-    s->outcome = outcome;
-    s->outcome_goal = goal;
-    s->outcome_turn = s->turn;
-    hv_emit(report, s, HV_EV_OUTCOME, HV_CAUSE_GOAL, goal, -1, 0, outcome);
-}
-
-void hv_phase_goals(hv_state *s, hv_report *report)
-{
-    const hv_rules *rules = s->rules;
-    if (s->outcome != HV_OUTCOME_RUNNING)
-        return; /* decided already; the game is being played on */
-    if (s->person_count == 0) {
-        end_game(s, report, HV_OUTCOME_LOST, HV_CAUSE_ALL_DEAD);
-        return;
-    }
-    /* Disasters first; a deadline only bites if the goals are still unmet. */
-    for (int32_t i = 0; i < rules->lose_count; i++) {
-        if (rules->lose[i].kind != HV_GOAL_TURN_REACHED && hv_goal_holds(s, &rules->lose[i])) {
-            end_game(s, report, HV_OUTCOME_LOST, i);
-            return;
-        }
-    }
-    int all = rules->win_count > 0;
-    for (int32_t i = 0; i < rules->win_count && all; i++)
-        all = hv_goal_holds(s, &rules->win[i]);
-    if (all) {
-        end_game(s, report, HV_OUTCOME_WON, 0);
-        return;
-    }
-    for (int32_t i = 0; i < rules->lose_count; i++) {
-        if (rules->lose[i].kind == HV_GOAL_TURN_REACHED && hv_goal_holds(s, &rules->lose[i])) {
-            end_game(s, report, HV_OUTCOME_LOST, i);
-            return;
-        }
-    }
-}
-
 /* ---- the turn ---------------------------------------------------------- */
 
 hv_turn_result hv_end_turn(hv_state *s, hv_report *report)
@@ -569,17 +509,23 @@ hv_turn_result hv_end_turn(hv_state *s, hv_report *report)
         return HV_TURN_OVER;
     if (s->pending >= 0 && hv_state_queued_answer(s) < 0)
         return HV_TURN_WAITING;
+#ifdef HV_CHECK_INVARIANTS
+    /* Rules changed after they were derived would play by stale figures. */
+    assert(hv_rules_check_derived(s->rules) == 0 && "hv_rules changed after hv_rules_derive");
+#endif
     s->turn++;
     s->sold_week = s->week_mined = 0;
     s->week_incidents = 0;
     hv_phase_orders(s, report);
-    hv_phase_power(s, report);
-    hv_phase_production(s, report);
-    hv_phase_life_support(s, report);
+    hv_week week;
+    power(s, report, &week);
+    hv_policy_total(s, &week.policy);
+    hv_week_production(s, report, &week);
+    hv_week_life_support(s, report, &week);
     hv_phase_construction(s, report);
     hv_phase_missions(s, report);
-    hv_phase_economy(s, report);
-    hv_phase_society(s, report);
+    hv_week_economy(s, report, &week);
+    hv_week_society(s, report, &week);
     hv_phase_events(s, report);
     hv_phase_goals(s, report);
 #ifdef HV_CHECK_INVARIANTS

@@ -89,10 +89,20 @@ int64_t hv_power_output(const hv_state *state, const hv_module_type *mt, int32_t
 
 /* What sponsor K pays this week: its funding by satisfaction and by the
  * changes events made to it. */
-int64_t hv_sponsor_funding(const hv_state *state, int32_t k);
+static inline int64_t hv_sponsor_funding(const hv_state *state, int32_t k)
+{
+    const hv_sponsor *sp = &state->rules->sponsors[k];
+    /* Full funding at full satisfaction, half when they are fed up. */
+    int64_t pay = sp->funding * (100 + state->satisfaction[k]) / 200;
+    return pay * (100 + state->funding_pct[k]) / 100;
+}
 /* The satisfaction a week that a nation whose people's mean morale is
  * MEAN writes home to its sponsor (-2..2). */
-int32_t hv_sponsor_mood(int64_t mean);
+static inline int32_t hv_sponsor_mood(int64_t mean)
+{
+    int32_t mood = (int32_t)((mean - 60) / 10);
+    return mood < -2 ? -2 : mood > 2 ? 2 : mood;
+}
 /* The sum of the effects of every policy option in force (percentages clamped as applied). */
 void hv_policy_total(const hv_state *state, hv_effect *out);
 /* The morale each person settles towards under POLICY as things stand

@@ -294,10 +294,10 @@ static int incident_roll(hv_state *s, int32_t tension, int64_t scale)
     return (int64_t)hv_rng_below(&s->rng, 1000) < chance;
 }
 
-void hv_unrest_incidents(hv_state *s, hv_report *report, const hv_effect *policy, uint32_t present)
+void hv_unrest_incidents(hv_state *s, hv_report *report, const hv_week *w, uint32_t present)
 {
-    int64_t security = hv_state_running_bonus(s, offsetof(hv_module_type, security));
-    security = security > 800 ? 800 : security;
+    const hv_effect *policy = &w->policy;
+    int64_t security = w->security > 800 ? 800 : w->security;
     /* Percent of the rules' chance, times per-mille left by security. */
     int64_t scale = (100 + policy->incident_pct) * (1000 - security) / 10;
     int32_t n = s->rules->faction_count;
@@ -368,10 +368,14 @@ static void riot(hv_state *s, hv_report *report)
     s->riot_weeks = 0;
 }
 
-void hv_unrest_riot(hv_state *s, hv_report *report)
+int32_t hv_unrest_riot(hv_state *s, hv_report *report)
 {
     const hv_society *soc = &s->rules->society;
-    s->riot_weeks = hv_state_max_tension(s) >= soc->riot_at ? s->riot_weeks + 1 : 0;
-    if (s->riot_weeks >= soc->riot_weeks)
-        riot(s, report);
+    int32_t nations = hv_state_nation_tension(s); /* hv_state_max_tension, in two */
+    int32_t most = nations > s->class_tension ? nations : s->class_tension;
+    s->riot_weeks = most >= soc->riot_at ? s->riot_weeks + 1 : 0;
+    if (s->riot_weeks < soc->riot_weeks)
+        return nations;
+    riot(s, report);
+    return hv_state_nation_tension(s); /* the riot moved tension and may have killed */
 }

@@ -522,6 +522,8 @@ hv_level *hv_level_load(const char *path, hv_diag *diag)
     int start_line = start ? start->line : 1, start_col = start ? start->col : 1;
     hv_ydoc_free(&doc);
     free(ld);
+    /* The rules are complete: what the core derives from them is worked out once. */
+    hv_rules_derive(&level->rules);
     /* Sponsors, asteroids and the market were read after the start state was made. */
     if (diag->count == before)
         hv_state_start_world(&level->start);

@@ -34,6 +34,24 @@ int main(void)
     char why[160];
     CHECK_EQ_INT(hv_state_check(&s, why, sizeof why), 0);
 
+    /* Lookups by id hold when demolitions left gaps in the ids, the first
+     * one included. */
+    t = s;
+    for (int32_t x = 3; x < 9; x++)
+        hv_state_add_module(&t, T_HAB, x, 4, 1); /* ids 3..8 */
+    int32_t gone[] = {1, 5, 6};
+    for (int g = 0; g < 3; g++) {
+        hv_module *m = hv_state_module(&t, gone[g]);
+        CHECK(m != NULL);
+        memmove(m, m + 1, (size_t)(t.modules + t.module_count - m - 1) * sizeof *m);
+        t.module_count--;
+    }
+    for (int32_t id = 0; id <= 10; id++) {
+        hv_module *m = hv_state_module(&t, id);
+        int kept = id == 2 || id == 3 || id == 4 || id == 7 || id == 8;
+        CHECK(kept ? m != NULL && m->id == id : m == NULL);
+    }
+
     /* Queue and undo. */
     hv_order o = {HV_ORDER_BUILD, T_AIR, 3, 3, 0, 0, 0, 0, 0};
     CHECK_EQ_INT(hv_state_queue_order(&s, &o), 0);
@@ -102,5 +120,24 @@ int main(void)
     t.outcome_goal = HV_CAUSE_ALL_DEAD;
     hv_state_describe_outcome(&t, buf, sizeof buf);
     CHECK_STR(buf, "everyone at the base has died");
+
+    /* Derived rules data: worked out on demand while the rules were never
+     * derived, then kept with them; a change after that shows as stale. */
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(&rules, &scratch);
+    CHECK(d == &scratch && !rules.derived.ready);
+    CHECK_EQ_INT(d->uses[T_AIR], 1u << HV_RES_WATER);
+    CHECK_EQ_INT(d->makes[T_AIR], 1u << HV_RES_OXYGEN);
+    CHECK_EQ_INT(d->nets[T_AIR], (1u << HV_RES_WATER) | (1u << HV_RES_OXYGEN));
+    CHECK_EQ_INT(d->uses[T_HAB] | d->makes[T_HAB] | d->nets[T_HAB], 0);
+    CHECK_EQ_INT(hv_rules_check_derived(&rules), 0);
+    hv_rules_derive(&rules);
+    CHECK(hv_rules_derived_of(&rules, &scratch) == &rules.derived);
+    CHECK_EQ_INT(hv_rules_check_derived(&rules), 0);
+    rules.module_types[T_HAB].output[HV_RES_FOOD] = 1;
+    CHECK_EQ_INT(hv_rules_check_derived(&rules), -1);
+    hv_rules_derive(&rules);
+    CHECK_EQ_INT(rules.derived.makes[T_HAB], 1u << HV_RES_FOOD);
+    CHECK_EQ_INT(hv_rules_check_derived(&rules), 0);
     return hv_test_done("core_state");
 }
