@@ -50,9 +50,13 @@ mkdir -p "$tmp/bin"
 cp "$bin" "$tmp/bin/happyvalley"
 expect_exit 1 "no data for the terminal game" -- env XDG_DATA_DIRS="$tmp/none" "$tmp/bin/happyvalley" play --terminal
 contains "$tmp/err" "the game's data (levels/rules/base.yaml) was not found in $tmp/bin/../share/happyvalley" "says where it looked"
-expect_exit 1 "no data for the window" -- env XDG_DATA_DIRS="$tmp/none" SDL_VIDEODRIVER=dummy \
-    SDL_AUDIODRIVER=dummy "$tmp/bin/happyvalley" --screenshot "$tmp/x.png" --data-dir "$tmp/d"
-contains "$tmp/err" "--data-path DIR or HAPPYVALLEY_DATA" "the window says how to name it"
+if "$bin" schema --kind settings >/dev/null 2>&1; then
+    expect_exit 1 "no data for the window" -- env XDG_DATA_DIRS="$tmp/none" SDL_VIDEODRIVER=dummy \
+        SDL_AUDIODRIVER=dummy "$tmp/bin/happyvalley" --screenshot "$tmp/x.png" --data-dir "$tmp/d"
+    contains "$tmp/err" "--data-path DIR or HAPPYVALLEY_DATA" "the window says how to name it"
+else
+    echo "note: this build has no window: the window's own search is not tried"
+fi
 mkdir -p "$tmp/share"
 ln -s "$data" "$tmp/share/happyvalley"
 expect_exit 0 "--version of an installed tree" -- "$tmp/bin/happyvalley" --version
