@@ -2,10 +2,15 @@
 /* The batch command: plays seeds FIRST..LAST of a level with a bot, across
  * worker threads, and sums up wins, losses by cause, weeks played and the
  * final stocks (hv_batch.h). Each game is independent and written to its
- * own slot, so the summary is the same whatever the number of jobs. */
+ * own slot, so the summary is the same whatever the number of jobs. Games
+ * are played a block at a time, each block summed up as a part (as merge
+ * adds parts) and its CSV rows written, so that memory does not grow with
+ * the number of games, beyond the final stocks' distinct values. */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -30,15 +35,18 @@ typedef struct run_result {
     uint8_t fired[HV_MAX_EVENTS]; /* times each event fired, at most 255 */
 } run_result;
 
+/* Games held at once. */
+#define BLOCK 4096
+
 typedef struct batch {
     const hv_level *level;
     const hv_orders_file *orders; /* played first each week, or NULL */
     hv_bot_kind bot;
-    uint64_t first; /* the seed of game 0 */
-    int32_t runs, max_turns;
-    run_result *results;
+    uint64_t first; /* the seed of the block's game 0 */
+    int32_t runs, max_turns; /* the block's games */
+    run_result *results;     /* the block's, by game */
     pthread_mutex_t lock;
-    int32_t next; /* next seed index to play, under lock */
+    int32_t next; /* next game of the block to play, under lock */
 } batch;
 
 static void play_one(const batch *b, int32_t index, hv_state *s)
@@ -101,9 +109,11 @@ static int cmp_i64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The games' figures into S, whose description the caller filled. */
+/* The block's figures into S, as a part that hv_batch_sums_add adds. */
 static int summarise(const batch *b, hv_batch_sums *s)
 {
+    s->first = b->first;
+    s->last = b->first + (uint64_t)b->runs - 1;
     for (int32_t i = 0; i < b->runs; i++) {
         const run_result *r = &b->results[i];
         s->turns += r->turns;
@@ -167,18 +177,19 @@ static void print_text(const hv_level *level, const hv_batch_sums *s)
            s->seconds > 0 ? (double)s->turns / s->seconds : 0.0);
 }
 
-static int write_csv(const batch *b, const hv_batch_sums *s, const char *path)
+/* The CSV's head line and column names. */
+static void write_csv_head(FILE *f, const hv_batch_sums *s)
 {
-    FILE *f = fopen(path, "w");
-    if (!f) {
-        fprintf(stderr, "happyvalley: cannot write '%s'\n", path);
-        return HV_EXIT_FAILURE;
-    }
     hv_batch_print_csv_head(f, s);
     fprintf(f, "seed,outcome,cause,weeks,people,deaths,incidents,captured,exported,max_tension");
     for (int res = 0; res < HV_RES_COUNT; res++)
         fprintf(f, ",%s", hv_resource_id((hv_resource)res));
     fprintf(f, ",state_hash,flags,events_fired\n");
+}
+
+/* The block's rows. */
+static void write_csv_rows(FILE *f, const batch *b)
+{
     const hv_rules *rules = &b->level->rules;
     for (int32_t i = 0; i < b->runs; i++) {
         const run_result *r = &b->results[i];
@@ -202,11 +213,44 @@ static int write_csv(const batch *b, const hv_batch_sums *s, const char *path)
                 fprintf(f, "%s%s*%d", n++ ? " " : "", rules->events[k].id, r->fired[k]);
         fprintf(f, "\n");
     }
-    if (fclose(f) != 0) {
-        fprintf(stderr, "happyvalley: cannot write '%s'\n", path);
-        return HV_EXIT_FAILURE;
+}
+
+/* A CSV written beside its PATH (PATH.tmpXXXXXX) and renamed over it once
+ * whole, so that a batch stopped half-way leaves the old file as it was. */
+typedef struct csv_out {
+    FILE *f;
+    char tmp[4096 + 16];
+} csv_out;
+
+static int csv_open(csv_out *c, const char *path)
+{
+    c->f = NULL;
+    int fd = -1;
+    if (snprintf(c->tmp, sizeof c->tmp, "%s.tmpXXXXXX", path) < (int)sizeof c->tmp)
+        fd = mkstemp(c->tmp);
+    if (fd >= 0 && !(c->f = fdopen(fd, "w"))) {
+        close(fd);
+        unlink(c->tmp);
     }
-    return HV_EXIT_OK;
+    if (!c->f) {
+        fprintf(stderr, "happyvalley: cannot write '%s'\n", path);
+        return -1;
+    }
+    return 0;
+}
+
+/* Closes C and puts it in PATH's place when KEEP; 0 or -1. */
+static int csv_close(csv_out *c, const char *path, int keep)
+{
+    int ok = !ferror(c->f);
+    ok = fclose(c->f) == 0 && ok;
+    c->f = NULL;
+    if (keep && ok && chmod(c->tmp, 0644) == 0 && rename(c->tmp, path) == 0)
+        return 0;
+    unlink(c->tmp);
+    if (keep)
+        fprintf(stderr, "happyvalley: cannot write '%s'\n", path);
+    return -1;
 }
 
 /* Whether some week of ORDERS holds more orders than a week can queue:
@@ -316,10 +360,11 @@ static int parse_batch(int argc, char **argv, batch_options *o, int *rc)
     return 0;
 }
 
-/* Plays every game of B on JOBS threads; 0, or -1 without memory. */
-static int play_all(batch *b, unsigned long long jobs, int64_t *started_jobs)
+/* Plays every game of the block B on JOBS threads; 0, or -1 without memory. */
+static int play_block(batch *b, unsigned long long jobs, int64_t *started_jobs)
 {
     pthread_t threads[256];
+    b->next = 0;
     unsigned long long started = 0;
     for (; started < jobs; started++)
         if (pthread_create(&threads[started], NULL, worker, b) != 0)
@@ -359,9 +404,8 @@ int hv_cmd_batch(int argc, char **argv)
             return HV_EXIT_BAD_INPUT;
         }
     }
-    batch b = {level,   o.orders ? &orders : NULL, (hv_bot_kind)o.bot,
-               o.first, (int32_t)o.runs,           (int32_t)o.turns,
-               NULL,    PTHREAD_MUTEX_INITIALIZER, 0};
+    batch b = {level, o.orders ? &orders : NULL, (hv_bot_kind)o.bot, 0, 0, (int32_t)o.turns,
+               NULL,  PTHREAD_MUTEX_INITIALIZER,  0};
     hv_batch_sums sums;
     memset(&sums, 0, sizeof sums);
     snprintf(sums.level, sizeof sums.level, "%s", level->id);
@@ -374,11 +418,31 @@ int hv_cmd_batch(int argc, char **argv)
     sums.max_turns = (int64_t)o.turns;
     sums.first = o.first;
     sums.last = o.last;
-    b.results = calloc((size_t)o.runs, sizeof *b.results);
-    double start = hv_now_seconds();
-    int played = b.results && play_all(&b, o.jobs, &sums.jobs) == 0;
-    sums.seconds = hv_now_seconds() - start;
-    if (!played || summarise(&b, &sums) != 0) {
+    csv_out csv = {NULL, ""};
+    if (o.csv && csv_open(&csv, o.csv) != 0) {
+        hv_orders_file_free(&orders);
+        hv_level_free(level);
+        return HV_EXIT_FAILURE;
+    }
+    if (csv.f)
+        write_csv_head(csv.f, &sums);
+    b.results = calloc(o.runs < BLOCK ? (size_t)o.runs : BLOCK, sizeof *b.results);
+    int ok = b.results != NULL;
+    for (unsigned long long done = 0; ok && done < o.runs; done += (unsigned long long)b.runs) {
+        b.first = o.first + done;
+        b.runs = (int32_t)(o.runs - done < BLOCK ? o.runs - done : BLOCK);
+        hv_batch_sums part;
+        memset(&part, 0, sizeof part);
+        double start = hv_now_seconds();
+        ok = play_block(&b, o.jobs, &part.jobs) == 0;
+        part.seconds = hv_now_seconds() - start;
+        ok = ok && summarise(&b, &part) == 0;
+        ok = ok && hv_batch_sums_add(&sums, &part) == 0;
+        hv_batch_sums_free(&part);
+        if (ok && csv.f)
+            write_csv_rows(csv.f, &b);
+    }
+    if (!ok) {
         fprintf(stderr, "happyvalley: out of memory\n");
         rc = HV_EXIT_FAILURE;
     } else {
@@ -386,9 +450,9 @@ int hv_cmd_batch(int argc, char **argv)
             hv_batch_print_json(stdout, &sums);
         else
             print_text(level, &sums);
-        if (o.csv)
-            rc = write_csv(&b, &sums, o.csv);
     }
+    if (csv.f && csv_close(&csv, o.csv, ok) != 0 && ok)
+        rc = HV_EXIT_FAILURE;
     hv_batch_sums_free(&sums);
     free(b.results);
     hv_orders_file_free(&orders);

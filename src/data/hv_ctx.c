@@ -6,22 +6,37 @@
 
 #include "hv_fields.h"
 
+/* Appends LEN bytes of TEXT to the path, cut at its end; returns the old length. */
+static size_t ctx_append(hv_ctx *ctx, const char *text, size_t len)
+{
+    size_t old = ctx->path_len;
+    if (len > HV_PATH_LEN - 1 - old)
+        len = HV_PATH_LEN - 1 - old;
+    memcpy(ctx->path + old, text, len);
+    ctx->path_len = old + len;
+    ctx->path[ctx->path_len] = '\0';
+    return old;
+}
+
+/* Key paths are built for every value read, so without printf. */
 size_t hv_ctx_push_key(hv_ctx *ctx, const char *key)
 {
     size_t old = ctx->path_len;
-    int n = snprintf(ctx->path + old, HV_PATH_LEN - old, "%s%s", old ? "." : "", key);
-    if (n > 0)
-        ctx->path_len = old + (size_t)n < HV_PATH_LEN ? old + (size_t)n : HV_PATH_LEN - 1;
+    if (old)
+        ctx_append(ctx, ".", 1);
+    ctx_append(ctx, key, strlen(key));
     return old;
 }
 
 size_t hv_ctx_push_index(hv_ctx *ctx, size_t index)
 {
-    size_t old = ctx->path_len;
-    int n = snprintf(ctx->path + old, HV_PATH_LEN - old, "[%zu]", index);
-    if (n > 0)
-        ctx->path_len = old + (size_t)n < HV_PATH_LEN ? old + (size_t)n : HV_PATH_LEN - 1;
-    return old;
+    char buf[24], *p = buf + sizeof buf;
+    *--p = ']';
+    do
+        *--p = (char)('0' + index % 10);
+    while (index /= 10);
+    *--p = '[';
+    return ctx_append(ctx, p, (size_t)(buf + sizeof buf - p));
 }
 
 void hv_ctx_pop(hv_ctx *ctx, size_t len)

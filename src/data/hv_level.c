@@ -474,7 +474,8 @@ static int load_rules(hv_ctx *ctx, const hv_ynode *at, hv_level *level, const ch
     return rc;
 }
 
-hv_level *hv_level_load(const char *path, hv_diag *diag)
+/* The level at PATH from its tree ROOT (NULL for an empty file). */
+static hv_level *level_from(const char *path, const hv_ynode *root, hv_diag *diag)
 {
     hv_level *level = calloc(1, sizeof *level);
     loading *ld = calloc(1, sizeof *ld);
@@ -488,15 +489,12 @@ hv_level *hv_level_load(const char *path, hv_diag *diag)
     size_t before = diag->count;
     snprintf(level->file, sizeof level->file, "%s", path);
     hv_rules_init(&level->rules);
-    hv_ydoc doc;
-    hv_ylimits limits = hv_ylimits_default();
-    int loaded = hv_ydoc_load_file(&doc, path, &limits, diag) == 0;
     /* The overrides' removals come first: the rules are read without them. */
     hv_ctx ctx = {diag, path, &level->rules, "", 0, 0, &ld->removals, -1};
-    if (loaded && hv_check_format(&ctx, doc.root, "level")) {
+    if (hv_check_format(&ctx, root, "level")) {
         level_head head;
         memset(&head, 0, sizeof head);
-        hv_fields_read(&ctx, doc.root, hv_level_fields, &head, NULL, 1);
+        hv_fields_read(&ctx, root, hv_level_fields, &head, NULL, 1);
         memcpy(level->id, head.id, sizeof head.id);
         memcpy(level->title, head.title, sizeof head.title);
         memcpy(level->summary, head.summary, sizeof head.summary);
@@ -507,20 +505,19 @@ hv_level *hv_level_load(const char *path, hv_diag *diag)
             const char *problem =
                 hv_rules_resolve(level->rules_file, sizeof level->rules_file, path, head.rules);
             if (problem)
-                hv_ctx_error(&ctx, hv_ynode_get(doc.root, "rules"), "rules: '%s' %s", head.rules,
+                hv_ctx_error(&ctx, hv_ynode_get(root, "rules"), "rules: '%s' %s", head.rules,
                              problem);
             else if (!hv_file_is_regular(level->rules_file))
-                hv_ctx_error(&ctx, hv_ynode_get(doc.root, "rules"),
+                hv_ctx_error(&ctx, hv_ynode_get(root, "rules"),
                              "rules: '%s' is not a regular file", head.rules);
-            else if (load_rules(&ctx, hv_ynode_get(doc.root, "rules"), level, head.rules,
-                                hv_ynode_get(doc.root, "overrides")) == 0)
-                read_body(&ctx, doc.root, level, ld);
+            else if (load_rules(&ctx, hv_ynode_get(root, "rules"), level, head.rules,
+                                hv_ynode_get(root, "overrides")) == 0)
+                read_body(&ctx, root, level, ld);
         }
     }
     /* Where a start the rules cannot play is reported, once the tree is gone. */
-    const hv_ynode *start = loaded ? hv_ynode_get(doc.root, "start") : NULL;
+    const hv_ynode *start = hv_ynode_get(root, "start");
     int start_line = start ? start->line : 1, start_col = start ? start->col : 1;
-    hv_ydoc_free(&doc);
     free(ld);
     /* The rules are complete: what the core derives from them is worked out once. */
     hv_rules_derive(&level->rules);
@@ -539,6 +536,26 @@ hv_level *hv_level_load(const char *path, hv_diag *diag)
         return NULL;
     }
     return level;
+}
+
+hv_level *hv_level_load(const char *path, hv_diag *diag)
+{
+    hv_ydoc doc;
+    hv_ylimits limits = hv_ylimits_default();
+    hv_level *level = NULL;
+    if (hv_ydoc_load_file(&doc, path, &limits, diag) == 0)
+        level = level_from(path, doc.root, diag);
+    hv_ydoc_free(&doc);
+    return level;
+}
+
+hv_level *hv_level_load_tree(const char *path, const hv_ydoc *doc, hv_diag *diag)
+{
+    hv_ylimits limits = hv_ylimits_default();
+    /* A tree read with wider limits is read again, to be refused as the game would. */
+    if (doc->bytes > limits.max_bytes || doc->nodes > limits.max_nodes)
+        return hv_level_load(path, diag);
+    return level_from(path, doc->root, diag);
 }
 
 hv_level *hv_level_load_printing(const char *path, FILE *err)

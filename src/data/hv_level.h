@@ -12,6 +12,7 @@
 #include "hv_diag.h"
 #include "hv_fields.h"
 #include "hv_state.h"
+#include "hv_yaml.h"
 
 #define HV_FORMAT_VERSION 1
 #define HV_FILE_LEN 512
@@ -41,6 +42,9 @@ typedef struct hv_level {
 
 /* Loads and checks the level at PATH; NULL with errors in DIAG on failure. */
 hv_level *hv_level_load(const char *path, hv_diag *diag);
+/* hv_level_load of the level at PATH already read into DOC (with limits at
+ * least as wide as a level's), so that it is parsed only once. */
+hv_level *hv_level_load_tree(const char *path, const hv_ydoc *doc, hv_diag *diag);
 /* hv_level_load that prints any errors to ERR instead of collecting them. */
 hv_level *hv_level_load_printing(const char *path, FILE *err);
 /* Frees a level from hv_level_load (NULL is fine). */

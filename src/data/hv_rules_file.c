@@ -12,6 +12,7 @@
 #include "hv_level.h"
 #include "hv_file.h"
 #include "hv_remove.h"
+#include "hv_rules_cache.h"
 
 const hv_field hv_rules_fields[] = {
     {"format", HV_F_SKIP, 0, 0, 1, 0, 0, NULL, 0, "format version of the file; must be 1"},
@@ -417,15 +418,14 @@ const char *hv_rules_resolve(char *out, size_t cap, const char *from, const char
     return NULL;
 }
 
-/* Rules files that extend others nest at most this deep: deeper is a loop. */
-#define EXTENDS_DEPTH 8
-
-static int rules_load(hv_rules *rules, const char *path, hv_diag *diag, int depth, hv_removals *rm)
+/* Loads PATH into RULES, noting each file read in SOURCES. */
+static int rules_load(hv_rules *rules, const char *path, hv_diag *diag, int depth, hv_removals *rm,
+                      hv_rules_sources *sources)
 {
     hv_ydoc doc;
     hv_ylimits limits = hv_ylimits_default();
     size_t before = diag->count;
-    if (hv_ydoc_load_file(&doc, path, &limits, diag) != 0) {
+    if (hv_rules_cache_read(&doc, path, &limits, diag, sources) != 0) {
         hv_ydoc_free(&doc);
         return -1;
     }
@@ -455,14 +455,14 @@ static int rules_load(hv_rules *rules, const char *path, hv_diag *diag, int dept
             const char *problem = NULL;
             if (ext->kind != HV_YNODE_SCALAR || !ext->len)
                 problem = "must name `base` or a rules file";
-            else if (depth >= EXTENDS_DEPTH)
+            else if (depth >= HV_RULES_EXTENDS_DEPTH)
                 problem = "goes round in a loop: rules files extend each other";
             else
                 problem = hv_rules_resolve(parent, sizeof parent, path, ext->str);
             if (problem)
                 hv_ctx_error(&ctx, ext, "'%s' %s", ext->kind == HV_YNODE_SCALAR ? ext->str : "",
                              problem);
-            else if (rules_load(rules, parent, diag, depth + 1, rm) != 0 &&
+            else if (rules_load(rules, parent, diag, depth + 1, rm, sources) != 0 &&
                      diag->count - at > (size_t)(rm->conflicts - conflicts))
                 hv_ctx_error(&ctx, ext, "'%s' cannot be loaded (its errors are above)", ext->str);
             hv_ctx_pop(&ctx, old);
@@ -489,14 +489,27 @@ int hv_rules_load(hv_rules *rules, const char *path, hv_diag *diag)
         hv_diag_error(diag, path, 0, 0, "out of memory");
         return -1;
     }
-    int rc = rules_load(rules, path, diag, 0, rm);
+    int rc = hv_rules_load_removing(rules, path, diag, rm);
     free(rm);
     return rc;
 }
 
 int hv_rules_load_removing(hv_rules *rules, const char *path, hv_diag *diag, hv_removals *rm)
 {
-    return rules_load(rules, path, diag, 0, rm);
+    /* Rules read without removals are the same for every level that names
+     * them, so they are parsed once while their files stay as they are. */
+    int plain = rm->count == 0;
+    if (plain && hv_rules_cache_find(path, rules))
+        return 0;
+    hv_rules_sources sources;
+    hv_rules_sources_init(&sources);
+    size_t errors = diag->count, warnings = diag->warning_count;
+    int rc = rules_load(rules, path, diag, 0, rm, plain ? &sources : NULL);
+    if (plain && rc == 0 && diag->count == errors && diag->warning_count == warnings)
+        hv_rules_cache_keep(path, &sources, rules);
+    else
+        hv_rules_sources_free(&sources);
+    return rc;
 }
 
 void hv_read_list(hv_ctx *ctx, const hv_ynode *parent, const char *key, size_t cap,

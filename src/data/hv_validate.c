@@ -14,23 +14,23 @@
 #include "hv_suggest.h"
 #include "hv_yaml.h"
 
-/* Checks the file at PATH, whose tree (read to learn its kind) is ROOT. */
-typedef int (*check_fn)(const char *path, const hv_ynode *root, const hv_validate_options *o,
+/* Checks the file at PATH, read into DOC to learn its kind. */
+typedef int (*check_fn)(const char *path, const hv_ydoc *doc, const hv_validate_options *o,
                         hv_diag *diag);
 
-static int check_level(const char *path, const hv_ynode *root, const hv_validate_options *o,
+static int check_level(const char *path, const hv_ydoc *doc, const hv_validate_options *o,
                        hv_diag *diag)
 {
     (void)o;
-    hv_level *level = hv_level_load(path, diag);
+    hv_level *level = hv_level_load_tree(path, doc, diag);
     if (!level)
         return -1;
-    hv_lint_level(level, root, diag);
+    hv_lint_level(level, doc->root, diag);
     hv_level_free(level);
     return 0;
 }
 
-static int check_rules(const char *path, const hv_ynode *root, const hv_validate_options *o,
+static int check_rules(const char *path, const hv_ydoc *doc, const hv_validate_options *o,
                        hv_diag *diag)
 {
     (void)o;
@@ -43,11 +43,11 @@ static int check_rules(const char *path, const hv_ynode *root, const hv_validate
     int rc = hv_rules_load(r, path, diag);
     free(r);
     if (rc == 0)
-        hv_lint_rules(path, root, diag);
+        hv_lint_rules(path, doc->root, diag);
     return rc;
 }
 
-static int check_campaign(const char *path, const hv_ynode *root, const hv_validate_options *o,
+static int check_campaign(const char *path, const hv_ydoc *doc, const hv_validate_options *o,
                           hv_diag *diag)
 {
     (void)o;
@@ -58,25 +58,25 @@ static int check_campaign(const char *path, const hv_ynode *root, const hv_valid
     }
     int rc = hv_campaign_load(path, c, diag);
     if (rc == 0)
-        hv_lint_campaign(c, root, diag);
+        hv_lint_campaign(c, doc->root, diag);
     free(c);
     return rc;
 }
 
-static int check_mod(const char *path, const hv_ynode *root, const hv_validate_options *o,
+static int check_mod(const char *path, const hv_ydoc *doc, const hv_validate_options *o,
                      hv_diag *diag)
 {
-    (void)root;
+    (void)doc;
     (void)o;
     hv_mod m;
     return hv_mod_load(&m, path, diag);
 }
 
 /* An orders file names no level: checked against the one in O, if any. */
-static int check_orders(const char *path, const hv_ynode *root, const hv_validate_options *o,
+static int check_orders(const char *path, const hv_ydoc *doc, const hv_validate_options *o,
                         hv_diag *diag)
 {
-    (void)root;
+    (void)doc;
     hv_level *level = NULL;
     if (o && o->level && !(level = hv_level_load(o->level, diag)))
         return -1;
@@ -89,10 +89,10 @@ static int check_orders(const char *path, const hv_ynode *root, const hv_validat
 
 /* A save replays to the game it was saved at, under its level as it is
  * now, exactly as the game loads it (but never from its .bak). */
-static int check_save(const char *path, const hv_ynode *root, const hv_validate_options *o,
+static int check_save(const char *path, const hv_ydoc *doc, const hv_validate_options *o,
                       hv_diag *diag)
 {
-    (void)root;
+    (void)doc;
     (void)o;
     hv_level *level = NULL;
     hv_state *state = malloc(sizeof *state);
@@ -109,18 +109,18 @@ static int check_save(const char *path, const hv_ynode *root, const hv_validate_
     return rc;
 }
 
-static int check_progress(const char *path, const hv_ynode *root, const hv_validate_options *o,
+static int check_progress(const char *path, const hv_ydoc *doc, const hv_validate_options *o,
                           hv_diag *diag)
 {
-    (void)root;
+    (void)doc;
     (void)o;
     return hv_campaign_progress_check(path, diag);
 }
 
-static int check_audit(const char *path, const hv_ynode *root, const hv_validate_options *o,
+static int check_audit(const char *path, const hv_ydoc *doc, const hv_validate_options *o,
                        hv_diag *diag)
 {
-    (void)root;
+    (void)doc;
     (void)o;
     return hv_audit_file_check(path, diag);
 }
@@ -179,11 +179,11 @@ int hv_data_validate_with(const char *path, const hv_validate_options *options, 
     int rc = -2;
     if (!kind || kind->kind != HV_YNODE_SCALAR) {
         /* the level loader says what is missing */
-        rc = check_level(path, doc.root, options, diag);
+        rc = check_level(path, &doc, options, diag);
     } else {
         for (size_t i = 0; i < DATA_KINDS && rc == -2; i++)
             if (strcmp(data_kinds[i].kind, kind->str) == 0)
-                rc = data_kinds[i].check(path, doc.root, options, diag);
+                rc = data_kinds[i].check(path, &doc, options, diag);
         for (const hv_validate_kind *k = more; k && k->kind && rc == -2; k++)
             if (strcmp(k->kind, kind->str) == 0)
                 rc = k->check(path, diag);

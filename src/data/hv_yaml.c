@@ -565,6 +565,8 @@ int hv_ydoc_load_buffer(hv_ydoc *doc, const char *name, const char *buf, size_t 
     free(ld.frames);
     free(ld.pending);
     free(ld.anchors);
+    doc->bytes = len;
+    doc->nodes = ld.total;
     if (ld.errors) {
         doc->root = NULL;
         return -1;

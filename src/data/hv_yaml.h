@@ -42,6 +42,8 @@ typedef struct hv_ydoc {
     hv_ynode *root; /* NULL for an empty file or on error */
     char *file;     /* name used in messages */
     void *arena;    /* private: every allocation of the tree */
+    size_t bytes;   /* the file's length */
+    size_t nodes;   /* nodes read, aliases expanded */
 } hv_ydoc;
 
 /* Limits suited to level, rules and orders files. */
