@@ -4,7 +4,8 @@
 # cut to one week, over the weeks between them, so loading and start-up
 # drop out. With --levels, the same for every shipped level beside its size
 # at the start (people and modules), to show the cost grows with the base.
-# Builds a Release build without invariant checks.
+# Builds a Release build without invariant checks. BOT (default balanced)
+# picks the bot that plays.
 # Usage: scripts/bench-sim.sh [LEVEL [RUNS [TURNS]]] | scripts/bench-sim.sh --levels
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,7 @@ command -v valgrind >/dev/null || { echo "bench-sim: valgrind is needed" >&2; ex
 cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DHV_BUILD_TESTS=OFF >/dev/null
 cmake --build build/bench -j "$(nproc)" >/dev/null
 bin=build/bench/happyvalley
+bot=${BOT:-balanced}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -19,7 +21,7 @@ trap 'rm -rf "$tmp"' EXIT
 # TURNS weeks.
 count() {
     valgrind --tool=callgrind --callgrind-out-file="$tmp/out" "$bin" batch "$1" \
-        --runs "$2" --turns "$3" --bot balanced --jobs 1 >"$tmp/batch" 2>"$tmp/vg"
+        --runs "$2" --turns "$3" --bot "$bot" --jobs 1 >"$tmp/batch" 2>"$tmp/vg"
     local ir weeks
     ir=$(sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$tmp/vg")
     weeks=$(sed -n 's/^ *\([0-9]*\) weeks in .*/\1/p' "$tmp/batch")
@@ -49,6 +51,6 @@ level=${1:-levels/sandbox.yaml}
 runs=${2:-4}
 turns=${3:-500}
 read -r ir weeks total < <(per_week "$level" "$runs" "$turns")
-echo "batch $level --runs $runs --turns $turns --bot balanced --jobs 1:"
+echo "batch $level --runs $runs --turns $turns --bot $bot --jobs 1:"
 echo "  $weeks weeks, $total instructions"
 echo "  instructions per simulated week: $ir"

@@ -3,7 +3,6 @@
  * files' bytes rather than their times: a file rewritten within the same
  * clock tick, as a modder's editor or a test may do, is still seen. Reading
  * and comparing the bytes costs a small part of parsing them. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,31 +49,21 @@ static void data_folders(char out[FOLDERS_LEN])
 int hv_rules_cache_read(hv_ydoc *doc, const char *path, const hv_ylimits *limits, hv_diag *diag,
                         hv_rules_sources *sources)
 {
-    memset(doc, 0, sizeof *doc);
+    char *buf = NULL;
     size_t len = 0;
-    char *buf = hv_file_read_capped(path, limits->max_bytes, &len);
-    if (!buf) {
-        /* As hv_ydoc_load_file says it. */
-        if (errno == EFBIG)
-            hv_diag_error(diag, path, 0, 0, "file is larger than %zu bytes", limits->max_bytes);
-        else
-            hv_diag_error(diag, path, 0, 0, "cannot open file: %s", hv_file_strerror(errno));
-        return -1;
-    }
-    int kept = 0;
-    if (sources && (sources->count > HV_RULES_EXTENDS_DEPTH ||
-                    strlen(path) >= sizeof sources->file[0].path)) {
+    int rc = hv_ydoc_load_file_keeping(doc, path, limits, diag, &buf, &len);
+    if (!sources || !buf) {
+        free(buf);
+    } else if (sources->count > HV_RULES_EXTENDS_DEPTH ||
+               strlen(path) >= sizeof sources->file[0].path) {
         sources->incomplete = 1;
-    } else if (sources) {
+        free(buf);
+    } else {
         int32_t i = sources->count++;
         memcpy(sources->file[i].path, path, strlen(path) + 1);
         sources->file[i].len = len;
         sources->file[i].bytes = buf;
-        kept = 1;
     }
-    int rc = hv_ydoc_load_buffer(doc, path, buf, len, limits, diag);
-    if (!kept)
-        free(buf);
     return rc;
 }
 

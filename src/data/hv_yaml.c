@@ -1,8 +1,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include "hv_yaml.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,11 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <yaml.h>
 
-#include "hv_file.h"
 
 #include "hv_text.h"
 
@@ -572,25 +567,6 @@ int hv_ydoc_load_buffer(hv_ydoc *doc, const char *name, const char *buf, size_t 
         return -1;
     }
     return 0;
-}
-
-int hv_ydoc_load_file(hv_ydoc *doc, const char *path, const hv_ylimits *limits, hv_diag *diag)
-{
-    memset(doc, 0, sizeof *doc);
-    /* A file past the limit is refused after reading little more than the
-     * limit, so a huge file is never read whole. */
-    size_t len = 0;
-    char *buf = hv_file_read_capped(path, limits->max_bytes, &len);
-    if (!buf) {
-        if (errno == EFBIG)
-            hv_diag_error(diag, path, 0, 0, "file is larger than %zu bytes", limits->max_bytes);
-        else
-            hv_diag_error(diag, path, 0, 0, "cannot open file: %s", hv_file_strerror(errno));
-        return -1;
-    }
-    int rc = hv_ydoc_load_buffer(doc, path, buf, len, limits, diag);
-    free(buf);
-    return rc;
 }
 
 void hv_ydoc_free(hv_ydoc *doc)

@@ -51,6 +51,11 @@ hv_ylimits hv_ylimits_default(void);
 /* Reads PATH into DOC; on any problem adds errors to DIAG and returns -1
  * (DOC then holds no root but must still be freed). Returns 0 on success. */
 int hv_ydoc_load_file(hv_ydoc *doc, const char *path, const hv_ylimits *limits, hv_diag *diag);
+/* hv_ydoc_load_file that hands the file's bytes to *BYTES (LEN of them, the
+ * caller frees them) instead of freeing them, when the file could be read;
+ * *BYTES is NULL otherwise. */
+int hv_ydoc_load_file_keeping(hv_ydoc *doc, const char *path, const hv_ylimits *limits,
+                              hv_diag *diag, char **bytes, size_t *len);
 /* Same from memory; NAME is the file name used in messages. */
 int hv_ydoc_load_buffer(hv_ydoc *doc, const char *name, const char *buf, size_t len,
                         const hv_ylimits *limits, hv_diag *diag);
