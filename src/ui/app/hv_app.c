@@ -316,6 +316,10 @@ static int start(hv_app *app, const hv_ui_options *o)
         return 1;
     }
     app->gui.g = &app->gfx;
+    char cache[HV_FILE_LEN];
+    /* Without HOME there is no cache: the art is rasterised every run. */
+    if (hv_paths_cache_dir(cache, sizeof cache, NULL, 0) == 0)
+        hv_gfx_set_cache_dir(&app->gfx, cache);
     /* A picture or a timing has nothing to hear. */
     if (!o->screenshot && o->frames <= 0) {
         char dir[HV_FILE_LEN + 16];
@@ -324,7 +328,8 @@ static int start(hv_app *app, const hv_ui_options *o)
                          app->settings.mute);
         hv_sound_open(dir);
     }
-    hv_app_scan_levels(app);
+    /* The levels are read when New game or Mods opens, not here: loading
+     * every level would hold up the menu's first frame. */
     if (bad_settings && diag.count > 0) {
         snprintf(app->error_title, sizeof app->error_title, "Your settings were not read");
         snprintf(

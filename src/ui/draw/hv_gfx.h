@@ -56,6 +56,7 @@ typedef struct hv_image_entry {
     char name[48];
     int w, h;
     SDL_Texture *tex; /* NULL: the asset failed; the placeholder is drawn */
+    int stored;       /* the art cache on disk holds it too */
 } hv_image_entry;
 
 typedef struct hv_gfx {
@@ -67,6 +68,7 @@ typedef struct hv_gfx {
     char font_path[800], bold_path[800];
     char asset_dir[512];
     char mod_asset_dir[512]; /* a mod's assets/, looked in first; "" for none */
+    char cache_dir[512];     /* the art cache's folder (hv_art_cache.h); "" for none */
     hv_text_entry text[HV_TEXT_CACHE];
     hv_size_entry sizes[HV_SIZE_CACHE]; /* measured text, as measuring is slow */
     hv_image_entry image[HV_IMAGE_CACHE];
@@ -96,6 +98,9 @@ void hv_gfx_set_scale(hv_gfx *g, int scale);
 /* Looks for art in DIR (a mod's assets/) before the game's own, by the
  * same names; NULL or "" for the game's alone. */
 void hv_gfx_set_mod_assets(hv_gfx *g, const char *dir);
+/* Keeps large rasterised art in the folder DIR between runs (see
+ * hv_art_cache.h); NULL or "" for no cache. */
+void hv_gfx_set_cache_dir(hv_gfx *g, const char *dir);
 /* Starts a frame: reads the output size, clears to the sky colour. */
 void hv_gfx_begin(hv_gfx *g);
 /* Starts a frame that redraws only DAMAGE: every drawing is clipped to it,
@@ -148,6 +153,12 @@ void hv_gfx_layer(hv_gfx *g, uint32_t key, void (*draw)(hv_gfx *g, void *ctx), v
 /* Covers AREA with a drifting haze (dust, smoke) of COLOUR at ALPHA,
  * shifted by (DX, DY) pixels: one cached tile copied a few times. */
 void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int alpha);
+/* Draws the asset NAME into R as hv_gfx_image does and returns 1; 0 when
+ * it is missing or broken, and then nothing is drawn. */
+int hv_gfx_image_try(hv_gfx *g, const char *name, SDL_Rect r);
+/* Frees NAME's images that the art cache on disk holds, for art drawn
+ * once into a layer: the next draw loads them again, in a few ms. */
+void hv_gfx_image_release(hv_gfx *g, const char *name);
 /* 1 if the asset NAME loaded (or would load) without error. */
 int hv_gfx_image_ok(hv_gfx *g, const char *name);
 
