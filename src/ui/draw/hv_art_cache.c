@@ -316,7 +316,7 @@ int hv_art_cache_store(const char *dir, const char *name, uint64_t key, int w, i
         surf->h <= 0 || surf->w > HV_ART_CACHE_MAX_SIDE || surf->h > HV_ART_CACHE_MAX_SIDE ||
         entry_prefix(name, w, h, prefix, sizeof prefix) != 0 ||
         hv_art_cache_path(dir, name, key, w, h, path, sizeof path) != 0)
-        return 0;
+        return 1;
     if (hv_file_make_dirs(dir) != 0)
         return hv_file_error(err, err_len, "cannot make the cache folder %s: %s", dir,
                              strerror(errno));

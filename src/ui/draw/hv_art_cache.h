@@ -61,9 +61,9 @@ int hv_art_cache_close(hv_art_reader *r);
 SDL_Surface *hv_art_cache_load(const char *dir, const char *name, uint64_t key, int w, int h,
                                int *opaque);
 /* Stores SURF (32 bits a pixel, rasterised for W x H) as NAME's image with
- * KEY in DIR, made if missing, then trims the folder. 0 (also when SURF is
- * of a kind not kept), or -1 with a sentence in ERR (the folder cannot be
- * made or written). */
+ * KEY in DIR, made if missing, then trims the folder. 0; 1 when SURF is of
+ * a kind not kept (not 32 bits a pixel); -1 with a sentence in ERR when the
+ * folder cannot be made or written. */
 int hv_art_cache_store(const char *dir, const char *name, uint64_t key, int w, int h,
                        SDL_Surface *surf, int opaque, char *err, size_t err_len);
 

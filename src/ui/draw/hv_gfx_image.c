@@ -135,14 +135,14 @@ static SDL_Surface *load_svg(hv_gfx *g, const char *path, const char *name, int 
         char err[1200];
         if (surf && surf->w > 0 && surf->h > 0 && cached) {
             *opaque = is_opaque(surf);
-            if (hv_art_cache_store(g->cache_dir, name, key, w, h, surf, *opaque, err, sizeof err) !=
-                0) {
+            int rc =
+                hv_art_cache_store(g->cache_dir, name, key, w, h, surf, *opaque, err, sizeof err);
+            if (rc < 0) {
                 /* Said once: the game runs as well without, only slower to start. */
                 SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "%s; art is not cached", err);
                 g->cache_dir[0] = '\0';
-            } else {
-                *stored = 1;
             }
+            *stored = rc == 0;
         }
     }
     free(svg);
