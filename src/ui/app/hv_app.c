@@ -132,6 +132,9 @@ static void frame(hv_app *app, const SDL_Rect *damage)
         hv_screen_mods(app);
         break;
     case HV_SCR_GAME:
+        /* The menus' backdrop (8 MB at 1920x1080) is not kept through a
+         * game: leaving it paints it again, the art from the art cache. */
+        hv_gfx_layer_drop(&app->gfx);
         if (app->game)
             hv_screen_game(app);
         else

@@ -150,12 +150,19 @@ void hv_gfx_image_tinted(hv_gfx *g, const char *name, SDL_Rect r, uint32_t tint,
  * (a backdrop with its shading): DRAW paints it once into a texture, and
  * later frames copy that texture without blending. */
 void hv_gfx_layer(hv_gfx *g, uint32_t key, void (*draw)(hv_gfx *g, void *ctx), void *ctx);
+/* Frees the layer's texture, for screens that draw none; the next
+ * hv_gfx_layer paints it anew. */
+void hv_gfx_layer_drop(hv_gfx *g);
 /* Covers AREA with a drifting haze (dust, smoke) of COLOUR at ALPHA,
  * shifted by (DX, DY) pixels: one cached tile copied a few times. */
 void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int alpha);
 /* Draws the asset NAME into R as hv_gfx_image does and returns 1; 0 when
  * it is missing or broken, and then nothing is drawn. */
 int hv_gfx_image_try(hv_gfx *g, const char *name, SDL_Rect r);
+/* hv_gfx_image_try for art drawn once into what is kept (a layer): when
+ * the art cache holds it, opaque and at R's size, it is drawn from there a
+ * band at a time and never loaded whole (8 MB less at 1920x1080). */
+int hv_gfx_image_once(hv_gfx *g, const char *name, SDL_Rect r);
 /* Frees NAME's images that the art cache on disk holds, for art drawn
  * once into a layer: the next draw loads them again, in a few ms. */
 void hv_gfx_image_release(hv_gfx *g, const char *name);

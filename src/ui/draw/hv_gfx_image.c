@@ -307,6 +307,78 @@ int hv_gfx_image_try(hv_gfx *g, const char *name, SDL_Rect r)
     return 1;
 }
 
+/* 1 with the path of NAME's SVG in PATH when NAME's art is an SVG (the
+ * mod's first, as load_image looks). */
+static int svg_path(const hv_gfx *g, const char *name, char *path, size_t len)
+{
+    const char *dirs[2] = {g->mod_asset_dir, g->asset_dir};
+    for (int d = 0; d < 2; d++) {
+        if (!dirs[d][0])
+            continue;
+        snprintf(path, len, "%s/%s.svg", dirs[d], name);
+        if (hv_file_is_regular(path))
+            return 1;
+        snprintf(path, len, "%s/%s.png", dirs[d], name);
+        if (hv_file_is_regular(path))
+            return 0;
+    }
+    return 0;
+}
+
+/* Draws NAME's opaque art at R's size from the art cache a band of rows at
+ * a time, through a texture of one band: the image is never whole in
+ * memory. 1 when drawn; 0 when the cache has no such entry, or its
+ * checksum fails at the end: what was drawn is then to be drawn over. */
+static int stream_cached(hv_gfx *g, const char *name, uint64_t key, SDL_Rect r)
+{
+    enum { BAND = 64 }; /* rows; a multiple of 8, as hv_art_cache_read asks */
+    hv_art_reader rd;
+    if (hv_art_cache_open(g->cache_dir, name, key, r.w, r.h, &rd) != 0)
+        return 0;
+    /* Only an opaque image of R's very size: copied unscaled and without
+     * blending, band by band is pixel for pixel the whole image at once. */
+    int ok = rd.opaque && rd.w == r.w && rd.h == r.h && native_format(g->ren, rd.format);
+    SDL_Texture *band =
+        ok ? SDL_CreateTexture(g->ren, rd.format, SDL_TEXTUREACCESS_STATIC, rd.w, BAND) : NULL;
+    void *rows = band ? malloc((size_t)BAND * (size_t)rd.w * 4) : NULL;
+    ok = band && rows && SDL_SetTextureBlendMode(band, SDL_BLENDMODE_NONE) == 0;
+    for (int y = 0; ok && y < rd.h; y += BAND) {
+        int n = rd.h - y < BAND ? rd.h - y : BAND;
+        SDL_Rect part = {0, 0, rd.w, n};
+        ok = hv_art_cache_read(&rd, rows, n) == 0 &&
+             SDL_UpdateTexture(band, &part, rows, rd.w * 4) == 0 &&
+             SDL_RenderCopy(g->ren, band, &part, &(SDL_Rect){r.x, r.y + y, rd.w, n}) == 0;
+    }
+    free(rows);
+    if (band)
+        SDL_DestroyTexture(band);
+    return hv_art_cache_close(&rd) == 0 && ok;
+}
+
+int hv_gfx_image_once(hv_gfx *g, const char *name, SDL_Rect r)
+{
+    if (r.w <= 0 || r.h <= 0)
+        return 0;
+    int loaded = 0;
+    for (int i = 0; i < g->image_count && !loaded; i++)
+        loaded = g->image[i].w == r.w && g->image[i].h == r.h && g->image[i].tex &&
+                 strcmp(g->image[i].name, name) == 0;
+    char path[700];
+    size_t len;
+    char *svg;
+    if (!loaded && g->cache_dir[0] && (long long)r.w * r.h >= CACHE_MIN_PIXELS &&
+        svg_path(g, name, path, sizeof path) &&
+        (svg = hv_file_read_capped(path, SVG_MAX_BYTES, &len)) != NULL) {
+        uint64_t key = hv_art_cache_key(svg, len, r.w, r.h);
+        free(svg);
+        if (stream_cached(g, name, key, r))
+            return 1;
+    }
+    /* Not in the cache yet (stored now), or already loaded: as usual. A
+     * damaged entry's bands are drawn over, the image being opaque. */
+    return hv_gfx_image_try(g, name, r);
+}
+
 int hv_gfx_image_ok(hv_gfx *g, const char *name)
 {
     return image_entry(g, name, 16, 16)->tex != NULL;

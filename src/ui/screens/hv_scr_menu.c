@@ -78,7 +78,7 @@ static void paint_backdrop(hv_gfx *g, void *ctx)
         h = g->h;
         w = g->h * 1920 / 1080;
     }
-    if (!hv_gfx_image_try(g, "title", (SDL_Rect){0, (g->h - h) / 2, w, h}))
+    if (!hv_gfx_image_once(g, "title", (SDL_Rect){0, (g->h - h) / 2, w, h}))
         fallback_backdrop(g);
     if (b->dim)
         hv_gfx_fill(g, (SDL_Rect){0, 0, g->w, g->h}, HV_C_SKY, b->dim);
