@@ -161,7 +161,8 @@ int hv_art_cache_open(const char *dir, const char *name, uint64_t key, int w, in
     if (!dir || !*dir || w <= 0 || h <= 0 ||
         hv_art_cache_path(dir, name, key, w, h, r->path, sizeof r->path) != 0)
         return -1;
-    int fd = open(r->path, O_RDONLY | O_CLOEXEC);
+    /* Not blocking: a FIFO under an entry's name is refused, never waited on. */
+    int fd = open(r->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return -1;
     struct stat st;

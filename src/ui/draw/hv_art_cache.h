@@ -47,9 +47,9 @@ typedef struct hv_art_reader {
 int hv_art_cache_open(const char *dir, const char *name, uint64_t key, int w, int h,
                       hv_art_reader *r);
 /* Reads the next COUNT rows into ROWS (COUNT * w * 4 bytes), COUNT a
- * multiple of 8 for all reads but the last; 0 or -1. The
- * checksum is only known at hv_art_cache_close: pixels read are not to be
- * shown before then. */
+ * multiple of 8 for all reads but the last; 0 or -1. The checksum is only
+ * known at hv_art_cache_close: what is drawn from rows read before then
+ * must be drawn over when it fails. */
 int hv_art_cache_read(hv_art_reader *r, void *rows, int count);
 /* Closes R: 0 when every row was read and the checksum holds (the entry
  * is then marked as recently used), else -1. */

@@ -1,6 +1,7 @@
 /* hv_gfx: drawing for the window. Owns the fonts, a cache of rendered text
- * and a cache of images rasterised from assets/ at the size they are drawn.
- * Sizes given to it are in UI units (pixels at 100%); it scales them by the
+ * and a cache of images rasterised from assets/ at the size they are drawn
+ * (large ones also kept on disk between runs, hv_art_cache.h; the art code
+ * is in hv_gfx_image.c). Sizes given to it are in UI units (pixels at 100%); it scales them by the
  * UI scale. A missing or broken asset or font draws a visible placeholder
  * and logs one warning; nothing here aborts the game. */
 #ifndef HV_GFX_H
