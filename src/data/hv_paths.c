@@ -237,3 +237,19 @@ int hv_paths_settings_file(const char *data_dir, int chosen, char *buf, size_t l
         snprintf(note, note_len, "moved the settings from %s to %s", old, buf);
     return 0;
 }
+
+int hv_paths_cache_dir(char *buf, size_t len, char *err, size_t err_len)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    int n;
+    /* XDG: a relative XDG_CACHE_HOME is invalid and ignored. */
+    if (xdg && xdg[0] == '/')
+        n = snprintf(buf, len, "%s/happyvalley", xdg);
+    else if (home && *home)
+        n = snprintf(buf, len, "%s/.cache/happyvalley", home);
+    else
+        return hv_file_error(err, err_len, "neither XDG_CACHE_HOME nor HOME is set");
+    if (n < 0 || (size_t)n >= len)
+        return hv_file_error(err, err_len, "the cache folder's path is too long");
+    return 0;
+}

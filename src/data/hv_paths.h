@@ -50,5 +50,10 @@ int hv_paths_data_failure(void);
  * says so. 0 with the path in BUF, or -1 with a sentence in ERR. */
 int hv_paths_settings_file(const char *data_dir, int chosen, char *buf, size_t len, char *note,
                            size_t note_len, char *err, size_t err_len);
+/* The folder for files the game can always make again (art rasterised at
+ * the window's size): $XDG_CACHE_HOME/happyvalley when that is an absolute
+ * path, else ~/.cache/happyvalley. Not created here. 0 with the path in
+ * BUF, or -1 with a sentence in ERR. */
+int hv_paths_cache_dir(char *buf, size_t len, char *err, size_t err_len);
 
 #endif

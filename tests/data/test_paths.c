@@ -161,6 +161,29 @@ static void test_settings_file(void)
     CHECK_STR(path, in_dir("home/.config/happyvalley/settings.yaml"));
 }
 
+static void test_cache_dir(void)
+{
+    char path[PATH_MAX], err[200];
+    setenv("HOME", in_dir("home"), 1);
+    unsetenv("XDG_CACHE_HOME");
+    CHECK_EQ_INT(hv_paths_cache_dir(path, sizeof path, err, sizeof err), 0);
+    CHECK_STR(path, in_dir("home/.cache/happyvalley"));
+    setenv("XDG_CACHE_HOME", in_dir("cache"), 1);
+    CHECK_EQ_INT(hv_paths_cache_dir(path, sizeof path, err, sizeof err), 0);
+    CHECK_STR(path, in_dir("cache/happyvalley"));
+    /* A relative XDG_CACHE_HOME is ignored, as XDG says. */
+    setenv("XDG_CACHE_HOME", "cache", 1);
+    CHECK_EQ_INT(hv_paths_cache_dir(path, sizeof path, err, sizeof err), 0);
+    CHECK_STR(path, in_dir("home/.cache/happyvalley"));
+    unsetenv("HOME");
+    CHECK_EQ_INT(hv_paths_cache_dir(path, sizeof path, err, sizeof err), -1);
+    CHECK(strstr(err, "XDG_CACHE_HOME") != NULL);
+    /* No room for the path: refused, not cut short. */
+    setenv("XDG_CACHE_HOME", in_dir("cache"), 1);
+    CHECK_EQ_INT(hv_paths_cache_dir(path, 8, err, sizeof err), -1);
+    setenv("HOME", in_dir("home"), 1);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir)) {
@@ -169,6 +192,7 @@ int main(void)
     }
     test_search_order();
     test_settings_file();
+    test_cache_dir();
     char cmd[PATH_MAX];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)

@@ -10,6 +10,8 @@ cd "$2" || exit 1
 export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software
 tmp=$(mktemp -d)
 trap '[[ -n "${KEEP:-}" ]] || rm -rf "$tmp"' EXIT
+# Art the window rasterises is cached here, never in the user's ~/.cache.
+export XDG_CACHE_HOME="$tmp/cache"
 fail=0
 ok() { echo "ok: $1"; }
 bad() {

@@ -132,6 +132,9 @@ static void frame(hv_app *app, const SDL_Rect *damage)
         hv_screen_mods(app);
         break;
     case HV_SCR_GAME:
+        /* The menus' backdrop (8 MB at 1920x1080) is not kept through a
+         * game: leaving it paints it again, the art from the art cache. */
+        hv_gfx_layer_drop(&app->gfx);
         if (app->game)
             hv_screen_game(app);
         else
@@ -316,6 +319,10 @@ static int start(hv_app *app, const hv_ui_options *o)
         return 1;
     }
     app->gui.g = &app->gfx;
+    char cache[HV_FILE_LEN];
+    /* Without HOME there is no cache: the art is rasterised every run. */
+    if (hv_paths_cache_dir(cache, sizeof cache, NULL, 0) == 0)
+        hv_gfx_set_cache_dir(&app->gfx, cache);
     /* A picture or a timing has nothing to hear. */
     if (!o->screenshot && o->frames <= 0) {
         char dir[HV_FILE_LEN + 16];
@@ -324,7 +331,8 @@ static int start(hv_app *app, const hv_ui_options *o)
                          app->settings.mute);
         hv_sound_open(dir);
     }
-    hv_app_scan_levels(app);
+    /* The levels are read when New game or Mods opens, not here: loading
+     * every level would hold up the menu's first frame. */
     if (bad_settings && diag.count > 0) {
         snprintf(app->error_title, sizeof app->error_title, "Your settings were not read");
         snprintf(

@@ -172,6 +172,9 @@ int hv_app_new_game(hv_app *app, const char *path, uint64_t seed)
 
 int hv_app_new_game_origin(hv_app *app, const char *path, uint64_t seed, const hv_origin *origin)
 {
+    /* The menus' backdrop goes before the game comes, not after: both at
+     * once would be the window's peak of memory. */
+    hv_gfx_layer_drop(&app->gfx);
     hv_diag diag;
     hv_diag_init(&diag);
     hv_level *level = hv_level_load(path, &diag);
@@ -438,6 +441,7 @@ int hv_app_load_slot(hv_app *app, int slot)
 
 int hv_app_load_path(hv_app *app, const char *path, const char *what)
 {
+    hv_gfx_layer_drop(&app->gfx); /* as hv_app_new_game_origin does */
     hv_game *game = game_alloc();
     if (!game) {
         hv_app_error(app, "Out of memory.");

@@ -1,6 +1,7 @@
 /* hv_gfx: drawing for the window. Owns the fonts, a cache of rendered text
- * and a cache of images rasterised from assets/ at the size they are drawn.
- * Sizes given to it are in UI units (pixels at 100%); it scales them by the
+ * and a cache of images rasterised from assets/ at the size they are drawn
+ * (large ones also kept on disk between runs, hv_art_cache.h; the art code
+ * is in hv_gfx_image.c). Sizes given to it are in UI units (pixels at 100%); it scales them by the
  * UI scale. A missing or broken asset or font draws a visible placeholder
  * and logs one warning; nothing here aborts the game. */
 #ifndef HV_GFX_H
@@ -56,6 +57,7 @@ typedef struct hv_image_entry {
     char name[48];
     int w, h;
     SDL_Texture *tex; /* NULL: the asset failed; the placeholder is drawn */
+    int stored;       /* the art cache on disk holds it too */
 } hv_image_entry;
 
 typedef struct hv_gfx {
@@ -67,6 +69,7 @@ typedef struct hv_gfx {
     char font_path[800], bold_path[800];
     char asset_dir[512];
     char mod_asset_dir[512]; /* a mod's assets/, looked in first; "" for none */
+    char cache_dir[512];     /* the art cache's folder (hv_art_cache.h); "" for none */
     hv_text_entry text[HV_TEXT_CACHE];
     hv_size_entry sizes[HV_SIZE_CACHE]; /* measured text, as measuring is slow */
     hv_image_entry image[HV_IMAGE_CACHE];
@@ -96,6 +99,9 @@ void hv_gfx_set_scale(hv_gfx *g, int scale);
 /* Looks for art in DIR (a mod's assets/) before the game's own, by the
  * same names; NULL or "" for the game's alone. */
 void hv_gfx_set_mod_assets(hv_gfx *g, const char *dir);
+/* Keeps large rasterised art in the folder DIR between runs (see
+ * hv_art_cache.h); NULL or "" for no cache. */
+void hv_gfx_set_cache_dir(hv_gfx *g, const char *dir);
 /* Starts a frame: reads the output size, clears to the sky colour. */
 void hv_gfx_begin(hv_gfx *g);
 /* Starts a frame that redraws only DAMAGE: every drawing is clipped to it,
@@ -145,9 +151,22 @@ void hv_gfx_image_tinted(hv_gfx *g, const char *name, SDL_Rect r, uint32_t tint,
  * (a backdrop with its shading): DRAW paints it once into a texture, and
  * later frames copy that texture without blending. */
 void hv_gfx_layer(hv_gfx *g, uint32_t key, void (*draw)(hv_gfx *g, void *ctx), void *ctx);
+/* Frees the layer's texture, for screens that draw none; the next
+ * hv_gfx_layer paints it anew. */
+void hv_gfx_layer_drop(hv_gfx *g);
 /* Covers AREA with a drifting haze (dust, smoke) of COLOUR at ALPHA,
  * shifted by (DX, DY) pixels: one cached tile copied a few times. */
 void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int alpha);
+/* Draws the asset NAME into R as hv_gfx_image does and returns 1; 0 when
+ * it is missing or broken, and then nothing is drawn. */
+int hv_gfx_image_try(hv_gfx *g, const char *name, SDL_Rect r);
+/* hv_gfx_image_try for art drawn once into what is kept (a layer): when
+ * the art cache holds it, opaque and at R's size, it is drawn from there a
+ * band at a time and never loaded whole (8 MB less at 1920x1080). */
+int hv_gfx_image_once(hv_gfx *g, const char *name, SDL_Rect r);
+/* Frees NAME's images that the art cache on disk holds, for art drawn
+ * once into a layer: the next draw loads them again, in a few ms. */
+void hv_gfx_image_release(hv_gfx *g, const char *name);
 /* 1 if the asset NAME loaded (or would load) without error. */
 int hv_gfx_image_ok(hv_gfx *g, const char *name);
 

@@ -32,6 +32,13 @@ void hv_gfx_layer(hv_gfx *g, uint32_t key, void (*draw)(hv_gfx *g, void *ctx), v
     SDL_RenderCopy(g->ren, g->layer, NULL, NULL);
 }
 
+void hv_gfx_layer_drop(hv_gfx *g)
+{
+    if (g->layer)
+        SDL_DestroyTexture(g->layer);
+    g->layer = NULL;
+}
+
 /* One tile of haze, SIZE pixels square, that tiles seamlessly: soft
  * streaks from whole periods of sines across the tile, so its edges meet.
  * ALPHA is baked in: the software renderer blends a texture with an alpha

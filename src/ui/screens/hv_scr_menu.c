@@ -71,18 +71,15 @@ typedef struct backdrop {
 static void paint_backdrop(hv_gfx *g, void *ctx)
 {
     const backdrop *b = ctx;
-    if (hv_gfx_image_ok(g, "title")) {
-        /* Cover the window, keeping the art's 16:9; anchor the left edge
-         * so the calm third the menu sits on stays in view. */
-        int w = g->w, h = g->w * 1080 / 1920;
-        if (h < g->h) {
-            h = g->h;
-            w = g->h * 1920 / 1080;
-        }
-        hv_gfx_image(g, "title", (SDL_Rect){0, (g->h - h) / 2, w, h});
-    } else {
-        fallback_backdrop(g);
+    /* Cover the window, keeping the art's 16:9; anchor the left edge so
+     * the calm third the menu sits on stays in view. */
+    int w = g->w, h = g->w * 1080 / 1920;
+    if (h < g->h) {
+        h = g->h;
+        w = g->h * 1920 / 1080;
     }
+    if (!hv_gfx_image_once(g, "title", (SDL_Rect){0, (g->h - h) / 2, w, h}))
+        fallback_backdrop(g);
     if (b->dim)
         hv_gfx_fill(g, (SDL_Rect){0, 0, g->w, g->h}, HV_C_SKY, b->dim);
     if (b->fade) {
@@ -108,6 +105,11 @@ void hv_menu_backdrop(hv_app *app, int dim, int fade)
      * milliseconds. */
     backdrop b = {dim, fade};
     hv_gfx_layer(&app->gfx, (uint32_t)dim << 1 | (uint32_t)(fade != 0), paint_backdrop, &b);
+    /* The art is in the layer now; a full-window image kept beside it
+     * would hold another 8 MB at 1920x1080 for the next change of screen,
+     * when the art cache gives it back in a few milliseconds. */
+    if (app->gfx.layer)
+        hv_gfx_image_release(&app->gfx, "title");
 }
 
 int hv_menu_margin(hv_app *app)
