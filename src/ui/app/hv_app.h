@@ -202,6 +202,9 @@ typedef struct hv_app {
     hv_views views;           /* where each panel and list stands */
     int scroll;               /* the open list's scroll offset, in pixels */
     int quit;                 /* 0, 1 (the player chose Quit) or HV_QUIT_ASKED */
+    /* The clock the base's animation follows, in ms, when set (a script's
+     * `clock`, timed frames); 0: the real one (SDL ticks). */
+    uint32_t clock;
 } hv_app;
 
 /* app->quit when the quit came from outside the game: a signal or the
