@@ -410,6 +410,10 @@ static int run_line(script_ctx *c, char *text)
             printf("where %s %d %d %d %d\n", w[1], r.x, r.y, r.w, r.h);
         else
             printf("where %s none\n", w[1]);
+    } else if (strcmp(cmd, "redraw") == 0) {
+        /* The next frame draws the whole window, as a first frame does,
+         * rather than only what changed since the last. */
+        hv_gfx_forget(&app->gfx);
     } else if (strcmp(cmd, "clock") == 0) {
         /* The base's animation stands at MS from now on (0: the real clock
          * again), so a picture of a moving base can be taken twice alike. */
@@ -422,7 +426,7 @@ static int run_line(script_ctx *c, char *text)
         return bad(c, col[0],
                    "unknown command '%s'; use click, click-if, rclick, move, wheel, key, burst, "
                    "wait, resize, scale, screenshot, widgets, expect, state, toast, sounds, "
-                   "tooltip, where, focus, dialog, clock or quit",
+                   "tooltip, where, focus, dialog, clock, redraw or quit",
                    cmd);
     }
     settle(app);

@@ -105,22 +105,19 @@ static void open_fonts(hv_gfx *g)
 
 static void drop_caches(hv_gfx *g)
 {
-    if (g->layer)
-        SDL_DestroyTexture(g->layer);
+    hv_gfx_drop_texture(g, g->layer);
     g->layer = NULL;
-    if (g->haze)
-        SDL_DestroyTexture(g->haze);
+    hv_gfx_drop_texture(g, g->haze);
     g->haze = NULL;
     memset(g->sizes, 0, sizeof g->sizes);
     for (int i = 0; i < HV_TEXT_CACHE; i++) {
-        if (g->text[i].tex)
-            SDL_DestroyTexture(g->text[i].tex);
+        hv_gfx_drop_texture(g, g->text[i].tex);
         memset(&g->text[i], 0, sizeof g->text[i]);
     }
     for (int i = 0; i < g->image_count; i++)
-        if (g->image[i].tex)
-            SDL_DestroyTexture(g->image[i].tex);
+        hv_gfx_drop_texture(g, g->image[i].tex);
     g->image_count = 0;
+    hv_gfx_forget(g);
 }
 
 int hv_gfx_init(hv_gfx *g, SDL_Renderer *ren, const char *asset_dir, int scale)
@@ -150,6 +147,7 @@ int hv_gfx_init(hv_gfx *g, SDL_Renderer *ren, const char *asset_dir, int scale)
 void hv_gfx_free(hv_gfx *g)
 {
     drop_caches(g);
+    hv_gfx_record_free(g);
     close_fonts(g);
 }
 
@@ -169,9 +167,9 @@ void hv_gfx_set_mod_assets(hv_gfx *g, const char *dir)
     snprintf(g->mod_asset_dir, sizeof g->mod_asset_dir, "%s", dir ? dir : "");
     /* Images cached from the other folder would hide the new one's art. */
     for (int i = 0; i < g->image_count; i++)
-        if (g->image[i].tex)
-            SDL_DestroyTexture(g->image[i].tex);
+        hv_gfx_drop_texture(g, g->image[i].tex);
     g->image_count = 0;
+    hv_gfx_forget(g);
     g->warned_count = 0;
 }
 
@@ -179,6 +177,8 @@ void hv_gfx_begin(hv_gfx *g)
 {
     g->frame++;
     g->partial = 0;
+    g->recording = 0;
+    hv_gfx_forget(g); /* drawn over whole, unrecorded */
     SDL_GetRendererOutputSize(g->ren, &g->w, &g->h);
     SDL_RenderSetClipRect(g->ren, NULL);
     SDL_SetRenderDrawColor(g->ren, HV_C_SKY >> 16, (HV_C_SKY >> 8) & 255, HV_C_SKY & 255, 255);
@@ -188,6 +188,8 @@ void hv_gfx_begin(hv_gfx *g)
 void hv_gfx_begin_partial(hv_gfx *g, SDL_Rect damage)
 {
     g->frame++;
+    g->recording = 0;
+    hv_gfx_forget(g); /* drawn over in part, unrecorded */
     SDL_GetRendererOutputSize(g->ren, &g->w, &g->h);
     g->partial = 1;
     g->damage = damage;
@@ -220,17 +222,11 @@ int hv_gfx_px(const hv_gfx *g, int units)
     return units * g->scale / 100;
 }
 
-static void set_colour(hv_gfx *g, uint32_t c, int alpha)
-{
-    SDL_SetRenderDrawColor(g->ren, (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c, (Uint8)alpha);
-}
 
 void hv_gfx_fill(hv_gfx *g, SDL_Rect r, uint32_t colour, int alpha)
 {
-    /* Opaque fills skip blending: the software renderer is much faster so. */
-    SDL_SetRenderDrawBlendMode(g->ren, alpha >= 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-    set_colour(g, colour, alpha);
-    SDL_RenderFillRect(g->ren, &r);
+    if (r.w > 0 && r.h > 0)
+        hv_gfx_emit_fill(g, r, colour, alpha);
 }
 
 void hv_gfx_frame(hv_gfx *g, SDL_Rect r, uint32_t colour)
@@ -244,14 +240,12 @@ void hv_gfx_frame(hv_gfx *g, SDL_Rect r, uint32_t colour)
 
 void hv_gfx_line(hv_gfx *g, int x1, int y1, int x2, int y2, uint32_t colour, int thick)
 {
-    SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_NONE);
-    set_colour(g, colour, 255);
     for (int k = 0; k < (thick < 1 ? 1 : thick); k++) {
         int o = k - thick / 2;
         if (abs(x2 - x1) > abs(y2 - y1))
-            SDL_RenderDrawLine(g->ren, x1, y1 + o, x2, y2 + o);
+            hv_gfx_emit_line(g, x1, y1 + o, x2, y2 + o, colour);
         else
-            SDL_RenderDrawLine(g->ren, x1 + o, y1, x2 + o, y2);
+            hv_gfx_emit_line(g, x1 + o, y1, x2 + o, y2, colour);
     }
 }
 
@@ -293,8 +287,7 @@ static hv_text_entry *text_entry(hv_gfx *g, hv_font_size size, int bold, uint32_
     if (!surf)
         return NULL;
     hv_text_entry *e = &g->text[victim];
-    if (e->tex)
-        SDL_DestroyTexture(e->tex);
+    hv_gfx_drop_texture(g, e->tex);
     e->tex = SDL_CreateTextureFromSurface(g->ren, surf);
     e->w = surf->w;
     e->h = surf->h;
@@ -312,8 +305,7 @@ int hv_gfx_text(hv_gfx *g, hv_font_size size, int bold, int x, int y, uint32_t c
     hv_text_entry *e = text_entry(g, size, bold, colour, text);
     if (!e)
         return 0;
-    SDL_Rect dst = {x, y, e->w, e->h};
-    SDL_RenderCopy(g->ren, e->tex, NULL, &dst);
+    hv_gfx_copy(g, e->tex, NULL, (SDL_Rect){x, y, e->w, e->h}, 0xffffff, 255, e->key);
     return e->w;
 }
 
@@ -498,8 +490,7 @@ static hv_image_entry *image_entry(hv_gfx *g, const char *name, int w, int h)
     if (g->image_count == HV_IMAGE_CACHE) {
         /* Sizes change with zoom; start afresh rather than track ages. */
         for (int i = 0; i < g->image_count; i++)
-            if (g->image[i].tex)
-                SDL_DestroyTexture(g->image[i].tex);
+            hv_gfx_drop_texture(g, g->image[i].tex);
         g->image_count = 0;
     }
     hv_image_entry *e = &g->image[g->image_count++];
@@ -544,9 +535,12 @@ void hv_gfx_image_tinted(hv_gfx *g, const char *name, SDL_Rect r, uint32_t tint,
         hv_gfx_mark(g, r, name, alpha);
         return;
     }
-    SDL_SetTextureColorMod(e->tex, (Uint8)(tint >> 16), (Uint8)(tint >> 8), (Uint8)tint);
-    SDL_SetTextureAlphaMod(e->tex, (Uint8)alpha);
-    SDL_RenderCopy(g->ren, e->tex, NULL, &r);
+    /* What the copy shows: the asset by name, at its size. */
+    uint64_t key = 1469598103934665603ull;
+    for (const char *c = name; *c; c++)
+        key = (key ^ (uint8_t)*c) * 1099511628211ull;
+    key = (key ^ (uint64_t)(uint32_t)r.w << 20 ^ (uint32_t)r.h) * 1099511628211ull;
+    hv_gfx_copy(g, e->tex, NULL, r, tint, alpha, key);
 }
 
 void hv_gfx_image(hv_gfx *g, const char *name, SDL_Rect r)
