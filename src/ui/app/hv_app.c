@@ -95,22 +95,19 @@ static void show_title(hv_app *app)
     SDL_SetWindowTitle(app->win, title);
 }
 
-/* Draws the current screen; with DAMAGE only that part of the window.
- * The base view, whose drawing all goes through hv_gfx, is recorded and
+/* Draws the current screen. The base view, whose drawing all goes
+ * through hv_gfx, is recorded, and with a renderer that keeps its pixels
  * only what changed since its last frame is drawn again (hv_gfx_finish).
  * Returns 1 when the whole window was drawn. */
-static int frame(hv_app *app, const SDL_Rect *damage)
+static int frame(hv_app *app)
 {
     /* A message about the game is no news on the menus. */
     if (app->drawn == HV_SCR_GAME && app->screen != HV_SCR_GAME)
         app->toast[0] = '\0';
     app->drawn = app->screen;
     app->toast_drawn = 0;
-    int recorded = !damage && app->screen == HV_SCR_GAME && app->game &&
-                   hv_gfx_keeps_frame(&app->gfx);
-    if (damage)
-        hv_gfx_begin_partial(&app->gfx, *damage);
-    else if (recorded)
+    int recorded = app->screen == HV_SCR_GAME && app->game && hv_gfx_keeps_frame(&app->gfx);
+    if (recorded)
         hv_gfx_begin_recorded(&app->gfx);
     else
         hv_gfx_begin(&app->gfx);
@@ -150,29 +147,18 @@ static int frame(hv_app *app, const SDL_Rect *damage)
     hv_sound_follow(app);
     if (app->screen != HV_SCR_GAME && app->drawn == HV_SCR_GAME)
         app->toast[0] = '\0'; /* left the game in this frame */
-    app->gfx.partial = 0;
-    return recorded ? hv_gfx_finish(&app->gfx) : !damage;
+    return recorded ? hv_gfx_finish(&app->gfx) : 1;
 }
 
 void hv_app_frame(hv_app *app)
 {
-    frame(app, NULL);
+    frame(app);
 }
 
 int hv_app_frame_map(hv_app *app)
 {
-    hv_gfx *g = &app->gfx;
-    int w = 0, h = 0;
-    SDL_GetRendererOutputSize(app->ren, &w, &h);
-    if (!app->game || app->screen != HV_SCR_GAME || app->drawn != HV_SCR_GAME ||
-        app->modal != HV_MODAL_NONE || !hv_gfx_keeps_frame(g) || w != g->w || h != g->h ||
-        app->game->ground_area.w <= 0 || app->game->ground_area.h <= 0) {
-        hv_app_frame(app);
-        return 0;
-    }
-    /* All that moves, walkers, dust and light, keeps to the ground; a
-     * recorded frame draws no more than what moved. */
-    return !frame(app, NULL);
+    /* A recorded frame draws only what moved; any other draws it all. */
+    return !frame(app);
 }
 
 int hv_app_screenshot(hv_app *app, const char *path)

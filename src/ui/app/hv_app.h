@@ -215,9 +215,9 @@ typedef struct hv_app {
 
 /* Draws the current screen into the back buffer, handling this event's clicks. */
 void hv_app_frame(hv_app *app);
-/* Draws only the map, over the last frame, when nothing else can have
- * changed (the game's base view, no dialog, a renderer that keeps its
- * pixels); else a whole frame. 1 when only the map was drawn. */
+/* Draws a frame when only the clock woke the window (the map moves). The
+ * base view with a renderer that keeps its pixels draws only what moved
+ * over the last frame: then 1; else the whole window, and 0. */
 int hv_app_frame_map(hv_app *app);
 /* Takes one input event: keys become actions, clicks go to the widgets. */
 void hv_app_handle(hv_app *app, const SDL_Event *ev);

@@ -176,24 +176,12 @@ void hv_gfx_set_mod_assets(hv_gfx *g, const char *dir)
 void hv_gfx_begin(hv_gfx *g)
 {
     g->frame++;
-    g->partial = 0;
     g->recording = 0;
     hv_gfx_forget(g); /* drawn over whole, unrecorded */
     SDL_GetRendererOutputSize(g->ren, &g->w, &g->h);
     SDL_RenderSetClipRect(g->ren, NULL);
     SDL_SetRenderDrawColor(g->ren, HV_C_SKY >> 16, (HV_C_SKY >> 8) & 255, HV_C_SKY & 255, 255);
     SDL_RenderClear(g->ren);
-}
-
-void hv_gfx_begin_partial(hv_gfx *g, SDL_Rect damage)
-{
-    g->frame++;
-    g->recording = 0;
-    hv_gfx_forget(g); /* drawn over in part, unrecorded */
-    SDL_GetRendererOutputSize(g->ren, &g->w, &g->h);
-    g->partial = 1;
-    g->damage = damage;
-    hv_gfx_clip(g, NULL);
 }
 
 int hv_gfx_keeps_frame(const hv_gfx *g)
@@ -205,23 +193,13 @@ int hv_gfx_keeps_frame(const hv_gfx *g)
 
 void hv_gfx_clip(hv_gfx *g, const SDL_Rect *r)
 {
-    if (!g->partial) {
-        SDL_RenderSetClipRect(g->ren, r);
-        return;
-    }
-    SDL_Rect in = g->damage;
-    /* Outside the damage nothing is drawn: a clip of one pixel off the
-     * window, as an empty clip would turn clipping off. */
-    if (r && !SDL_IntersectRect(r, &g->damage, &in))
-        in = (SDL_Rect){-2, -2, 1, 1};
-    SDL_RenderSetClipRect(g->ren, &in);
+    SDL_RenderSetClipRect(g->ren, r);
 }
 
 int hv_gfx_px(const hv_gfx *g, int units)
 {
     return units * g->scale / 100;
 }
-
 
 void hv_gfx_fill(hv_gfx *g, SDL_Rect r, uint32_t colour, int alpha)
 {

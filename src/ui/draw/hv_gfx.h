@@ -92,9 +92,6 @@ typedef struct hv_gfx {
     uint32_t haze_colour;
     int haze_alpha;
     int warned_count;
-    /* A partial frame redraws only DAMAGE; the rest keeps its pixels. */
-    int partial;
-    SDL_Rect damage;
     /* A recorded frame's drawings, and the last one's digests and boxes. */
     int recording, held, replayed_all;
     hv_gfx_cmd *rec;
@@ -119,11 +116,6 @@ void hv_gfx_set_scale(hv_gfx *g, int scale);
 void hv_gfx_set_mod_assets(hv_gfx *g, const char *dir);
 /* Starts a frame: reads the output size, clears to the sky colour. */
 void hv_gfx_begin(hv_gfx *g);
-/* Starts a frame that redraws only DAMAGE: every drawing is clipped to it,
- * and the rest of the window keeps the last frame's pixels. DAMAGE is not
- * cleared: the frame must paint all of it. Only for a renderer that keeps
- * its pixels (hv_gfx_keeps_frame). */
-void hv_gfx_begin_partial(hv_gfx *g, SDL_Rect damage);
 /* Starts a frame that is recorded and drawn at hv_gfx_finish: only what
  * differs from the last recorded frame is drawn again, over the pixels
  * that frame left. Only for a renderer that keeps its pixels, and only
@@ -154,10 +146,9 @@ void hv_gfx_copy(hv_gfx *g, SDL_Texture *tex, const SDL_Rect *src, SDL_Rect dst,
 void hv_gfx_emit_fill(hv_gfx *g, SDL_Rect r, uint32_t colour, int alpha);
 void hv_gfx_emit_line(hv_gfx *g, int x1, int y1, int x2, int y2, uint32_t colour);
 /* 1 when what was drawn survives a present (the software renderer draws
- * straight into the window's pixels), so partial frames can be used. */
+ * straight into the window's pixels), so recorded frames can be used. */
 int hv_gfx_keeps_frame(const hv_gfx *g);
-/* Limits drawing to R (NULL: the whole window), and in a partial frame to
- * the part of R it redraws. Use it, never SDL_RenderSetClipRect. */
+/* Limits drawing to R (NULL: the whole window). */
 void hv_gfx_clip(hv_gfx *g, const SDL_Rect *r);
 /* UNITS scaled to pixels. */
 int hv_gfx_px(const hv_gfx *g, int units);

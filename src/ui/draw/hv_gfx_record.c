@@ -203,7 +203,6 @@ void hv_gfx_copy(hv_gfx *g, SDL_Texture *tex, const SDL_Rect *src, SDL_Rect dst,
 void hv_gfx_begin_recorded(hv_gfx *g)
 {
     g->frame++;
-    g->partial = 0;
     SDL_GetRendererOutputSize(g->ren, &g->w, &g->h);
     SDL_RenderSetClipRect(g->ren, NULL);
     g->rec_count = 0;
@@ -213,10 +212,26 @@ void hv_gfx_begin_recorded(hv_gfx *g)
 }
 
 /* Draws the commands from FIRST on, each clipped also to D (NULL: not). */
-static void replay(hv_gfx *g, int first, const SDL_Rect *d)
+/* 1 if C paints every pixel of D, whatever was under it. */
+static int covers(const hv_gfx_cmd *c, const SDL_Rect *d)
 {
-    int on = -1;
+    SDL_Rect u;
+    if (c->blend || (c->kind != CMD_FILL && c->kind != CMD_COPY))
+        return 0;
+    if (c->kind == CMD_COPY && c->src.w > 0 && (c->src.w != c->dst.w || c->src.h != c->dst.h))
+        return 0;
+    SDL_UnionRect(&c->box, d, &u);
+    return SDL_RectEquals(&u, &c->box);
+}
+
+static void replay(hv_gfx *g, const SDL_Rect *d)
+{
+    int on = -1, first = 0;
     SDL_Rect at = {0, 0, 0, 0};
+    /* What lies under the last drawing that covers D is not seen. */
+    for (int i = g->rec_count - 1; d && i > 0 && !first; i--)
+        if (covers(&g->rec[i], d))
+            first = i;
     for (int i = first; i < g->rec_count; i++) {
         const hv_gfx_cmd *c = &g->rec[i];
         SDL_Rect clip = c->clip;
@@ -247,7 +262,7 @@ void hv_gfx_flush(hv_gfx *g)
     SDL_Rect clip;
     int clip_on = SDL_RenderIsClipEnabled(g->ren);
     SDL_RenderGetClipRect(g->ren, &clip);
-    replay(g, 0, NULL);
+    replay(g, NULL);
     set_clip(g, clip_on, clip);
     g->recording = 0;
     g->was_valid = 0;
@@ -348,10 +363,10 @@ int hv_gfx_finish(hv_gfx *g)
         }
     }
     if (whole) {
-        replay(g, 0, NULL);
+        replay(g, NULL);
     } else {
         for (int k = 0; k < dn; k++)
-            replay(g, 0, &d[k]);
+            replay(g, &d[k]);
     }
     SDL_RenderSetClipRect(g->ren, NULL);
     /* This frame is the one the next is measured against. */

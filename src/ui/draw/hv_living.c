@@ -358,7 +358,10 @@ static void draw_light(hv_app *app, SDL_Rect area, uint32_t now, int reduce)
     if (reduce || s->rules->world.day_weeks > 0 || s->rules->world.night_weeks > 0)
         return;
     /* The game opens at midday. A tint too faint to see is not drawn: a
-     * blended fill of the whole map costs the software renderer dearly. */
+     * blended fill of the whole map costs the software renderer dearly.
+     * The light takes a step a second, not one a frame: each step is a
+     * new tint over the whole map, so the map is drawn whole again. */
+    now -= now % 1000;
     float sun = cosf(6.2831853f * (float)(now % SOL_MS) / SOL_MS) + 0.3f;
     int alpha = sun < 0 ? (int)(-sun * 90 > 110 ? 110 : -sun * 90)
                 : sun < 0.35f ? (int)((0.35f - sun) * 120)

@@ -47,8 +47,9 @@ static const char *terrain_image(hv_gfx *g, const hv_rules *rules, int x, int y,
 /* Draws the ground of the map in AREA. The whole ground is drawn once into
  * a texture per tile size, so a frame copies one image instead of a
  * thousand tiles; a map too large for a texture is drawn tile by tile. */
-/* Paints what of AREA lies outside IN with the sky: a frame that redraws
- * only the map (hv_app_frame_map) does not clear it first. */
+/* Paints what of AREA lies outside IN with the sky, so the map covers
+ * its area whole: a frame that redraws part of it then starts from the
+ * ground, not from the clear under it (hv_gfx_finish). */
 static void sky_around(hv_gfx *g, SDL_Rect area, SDL_Rect in)
 {
     int top = in.y - area.y, bottom = area.y + area.h - (in.y + in.h);
