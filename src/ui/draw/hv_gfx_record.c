@@ -338,9 +338,15 @@ int hv_gfx_finish(hv_gfx *g)
             p++;
         while (s < n - p && s < m - p && g->rec[n - 1 - s].hash == g->was_hash[m - 1 - s])
             s++;
+        /* With as many drawings as before (people walking, dust drifting,
+         * a button lit), the N-th of each frame are matched: only those
+         * that differ mark their boxes, old and new. */
+        int paired = n == m;
         for (int pass = 0; pass < 2 && !whole; pass++) {
             int from = p, to = pass ? m - s : n - s;
             for (int i = from; i < to && !whole; i++) {
+                if (paired && g->rec[i].hash == g->was_hash[i])
+                    continue;
                 SDL_Rect b = pass ? g->was_box[i] : g->rec[i].box;
                 if (b.w <= 0 || b.h <= 0)
                     continue;
