@@ -359,10 +359,10 @@ static void stop(hv_app *app)
 }
 
 /* Draws FRAMES frames of the current screen and prints how long they took.
- * Each frame is one step of the base's animation on from the last (the
- * walkers and the dust move in every one), as a window that is watched
- * draws them: frames that change nothing draw nothing and would tell
- * nothing. */
+ * Each frame is one step of the base's animation on from the last, as an
+ * idle window draws them: the walkers and the dust move in every one. (A
+ * frame in which nothing changes draws nothing, and would measure only
+ * the widgets' pass.) */
 static void bench_frames(hv_app *app, int frames, double started)
 {
     double first = 0, total = 0, worst = 0;

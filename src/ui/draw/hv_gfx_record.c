@@ -38,14 +38,17 @@ void hv_gfx_drop_texture(hv_gfx *g, SDL_Texture *tex)
 {
     if (!tex)
         return;
-    /* A command of this frame may still copy it. */
-    if (g->recording) {
+    /* A command of this frame may still copy it, even while the frame
+     * waits for a drawing into a texture (hv_gfx_target). */
+    if (g->recording || g->held) {
         SDL_Texture **d = grow(g->dead, &g->dead_cap, g->dead_count + 1, sizeof *d);
         if (d) {
             g->dead = d;
             g->dead[g->dead_count++] = tex;
             return;
         }
+        if (!g->recording)
+            return; /* out of memory inside a texture's drawing: kept, never freed */
         hv_gfx_flush(g);
     }
     SDL_DestroyTexture(tex);
