@@ -60,5 +60,28 @@ for size in 1920x1080 1280x720; do
     cmp -s "$tmp/inc_3.png" "$tmp/inc_4.png" && bad "at $size the animation did not move"
 done
 
+# With its clock stopped (`clock`), the moving base is the same picture
+# twice, however much real time passes; and a frame woken by the clock
+# alone draws only what moved, which is the same picture as a whole frame.
+cat >"$tmp/still.txt" <<SCRIPT
+clock 12000
+screenshot $tmp/still_a.png
+wait 400
+screenshot $tmp/still_b.png
+clock 12500
+map-frame $tmp/moved.png
+redraw
+screenshot $tmp/moved_whole.png
+SCRIPT
+"$bin" play levels/sandbox.yaml --seed 5 --size 1280x720 --scale 100 --data-dir "$tmp/data_still" \
+    --ui-script "$tmp/still.txt" >"$tmp/still.out" 2>"$tmp/still.err" ||
+    bad "the stopped clock's script failed: $(grep -v XDG_RUNTIME "$tmp/still.err" | head -3)"
+cmp -s "$tmp/still_a.png" "$tmp/still_b.png" && ok "a stopped clock keeps the moving base still" ||
+    bad "with the clock stopped two pictures 400 ms apart differ"
+cmp -s "$tmp/still_b.png" "$tmp/moved.png" && bad "the clock moved on and the base did not move"
+grep -q "^map-frame .* partial$" "$tmp/still.out" && cmp -s "$tmp/moved.png" "$tmp/moved_whole.png" &&
+    ok "a frame of the animation draws only what moved, and shows what a whole frame does" ||
+    bad "the animation's frame: $(grep map-frame "$tmp/still.out"), same as whole: $(cmp -s "$tmp/moved.png" "$tmp/moved_whole.png" && echo yes || echo no)"
+
 [[ $fail -eq 0 ]] && echo "all frame checks passed" || echo "$fail frame check(s) failed"
 exit $((fail > 0))
