@@ -202,6 +202,9 @@ typedef struct hv_app {
     hv_views views;           /* where each panel and list stands */
     int scroll;               /* the open list's scroll offset, in pixels */
     int quit;                 /* 0, 1 (the player chose Quit) or HV_QUIT_ASKED */
+    /* The clock the base's animation follows, in ms, when set (a script's
+     * `clock`, timed frames); 0: the real one (SDL ticks). */
+    uint32_t clock;
 } hv_app;
 
 /* app->quit when the quit came from outside the game: a signal or the
@@ -212,9 +215,9 @@ typedef struct hv_app {
 
 /* Draws the current screen into the back buffer, handling this event's clicks. */
 void hv_app_frame(hv_app *app);
-/* Draws only the map, over the last frame, when nothing else can have
- * changed (the game's base view, no dialog, a renderer that keeps its
- * pixels); else a whole frame. 1 when only the map was drawn. */
+/* Draws a frame when only the clock woke the window (the map moves). The
+ * base view with a renderer that keeps its pixels draws only what moved
+ * over the last frame: then 1; else the whole window, and 0. */
 int hv_app_frame_map(hv_app *app);
 /* Takes one input event: keys become actions, clicks go to the widgets. */
 void hv_app_handle(hv_app *app, const SDL_Event *ev);

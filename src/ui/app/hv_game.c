@@ -111,21 +111,20 @@ static hv_game *game_alloc(void)
     return game;
 }
 
-static void game_free(hv_game *game)
+static void game_free(hv_gfx *g, hv_game *game)
 {
     if (!game)
         return;
     hv_order_log_free(&game->log);
     hv_book_free(&game->book);
     hv_level_free(game->level);
-    if (game->terrain)
-        SDL_DestroyTexture(game->terrain);
+    hv_gfx_drop_texture(g, game->terrain); /* a frame being drawn may still copy it */
     free(game);
 }
 
 void hv_app_close_game(hv_app *app)
 {
-    game_free(app->game);
+    game_free(&app->gfx, app->game);
     app->game = NULL;
     hv_gfx_set_mod_assets(&app->gfx, NULL);
 }
@@ -459,7 +458,7 @@ int hv_app_load_path(hv_app *app, const char *path, const char *what)
         free(notes);
         hv_app_error_diag(app, "This save cannot be loaded", "The save file has errors:", &diag);
         hv_diag_free(&diag);
-        game_free(game);
+        game_free(&app->gfx, game);
         return -1;
     }
     hv_diag_free(&diag);

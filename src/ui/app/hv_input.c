@@ -184,6 +184,17 @@ void hv_app_handle(hv_app *app, const SDL_Event *ev)
         if (app->game)
             app->game->terrain_tile = 0; /* its texture lost its pixels */
         app->gfx.layer_w = 0;
+        hv_gfx_forget(&app->gfx);
+        break;
+    case SDL_WINDOWEVENT:
+        /* The window's pixels may be new or shown afresh: the next frame
+         * draws them all rather than only what changed. */
+        if (ev->window.event != SDL_WINDOWEVENT_MOVED &&
+            ev->window.event != SDL_WINDOWEVENT_ENTER &&
+            ev->window.event != SDL_WINDOWEVENT_LEAVE &&
+            ev->window.event != SDL_WINDOWEVENT_FOCUS_GAINED &&
+            ev->window.event != SDL_WINDOWEVENT_FOCUS_LOST)
+            hv_gfx_forget(&app->gfx);
         break;
     case SDL_MOUSEMOTION:
         /* Dragging with the left button pans the map. */
@@ -206,4 +217,3 @@ void hv_app_handle(hv_app *app, const SDL_Event *ev)
         break;
     }
 }
-

@@ -410,13 +410,23 @@ static int run_line(script_ctx *c, char *text)
             printf("where %s %d %d %d %d\n", w[1], r.x, r.y, r.w, r.h);
         else
             printf("where %s none\n", w[1]);
+    } else if (strcmp(cmd, "redraw") == 0) {
+        /* The next frame draws the whole window, as a first frame does,
+         * rather than only what changed since the last. */
+        hv_gfx_forget(&app->gfx);
+    } else if (strcmp(cmd, "clock") == 0) {
+        /* The base's animation stands at MS from now on (0: the real clock
+         * again), so a picture of a moving base can be taken twice alike. */
+        if (n != 2 || (rc = number(c, w[1], col[1], 0, 100000000, &v)) != 0)
+            return n != 2 ? bad(c, col[0], "%s", "clock needs milliseconds") : rc;
+        app->clock = (uint32_t)v;
     } else if (strcmp(cmd, "quit") == 0) {
         app->quit = 1;
     } else {
         return bad(c, col[0],
                    "unknown command '%s'; use click, click-if, rclick, move, wheel, key, burst, "
                    "wait, resize, scale, screenshot, widgets, expect, state, toast, sounds, "
-                   "tooltip, where, focus, dialog or quit",
+                   "tooltip, where, focus, dialog, clock, redraw or quit",
                    cmd);
     }
     settle(app);

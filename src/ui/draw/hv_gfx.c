@@ -103,22 +103,19 @@ static void open_fonts(hv_gfx *g)
 
 static void drop_caches(hv_gfx *g)
 {
-    if (g->layer)
-        SDL_DestroyTexture(g->layer);
+    hv_gfx_drop_texture(g, g->layer);
     g->layer = NULL;
-    if (g->haze)
-        SDL_DestroyTexture(g->haze);
+    hv_gfx_drop_texture(g, g->haze);
     g->haze = NULL;
     memset(g->sizes, 0, sizeof g->sizes);
     for (int i = 0; i < HV_TEXT_CACHE; i++) {
-        if (g->text[i].tex)
-            SDL_DestroyTexture(g->text[i].tex);
+        hv_gfx_drop_texture(g, g->text[i].tex);
         memset(&g->text[i], 0, sizeof g->text[i]);
     }
     for (int i = 0; i < g->image_count; i++)
-        if (g->image[i].tex)
-            SDL_DestroyTexture(g->image[i].tex);
+        hv_gfx_drop_texture(g, g->image[i].tex);
     g->image_count = 0;
+    hv_gfx_forget(g);
 }
 
 int hv_gfx_init(hv_gfx *g, SDL_Renderer *ren, const char *asset_dir, int scale)
@@ -148,6 +145,7 @@ int hv_gfx_init(hv_gfx *g, SDL_Renderer *ren, const char *asset_dir, int scale)
 void hv_gfx_free(hv_gfx *g)
 {
     drop_caches(g);
+    hv_gfx_record_free(g);
     close_fonts(g);
 }
 
@@ -167,29 +165,21 @@ void hv_gfx_set_mod_assets(hv_gfx *g, const char *dir)
     snprintf(g->mod_asset_dir, sizeof g->mod_asset_dir, "%s", dir ? dir : "");
     /* Images cached from the other folder would hide the new one's art. */
     for (int i = 0; i < g->image_count; i++)
-        if (g->image[i].tex)
-            SDL_DestroyTexture(g->image[i].tex);
+        hv_gfx_drop_texture(g, g->image[i].tex);
     g->image_count = 0;
+    hv_gfx_forget(g);
     g->warned_count = 0;
 }
 
 void hv_gfx_begin(hv_gfx *g)
 {
     g->frame++;
-    g->partial = 0;
+    g->recording = 0;
+    hv_gfx_forget(g); /* drawn over whole, unrecorded */
     SDL_GetRendererOutputSize(g->ren, &g->w, &g->h);
     SDL_RenderSetClipRect(g->ren, NULL);
     SDL_SetRenderDrawColor(g->ren, HV_C_SKY >> 16, (HV_C_SKY >> 8) & 255, HV_C_SKY & 255, 255);
     SDL_RenderClear(g->ren);
-}
-
-void hv_gfx_begin_partial(hv_gfx *g, SDL_Rect damage)
-{
-    g->frame++;
-    SDL_GetRendererOutputSize(g->ren, &g->w, &g->h);
-    g->partial = 1;
-    g->damage = damage;
-    hv_gfx_clip(g, NULL);
 }
 
 int hv_gfx_keeps_frame(const hv_gfx *g)
@@ -201,16 +191,7 @@ int hv_gfx_keeps_frame(const hv_gfx *g)
 
 void hv_gfx_clip(hv_gfx *g, const SDL_Rect *r)
 {
-    if (!g->partial) {
-        SDL_RenderSetClipRect(g->ren, r);
-        return;
-    }
-    SDL_Rect in = g->damage;
-    /* Outside the damage nothing is drawn: a clip of one pixel off the
-     * window, as an empty clip would turn clipping off. */
-    if (r && !SDL_IntersectRect(r, &g->damage, &in))
-        in = (SDL_Rect){-2, -2, 1, 1};
-    SDL_RenderSetClipRect(g->ren, &in);
+    SDL_RenderSetClipRect(g->ren, r);
 }
 
 int hv_gfx_px(const hv_gfx *g, int units)
@@ -218,17 +199,10 @@ int hv_gfx_px(const hv_gfx *g, int units)
     return units * g->scale / 100;
 }
 
-static void set_colour(hv_gfx *g, uint32_t c, int alpha)
-{
-    SDL_SetRenderDrawColor(g->ren, (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c, (Uint8)alpha);
-}
-
 void hv_gfx_fill(hv_gfx *g, SDL_Rect r, uint32_t colour, int alpha)
 {
-    /* Opaque fills skip blending: the software renderer is much faster so. */
-    SDL_SetRenderDrawBlendMode(g->ren, alpha >= 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-    set_colour(g, colour, alpha);
-    SDL_RenderFillRect(g->ren, &r);
+    if (r.w > 0 && r.h > 0)
+        hv_gfx_emit_fill(g, r, colour, alpha);
 }
 
 void hv_gfx_frame(hv_gfx *g, SDL_Rect r, uint32_t colour)
@@ -242,14 +216,12 @@ void hv_gfx_frame(hv_gfx *g, SDL_Rect r, uint32_t colour)
 
 void hv_gfx_line(hv_gfx *g, int x1, int y1, int x2, int y2, uint32_t colour, int thick)
 {
-    SDL_SetRenderDrawBlendMode(g->ren, SDL_BLENDMODE_NONE);
-    set_colour(g, colour, 255);
     for (int k = 0; k < (thick < 1 ? 1 : thick); k++) {
         int o = k - thick / 2;
         if (abs(x2 - x1) > abs(y2 - y1))
-            SDL_RenderDrawLine(g->ren, x1, y1 + o, x2, y2 + o);
+            hv_gfx_emit_line(g, x1, y1 + o, x2, y2 + o, colour);
         else
-            SDL_RenderDrawLine(g->ren, x1 + o, y1, x2 + o, y2);
+            hv_gfx_emit_line(g, x1 + o, y1, x2 + o, y2, colour);
     }
 }
 
@@ -291,8 +263,7 @@ static hv_text_entry *text_entry(hv_gfx *g, hv_font_size size, int bold, uint32_
     if (!surf)
         return NULL;
     hv_text_entry *e = &g->text[victim];
-    if (e->tex)
-        SDL_DestroyTexture(e->tex);
+    hv_gfx_drop_texture(g, e->tex);
     e->tex = SDL_CreateTextureFromSurface(g->ren, surf);
     e->w = surf->w;
     e->h = surf->h;
@@ -310,8 +281,7 @@ int hv_gfx_text(hv_gfx *g, hv_font_size size, int bold, int x, int y, uint32_t c
     hv_text_entry *e = text_entry(g, size, bold, colour, text);
     if (!e)
         return 0;
-    SDL_Rect dst = {x, y, e->w, e->h};
-    SDL_RenderCopy(g->ren, e->tex, NULL, &dst);
+    hv_gfx_copy(g, e->tex, NULL, (SDL_Rect){x, y, e->w, e->h}, 0xffffff, 255, e->key);
     return e->w;
 }
 

@@ -60,6 +60,17 @@ typedef struct hv_image_entry {
     int stored;       /* the art cache on disk holds it too */
 } hv_image_entry;
 
+/* One drawing of a recorded frame (hv_gfx_record.c). */
+typedef struct hv_gfx_cmd {
+    uint8_t kind, blend, alpha, clip_on;
+    uint32_t colour;    /* a fill's or line's colour, a copy's tint */
+    SDL_Rect dst, src;  /* a line keeps its ends in SRC */
+    SDL_Rect clip, box; /* the clip it was drawn with; the pixels it can touch */
+    SDL_Texture *tex;
+    uint64_t key;  /* what a copied texture shows */
+    uint64_t hash; /* all of the above */
+} hv_gfx_cmd;
+
 typedef struct hv_gfx {
     SDL_Renderer *ren;
     int w, h;  /* output size in pixels */
@@ -84,9 +95,16 @@ typedef struct hv_gfx {
     uint32_t haze_colour;
     int haze_alpha;
     int warned_count;
-    /* A partial frame redraws only DAMAGE; the rest keeps its pixels. */
-    int partial;
-    SDL_Rect damage;
+    /* A recorded frame's drawings, and the last one's digests and boxes. */
+    int recording, held, replayed_all;
+    hv_gfx_cmd *rec;
+    int rec_count, rec_cap;
+    uint64_t *was_hash;
+    SDL_Rect *was_box;
+    int was_count, was_hash_cap, was_box_cap;
+    int was_valid, was_w, was_h, was_scale;
+    SDL_Texture **dead; /* textures dropped while a frame is recorded */
+    int dead_count, dead_cap;
 } hv_gfx;
 
 /* Prepares drawing on REN with assets from ASSET_DIR at SCALE percent.
@@ -104,16 +122,39 @@ void hv_gfx_set_mod_assets(hv_gfx *g, const char *dir);
 void hv_gfx_set_cache_dir(hv_gfx *g, const char *dir);
 /* Starts a frame: reads the output size, clears to the sky colour. */
 void hv_gfx_begin(hv_gfx *g);
-/* Starts a frame that redraws only DAMAGE: every drawing is clipped to it,
- * and the rest of the window keeps the last frame's pixels. DAMAGE is not
- * cleared: the frame must paint all of it. Only for a renderer that keeps
- * its pixels (hv_gfx_keeps_frame). */
-void hv_gfx_begin_partial(hv_gfx *g, SDL_Rect damage);
+/* Starts a frame that is recorded and drawn at hv_gfx_finish: only what
+ * differs from the last recorded frame is drawn again, over the pixels
+ * that frame left. Only for a renderer that keeps its pixels, and only
+ * when every drawing of the frame goes through hv_gfx. */
+void hv_gfx_begin_recorded(hv_gfx *g);
+/* Ends a recorded frame: draws what changed. 1 when it drew the whole
+ * window (the first frame, a new size or scale, much changed). */
+int hv_gfx_finish(hv_gfx *g);
+/* Draws what a recorded frame holds so far and the rest of it at once
+ * (the frame then draws the whole window). */
+void hv_gfx_flush(hv_gfx *g);
+/* The next recorded frame draws the whole window: the last one's pixels
+ * are gone or were drawn over. */
+void hv_gfx_forget(hv_gfx *g);
+/* Frees the records. */
+void hv_gfx_record_free(hv_gfx *g);
+/* Draws into TEX (NULL: the window again) at once, out of any recorded
+ * frame; 0, or -1 when the renderer cannot (nothing changes then). */
+int hv_gfx_target(hv_gfx *g, SDL_Texture *tex);
+/* Destroys TEX once no drawing of this frame can still copy it. */
+void hv_gfx_drop_texture(hv_gfx *g, SDL_Texture *tex);
+/* Copies SRC (NULL: all) of TEX to DST, tinted and at ALPHA. KEY names
+ * what the texture shows, for a recorded frame to tell a change. */
+void hv_gfx_copy(hv_gfx *g, SDL_Texture *tex, const SDL_Rect *src, SDL_Rect dst, uint32_t tint,
+                 int alpha, uint64_t key);
+/* A fill and a one-pixel line, recorded or drawn at once (hv_gfx_fill
+ * and hv_gfx_line are the ones to use). */
+void hv_gfx_emit_fill(hv_gfx *g, SDL_Rect r, uint32_t colour, int alpha);
+void hv_gfx_emit_line(hv_gfx *g, int x1, int y1, int x2, int y2, uint32_t colour);
 /* 1 when what was drawn survives a present (the software renderer draws
- * straight into the window's pixels), so partial frames can be used. */
+ * straight into the window's pixels), so recorded frames can be used. */
 int hv_gfx_keeps_frame(const hv_gfx *g);
-/* Limits drawing to R (NULL: the whole window), and in a partial frame to
- * the part of R it redraws. Use it, never SDL_RenderSetClipRect. */
+/* Limits drawing to R (NULL: the whole window). */
 void hv_gfx_clip(hv_gfx *g, const SDL_Rect *r);
 /* UNITS scaled to pixels. */
 int hv_gfx_px(const hv_gfx *g, int units);

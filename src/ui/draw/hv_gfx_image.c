@@ -227,8 +227,7 @@ static hv_image_entry *image_entry(hv_gfx *g, const char *name, int w, int h)
     if (g->image_count == HV_IMAGE_CACHE) {
         /* Sizes change with zoom; start afresh rather than track ages. */
         for (int i = 0; i < g->image_count; i++)
-            if (g->image[i].tex)
-                SDL_DestroyTexture(g->image[i].tex);
+            hv_gfx_drop_texture(g, g->image[i].tex);
         g->image_count = 0;
     }
     hv_image_entry *e = &g->image[g->image_count++];
@@ -246,7 +245,8 @@ void hv_gfx_image_release(hv_gfx *g, const char *name)
         hv_image_entry *e = &g->image[i];
         if (!e->tex || !e->stored || strcmp(e->name, name) != 0)
             continue;
-        SDL_DestroyTexture(e->tex);
+        hv_gfx_drop_texture(g, e->tex);
+        hv_gfx_forget(g); /* a new texture may take its place */
         *e = g->image[--g->image_count];
         i--;
     }
@@ -286,9 +286,12 @@ void hv_gfx_image_tinted(hv_gfx *g, const char *name, SDL_Rect r, uint32_t tint,
         hv_gfx_mark(g, r, name, alpha);
         return;
     }
-    SDL_SetTextureColorMod(e->tex, (Uint8)(tint >> 16), (Uint8)(tint >> 8), (Uint8)tint);
-    SDL_SetTextureAlphaMod(e->tex, (Uint8)alpha);
-    SDL_RenderCopy(g->ren, e->tex, NULL, &r);
+    /* What the copy shows: the asset by name, at its size. */
+    uint64_t key = 1469598103934665603ull;
+    for (const char *c = name; *c; c++)
+        key = (key ^ (uint8_t)*c) * 1099511628211ull;
+    key = (key ^ (uint64_t)(uint32_t)r.w << 20 ^ (uint32_t)r.h) * 1099511628211ull;
+    hv_gfx_copy(g, e->tex, NULL, r, tint, alpha, key);
 }
 
 void hv_gfx_image(hv_gfx *g, const char *name, SDL_Rect r)

@@ -9,33 +9,31 @@ void hv_gfx_layer(hv_gfx *g, uint32_t key, void (*draw)(hv_gfx *g, void *ctx), v
 {
     if (!g->layer || g->layer_key != key || g->layer_w != g->w || g->layer_h != g->h ||
         g->layer_scale != g->scale) {
-        if (g->layer)
-            SDL_DestroyTexture(g->layer);
+        hv_gfx_drop_texture(g, g->layer);
         g->layer = SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
                                      g->w, g->h);
-        if (!g->layer || SDL_SetRenderTarget(g->ren, g->layer) != 0) {
+        if (!g->layer || hv_gfx_target(g, g->layer) != 0) {
             /* No render targets: draw it every frame instead. */
-            if (g->layer)
-                SDL_DestroyTexture(g->layer);
+            hv_gfx_drop_texture(g, g->layer);
             g->layer = NULL;
             draw(g, ctx);
             return;
         }
         SDL_SetTextureBlendMode(g->layer, SDL_BLENDMODE_NONE);
         draw(g, ctx);
-        SDL_SetRenderTarget(g->ren, NULL);
+        hv_gfx_target(g, NULL);
         g->layer_key = key;
         g->layer_w = g->w;
         g->layer_h = g->h;
         g->layer_scale = g->scale;
     }
-    SDL_RenderCopy(g->ren, g->layer, NULL, NULL);
+    hv_gfx_copy(g, g->layer, NULL, (SDL_Rect){0, 0, g->w, g->h}, 0xffffff, 255,
+                (uint64_t)key << 32 ^ (uint64_t)g->scale);
 }
 
 void hv_gfx_layer_drop(hv_gfx *g)
 {
-    if (g->layer)
-        SDL_DestroyTexture(g->layer);
+    hv_gfx_drop_texture(g, g->layer);
     g->layer = NULL;
 }
 
@@ -91,9 +89,9 @@ void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int 
     int size = hv_gfx_px(g, 320);
     alpha = alpha > 255 ? 255 : alpha;
     if (!g->haze || g->haze_size != size || g->haze_colour != colour || g->haze_alpha != alpha) {
-        if (g->haze)
-            SDL_DestroyTexture(g->haze);
+        hv_gfx_drop_texture(g, g->haze);
         g->haze = make_haze(g, size, colour, alpha);
+        hv_gfx_forget(g); /* a new texture may take an old one's place */
         g->haze_size = size;
         g->haze_colour = colour;
         g->haze_alpha = alpha;
@@ -124,7 +122,8 @@ void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int 
                 int tile = (x - x0) / size * 7 + (y - y0) / size * 13 + b * 5 + (dx / size) * 3;
                 SDL_Rect src = {0, b * (size / 2), size, band};
                 int at = b * (size / 2) + (tile * 37 % 5) * band;
-                SDL_RenderCopy(g->ren, g->haze, &src, &(SDL_Rect){x, y + at, size, band});
+                hv_gfx_copy(g, g->haze, &src, (SDL_Rect){x, y + at, size, band}, 0xffffff, 255,
+                            (uint64_t)colour << 16 ^ (uint64_t)alpha << 8 ^ (uint64_t)size << 40);
             }
     hv_gfx_clip(g, clipped ? &old : NULL);
 }

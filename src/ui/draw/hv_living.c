@@ -358,7 +358,10 @@ static void draw_light(hv_app *app, SDL_Rect area, uint32_t now, int reduce)
     if (reduce || s->rules->world.day_weeks > 0 || s->rules->world.night_weeks > 0)
         return;
     /* The game opens at midday. A tint too faint to see is not drawn: a
-     * blended fill of the whole map costs the software renderer dearly. */
+     * blended fill of the whole map costs the software renderer dearly.
+     * The light takes a step a second, not one a frame: each step is a
+     * new tint over the whole map, so the map is drawn whole again. */
+    now -= now % 1000;
     float sun = cosf(6.2831853f * (float)(now % SOL_MS) / SOL_MS) + 0.3f;
     int alpha = sun < 0 ? (int)(-sun * 90 > 110 ? 110 : -sun * 90)
                 : sun < 0.35f ? (int)((0.35f - sun) * 120)
@@ -367,10 +370,17 @@ static void draw_light(hv_app *app, SDL_Rect area, uint32_t now, int reduce)
         hv_gfx_fill(&app->gfx, area, sun < 0 ? 0x101838 : 0xd06a30, alpha);
 }
 
+/* The animation's clock: the app's own when set, so pictures and timings
+ * can be repeated; the real one otherwise. */
+static uint32_t living_now(const hv_app *app)
+{
+    return app->clock ? app->clock : SDL_GetTicks();
+}
+
 void hv_living_over(hv_app *app, SDL_Rect area, int ox, int oy, int tile)
 {
     int reduce = app->settings.reduce_motion != 0;
-    uint32_t now = SDL_GetTicks();
+    uint32_t now = living_now(app);
     refresh(app->game);
     draw_walkers(app, ox, oy, tile, now, reduce);
     draw_dust(app, area, ox, oy, tile, now, reduce);
@@ -395,7 +405,7 @@ int hv_living_wait_ms(const hv_app *app)
     if (!app->game || app->screen != HV_SCR_GAME || app->settings.reduce_motion ||
         hv_living_hidden(app) || cache.game != app->game)
         return -1;
-    uint32_t now = SDL_GetTicks();
+    uint32_t now = living_now(app);
     int frame = 1000 / HV_LIVING_FPS;
     int want = -1; /* ms from the last frame to the next */
     if (app->game->state.dust > 0)

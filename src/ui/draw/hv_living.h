@@ -9,8 +9,9 @@
 #include "hv_app.h"
 
 /* Frames a second the map is redrawn at while people walk, and while only
- * dust drifts: each such frame redraws the whole ground (hv_app_frame_map),
- * so the rates are as low as still reads as motion. */
+ * dust drifts: each such frame redraws where they were and are (the bands
+ * of dust, the walkers; hv_app_frame_map), so the rates are as low as
+ * still reads as motion. */
 #define HV_LIVING_FPS 6
 #define HV_LIVING_DUST_FPS 6
 

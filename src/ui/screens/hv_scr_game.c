@@ -47,8 +47,9 @@ static const char *terrain_image(hv_gfx *g, const hv_rules *rules, int x, int y,
 /* Draws the ground of the map in AREA. The whole ground is drawn once into
  * a texture per tile size, so a frame copies one image instead of a
  * thousand tiles; a map too large for a texture is drawn tile by tile. */
-/* Paints what of AREA lies outside IN with the sky: a frame that redraws
- * only the map (hv_app_frame_map) does not clear it first. */
+/* Paints what of AREA lies outside IN with the sky, so the map covers
+ * its area whole: a frame that redraws part of it then starts from the
+ * ground, not from the clear under it (hv_gfx_finish). */
 static void sky_around(hv_gfx *g, SDL_Rect area, SDL_Rect in)
 {
     int top = in.y - area.y, bottom = area.y + area.h - (in.y + in.h);
@@ -71,8 +72,7 @@ static void draw_terrain(hv_app *app, SDL_Rect area, int tile)
     int ox = area.x - game->cam_x, oy = area.y - game->cam_y;
     if (mw <= 8192 && mh <= 8192 && SDL_RenderTargetSupported(app->ren)) {
         if (!game->terrain || game->terrain_tile != tile) {
-            if (game->terrain)
-                SDL_DestroyTexture(game->terrain);
+            hv_gfx_drop_texture(g, game->terrain);
             /* In the window's own format the copy each frame is a plain
              * memory copy; any other costs the software renderer a
              * conversion of every pixel, more than the rest of the frame. */
@@ -84,14 +84,14 @@ static void draw_terrain(hv_app *app, SDL_Rect area, int tile)
                 SDL_CreateTexture(app->ren, format, SDL_TEXTUREACCESS_TARGET, mw, mh);
             if (game->terrain)
                 SDL_SetTextureBlendMode(game->terrain, SDL_BLENDMODE_NONE); /* opaque ground */
-            if (game->terrain && SDL_SetRenderTarget(app->ren, game->terrain) == 0) {
+            if (game->terrain && hv_gfx_target(g, game->terrain) == 0) {
                 SDL_RenderSetClipRect(app->ren, NULL);
                 char name[HV_ID_LEN + 24];
                 for (int y = 0; y < rules->map_height; y++)
                     for (int x = 0; x < rules->map_width; x++)
                         hv_gfx_image(g, terrain_image(g, rules, x, y, name, sizeof name),
                                      (SDL_Rect){x * tile, y * tile, tile, tile});
-                SDL_SetRenderTarget(app->ren, NULL);
+                hv_gfx_target(g, NULL);
                 game->terrain_tile = tile;
             }
         }
@@ -113,7 +113,8 @@ static void draw_terrain(hv_app *app, SDL_Rect area, int tile)
             dst.w = src.w > 0 ? src.w : 0;
             dst.h = src.h > 0 ? src.h : 0;
             if (src.w > 0 && src.h > 0)
-                SDL_RenderCopy(app->ren, game->terrain, &src, &dst);
+                hv_gfx_copy(g, game->terrain, &src, dst, 0xffffff, 255,
+                            (uint64_t)tile << 32 ^ (uint64_t)(uintptr_t)game->level);
             else
                 dst = (SDL_Rect){area.x, area.y, 0, 0};
             sky_around(g, area, dst);
