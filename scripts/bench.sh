@@ -38,7 +38,7 @@ fi
 
 echo "== simulated weeks per second, largest level, balanced bot"
 for jobs in 1 2; do
-    "$bin" batch levels/sandbox.yaml --runs 400 --turns 500 --bot balanced --jobs "$jobs" >"$tmp/out"
+    "$bin" batch levels/sandbox.yaml --runs 2000 --turns 500 --bot balanced --jobs "$jobs" >"$tmp/out"
     eval "rate$jobs=$(rate)"
     echo "--jobs $jobs: $(rate) weeks per second"
 done
