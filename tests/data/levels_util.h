@@ -27,4 +27,16 @@ static inline int for_each_shipped_level(void (*fn)(const char *path))
     return levels;
 }
 
+/* Writes TEXT to the file NAME in the folder DIR (a test's own). */
+static inline void write_test_file(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return;
+    fputs(text, f);
+    fclose(f);
+}
+
 #endif

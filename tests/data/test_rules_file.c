@@ -9,18 +9,13 @@
 #include "hv_file.h"
 #include "hv_level.h"
 #include "hv_test.h"
+#include "levels_util.h"
 
 static char dir[] = "/tmp/hv_extends_XXXXXX";
 
 static void write_file(const char *name, const char *text)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return;
-    fputs(text, f);
-    fclose(f);
+    write_test_file(dir, name, text);
 }
 
 /* Loads rules NAME of the folder; errors into DIAG. */
