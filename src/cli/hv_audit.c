@@ -3,7 +3,6 @@
  * same seeds on worker threads, and hands the figures to the report. */
 #include "hv_audit.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -196,150 +195,6 @@ static void add_cutoffs(hv_audit *a)
         }
 }
 
-/* ---- playing ----------------------------------------------------------- */
-
-static void count_report(const hv_report *rep, hv_audit_run *run)
-{
-    for (int32_t i = 0; i < rep->count; i++) {
-        const hv_event *e = &rep->events[i];
-        /* Fired by the storyteller, a script, or an incident roll (a rung of the ladder). */
-        if (e->kind == HV_EV_EVENT && e->value < 0 &&
-            (e->cause == HV_CAUSE_EVENT || e->cause == HV_CAUSE_INCIDENT) && e->subject >= 0 &&
-            e->subject < 64)
-            run->fired |= UINT64_C(1) << e->subject;
-        run->strikes += e->kind == HV_EV_INCIDENT && e->value == HV_INCIDENT_STRIKE;
-        run->riots += e->kind == HV_EV_RIOT;
-        if (e->kind != HV_EV_RESOURCE || e->resource != HV_RES_FUNDS || e->amount <= 0)
-            continue;
-        /* Funds from a mission are iridium sold from a rock in Earth orbit. */
-        int source = e->cause == HV_CAUSE_FUNDING                                  ? 0
-                     : e->cause == HV_CAUSE_MARKET || e->cause == HV_CAUSE_MISSION ? 1
-                                                                                   : 2;
-        run->income[source] += e->amount;
-    }
-}
-
-/* Policy options PLANNED orders from order FROM on that the look-ahead
- * chose: those PLAN (the balanced bot's orders from the same state) does
- * not give, and those of policy WEIGHED, whose every other option it
- * played forward against the plan's this week and found no better. */
-static uint64_t picked_over(const hv_state *plan, const hv_state *planned, int32_t from,
-                            int32_t weighed)
-{
-    uint64_t bits = 0;
-    for (int32_t i = from; i < planned->order_count; i++) {
-        const hv_order *o = &planned->orders[i];
-        if (o->kind != HV_ORDER_POLICY)
-            continue;
-        int same = 0;
-        for (int32_t j = from; j < plan->order_count && !same; j++)
-            same = plan->orders[j].kind == HV_ORDER_POLICY && plan->orders[j].target == o->target &&
-                   plan->orders[j].value == o->value;
-        if (!same || o->target == weighed)
-            bits |= UINT64_C(1) << (o->target * HV_MAX_OPTIONS + o->value);
-    }
-    return bits;
-}
-
-/* PLAN is scratch room for the balanced plan beside the planner's (NULL: not kept). */
-static void play(const hv_audit *a, const hv_audit_config *c, int32_t seed, hv_state *s,
-                 hv_state *plan, hv_report *rep)
-{
-    hv_level_new_game(a->level, a->first + (uint64_t)seed, s);
-    if (c->system != HV_SYSTEM_NONE) {
-        s->rules = &a->systems[c->system];
-        if (c->system == HV_SYSTEM_DUST)
-            s->dust = 0;
-    }
-    hv_audit_run *run = &c->runs[seed];
-    memset(run, 0, sizeof *run);
-    hv_bot_limits limits = c->limits; /* a kind given once is forbidden from then on */
-    while (s->turn < a->max_weeks && s->outcome == HV_OUTCOME_RUNNING) {
-        int32_t from = s->order_count;
-        if (c->kind == HV_CONFIG_ONE_CLICK) {
-            if (s->turn == 0 && c->click_policy >= 0) {
-                hv_order o = {
-                    .kind = HV_ORDER_POLICY, .target = c->click_policy, .value = c->click_option};
-                hv_state_queue_order(s, &o);
-            }
-            hv_bot_plan(HV_BOT_IDLE, s);
-        } else if (c->cutoff > 0 && s->turn >= c->cutoff) {
-            hv_bot_plan(HV_BOT_IDLE, s);
-        } else if (c->kind == HV_CONFIG_BOT && c->bot == HV_BOT_PLANNER && plan) {
-            memcpy(plan, s, sizeof *plan);
-            hv_bot_plan_limited(HV_BOT_BALANCED, plan, &limits);
-            int32_t weighed = hv_bot_planner_policy(plan, &limits);
-            hv_bot_plan_limited(c->bot, s, &limits);
-            run->picked |= picked_over(plan, s, from, weighed);
-        } else {
-            hv_bot_plan_limited(c->bot, s, &limits);
-        }
-        for (int32_t i = from; i < s->order_count; i++) {
-            run->orders[s->orders[i].kind]++;
-            limits.forbid |= c->once & 1u << s->orders[i].kind;
-        }
-        if (c->detail)
-            hv_report_clear(rep);
-        if (hv_end_turn(s, c->detail ? rep : NULL) != HV_TURN_DONE)
-            break;
-        if (c->detail)
-            count_report(rep, run);
-    }
-    run->outcome = (int8_t)s->outcome;
-    if (a->survival && s->outcome == HV_OUTCOME_RUNNING)
-        run->outcome = HV_OUTCOME_WON;
-    run->goal = (int8_t)s->outcome_goal;
-    run->turns = s->turn;
-    run->incidents = s->incidents;
-}
-
-typedef struct pool {
-    hv_audit *audit;
-    int32_t first, last; /* configs to play */
-    int64_t next;        /* next job, under lock */
-    pthread_mutex_t lock;
-} pool;
-
-static void *worker(void *arg)
-{
-    pool *p = arg;
-    hv_state *s = malloc(sizeof *s);
-    hv_report *rep = malloc(sizeof *rep);
-    hv_state *plan = malloc(sizeof *plan);
-    int64_t total = (int64_t)(p->last - p->first) * p->audit->runs;
-    for (;;) {
-        pthread_mutex_lock(&p->lock);
-        int64_t job = p->next++;
-        pthread_mutex_unlock(&p->lock);
-        if (job >= total || !s || !rep || !plan)
-            break;
-        const hv_audit_config *c = &p->audit->configs[p->first + job / p->audit->runs];
-        play(p->audit, c, (int32_t)(job % p->audit->runs), s, plan, rep);
-    }
-    int failed = !s || !rep || !plan;
-    free(plan);
-    free(rep);
-    free(s);
-    return failed ? arg : NULL;
-}
-
-static int play_all(hv_audit *a, int32_t first, int jobs)
-{
-    pool p = {a, first, a->config_count, 0, PTHREAD_MUTEX_INITIALIZER};
-    pthread_t threads[256];
-    int started = 0;
-    for (; started < jobs; started++)
-        if (pthread_create(&threads[started], NULL, worker, &p) != 0)
-            break;
-    void *failed = started ? NULL : worker(&p);
-    for (int t = 0; t < started; t++) {
-        void *ret = NULL;
-        pthread_join(threads[t], &ret);
-        failed = failed ? failed : ret;
-    }
-    return failed ? -1 : 0;
-}
-
 /* ---- the level's length ------------------------------------------------ */
 
 static void measure_length(hv_audit *a)
@@ -421,7 +276,7 @@ static int run_audit(hv_audit *a, int jobs)
     a->runs_storage = runs;
     for (int32_t i = 0; i < a->config_count; i++)
         a->configs[i].runs = runs + (size_t)i * (size_t)a->runs;
-    if (play_all(a, 0, jobs) != 0)
+    if (hv_audit_play_all(a, jobs) != 0)
         return -1;
     hv_audit_sum(a);
     hv_audit_judge(a);

@@ -91,6 +91,8 @@ typedef struct hv_audit_config {
 } hv_audit_config;
 
 #define HV_AUDIT_MAX_CONFIGS 400
+/* Cutoffs of one bot: at every tenth of the weeks from a tenth to nine. */
+#define HV_AUDIT_MAX_CUTOFFS 9
 
 typedef struct hv_audit {
     const hv_level *level;
@@ -114,6 +116,9 @@ typedef struct hv_audit {
  * configuration, in an order that depends on the level and the lever bot
  * alone. -1 without memory. (hv_audit.c) */
 int hv_audit_prepare(hv_audit *audit);
+/* Plays every configuration of AUDIT over its seeds on JOBS threads, into
+ * each configuration's runs; 0, or -1 without memory. */
+int hv_audit_play_all(hv_audit *audit, int jobs);
 /* Frees what hv_audit_prepare and playing took. */
 void hv_audit_free(hv_audit *audit);
 /* Whether orders of KIND tune a base (priority, policy, demolish, unassign)

@@ -182,6 +182,23 @@ printf 'format: 1\nkind: orders\norders:\n  - {week: 1, do: policy, policy: noth
 expect_exit 2 "batch --orders with a bad file" -- "$bin" batch levels/conference.yaml --runs 2 --orders "$tmp/bad.yaml"
 if grep -Eq "bad.yaml:[0-9]+:[0-9]+: error: " "$tmp/err"; then ok; else bad "bad orders: FILE:LINE:COL"; fi
 
+# ---- the tutorial's audit is the one shipped beside it, to the figure: the
+# cutoffs, played on from their bot's full game, give what playing them
+# whole gave when the shipped audit was made (timing and merge sums aside)
+if [[ $levels_check == levels ]]; then
+    "$bin" audit levels/tutorial.yaml --runs 500 --json >"$tmp/tutorial500.json" 2>/dev/null
+    python3 - "$tmp/tutorial500.json" levels/tutorial.audit.json <<'EOF2' && ok || bad "audit of the tutorial over 500 seeds differs from levels/tutorial.audit.json (re-audit it with --save if the level changed)"
+import json, sys
+def strip(d):
+    if isinstance(d, dict):
+        return {k: strip(v) for k, v in d.items() if k not in ("seconds", "jobs", "sums", "seeds")}
+    return [strip(x) for x in d] if isinstance(d, list) else d
+a, b = (json.load(open(p)) for p in sys.argv[1:])
+assert a["runs"] == b["runs"] == 500 and any(c["id"].startswith("cutoff:") for c in a["configs"])
+assert strip(a) == strip(b)
+EOF2
+fi
+
 # ---- every shipped level against its known findings
 if [[ $levels_check != levels ]]; then
     echo "note: the shipped levels' findings are checked by the optimised build's cli_audit"
