@@ -28,7 +28,7 @@
     "  --mods-dir DIR         the mods in DIR (default: mods/ in the data folder, docs/mods.md)\n" \
     "  --size WxH             window size in pixels (default 1280x720 or the settings)\n"          \
     "  --scale PCT            UI scale, 100 to 300 (default from the display's DPI)\n"             \
-    "  --frames N             draw N frames, print how long they took, exit\n"
+    "  --frames N             draw N frames, a step of the animation each; print their timing\n"
 
 #define SIM_OPTIONS                                                                                \
     "sim options:\n"                                                                               \
