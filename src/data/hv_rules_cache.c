@@ -28,22 +28,24 @@ typedef struct rules_cache {
 
 static _Thread_local rules_cache *cache;
 
-/* The data folders that `base` and mods resolve against, joined into OUT. */
-static void data_folders(char out[FOLDERS_LEN])
+/* The data folders that `base` and mods resolve against, joined into OUT;
+ * 0 when they are too long to join, and rules are then not kept. */
+static int data_folders(char out[FOLDERS_LEN])
 {
     const char *folders[HV_DATA_FOLDERS];
     int n = hv_file_data_folders(folders);
     size_t at = 0;
     out[0] = '\0';
-    for (int i = 0; i < n && at < FOLDERS_LEN; i++) {
+    for (int i = 0; i < n; i++) {
         size_t len = strlen(folders[i]);
         if (at + len + 2 > FOLDERS_LEN)
-            break;
+            return 0;
         memcpy(out + at, folders[i], len);
         at += len;
         out[at++] = '\n';
         out[at] = '\0';
     }
+    return 1;
 }
 
 int hv_rules_cache_read(hv_ydoc *doc, const char *path, const hv_ylimits *limits, hv_diag *diag,
@@ -87,7 +89,8 @@ int hv_rules_cache_find(const char *path, hv_rules *rules)
     if (!cache)
         return 0;
     char folders[FOLDERS_LEN];
-    data_folders(folders);
+    if (!data_folders(folders))
+        return 0;
     for (int i = 0; i < CACHE_ENTRIES; i++) {
         const cache_entry *e = &cache->entry[i];
         if (e->rules && strcmp(e->path, path) == 0 && strcmp(e->folders, folders) == 0 &&
@@ -114,8 +117,10 @@ void hv_rules_sources_free(hv_rules_sources *sources)
 
 void hv_rules_cache_keep(const char *path, hv_rules_sources *sources, const hv_rules *rules)
 {
-    /* A path too long to keep, or files not all noted, are not kept. */
-    if (strlen(path) >= HV_FILE_LEN || sources->incomplete) {
+    /* A path too long to keep, files not all noted, or folders too long to
+     * tell apart are not kept. */
+    char folders[FOLDERS_LEN];
+    if (strlen(path) >= HV_FILE_LEN || sources->incomplete || !data_folders(folders)) {
         hv_rules_sources_free(sources);
         return;
     }
@@ -136,7 +141,7 @@ void hv_rules_cache_keep(const char *path, hv_rules_sources *sources, const hv_r
         return;
     }
     memcpy(e->path, path, strlen(path) + 1);
-    data_folders(e->folders);
+    memcpy(e->folders, folders, sizeof folders);
     hv_rules_sources_free(&e->sources);
     e->sources = *sources;
     sources->count = 0; /* the bytes are the entry's now */

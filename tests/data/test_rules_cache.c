@@ -1,10 +1,12 @@
 /* The rules cache (hv_rules_cache.c): rules loaded twice are the same bytes
  * as rules loaded afresh; a change to any file of a chain, even one of the
  * same length, is seen at the next load; a level whose overrides remove
- * entries neither takes nor leaves rules in the cache; and a level loaded
- * from a tree read once is the level loaded from its file. */
+ * entries neither takes nor leaves rules in the cache; the game's rules are
+ * those of the data folders in use; and a level loaded from a tree read
+ * once is the level loaded from its file. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include "hv_file.h"
 #include "hv_level.h"
@@ -82,6 +84,48 @@ static void check_removals(hv_rules *rules)
     hv_diag_free(&diag);
 }
 
+/* `extends: base` follows the data folders: other folders, other rules. */
+static void check_folders(hv_rules *rules)
+{
+    char path[600], child[600];
+    size_t len = 0;
+    char *base = hv_file_read_all(HV_LEVEL_DIR "/rules/base.yaml", &len);
+    char *at = base ? strstr(base, "\nevent_chance: 150\n") : NULL;
+    CHECK(at != NULL);
+    if (!at) {
+        free(base);
+        return;
+    }
+    memcpy(at, "\nevent_chance: 321\n", 19);
+    snprintf(path, sizeof path, "%s/data", dir);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/data/levels", dir);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/data/levels/rules", dir);
+    mkdir(path, 0700);
+    write_file("data/levels/rules/base.yaml", base);
+    free(base);
+    write_file("child.yaml", "format: 1\nkind: rules\nextends: base\n");
+    snprintf(child, sizeof child, "%s/child.yaml", dir);
+    CHECK_EQ_INT(load(child, rules), 0);
+    CHECK_EQ_INT(rules->event_chance, 150);
+    snprintf(path, sizeof path, "%s/data", dir);
+    hv_file_set_data_folders(path, NULL);
+    CHECK_EQ_INT(load(child, rules), 0);
+    CHECK_EQ_INT(rules->event_chance, 321);
+    hv_file_set_data_folders(HV_LEVEL_DIR "/..", NULL);
+    CHECK_EQ_INT(load(child, rules), 0);
+    CHECK_EQ_INT(rules->event_chance, 150);
+    remove(child);
+    snprintf(path, sizeof path, "%s/data/levels/rules/base.yaml", dir);
+    remove(path);
+    const char *dirs[] = {"data/levels/rules", "data/levels", "data"};
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, dirs[i]);
+        remove(path);
+    }
+}
+
 /* A level from a tree read once equals the level read from its file. */
 static void check_tree(void)
 {
@@ -125,6 +169,7 @@ int main(void)
         return 1;
     check_chain(a, b);
     check_removals(a);
+    check_folders(a);
     check_tree();
     hv_rules_cache_clear();
     free(a);
