@@ -225,6 +225,8 @@ void hv_bot_planner(hv_state *s, const hv_bot_limits *limits)
             seen[d] = score(copy);
             sc += seen[d] / HV_PLANNER_SAMPLES;
             never_worse &= k == 0 || seen[d] >= base[d];
+            if (!never_worse)
+                break; /* worse in one future: it cannot be taken */
         }
         if (k == 0) {
             memcpy(base, seen, sizeof base);

@@ -38,55 +38,6 @@ void hv_rules_init(hv_rules *rules)
     rules->storyteller.same_tag_pct = 100;
 }
 
-static void derive(const hv_rules *rules, hv_rules_derived *d)
-{
-    memset(d, 0, sizeof *d); /* no stray bytes: derived rules compare with memcmp */
-    for (int32_t t = 0; t < rules->module_type_count && t < HV_MAX_MODULE_TYPES; t++) {
-        const hv_module_type *mt = &rules->module_types[t];
-        for (int r = 0; r < HV_RES_COUNT; r++) {
-            d->uses[t] |= (uint8_t)((mt->input[r] != 0) << r);
-            d->makes[t] |= (uint8_t)((mt->output[r] != 0) << r);
-            d->nets[t] |= (uint8_t)((mt->output[r] != mt->input[r]) << r);
-        }
-    }
-    static const int8_t none[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
-    static const int16_t nobody[HV_MAX_FACTIONS];
-    static const int64_t nothing[HV_RES_COUNT];
-    for (int32_t p = 0; p < rules->policy_count && p < HV_MAX_POLICIES; p++)
-        for (int32_t o = 0; o < rules->policies[p].option_count && o < HV_MAX_OPTIONS; o++) {
-            const hv_effect *e = &rules->policies[p].options[o].effect;
-            d->options[p][o] =
-                (uint8_t)((memcmp(e->tension.by, none, sizeof none) ? HV_OPTION_PAIRS : 0) |
-                          (memcmp(e->satisfaction.by, nobody, sizeof nobody) ? HV_OPTION_SPONSORS
-                                                                             : 0) |
-                          (memcmp(e->resources, nothing, sizeof nothing) ? HV_OPTION_RESOURCES
-                                                                         : 0));
-        }
-    d->ready = 1;
-}
-
-void hv_rules_derive(hv_rules *rules)
-{
-    derive(rules, &rules->derived);
-}
-
-const hv_rules_derived *hv_rules_derived_of(const hv_rules *rules, hv_rules_derived *scratch)
-{
-    if (rules->derived.ready)
-        return &rules->derived;
-    derive(rules, scratch);
-    return scratch;
-}
-
-int hv_rules_check_derived(const hv_rules *rules)
-{
-    if (!rules->derived.ready)
-        return 0;
-    hv_rules_derived fresh;
-    derive(rules, &fresh);
-    return memcmp(&fresh, &rules->derived, sizeof fresh) == 0 ? 0 : -1;
-}
-
 const char *hv_dest_name(const hv_rules *rules, int32_t dest)
 {
     return dest == HV_DEST_EARTH ? "Earth" : rules->world.body;

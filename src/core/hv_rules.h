@@ -62,6 +62,8 @@ typedef enum hv_resource {
     HV_RES_COUNT
 } hv_resource;
 
+#include "hv_derived.h" /* needs the limits and resources above */
+
 /* What a map cell is; module types say which they may be built on. */
 typedef enum hv_terrain {
     HV_TERRAIN_PLAIN, /* '.' regolith plain */
@@ -457,24 +459,6 @@ typedef struct hv_world {
  * launch from Mars, and a world's `gravity` scales them from there. */
 #define HV_MARS_GRAVITY 38
 
-/* What the core works out from the rules and would otherwise work out
- * again every week: filled once the rules are read (hv_rules_derive).
- * Rules never derived still play the same, only slower. */
-typedef struct hv_rules_derived {
-    int32_t ready;                      /* 1 once hv_rules_derive filled it */
-    uint8_t uses[HV_MAX_MODULE_TYPES];  /* bit per resource a type's recipe takes in */
-    uint8_t makes[HV_MAX_MODULE_TYPES]; /* bit per resource it puts out */
-    uint8_t nets[HV_MAX_MODULE_TYPES];  /* bit per resource it takes in and puts out unevenly */
-    uint8_t options[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* hv_option_names bits of each option */
-} hv_rules_derived;
-
-/* What a policy option's effect names beyond plain numbers (most name none). */
-enum hv_option_names {
-    HV_OPTION_PAIRS = 1,     /* pairs of nations in its tension */
-    HV_OPTION_SPONSORS = 2,  /* factions in its satisfaction */
-    HV_OPTION_RESOURCES = 4, /* resources it adds or takes */
-};
-
 typedef struct hv_rules {
     hv_world world;
     hv_step steps[HV_MAX_STEPS]; /* a level's lesson, in order; none elsewhere */
@@ -526,14 +510,6 @@ typedef struct hv_rules {
 void hv_copy_text(char *dst, size_t cap, const char *src);
 /* Fills the fixed resource ids and default display names; zeroes the rest. */
 void hv_rules_init(hv_rules *rules);
-/* Works out RULES' derived data; call again after any change to the rules. */
-void hv_rules_derive(hv_rules *rules);
-/* RULES' derived data, or when they were never derived the same worked out
- * into SCRATCH. */
-const hv_rules_derived *hv_rules_derived_of(const hv_rules *rules, hv_rules_derived *scratch);
-/* 0 when RULES are not derived or their derived data is up to date; -1
- * when the rules changed after hv_rules_derive. */
-int hv_rules_check_derived(const hv_rules *rules);
 /* The world whose orbit DEST is, as texts name it: "Earth", or the level's
  * world (`world.body`, "Mars" by default). */
 const char *hv_dest_name(const hv_rules *rules, int32_t dest);

@@ -1,0 +1,38 @@
+/* hv_derived: what the core works out from the rules once, instead of
+ * again every week (recipe bits, what policy options name). Part of
+ * hv_rules (its last member), so it is copied and compared with them;
+ * included by hv_rules.h after the limits it needs (include that, not
+ * this). Rules never derived still play the same, only slower. */
+#ifndef HV_DERIVED_H
+#define HV_DERIVED_H
+
+#include <stdint.h>
+
+struct hv_rules;
+
+/* Filled once the rules are read (hv_rules_derive). */
+typedef struct hv_rules_derived {
+    int32_t ready;                      /* 1 once hv_rules_derive filled it */
+    uint8_t uses[HV_MAX_MODULE_TYPES];  /* bit per resource a type's recipe takes in */
+    uint8_t makes[HV_MAX_MODULE_TYPES]; /* bit per resource it puts out */
+    uint8_t nets[HV_MAX_MODULE_TYPES];  /* bit per resource it takes in and puts out unevenly */
+    uint8_t options[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* hv_option_names bits of each option */
+} hv_rules_derived;
+
+/* What a policy option's effect names beyond plain numbers (most name none). */
+enum hv_option_names {
+    HV_OPTION_PAIRS = 1,     /* pairs of nations in its tension */
+    HV_OPTION_SPONSORS = 2,  /* factions in its satisfaction */
+    HV_OPTION_RESOURCES = 4, /* resources it adds or takes */
+};
+
+/* Works out RULES' derived data; call again after any change to the rules. */
+void hv_rules_derive(struct hv_rules *rules);
+/* RULES' derived data, or when they were never derived the same worked out
+ * into SCRATCH. */
+const hv_rules_derived *hv_rules_derived_of(const struct hv_rules *rules, hv_rules_derived *scratch);
+/* 0 when RULES are not derived or their derived data is up to date; -1
+ * when the rules changed after hv_rules_derive. */
+int hv_rules_check_derived(const struct hv_rules *rules);
+
+#endif
