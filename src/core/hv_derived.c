@@ -12,6 +12,7 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
             d->makes[t] |= (uint8_t)((mt->output[r] != 0) << r);
             d->nets[t] |= (uint8_t)((mt->output[r] != mt->input[r]) << r);
         }
+        d->gives[t] = (uint8_t)(mt->housing || mt->medical || mt->recreation || mt->security);
     }
     static const int8_t none[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
     static const int16_t nobody[HV_MAX_FACTIONS];
@@ -26,6 +27,13 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
                           (memcmp(e->resources, nothing, sizeof nothing) ? HV_OPTION_RESOURCES
                                                                          : 0));
         }
+    for (int32_t i = 0; i < rules->event_count && i < HV_MAX_EVENTS; i++) {
+        const hv_event_def *ev = &rules->events[i];
+        if (ev->scripted)
+            d->scripted |= UINT64_C(1) << i;
+        else if (ev->unrest_at <= 0)
+            d->pool |= UINT64_C(1) << i;
+    }
     d->ready = 1;
 }
 

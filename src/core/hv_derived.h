@@ -10,6 +10,8 @@
 
 struct hv_rules;
 
+_Static_assert(HV_MAX_EVENTS <= 64, "an event's bit must fit in a uint64_t");
+
 /* Filled once the rules are read (hv_rules_derive). */
 typedef struct hv_rules_derived {
     int32_t ready;                      /* 1 once hv_rules_derive filled it */
@@ -17,6 +19,10 @@ typedef struct hv_rules_derived {
     uint8_t makes[HV_MAX_MODULE_TYPES]; /* bit per resource it puts out */
     uint8_t nets[HV_MAX_MODULE_TYPES];  /* bit per resource it takes in and puts out unevenly */
     uint8_t options[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* hv_option_names bits of each option */
+    uint8_t gives[HV_MAX_MODULE_TYPES]; /* 1: a type with beds, care, leisure or security */
+    /* The story's events, a bit per index. */
+    uint64_t scripted; /* fired by their trigger alone */
+    uint64_t pool;     /* drawn by the storyteller: neither scripted nor a rung of unrest */
 } hv_rules_derived;
 
 /* What a policy option's effect names beyond plain numbers (most name none). */

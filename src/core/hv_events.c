@@ -84,10 +84,12 @@ void hv_phase_events(hv_state *s, hv_report *report)
     const hv_rules *rules = s->rules;
     weather(s, report);
     steps(s, report);
-    for (int32_t i = 0; i < rules->event_count; i++) {
-        const hv_event_def *ev = &rules->events[i];
-        if (ev->scripted && s->event_last[i] == 0 && hv_story_may_fire(s, i) &&
-            hv_trigger_holds(s, &ev->trigger))
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
+    for (uint64_t bits = d->scripted; bits; bits &= bits - 1) {
+        int32_t i = __builtin_ctzll(bits);
+        if (s->event_last[i] == 0 && hv_story_may_fire(s, i) &&
+            hv_trigger_holds(s, &rules->events[i].trigger))
             hv_story_fire(s, report, i, HV_CAUSE_EVENT);
     }
     hv_story_due(s, report);

@@ -224,6 +224,7 @@ static void mine(hv_state *s, hv_report *report, int32_t index)
 
 void hv_phase_missions(hv_state *s, hv_report *report)
 {
+    int arrived = 0; /* only a capture's crew can die here */
     for (int32_t i = 0; i < s->rules->asteroid_count; i++) {
         hv_asteroid_state *a = &s->asteroids[i];
         switch (a->stage) {
@@ -243,6 +244,7 @@ void hv_phase_missions(hv_state *s, hv_report *report)
             if (--a->weeks_left > 0)
                 break;
             capture_arrives(s, report, i);
+            arrived = 1;
             break;
         }
         case HV_STAGE_ORBIT:
@@ -253,5 +255,6 @@ void hv_phase_missions(hv_state *s, hv_report *report)
             break;
         }
     }
-    hv_remove_dead(s, report, HV_CAUSE_MISSION, -1);
+    if (arrived)
+        hv_remove_dead(s, report, HV_CAUSE_MISSION, -1);
 }

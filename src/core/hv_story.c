@@ -109,12 +109,11 @@ int32_t hv_story_weight(const hv_state *s, int32_t index)
     return story_weight(s, index, &tension);
 }
 
-/* Whether the pool may offer event INDEX this week. */
+/* Whether the pool may offer event INDEX, one of the pool's, this week. */
 static int drawable(const hv_state *s, int32_t index)
 {
     const hv_event_def *ev = &s->rules->events[index];
-    if (ev->scripted || ev->unrest_at > 0 || s->turn < ev->min_week ||
-        !hv_story_may_fire(s, index))
+    if (s->turn < ev->min_week || !hv_story_may_fire(s, index))
         return 0;
     if (s->event_last[index] > 0 && s->turn - s->event_last[index] < ev->cooldown)
         return 0;
@@ -130,7 +129,10 @@ void hv_story_draw(hv_state *s, hv_report *report, int32_t roll, uint32_t pick)
         return;
     int32_t eligible[HV_MAX_EVENTS], weight[HV_MAX_EVENTS], n = 0, tension = -1;
     int64_t total = 0;
-    for (int32_t i = 0; i < rules->event_count; i++) {
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
+    for (uint64_t bits = d->pool; bits; bits &= bits - 1) {
+        int32_t i = __builtin_ctzll(bits);
         if (!drawable(s, i))
             continue;
         int32_t w = story_weight(s, i, &tension);

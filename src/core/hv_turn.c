@@ -106,6 +106,8 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
     int32_t next, lit = hv_world_daylight(rules, week, &next);
     if (next && (week == 1 || lit != hv_world_daylight(rules, week - 1, NULL)))
         hv_emit(report, s, HV_EV_DAYLIGHT, HV_CAUSE_WEATHER, -1, -1, next, lit);
+    /* Solar arrays alike give alike: the last one's figures, kept. */
+    int64_t solar_in = -1, solar_out = 0;
     for (int32_t i = 0; i < s->module_count; i++) {
         hv_module *m = &s->modules[i];
         const hv_module_type *mt = &rules->module_types[m->type];
@@ -114,25 +116,31 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
         upkeep += mt->upkeep;
         if (!hv_module_running(m))
             continue;
+        int64_t pm = mt->crew_slots <= 0 ? 1000 : m->crew * 1000 / mt->crew_slots;
         if (mt->power >= 0) {
-            int64_t pm = hv_module_staffing_pm(s, m);
             int64_t out = (int64_t)mt->power * pm / 1000;
-            if (mt->solar) /* in_sunlight, with the week's daylight looked up once */
-                out = lit ? out * rules->world.sunlight / 100 * (100 - s->dust) / 100 : 0;
+            if (mt->solar) { /* in_sunlight, with the week's daylight looked up once */
+                if (out != solar_in) {
+                    solar_in = out;
+                    solar_out = lit ? out * rules->world.sunlight / 100 * (100 - s->dust) / 100 : 0;
+                }
+                out = solar_out;
+            }
             supply += out;
             if (mt->power > 0)
                 m->output_pm = (int32_t)pm;
         } else {
-            int64_t pm = hv_module_staffing_pm(s, m);
             if (pm <= 0)
                 continue; /* wants_power: only a crewed module asks for it */
             demand += -(int64_t)mt->power * pm / 1000;
         }
         m->powered = 1;
-        beds += mt->housing;
-        medical += mt->medical;
-        recreation += mt->recreation;
-        security += mt->security;
+        if (d->gives[m->type]) {
+            beds += mt->housing;
+            medical += mt->medical;
+            recreation += mt->recreation;
+            security += mt->security;
+        }
         if (d->uses[m->type] | d->makes[m->type])
             w->recipes[recipes++] = i;
     }
@@ -204,16 +212,17 @@ static void crew_sum(const hv_state *s, crew_sums *c)
     }
 }
 
-/* Per-mille of full output the crew of module I gives. */
-static int32_t crew_pm(const hv_state *s, const crew_sums *c, int32_t i, int32_t output_pct)
+/* Per-mille of full output a crew gives: sum K of C, in a module with
+ * SLOTS crew slots. */
+static int32_t crew_pm(const hv_state *s, const crew_sums *c, int32_t k, int32_t slots,
+                       int32_t output_pct)
 {
-    int32_t slots = s->rules->module_types[s->modules[i].type].crew_slots;
     /* Partners who staff a module together get more out of it. */
     int partnered = 0;
-    for (uint32_t x = c->nations[i]; x && !partnered; x &= x - 1)
-        partnered = (s->partners[__builtin_ctz(x)] & c->nations[i]) != 0;
+    for (uint32_t x = c->nations[k]; x && !partnered; x &= x - 1)
+        partnered = (s->partners[__builtin_ctz(x)] & c->nations[k]) != 0;
     int32_t pct = output_pct + (partnered ? s->rules->society.partner_output : 0);
-    int64_t pm = slots > 0 ? c->work[i] / slots * (100 + pct) / 100 : 1000;
+    int64_t pm = slots > 0 ? c->work[k] / slots * (100 + pct) / 100 : 1000;
     return (int32_t)(pm > 1500 ? 1500 : pm);
 }
 
@@ -225,7 +234,8 @@ int32_t hv_module_crew_pm(const hv_state *s, const hv_module *m)
     crew_sum(s, &c);
     for (int32_t i = 0; i < s->module_count; i++)
         if (s->modules[i].id == m->id)
-            return crew_pm(s, &c, i, policy.output_pct);
+            return crew_pm(s, &c, i, s->rules->module_types[m->type].crew_slots,
+                           policy.output_pct);
     return 0;
 }
 
@@ -247,8 +257,6 @@ void hv_phase_production(hv_state *s, hv_report *report)
 
 void hv_week_production(hv_state *s, hv_report *report, const hv_week *w)
 {
-    crew_sums c;
-    crew_sum(s, &c);
     hv_rules_derived scratch;
     const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
     /* The modules that run a recipe this week, in the order they get their
@@ -261,16 +269,36 @@ void hv_week_production(hv_state *s, hv_report *report, const hv_week *w)
             start[hv_clamp(m->priority, 0, 9) + 1]++;
         }
     }
+    if (n == 0)
+        return;
     for (int p = 1; p < 11; p++)
         start[p] += start[p - 1];
-    for (int32_t k = 0; k < n; k++)
-        order[start[hv_clamp(s->modules[runs[k]].priority, 0, 9)]++] = runs[k];
+    /* Only the crews of those modules are summed (at[] is their place in
+     * order, plus one). */
+    uint16_t at[HV_MAX_MODULES];
+    memset(at, 0, (size_t)s->module_count * sizeof at[0]);
+    for (int32_t k = 0; k < n; k++) {
+        int32_t slot = start[hv_clamp(s->modules[runs[k]].priority, 0, 9)]++;
+        order[slot] = runs[k];
+        at[runs[k]] = (uint16_t)(slot + 1);
+    }
+    crew_sums c;
+    memset(c.work, 0, (size_t)n * sizeof c.work[0]);
+    memset(c.nations, 0, (size_t)n * sizeof c.nations[0]);
+    for (int32_t i = 0; i < s->person_count; i++) {
+        const hv_person *p = &s->people[i];
+        int32_t k = p->module ? at[hv_state_module_index(s, p->module)] : 0;
+        if (k) {
+            c.work[k - 1] += person_work_pm(s, p);
+            c.nations[k - 1] |= 1u << p->faction;
+        }
+    }
     for (int32_t k = 0; k < n; k++) {
         hv_module *m = &s->modules[order[k]];
         const hv_module_type *mt = &s->rules->module_types[m->type];
         /* Recipes name a few resources each: only those are looked at. */
         uint32_t uses = d->uses[m->type], makes = d->makes[m->type];
-        int64_t pm = crew_pm(s, &c, order[k], w->policy.output_pct);
+        int64_t pm = crew_pm(s, &c, k, mt->crew_slots, w->policy.output_pct);
         int64_t ratio = 1000; /* share of the crewed rate the inputs allow */
         for (uint32_t bits = pm > 0 ? uses : 0; bits; bits &= bits - 1) {
             int r = __builtin_ctz(bits);
@@ -403,11 +431,13 @@ void hv_week_life_support(hv_state *s, hv_report *report, const hv_week *w)
                 exposed);
     int32_t recovery = life->recovery + (int32_t)w->medical;
     int64_t recovered = 0;
+    int hurt = 0; /* nobody can die of a week that hurt nobody */
     for (int32_t i = 0; i < s->person_count; i++) {
         hv_person *p = &s->people[i];
         int32_t loss = damage + (i >= people - exposed ? life->exposure_damage : 0);
         if (loss > 0) {
             p->health -= loss;
+            hurt = 1;
         } else if (p->health < 100 && recovery > 0) {
             p->health = p->health + recovery > 100 ? 100 : p->health + recovery;
             recovered++;
@@ -417,7 +447,8 @@ void hv_week_life_support(hv_state *s, hv_report *report, const hv_week *w)
     }
     if (recovered > 0)
         hv_emit(report, s, HV_EV_HEALTH, HV_CAUSE_RECOVERY, -1, -1, recovery, recovered);
-    hv_remove_dead(s, report, worst >= 0 ? HV_CAUSE_SHORTAGE : HV_CAUSE_EXPOSURE, worst);
+    if (hurt)
+        hv_remove_dead(s, report, worst >= 0 ? HV_CAUSE_SHORTAGE : HV_CAUSE_EXPOSURE, worst);
 }
 
 /* ---- 5. construction and repairs --------------------------------------- */
@@ -479,12 +510,15 @@ void hv_week_economy(hv_state *s, hv_report *report, const hv_week *w)
     for (int32_t i = 0; i < rules->sponsor_count; i++)
         hv_change_stock(s, report, HV_RES_FUNDS, hv_sponsor_funding(s, i), HV_CAUSE_FUNDING, i);
     hv_change_stock(s, report, HV_RES_FUNDS, -w->upkeep, HV_CAUSE_UPKEEP, -1);
-    int64_t pay = 0;
-    for (int32_t i = 0; i < s->person_count; i++) {
-        const hv_role *role = &rules->roles[s->people[i].role];
-        pay +=
+    /* Each role's pay under the week's policy, then everyone's. */
+    int64_t role_pay[HV_MAX_ROLES], pay = 0;
+    for (int32_t i = 0; i < rules->role_count; i++) {
+        const hv_role *role = &rules->roles[i];
+        role_pay[i] =
             role->klass == HV_CLASS_WORKER ? role->pay * (100 + policy->pay_pct) / 100 : role->pay;
     }
+    for (int32_t i = 0; i < s->person_count; i++)
+        pay += role_pay[s->people[i].role];
     hv_change_stock(s, report, HV_RES_FUNDS, -pay, HV_CAUSE_PAY, -1);
     for (int r = 0; r < HV_RES_COUNT; r++)
         hv_change_stock(s, report, r, policy->resources[r], HV_CAUSE_POLICY, -1);
