@@ -36,7 +36,8 @@ enum hv_option_names {
 void hv_rules_derive(struct hv_rules *rules);
 /* RULES' derived data, or when they were never derived the same worked out
  * into SCRATCH. */
-const hv_rules_derived *hv_rules_derived_of(const struct hv_rules *rules, hv_rules_derived *scratch);
+const hv_rules_derived *hv_rules_derived_of(const struct hv_rules *rules,
+                                            hv_rules_derived *scratch);
 /* 0 when RULES are not derived or their derived data is up to date; -1
  * when the rules changed after hv_rules_derive. */
 int hv_rules_check_derived(const struct hv_rules *rules);

@@ -20,6 +20,10 @@ typedef struct hv_week {
      * shed later has powered 0 again). */
     int32_t recipe_count;
     int32_t recipes[HV_MAX_MODULES];
+    /* Modules going up or broken, by index: all construction and repairs
+     * look at (nothing between power and them builds or breaks one). */
+    int32_t idle_count;
+    int32_t idle[HV_MAX_MODULES];
 } hv_week;
 
 /* Measures W for S as it stands now. */
@@ -30,6 +34,8 @@ void hv_week_production(hv_state *s, hv_report *report, const hv_week *w);
 void hv_week_life_support(hv_state *s, hv_report *report, const hv_week *w);
 void hv_week_economy(hv_state *s, hv_report *report, const hv_week *w);
 void hv_week_society(hv_state *s, hv_report *report, const hv_week *w);
+/* Phase 5 on the week's measures. */
+void hv_week_construction(hv_state *s, hv_report *report, const hv_week *w);
 
 /* Appends an event to REPORT, which is not NULL. */
 void hv_emit_add(hv_report *report, const hv_state *s, hv_event_kind kind, hv_cause cause,
@@ -134,8 +140,7 @@ int64_t hv_market_sell(hv_state *s, hv_report *report, int64_t amount, int32_t s
 /* The week's swing and drift back toward the rules' price. */
 void hv_market_week(hv_state *s, hv_report *report);
 /* Moves the price by PCT percent (an event). */
-void hv_market_shift(hv_state *s, hv_report *report, int32_t pct, hv_cause cause,
-                     int32_t subject);
+void hv_market_shift(hv_state *s, hv_report *report, int32_t pct, hv_cause cause, int32_t subject);
 /* The storyteller (hv_story.c). */
 /* Fires event INDEX now (reported with CAUSE): its effect, its text in
  * turn, a question if it asks one. */

@@ -107,10 +107,10 @@ typedef enum hv_class { HV_CLASS_STAFF, HV_CLASS_WORKER } hv_class;
 typedef struct hv_role {
     char id[HV_ID_LEN];
     char name[HV_NAME_LEN];
-    int64_t pay;      /* funds per person per turn */
-    int32_t klass;    /* hv_class */
-    int32_t pilot;    /* may fly a capture mission */
-    int32_t engineer; /* may rig a capture */
+    int64_t pay;                   /* funds per person per turn */
+    int32_t klass;                 /* hv_class */
+    int32_t pilot;                 /* may fly a capture mission */
+    int32_t engineer;              /* may rig a capture */
     char description[HV_TEXT_LEN]; /* what the job is, for the window; "" when not said */
 } hv_role;
 

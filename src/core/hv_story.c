@@ -78,8 +78,7 @@ void hv_story_due(hv_state *s, hv_report *report)
         }
         /* A forecast was checked when drawn and comes as announced; a
          * follow-up comes only if the base still fits its trigger. */
-        if (q.forecast ||
-            (hv_story_may_fire(s, q.event) && hv_trigger_holds(s, &ev->trigger)))
+        if (q.forecast || (hv_story_may_fire(s, q.event) && hv_trigger_holds(s, &ev->trigger)))
             hv_story_fire(s, report, q.event, HV_CAUSE_EVENT);
     }
     s->scheduled_count = kept;

@@ -99,7 +99,7 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
     hv_rules_derived scratch;
     const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
     int64_t beds = 0, medical = 0, recreation = 0, security = 0, upkeep = 0;
-    int32_t recipes = 0;
+    int32_t recipes = 0, idle = 0;
     /* The first state of a game (turn 0) shows the week about to be played. */
     int32_t week = s->turn > 0 ? s->turn : 1;
     /* Sunrise and nightfall of a long day, and where week 1 stands. */
@@ -114,8 +114,10 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
         m->powered = 0;
         m->output_pm = 0;
         upkeep += mt->upkeep;
-        if (!hv_module_running(m))
+        if (!hv_module_running(m)) {
+            w->idle[idle++] = i;
             continue;
+        }
         int64_t pm = mt->crew_slots <= 0 ? 1000 : m->crew * 1000 / mt->crew_slots;
         if (mt->power >= 0) {
             int64_t out = (int64_t)mt->power * pm / 1000;
@@ -150,6 +152,7 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
     w->security = security;
     w->upkeep = upkeep;
     w->recipe_count = recipes;
+    w->idle_count = idle;
     s->power_supply = (int32_t)supply;
     s->power_demand = (int32_t)demand;
     hv_emit(report, s, HV_EV_POWER, HV_CAUSE_POWER, -1, -1, supply, demand);
@@ -234,8 +237,7 @@ int32_t hv_module_crew_pm(const hv_state *s, const hv_module *m)
     crew_sum(s, &c);
     for (int32_t i = 0; i < s->module_count; i++)
         if (s->modules[i].id == m->id)
-            return crew_pm(s, &c, i, s->rules->module_types[m->type].crew_slots,
-                           policy.output_pct);
+            return crew_pm(s, &c, i, s->rules->module_types[m->type].crew_slots, policy.output_pct);
     return 0;
 }
 
@@ -358,11 +360,13 @@ void hv_week_measure(const hv_state *s, hv_week *w)
     hv_rules_derived scratch;
     const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
     w->beds = w->medical = w->recreation = w->security = w->upkeep = 0;
-    w->recipe_count = 0;
+    w->recipe_count = w->idle_count = 0;
     for (int32_t i = 0; i < s->module_count; i++) {
         const hv_module *m = &s->modules[i];
         const hv_module_type *mt = &s->rules->module_types[m->type];
         w->upkeep += mt->upkeep;
+        if (!hv_module_running(m))
+            w->idle[w->idle_count++] = i;
         if (!hv_module_running(m) || !m->powered)
             continue;
         if (d->uses[m->type] | d->makes[m->type])
@@ -432,7 +436,17 @@ void hv_week_life_support(hv_state *s, hv_report *report, const hv_week *w)
     int32_t recovery = life->recovery + (int32_t)w->medical;
     int64_t recovered = 0;
     int hurt = 0; /* nobody can die of a week that hurt nobody */
-    for (int32_t i = 0; i < s->person_count; i++) {
+    /* The usual week: nobody short of anything, and those with a bed heal. */
+    int32_t healed =
+        damage <= 0 && recovery > 0 && !s->shortage_mask ? (int32_t)(people - exposed) : 0;
+    for (int32_t i = 0; i < healed; i++) {
+        hv_person *p = &s->people[i];
+        if (p->health < 100) {
+            p->health = p->health + recovery > 100 ? 100 : p->health + recovery;
+            recovered++;
+        }
+    }
+    for (int32_t i = healed; i < s->person_count; i++) {
         hv_person *p = &s->people[i];
         int32_t loss = damage + (i >= people - exposed ? life->exposure_damage : 0);
         if (loss > 0) {
@@ -455,8 +469,15 @@ void hv_week_life_support(hv_state *s, hv_report *report, const hv_week *w)
 
 void hv_phase_construction(hv_state *s, hv_report *report)
 {
-    for (int32_t i = 0; i < s->module_count; i++) {
-        hv_module *m = &s->modules[i];
+    hv_week w;
+    hv_week_measure(s, &w);
+    hv_week_construction(s, report, &w);
+}
+
+void hv_week_construction(hv_state *s, hv_report *report, const hv_week *w)
+{
+    for (int32_t k = 0; k < w->idle_count; k++) {
+        hv_module *m = &s->modules[w->idle[k]];
         if (m->broken > 0 && --m->broken == 0)
             hv_emit(report, s, HV_EV_MODULE_REPAIRED, HV_CAUSE_CONSTRUCTION, m->id, -1, 0, 0);
         if (m->status != HV_MODULE_BUILDING)
@@ -556,7 +577,7 @@ hv_turn_result hv_end_turn(hv_state *s, hv_report *report)
     hv_policy_total(s, &week.policy);
     hv_week_production(s, report, &week);
     hv_week_life_support(s, report, &week);
-    hv_phase_construction(s, report);
+    hv_week_construction(s, report, &week);
     hv_phase_missions(s, report);
     hv_week_economy(s, report, &week);
     hv_week_society(s, report, &week);
