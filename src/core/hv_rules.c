@@ -194,26 +194,37 @@ int hv_rules_event_follows_to(const hv_event_def *ev, int32_t target)
     return 0;
 }
 
-int hv_rules_event_can_fire(const hv_rules *rules, int32_t index)
+uint64_t hv_rules_events_live(const hv_rules *rules)
 {
     /* Scripted and drawable events can; so can any a live event follows up
      * to. Grown to a fixed point: chains are short, the pool small. */
-    int live[HV_MAX_EVENTS] = {0};
+    uint64_t live = 0;
     int pool = hv_rules_event_chance(rules, 0) > 0;
-    for (int32_t e = 0; e < rules->event_count; e++) {
+    int32_t n = rules->event_count < HV_MAX_EVENTS ? rules->event_count : HV_MAX_EVENTS;
+    for (int32_t e = 0; e < n; e++) {
         const hv_event_def *ev = &rules->events[e];
+        int can;
         if (ev->unrest_at > 0) /* a rung of the ladder comes with incidents */
-            live[e] = rules->society.incident_pm > 0 && ev->weight > 0;
+            can = rules->society.incident_pm > 0 && ev->weight > 0;
         else
-            live[e] = ev->scripted ||
-                      (pool && (ev->weight > 0 || ev->tension_weight > 0 || ev->calm_weight > 0));
+            can = ev->scripted ||
+                  (pool && (ev->weight > 0 || ev->tension_weight > 0 || ev->calm_weight > 0));
+        live |= (uint64_t)(can != 0) << e;
     }
     for (int grown = 1; grown;) {
         grown = 0;
-        for (int32_t e = 0; e < rules->event_count; e++)
-            for (int32_t from = 0; from < rules->event_count && !live[e]; from++)
-                if (live[from] && hv_rules_event_follows_to(&rules->events[from], e))
-                    live[e] = grown = 1;
+        for (int32_t e = 0; e < n; e++)
+            for (int32_t from = 0; from < n && !(live >> e & 1u); from++)
+                if ((live >> from & 1u) && hv_rules_event_follows_to(&rules->events[from], e)) {
+                    live |= UINT64_C(1) << e;
+                    grown = 1;
+                }
     }
-    return index >= 0 && index < rules->event_count && live[index];
+    return live;
+}
+
+int hv_rules_event_can_fire(const hv_rules *rules, int32_t index)
+{
+    return index >= 0 && index < rules->event_count && index < HV_MAX_EVENTS &&
+           (hv_rules_events_live(rules) >> index & 1u);
 }

@@ -554,6 +554,8 @@ int32_t hv_rules_event_chance(const hv_rules *rules, int32_t quiet);
  * speaks, a rung of the unrest ladder where incidents happen, or the
  * follow-up of one that can. */
 int hv_rules_event_can_fire(const hv_rules *rules, int32_t index);
+/* hv_rules_event_can_fire of every event at once, a bit per index. */
+uint64_t hv_rules_events_live(const hv_rules *rules);
 /* Whether EV's effect or one of its choices sets event TARGET (an index)
  * in motion as its follow-up. */
 int hv_rules_event_follows_to(const hv_event_def *ev, int32_t target);

@@ -148,8 +148,9 @@ static void campaign_flags(const hv_level *level, flag_use *u)
  * hijack found out fires, and what follows up to any of them. */
 static void live_events(const hv_rules *r, int live[HV_MAX_EVENTS])
 {
+    uint64_t can = hv_rules_events_live(r);
     for (int32_t e = 0; e < r->event_count; e++)
-        live[e] = hv_rules_event_can_fire(r, e) || r->missions.found_out_event == e + 1;
+        live[e] = (can >> e & 1u) || r->missions.found_out_event == e + 1;
     for (int grown = 1; grown;) {
         grown = 0;
         for (int32_t e = 0; e < r->event_count; e++)
