@@ -17,7 +17,7 @@ void hv_carry_init(hv_carry *carry)
 static int find_person(const hv_state *s, const char *name)
 {
     for (int32_t i = 0; i < s->person_count; i++)
-        if (strcmp(s->people[i].name, name) == 0)
+        if (strcmp(hv_person_name(s, &s->people[i]), name) == 0)
             return i;
     return -1;
 }

@@ -116,13 +116,23 @@ int32_t hv_state_add_module(hv_state *state, int32_t type, int32_t x, int32_t y,
     return m->id;
 }
 
-int32_t hv_state_add_person(hv_state *state, const hv_person *person)
+int32_t hv_state_add_person(hv_state *state, const hv_person *person, const char *name)
 {
     if (state->person_count >= HV_MAX_PEOPLE)
         return 0;
+    /* The first row no one holds: rows of the dead and gone are free. */
+    uint8_t held[HV_MAX_PEOPLE] = {0};
+    for (int32_t i = 0; i < state->person_count; i++)
+        if (state->people[i].name_row >= 0 && state->people[i].name_row < HV_MAX_PEOPLE)
+            held[state->people[i].name_row] = 1;
+    int32_t row = 0;
+    while (held[row])
+        row++;
     hv_person *p = &state->people[state->person_count++];
     *p = *person;
     p->id = state->next_person_id++;
+    p->name_row = row;
+    hv_person_rename(state, p, name);
     if (p->module) {
         hv_module *m = hv_state_module(state, p->module);
         if (m)
@@ -131,6 +141,11 @@ int32_t hv_state_add_person(hv_state *state, const hv_person *person)
             p->module = 0;
     }
     return p->id;
+}
+
+void hv_person_rename(hv_state *state, hv_person *p, const char *name)
+{
+    hv_copy_text(state->names[p->name_row], HV_PERSON_NAME_LEN, name);
 }
 
 hv_module *hv_state_module_search(hv_state *state, int32_t id)
@@ -237,7 +252,7 @@ uint64_t hv_state_hash(const hv_state *s)
         const hv_person *p = &s->people[i];
         HASH_FIELDS(&h, p->id, p->faction, p->role, p->skill, p->health, p->morale, p->module,
                     p->away, p->strike, p->trait, p->loyalty);
-        hv_hash_str(&h, p->name);
+        hv_hash_str(&h, hv_person_name(s, p));
     }
     hv_hash_i64(&h, s->order_count);
     for (int32_t i = 0; i < s->order_count; i++) {
@@ -303,6 +318,7 @@ int hv_state_check(const hv_state *s, char *why, size_t why_len)
     if (s->module_count < 0 || s->module_count > HV_MAX_MODULES)
         FAIL("module count %d", s->module_count);
     int32_t crew[HV_MAX_MODULES] = {0};
+    uint8_t named[HV_MAX_PEOPLE] = {0};
     for (int32_t i = 0; i < s->module_count; i++) {
         const hv_module *m = &s->modules[i];
         if (m->id <= 0 || m->id >= s->next_module_id || (i > 0 && m->id <= s->modules[i - 1].id))
@@ -340,6 +356,9 @@ int hv_state_check(const hv_state *s, char *why, size_t why_len)
             FAIL("person %d is away on a mission and assigned to a module", p->id);
         if (p->away < 0 || p->away > rules->asteroid_count)
             FAIL("person %d away on unknown asteroid %d", p->id, p->away);
+        if (p->name_row < 0 || p->name_row >= HV_MAX_PEOPLE || named[p->name_row]++ ||
+            !memchr(s->names[p->name_row], '\0', HV_PERSON_NAME_LEN))
+            FAIL("person %d has name row %d, out of range, shared or unended", p->id, p->name_row);
         if (p->module) {
             const hv_module *m = hv_state_module((hv_state *)s, p->module);
             if (!m)
@@ -387,8 +406,7 @@ int hv_state_check(const hv_state *s, char *why, size_t why_len)
     if (s->mandate < 0 || s->mandate > HV_DEST_COUNT)
         FAIL("mandate %d", s->mandate);
     if (s->to_mars + s->to_earth != s->captured)
-        FAIL("%d rocks captured, %d to Mars and %d to Earth", s->captured, s->to_mars,
-             s->to_earth);
+        FAIL("%d rocks captured, %d to Mars and %d to Earth", s->captured, s->to_mars, s->to_earth);
     for (int32_t i = 0; i < rules->asteroid_count; i++) {
         const hv_asteroid_state *a = &s->asteroids[i];
         if (a->dest < 0 || a->dest >= HV_DEST_COUNT || a->hijack < 0 || a->hijack > 2)

@@ -34,16 +34,16 @@ typedef struct hv_module {
 } hv_module;
 
 typedef struct hv_person {
-    int32_t id; /* unique, never reused; ids ascend through the array */
-    char name[HV_PERSON_NAME_LEN];
+    int32_t id;       /* unique, never reused; ids ascend through the array */
+    int32_t name_row; /* where hv_state.names keeps their name (hv_person_name) */
     int32_t faction;
     int32_t role;
-    int32_t skill;  /* 1..5 */
-    int32_t health; /* 0..100, dies at 0 */
-    int32_t morale; /* 0..100 */
-    int32_t module; /* assigned module id, or 0 */
-    int32_t away;   /* on a mission to this asteroid (index + 1), or 0 */
-    int32_t strike; /* weeks left on strike, or 0 */
+    int32_t skill;   /* 1..5 */
+    int32_t health;  /* 0..100, dies at 0 */
+    int32_t morale;  /* 0..100 */
+    int32_t module;  /* assigned module id, or 0 */
+    int32_t away;    /* on a mission to this asteroid (index + 1), or 0 */
+    int32_t strike;  /* weeks left on strike, or 0 */
     int32_t trait;   /* rules' trait index + 1, or 0 */
     int32_t loyalty; /* 0..100: how firmly they stand with their own faction */
 } hv_person;
@@ -129,9 +129,9 @@ typedef struct hv_state {
     int32_t favour[HV_MAX_SPONSORS];      /* tenths of a point of satisfaction not yet counted */
     int32_t funding_pct[HV_MAX_SPONSORS]; /* funding changed by this percent (votes, events) */
     uint16_t partners[HV_MAX_FACTIONS];   /* bit per faction each one is partnered with */
-    int32_t incidents;                     /* in all */
-    int32_t riots;                         /* in all */
-    int32_t strain;                        /* tenths of class tension from work not yet counted */
+    int32_t incidents;                    /* in all */
+    int32_t riots;                        /* in all */
+    int32_t strain;                       /* tenths of class tension from work not yet counted */
     int32_t side[2]; /* the sides of the incident waiting for a choice (faction, or HV_SIDE_*) */
     int32_t actor;   /* person id an event's text names ({person}), or 0 */
     /* This week's tallies, for sponsors' agendas; cleared as a week starts. */
@@ -154,20 +154,23 @@ typedef struct hv_state {
     int32_t shipment_count;
     /* Events. */
     uint32_t flags;
-    int32_t event_last[HV_MAX_EVENTS]; /* week it last fired, 0 never */
-    int32_t pending;                   /* event index waiting for a choice, or -1 */
+    int32_t event_last[HV_MAX_EVENTS];   /* week it last fired, 0 never */
+    int32_t pending;                     /* event index waiting for a choice, or -1 */
     int32_t event_times[HV_MAX_EVENTS];  /* times it fired */
     int32_t event_answer[HV_MAX_EVENTS]; /* last choice taken, 1-based; 0 never answered */
     int32_t event_text[HV_MAX_EVENTS];   /* text shown when it last fired */
     int32_t text_week[HV_MAX_EVENTS][HV_MAX_TEXTS]; /* week each text was last shown */
-    int32_t story_last;  /* week the pool last brought an event, 0 never */
-    uint32_t story_tags; /* that event's tags */
+    int32_t story_last;                       /* week the pool last brought an event, 0 never */
+    uint32_t story_tags;                      /* that event's tags */
     hv_scheduled scheduled[HV_MAX_SCHEDULED]; /* in the order they were promised */
     int32_t scheduled_count;
     hv_outcome outcome;
     int32_t outcome_goal; /* index into the rules' win/lose list, or HV_CAUSE_ALL_DEAD */
     int32_t outcome_turn; /* week the outcome was decided, 0 while running */
     int32_t play_on;      /* 1: weeks go on after the outcome, which stays as decided */
+    /* People's names, by their name_row: read by reports and the window,
+     * never by the week, so kept out of the people the week walks. */
+    char names[HV_MAX_PEOPLE][HV_PERSON_NAME_LEN];
 } hv_state;
 
 /* Starts an empty game on RULES with SEED: no stock, modules or people. */
@@ -189,8 +192,16 @@ static inline const hv_trait *hv_person_trait(const hv_state *state, const hv_pe
 void hv_state_reseed(hv_state *state, uint64_t seed);
 /* Places a module at the start of a game (no cost, no order); returns its id or 0 when full. */
 int32_t hv_state_add_module(hv_state *state, int32_t type, int32_t x, int32_t y, int operating);
-/* Adds a person at the start of a game; returns the id or 0 when full. */
-int32_t hv_state_add_person(hv_state *state, const hv_person *person);
+/* Adds a person named NAME (cut short to fit) at the start of a game;
+ * returns the id or 0 when full. */
+int32_t hv_state_add_person(hv_state *state, const hv_person *person, const char *name);
+/* The name of P, one of STATE's people. */
+static inline const char *hv_person_name(const hv_state *state, const hv_person *p)
+{
+    return state->names[p->name_row];
+}
+/* Renames P, one of STATE's people, to NAME (cut short to fit). */
+void hv_person_rename(hv_state *state, hv_person *p, const char *name);
 /* The module with ID, or NULL, found by a binary search. */
 hv_module *hv_state_module_search(hv_state *state, int32_t id);
 /* The index in the modules array of the module with ID, or -1. */

@@ -46,7 +46,7 @@ const hv_field hv_campaign_carry_fields[] = {
 static int has_person(const hv_level *level, const char *name)
 {
     for (int32_t i = 0; i < level->start.person_count; i++)
-        if (strcmp(level->start.people[i].name, name) == 0)
+        if (strcmp(hv_person_name(&level->start, &level->start.people[i]), name) == 0)
             return 1;
     return 0;
 }

@@ -38,7 +38,7 @@ void hv_event_fill(const hv_state *s, int32_t actor, const char *text, char *buf
     const hv_person *p = hv_state_person((hv_state *)s, actor);
     const hv_trait *t = p ? hv_person_trait(s, p) : NULL;
     static const char *const keys[] = {"{person}", "{nation}", "{trait}"};
-    const char *values[] = {p ? p->name : "someone on the crew",
+    const char *values[] = {p ? hv_person_name(s, p) : "someone on the crew",
                             p ? s->rules->factions[p->faction].name : "their delegation",
                             t ? t->name : "restless"};
     size_t n = 0;

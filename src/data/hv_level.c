@@ -261,9 +261,13 @@ static void read_person(hv_ctx *ctx, const hv_ynode *node, size_t index, void *d
     (void)index;
     if (!hv_fields_read(ctx, node, hv_person_fields, &p, NULL, 1) || ctx->errors != before)
         return;
-    hv_person person = {0,        "", p.faction, p.role, p.skill, p.health,
-                        p.morale, 0,  0,         0,      p.trait, p.loyalty};
-    memcpy(person.name, p.name, sizeof person.name);
+    hv_person person = {.faction = p.faction,
+                        .role = p.role,
+                        .skill = p.skill,
+                        .health = p.health,
+                        .morale = p.morale,
+                        .trait = p.trait,
+                        .loyalty = p.loyalty};
     if (p.assigned[0]) {
         int32_t found = -1;
         for (int32_t i = 0; i < ld->module_count; i++)
@@ -289,7 +293,7 @@ static void read_person(hv_ctx *ctx, const hv_ynode *node, size_t index, void *d
         }
         hv_ctx_pop(ctx, old);
     }
-    if (ctx->errors == before && !hv_state_add_person(&ld->level->start, &person))
+    if (ctx->errors == before && !hv_state_add_person(&ld->level->start, &person, p.name))
         hv_ctx_error(ctx, node, "more than %d people", HV_MAX_PEOPLE);
 }
 
@@ -508,8 +512,8 @@ static hv_level *level_from(const char *path, const hv_ynode *root, hv_diag *dia
                 hv_ctx_error(&ctx, hv_ynode_get(root, "rules"), "rules: '%s' %s", head.rules,
                              problem);
             else if (!hv_file_is_regular(level->rules_file))
-                hv_ctx_error(&ctx, hv_ynode_get(root, "rules"),
-                             "rules: '%s' is not a regular file", head.rules);
+                hv_ctx_error(&ctx, hv_ynode_get(root, "rules"), "rules: '%s' is not a regular file",
+                             head.rules);
             else if (load_rules(&ctx, hv_ynode_get(root, "rules"), level, head.rules,
                                 hv_ynode_get(root, "overrides")) == 0)
                 read_body(&ctx, root, level, ld);

@@ -15,7 +15,7 @@ static const char *module_label(const hv_state *s, int32_t id, char *buf, size_t
 static const char *person_label(const hv_state *s, int32_t id)
 {
     const hv_person *p = hv_state_person((hv_state *)s, id);
-    return p ? p->name : "someone";
+    return p ? hv_person_name(s, p) : "someone";
 }
 
 static const char *res_name(const hv_state *s, int32_t r)
@@ -367,7 +367,7 @@ static void print_event(FILE *out, const hv_state *before, const hv_state *after
     case HV_EV_FLAG:
         if (e->subject >= 0 && e->subject < after->rules->flag_count)
             fprintf(out, "  flag %s %s\n", after->rules->flags[e->subject],
-                     e->value ? "set" : "cleared");
+                    e->value ? "set" : "cleared");
         break;
     case HV_EV_OUTCOME:
         hv_state_describe_outcome(after, text, sizeof text);
@@ -477,8 +477,8 @@ void hv_print_people(FILE *out, const hv_state *s)
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
         fprintf(out, "  #%-3d %-24s %-10s %-16s skill %d  health %3d  morale %3d  %s\n", p->id,
-                p->name, s->rules->factions[p->faction].name, s->rules->roles[p->role].name,
-                p->skill, p->health, p->morale,
+                hv_person_name(s, p), s->rules->factions[p->faction].name,
+                s->rules->roles[p->role].name, p->skill, p->health, p->morale,
                 p->module ? module_label(s, p->module, label, sizeof label) : "unassigned");
     }
 }

@@ -73,12 +73,13 @@ static inline int32_t fixture_person(hv_state *s, int32_t module, int32_t health
 {
     hv_person p;
     memset(&p, 0, sizeof p);
-    snprintf(p.name, sizeof p.name, "Person %d", s->next_person_id);
+    char name[HV_PERSON_NAME_LEN];
+    snprintf(name, sizeof name, "Person %d", s->next_person_id);
     p.skill = 3;
     p.health = health;
     p.morale = 60; /* with skill 3: a full slot of output */
     p.module = module;
-    return hv_state_add_person(s, &p);
+    return hv_state_add_person(s, &p, name);
 }
 
 #endif

@@ -1,5 +1,6 @@
 /* hv_state: ids, lookups, the order queue, the hash and the invariants. */
 #include "fixture.h"
+#include "hv_phase.h"
 #include "hv_test.h"
 
 int main(void)
@@ -52,6 +53,26 @@ int main(void)
         CHECK(kept ? m != NULL && m->id == id : m == NULL);
     }
 
+    /* Names live apart from the people the week walks, and stay with
+     * their people as others leave; a newcomer takes a row left free. */
+    t = s;
+    CHECK_STR(hv_person_name(&t, hv_state_person(&t, b)), "Person 2");
+    hv_remove_person(&t, 0); /* a leaves: b and c move up */
+    CHECK_STR(hv_person_name(&t, &t.people[0]), "Person 2");
+    CHECK_STR(hv_person_name(&t, &t.people[1]), "Person 3");
+    int32_t newcomer = fixture_person(&t, 0, 90);
+    CHECK_EQ_INT(hv_state_person(&t, newcomer)->name_row, 0);
+    CHECK_STR(hv_person_name(&t, hv_state_person(&t, newcomer)), "Person 4");
+    CHECK_STR(hv_person_name(&t, hv_state_person(&t, c)), "Person 3");
+    CHECK_EQ_INT(hv_state_check(&t, why, sizeof why), 0);
+    t.people[2].name_row = t.people[0].name_row; /* two people, one name */
+    CHECK_EQ_INT(hv_state_check(&t, why, sizeof why), -1);
+    CHECK(strstr(why, "name row") != NULL);
+    const char *long_name = "A name far longer than the forty-seven bytes a name may hold";
+    hv_person_rename(&s, &s.people[2], long_name);
+    CHECK_EQ_INT((int)strlen(hv_person_name(&s, &s.people[2])), HV_PERSON_NAME_LEN - 1);
+    hv_person_rename(&s, &s.people[2], "Person 3");
+
     /* Queue and undo. */
     hv_order o = {HV_ORDER_BUILD, T_AIR, 3, 3, 0, 0, 0, 0, 0};
     CHECK_EQ_INT(hv_state_queue_order(&s, &o), 0);
@@ -78,7 +99,7 @@ int main(void)
     hv_rng_next(&t.rng);
     CHECK(hv_state_hash(&s) != hv_state_hash(&t));
     t = s;
-    snprintf(t.people[1].name, sizeof t.people[1].name, "Someone Else");
+    hv_person_rename(&t, &t.people[1], "Someone Else");
     CHECK(hv_state_hash(&s) != hv_state_hash(&t));
     t = s;
     hv_state_reseed(&t, 8);
@@ -86,7 +107,8 @@ int main(void)
     /* Bytes beyond the live entries do not count: the encoding is canonical. */
     t = s;
     t.modules[HV_MAX_MODULES - 1].x = 42;
-    t.people[1].name[40] = 'x';
+    t.names[t.people[1].name_row][40] = 'x';
+    t.names[HV_MAX_PEOPLE - 1][0] = 'x';
     CHECK(hv_state_hash(&s) == hv_state_hash(&t));
 
     /* Invariants catch corruption. */

@@ -153,7 +153,7 @@ static void test_triggers(void)
     fixture_person(&s, 0, 100);
     hv_person p = s.people[0];
     p.faction = 1;
-    hv_state_add_person(&s, &p);
+    hv_state_add_person(&s, &p, "Someone Else");
     s.tension[0][1] = s.tension[1][0] = 30;
     CHECK(!hv_trigger_holds(&s, &t));
     s.tension[0][1] = s.tension[1][0] = 29;
@@ -272,7 +272,7 @@ static void test_weights(void)
     rules.events[e].tags = 1u;
     start();
     s.turn = 5;
-    s.class_tension = 35; /* 3 tens of tension: +6 */
+    s.class_tension = 35;                             /* 3 tens of tension: +6 */
     CHECK_EQ_INT(hv_story_weight(&s, e), 10 + 6 + 4); /* 4 quiet weeks: +4 */
     s.story_last = 5;
     s.turn = 6;

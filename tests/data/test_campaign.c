@@ -17,7 +17,7 @@
 static int find(const hv_state *s, const char *name)
 {
     for (int32_t i = 0; i < s->person_count; i++)
-        if (strcmp(s->people[i].name, name) == 0)
+        if (strcmp(hv_person_name(s, &s->people[i]), name) == 0)
             return i;
     return -1;
 }

@@ -54,7 +54,7 @@ static void test_tutorial(void)
     CHECK_EQ_INT(level->start.dust, 15);
     CHECK_STR(level->module_names[4], "air");
     /* Tomas is assigned to the oxygen plant, the fifth module. */
-    CHECK_STR(level->start.people[1].name, "Tomas Reyes");
+    CHECK_STR(hv_person_name(&level->start, &level->start.people[1]), "Tomas Reyes");
     CHECK_EQ_INT(level->start.people[1].module, 5);
     CHECK_EQ_INT(level->start.modules[4].crew, 1);
     CHECK_EQ_INT(level->rules.win_count, 3);

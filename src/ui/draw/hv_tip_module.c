@@ -120,7 +120,7 @@ static void crew(tip_buf *t, const hv_state *s, const hv_module *m, const hv_mod
         if (p->module != m->id)
             continue;
         char given[HV_PERSON_NAME_LEN];
-        hv_copy_str(given, sizeof given, p->name);
+        hv_copy_str(given, sizeof given, hv_person_name(s, p));
         char *space = strchr(given, ' ');
         if (space)
             *space = '\0';

@@ -7,7 +7,6 @@
 #include "hv_panel_crew.h"
 #include "hv_widgets.h"
 
-
 static int free_slots(const hv_state *s, const hv_crew_plan *pl, int mi)
 {
     if (mi < 0 || pl->gone[mi])
@@ -24,7 +23,7 @@ static void queue_assign(hv_app *app, const hv_person *p, int32_t module)
     char where[80];
     hv_crew_module_name(&app->game->state, module, where, sizeof where);
     if (hv_app_queue(app, &o) == 0)
-        hv_app_toast(app, "Queued: %s to %s.", p->name, where);
+        hv_app_toast(app, "Queued: %s to %s.", hv_person_name(&app->game->state, p), where);
 }
 
 /* A module button: its picture, name and the crew it will have. */
@@ -53,12 +52,13 @@ static int module_button(hv_app *app, const hv_crew_plan *pl, const hv_person *p
         n += (size_t)snprintf(tip + n, sizeof tip - n, ".\nRunning at %d%%%s.", m->output_pm / 10,
                               m->powered ? "" : ", no power last week");
     if (n < sizeof tip && pl->post[p - s->people] == m->id)
-        snprintf(tip + n, sizeof tip - n, "\n%s's post once the queued orders apply.", p->name);
+        snprintf(tip + n, sizeof tip - n, "\n%s's post once the queued orders apply.",
+                 hv_person_name(s, p));
     else if (n < sizeof tip && pl->crew[mi] >= slots)
         snprintf(tip + n, sizeof tip - n, "\nNo free place once the queued orders apply.");
     else if (n < sizeof tip)
         snprintf(tip + n, sizeof tip - n, "\nQueue %s's move here for the end of the week.",
-                 p->name);
+                 hv_person_name(s, p));
     int clicked = hv_gui_button(&app->gui, id, r, NULL, NULL, tip, flags);
     int pad = hv_gfx_px(g, 5), icon = r.h - 2 * pad;
     char pic[64];
@@ -189,11 +189,11 @@ void hv_crew_strip(hv_app *app, const hv_crew_plan *pl, int pi, SDL_Rect r, int 
         o.kind = HV_ORDER_UNASSIGN;
         o.person = p->id;
         if (hv_app_queue(app, &o) == 0)
-            hv_app_toast(app, "Queued: %s off duty.", p->name);
+            hv_app_toast(app, "Queued: %s off duty.", hv_person_name(s, p));
     }
     hv_draw_faction_mark(app, p->faction, (SDL_Rect){r.x, y + (bh - mark) / 2, mark, mark});
     char line[160], shown[160];
-    snprintf(line, sizeof line, "%s, %s", p->name, s->rules->roles[p->role].name);
+    snprintf(line, sizeof line, "%s, %s", hv_person_name(s, p), s->rules->roles[p->role].name);
     hv_text_cut(g, HV_FONT_BODY, 1, line, un.x - gap - (r.x + mark + gap), shown, sizeof shown);
     int lw = hv_gfx_text(g, HV_FONT_BODY, 1, r.x + mark + gap, y + (bh - lb) / 2, HV_C_TEXT, shown);
     char tip[HV_TIP_LEN];
@@ -226,13 +226,15 @@ void hv_crew_strip(hv_app *app, const hv_crew_plan *pl, int pi, SDL_Rect r, int 
     SDL_Rect grid = {r.x, y, r.w, rows * (bh + gap)};
     if (total_rows > rows && app->gui.wheel && hv_gui_hover(&app->gui, grid)) {
         app->views.assign_first -= app->gui.wheel;
-        app->views.assign_first = app->views.assign_first < 0                   ? 0
-                     : app->views.assign_first > total_rows - rows ? total_rows - rows
-                                                      : app->views.assign_first;
+        app->views.assign_first = app->views.assign_first < 0 ? 0
+                                  : app->views.assign_first > total_rows - rows
+                                      ? total_rows - rows
+                                      : app->views.assign_first;
         app->gui.wheel = 0;
     }
     int cw = (r.w - gap) / 2 - (total_rows > rows ? hv_gfx_px(g, 5) : 0);
-    for (int k = app->views.assign_first * 2; k < count && k < (app->views.assign_first + rows) * 2; k++) {
+    for (int k = app->views.assign_first * 2; k < count && k < (app->views.assign_first + rows) * 2;
+         k++) {
         int row = k / 2 - app->views.assign_first, col = k % 2;
         SDL_Rect b = {r.x + col * (cw + gap), y + row * (bh + gap), cw, bh};
         char id[40];

@@ -113,15 +113,15 @@ static void crew_row(hv_list *l, const hv_person *p, int engineer, SDL_Rect r)
                  rules->module_types[m->type].name, m->id);
     snprintf(id, sizeof id, "%s_%d", engineer ? "engineer" : "pilot", p->id);
     if (p->away)
-        snprintf(tip, sizeof tip, "%s is away on the mission to %s.", p->name,
+        snprintf(tip, sizeof tip, "%s is away on the mission to %s.", hv_person_name(s, p),
                  rules->asteroids[p->away - 1].name);
     else if (away)
-        snprintf(tip, sizeof tip, "%s is already booked for the queued capture of %s.", p->name,
-                 rules->asteroids[booked(s, p->id) - 1].name);
+        snprintf(tip, sizeof tip, "%s is already booked for the queued capture of %s.",
+                 hv_person_name(s, p), rules->asteroids[booked(s, p->id) - 1].name);
     else
-        snprintf(tip, sizeof tip, "%s, %s (%s)\nSkill %d, health %d, morale %d; %s.\n%s", p->name,
-                 rules->roles[p->role].name, rules->factions[p->faction].name, p->skill, p->health,
-                 p->morale, where,
+        snprintf(tip, sizeof tip, "%s, %s (%s)\nSkill %d, health %d, morale %d; %s.\n%s",
+                 hv_person_name(s, p), rules->roles[p->role].name, rules->factions[p->faction].name,
+                 p->skill, p->health, p->morale, where,
                  sel        ? "Picked for the next capture."
                  : engineer ? "Click to rig the capture."
                             : "Click to fly the capture.");
@@ -152,7 +152,7 @@ static void crew_row(hv_list *l, const hv_person *p, int engineer, SDL_Rect r)
                 away  ? 0x7a6a60
                 : sel ? HV_C_TEXT
                       : HV_C_DIM,
-                p->name);
+                hv_person_name(s, p));
     hv_gfx_clip(&app->gfx, SDL_RectEmpty(&old) ? NULL : &old);
 }
 
@@ -201,7 +201,7 @@ void hv_capture_picker(hv_list *l)
         int w;
         if (!can_do(rules, &s->people[i], 0) && !can_do(rules, &s->people[i], 1))
             continue;
-        hv_gfx_text_size(l->g, HV_FONT_BODY, 0, s->people[i].name, &w, NULL);
+        hv_gfx_text_size(l->g, HV_FONT_BODY, 0, hv_person_name(s, &s->people[i]), &w, NULL);
         widest = w > widest ? w : widest;
     }
     int two = widest + row + hv_list_px(l, 42) <= (l->w - gap) / 2; /* see crew_row */

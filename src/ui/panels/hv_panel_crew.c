@@ -125,8 +125,8 @@ static void person_tip(const hv_state *s, const hv_person *p, int32_t post, char
     status_text(s, p, now, sizeof now);
     int out = hv_person_output_pm(p) / 10;
     size_t n = (size_t)snprintf(
-        buf, len, "%s, %s\n%s (%s). Skill %d of 5.\nHealth %d, morale %d.\nNow: %s.", p->name,
-        r->factions[p->faction].name, r->roles[p->role].name,
+        buf, len, "%s, %s\n%s (%s). Skill %d of 5.\nHealth %d, morale %d.\nNow: %s.",
+        hv_person_name(s, p), r->factions[p->faction].name, r->roles[p->role].name,
         is_worker(s, p) ? "hired worker" : "staff", p->skill, p->health, p->morale, now);
     if (n < len && p->module && !p->away)
         n += (size_t)snprintf(buf + n, len - n, " Works at %d%% of a standard hand.", out);
@@ -354,8 +354,8 @@ static void person_row(hv_app *app, const hv_crew_plan *pl, int pi, SDL_Rect r, 
     hv_gfx_text_size(g, HV_FONT_SMALL, 0, shown, &tw, NULL);
     hv_gfx_text(g, HV_FONT_SMALL, 0, c->right - tw, y1 + (lb - ls) / 2, sc, shown);
     int nx = x + mark + hv_gfx_px(g, 6);
-    hv_text_cut(g, HV_FONT_BODY, 1, p->name, c->right - tw - hv_gfx_px(g, 10) - nx, shown,
-                sizeof shown);
+    hv_text_cut(g, HV_FONT_BODY, 1, hv_person_name(s, p), c->right - tw - hv_gfx_px(g, 10) - nx,
+                shown, sizeof shown);
     hv_gfx_text(g, HV_FONT_BODY, 1, nx, y1, HV_C_TEXT, shown);
     /* Line two: role and class, then the numbers in their columns. */
     int worker = is_worker(s, p);
@@ -414,9 +414,10 @@ static void people_list(hv_app *app, const hv_crew_plan *pl, SDL_Rect view)
         shown++;
     }
     if (!shown)
-        hv_gfx_text_wrap(g, HV_FONT_BODY, list.x + hv_gfx_px(g, 8), view.y + hv_gfx_px(g, 8),
-                         list.w - hv_gfx_px(g, 16), HV_C_DIM,
-                         app->views.crew_filter == FILTER_IDLE ? "Everyone has a post." : "Nobody here.", 1);
+        hv_gfx_text_wrap(
+            g, HV_FONT_BODY, list.x + hv_gfx_px(g, 8), view.y + hv_gfx_px(g, 8),
+            list.w - hv_gfx_px(g, 16), HV_C_DIM,
+            app->views.crew_filter == FILTER_IDLE ? "Everyone has a post." : "Nobody here.", 1);
     hv_gfx_clip(&app->gfx, NULL);
     app->views.crew_height = shown * row_h;
     if (bar) {
@@ -461,7 +462,8 @@ void hv_panel_crew(hv_app *app, SDL_Rect area)
     int ls = hv_gfx_line_height(g, HV_FONT_SMALL);
     SDL_Rect view = {in.x, y + ls + hv_gfx_px(g, 2), in.w, bottom - y - ls - hv_gfx_px(g, 2)};
     columns c = layout(
-        g, (SDL_Rect){view.x, view.y, view.w - (app->views.crew_height > view.h ? hv_gfx_px(g, 8) : 0), view.h});
+        g, (SDL_Rect){view.x, view.y,
+                      view.w - (app->views.crew_height > view.h ? hv_gfx_px(g, 8) : 0), view.h});
     hv_gfx_text(g, HV_FONT_SMALL, 1, in.x + row_height(g), y, HV_C_DIM, "NAME");
     column_heads(app, &c, y);
     people_list(app, &plan, view);

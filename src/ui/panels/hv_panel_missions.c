@@ -92,7 +92,7 @@ static void holdings(const hv_rules *rules, const int64_t *amounts, char *buf, s
 static const char *name_of(const hv_state *s, int32_t id)
 {
     const hv_person *p = hv_state_person((hv_state *)s, id);
-    return p ? p->name : "a lost crew member";
+    return p ? hv_person_name(s, p) : "a lost crew member";
 }
 
 /* Why a survey order would be refused, or NULL. */
@@ -149,7 +149,8 @@ static void odds_lines(hv_list *l, int i, const hv_person *p, const hv_person *e
     const hv_missions *m = &rules->missions;
     int odds = hv_capture_odds(s, i, p, e);
     char line[320];
-    snprintf(line, sizeof line, "Capture odds %d%% with %s and %s", odds / 10, p->name, e->name);
+    snprintf(line, sizeof line, "Capture odds %d%% with %s and %s", odds / 10, hv_person_name(s, p),
+             hv_person_name(s, e));
     hv_list_wrap(l, 0, HV_FONT_SMALL, HV_C_TEXT, line);
     hv_list_bar(l, odds, 1000, odds >= 700 ? HV_C_GOOD : odds >= 450 ? HV_C_WARN : HV_C_BAD);
     int32_t t = s->tension[p->faction][e->faction], over = t - rules->society.incident_at;
@@ -368,8 +369,9 @@ static void card_body(hv_list *l, int i)
             tip, sizeof tip,
             "Fly %s and %s out to tow %s into %s orbit: %s t fuel, %d "
             "weeks away, %d%% odds. A failed capture loses the rock and may kill the crew.%s%s",
-            p->name, e->name, a->name, orbit, hv_num(hv_capture_fuel(s->rules, i)),
-            a->transfer_weeks, hv_capture_odds(s, i, p, e) / 10, why ? "\n\n" : "", why ? why : "");
+            hv_person_name(s, p), hv_person_name(s, e), a->name, orbit,
+            hv_num(hv_capture_fuel(s->rules, i)), a->transfer_weeks,
+            hv_capture_odds(s, i, p, e) / 10, why ? "\n\n" : "", why ? why : "");
     else
         snprintf(tip, sizeof tip, "Tow %s into %s orbit.%s%s", a->name, orbit, why ? "\n\n" : "",
                  why ? why : "");
@@ -383,7 +385,7 @@ static void card_body(hv_list *l, int i)
         o.value = dest;
         if (hv_app_queue(app, &o) == 0)
             hv_app_toast(app, "Queued: capture of %s into %s orbit with %s and %s.", a->name, orbit,
-                         p->name, e->name);
+                         hv_person_name(s, p), hv_person_name(s, e));
     }
     l->y += bh;
 }

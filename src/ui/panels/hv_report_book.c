@@ -80,7 +80,7 @@ static int meet(hv_report_book *book, const hv_state *s)
             return -1;
         hv_book_person *e = &book->people[book->person_count++];
         e->id = p->id;
-        memcpy(e->name, p->name, sizeof e->name);
+        memcpy(e->name, hv_person_name(s, p), sizeof e->name);
     }
     for (int32_t i = 0; i < s->module_count; i++) {
         const hv_module *m = &s->modules[i];

@@ -80,8 +80,7 @@ static void draw_terrain(hv_app *app, SDL_Rect area, int tile)
             if (format == SDL_PIXELFORMAT_UNKNOWN || SDL_ISPIXELFORMAT_ALPHA(format) ||
                 SDL_BITSPERPIXEL(format) != 32)
                 format = SDL_PIXELFORMAT_ARGB8888;
-            game->terrain =
-                SDL_CreateTexture(app->ren, format, SDL_TEXTUREACCESS_TARGET, mw, mh);
+            game->terrain = SDL_CreateTexture(app->ren, format, SDL_TEXTUREACCESS_TARGET, mw, mh);
             if (game->terrain)
                 SDL_SetTextureBlendMode(game->terrain, SDL_BLENDMODE_NONE); /* opaque ground */
             if (game->terrain && hv_gfx_target(g, game->terrain) == 0) {
@@ -356,7 +355,7 @@ static void module_info(hv_app *app, SDL_Rect area)
         if (p->module != m->id)
             continue;
         hv_draw_faction_mark(app, p->faction, (SDL_Rect){in.x, y + 2, lh - 4, lh - 4});
-        snprintf(line, sizeof line, "%s, %s", p->name, s->rules->roles[p->role].name);
+        snprintf(line, sizeof line, "%s, %s", hv_person_name(s, p), s->rules->roles[p->role].name);
         hv_gfx_text(g, HV_FONT_BODY, 0, in.x + lh + 2, y, HV_C_TEXT, line);
         y += lh;
     }
