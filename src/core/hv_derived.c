@@ -26,6 +26,13 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
                           (memcmp(e->resources, nothing, sizeof nothing) ? HV_OPTION_RESOURCES
                                                                          : 0));
         }
+    for (int32_t r = 0; r < rules->role_count && r < HV_MAX_ROLES; r++)
+        d->worker_roles |= (uint32_t)(rules->roles[r].klass == HV_CLASS_WORKER) << r;
+    for (int32_t t = 0; t < rules->trait_count && t < HV_MAX_TRAITS; t++) {
+        d->trait_morale[t + 1] = rules->traits[t].morale;
+        d->trait_loyalty[t + 1] = rules->traits[t].loyalty;
+        d->trait_strain_pct[t + 1] = rules->traits[t].strain_pct;
+    }
     d->ready = 1;
 }
 

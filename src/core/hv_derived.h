@@ -17,6 +17,13 @@ typedef struct hv_rules_derived {
     uint8_t makes[HV_MAX_MODULE_TYPES]; /* bit per resource it puts out */
     uint8_t nets[HV_MAX_MODULE_TYPES];  /* bit per resource it takes in and puts out unevenly */
     uint8_t options[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* hv_option_names bits of each option */
+
+    /* ---- people (the society phase reads these for everyone, every week) ---- */
+    uint32_t worker_roles; /* bit per role of the worker class */
+    /* A trait's figures by hv_person.trait (0, no trait, reads 0). */
+    int32_t trait_morale[HV_MAX_TRAITS + 1];
+    int32_t trait_loyalty[HV_MAX_TRAITS + 1];
+    int32_t trait_strain_pct[HV_MAX_TRAITS + 1];
 } hv_rules_derived;
 
 /* What a policy option's effect names beyond plain numbers (most name none). */
