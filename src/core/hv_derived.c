@@ -19,8 +19,13 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
     for (int32_t p = 0; p < rules->policy_count && p < HV_MAX_POLICIES; p++)
         for (int32_t o = 0; o < rules->policies[p].option_count && o < HV_MAX_OPTIONS; o++) {
             const hv_effect *e = &rules->policies[p].options[o].effect;
+            int figures = e->morale_staff || e->morale_workers || e->tension.all ||
+                          e->class_tension || e->satisfaction.all || e->output_pct ||
+                          e->ration_pct || e->pay_pct || e->incident_pct || e->capture_pm ||
+                          e->joint;
             d->options[p][o] =
-                (uint8_t)((memcmp(e->tension.by, none, sizeof none) ? HV_OPTION_PAIRS : 0) |
+                (uint8_t)((figures ? HV_OPTION_FIGURES : 0) |
+                          (memcmp(e->tension.by, none, sizeof none) ? HV_OPTION_PAIRS : 0) |
                           (memcmp(e->satisfaction.by, nobody, sizeof nobody) ? HV_OPTION_SPONSORS
                                                                              : 0) |
                           (memcmp(e->resources, nothing, sizeof nothing) ? HV_OPTION_RESOURCES

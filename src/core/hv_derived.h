@@ -31,6 +31,7 @@ enum hv_option_names {
     HV_OPTION_PAIRS = 1,     /* pairs of nations in its tension */
     HV_OPTION_SPONSORS = 2,  /* factions in its satisfaction */
     HV_OPTION_RESOURCES = 4, /* resources it adds or takes */
+    HV_OPTION_FIGURES = 8,   /* any other figure hv_policy_total sums (none: it adds nothing) */
 };
 
 /* Works out RULES' derived data; call again after any change to the rules. */

@@ -23,10 +23,12 @@ void hv_policy_total(const hv_state *s, hv_effect *out)
     const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
     memset(out, 0, sizeof *out);
     for (int32_t i = 0; i < s->rules->policy_count; i++) {
-        const hv_effect *e = &s->rules->policies[i].options[s->policy[i]].effect;
         /* Most options name no resource, pair of nations or sponsor: their
-         * tables add nothing. */
+         * tables add nothing; many add nothing at all. */
         uint32_t names = d->options[i][s->policy[i]];
+        if (!names)
+            continue;
+        const hv_effect *e = &s->rules->policies[i].options[s->policy[i]].effect;
         for (int r = 0; r < HV_RES_COUNT && (names & HV_OPTION_RESOURCES); r++)
             out->resources[r] += e->resources[r];
         out->morale_staff += e->morale_staff;
@@ -166,6 +168,14 @@ void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_caus
 
 /* ---- morale ------------------------------------------------------------ */
 
+/* Four int32 lanes, one vector register (GCC and Clang vectors): rows of
+ * the tension table are read a group at a time. */
+typedef int32_t hv_lanes __attribute__((vector_size(16)));
+#define LANE_GROUPS (HV_MAX_FACTIONS / 4)
+_Static_assert(HV_MAX_FACTIONS % 4 == 0 && sizeof(hv_lanes[LANE_GROUPS]) ==
+                   sizeof(((hv_state *)0)->tension[0]),
+               "a row of the tension table is whole groups of lanes");
+
 /* Where morale settles under POLICY with the week's RECREATION from
  * running modules, before traits: by class (staff 0, workers 1) and nation,
  * into BASE. Everyone of a class and nation shares it. */
@@ -177,29 +187,37 @@ static void morale_bases(const hv_state *s, const hv_effect *policy, int32_t rec
     for (uint32_t m = (uint32_t)s->shortage_mask; m; m &= m - 1)
         shortages++;
     int32_t common = soc->base_morale + (recreation > 15 ? 15 : recreation) - 15 * shortages;
-    /* Each nation's worst tension with another present, each pair read once. */
-    int32_t nation[HV_MAX_FACTIONS], worst_of[HV_MAX_FACTIONS], n = 0;
-    for (uint32_t x = present; x; x &= x - 1) {
-        worst_of[n] = 0;
-        nation[n++] = __builtin_ctz(x);
-    }
-    for (int32_t i = 0; i < n; i++) {
-        const int32_t *row = s->tension[nation[i]];
-        int32_t worst = worst_of[i];
-        for (int32_t j = i + 1; j < n; j++) {
-            int32_t t = row[nation[j]];
-            worst = t > worst ? t : worst;
-            worst_of[j] = t > worst_of[j] ? t : worst_of[j];
-        }
-        worst_of[i] = worst;
+    /* Each nation's worst tension with another present: its row of the
+     * table four lanes at a time, the nations away masked out. Tension is
+     * never below 0 and a nation has none with itself. */
+    int32_t all = (int32_t)present;
+    hv_lanes everyone = {all, all, all, all}, nobody = {0, 0, 0, 0};
+    hv_lanes keep[LANE_GROUPS];
+    for (int32_t q = 0; q < LANE_GROUPS; q++) {
+        hv_lanes bits = {1 << 4 * q, 2 << 4 * q, 4 << 4 * q, 8 << 4 * q};
+        keep[q] = (bits & everyone) != nobody;
     }
     /* Only the nations present have anyone to read their bases. */
     int32_t staff = common + policy->morale_staff;
     int32_t workers =
         common - (s->class_tension / 4 + soc->worker_morale) + policy->morale_workers;
-    for (int32_t i = 0; i < n; i++) {
-        base[0][nation[i]] = staff - worst_of[i] / 4;
-        base[1][nation[i]] = workers - worst_of[i] / 4;
+    for (uint32_t x = present; x; x &= x - 1) {
+        int32_t f = __builtin_ctz(x);
+        const int32_t *row = s->tension[f];
+        hv_lanes most, t;
+        memcpy(&most, row, sizeof most);
+        most &= keep[0];
+        for (int32_t q = 1; q < LANE_GROUPS; q++) {
+            memcpy(&t, row + 4 * q, sizeof t);
+            t &= keep[q];
+            hv_lanes above = t > most;
+            most = (t & above) | (most & ~above);
+        }
+        int32_t worst = most[0];
+        for (int32_t k = 1; k < 4; k++)
+            worst = most[k] > worst ? most[k] : worst;
+        base[0][f] = staff - worst / 4;
+        base[1][f] = workers - worst / 4;
     }
 }
 
@@ -330,8 +348,8 @@ static int32_t pair_step(const hv_state *s, hv_report *report, int32_t a, int32_
     if (!delta)
         return t;
     int32_t v = hv_clamp(t + delta, 0, 100);
-    if (v != t)
-        hv_emit(report, s, HV_EV_TENSION, cause, PAIR(a, b), -1, v - t, v);
+    if (report && v != t) /* most weeks are played without a report */
+        hv_emit_add(report, s, HV_EV_TENSION, cause, PAIR(a, b), -1, v - t, v);
     return v;
 }
 
