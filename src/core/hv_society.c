@@ -364,6 +364,9 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
     int32_t joint = soc->joint_work * (policy->joint ? 2 : 1);
     int32_t gap_tension_pts = soc->gap_tension, partner_calm = -soc->partner_calm;
     int32_t decay = -soc->tension_decay, all = policy->tension.all;
+    /* Whether every cause but the policy and inequality only eases: a pair
+     * at 0 that neither of those two pushes then stays at 0. */
+    int easing = shortage <= 0 && joint >= 0 && partner_calm <= 0 && decay <= 0;
     /* Each nation's mean morale, as gap_tension would divide it per pair;
      * a nation present has someone to count. */
     int64_t mean[HV_MAX_FACTIONS];
@@ -385,11 +388,13 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
             int32_t b = nation[j];
             /* Each cause on its own, in this order, so the report can name it. */
             int64_t gap = mean_a > mean[j] ? mean_a - mean[j] : mean[j] - mean_a;
-            int32_t t = row[b];
-            t = pair_step(s, report, a, b, t, all + named[b], HV_CAUSE_POLICY);
+            int32_t t = row[b], pushed = all + named[b];
+            int32_t unequal = (int32_t)(gap / 10) * gap_tension_pts;
+            if (t == 0 && easing && pushed <= 0 && unequal <= 0)
+                continue; /* stays at 0 both ways round, nothing to report */
+            t = pair_step(s, report, a, b, t, pushed, HV_CAUSE_POLICY);
             t = pair_step(s, report, a, b, t, shortage, HV_CAUSE_SHORTAGE);
-            t = pair_step(s, report, a, b, t, (int32_t)(gap / 10) * gap_tension_pts,
-                          HV_CAUSE_INEQUALITY);
+            t = pair_step(s, report, a, b, t, unequal, HV_CAUSE_INEQUALITY);
             t = pair_step(s, report, a, b, t, -joint * together[b], HV_CAUSE_JOINT_WORK);
             if (partners >> b & 1u)
                 t = pair_step(s, report, a, b, t, partner_calm, HV_CAUSE_PARTNERS);
