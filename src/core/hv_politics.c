@@ -124,7 +124,12 @@ static void motion_vote(hv_state *s, hv_report *report, const hv_motion *m, hv_c
 void hv_politics_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause)
 {
     const hv_rules *rules = s->rules;
-    for (int32_t k = 0; k < rules->sponsor_count; k++) {
+    /* Most effects move no sponsor: then the round of them changes nothing. */
+    static const int16_t nobody[HV_MAX_FACTIONS];
+    int moves = e->satisfaction.all || e->funding_pct.all ||
+                memcmp(e->satisfaction.by, nobody, sizeof nobody) ||
+                memcmp(e->funding_pct.by, nobody, sizeof nobody);
+    for (int32_t k = 0; k < rules->sponsor_count && moves; k++) {
         int32_t f = rules->sponsors[k].faction;
         int32_t d = hv_by_faction_for(&e->satisfaction, f);
         if (d)
