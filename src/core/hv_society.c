@@ -99,7 +99,6 @@ static void tension_pairs(hv_state *s, hv_report *report, const hv_by_pair *amou
         }
 }
 
-
 void hv_module_break(hv_state *s, hv_report *report, hv_module *m, int32_t weeks, hv_cause cause)
 {
     if (weeks <= 0)
@@ -172,8 +171,8 @@ void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_caus
  * the tension table are read a group at a time. */
 typedef int32_t hv_lanes __attribute__((vector_size(16)));
 #define LANE_GROUPS (HV_MAX_FACTIONS / 4)
-_Static_assert(HV_MAX_FACTIONS % 4 == 0 && sizeof(hv_lanes[LANE_GROUPS]) ==
-                   sizeof(((hv_state *)0)->tension[0]),
+_Static_assert(HV_MAX_FACTIONS % 4 == 0 &&
+                   sizeof(hv_lanes[LANE_GROUPS]) == sizeof(((hv_state *)0)->tension[0]),
                "a row of the tension table is whole groups of lanes");
 
 /* Where morale settles under POLICY with the week's RECREATION from
@@ -199,8 +198,7 @@ static void morale_bases(const hv_state *s, const hv_effect *policy, int32_t rec
     }
     /* Only the nations present have anyone to read their bases. */
     int32_t staff = common + policy->morale_staff;
-    int32_t workers =
-        common - (s->class_tension / 4 + soc->worker_morale) + policy->morale_workers;
+    int32_t workers = common - (s->class_tension / 4 + soc->worker_morale) + policy->morale_workers;
     for (uint32_t x = present; x; x &= x - 1) {
         int32_t f = __builtin_ctz(x);
         const int32_t *row = s->tension[f];

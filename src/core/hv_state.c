@@ -87,8 +87,8 @@ int32_t hv_state_nation_tension(const hv_state *s)
 
 int32_t hv_state_tension_among(const hv_state *s, uint32_t present)
 {
-    /* Each pair of nations present once, by their bits: most of the
-     * rules' nations are seldom all at the base. */
+    /* Each pair of nations present once, by their bits: the rules' other
+     * nations cost nothing. */
     int32_t worst = 0;
     for (uint32_t x = present; x & (x - 1); x &= x - 1) {
         const int32_t *row = s->tension[__builtin_ctz(x)];

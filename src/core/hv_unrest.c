@@ -54,7 +54,7 @@ static int32_t pick_person(hv_state *s, int32_t side)
 /* Index of the least loyal person at the base on SIDE, or -1. */
 static int32_t least_loyal(const hv_state *s, int32_t side)
 {
-    /* The first of the least loyal: loyalty is never above 100. */
+    /* The first of the least loyal, a loop for nations and one for classes. */
     int32_t best = -1, lowest = INT32_MAX;
     if (side >= 0) {
         for (int32_t i = 0; i < s->person_count; i++) {
