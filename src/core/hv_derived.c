@@ -20,8 +20,13 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
     for (int32_t p = 0; p < rules->policy_count && p < HV_MAX_POLICIES; p++)
         for (int32_t o = 0; o < rules->policies[p].option_count && o < HV_MAX_OPTIONS; o++) {
             const hv_effect *e = &rules->policies[p].options[o].effect;
+            int figures = e->morale_staff || e->morale_workers || e->tension.all ||
+                          e->class_tension || e->satisfaction.all || e->output_pct ||
+                          e->ration_pct || e->pay_pct || e->incident_pct || e->capture_pm ||
+                          e->joint;
             d->options[p][o] =
-                (uint8_t)((memcmp(e->tension.by, none, sizeof none) ? HV_OPTION_PAIRS : 0) |
+                (uint8_t)((figures ? HV_OPTION_FIGURES : 0) |
+                          (memcmp(e->tension.by, none, sizeof none) ? HV_OPTION_PAIRS : 0) |
                           (memcmp(e->satisfaction.by, nobody, sizeof nobody) ? HV_OPTION_SPONSORS
                                                                              : 0) |
                           (memcmp(e->resources, nothing, sizeof nothing) ? HV_OPTION_RESOURCES
@@ -33,6 +38,13 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
             d->scripted |= UINT64_C(1) << i;
         else if (ev->unrest_at <= 0)
             d->pool |= UINT64_C(1) << i;
+    }
+    for (int32_t r = 0; r < rules->role_count && r < HV_MAX_ROLES; r++)
+        d->worker_roles |= (uint32_t)(rules->roles[r].klass == HV_CLASS_WORKER) << r;
+    for (int32_t t = 0; t < rules->trait_count && t < HV_MAX_TRAITS; t++) {
+        d->trait_morale[t + 1] = rules->traits[t].morale;
+        d->trait_loyalty[t + 1] = rules->traits[t].loyalty;
+        d->trait_strain_pct[t + 1] = rules->traits[t].strain_pct;
     }
     d->ready = 1;
 }

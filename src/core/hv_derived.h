@@ -23,6 +23,13 @@ typedef struct hv_rules_derived {
     /* The story's events, a bit per index. */
     uint64_t scripted; /* fired by their trigger alone */
     uint64_t pool;     /* drawn by the storyteller: neither scripted nor a rung of unrest */
+
+    /* ---- people (the society phase reads these for everyone, every week) ---- */
+    uint32_t worker_roles; /* bit per role of the worker class */
+    /* A trait's figures by hv_person.trait (0, no trait, reads 0). */
+    int32_t trait_morale[HV_MAX_TRAITS + 1];
+    int32_t trait_loyalty[HV_MAX_TRAITS + 1];
+    int32_t trait_strain_pct[HV_MAX_TRAITS + 1];
 } hv_rules_derived;
 
 /* What a policy option's effect names beyond plain numbers (most name none). */
@@ -30,6 +37,7 @@ enum hv_option_names {
     HV_OPTION_PAIRS = 1,     /* pairs of nations in its tension */
     HV_OPTION_SPONSORS = 2,  /* factions in its satisfaction */
     HV_OPTION_RESOURCES = 4, /* resources it adds or takes */
+    HV_OPTION_FIGURES = 8,   /* any other figure hv_policy_total sums (none: it adds nothing) */
 };
 
 /* Works out RULES' derived data; call again after any change to the rules. */

@@ -88,14 +88,24 @@ void hv_by_pair_add(hv_by_pair *sum, const hv_by_pair *e);
 /* The sponsor side of an effect: satisfaction, funding, partnerships, a vote. */
 void hv_politics_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause);
 /* What the society phase sums of the people once morale has settled:
- * morale by nation and by class (staff 0, workers 1), and a bit per nation
- * in each module's crew. */
+ * morale by nation and by class (staff 0, workers 1); then, from the same
+ * pass over the people, what the later steps of the phase read. */
 typedef struct hv_morale_tally {
     int64_t sum[HV_MAX_FACTIONS];
     int32_t count[HV_MAX_FACTIONS];
     int64_t class_sum[2];
     int32_t class_count[2];
-    uint32_t crews[HV_MAX_MODULES];
+    /* Modules each pair of nations staffs together (both ways round),
+     * counted up to 3. */
+    uint8_t together[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
+    int32_t nations; /* the highest tension between nations present, once it moved */
+    /* The work: strain in hundredths of a point, before the week's cap,
+     * and the workers at running, powered hazardous modules (index into
+     * the people, in their order) with each module's hazard. */
+    int64_t strain;
+    int32_t hazard_count;
+    int32_t hazard_who[HV_MAX_PEOPLE];
+    int32_t hazard_pm[HV_MAX_PEOPLE];
 } hv_morale_tally;
 
 /* Sponsors' weekly satisfaction: their nationals' mood, policies and
@@ -107,13 +117,18 @@ void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy, i
 void hv_politics_rock(hv_state *s, hv_report *report, int earth);
 /* Puts module M out of action for WEEKS (or longer, if it already is). */
 void hv_module_break(hv_state *s, hv_report *report, hv_module *m, int32_t weeks, hv_cause cause);
-/* Strain and hazards of the week's work on the lower deck. */
-void hv_unrest_work(hv_state *s, hv_report *report, const hv_effect *policy);
-/* Incident rolls for every pair of nations present and for the classes. */
-void hv_unrest_incidents(hv_state *s, hv_report *report, const hv_week *w, uint32_t present);
-/* Counts the weeks at riot level; breaks out a riot when they are up.
- * Returns the highest tension between nations present after it. */
-int32_t hv_unrest_riot(hv_state *s, hv_report *report);
+/* Strain and hazards of the week's work on the lower deck, as TALLY
+ * found them. */
+void hv_unrest_work(hv_state *s, hv_report *report, const hv_morale_tally *tally);
+/* Incident rolls for every pair of nations of PRESENT, whose highest
+ * tension is NATIONS, and for the classes; returns the nations present
+ * after them. */
+uint32_t hv_unrest_incidents(hv_state *s, hv_report *report, const hv_week *w, uint32_t present,
+                             int32_t nations);
+/* Counts the weeks at riot level, NATIONS the highest tension between
+ * nations present; breaks out a riot when they are up. Returns the highest
+ * tension between nations present after it. */
+int32_t hv_unrest_riot(hv_state *s, hv_report *report, int32_t nations);
 /* The person an event on SIDE is about: the least loyal there (the
  * lowest id among equals), or 0 when nobody is. Draws no dice. */
 int32_t hv_unrest_actor(const hv_state *s, int32_t side);

@@ -26,6 +26,17 @@ void hv_by_pair_add(hv_by_pair *sum, const hv_by_pair *e)
             sum->by[a][b] = (int8_t)hv_clamp(sum->by[a][b] + e->by[a][b], -100, 100);
 }
 
+/* hv_satisfaction_add, inlined for the weekly round of every sponsor. */
+static inline void satisfaction_add(hv_state *s, hv_report *report, int32_t k, int32_t delta,
+                                    hv_cause cause)
+{
+    int32_t v = hv_clamp(s->satisfaction[k] + delta, 0, 100);
+    if (v == s->satisfaction[k])
+        return;
+    hv_emit(report, s, HV_EV_SATISFACTION, cause, k, -1, v - s->satisfaction[k], v);
+    s->satisfaction[k] = v;
+}
+
 /* Satisfaction moves in whole points; agendas weigh in tenths, and what is
  * left over waits in `favour` so small weekly leanings still add up. */
 static void favour_add(hv_state *s, hv_report *report, int32_t k, int32_t tenths, hv_cause cause)
@@ -34,7 +45,7 @@ static void favour_add(hv_state *s, hv_report *report, int32_t k, int32_t tenths
     int32_t whole = s->favour[k] / 10;
     s->favour[k] -= whole * 10;
     if (whole)
-        hv_satisfaction_add(s, report, k, whole, cause);
+        satisfaction_add(s, report, k, whole, cause);
 }
 
 void hv_politics_rock(hv_state *s, hv_report *report, int earth)
@@ -113,7 +124,12 @@ static void motion_vote(hv_state *s, hv_report *report, const hv_motion *m, hv_c
 void hv_politics_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause)
 {
     const hv_rules *rules = s->rules;
-    for (int32_t k = 0; k < rules->sponsor_count; k++) {
+    /* Most effects move no sponsor: then the round of them changes nothing. */
+    static const int16_t nobody[HV_MAX_FACTIONS];
+    int moves = e->satisfaction.all || e->funding_pct.all ||
+                memcmp(e->satisfaction.by, nobody, sizeof nobody) ||
+                memcmp(e->funding_pct.by, nobody, sizeof nobody);
+    for (int32_t k = 0; k < rules->sponsor_count && moves; k++) {
         int32_t f = rules->sponsors[k].faction;
         int32_t d = hv_by_faction_for(&e->satisfaction, f);
         if (d)
@@ -136,7 +152,7 @@ void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy, i
     const hv_rules *rules = s->rules;
     hv_morale_tally own;
     if (!tally) {
-        memset(&own, 0, offsetof(hv_morale_tally, crews));
+        memset(&own, 0, offsetof(hv_morale_tally, together));
         for (int32_t i = 0; i < s->person_count; i++) {
             const hv_person *p = &s->people[i];
             own.class_count[rules->roles[p->role].klass == HV_CLASS_WORKER]++;
@@ -148,17 +164,19 @@ void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy, i
     const int64_t *mood_sum = tally->sum;
     const int32_t *mood_count = tally->count;
     int64_t workers = tally->class_count[HV_CLASS_WORKER];
+    /* The week's figures every agenda weighs, read once. */
+    int64_t sold = s->sold_week / 10, mined = s->week_mined / 10;
+    int32_t pay = policy->pay_pct / 10, incidents = s->week_incidents, tens = tension / 10;
     for (int32_t k = 0; k < rules->sponsor_count; k++) {
         int32_t f = rules->sponsors[k].faction;
         /* Contented nationals write good letters home; policies add their
          * standing weekly leaning. */
         int32_t mood = mood_count[f] ? hv_sponsor_mood(mood_sum[f] / mood_count[f]) : 0;
         int32_t delta = hv_by_faction_for(&policy->satisfaction, f) + mood;
-        hv_satisfaction_add(s, report, k, delta, HV_CAUSE_MORALE);
+        satisfaction_add(s, report, k, delta, HV_CAUSE_MORALE);
         const hv_agenda *ag = &rules->sponsors[k].agenda;
-        int64_t tenths = ag->exports * (s->sold_week / 10) + ag->mining * (s->week_mined / 10) +
-                         ag->pay * (policy->pay_pct / 10) + ag->incidents * s->week_incidents +
-                         ag->workers * workers + ag->tension * (tension / 10);
+        int64_t tenths = ag->exports * sold + ag->mining * mined + ag->pay * pay +
+                         ag->incidents * incidents + ag->workers * workers + ag->tension * tens;
         favour_add(s, report, k,
                    (int32_t)(tenths > 1000    ? 1000
                              : tenths < -1000 ? -1000

@@ -23,10 +23,12 @@ void hv_policy_total(const hv_state *s, hv_effect *out)
     const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
     memset(out, 0, sizeof *out);
     for (int32_t i = 0; i < s->rules->policy_count; i++) {
-        const hv_effect *e = &s->rules->policies[i].options[s->policy[i]].effect;
         /* Most options name no resource, pair of nations or sponsor: their
-         * tables add nothing. */
+         * tables add nothing; many add nothing at all. */
         uint32_t names = d->options[i][s->policy[i]];
+        if (!names)
+            continue;
+        const hv_effect *e = &s->rules->policies[i].options[s->policy[i]].effect;
         for (int r = 0; r < HV_RES_COUNT && (names & HV_OPTION_RESOURCES); r++)
             out->resources[r] += e->resources[r];
         out->morale_staff += e->morale_staff;
@@ -89,15 +91,12 @@ static void tension_pairs(hv_state *s, hv_report *report, const hv_by_pair *amou
     if (!amounts->all && !memcmp(amounts->by, none, sizeof none))
         return; /* most effects leave the nations be */
     uint32_t present = hv_factions_present(s);
-    for (int32_t a = 0; a < s->rules->faction_count; a++)
-        for (int32_t b = a + 1; b < s->rules->faction_count; b++)
-            if ((present >> a & 1u) && (present >> b & 1u) && hv_by_pair_for(amounts, a, b))
+    for (uint32_t x = present; x & (x - 1); x &= x - 1)
+        for (uint32_t y = x & (x - 1); y; y &= y - 1) {
+            int32_t a = __builtin_ctz(x), b = __builtin_ctz(y);
+            if (hv_by_pair_for(amounts, a, b))
                 hv_tension_add(s, report, a, b, hv_by_pair_for(amounts, a, b), cause);
-}
-
-static int is_worker(const hv_state *s, const hv_person *p)
-{
-    return s->rules->roles[p->role].klass == HV_CLASS_WORKER;
+        }
 }
 
 void hv_module_break(hv_state *s, hv_report *report, hv_module *m, int32_t weeks, hv_cause cause)
@@ -118,11 +117,18 @@ void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_caus
             amount = -s->stock[r];
         hv_change_stock(s, report, r, amount, cause, subject);
     }
-    for (int32_t i = 0; i < s->person_count; i++) {
-        hv_person *p = &s->people[i];
-        p->morale =
-            hv_clamp(p->morale + (is_worker(s, p) ? e->morale_workers : e->morale_staff), 0, 100);
-        p->health = hv_clamp(p->health + e->health, 1, 100);
+    /* Morale and health stand within their bounds between steps (the
+     * state's invariants), so an effect that moves neither changes nobody. */
+    if (e->morale_workers | e->morale_staff | e->health) {
+        hv_rules_derived scratch;
+        uint32_t workers = hv_rules_derived_of(rules, &scratch)->worker_roles;
+        for (int32_t i = 0; i < s->person_count; i++) {
+            hv_person *p = &s->people[i];
+            p->morale = hv_clamp(
+                p->morale + (workers >> p->role & 1u ? e->morale_workers : e->morale_staff), 0,
+                100);
+            p->health = hv_clamp(p->health + e->health, 1, 100);
+        }
     }
     tension_pairs(s, report, &e->tension, cause);
     if (e->class_tension)
@@ -161,6 +167,14 @@ void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_caus
 
 /* ---- morale ------------------------------------------------------------ */
 
+/* Four int32 lanes, one vector register (GCC and Clang vectors): rows of
+ * the tension table are read a group at a time. */
+typedef int32_t hv_lanes __attribute__((vector_size(16)));
+#define LANE_GROUPS (HV_MAX_FACTIONS / 4)
+_Static_assert(HV_MAX_FACTIONS % 4 == 0 &&
+                   sizeof(hv_lanes[LANE_GROUPS]) == sizeof(((hv_state *)0)->tension[0]),
+               "a row of the tension table is whole groups of lanes");
+
 /* Where morale settles under POLICY with the week's RECREATION from
  * running modules, before traits: by class (staff 0, workers 1) and nation,
  * into BASE. Everyone of a class and nation shares it. */
@@ -172,78 +186,142 @@ static void morale_bases(const hv_state *s, const hv_effect *policy, int32_t rec
     for (uint32_t m = (uint32_t)s->shortage_mask; m; m &= m - 1)
         shortages++;
     int32_t common = soc->base_morale + (recreation > 15 ? 15 : recreation) - 15 * shortages;
-    /* Each nation's worst tension with another present, each pair read once. */
-    int32_t worst_of[HV_MAX_FACTIONS] = {0};
-    int32_t n = s->rules->faction_count;
-    for (int32_t a = 0; a < n; a++) {
-        if (!(present >> a & 1u))
-            continue;
-        for (int32_t b = a + 1; b < n; b++) {
-            int32_t t = s->tension[a][b];
-            if ((present >> b & 1u) && t > worst_of[a])
-                worst_of[a] = t;
-            if ((present >> b & 1u) && t > worst_of[b])
-                worst_of[b] = t;
+    /* Each nation's worst tension with another present: its row of the
+     * table four lanes at a time, the nations away masked out. Tension is
+     * never below 0 and a nation has none with itself. */
+    int32_t all = (int32_t)present;
+    hv_lanes everyone = {all, all, all, all}, nobody = {0, 0, 0, 0};
+    hv_lanes keep[LANE_GROUPS];
+    for (int32_t q = 0; q < LANE_GROUPS; q++) {
+        hv_lanes bits = {1 << 4 * q, 2 << 4 * q, 4 << 4 * q, 8 << 4 * q};
+        keep[q] = (bits & everyone) != nobody;
+    }
+    /* Only the nations present have anyone to read their bases. */
+    int32_t staff = common + policy->morale_staff;
+    int32_t workers = common - (s->class_tension / 4 + soc->worker_morale) + policy->morale_workers;
+    for (uint32_t x = present; x; x &= x - 1) {
+        int32_t f = __builtin_ctz(x);
+        const int32_t *row = s->tension[f];
+        hv_lanes most, t;
+        memcpy(&most, row, sizeof most);
+        most &= keep[0];
+        for (int32_t q = 1; q < LANE_GROUPS; q++) {
+            memcpy(&t, row + 4 * q, sizeof t);
+            t &= keep[q];
+            hv_lanes above = t > most;
+            most = (t & above) | (most & ~above);
         }
+        int32_t worst = most[0];
+        for (int32_t k = 1; k < 4; k++)
+            worst = most[k] > worst ? most[k] : worst;
+        base[0][f] = staff - worst / 4;
+        base[1][f] = workers - worst / 4;
     }
-    for (int32_t f = 0; f < n; f++) {
-        int32_t worst = worst_of[f];
-        base[0][f] = common - worst / 4 + policy->morale_staff;
-        base[1][f] = common - worst / 4 - (s->class_tension / 4 + soc->worker_morale) +
-                     policy->morale_workers;
-    }
-}
-
-/* Where person P's morale settles, from the bases and their trait. */
-static int32_t morale_target(const hv_state *s, const hv_person *p, const hv_trait *trait,
-                             int32_t base[2][HV_MAX_FACTIONS])
-{
-    return hv_clamp(base[is_worker(s, p)][p->faction] + (trait ? trait->morale : 0), 0, 100);
 }
 
 void hv_morale_targets(const hv_state *s, const hv_effect *policy, int32_t *out)
 {
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
     int32_t base[2][HV_MAX_FACTIONS];
     morale_bases(s, policy,
                  (int32_t)hv_state_running_bonus(s, offsetof(hv_module_type, recreation)),
                  hv_factions_present(s), base);
-    for (int32_t i = 0; i < s->person_count; i++)
-        out[i] = morale_target(s, &s->people[i], hv_person_trait(s, &s->people[i]), base);
+    for (int32_t i = 0; i < s->person_count; i++) {
+        const hv_person *p = &s->people[i];
+        out[i] = hv_clamp(base[d->worker_roles >> p->role & 1u][p->faction] +
+                              d->trait_morale[p->trait],
+                          0, 100);
+    }
 }
 
 /* Moves everyone's morale a step toward its target, and loyalty toward
- * their mood; sums the settled morale into G as it goes. */
+ * their mood; tallies into G, in the same pass, the settled morale, the
+ * nations working together and the strain and hazards of the work. */
 static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint32_t present,
                           hv_morale_tally *g)
 {
+    const hv_rules *rules = s->rules;
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
     int32_t base[2][HV_MAX_FACTIONS];
     morale_bases(s, &w->policy, (int32_t)w->recreation, present, base);
-    memset(g, 0, offsetof(hv_morale_tally, crews));
-    memset(g->crews, 0, (size_t)s->module_count * sizeof g->crews[0]);
-    int64_t moved = 0;
+    /* Tallied in locals, which the stores to the people cannot touch. */
+    int64_t sum[HV_MAX_FACTIONS] = {0}, class_sum[2] = {0};
+    int32_t count[HV_MAX_FACTIONS] = {0}, class_count[2] = {0};
+    uint8_t together[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
+    memset(together, 0, sizeof together);
+    /* A bit per nation in each module's crew. */
+    uint32_t crews[HV_MAX_MODULES];
+    int32_t modules = s->module_count, first_id = s->modules[0].id;
+    memset(crews, 0, (size_t)modules * sizeof crews[0]);
+    uint32_t workers = d->worker_roles;
+    const int32_t *trait_morale = d->trait_morale, *trait_loyalty = d->trait_loyalty;
+    int32_t output = 100 + w->policy.output_pct;
+    int64_t moved = 0, strain = 0;
+    int32_t hazards = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         hv_person *p = &s->people[i];
-        const hv_trait *trait = hv_person_trait(s, p);
-        int32_t target = morale_target(s, p, trait, base);
+        int32_t f = p->faction, trait = p->trait, morale = p->morale;
+        uint32_t worker = workers >> p->role & 1u;
+        int32_t target = hv_clamp(base[worker][f] + trait_morale[trait], 0, 100);
         /* Loyalty follows mood slowly, a point a week. */
-        int32_t stand = hv_clamp(p->morale + (trait ? trait->loyalty : 0), 0, 100);
-        p->loyalty += stand > p->loyalty ? 1 : stand < p->loyalty ? -1 : 0;
+        int32_t stand = hv_clamp(morale + trait_loyalty[trait], 0, 100);
+        p->loyalty += (stand > p->loyalty) - (stand < p->loyalty);
         /* A quarter of the way each week, at least one point. */
-        int32_t step = (target - p->morale) / 4;
-        if (step == 0 && target != p->morale)
-            step = target > p->morale ? 1 : -1;
-        p->morale += step;
+        int32_t step = (target - morale) / 4;
+        if (step == 0 && target != morale)
+            step = target > morale ? 1 : -1;
+        morale += step;
+        p->morale = morale;
         moved += step;
         if (p->strike > 0)
             p->strike--;
-        int worker = is_worker(s, p);
-        g->sum[p->faction] += p->morale;
-        g->count[p->faction]++;
-        g->class_sum[worker] += p->morale;
-        g->class_count[worker]++;
-        if (p->module)
-            g->crews[hv_state_module_index(s, p->module)] |= 1u << p->faction;
+        sum[f] += morale;
+        count[f]++;
+        class_sum[worker] += morale;
+        class_count[worker]++;
+        int32_t id = p->module;
+        if (!id)
+            continue;
+        /* hv_state_module_index, its usual guess first */
+        int32_t at = id - first_id;
+        if (at < 0 || at >= modules || s->modules[at].id != id)
+            at = hv_state_module_index(s, id);
+        uint32_t had = crews[at];
+        if (!(had >> f & 1u)) {
+            /* F joins each nation already in the crew in one more module. */
+            crews[at] = had | 1u << f;
+            for (; had; had &= had - 1) {
+                int32_t o = __builtin_ctz(had);
+                if (together[f][o] < 3)
+                    together[f][o] = together[o][f] = (uint8_t)(together[f][o] + 1);
+            }
+        }
+        const hv_module *m = &s->modules[at];
+        if (!worker || !hv_module_running(m) || !m->powered)
+            continue;
+        /* Longer shifts wear more, shorter ones less; some bear it better.
+         * Work without strain adds nothing. */
+        const hv_module_type *mt = &rules->module_types[m->type];
+        if (mt->strain) {
+            int64_t work = (int64_t)mt->strain * output / 100;
+            int32_t bear = d->trait_strain_pct[trait];
+            strain += bear ? work * (100 + bear) / 100 : work;
+        }
+        if (mt->hazard > 0) {
+            g->hazard_who[hazards] = i;
+            g->hazard_pm[hazards++] = mt->hazard;
+        }
     }
+    memcpy(g->sum, sum, sizeof sum);
+    memcpy(g->count, count, sizeof count);
+    memcpy(g->class_sum, class_sum, sizeof class_sum);
+    memcpy(g->class_count, class_count, sizeof class_count);
+    memcpy(g->together, together, sizeof together);
+    g->nations = 0;
+    g->strain = strain;
+    g->hazard_count = hazards;
     if (moved && s->person_count)
         hv_emit(report, s, HV_EV_MORALE, HV_CAUSE_MORALE, -1, -1, moved * 1000 / s->person_count,
                 0);
@@ -268,60 +346,62 @@ static int32_t pair_step(const hv_state *s, hv_report *report, int32_t a, int32_
     if (!delta)
         return t;
     int32_t v = hv_clamp(t + delta, 0, 100);
-    if (v != t)
-        hv_emit(report, s, HV_EV_TENSION, cause, PAIR(a, b), -1, v - t, v);
+    if (report && v != t) /* most weeks are played without a report */
+        hv_emit_add(report, s, HV_EV_TENSION, cause, PAIR(a, b), -1, v - t, v);
     return v;
 }
 
+/* Moves the tension between each pair of nations present and between the
+ * classes; leaves in GM the highest between nations present. */
 static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy, uint32_t present,
-                         const hv_morale_tally *gm)
+                         hv_morale_tally *gm)
 {
     const hv_rules *rules = s->rules;
     const hv_society *soc = &rules->society;
-    const uint32_t *crews = gm->crews;
-    /* Modules each pair of nations staffs together. */
-    uint8_t together[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
-    memset(together, 0, sizeof together);
-    for (int32_t m = 0; m < s->module_count; m++) {
-        uint32_t mask = crews[m];
-        if (!(mask & (mask - 1)))
-            continue; /* one nation or none */
-        for (uint32_t x = mask; x; x &= x - 1)
-            for (uint32_t y = x & (x - 1); y; y &= y - 1) {
-                int32_t a = __builtin_ctz(x), b = __builtin_ctz(y);
-                if (together[a][b] < 3)
-                    together[a][b]++;
-            }
-    }
     int32_t shortage = s->shortage_mask ? soc->shortage_tension : 0;
     int32_t joint = soc->joint_work * (policy->joint ? 2 : 1);
-    int32_t n = rules->faction_count;
-    /* Each nation's mean morale, as gap_tension would divide it per pair. */
+    int32_t gap_tension_pts = soc->gap_tension, partner_calm = -soc->partner_calm;
+    int32_t decay = -soc->tension_decay, all = policy->tension.all;
+    /* Whether every cause but the policy and inequality only eases: a pair
+     * at 0 that neither of those two pushes then stays at 0. */
+    int easing = shortage <= 0 && joint >= 0 && partner_calm <= 0 && decay <= 0;
+    /* Each nation's mean morale, as gap_tension would divide it per pair;
+     * a nation present has someone to count. */
     int64_t mean[HV_MAX_FACTIONS];
-    for (int32_t a = 0; a < n; a++)
-        mean[a] = gm->count[a] ? gm->sum[a] / gm->count[a] : 0;
-    for (int32_t a = 0; a < n; a++) {
-        if (!(present >> a & 1u))
-            continue;
-        for (int32_t b = a + 1; b < n; b++) {
-            if (!(present >> b & 1u))
-                continue;
+    int32_t nation[HV_MAX_FACTIONS], n = 0;
+    for (uint32_t x = present; x; x &= x - 1) {
+        int32_t a = __builtin_ctz(x);
+        mean[n] = gm->sum[a] / gm->count[a];
+        nation[n++] = a;
+    }
+    int32_t worst = 0;
+    for (int32_t i = 0; i < n; i++) {
+        int32_t a = nation[i];
+        int32_t *row = s->tension[a];
+        const int8_t *named = policy->tension.by[a];
+        const uint8_t *together = gm->together[a];
+        uint32_t partners = s->partners[a];
+        int64_t mean_a = mean[i];
+        for (int32_t j = i + 1; j < n; j++) {
+            int32_t b = nation[j];
             /* Each cause on its own, in this order, so the report can name it. */
-            int64_t gap = mean[a] > mean[b] ? mean[a] - mean[b] : mean[b] - mean[a];
-            int32_t t = s->tension[a][b];
-            t = pair_step(s, report, a, b, t, hv_by_pair_for(&policy->tension, a, b),
-                          HV_CAUSE_POLICY);
+            int64_t gap = mean_a > mean[j] ? mean_a - mean[j] : mean[j] - mean_a;
+            int32_t t = row[b], pushed = all + named[b];
+            int32_t unequal = (int32_t)(gap / 10) * gap_tension_pts;
+            if (t == 0 && easing && pushed <= 0 && unequal <= 0)
+                continue; /* stays at 0 both ways round, nothing to report */
+            t = pair_step(s, report, a, b, t, pushed, HV_CAUSE_POLICY);
             t = pair_step(s, report, a, b, t, shortage, HV_CAUSE_SHORTAGE);
-            /* Both present: their counts are above 0. */
-            t = pair_step(s, report, a, b, t, (int32_t)(gap / 10) * soc->gap_tension,
-                          HV_CAUSE_INEQUALITY);
-            t = pair_step(s, report, a, b, t, -joint * together[a][b], HV_CAUSE_JOINT_WORK);
-            if (s->partners[a] >> b & 1u)
-                t = pair_step(s, report, a, b, t, -soc->partner_calm, HV_CAUSE_PARTNERS);
-            t = pair_step(s, report, a, b, t, -soc->tension_decay, HV_CAUSE_CALM);
-            s->tension[a][b] = s->tension[b][a] = t;
+            t = pair_step(s, report, a, b, t, unequal, HV_CAUSE_INEQUALITY);
+            t = pair_step(s, report, a, b, t, -joint * together[b], HV_CAUSE_JOINT_WORK);
+            if (partners >> b & 1u)
+                t = pair_step(s, report, a, b, t, partner_calm, HV_CAUSE_PARTNERS);
+            t = pair_step(s, report, a, b, t, decay, HV_CAUSE_CALM);
+            row[b] = s->tension[b][a] = t;
+            worst = t > worst ? t : worst;
         }
     }
+    gm->nations = worst;
     if (gm->class_count[HV_CLASS_WORKER] == 0)
         return;
     hv_class_tension_add(s, report, policy->class_tension, HV_CAUSE_POLICY);
@@ -340,10 +420,12 @@ void hv_week_society(hv_state *s, hv_report *report, const hv_week *w)
     hv_morale_tally g;
     settle_morale(s, report, w, present, &g);
     move_tension(s, report, &w->policy, present, &g);
-    hv_unrest_work(s, report, &w->policy);
+    hv_unrest_work(s, report, &g);
     int32_t incidents = s->incidents, riots = s->riots;
-    hv_unrest_incidents(s, report, w, present);
-    int32_t tension = hv_unrest_riot(s, report);
+    present = hv_unrest_incidents(s, report, w, present, g.nations);
+    /* Only an incident moves the nations or their tension after it settled. */
+    int32_t nations = s->incidents == incidents ? g.nations : hv_state_tension_among(s, present);
+    int32_t tension = hv_unrest_riot(s, report, nations);
     /* Without an incident or a riot nobody's morale or place moved since
      * it settled: the sponsors read the tally. */
     int calm = s->incidents == incidents && s->riots == riots;

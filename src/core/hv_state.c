@@ -79,15 +79,23 @@ int32_t hv_state_max_tension(const hv_state *s)
 
 int32_t hv_state_nation_tension(const hv_state *s)
 {
-    int32_t present[HV_MAX_FACTIONS] = {0};
+    uint32_t present = 0;
     for (int32_t i = 0; i < s->person_count; i++)
-        present[s->people[i].faction] = 1;
+        present |= 1u << s->people[i].faction;
+    return hv_state_tension_among(s, present);
+}
+
+int32_t hv_state_tension_among(const hv_state *s, uint32_t present)
+{
+    /* Each pair of nations present once, by their bits: the rules' other
+     * nations cost nothing. */
     int32_t worst = 0;
-    int32_t n = s->rules->faction_count;
-    for (int32_t a = 0; a < n; a++)
-        for (int32_t b = a + 1; b < n && present[a]; b++)
-            if (present[b] && s->tension[a][b] > worst)
-                worst = s->tension[a][b];
+    for (uint32_t x = present; x & (x - 1); x &= x - 1) {
+        const int32_t *row = s->tension[__builtin_ctz(x)];
+        for (uint32_t y = x & (x - 1); y; y &= y - 1)
+            if (row[__builtin_ctz(y)] > worst)
+                worst = row[__builtin_ctz(y)];
+    }
     return worst;
 }
 

@@ -238,6 +238,9 @@ void hv_state_play_on(hv_state *state);
 int32_t hv_state_max_tension(const hv_state *state);
 /* Highest tension between any two nations present. */
 int32_t hv_state_nation_tension(const hv_state *state);
+/* Highest tension between any two nations of PRESENT (a bit per faction);
+ * hv_state_nation_tension with the nations already known. */
+int32_t hv_state_tension_among(const hv_state *state, uint32_t present);
 /* Hash of the whole state over a canonical encoding. */
 uint64_t hv_state_hash(const hv_state *state);
 /* Checks the invariants; returns 0, or -1 with a reason written to WHY. */

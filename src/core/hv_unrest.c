@@ -3,15 +3,23 @@
  * built-in kinds), and riots the base can come through with scars. Part of
  * phase 8. A side is a faction index, HV_SIDE_WORKERS or HV_SIDE_STAFF. */
 #include <stddef.h>
+#include <stdint.h>
 
 #include "hv_phase.h"
 #include "hv_turn.h"
 
 #define PAIR(a, b) ((a)*16 + (b))
 
+/* Bit per role of the worker class. */
+static uint32_t worker_roles(const hv_state *s)
+{
+    hv_rules_derived scratch;
+    return hv_rules_derived_of(s->rules, &scratch)->worker_roles;
+}
+
 static int is_worker(const hv_state *s, const hv_person *p)
 {
-    return s->rules->roles[p->role].klass == HV_CLASS_WORKER;
+    return worker_roles(s) >> p->role & 1u;
 }
 
 static int on_side(const hv_state *s, const hv_person *p, int32_t side)
@@ -46,11 +54,26 @@ static int32_t pick_person(hv_state *s, int32_t side)
 /* Index of the least loyal person at the base on SIDE, or -1. */
 static int32_t least_loyal(const hv_state *s, int32_t side)
 {
-    int32_t best = -1;
-    for (int32_t i = 0; i < s->person_count; i++)
-        if (!s->people[i].away && on_side(s, &s->people[i], side) &&
-            (best < 0 || s->people[i].loyalty < s->people[best].loyalty))
+    /* The first of the least loyal, a loop for nations and one for classes. */
+    int32_t best = -1, lowest = INT32_MAX;
+    if (side >= 0) {
+        for (int32_t i = 0; i < s->person_count; i++) {
+            const hv_person *p = &s->people[i];
+            if (p->faction == side && p->loyalty < lowest && !p->away) {
+                lowest = p->loyalty;
+                best = i;
+            }
+        }
+        return best;
+    }
+    uint32_t workers = worker_roles(s), want = side == HV_SIDE_WORKERS;
+    for (int32_t i = 0; i < s->person_count; i++) {
+        const hv_person *p = &s->people[i];
+        if ((workers >> p->role & 1u) == want && p->loyalty < lowest && !p->away) {
+            lowest = p->loyalty;
             best = i;
+        }
+    }
     return best;
 }
 
@@ -134,26 +157,15 @@ void hv_unrest_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_caus
 
 /* ---- the work ------------------------------------------------------------ */
 
-void hv_unrest_work(hv_state *s, hv_report *report, const hv_effect *policy)
+void hv_unrest_work(hv_state *s, hv_report *report, const hv_morale_tally *tally)
 {
-    const hv_rules *rules = s->rules;
-    int64_t strain = 0;
-    for (int32_t i = 0; i < s->person_count; i++) {
-        hv_person *p = &s->people[i];
-        if (!p->module || !is_worker(s, p))
-            continue;
-        const hv_module *m = hv_state_module(s, p->module);
-        const hv_module_type *mt = &rules->module_types[m->type];
-        if (!hv_module_running(m) || !m->powered)
-            continue;
-        /* Longer shifts wear more, shorter ones less; some bear it better. */
-        const hv_trait *t = hv_person_trait(s, p);
-        strain += (int64_t)mt->strain * (100 + policy->output_pct) / 100 *
-                  (100 + (t ? t->strain_pct : 0)) / 100;
-        if (mt->hazard > 0 && (int32_t)hv_rng_below(&s->rng, 1000) < mt->hazard)
-            hurt(s, report, p, rules->society.work_injury, HV_CAUSE_WORK);
-    }
+    /* The hazards' draws in the people's order, as the tally found them. */
+    for (int32_t k = 0; k < tally->hazard_count; k++)
+        if ((int32_t)hv_rng_below(&s->rng, 1000) < tally->hazard_pm[k])
+            hurt(s, report, &s->people[tally->hazard_who[k]], s->rules->society.work_injury,
+                 HV_CAUSE_WORK);
     /* Strain counts in hundredths of a point; what is left carries over. */
+    int64_t strain = tally->strain;
     s->strain += (int32_t)(strain > 10000 ? 10000 : strain);
     int32_t whole = s->strain / 100;
     s->strain -= whole * 100;
@@ -294,27 +306,40 @@ static int incident_roll(hv_state *s, int32_t tension, int64_t scale)
     return (int64_t)hv_rng_below(&s->rng, 1000) < chance;
 }
 
-void hv_unrest_incidents(hv_state *s, hv_report *report, const hv_week *w, uint32_t present)
+uint32_t hv_unrest_incidents(hv_state *s, hv_report *report, const hv_week *w, uint32_t present,
+                             int32_t nations)
 {
     const hv_effect *policy = &w->policy;
     int64_t security = w->security > 800 ? 800 : w->security;
     /* Percent of the rules' chance, times per-mille left by security. */
     int64_t scale = (100 + policy->incident_pct) * (1000 - security) / 10;
-    int32_t n = s->rules->faction_count;
-    for (int32_t a = 0; a < n; a++)
-        for (int32_t b = a + 1; b < n; b++)
-            if ((present >> a & 1u) && (present >> b & 1u) &&
-                incident_roll(s, s->tension[a][b], scale)) {
-                /* Either side may start it; one draw keeps the two sides apart. */
-                int32_t t = s->tension[a][b];
-                if (hv_rng_below(&s->rng, 2))
-                    incident(s, report, a, b, t);
-                else
-                    incident(s, report, b, a, t);
-                present = hv_factions_present(s);
-            }
-    if (incident_roll(s, s->class_tension, scale))
+    /* Every pair of nations present, by their bits; an incident may send
+     * someone away, and the pairs still to roll are those left present.
+     * When no pair stands above the incident line none rolls dice, nor
+     * starts an incident that would move another. */
+    uint32_t rolling = nations > s->rules->society.incident_at ? present : 0;
+    for (int32_t a = 0; a < HV_MAX_FACTIONS && rolling >> a; a++) {
+        uint32_t y = rolling >> a & 1u ? rolling & ~((2u << a) - 1) : 0;
+        while (y) {
+            int32_t b = __builtin_ctz(y);
+            y &= y - 1;
+            if (!incident_roll(s, s->tension[a][b], scale))
+                continue;
+            /* Either side may start it; one draw keeps the two sides apart. */
+            int32_t t = s->tension[a][b];
+            if (hv_rng_below(&s->rng, 2))
+                incident(s, report, a, b, t);
+            else
+                incident(s, report, b, a, t);
+            present = rolling = hv_factions_present(s);
+            y = rolling >> a & 1u ? rolling & ~((2u << b) - 1) : 0;
+        }
+    }
+    if (incident_roll(s, s->class_tension, scale)) {
         incident(s, report, HV_SIDE_WORKERS, HV_SIDE_STAFF, s->class_tension);
+        present = hv_factions_present(s);
+    }
+    return present;
 }
 
 /* ---- riots --------------------------------------------------------------- */
@@ -368,10 +393,9 @@ static void riot(hv_state *s, hv_report *report)
     s->riot_weeks = 0;
 }
 
-int32_t hv_unrest_riot(hv_state *s, hv_report *report)
+int32_t hv_unrest_riot(hv_state *s, hv_report *report, int32_t nations)
 {
     const hv_society *soc = &s->rules->society;
-    int32_t nations = hv_state_nation_tension(s); /* hv_state_max_tension, in two */
     int32_t most = nations > s->class_tension ? nations : s->class_tension;
     s->riot_weeks = most >= soc->riot_at ? s->riot_weeks + 1 : 0;
     if (s->riot_weeks < soc->riot_weeks)

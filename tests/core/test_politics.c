@@ -396,6 +396,63 @@ static void test_morale_targets(void)
         CHECK_EQ_INT(s.people[i].morale, targets[i]);
 }
 
+/* Joint work: each module two nations staff together eases their tension
+ * a point, three modules at most; a module of three nations counts for
+ * each of its pairs. */
+static void test_joint_work(void)
+{
+    fresh();
+    rules.society.joint_work = 1;
+    rules.society.tension_decay = 0;
+    rules.module_types[T_LAB].crew_slots = 3;
+    /* Four labs of nations 0 and 1, one of which nation 2 joins. */
+    for (int32_t k = 0; k < 4; k++) {
+        int32_t lab = hv_state_add_module(&s, T_LAB, k, 3, 1);
+        for (int32_t f = 0; f < (k == 0 ? 3 : 2); f++) {
+            int32_t id = fixture_person(&s, lab, 100);
+            hv_state_person(&s, id)->faction = f;
+        }
+    }
+    s.tension[0][1] = s.tension[1][0] = 50;
+    s.tension[0][2] = s.tension[2][0] = 50;
+    s.tension[1][2] = s.tension[2][1] = 50;
+    hv_phase_society(&s, &report);
+    CHECK_EQ_INT(s.tension[0][1], 47); /* four modules, counted as three */
+    CHECK_EQ_INT(s.tension[1][0], 47);
+    CHECK_EQ_INT(s.tension[0][2], 49);
+    CHECK_EQ_INT(s.tension[1][2], 49);
+    CHECK_EQ_INT(count_kind(HV_EV_TENSION), 3);
+    CHECK_EQ_INT(hv_state_tension_among(&s, 7u), 49);
+    CHECK_EQ_INT(hv_state_tension_among(&s, 3u), 47);
+    CHECK_EQ_INT(hv_state_tension_among(&s, 1u), 0); /* one nation: no pair */
+    CHECK_EQ_INT(hv_state_nation_tension(&s), 49);
+    char why[160];
+    CHECK_EQ_INT(hv_state_check(&s, why, sizeof why), 0);
+}
+
+/* No pair of nations above the incident line: the incident rolls draw no
+ * dice; one pair above it: they do, and the classes' roll follows. */
+static void test_incident_line(void)
+{
+    fresh();
+    rules.society.incident_at = 40;
+    rules.society.incident_pm = 1;
+    s.tension[0][1] = s.tension[1][0] = 40;
+    s.tension[1][2] = s.tension[2][1] = 40;
+    s.class_tension = 40;
+    hv_rng before = s.rng;
+    hv_phase_society(&s, NULL);
+    CHECK(memcmp(&before, &s.rng, sizeof before) == 0);
+    CHECK_EQ_INT(s.incidents, 0);
+    fresh();
+    rules.society.incident_at = 40;
+    rules.society.incident_pm = 1;
+    s.tension[1][2] = s.tension[2][1] = 60;
+    before = s.rng;
+    hv_phase_society(&s, NULL);
+    CHECK(memcmp(&before, &s.rng, sizeof before) != 0);
+}
+
 int main(void)
 {
     test_by_faction_and_pair();
@@ -408,5 +465,7 @@ int main(void)
     test_riot();
     test_traits();
     test_morale_targets();
+    test_joint_work();
+    test_incident_line();
     return hv_test_done("core_politics");
 }

@@ -161,5 +161,28 @@ int main(void)
     hv_rules_derive(&rules);
     CHECK_EQ_INT(rules.derived.makes[T_HAB], 1u << HV_RES_FOOD);
     CHECK_EQ_INT(hv_rules_check_derived(&rules), 0);
+    /* The people's side: worker roles, traits by the person's index, and
+     * policy options that add nothing. */
+    rules.roles[1].klass = HV_CLASS_WORKER;
+    rules.trait_count = 2;
+    rules.traits[1].morale = -20;
+    rules.traits[1].loyalty = 5;
+    rules.traits[1].strain_pct = 30;
+    rules.policy_count = 1;
+    rules.policies[0].option_count = 3;
+    rules.policies[0].options[1].effect.pay_pct = 10;
+    rules.policies[0].options[2].effect.health = 5; /* not a policy's figure */
+    CHECK_EQ_INT(hv_rules_check_derived(&rules), -1);
+    hv_rules_derive(&rules);
+    d = &rules.derived;
+    CHECK_EQ_INT(d->worker_roles, 2u);
+    CHECK_EQ_INT(d->trait_morale[0], 0);
+    CHECK_EQ_INT(d->trait_morale[1], 0);
+    CHECK_EQ_INT(d->trait_morale[2], -20);
+    CHECK_EQ_INT(d->trait_loyalty[2], 5);
+    CHECK_EQ_INT(d->trait_strain_pct[2], 30);
+    CHECK_EQ_INT(d->options[0][0], 0);
+    CHECK_EQ_INT(d->options[0][1], HV_OPTION_FIGURES);
+    CHECK_EQ_INT(d->options[0][2], 0);
     return hv_test_done("core_state");
 }
