@@ -45,6 +45,7 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
         d->trait_morale[t + 1] = rules->traits[t].morale;
         d->trait_loyalty[t + 1] = rules->traits[t].loyalty;
         d->trait_strain_pct[t + 1] = rules->traits[t].strain_pct;
+        d->trait_output_pct[t + 1] = rules->traits[t].output_pct;
     }
     d->ready = 1;
 }

@@ -30,6 +30,7 @@ typedef struct hv_rules_derived {
     int32_t trait_morale[HV_MAX_TRAITS + 1];
     int32_t trait_loyalty[HV_MAX_TRAITS + 1];
     int32_t trait_strain_pct[HV_MAX_TRAITS + 1];
+    int32_t trait_output_pct[HV_MAX_TRAITS + 1];
 } hv_rules_derived;
 
 /* What a policy option's effect names beyond plain numbers (most name none). */

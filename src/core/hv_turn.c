@@ -187,11 +187,11 @@ int32_t hv_person_output_pm(const hv_person *p)
     return (700 + 100 * p->skill) * (700 + 5 * p->morale) / 1000;
 }
 
-/* A person's work as production counts it: their rate and their trait. */
-static int64_t person_work_pm(const hv_state *s, const hv_person *p)
+/* A person's work as production counts it: their rate and their trait
+ * (D: the rules' derived data). */
+static int64_t person_work_pm(const hv_rules_derived *d, const hv_person *p)
 {
-    const hv_trait *trait = hv_person_trait(s, p);
-    return hv_person_output_pm(p) * (100 + (trait ? trait->output_pct : 0)) / 100;
+    return hv_person_output_pm(p) * (100 + d->trait_output_pct[p->trait]) / 100;
 }
 
 /* What each module's crew puts in, by module index: their work summed,
@@ -203,6 +203,8 @@ typedef struct crew_sums {
 
 static void crew_sum(const hv_state *s, crew_sums *c)
 {
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
     memset(c->work, 0, (size_t)s->module_count * sizeof c->work[0]);
     memset(c->nations, 0, (size_t)s->module_count * sizeof c->nations[0]);
     for (int32_t i = 0; i < s->person_count; i++) {
@@ -210,7 +212,7 @@ static void crew_sum(const hv_state *s, crew_sums *c)
         if (!p->module)
             continue;
         int32_t m = hv_state_module_index(s, p->module);
-        c->work[m] += person_work_pm(s, p);
+        c->work[m] += person_work_pm(d, p);
         c->nations[m] |= 1u << p->faction;
     }
 }
@@ -247,7 +249,9 @@ int32_t hv_person_module_pm(const hv_state *s, const hv_person *p)
     if (!m)
         return 0;
     int32_t slots = s->rules->module_types[m->type].crew_slots;
-    return slots > 0 ? (int32_t)(person_work_pm(s, p) / slots) : 0;
+    hv_rules_derived scratch;
+    return slots > 0 ? (int32_t)(person_work_pm(hv_rules_derived_of(s->rules, &scratch), p) / slots)
+                     : 0;
 }
 
 void hv_phase_production(hv_state *s, hv_report *report)
@@ -291,7 +295,7 @@ void hv_week_production(hv_state *s, hv_report *report, const hv_week *w)
         const hv_person *p = &s->people[i];
         int32_t k = p->module ? at[hv_state_module_index(s, p->module)] : 0;
         if (k) {
-            c.work[k - 1] += person_work_pm(s, p);
+            c.work[k - 1] += person_work_pm(d, p);
             c.nations[k - 1] |= 1u << p->faction;
         }
     }
