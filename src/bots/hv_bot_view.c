@@ -8,24 +8,22 @@
 /* ---- the worth of things ----------------------------------------------- */
 
 /* Weeks until the latest deadline among the goals, else a year. */
-static int32_t weeks_left(const hv_state *s)
+static int32_t weeks_left(const hv_bot_view *v)
 {
-    int32_t last = hv_rules_last_week(s->rules);
-    int32_t left = last > s->turn ? last - s->turn : 52;
+    int32_t last = v->d->bot_last_week;
+    int32_t left = last > v->s->turn ? last - v->s->turn : 52;
     return left < 1 ? 1 : left;
 }
 
-/* The best price the base can get for one unit of RES by refining it: a
- * module type that turns RES into the resource Earth buys. */
-static int64_t refined_worth(const hv_bot_view *v, int res)
+/* The best price the base can get for one unit of ore by refining it: a
+ * module type that turns it into the resource Earth buys. */
+static int64_t refined_worth(const hv_bot_view *v)
 {
     int64_t best = 0;
-    for (int32_t t = 0; t < v->r->module_type_count; t++) {
-        const hv_module_type *mt = &v->r->module_types[t];
-        if (mt->input[res] > 0 && mt->output[HV_RES_IRIDIUM] > 0) {
-            int64_t w = v->s->price * 100 * mt->output[HV_RES_IRIDIUM] / mt->input[res];
-            best = w > best ? w : best;
-        }
+    for (uint32_t bits = v->d->bot_refines; bits; bits &= bits - 1) {
+        const hv_module_type *mt = &v->r->module_types[__builtin_ctz(bits)];
+        int64_t w = v->s->price * 100 * mt->output[HV_RES_IRIDIUM] / mt->input[HV_RES_ORE];
+        best = w > best ? w : best;
     }
     return best * 6 / 10;
 }
@@ -54,16 +52,6 @@ static int64_t fuel_worth(const hv_bot_view *v)
         best = w > best ? w : best;
     }
     return best > 3000 ? 3000 : best;
-}
-
-/* Enough materials to build the dearest module type twice over. */
-static int64_t materials_wanted(const hv_bot_view *v)
-{
-    int64_t most = 0;
-    for (int32_t t = 0; t < v->r->module_type_count; t++)
-        if (v->r->module_types[t].cost[HV_RES_MATERIALS] > most)
-            most = v->r->module_types[t].cost[HV_RES_MATERIALS];
-    return 2 * most;
 }
 
 static void weigh_resources(hv_bot_view *v)
@@ -95,12 +83,13 @@ static void weigh_resources(hv_bot_view *v)
             v->worth[HV_RES_FUNDS] = runway < 4 ? 400 : runway < 8 ? 250 : 150;
     }
     v->worth[HV_RES_IRIDIUM] = s->price * 100;
-    int64_t refined = refined_worth(v, HV_RES_ORE);
+    int64_t refined = refined_worth(v);
     if (refined > v->worth[HV_RES_ORE])
         v->worth[HV_RES_ORE] = refined;
     if (s->stock[HV_RES_FUEL] < fuel_wanted(v))
         v->worth[HV_RES_FUEL] = fuel_worth(v);
-    if (s->stock[HV_RES_MATERIALS] < materials_wanted(v))
+    /* Enough materials to build the dearest module type twice over. */
+    if (s->stock[HV_RES_MATERIALS] < 2 * v->d->bot_materials)
         v->worth[HV_RES_MATERIALS] = 600;
     if (v->greedy) {
         for (int res = 0; res < HV_RES_COUNT; res++)
@@ -111,32 +100,40 @@ static void weigh_resources(hv_bot_view *v)
 
 /* Bit per resource that supply ships bring, or that a rock still out
  * there, on its way or in Mars orbit holds. */
-static uint32_t supplied(const hv_state *s)
+static uint32_t supplied(const hv_bot_view *v)
 {
-    uint32_t bits = 0;
-    for (int res = 0; res < HV_RES_COUNT; res++) {
-        for (int32_t i = 0; i < s->rules->supply_count; i++)
-            bits |= (uint32_t)(s->rules->supply[i].cargo[res] > 0) << res;
-        for (int32_t i = 0; i < s->rules->asteroid_count; i++)
-            bits |=
-                (uint32_t)(s->asteroids[i].stage <= HV_STAGE_ORBIT && s->asteroids[i].left[res] > 0)
-                << res;
+    const hv_state *s = v->s;
+    uint32_t bits = v->d->bot_supplied;
+    for (int32_t i = 0; i < s->rules->asteroid_count; i++) {
+        if (s->asteroids[i].stage > HV_STAGE_ORBIT)
+            continue;
+        for (int res = 0; res < HV_RES_COUNT; res++)
+            bits |= (uint32_t)(s->asteroids[i].left[res] > 0) << res;
     }
     return bits;
 }
 
-static void weigh_effects(hv_bot_view *v);
+static void weigh_effects(hv_bot_view *v, const int32_t *staff, const int32_t *workers,
+                          const int64_t *morale);
 
 void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
 {
-    memset(v, 0, offsetof(hv_bot_view, free_people));
+    /* Only what is summed into is cleared: the view is large, and the rest
+     * is written before it is read. */
     v->s = s;
     v->r = s->rules;
     v->greedy = greedy;
     const hv_rules *r = v->r;
-    v->d = hv_rules_derived_of(r, &v->scratch);
+    const hv_rules_derived *d = v->d = hv_rules_derived_of(r, &v->scratch);
     v->pending = 0;
     v->restaffed = 0;
+    v->valued = 0;
+    v->taken[0] = v->taken[1] = -1;
+    v->shed = 0;
+    v->output_worth = 0;
+    v->points_w = 0;
+    v->heard_count = 0;
+    memset(v->keep, 0, sizeof v->keep);
     int32_t ration = 0;
     for (int32_t i = 0; i < r->policy_count; i++)
         ration += r->policies[i].options[s->policy[i]].effect.ration_pct;
@@ -146,49 +143,99 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
             v->need[res] = v->need[res] * (100 + ration) / 100;
         v->net[res] = -v->need[res];
     }
+    /* Modules are counted by type, and whole crews' recipes summed by type:
+     * a base has a few dozen modules of about a dozen types. */
+    int32_t count[HV_MAX_MODULE_TYPES] = {0}, whole[HV_MAX_MODULE_TYPES] = {0};
+    uint32_t types = 0, running = 0;
     int64_t made[HV_RES_COUNT] = {0};
+    int32_t open = 0;
     for (int32_t i = 0; i < s->module_count; i++) {
         const hv_module *m = &s->modules[i];
-        const hv_module_type *mt = &r->module_types[m->type];
-        v->costs += mt->upkeep;
-        v->beds += mt->housing;
-        v->shed |= m->status == HV_MODULE_ACTIVE && !m->broken && !m->powered && mt->power < 0 &&
-                   m->crew > 0;
-        v->slots[i] =
-            m->status == HV_MODULE_ACTIVE || m->build_left <= 1 ? mt->crew_slots - m->crew : 0;
-        if (m->status == HV_MODULE_BUILDING || v->slots[i] > 0)
-            v->pending |= 1u << m->type;
-        if (m->status != HV_MODULE_ACTIVE || m->broken || (mt->crew_slots && !m->crew))
-            continue;
-        int64_t share = mt->crew_slots ? m->crew * 1000 / mt->crew_slots : 1000;
-        /* Recipes name a few resources each: only those are looked at. */
-        for (uint32_t bits = v->d->nets[m->type]; bits; bits &= bits - 1) {
-            int res = __builtin_ctz(bits);
-            int64_t net = mt->output[res] - mt->input[res];
-            net = share == 1000 ? net : net * share / 1000;
+        int32_t t = m->type;
+        const hv_module_type *mt = &r->module_types[t];
+        count[t]++;
+        types |= 1u << t;
+        int32_t slots = 0;
+        if (m->status == HV_MODULE_ACTIVE) {
+            slots = mt->crew_slots - m->crew;
+            if (!m->broken && (m->crew || !mt->crew_slots)) {
+                v->shed |= !m->powered && mt->power < 0 && m->crew > 0;
+                int64_t share = mt->crew_slots ? m->crew * 1000 / mt->crew_slots : 1000;
+                if (share == 1000) {
+                    whole[t]++;
+                    running |= 1u << t;
+                } else {
+                    /* Recipes name a few resources each: only those are looked at. */
+                    for (uint32_t bits = d->nets[t]; bits; bits &= bits - 1) {
+                        int res = __builtin_ctz(bits);
+                        int64_t net = (mt->output[res] - mt->input[res]) * share / 1000;
+                        v->net[res] += net;
+                        made[res] += net;
+                    }
+                }
+            }
+        } else {
+            slots = m->build_left <= 1 ? mt->crew_slots - m->crew : 0;
+            v->pending |= 1u << t; /* going up */
+        }
+        v->slots[i] = slots;
+        if (slots > 0) {
+            v->pending |= 1u << t;
+            v->open[open++] = i;
+        }
+    }
+    v->open_count = open;
+    int64_t costs = 0, beds = 0;
+    for (uint32_t bits = types; bits; bits &= bits - 1) {
+        int32_t t = __builtin_ctz(bits);
+        costs += count[t] * r->module_types[t].upkeep;
+        beds += count[t] * r->module_types[t].housing;
+    }
+    for (uint32_t bits = running; bits; bits &= bits - 1) {
+        int32_t t = __builtin_ctz(bits);
+        const hv_module_type *mt = &r->module_types[t];
+        for (uint32_t res_bits = d->nets[t]; res_bits; res_bits &= res_bits - 1) {
+            int res = __builtin_ctz(res_bits);
+            int64_t net = (mt->output[res] - mt->input[res]) * whole[t];
             v->net[res] += net;
             made[res] += net;
         }
     }
-    uint32_t present = 0;
+    v->beds = beds;
+    /* People are counted by role and by nation and class. */
+    int32_t by_role[HV_MAX_ROLES] = {0};
+    int32_t nation[2][HV_MAX_FACTIONS] = {{0}}; /* staff, workers */
+    int64_t morale[HV_MAX_FACTIONS] = {0};
+    uint32_t workers_mask = d->bot_workers;
+    int32_t free_count = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
-        const hv_role *role = &r->roles[p->role];
-        present |= 1u << p->faction;
-        v->costs += role->pay;
-        v->nation_morale[p->faction] += p->morale;
-        if (role->klass == HV_CLASS_WORKER) {
-            v->workers++;
-            v->nation_workers[p->faction]++;
-            v->worker_pay += role->pay;
-        } else {
-            v->staff++;
-            v->nation_staff[p->faction]++;
-        }
+        by_role[p->role]++;
+        nation[workers_mask >> p->role & 1u][p->faction]++;
+        morale[p->faction] += p->morale;
         if (!p->module && !p->away)
-            v->free_people[v->free_count++] = i;
+            v->free_people[free_count++] = i;
     }
+    v->free_count = free_count;
+    int64_t worker_pay = 0;
+    int32_t workers = 0;
+    for (int32_t k = 0; k < r->role_count; k++) {
+        int64_t pay = by_role[k] * r->roles[k].pay;
+        costs += pay;
+        if (workers_mask >> k & 1u) {
+            worker_pay += pay;
+            workers += by_role[k];
+        }
+    }
+    v->costs = costs;
+    v->worker_pay = worker_pay;
+    v->workers = workers;
+    v->staff = s->person_count - workers;
+    uint32_t present = 0;
+    for (int32_t f = 0; f < r->faction_count; f++)
+        present |= (uint32_t)(nation[0][f] + nation[1][f] > 0) << f;
     v->min_satisfaction = 100;
+    v->funding = v->paid = 0;
     for (int32_t i = 0; i < r->sponsor_count; i++) {
         v->funding += r->sponsors[i].funding;
         v->paid += hv_sponsor_funding(s, i);
@@ -199,24 +246,31 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
         if (r->win[i].kind == HV_GOAL_RESOURCE_AT_LEAST &&
             r->win[i].amount > v->keep[r->win[i].resource])
             v->keep[r->win[i].resource] = r->win[i].amount;
-    v->worst_a = v->worst_b = -1;
-    for (int32_t a = 0; a < r->faction_count; a++)
-        for (int32_t b = a + 1; b < r->faction_count; b++)
-            if ((present >> a & present >> b & 1u) &&
-                (v->worst_a < 0 || s->tension[a][b] > s->tension[v->worst_a][v->worst_b])) {
-                v->worst_a = a;
-                v->worst_b = b;
+    /* The worst pair present holds the highest tension between nations;
+     * pairs are tried in the same order as over every nation. */
+    int32_t worst_a = -1, worst_b = -1, worst = 0;
+    for (uint32_t as = present; as; as &= as - 1) {
+        int32_t a = __builtin_ctz(as);
+        for (uint32_t bs = as & (as - 1); bs; bs &= bs - 1) {
+            int32_t b = __builtin_ctz(bs);
+            if (worst_a < 0 || s->tension[a][b] > worst) {
+                worst_a = a;
+                worst_b = b;
+                worst = s->tension[a][b];
             }
-    /* The worst pair present holds the highest tension between nations. */
-    v->tension = v->worst_a >= 0 ? s->tension[v->worst_a][v->worst_b] : 0;
+        }
+    }
+    v->worst_a = worst_a;
+    v->worst_b = worst_b;
+    v->tension = worst;
     v->class_tension = s->class_tension;
-    v->weeks_left = weeks_left(s);
-    v->supplied = supplied(s);
+    v->weeks_left = weeks_left(v);
+    v->supplied = supplied(v);
     weigh_resources(v);
     for (int res = 0; res < HV_RES_COUNT; res++)
         if (made[res] > 0)
             v->output_worth += made[res] * v->worth[res];
-    weigh_effects(v);
+    weigh_effects(v, nation[0], nation[1], morale);
 }
 
 /* Worth of one point of tension held for a week, by how close the base is
@@ -275,30 +329,43 @@ static int64_t point_worth(const hv_bot_view *v, int32_t k)
     return v->greedy ? per_point / 2 : per_point;
 }
 
-static void weigh_effects(hv_bot_view *v)
+static void weigh_effects(hv_bot_view *v, const int32_t *staff, const int32_t *workers,
+                          const int64_t *morale)
 {
+    const hv_rules *r = v->r;
     v->tension_w = tension_weight(v, v->tension);
     v->class_w = tension_weight(v, v->class_tension);
     v->staff_w = morale_weight(v, v->staff);
     v->workers_w = morale_weight(v, v->workers);
-    for (int32_t k = 0; k < v->r->sponsor_count; k++) {
-        v->point_w[k] = point_worth(v, k);
-        v->points_w += v->point_w[k];
-        v->pay_w[k] = (int64_t)v->r->sponsors[k].agenda.pay * v->point_w[k];
-        int32_t f = v->r->sponsors[k].faction;
-        int32_t n = v->nation_staff[f] + v->nation_workers[f];
-        if (n) {
+    memset(v->faction_w, 0, sizeof v->faction_w);
+    for (int32_t k = 0; k < r->sponsor_count; k++) {
+        int64_t w = v->point_w[k] = point_worth(v, k);
+        v->points_w += w;
+        v->pay_w[k] = (int64_t)r->sponsors[k].agenda.pay * w;
+        int32_t f = r->sponsors[k].faction;
+        v->faction_w[f] += w;
+        int32_t n = staff[f] + workers[f];
+        if (n && w) { /* a sponsor whose satisfaction is worth nothing moves nothing */
             struct hv_bot_nation *h = &v->heard[v->heard_count++];
             h->sponsor = k;
-            h->staff = v->nation_staff[f];
-            h->workers = v->nation_workers[f];
+            h->staff = staff[f];
+            h->workers = workers[f];
             h->people = n;
-            h->mean = v->nation_morale[f] / n;
+            h->mean = morale[f] / n;
             h->mood = hv_sponsor_mood(h->mean);
+            h->low = h->high = 0; /* outside the bands looked up: always weighed */
+            if (h->mean >= 0 && h->mean <= 100) {
+                h->low = (v->d->bot_mood_lo[h->mean] - h->mean - 1) * h->people;
+                h->high = (v->d->bot_mood_hi[h->mean] - h->mean + 1) * h->people;
+            }
         }
     }
-    for (int32_t t = 0; t < v->r->module_type_count; t++)
-        v->type_value[t] = hv_bot_type_value(v, t);
+    v->horizon = v->weeks_left < 12 ? v->weeks_left : 12;
+    int32_t over = (v->tension > v->class_tension ? v->tension : v->class_tension) -
+                   (r->society.incident_at - 10);
+    v->incident_w = over > 0 && !v->greedy ? (int64_t)over * 4 : 0;
+    v->joint_w =
+        v->tension > 10 ? (int64_t)r->society.joint_work * v->tension_w * v->horizon / 2 : 0;
 }
 
 /* Worth of a week of satisfaction changed by SAT, sponsor by sponsor. */
@@ -318,9 +385,12 @@ static int64_t satisfaction_worth(const hv_bot_view *v, const hv_by_faction *sat
 static int64_t mood_worth(const hv_bot_view *v, int32_t staff, int32_t workers)
 {
     int64_t w = 0;
-    for (int32_t i = 0; i < v->heard_count && (staff || workers); i++) {
+    for (int32_t i = 0; i < v->heard_count; i++) {
         const struct hv_bot_nation *h = &v->heard[i];
-        int64_t moved = (h->staff * staff + h->workers * workers) / h->people;
+        int64_t sum = h->staff * staff + h->workers * workers;
+        if (sum > h->low && sum < h->high)
+            continue; /* its mood stays where it is */
+        int64_t moved = sum / h->people;
         w += (hv_sponsor_mood(h->mean + moved) - h->mood) * v->point_w[h->sponsor];
     }
     return v->greedy ? w / 2 : w;
@@ -331,7 +401,7 @@ static int64_t mood_worth(const hv_bot_view *v, int32_t staff, int32_t workers)
 static int64_t agenda_pay_worth(const hv_bot_view *v, int32_t pay_pct)
 {
     int64_t w = 0;
-    for (int32_t k = 0; k < v->r->sponsor_count && pay_pct; k++)
+    for (int32_t k = 0; k < v->r->sponsor_count; k++)
         w += v->pay_w[k] * (pay_pct / 10) / 10;
     return w;
 }
@@ -352,38 +422,53 @@ static int launch_near(const hv_bot_view *v)
 }
 
 int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e, uint32_t names,
-                            const hv_effect *in_force)
+                            uint32_t factions, const hv_effect *in_force)
 {
-    int64_t horizon = v->weeks_left < 12 ? v->weeks_left : 12;
+    /* Most options name a few of the effects: a term of an effect at 0 is
+     * worth 0 and is not weighed. */
+    int64_t horizon = v->horizon;
     int64_t w = 0;
     for (int res = 0; res < HV_RES_COUNT && (names & HV_OPTION_RESOURCES); res++)
         w += e->resources[res] * v->worth[res];
-    w += v->output_worth * e->output_pct / 100;
-    w -= v->need[HV_RES_FOOD] * e->ration_pct / 100 * v->worth[HV_RES_FOOD];
-    w -= v->worker_pay * e->pay_pct / 100 * 100;
+    if (e->output_pct)
+        w += v->output_worth * e->output_pct / 100;
+    if (e->ration_pct)
+        w -= v->need[HV_RES_FOOD] * e->ration_pct / 100 * v->worth[HV_RES_FOOD];
+    if (e->pay_pct)
+        w -= v->worker_pay * e->pay_pct / 100 * 100;
     /* Morale and tension settle over the weeks ahead: count half of them. */
-    w += (e->morale_staff * v->staff_w + e->morale_workers * v->workers_w) * horizon / 4;
-    int32_t gap = e->morale_staff - e->morale_workers;
-    int64_t class_delta = e->class_tension + gap * v->r->society.gap_tension / 10;
-    w -= worst_pair_delta(v, &e->tension) * v->tension_w * horizon / 2;
-    w -= class_delta * v->class_w * horizon / 2;
+    int32_t staff = e->morale_staff, workers = e->morale_workers;
+    if (staff | workers)
+        w += (staff * v->staff_w + workers * v->workers_w) * horizon / 4;
+    int64_t class_delta = e->class_tension + (staff - workers) * v->r->society.gap_tension / 10;
+    if (class_delta)
+        w -= class_delta * v->class_w * horizon / 2;
+    int32_t pair = v->worst_a >= 0 && (names & HV_OPTION_PAIRS)
+                       ? hv_by_pair_for(&e->tension, v->worst_a, v->worst_b)
+                       : e->tension.all;
+    if (pair)
+        w -= pair * v->tension_w * horizon / 2;
     /* Satisfaction that names no faction is the same for every sponsor. */
-    w += ((names & HV_OPTION_SPONSORS) ? satisfaction_worth(v, &e->satisfaction)
-                                       : e->satisfaction.all * v->points_w) *
-         horizon / 2;
+    int64_t sat = e->satisfaction.all * v->points_w;
+    for (uint32_t bits = (names & HV_OPTION_SPONSORS) ? factions : 0; bits; bits &= bits - 1) {
+        int32_t f = __builtin_ctz(bits);
+        sat += e->satisfaction.by[f] * v->faction_w[f];
+    }
+    if (sat)
+        w += sat * horizon / 2;
     /* An agenda's displeasure and a nation's mood pile up week on week and
      * stay; morale today already holds the option in force. */
-    w += (agenda_pay_worth(v, e->pay_pct) +
-          mood_worth(v, e->morale_staff - in_force->morale_staff,
-                     e->morale_workers - in_force->morale_workers)) *
-         horizon * horizon / 4;
-    const hv_society *soc = &v->r->society;
-    int32_t over =
-        (v->tension > v->class_tension ? v->tension : v->class_tension) - (soc->incident_at - 10);
-    if (over > 0 && !v->greedy)
-        w -= (int64_t)e->incident_pct * over * 4;
-    if (e->joint && v->tension > 10)
-        w += (int64_t)soc->joint_work * v->tension_w * horizon / 2;
+    int64_t lasting = e->pay_pct ? agenda_pay_worth(v, e->pay_pct) : 0;
+    staff -= in_force->morale_staff;
+    workers -= in_force->morale_workers;
+    if (staff | workers)
+        lasting += mood_worth(v, staff, workers);
+    if (lasting)
+        w += lasting * horizon * horizon / 4;
+    if (e->incident_pct)
+        w -= e->incident_pct * v->incident_w;
+    if (e->joint)
+        w += v->joint_w;
     if (e->capture_pm && launch_near(v))
         w += (int64_t)e->capture_pm * 10;
     return w;
@@ -483,7 +568,9 @@ static int64_t effect_worth(const hv_bot_view *v, const hv_effect *e, int depth)
     w += e->price_pct * v->s->price *
          (v->s->stock[HV_RES_IRIDIUM] + v->net[HV_RES_IRIDIUM] * lasting) / 100 * 100 / 10;
     if (e->break_type > 0)
-        w -= (int64_t)e->break_weeks * v->type_value[e->break_type - 1];
+        w -= (int64_t)e->break_weeks * (v->valued >> (e->break_type - 1) & 1u
+                                             ? v->type_value[e->break_type - 1]
+                                             : hv_bot_type_value(v, e->break_type - 1));
     /* Unrest falls on a side: a strike stops a share of the work, sabotage
      * a busy module, a defection loses a pair of hands. */
     int64_t per_head = people ? v->output_worth / people : 0;

@@ -1,6 +1,49 @@
 #include <string.h>
 
 #include "hv_rules.h" /* and with it hv_derived.h */
+#include "hv_turn.h"
+
+/* The bots' block: masks of module types and roles, and the bands of the
+ * sponsors' mood. */
+static void derive_bots(const hv_rules *rules, hv_rules_derived *d)
+{
+    d->bot_last_week = hv_rules_last_week(rules);
+    for (int32_t i = 0; i < rules->supply_count && i < HV_MAX_SUPPLY; i++)
+        for (int r = 0; r < HV_RES_COUNT; r++)
+            d->bot_supplied |= (uint32_t)(rules->supply[i].cargo[r] > 0) << r;
+    for (int32_t t = 0; t < rules->module_type_count && t < HV_MAX_MODULE_TYPES; t++) {
+        const hv_module_type *mt = &rules->module_types[t];
+        d->bot_power |= (uint32_t)(mt->power > 0) << t;
+        d->bot_crewless |= (uint32_t)(mt->crew_slots == 0) << t;
+        d->bot_housing |= (uint32_t)(mt->housing > 0) << t;
+        d->bot_refines |= (uint32_t)(mt->input[HV_RES_ORE] > 0 && mt->output[HV_RES_IRIDIUM] > 0)
+                          << t;
+        for (int r = 0; r < HV_RES_COUNT; r++)
+            d->bot_outputs[r] |= (uint32_t)(mt->output[r] > 0) << t;
+        if (mt->cost[HV_RES_MATERIALS] > d->bot_materials)
+            d->bot_materials = mt->cost[HV_RES_MATERIALS];
+    }
+    for (int32_t k = 0; k < rules->role_count && k < HV_MAX_ROLES; k++)
+        d->bot_workers |= (uint32_t)(rules->roles[k].klass == HV_CLASS_WORKER) << k;
+    for (int32_t p = 0; p < rules->policy_count && p < HV_MAX_POLICIES; p++)
+        for (int32_t o = 0; o < rules->policies[p].option_count && o < HV_MAX_OPTIONS; o++)
+            for (int32_t f = 0; f < HV_MAX_FACTIONS; f++)
+                d->bot_factions[p][o] |=
+                    (uint16_t)((rules->policies[p].options[o].effect.satisfaction.by[f] != 0) << f);
+    enum { LOW = -HV_BOT_MOOD_SPAN, HIGH = 100 + HV_BOT_MOOD_SPAN };
+    int32_t mood[HIGH - LOW + 1];
+    for (int32_t x = LOW; x <= HIGH; x++)
+        mood[x - LOW] = hv_sponsor_mood(x);
+    for (int32_t m = 0; m <= 100; m++) {
+        int32_t lo = m, hi = m;
+        while (lo > LOW && mood[lo - 1 - LOW] == mood[m - LOW])
+            lo--;
+        while (hi < HIGH && mood[hi + 1 - LOW] == mood[m - LOW])
+            hi++;
+        d->bot_mood_lo[m] = (int16_t)lo;
+        d->bot_mood_hi[m] = (int16_t)hi;
+    }
+}
 
 static void derive(const hv_rules *rules, hv_rules_derived *d)
 {
@@ -26,6 +69,7 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
                           (memcmp(e->resources, nothing, sizeof nothing) ? HV_OPTION_RESOURCES
                                                                          : 0));
         }
+    derive_bots(rules, d);
     d->ready = 1;
 }
 

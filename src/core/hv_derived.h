@@ -17,7 +17,25 @@ typedef struct hv_rules_derived {
     uint8_t makes[HV_MAX_MODULE_TYPES]; /* bit per resource it puts out */
     uint8_t nets[HV_MAX_MODULE_TYPES];  /* bit per resource it takes in and puts out unevenly */
     uint8_t options[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* hv_option_names bits of each option */
+
+    /* What the bots (src/bots) read of the rules every week. */
+    int32_t bot_last_week;  /* hv_rules_last_week */
+    uint32_t bot_supplied;  /* bit per resource a supply ship brings */
+    uint32_t bot_power;     /* bit per module type that makes power */
+    uint32_t bot_crewless;  /* bit per module type without crew slots */
+    uint32_t bot_housing;   /* bit per module type with beds */
+    uint32_t bot_refines;   /* bit per module type turning ore into iridium */
+    uint32_t bot_workers;   /* bit per role of the worker class */
+    uint32_t bot_outputs[HV_RES_COUNT]; /* bit per module type putting out the resource */
+    int64_t bot_materials;              /* the most materials a module type costs */
+    uint16_t bot_factions[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* factions an option's satisfaction names */
+    /* For a mean morale M of 0..100, the lowest and highest mean with the
+     * same hv_sponsor_mood on the way from M (within HV_BOT_MOOD_SPAN). */
+    int16_t bot_mood_lo[101], bot_mood_hi[101];
 } hv_rules_derived;
+
+/* How far below 0 and above 100 bot_mood_lo and bot_mood_hi look. */
+#define HV_BOT_MOOD_SPAN 100
 
 /* What a policy option's effect names beyond plain numbers (most name none). */
 enum hv_option_names {

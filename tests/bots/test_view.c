@@ -38,9 +38,14 @@ static void check_worths(const hv_level *level, hv_state *s)
     s->stock[HV_RES_ORE] = 1000;
     hv_bot_look(v, s, 0);
     CHECK(hv_bot_type_value(v, refinery) > 0);
-    /* The look weighs every type once; staffing and building read that. */
-    for (int32_t t = 0; t < level->rules.module_type_count; t++)
-        CHECK_EQ_INT(v->type_value[t], hv_bot_type_value(v, t));
+    /* A type is weighed once a week, when first read, and reads the same
+     * after. */
+    CHECK_EQ_INT(v->valued, 0);
+    for (int32_t t = 0; t < level->rules.module_type_count; t++) {
+        CHECK_EQ_INT(hv_bot_type_value_at(v, t), hv_bot_type_value(v, t));
+        CHECK(v->valued >> t & 1u);
+        CHECK_EQ_INT(hv_bot_type_value_at(v, t), hv_bot_type_value(v, t));
+    }
 
     /* Oxygen: the goal asks for 400 kg. */
     s->stock[HV_RES_OXYGEN] = 380;
