@@ -15,6 +15,7 @@
  * had free slots at the look can have one. */
 static int32_t best_module(hv_bot_view *v)
 {
+    hv_bot_value_types(v, v->open_types); /* all read below, weighed in one go */
     int32_t best = -1, best_value = 0;
     for (int32_t j = 0; j < v->open_count; j++) {
         int32_t i = v->open[j];
@@ -250,32 +251,16 @@ static void expand(hv_bot_view *v)
 
 /* ---- policies ---------------------------------------------------------- */
 
-/* Each policy takes the option whose declared effects are worth most now;
- * a change needs a clear margin, so the base does not flip back and forth. */
+/* Each policy takes the option whose declared effects are worth most now
+ * (hv_bot_policy_pick). */
 static void govern(hv_bot_view *v)
 {
     hv_state *s = v->s;
     for (int32_t p = 0; p < v->r->policy_count; p++) {
         if (!hv_bot_policy_ready(s, p))
             continue;
-        const hv_policy *pol = &v->r->policies[p];
-        int32_t now = s->policy[p], best = now;
-        const hv_effect *in_force = &pol->options[now].effect;
-        int64_t now_worth = hv_bot_policy_worth(v, in_force, v->d->options[p][now],
-                                                v->d->bot_factions[p][now], in_force);
-        int64_t best_worth = now_worth;
-        for (int32_t o = 0; o < pol->option_count; o++) {
-            if (o == now)
-                continue; /* worth now_worth, which it would have to beat */
-            int64_t w = hv_bot_policy_worth(v, &pol->options[o].effect, v->d->options[p][o],
-                                            v->d->bot_factions[p][o], in_force);
-            if (w > best_worth) {
-                best_worth = w;
-                best = o;
-            }
-        }
-        int64_t margin = 200 + (now_worth < 0 ? -now_worth : now_worth) / 5;
-        if (best != now && best_worth - now_worth > margin)
+        int32_t best = hv_bot_policy_pick(v, p);
+        if (best >= 0)
             hv_bot_order(s, HV_ORDER_POLICY, p, 0, best);
     }
 }

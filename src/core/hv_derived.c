@@ -14,6 +14,11 @@ static void derive_bots(const hv_rules *rules, hv_rules_derived *d)
     for (int32_t t = 0; t < rules->module_type_count && t < HV_MAX_MODULE_TYPES; t++) {
         const hv_module_type *mt = &rules->module_types[t];
         d->bot_power |= (uint32_t)(mt->power > 0) << t;
+        d->bot_draws |= (uint32_t)(mt->power < 0) << t;
+        d->bot_plain |= (uint32_t)(mt->output[HV_RES_IRIDIUM] <= 0 && mt->spaceport <= 0 &&
+                                   mt->medical <= 0 && mt->security <= 0 && mt->recreation <= 0)
+                        << t;
+        d->bot_crew_slots[t] = mt->crew_slots;
         d->bot_crewless |= (uint32_t)(mt->crew_slots == 0) << t;
         d->bot_housing |= (uint32_t)(mt->housing > 0) << t;
         d->bot_refines |= (uint32_t)(mt->input[HV_RES_ORE] > 0 && mt->output[HV_RES_IRIDIUM] > 0)
@@ -26,10 +31,13 @@ static void derive_bots(const hv_rules *rules, hv_rules_derived *d)
     for (int32_t k = 0; k < rules->role_count && k < HV_MAX_ROLES; k++)
         d->bot_workers |= (uint32_t)(rules->roles[k].klass == HV_CLASS_WORKER) << k;
     for (int32_t p = 0; p < rules->policy_count && p < HV_MAX_POLICIES; p++)
-        for (int32_t o = 0; o < rules->policies[p].option_count && o < HV_MAX_OPTIONS; o++)
+        for (int32_t o = 0; o < rules->policies[p].option_count && o < HV_MAX_OPTIONS; o++) {
+            const hv_effect *e = &rules->policies[p].options[o].effect;
             for (int32_t f = 0; f < HV_MAX_FACTIONS; f++)
-                d->bot_factions[p][o] |=
-                    (uint16_t)((rules->policies[p].options[o].effect.satisfaction.by[f] != 0) << f);
+                d->bot_factions[p][o] |= (uint16_t)((e->satisfaction.by[f] != 0) << f);
+            int32_t gap = e->morale_staff - e->morale_workers;
+            d->bot_class_delta[p][o] = e->class_tension + gap * rules->society.gap_tension / 10;
+        }
     enum { LOW = -HV_BOT_MOOD_SPAN, HIGH = 100 + HV_BOT_MOOD_SPAN };
     int32_t mood[HIGH - LOW + 1];
     for (int32_t x = LOW; x <= HIGH; x++)

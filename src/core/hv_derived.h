@@ -19,16 +19,23 @@ typedef struct hv_rules_derived {
     uint8_t options[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* hv_option_names bits of each option */
 
     /* What the bots (src/bots) read of the rules every week. */
-    int32_t bot_last_week;  /* hv_rules_last_week */
-    uint32_t bot_supplied;  /* bit per resource a supply ship brings */
-    uint32_t bot_power;     /* bit per module type that makes power */
-    uint32_t bot_crewless;  /* bit per module type without crew slots */
-    uint32_t bot_housing;   /* bit per module type with beds */
-    uint32_t bot_refines;   /* bit per module type turning ore into iridium */
-    uint32_t bot_workers;   /* bit per role of the worker class */
+    int32_t bot_last_week;              /* hv_rules_last_week */
+    uint32_t bot_supplied;              /* bit per resource a supply ship brings */
+    uint32_t bot_power;                 /* bit per module type that makes power */
+    uint32_t bot_draws;                 /* bit per module type that uses power */
+    uint32_t bot_plain;                 /* bit per module type worth its recipe and power alone (no
+                                           iridium, spaceport, medical, security or recreation) */
+    uint32_t bot_crewless;              /* bit per module type without crew slots */
+    uint32_t bot_housing;               /* bit per module type with beds */
+    uint32_t bot_refines;               /* bit per module type turning ore into iridium */
+    uint32_t bot_workers;               /* bit per role of the worker class */
     uint32_t bot_outputs[HV_RES_COUNT]; /* bit per module type putting out the resource */
     int64_t bot_materials;              /* the most materials a module type costs */
-    uint16_t bot_factions[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* factions an option's satisfaction names */
+    int32_t bot_crew_slots[HV_MAX_MODULE_TYPES]; /* of each module type */
+    uint16_t bot_factions[HV_MAX_POLICIES]
+                         [HV_MAX_OPTIONS]; /* factions an option's satisfaction names */
+    /* An option's class tension with what its morale gap adds (society's gap_tension). */
+    int32_t bot_class_delta[HV_MAX_POLICIES][HV_MAX_OPTIONS];
     /* For a mean morale M of 0..100, the lowest and highest mean with the
      * same hv_sponsor_mood on the way from M (within HV_BOT_MOOD_SPAN). */
     int16_t bot_mood_lo[101], bot_mood_hi[101];
@@ -48,7 +55,8 @@ enum hv_option_names {
 void hv_rules_derive(struct hv_rules *rules);
 /* RULES' derived data, or when they were never derived the same worked out
  * into SCRATCH. */
-const hv_rules_derived *hv_rules_derived_of(const struct hv_rules *rules, hv_rules_derived *scratch);
+const hv_rules_derived *hv_rules_derived_of(const struct hv_rules *rules,
+                                            hv_rules_derived *scratch);
 /* 0 when RULES are not derived or their derived data is up to date; -1
  * when the rules changed after hv_rules_derive. */
 int hv_rules_check_derived(const struct hv_rules *rules);
