@@ -21,7 +21,9 @@ static int32_t best_module(hv_bot_view *v)
         int32_t i = v->open[j];
         if (v->slots[i] <= 0)
             continue;
-        int32_t value = hv_bot_module_value(v, i);
+        int32_t value = i == v->taken[0] || i == v->taken[1]
+                            ? hv_bot_module_value(v, i)
+                            : v->type_value[v->s->modules[i].type];
         if (value > 0 && (best < 0 || value > best_value)) {
             best = i;
             best_value = value;

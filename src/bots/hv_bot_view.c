@@ -31,10 +31,10 @@ static int64_t refined_worth(const hv_bot_view *v)
 
 static int64_t fuel_wanted(const hv_bot_view *v)
 {
-    int64_t want = hv_survey_fuel(v->r);
+    int64_t want = v->d->bot_survey_fuel;
     for (int32_t i = 0; i < v->r->asteroid_count; i++)
-        if (v->s->asteroids[i].stage == HV_STAGE_FAR && hv_capture_fuel(v->r, i) > want)
-            want = hv_capture_fuel(v->r, i);
+        if (v->s->asteroids[i].stage == HV_STAGE_FAR && v->d->bot_capture_fuel[i] > want)
+            want = v->d->bot_capture_fuel[i];
     return v->r->asteroid_count ? want : 0;
 }
 
@@ -44,7 +44,7 @@ static int64_t fuel_worth(const hv_bot_view *v)
 {
     int64_t best = 300;
     for (int32_t i = 0; i < v->r->asteroid_count; i++) {
-        int64_t fuel = hv_capture_fuel(v->r, i);
+        int64_t fuel = v->d->bot_capture_fuel[i];
         if (v->s->asteroids[i].stage != HV_STAGE_FAR || fuel <= 0)
             continue;
         int64_t yield = v->s->asteroids[i].left[HV_RES_IRIDIUM] * v->s->price +
@@ -99,6 +99,30 @@ static void weigh_resources(hv_bot_view *v)
     }
 }
 
+/* What making or using up a resource adds to a module type's value,
+ * beyond its worth (hv_bot_type_value). */
+static void weigh_making(hv_bot_view *v)
+{
+    const hv_state *s = v->s;
+    for (int res = 0; res < HV_RES_COUNT; res++) {
+        int64_t rise = 0, fall = 0;
+        if (v->need[res] > 0) {
+            int64_t weeks = s->stock[res] / v->need[res];
+            if (v->net[res] < 0) {
+                rise = weeks < 6 ? 3000 : 1500;
+                fall = -500;
+            } else if (weeks < 4) {
+                rise = 800;
+            }
+        }
+        /* Making what a win goal still asks for comes before comforts. */
+        if (s->stock[res] < v->keep[res])
+            rise += 1500;
+        v->rise[res] = rise;
+        v->fall[res] = fall;
+    }
+}
+
 /* Bit per resource that supply ships bring, or that a rock still out
  * there, on its way or in Mars orbit holds. */
 static uint32_t supplied(const hv_bot_view *v)
@@ -135,7 +159,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     memset(v->keep, 0, sizeof v->keep);
     int32_t ration = 0;
     for (int32_t i = 0; i < r->policy_count; i++)
-        ration += r->policies[i].options[s->policy[i]].effect.ration_pct;
+        ration += d->bot_ration[i][s->policy[i]];
     for (int res = 0; res < HV_RES_COUNT; res++) {
         v->need[res] = r->life.need[res] * s->person_count;
         if (res == HV_RES_FOOD)
@@ -279,6 +303,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->weeks_left = weeks_left(v);
     v->supplied = supplied(v);
     weigh_resources(v);
+    weigh_making(v);
     for (int res = 0; res < HV_RES_COUNT; res++)
         if (made[res] > 0)
             v->output_worth += made[res] * v->worth[res];
@@ -443,21 +468,8 @@ static void type_values(const hv_bot_view *v, uint32_t types, int32_t *out)
         /* What its recipe is worth in a week, against the wages of its crew. */
         for (uint32_t bits = starved ? 0 : v->d->nets[type]; bits; bits &= bits - 1) {
             int res = __builtin_ctz(bits);
-            int64_t made = mt->output[res] - mt->input[res];
-            int64_t w = made * v->worth[res] / 100;
-            if (v->need[res] > 0 && made > 0) {
-                int64_t weeks = v->need[res] ? s->stock[res] / v->need[res] : 99;
-                if (v->net[res] < 0)
-                    w += weeks < 6 ? 3000 : 1500;
-                else if (weeks < 4)
-                    w += 800;
-            }
-            if (v->need[res] > 0 && made < 0 && v->net[res] < 0)
-                w -= 500;
-            /* Making what a win goal still asks for comes before comforts. */
-            if (made > 0 && s->stock[res] < v->keep[res])
-                w += 1500;
-            value += w;
+            int64_t made = mt->output[res] - mt->input[res]; /* never 0 (nets) */
+            value += made * v->worth[res] / 100 + (made > 0 ? v->rise[res] : v->fall[res]);
         }
         if (!(v->d->bot_plain >> type & 1u))
             value += extras(v, mt, starved);

@@ -19,6 +19,8 @@ typedef struct hv_bot_view {
     int64_t need[HV_RES_COUNT];  /* eaten, drunk, breathed per week */
     int64_t keep[HV_RES_COUNT];  /* what the win goals want held */
     int64_t worth[HV_RES_COUNT]; /* of one unit, in hundredths of funds */
+    int64_t rise[HV_RES_COUNT];  /* what making it adds to a module type's value, beyond worth */
+    int64_t fall[HV_RES_COUNT];  /* what using it up adds */
     int64_t costs;               /* pay and upkeep per week */
     int64_t beds;                /* in every module placed, powered or not */
     int shed;                    /* a crewed module that wants power went without last week */

@@ -88,54 +88,64 @@ static int launch_near(const hv_bot_view *v)
  * gap's (the rules' derived data), and IN_FORCE is the effect of the
  * option the policy has now. */
 static int64_t policy_worth(const hv_bot_view *v, const hv_effect *e, uint32_t names,
-                            uint32_t factions, int64_t class_delta, const hv_effect *in_force)
+                            uint32_t terms, uint32_t factions, int64_t class_delta,
+                            const hv_effect *in_force)
 {
-    /* Most options name a few of the effects: a term of an effect at 0 is
-     * worth 0 and is not weighed. */
+    /* Most options name a few of the effects (TERMS): a term of an effect
+     * at 0 is worth 0 and is not weighed. */
     int64_t horizon = v->horizon;
-    int64_t w = 0;
-    for (int res = 0; res < HV_RES_COUNT && (names & HV_OPTION_RESOURCES); res++)
-        w += e->resources[res] * v->worth[res];
-    if (e->output_pct)
-        w += v->output_worth * e->output_pct / 100;
-    if (e->ration_pct)
-        w -= v->need[HV_RES_FOOD] * e->ration_pct / 100 * v->worth[HV_RES_FOOD];
-    if (e->pay_pct)
-        w -= v->worker_pay * e->pay_pct / 100 * 100;
-    /* Morale and tension settle over the weeks ahead: count half of them. */
+    int64_t w = 0, lasting = 0;
     int32_t staff = e->morale_staff, workers = e->morale_workers;
-    if (staff | workers)
-        w += (staff * v->staff_w + workers * v->workers_w) * horizon / 4;
-    if (class_delta)
-        w -= class_delta * v->class_w * horizon / 2;
-    int32_t pair = v->worst_a >= 0 && (names & HV_OPTION_PAIRS)
-                       ? hv_by_pair_for(&e->tension, v->worst_a, v->worst_b)
-                       : e->tension.all;
-    if (pair)
-        w -= pair * v->tension_w * horizon / 2;
-    /* Satisfaction that names no faction is the same for every sponsor. */
-    int64_t sat = e->satisfaction.all * v->points_w;
-    for (uint32_t bits = (names & HV_OPTION_SPONSORS) ? factions : 0; bits; bits &= bits - 1) {
-        int32_t f = __builtin_ctz(bits);
-        sat += e->satisfaction.by[f] * v->faction_w[f];
+    if (terms) {
+        for (int res = 0; res < HV_RES_COUNT && (terms & HV_BOT_TERM_RESOURCES); res++)
+            w += e->resources[res] * v->worth[res];
+        if (terms & HV_BOT_TERM_PERCENT) {
+            if (e->output_pct)
+                w += v->output_worth * e->output_pct / 100;
+            if (e->ration_pct)
+                w -= v->need[HV_RES_FOOD] * e->ration_pct / 100 * v->worth[HV_RES_FOOD];
+            if (e->pay_pct) {
+                w -= v->worker_pay * e->pay_pct / 100 * 100;
+                lasting = agenda_pay_worth(v, e->pay_pct);
+            }
+        }
+        /* Morale and tension settle over the weeks ahead: count half of them. */
+        if (terms & HV_BOT_TERM_MORALE)
+            w += (staff * v->staff_w + workers * v->workers_w) * horizon / 4;
+        if (terms & HV_BOT_TERM_CLASS)
+            w -= class_delta * v->class_w * horizon / 2;
+        if (terms & HV_BOT_TERM_TENSION) {
+            int32_t pair = v->worst_a >= 0 && (names & HV_OPTION_PAIRS)
+                               ? hv_by_pair_for(&e->tension, v->worst_a, v->worst_b)
+                               : e->tension.all;
+            w -= pair * v->tension_w * horizon / 2;
+        }
+        if (terms & HV_BOT_TERM_SPONSORS) {
+            /* Satisfaction that names no faction is the same for every sponsor. */
+            int64_t sat = e->satisfaction.all * v->points_w;
+            for (uint32_t bits = factions; bits; bits &= bits - 1) {
+                int32_t f = __builtin_ctz(bits);
+                sat += e->satisfaction.by[f] * v->faction_w[f];
+            }
+            w += sat * horizon / 2;
+        }
+        if (terms & HV_BOT_TERM_RARE) {
+            if (e->incident_pct)
+                w -= e->incident_pct * v->incident_w;
+            if (e->joint)
+                w += v->joint_w;
+            if (e->capture_pm && launch_near(v))
+                w += (int64_t)e->capture_pm * 10;
+        }
     }
-    if (sat)
-        w += sat * horizon / 2;
     /* An agenda's displeasure and a nation's mood pile up week on week and
      * stay; morale today already holds the option in force. */
-    int64_t lasting = e->pay_pct ? agenda_pay_worth(v, e->pay_pct) : 0;
     staff -= in_force->morale_staff;
     workers -= in_force->morale_workers;
     if (staff | workers)
         lasting += mood_worth(v, staff, workers);
     if (lasting)
         w += lasting * horizon * horizon / 4;
-    if (e->incident_pct)
-        w -= e->incident_pct * v->incident_w;
-    if (e->joint)
-        w += v->joint_w;
-    if (e->capture_pm && launch_near(v))
-        w += (int64_t)e->capture_pm * 10;
     return w;
 }
 
@@ -145,12 +155,13 @@ int32_t hv_bot_policy_pick(const hv_bot_view *v, int32_t p)
     const uint8_t *names = v->d->options[p];
     const uint16_t *factions = v->d->bot_factions[p];
     const int32_t *class_delta = v->d->bot_class_delta[p];
+    const uint8_t *terms = v->d->bot_terms[p];
     int32_t now = v->s->policy[p], best = now, count = pol->option_count;
     const hv_effect *in_force = &pol->options[now].effect;
     int64_t worth[HV_MAX_OPTIONS];
     for (int32_t o = 0; o < count; o++) /* one call, so that it is inlined */
-        worth[o] = policy_worth(v, &pol->options[o].effect, names[o], factions[o], class_delta[o],
-                                in_force);
+        worth[o] = policy_worth(v, &pol->options[o].effect, names[o], terms[o], factions[o],
+                                class_delta[o], in_force);
     int64_t now_worth = worth[now], best_worth = now_worth;
     for (int32_t o = 0; o < count; o++) {
         if (o != now && worth[o] > best_worth) {

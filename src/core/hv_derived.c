@@ -28,6 +28,9 @@ static void derive_bots(const hv_rules *rules, hv_rules_derived *d)
         if (mt->cost[HV_RES_MATERIALS] > d->bot_materials)
             d->bot_materials = mt->cost[HV_RES_MATERIALS];
     }
+    d->bot_survey_fuel = hv_survey_fuel(rules);
+    for (int32_t i = 0; i < rules->asteroid_count && i < HV_MAX_ASTEROIDS; i++)
+        d->bot_capture_fuel[i] = hv_capture_fuel(rules, i);
     for (int32_t k = 0; k < rules->role_count && k < HV_MAX_ROLES; k++)
         d->bot_workers |= (uint32_t)(rules->roles[k].klass == HV_CLASS_WORKER) << k;
     for (int32_t p = 0; p < rules->policy_count && p < HV_MAX_POLICIES; p++)
@@ -35,8 +38,20 @@ static void derive_bots(const hv_rules *rules, hv_rules_derived *d)
             const hv_effect *e = &rules->policies[p].options[o].effect;
             for (int32_t f = 0; f < HV_MAX_FACTIONS; f++)
                 d->bot_factions[p][o] |= (uint16_t)((e->satisfaction.by[f] != 0) << f);
+            d->bot_ration[p][o] = e->ration_pct;
             int32_t gap = e->morale_staff - e->morale_workers;
             d->bot_class_delta[p][o] = e->class_tension + gap * rules->society.gap_tension / 10;
+            d->bot_terms[p][o] =
+                (uint8_t)((d->options[p][o] & HV_OPTION_RESOURCES ? HV_BOT_TERM_RESOURCES : 0) |
+                          (e->output_pct || e->ration_pct || e->pay_pct ? HV_BOT_TERM_PERCENT : 0) |
+                          (e->morale_staff || e->morale_workers ? HV_BOT_TERM_MORALE : 0) |
+                          (d->bot_class_delta[p][o] ? HV_BOT_TERM_CLASS : 0) |
+                          (e->tension.all || d->options[p][o] & HV_OPTION_PAIRS
+                               ? HV_BOT_TERM_TENSION
+                               : 0) |
+                          (e->satisfaction.all || d->bot_factions[p][o] ? HV_BOT_TERM_SPONSORS
+                                                                        : 0) |
+                          (e->incident_pct || e->joint || e->capture_pm ? HV_BOT_TERM_RARE : 0));
         }
     enum { LOW = -HV_BOT_MOOD_SPAN, HIGH = 100 + HV_BOT_MOOD_SPAN };
     int32_t mood[HIGH - LOW + 1];
