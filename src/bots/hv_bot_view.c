@@ -104,6 +104,7 @@ static void weigh_resources(hv_bot_view *v)
 static void weigh_making(hv_bot_view *v)
 {
     const hv_state *s = v->s;
+    uint32_t scarce = 0;
     for (int res = 0; res < HV_RES_COUNT; res++) {
         int64_t rise = 0, fall = 0;
         if (v->need[res] > 0) {
@@ -120,7 +121,9 @@ static void weigh_making(hv_bot_view *v)
             rise += 1500;
         v->rise[res] = rise;
         v->fall[res] = fall;
+        scarce |= (uint32_t)(v->net[res] <= 0 && !(v->supplied >> res & 1u)) << res;
     }
+    v->scarce = scarce;
 }
 
 /* Bit per resource that supply ships bring, or that a rock still out
@@ -460,10 +463,9 @@ static void type_values(const hv_bot_view *v, uint32_t types, int32_t *out)
         /* A recipe whose input nothing makes, no rock in reach holds and the
          * stores cannot feed for long makes nothing worth having. */
         int starved = 0;
-        for (uint32_t bits = v->d->uses[type]; bits; bits &= bits - 1) {
+        for (uint32_t bits = v->d->uses[type] & v->scarce; bits; bits &= bits - 1) {
             int res = __builtin_ctz(bits);
-            starved |= mt->input[res] > 0 && v->net[res] <= 0 &&
-                       s->stock[res] < 8 * mt->input[res] && !(v->supplied >> res & 1u);
+            starved |= mt->input[res] > 0 && s->stock[res] < 8 * mt->input[res]; /* scarce */
         }
         /* What its recipe is worth in a week, against the wages of its crew. */
         for (uint32_t bits = starved ? 0 : v->d->nets[type]; bits; bits &= bits - 1) {
