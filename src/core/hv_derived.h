@@ -35,8 +35,8 @@ typedef struct hv_rules_derived {
     int64_t bot_capture_fuel[HV_MAX_ASTEROIDS];          /* hv_capture_fuel of each asteroid */
     int32_t bot_ration[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* an option's ration_pct */
     int32_t bot_crew_slots[HV_MAX_MODULE_TYPES];         /* of each module type */
-    uint16_t bot_factions[HV_MAX_POLICIES]
-                         [HV_MAX_OPTIONS]; /* factions an option's satisfaction names */
+    /* Bit per faction an option's satisfaction names. */
+    uint16_t bot_factions[HV_MAX_POLICIES][HV_MAX_OPTIONS];
     uint8_t bot_terms[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* hv_bot_terms an option's effect has */
     /* An option's class tension with what its morale gap adds (society's gap_tension). */
     int32_t bot_class_delta[HV_MAX_POLICIES][HV_MAX_OPTIONS];
@@ -70,8 +70,7 @@ enum hv_option_names {
 void hv_rules_derive(struct hv_rules *rules);
 /* RULES' derived data, or when they were never derived the same worked out
  * into SCRATCH. */
-const hv_rules_derived *hv_rules_derived_of(const struct hv_rules *rules,
-                                            hv_rules_derived *scratch);
+const hv_rules_derived *hv_rules_derived_of(const struct hv_rules *rules, hv_rules_derived *scratch);
 /* 0 when RULES are not derived or their derived data is up to date; -1
  * when the rules changed after hv_rules_derive. */
 int hv_rules_check_derived(const struct hv_rules *rules);
