@@ -58,14 +58,6 @@ void hv_bot_order(hv_state *s, hv_order_kind kind, int32_t a, int32_t b, int32_t
     hv_state_queue_order(s, &o);
 }
 
-int hv_bot_policy_ready(const hv_state *s, int32_t p)
-{
-    if (s->rules->policies[p].locked)
-        return 0;
-    return s->policy_since[p] == 0 ||
-           s->turn + 1 - s->policy_since[p] >= s->rules->policies[p].cooldown;
-}
-
 /* Holds the bot's orders from FROM on to LIMITS. */
 static void limit(hv_state *s, int32_t from, const hv_bot_limits *limits)
 {

@@ -11,20 +11,30 @@
 
 /* ---- staffing ---------------------------------------------------------- */
 
-static int32_t best_module(const hv_bot_view *v)
+/* The most wanted module with a free crew slot, or -1: only modules that
+ * had free slots at the look can have one. */
+static int32_t best_module(hv_bot_view *v)
 {
-    int32_t best = -1;
-    for (int32_t i = 0; i < v->s->module_count; i++)
-        if (v->slots[i] > 0 && v->value[i] > 0 && (best < 0 || v->value[i] > v->value[best]))
+    hv_bot_value_types(v, v->open_types); /* all read below, weighed in one go */
+    int32_t best = -1, best_value = 0;
+    for (int32_t j = 0; j < v->open_count; j++) {
+        int32_t i = v->open[j];
+        if (v->slots[i] <= 0)
+            continue;
+        int32_t value = i == v->taken[0] || i == v->taken[1]
+                            ? hv_bot_module_value(v, i)
+                            : v->type_value[v->s->modules[i].type];
+        if (value > 0 && (best < 0 || value > best_value)) {
             best = i;
+            best_value = value;
+        }
+    }
     return best;
 }
 
 static void staff(hv_bot_view *v, int rebalance)
 {
     hv_state *s = v->s;
-    for (int32_t i = 0; i < s->module_count; i++)
-        v->value[i] = v->type_value[s->modules[i].type];
     for (int32_t k = 0; k < v->free_count; k++) {
         int32_t m = best_module(v);
         if (m < 0)
@@ -35,14 +45,19 @@ static void staff(hv_bot_view *v, int rebalance)
     }
     for (int moves = 0; rebalance && moves < 2; moves++) {
         int32_t want = best_module(v);
-        if (want < 0 || v->value[want] < 1500)
+        if (want < 0 || hv_bot_module_value(v, want) < 1500)
             return;
         /* Take someone from the least useful post. */
-        int32_t from = -1;
-        for (int32_t i = 0; i < s->module_count; i++)
-            if (s->modules[i].crew > 0 && v->value[i] < 300 &&
-                (from < 0 || v->value[i] < v->value[from]))
+        int32_t from = -1, from_value = 0;
+        for (int32_t i = 0; i < s->module_count; i++) {
+            if (s->modules[i].crew <= 0)
+                continue;
+            int32_t value = hv_bot_module_value(v, i);
+            if (value < 300 && (from < 0 || value < from_value)) {
                 from = i;
+                from_value = value;
+            }
+        }
         if (from < 0)
             return;
         for (int32_t i = 0; i < s->person_count; i++) {
@@ -50,7 +65,7 @@ static void staff(hv_bot_view *v, int rebalance)
                 hv_bot_order(s, HV_ORDER_ASSIGN, s->people[i].id, s->modules[want].id, 0);
                 v->slots[want]--;
                 v->restaffed = 1;
-                v->value[from] = 100000; /* do not take from it twice */
+                v->taken[moves] = from; /* do not take from it twice */
                 break;
             }
         }
@@ -77,7 +92,7 @@ static void prioritise(hv_bot_view *v)
         hv_module *m = &s->modules[i];
         if (v->r->module_types[m->type].power >= 0 || m->status != HV_MODULE_ACTIVE)
             continue;
-        int32_t want = band(v->value[i]);
+        int32_t want = band(hv_bot_module_value(v, i));
         if (want - m->priority >= 3 || m->priority - want >= 3) {
             hv_bot_order(s, HV_ORDER_PRIORITY, m->id, 0, want);
             orders++;
@@ -132,7 +147,7 @@ enum { WANT_ANY = -3, WANT_POWER = -2, WANT_BEDS = -1 };
 
 /* How much of WANT type T gives, in a scale shared by every type; 0 when
  * it gives none or cannot be had now. */
-static int64_t gain(const hv_bot_view *v, int32_t t, int want)
+static int64_t gain(hv_bot_view *v, int32_t t, int want)
 {
     const hv_module_type *mt = &v->r->module_types[t];
     int unstaffed = mt->crew_slots && v->free_count == 0;
@@ -148,7 +163,7 @@ static int64_t gain(const hv_bot_view *v, int32_t t, int want)
         /* Beyond needs, when someone is free to run it. */
         if (mt->power > 0 || pending_type(v, t) || unstaffed)
             return 0;
-        int64_t value = v->type_value[t];
+        int64_t value = hv_bot_type_value_at(v, t);
         return value >= 250 ? value * 10 : 0;
     }
     default: /* a resource, made without using it */
@@ -156,12 +171,31 @@ static int64_t gain(const hv_bot_view *v, int32_t t, int want)
     }
 }
 
+/* The module types that may give some of WANT (all that do, and maybe more). */
+static uint32_t may_give(const hv_bot_view *v, int want)
+{
+    const hv_rules_derived *d = v->d;
+    uint32_t staffed = v->free_count ? ~0u : d->bot_crewless;
+    switch (want) {
+    case WANT_POWER:
+        return d->bot_power & staffed;
+    case WANT_BEDS:
+        return d->bot_housing;
+    case WANT_ANY:
+        return ~d->bot_power & ~v->pending & staffed &
+               (v->r->module_type_count >= 32 ? ~0u : (1u << v->r->module_type_count) - 1);
+    default:
+        return d->bot_outputs[want];
+    }
+}
+
 /* The type that gives most of WANT for its price, or -1. */
-static int32_t best_buy(const hv_bot_view *v, int want)
+static int32_t best_buy(hv_bot_view *v, int want)
 {
     int32_t best = -1;
     int64_t best_rate = 0;
-    for (int32_t t = 0; t < v->r->module_type_count; t++) {
+    for (uint32_t bits = may_give(v, want); bits; bits &= bits - 1) {
+        int32_t t = __builtin_ctz(bits);
         int64_t g = gain(v, t, want);
         int64_t rate = g * 1000 / funds_cost(&v->r->module_types[t]);
         if (g > 0 && (best < 0 || rate > best_rate)) {
@@ -175,10 +209,7 @@ static int32_t best_buy(const hv_bot_view *v, int want)
 /* Whether a module making RES is going up or has crew slots to fill. */
 static int building_for(const hv_bot_view *v, int res)
 {
-    for (int32_t t = 0; t < v->r->module_type_count; t++)
-        if (v->r->module_types[t].output[res] > 0 && pending_type(v, t))
-            return 1;
-    return 0;
+    return (v->d->bot_outputs[res] & v->pending) != 0;
 }
 
 static void expand(hv_bot_view *v)
@@ -211,7 +242,7 @@ static void expand(hv_bot_view *v)
          * bills, unless the treasury carries them to the level's end. */
         if (t >= 0 && !v->greedy) {
             int64_t short_by = v->costs + v->r->module_types[t].upkeep - v->paid;
-            int endless = hv_rules_last_week(v->r) == 0;
+            int endless = v->d->bot_last_week == 0;
             if (short_by > 0 && (endless || short_by * v->weeks_left > v->s->stock[HV_RES_FUNDS]))
                 t = -1;
         }
@@ -222,31 +253,16 @@ static void expand(hv_bot_view *v)
 
 /* ---- policies ---------------------------------------------------------- */
 
-/* Each policy takes the option whose declared effects are worth most now;
- * a change needs a clear margin, so the base does not flip back and forth. */
+/* Each policy takes the option whose declared effects are worth most now
+ * (hv_bot_policy_pick). */
 static void govern(hv_bot_view *v)
 {
     hv_state *s = v->s;
     for (int32_t p = 0; p < v->r->policy_count; p++) {
         if (!hv_bot_policy_ready(s, p))
             continue;
-        const hv_policy *pol = &v->r->policies[p];
-        int32_t now = s->policy[p], best = now;
-        const hv_effect *in_force = &pol->options[now].effect;
-        int64_t now_worth = hv_bot_policy_worth(v, in_force, v->d->options[p][now], in_force);
-        int64_t best_worth = now_worth;
-        for (int32_t o = 0; o < pol->option_count; o++) {
-            if (o == now)
-                continue; /* worth now_worth, which it would have to beat */
-            int64_t w =
-                hv_bot_policy_worth(v, &pol->options[o].effect, v->d->options[p][o], in_force);
-            if (w > best_worth) {
-                best_worth = w;
-                best = o;
-            }
-        }
-        int64_t margin = 200 + (now_worth < 0 ? -now_worth : now_worth) / 5;
-        if (best != now && best_worth - now_worth > margin)
+        int32_t best = hv_bot_policy_pick(v, p);
+        if (best >= 0)
             hv_bot_order(s, HV_ORDER_POLICY, p, 0, best);
     }
 }

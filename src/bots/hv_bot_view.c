@@ -1,6 +1,7 @@
 #include "hv_bot_view.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "hv_turn.h"
@@ -8,34 +9,32 @@
 /* ---- the worth of things ----------------------------------------------- */
 
 /* Weeks until the latest deadline among the goals, else a year. */
-static int32_t weeks_left(const hv_state *s)
+static int32_t weeks_left(const hv_bot_view *v)
 {
-    int32_t last = hv_rules_last_week(s->rules);
-    int32_t left = last > s->turn ? last - s->turn : 52;
+    int32_t last = v->d->bot_last_week;
+    int32_t left = last > v->s->turn ? last - v->s->turn : 52;
     return left < 1 ? 1 : left;
 }
 
-/* The best price the base can get for one unit of RES by refining it: a
- * module type that turns RES into the resource Earth buys. */
-static int64_t refined_worth(const hv_bot_view *v, int res)
+/* The best price the base can get for one unit of ore by refining it: a
+ * module type that turns it into the resource Earth buys. */
+static int64_t refined_worth(const hv_bot_view *v)
 {
     int64_t best = 0;
-    for (int32_t t = 0; t < v->r->module_type_count; t++) {
-        const hv_module_type *mt = &v->r->module_types[t];
-        if (mt->input[res] > 0 && mt->output[HV_RES_IRIDIUM] > 0) {
-            int64_t w = v->s->price * 100 * mt->output[HV_RES_IRIDIUM] / mt->input[res];
-            best = w > best ? w : best;
-        }
+    for (uint32_t bits = v->d->bot_refines; bits; bits &= bits - 1) {
+        const hv_module_type *mt = &v->r->module_types[__builtin_ctz(bits)];
+        int64_t w = v->s->price * 100 * mt->output[HV_RES_IRIDIUM] / mt->input[HV_RES_ORE];
+        best = w > best ? w : best;
     }
     return best * 6 / 10;
 }
 
 static int64_t fuel_wanted(const hv_bot_view *v)
 {
-    int64_t want = hv_survey_fuel(v->r);
+    int64_t want = v->d->bot_survey_fuel;
     for (int32_t i = 0; i < v->r->asteroid_count; i++)
-        if (v->s->asteroids[i].stage == HV_STAGE_FAR && hv_capture_fuel(v->r, i) > want)
-            want = hv_capture_fuel(v->r, i);
+        if (v->s->asteroids[i].stage == HV_STAGE_FAR && v->d->bot_capture_fuel[i] > want)
+            want = v->d->bot_capture_fuel[i];
     return v->r->asteroid_count ? want : 0;
 }
 
@@ -45,7 +44,7 @@ static int64_t fuel_worth(const hv_bot_view *v)
 {
     int64_t best = 300;
     for (int32_t i = 0; i < v->r->asteroid_count; i++) {
-        int64_t fuel = hv_capture_fuel(v->r, i);
+        int64_t fuel = v->d->bot_capture_fuel[i];
         if (v->s->asteroids[i].stage != HV_STAGE_FAR || fuel <= 0)
             continue;
         int64_t yield = v->s->asteroids[i].left[HV_RES_IRIDIUM] * v->s->price +
@@ -54,16 +53,6 @@ static int64_t fuel_worth(const hv_bot_view *v)
         best = w > best ? w : best;
     }
     return best > 3000 ? 3000 : best;
-}
-
-/* Enough materials to build the dearest module type twice over. */
-static int64_t materials_wanted(const hv_bot_view *v)
-{
-    int64_t most = 0;
-    for (int32_t t = 0; t < v->r->module_type_count; t++)
-        if (v->r->module_types[t].cost[HV_RES_MATERIALS] > most)
-            most = v->r->module_types[t].cost[HV_RES_MATERIALS];
-    return 2 * most;
 }
 
 static void weigh_resources(hv_bot_view *v)
@@ -95,12 +84,13 @@ static void weigh_resources(hv_bot_view *v)
             v->worth[HV_RES_FUNDS] = runway < 4 ? 400 : runway < 8 ? 250 : 150;
     }
     v->worth[HV_RES_IRIDIUM] = s->price * 100;
-    int64_t refined = refined_worth(v, HV_RES_ORE);
+    int64_t refined = refined_worth(v);
     if (refined > v->worth[HV_RES_ORE])
         v->worth[HV_RES_ORE] = refined;
     if (s->stock[HV_RES_FUEL] < fuel_wanted(v))
         v->worth[HV_RES_FUEL] = fuel_worth(v);
-    if (s->stock[HV_RES_MATERIALS] < materials_wanted(v))
+    /* Enough materials to build the dearest module type twice over. */
+    if (s->stock[HV_RES_MATERIALS] < 2 * v->d->bot_materials)
         v->worth[HV_RES_MATERIALS] = 600;
     if (v->greedy) {
         for (int res = 0; res < HV_RES_COUNT; res++)
@@ -109,86 +99,176 @@ static void weigh_resources(hv_bot_view *v)
     }
 }
 
+/* What making or using up a resource adds to a module type's value,
+ * beyond its worth (hv_bot_type_value). */
+static void weigh_making(hv_bot_view *v)
+{
+    const hv_state *s = v->s;
+    uint32_t scarce = 0;
+    for (int res = 0; res < HV_RES_COUNT; res++) {
+        int64_t rise = 0, fall = 0;
+        if (v->need[res] > 0) {
+            int64_t weeks = s->stock[res] / v->need[res];
+            if (v->net[res] < 0) {
+                rise = weeks < 6 ? 3000 : 1500;
+                fall = -500;
+            } else if (weeks < 4) {
+                rise = 800;
+            }
+        }
+        /* Making what a win goal still asks for comes before comforts. */
+        if (s->stock[res] < v->keep[res])
+            rise += 1500;
+        v->rise[res] = rise;
+        v->fall[res] = fall;
+        scarce |= (uint32_t)(v->net[res] <= 0 && !(v->supplied >> res & 1u)) << res;
+    }
+    v->scarce = scarce;
+}
+
 /* Bit per resource that supply ships bring, or that a rock still out
  * there, on its way or in Mars orbit holds. */
-static uint32_t supplied(const hv_state *s)
+static uint32_t supplied(const hv_bot_view *v)
 {
-    uint32_t bits = 0;
-    for (int res = 0; res < HV_RES_COUNT; res++) {
-        for (int32_t i = 0; i < s->rules->supply_count; i++)
-            bits |= (uint32_t)(s->rules->supply[i].cargo[res] > 0) << res;
-        for (int32_t i = 0; i < s->rules->asteroid_count; i++)
-            bits |=
-                (uint32_t)(s->asteroids[i].stage <= HV_STAGE_ORBIT && s->asteroids[i].left[res] > 0)
-                << res;
+    const hv_state *s = v->s;
+    uint32_t bits = v->d->bot_supplied;
+    for (int32_t i = 0; i < s->rules->asteroid_count; i++) {
+        if (s->asteroids[i].stage > HV_STAGE_ORBIT)
+            continue;
+        for (int res = 0; res < HV_RES_COUNT; res++)
+            bits |= (uint32_t)(s->asteroids[i].left[res] > 0) << res;
     }
     return bits;
 }
 
-static void weigh_effects(hv_bot_view *v);
+static void weigh_effects(hv_bot_view *v, const int32_t *staff, const int32_t *workers,
+                          const int64_t *morale);
 
 void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
 {
-    memset(v, 0, offsetof(hv_bot_view, free_people));
+    /* Only what is summed into is cleared: the view is large, and the rest
+     * is written before it is read. */
     v->s = s;
     v->r = s->rules;
     v->greedy = greedy;
     const hv_rules *r = v->r;
-    v->d = hv_rules_derived_of(r, &v->scratch);
-    v->pending = 0;
+    const hv_rules_derived *d = v->d = hv_rules_derived_of(r, &v->scratch);
     v->restaffed = 0;
+    v->valued = 0;
+    v->taken[0] = v->taken[1] = -1;
+    v->output_worth = 0;
+    v->points_w = 0;
+    v->heard_count = 0;
+    memset(v->keep, 0, sizeof v->keep);
     int32_t ration = 0;
     for (int32_t i = 0; i < r->policy_count; i++)
-        ration += r->policies[i].options[s->policy[i]].effect.ration_pct;
+        ration += d->bot_ration[i][s->policy[i]];
     for (int res = 0; res < HV_RES_COUNT; res++) {
         v->need[res] = r->life.need[res] * s->person_count;
         if (res == HV_RES_FOOD)
             v->need[res] = v->need[res] * (100 + ration) / 100;
         v->net[res] = -v->need[res];
     }
+    /* Modules are counted by type, and whole crews' recipes summed by type:
+     * a base has a few dozen modules of about a dozen types. */
+    int32_t count[HV_MAX_MODULE_TYPES] = {0}, whole[HV_MAX_MODULE_TYPES] = {0};
+    int32_t crew_slots[HV_MAX_MODULE_TYPES]; /* a copy the stores below cannot touch */
+    memcpy(crew_slots, d->bot_crew_slots, sizeof crew_slots);
     int64_t made[HV_RES_COUNT] = {0};
-    for (int32_t i = 0; i < s->module_count; i++) {
-        const hv_module *m = &s->modules[i];
-        const hv_module_type *mt = &r->module_types[m->type];
-        v->costs += mt->upkeep;
-        v->beds += mt->housing;
-        v->shed |= m->status == HV_MODULE_ACTIVE && !m->broken && !m->powered && mt->power < 0 &&
-                   m->crew > 0;
-        v->slots[i] =
-            m->status == HV_MODULE_ACTIVE || m->build_left <= 1 ? mt->crew_slots - m->crew : 0;
-        if (m->status == HV_MODULE_BUILDING || v->slots[i] > 0)
-            v->pending |= 1u << m->type;
-        if (m->status != HV_MODULE_ACTIVE || m->broken || (mt->crew_slots && !m->crew))
-            continue;
-        int64_t share = mt->crew_slots ? m->crew * 1000 / mt->crew_slots : 1000;
-        /* Recipes name a few resources each: only those are looked at. */
-        for (uint32_t bits = v->d->nets[m->type]; bits; bits &= bits - 1) {
+    uint32_t draws = d->bot_draws, pending = 0, open_types = 0;
+    int shed = 0;
+    int32_t open = 0, *open_at = v->open, *slots_at = v->slots;
+    const hv_module *m = s->modules;
+    for (int32_t i = 0, n = s->module_count; i < n; i++, m++) {
+        int32_t t = m->type, crew = m->crew, full = crew_slots[t], slots = full - crew;
+        count[t]++;
+        if (m->status == HV_MODULE_ACTIVE) {
+            if (!m->broken) {
+                if (crew == full || !full) {
+                    whole[t]++; /* the whole recipe */
+                } else if (crew) {
+                    const hv_module_type *mt = &r->module_types[t];
+                    int64_t share = crew * 1000 / full;
+                    if (share == 1000) {
+                        whole[t]++;
+                    } else {
+                        /* Recipes name a few resources each: only those are looked at. */
+                        for (uint32_t bits = d->nets[t]; bits; bits &= bits - 1) {
+                            int res = __builtin_ctz(bits);
+                            int64_t net = (mt->output[res] - mt->input[res]) * share / 1000;
+                            v->net[res] += net;
+                            made[res] += net;
+                        }
+                    }
+                }
+                if (!m->powered && crew > 0)
+                    shed |= draws >> t & 1u;
+            }
+        } else {
+            slots = m->build_left <= 1 ? slots : 0;
+            pending |= 1u << t; /* going up */
+        }
+        slots_at[i] = slots;
+        if (slots > 0) {
+            open_types |= 1u << t;
+            open_at[open++] = i;
+        }
+    }
+    v->open_types = open_types;
+    pending |= open_types;
+    v->open_count = open;
+    v->pending = pending;
+    v->shed = shed;
+    int64_t costs = 0, beds = 0;
+    for (int32_t t = 0; t < r->module_type_count; t++) {
+        const hv_module_type *mt = &r->module_types[t];
+        costs += count[t] * mt->upkeep;
+        beds += count[t] * mt->housing;
+        for (uint32_t bits = whole[t] ? d->nets[t] : 0; bits; bits &= bits - 1) {
             int res = __builtin_ctz(bits);
-            int64_t net = mt->output[res] - mt->input[res];
-            net = share == 1000 ? net : net * share / 1000;
+            int64_t net = (mt->output[res] - mt->input[res]) * whole[t];
             v->net[res] += net;
             made[res] += net;
         }
     }
-    uint32_t present = 0;
+    v->beds = beds;
+    /* People are counted by role and by nation and class. */
+    int32_t by_role[HV_MAX_ROLES] = {0};
+    int32_t nation[2][HV_MAX_FACTIONS] = {{0}}; /* staff, workers */
+    int64_t morale[HV_MAX_FACTIONS] = {0};
+    uint32_t workers_mask = d->bot_workers;
+    int32_t free_count = 0;
+    int64_t health = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
-        const hv_role *role = &r->roles[p->role];
-        present |= 1u << p->faction;
-        v->costs += role->pay;
-        v->nation_morale[p->faction] += p->morale;
-        if (role->klass == HV_CLASS_WORKER) {
-            v->workers++;
-            v->nation_workers[p->faction]++;
-            v->worker_pay += role->pay;
-        } else {
-            v->staff++;
-            v->nation_staff[p->faction]++;
-        }
+        by_role[p->role]++;
+        nation[workers_mask >> p->role & 1u][p->faction]++;
+        morale[p->faction] += p->morale;
+        health += p->health;
         if (!p->module && !p->away)
-            v->free_people[v->free_count++] = i;
+            v->free_people[free_count++] = i;
     }
+    v->free_count = free_count;
+    v->health = health;
+    int64_t worker_pay = 0;
+    int32_t workers = 0;
+    for (int32_t k = 0; k < r->role_count; k++) {
+        int64_t pay = by_role[k] * r->roles[k].pay;
+        costs += pay;
+        if (workers_mask >> k & 1u) {
+            worker_pay += pay;
+            workers += by_role[k];
+        }
+    }
+    v->costs = costs;
+    v->worker_pay = worker_pay;
+    v->workers = workers;
+    v->staff = s->person_count - workers;
+    uint32_t present = 0;
+    for (int32_t f = 0; f < r->faction_count; f++)
+        present |= (uint32_t)(nation[0][f] + nation[1][f] > 0) << f;
     v->min_satisfaction = 100;
+    v->funding = v->paid = 0;
     for (int32_t i = 0; i < r->sponsor_count; i++) {
         v->funding += r->sponsors[i].funding;
         v->paid += hv_sponsor_funding(s, i);
@@ -199,29 +279,43 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
         if (r->win[i].kind == HV_GOAL_RESOURCE_AT_LEAST &&
             r->win[i].amount > v->keep[r->win[i].resource])
             v->keep[r->win[i].resource] = r->win[i].amount;
-    v->worst_a = v->worst_b = -1;
-    for (int32_t a = 0; a < r->faction_count; a++)
-        for (int32_t b = a + 1; b < r->faction_count; b++)
-            if ((present >> a & present >> b & 1u) &&
-                (v->worst_a < 0 || s->tension[a][b] > s->tension[v->worst_a][v->worst_b])) {
-                v->worst_a = a;
-                v->worst_b = b;
+    /* The worst pair present holds the highest tension between nations;
+     * pairs are tried in the same order as over every nation. */
+    int32_t worst_a = -1, worst_b = -1, worst = 0;
+    if (present & (present - 1)) { /* two nations or more: the first pair to beat */
+        worst_a = __builtin_ctz(present);
+        worst_b = __builtin_ctz(present & (present - 1));
+        worst = s->tension[worst_a][worst_b];
+    }
+    for (uint32_t as = present; as; as &= as - 1) {
+        int32_t a = __builtin_ctz(as);
+        const int32_t *row = s->tension[a];
+        for (uint32_t bs = as & (as - 1); bs; bs &= bs - 1) {
+            int32_t b = __builtin_ctz(bs);
+            if (row[b] > worst) {
+                worst_a = a;
+                worst_b = b;
+                worst = row[b];
             }
-    /* The worst pair present holds the highest tension between nations. */
-    v->tension = v->worst_a >= 0 ? s->tension[v->worst_a][v->worst_b] : 0;
+        }
+    }
+    v->worst_a = worst_a;
+    v->worst_b = worst_b;
+    v->tension = worst;
     v->class_tension = s->class_tension;
-    v->weeks_left = weeks_left(s);
-    v->supplied = supplied(s);
+    v->weeks_left = weeks_left(v);
+    v->supplied = supplied(v);
     weigh_resources(v);
+    weigh_making(v);
     for (int res = 0; res < HV_RES_COUNT; res++)
         if (made[res] > 0)
             v->output_worth += made[res] * v->worth[res];
-    weigh_effects(v);
+    weigh_effects(v, nation[0], nation[1], morale);
 }
 
 /* Worth of one point of tension held for a week, by how close the base is
  * to incidents and to a riot. */
-static int64_t tension_weight(const hv_bot_view *v, int32_t now)
+int64_t hv_bot_tension_weight(const hv_bot_view *v, int32_t now)
 {
     const hv_society *soc = &v->r->society;
     if (v->greedy) {
@@ -257,12 +351,6 @@ static int64_t morale_weight(const hv_bot_view *v, int32_t n)
     return w;
 }
 
-/* What an effect does to the pair of nations closest to trouble. */
-static int32_t worst_pair_delta(const hv_bot_view *v, const hv_by_pair *t)
-{
-    return v->worst_a < 0 ? t->all : hv_by_pair_for(t, v->worst_a, v->worst_b);
-}
-
 /* Worth of one point of sponsor K's satisfaction for a week: funding lost
  * or won, and how near the sponsor is to what a goal asks. */
 static int64_t point_worth(const hv_bot_view *v, int32_t k)
@@ -275,224 +363,53 @@ static int64_t point_worth(const hv_bot_view *v, int32_t k)
     return v->greedy ? per_point / 2 : per_point;
 }
 
-static void weigh_effects(hv_bot_view *v)
+static void weigh_effects(hv_bot_view *v, const int32_t *staff, const int32_t *workers,
+                          const int64_t *morale)
 {
-    v->tension_w = tension_weight(v, v->tension);
-    v->class_w = tension_weight(v, v->class_tension);
+    const hv_rules *r = v->r;
+    v->tension_w = hv_bot_tension_weight(v, v->tension);
+    v->class_w = hv_bot_tension_weight(v, v->class_tension);
     v->staff_w = morale_weight(v, v->staff);
     v->workers_w = morale_weight(v, v->workers);
-    for (int32_t k = 0; k < v->r->sponsor_count; k++) {
-        v->point_w[k] = point_worth(v, k);
-        v->points_w += v->point_w[k];
-        v->pay_w[k] = (int64_t)v->r->sponsors[k].agenda.pay * v->point_w[k];
-        int32_t f = v->r->sponsors[k].faction;
-        int32_t n = v->nation_staff[f] + v->nation_workers[f];
-        if (n) {
+    memset(v->faction_w, 0, sizeof v->faction_w);
+    int32_t calm_low = INT32_MIN, calm_high = INT32_MAX;
+    for (int32_t k = 0; k < r->sponsor_count; k++) {
+        int64_t w = v->point_w[k] = point_worth(v, k);
+        v->points_w += w;
+        v->pay_w[k] = (int64_t)r->sponsors[k].agenda.pay * w;
+        int32_t f = r->sponsors[k].faction;
+        v->faction_w[f] += w;
+        int32_t n = staff[f] + workers[f];
+        if (n && w) { /* a sponsor whose satisfaction is worth nothing moves nothing */
             struct hv_bot_nation *h = &v->heard[v->heard_count++];
             h->sponsor = k;
-            h->staff = v->nation_staff[f];
-            h->workers = v->nation_workers[f];
+            h->staff = staff[f];
+            h->workers = workers[f];
             h->people = n;
-            h->mean = v->nation_morale[f] / n;
+            h->mean = morale[f] / n;
             h->mood = hv_sponsor_mood(h->mean);
+            /* Outside the bands looked up: always weighed. */
+            h->low = h->high = 0;
+            h->calm_low = 1;
+            h->calm_high = -1;
+            if (h->mean >= 0 && h->mean <= 100) {
+                h->calm_low = (int32_t)(v->d->bot_mood_lo[h->mean] - h->mean);
+                h->calm_high = (int32_t)(v->d->bot_mood_hi[h->mean] - h->mean);
+                h->low = (h->calm_low - 1) * h->people;
+                h->high = (h->calm_high + 1) * h->people;
+            }
+            calm_low = h->calm_low > calm_low ? h->calm_low : calm_low;
+            calm_high = h->calm_high < calm_high ? h->calm_high : calm_high;
         }
     }
-    for (int32_t t = 0; t < v->r->module_type_count; t++)
-        v->type_value[t] = hv_bot_type_value(v, t);
-}
-
-/* Worth of a week of satisfaction changed by SAT, sponsor by sponsor. */
-static int64_t satisfaction_worth(const hv_bot_view *v, const hv_by_faction *sat)
-{
-    int64_t w = 0;
-    for (int32_t k = 0; k < v->r->sponsor_count; k++) {
-        int32_t d = hv_by_faction_for(sat, v->r->sponsors[k].faction);
-        if (d)
-            w += d * v->point_w[k];
-    }
-    return w;
-}
-
-/* Worth, per week, of what each nation's mood writes home once its
- * people's morale has moved by STAFF and WORKERS points. */
-static int64_t mood_worth(const hv_bot_view *v, int32_t staff, int32_t workers)
-{
-    int64_t w = 0;
-    for (int32_t i = 0; i < v->heard_count && (staff || workers); i++) {
-        const struct hv_bot_nation *h = &v->heard[i];
-        int64_t moved = (h->staff * staff + h->workers * workers) / h->people;
-        w += (hv_sponsor_mood(h->mean + moved) - h->mood) * v->point_w[h->sponsor];
-    }
-    return v->greedy ? w / 2 : w;
-}
-
-/* Worth, per week, of what the sponsors' agendas make of pay at PAY_PCT
- * over the contract (their weights are tenths of a point per 10 points). */
-static int64_t agenda_pay_worth(const hv_bot_view *v, int32_t pay_pct)
-{
-    int64_t w = 0;
-    for (int32_t k = 0; k < v->r->sponsor_count && pay_pct; k++)
-        w += v->pay_w[k] * (pay_pct / 10) / 10;
-    return w;
-}
-
-/* Whether a capture may launch within the next few weeks: odds are fixed at
- * launch, so a law that changes them is worth something only then. */
-static int launch_near(const hv_bot_view *v)
-{
-    const hv_state *s = v->s;
-    for (int32_t i = 0; i < v->r->asteroid_count; i++) {
-        if (s->asteroids[i].stage != HV_STAGE_FAR)
-            continue;
-        for (int32_t week = s->turn + 1; week <= s->turn + 3; week++)
-            if (hv_asteroid_window_open(s, i, week))
-                return 1;
-    }
-    return 0;
-}
-
-int64_t hv_bot_policy_worth(const hv_bot_view *v, const hv_effect *e, uint32_t names,
-                            const hv_effect *in_force)
-{
-    int64_t horizon = v->weeks_left < 12 ? v->weeks_left : 12;
-    int64_t w = 0;
-    for (int res = 0; res < HV_RES_COUNT && (names & HV_OPTION_RESOURCES); res++)
-        w += e->resources[res] * v->worth[res];
-    w += v->output_worth * e->output_pct / 100;
-    w -= v->need[HV_RES_FOOD] * e->ration_pct / 100 * v->worth[HV_RES_FOOD];
-    w -= v->worker_pay * e->pay_pct / 100 * 100;
-    /* Morale and tension settle over the weeks ahead: count half of them. */
-    w += (e->morale_staff * v->staff_w + e->morale_workers * v->workers_w) * horizon / 4;
-    int32_t gap = e->morale_staff - e->morale_workers;
-    int64_t class_delta = e->class_tension + gap * v->r->society.gap_tension / 10;
-    w -= worst_pair_delta(v, &e->tension) * v->tension_w * horizon / 2;
-    w -= class_delta * v->class_w * horizon / 2;
-    /* Satisfaction that names no faction is the same for every sponsor. */
-    w += ((names & HV_OPTION_SPONSORS) ? satisfaction_worth(v, &e->satisfaction)
-                                       : e->satisfaction.all * v->points_w) *
-         horizon / 2;
-    /* An agenda's displeasure and a nation's mood pile up week on week and
-     * stay; morale today already holds the option in force. */
-    w += (agenda_pay_worth(v, e->pay_pct) +
-          mood_worth(v, e->morale_staff - in_force->morale_staff,
-                     e->morale_workers - in_force->morale_workers)) *
-         horizon * horizon / 4;
-    const hv_society *soc = &v->r->society;
-    int32_t over =
-        (v->tension > v->class_tension ? v->tension : v->class_tension) - (soc->incident_at - 10);
-    if (over > 0 && !v->greedy)
-        w -= (int64_t)e->incident_pct * over * 4;
-    if (e->joint && v->tension > 10)
-        w += (int64_t)soc->joint_work * v->tension_w * horizon / 2;
-    if (e->capture_pm && launch_near(v))
-        w += (int64_t)e->capture_pm * 10;
-    return w;
-}
-
-/* Whether the win goals ask for flag bit F, or the lose goals fear it:
- * +2, -2 or 0. A flag that opens a scripted event with a road to a win
- * flag counts half as much. */
-static int32_t flag_sign(const hv_rules *r, int32_t flag, int depth)
-{
-    int32_t sign = 0;
-    for (int32_t i = 0; i < r->win_count; i++)
-        if (r->win[i].kind == HV_GOAL_FLAG_SET && r->win[i].flag == flag)
-            sign += 2;
-    for (int32_t i = 0; i < r->lose_count; i++)
-        if (r->lose[i].kind == HV_GOAL_FLAG_SET && r->lose[i].flag == flag)
-            sign -= 2;
-    if (sign || depth <= 0)
-        return sign;
-    /* A flag that opens a scripted event with a road to a win flag. */
-    for (int32_t e = 0; e < r->event_count; e++) {
-        const hv_event_def *ev = &r->events[e];
-        if (!ev->scripted || ev->trigger.flag != flag)
-            continue;
-        for (int32_t c = 0; c < ev->choice_count; c++)
-            for (int32_t f = 0; f < r->flag_count; f++)
-                if ((ev->choices[c].effect.set_flags >> f & 1u) && flag_sign(r, f, depth - 1) > 0)
-                    return 1;
-    }
-    return 0;
-}
-
-static int64_t flags_worth(const hv_rules *r, uint32_t set, uint32_t cleared)
-{
-    int64_t w = 0;
-    for (int32_t f = 0; f < r->flag_count; f++) {
-        if (!((set | cleared) >> f & 1u))
-            continue; /* weighing a flag reads every event: only those it touches */
-        int32_t sign = flag_sign(r, f, 2);
-        if (set >> f & 1u)
-            w += sign * 5000000;
-        if (cleared >> f & 1u)
-            w -= sign * 5000000;
-    }
-    return w;
-}
-
-static int64_t effect_worth(const hv_bot_view *v, const hv_effect *e, int depth);
-
-/* What a sequel brings: its own effect, and the best of its choices, as
- * the bot will pick then. Sequels of sequels are not looked at. */
-static int64_t sequel_worth(const hv_bot_view *v, const hv_effect *e, int depth)
-{
-    if (e->follow_event <= 0 || e->follow_event > v->r->event_count || depth > 0)
-        return 0;
-    const hv_event_def *ev = &v->r->events[e->follow_event - 1];
-    int64_t best = 0;
-    for (int32_t c = 0; c < ev->choice_count; c++) {
-        int64_t w = effect_worth(v, &ev->choices[c].effect, depth + 1);
-        if (c == 0 || w > best)
-            best = w;
-    }
-    return effect_worth(v, &ev->effect, depth + 1) + best;
-}
-
-int64_t hv_bot_choice_worth(const hv_bot_view *v, const hv_effect *e)
-{
-    return effect_worth(v, e, 0);
-}
-
-static int64_t effect_worth(const hv_bot_view *v, const hv_effect *e, int depth)
-{
-    int64_t w = sequel_worth(v, e, depth);
-    for (int res = 0; res < HV_RES_COUNT; res++)
-        w += e->resources[res] * v->worth[res];
-    int64_t people = v->staff + v->workers;
-    /* A one-off change lasts until it settles: a few weeks of morale, the
-     * rest of the level for tension and satisfaction (they ease slowly). */
-    w += (e->morale_staff * v->staff_w + e->morale_workers * v->workers_w) * 3;
-    int64_t lasting = v->weeks_left < 10 ? v->weeks_left : 10;
-    int32_t pair = worst_pair_delta(v, &e->tension);
-    w -= pair * tension_weight(v, v->tension + pair) * lasting;
-    w -= e->class_tension * tension_weight(v, v->class_tension + e->class_tension) * lasting;
-    w += satisfaction_worth(v, &e->satisfaction) * lasting;
-    for (int32_t k = 0; k < v->r->sponsor_count; k++)
-        w += v->r->sponsors[k].funding *
-             hv_by_faction_for(&e->funding_pct, v->r->sponsors[k].faction) / 100 * 100 *
-             v->weeks_left / 2;
-    if (e->motion.set) {
-        int passes = hv_motion_passes(v->s, &e->motion);
-        int32_t flag = passes ? e->motion.passed : e->motion.failed;
-        if (flag)
-            w += flags_worth(v->r, 1u << (flag - 1), 0);
-    }
-    w += e->health * people * (v->greedy ? 5 : 40);
-    w -= e->dust * 60;
-    w += e->price_pct * v->s->price *
-         (v->s->stock[HV_RES_IRIDIUM] + v->net[HV_RES_IRIDIUM] * lasting) / 100 * 100 / 10;
-    if (e->break_type > 0)
-        w -= (int64_t)e->break_weeks * v->type_value[e->break_type - 1];
-    /* Unrest falls on a side: a strike stops a share of the work, sabotage
-     * a busy module, a defection loses a pair of hands. */
-    int64_t per_head = people ? v->output_worth / people : 0;
-    w -= (int64_t)e->strike_weeks * v->output_worth / 3;
-    w -= (int64_t)e->sabotage_weeks * v->output_worth / 5;
-    w -= (int64_t)e->injure * 2 * (v->greedy ? 5 : 40);
-    if (e->defect)
-        w -= per_head * lasting;
-    return w + flags_worth(v->r, e->set_flags, e->clear_flags);
+    v->calm_low = calm_low;
+    v->calm_high = calm_high;
+    v->horizon = v->weeks_left < 12 ? v->weeks_left : 12;
+    int32_t over = (v->tension > v->class_tension ? v->tension : v->class_tension) -
+                   (r->society.incident_at - 10);
+    v->incident_w = over > 0 && !v->greedy ? (int64_t)over * 4 : 0;
+    v->joint_w =
+        v->tension > 10 ? (int64_t)r->society.joint_work * v->tension_w * v->horizon / 2 : 0;
 }
 
 /* ---- module types ------------------------------------------------------ */
@@ -505,41 +422,13 @@ static int32_t power_now(const hv_bot_view *v, const hv_module_type *mt)
     return (int32_t)hv_power_output(v->s, mt, v->s->turn + 1);
 }
 
-int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type)
+/* What a type gives beyond its recipe: iridium, flights, care, order and
+ * rest (none of it for most types: the rules' bot_plain). */
+static int64_t extras(const hv_bot_view *v, const hv_module_type *mt, int starved)
 {
     const hv_state *s = v->s;
-    const hv_module_type *mt = &v->r->module_types[type];
     const hv_society *soc = &v->r->society;
     int64_t value = 0;
-    if (power_now(v, mt) > 0)
-        value += s->power_demand > s->power_supply ? 2500 : 700;
-    /* A recipe whose input nothing makes, no rock in reach holds and the
-     * stores cannot feed for long makes nothing worth having. */
-    int starved = 0;
-    for (uint32_t bits = v->d->uses[type]; bits; bits &= bits - 1) {
-        int res = __builtin_ctz(bits);
-        starved |= mt->input[res] > 0 && v->net[res] <= 0 && s->stock[res] < 8 * mt->input[res] &&
-                   !(v->supplied >> res & 1u);
-    }
-    /* What its recipe is worth in a week, against the wages of its crew. */
-    for (uint32_t bits = starved ? 0 : v->d->nets[type]; bits; bits &= bits - 1) {
-        int res = __builtin_ctz(bits);
-        int64_t made = mt->output[res] - mt->input[res];
-        int64_t w = made * v->worth[res] / 100;
-        if (v->need[res] > 0 && made > 0) {
-            int64_t weeks = v->need[res] ? s->stock[res] / v->need[res] : 99;
-            if (v->net[res] < 0)
-                w += weeks < 6 ? 3000 : 1500;
-            else if (weeks < 4)
-                w += 800;
-        }
-        if (v->need[res] > 0 && made < 0 && v->net[res] < 0)
-            w -= 500;
-        /* Making what a win goal still asks for comes before comforts. */
-        if (made > 0 && s->stock[res] < v->keep[res])
-            w += 1500;
-        value += w;
-    }
     if (mt->output[HV_RES_IRIDIUM] > 0 && !starved)
         value += v->greedy ? 3000 : 300;
     if (mt->spaceport > 0) {
@@ -549,10 +438,7 @@ int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type)
         value += far ? (v->greedy ? 2000 : 400) : 0;
     }
     if (mt->medical > 0 && !v->greedy) {
-        int64_t health = 0;
-        for (int32_t i = 0; i < s->person_count; i++)
-            health += s->people[i].health;
-        int64_t lost = s->person_count ? 100 - health / s->person_count : 0;
+        int64_t lost = s->person_count ? 100 - v->health / s->person_count : 0;
         value += 120 + lost * s->person_count * 4;
     }
     int32_t worst = v->tension > v->class_tension ? v->tension : v->class_tension;
@@ -560,26 +446,48 @@ int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type)
         value += worst > soc->incident_at - 10 ? 700 : 10;
     if (mt->recreation > 0 && !v->greedy)
         value += worst > soc->incident_at - 20 || v->min_satisfaction < 60 ? 500 : 60;
-    return (int32_t)(value > 100000 ? 100000 : value < -100000 ? -100000 : value);
+    return value;
 }
 
-/* ---- answering events -------------------------------------------------- */
-
-void hv_bot_answer(const hv_bot_view *v, int first)
+/* hv_bot_type_value of each module type of TYPES (bits), into OUT: a
+ * week weighs several at once. */
+static void type_values(const hv_bot_view *v, uint32_t types, int32_t *out)
 {
-    if (hv_state_queued_answer(v->s) >= 0)
-        return; /* the player's orders already answer it */
-    const hv_event_def *ev = &v->r->events[v->s->pending];
-    int32_t best = 0;
-    if (!first) {
-        int64_t best_worth = hv_bot_choice_worth(v, &ev->choices[0].effect);
-        for (int32_t c = 1; c < ev->choice_count; c++) {
-            int64_t w = hv_bot_choice_worth(v, &ev->choices[c].effect);
-            if (w > best_worth) {
-                best_worth = w;
-                best = c;
-            }
+    for (; types; types &= types - 1) {
+        int32_t type = __builtin_ctz(types);
+        const hv_state *s = v->s;
+        const hv_module_type *mt = &v->r->module_types[type];
+        int64_t value = 0;
+        if (power_now(v, mt) > 0)
+            value += s->power_demand > s->power_supply ? 2500 : 700;
+        /* A recipe whose input nothing makes, no rock in reach holds and the
+         * stores cannot feed for long makes nothing worth having. */
+        int starved = 0;
+        for (uint32_t bits = v->d->uses[type] & v->scarce; bits; bits &= bits - 1) {
+            int res = __builtin_ctz(bits);
+            starved |= mt->input[res] > 0 && s->stock[res] < 8 * mt->input[res]; /* scarce */
         }
+        /* What its recipe is worth in a week, against the wages of its crew. */
+        for (uint32_t bits = starved ? 0 : v->d->nets[type]; bits; bits &= bits - 1) {
+            int res = __builtin_ctz(bits);
+            int64_t made = mt->output[res] - mt->input[res]; /* never 0 (nets) */
+            value += made * v->worth[res] / 100 + (made > 0 ? v->rise[res] : v->fall[res]);
+        }
+        if (!(v->d->bot_plain >> type & 1u))
+            value += extras(v, mt, starved);
+        out[type] = (int32_t)(value > 100000 ? 100000 : value < -100000 ? -100000 : value);
     }
-    hv_bot_order(v->s, HV_ORDER_ANSWER, 0, 0, best);
+}
+
+int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type)
+{
+    int32_t out[HV_MAX_MODULE_TYPES];
+    type_values(v, 1u << type, out);
+    return out[type];
+}
+
+void hv_bot_value_types(hv_bot_view *v, uint32_t types)
+{
+    type_values(v, types & ~v->valued, v->type_value);
+    v->valued |= types;
 }

@@ -1,6 +1,72 @@
 #include <string.h>
 
 #include "hv_rules.h" /* and with it hv_derived.h */
+#include "hv_turn.h"
+
+/* The bots' block: masks of module types and roles, and the bands of the
+ * sponsors' mood. */
+static void derive_bots(const hv_rules *rules, hv_rules_derived *d)
+{
+    d->bot_last_week = hv_rules_last_week(rules);
+    for (int32_t i = 0; i < rules->supply_count && i < HV_MAX_SUPPLY; i++)
+        for (int r = 0; r < HV_RES_COUNT; r++)
+            d->bot_supplied |= (uint32_t)(rules->supply[i].cargo[r] > 0) << r;
+    for (int32_t t = 0; t < rules->module_type_count && t < HV_MAX_MODULE_TYPES; t++) {
+        const hv_module_type *mt = &rules->module_types[t];
+        d->bot_power |= (uint32_t)(mt->power > 0) << t;
+        d->bot_draws |= (uint32_t)(mt->power < 0) << t;
+        d->bot_plain |= (uint32_t)(mt->output[HV_RES_IRIDIUM] <= 0 && mt->spaceport <= 0 &&
+                                   mt->medical <= 0 && mt->security <= 0 && mt->recreation <= 0)
+                        << t;
+        d->bot_crew_slots[t] = mt->crew_slots;
+        d->bot_crewless |= (uint32_t)(mt->crew_slots == 0) << t;
+        d->bot_housing |= (uint32_t)(mt->housing > 0) << t;
+        d->bot_refines |= (uint32_t)(mt->input[HV_RES_ORE] > 0 && mt->output[HV_RES_IRIDIUM] > 0)
+                          << t;
+        for (int r = 0; r < HV_RES_COUNT; r++)
+            d->bot_outputs[r] |= (uint32_t)(mt->output[r] > 0) << t;
+        if (mt->cost[HV_RES_MATERIALS] > d->bot_materials)
+            d->bot_materials = mt->cost[HV_RES_MATERIALS];
+    }
+    d->bot_survey_fuel = hv_survey_fuel(rules);
+    for (int32_t i = 0; i < rules->asteroid_count && i < HV_MAX_ASTEROIDS; i++)
+        d->bot_capture_fuel[i] = hv_capture_fuel(rules, i);
+    for (int32_t k = 0; k < rules->role_count && k < HV_MAX_ROLES; k++)
+        d->bot_workers |= (uint32_t)(rules->roles[k].klass == HV_CLASS_WORKER) << k;
+    for (int32_t p = 0; p < rules->policy_count && p < HV_MAX_POLICIES; p++)
+        for (int32_t o = 0; o < rules->policies[p].option_count && o < HV_MAX_OPTIONS; o++) {
+            const hv_effect *e = &rules->policies[p].options[o].effect;
+            for (int32_t f = 0; f < HV_MAX_FACTIONS; f++)
+                d->bot_factions[p][o] |= (uint16_t)((e->satisfaction.by[f] != 0) << f);
+            d->bot_ration[p][o] = e->ration_pct;
+            int32_t gap = e->morale_staff - e->morale_workers;
+            d->bot_class_delta[p][o] = e->class_tension + gap * rules->society.gap_tension / 10;
+            d->bot_terms[p][o] =
+                (uint8_t)((d->options[p][o] & HV_OPTION_RESOURCES ? HV_BOT_TERM_RESOURCES : 0) |
+                          (e->output_pct || e->ration_pct || e->pay_pct ? HV_BOT_TERM_PERCENT : 0) |
+                          (e->morale_staff || e->morale_workers ? HV_BOT_TERM_MORALE : 0) |
+                          (d->bot_class_delta[p][o] ? HV_BOT_TERM_CLASS : 0) |
+                          (e->tension.all || d->options[p][o] & HV_OPTION_PAIRS
+                               ? HV_BOT_TERM_TENSION
+                               : 0) |
+                          (e->satisfaction.all || d->bot_factions[p][o] ? HV_BOT_TERM_SPONSORS
+                                                                        : 0) |
+                          (e->incident_pct || e->joint || e->capture_pm ? HV_BOT_TERM_RARE : 0));
+        }
+    enum { LOW = -HV_BOT_MOOD_SPAN, HIGH = 100 + HV_BOT_MOOD_SPAN };
+    int32_t mood[HIGH - LOW + 1];
+    for (int32_t x = LOW; x <= HIGH; x++)
+        mood[x - LOW] = hv_sponsor_mood(x);
+    for (int32_t m = 0; m <= 100; m++) {
+        int32_t lo = m, hi = m;
+        while (lo > LOW && mood[lo - 1 - LOW] == mood[m - LOW])
+            lo--;
+        while (hi < HIGH && mood[hi + 1 - LOW] == mood[m - LOW])
+            hi++;
+        d->bot_mood_lo[m] = (int16_t)lo;
+        d->bot_mood_hi[m] = (int16_t)hi;
+    }
+}
 
 static void derive(const hv_rules *rules, hv_rules_derived *d)
 {
@@ -47,6 +113,7 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
         d->trait_strain_pct[t + 1] = rules->traits[t].strain_pct;
         d->trait_output_pct[t + 1] = rules->traits[t].output_pct;
     }
+    derive_bots(rules, d);
     d->ready = 1;
 }
 

@@ -31,7 +31,47 @@ typedef struct hv_rules_derived {
     int32_t trait_loyalty[HV_MAX_TRAITS + 1];
     int32_t trait_strain_pct[HV_MAX_TRAITS + 1];
     int32_t trait_output_pct[HV_MAX_TRAITS + 1];
+
+    /* What the bots (src/bots) read of the rules every week. */
+    int32_t bot_last_week;              /* hv_rules_last_week */
+    uint32_t bot_supplied;              /* bit per resource a supply ship brings */
+    uint32_t bot_power;                 /* bit per module type that makes power */
+    uint32_t bot_draws;                 /* bit per module type that uses power */
+    uint32_t bot_plain;                 /* bit per module type worth its recipe and power alone (no
+                                           iridium, spaceport, medical, security or recreation) */
+    uint32_t bot_crewless;              /* bit per module type without crew slots */
+    uint32_t bot_housing;               /* bit per module type with beds */
+    uint32_t bot_refines;               /* bit per module type turning ore into iridium */
+    uint32_t bot_workers;               /* bit per role of the worker class */
+    uint32_t bot_outputs[HV_RES_COUNT]; /* bit per module type putting out the resource */
+    int64_t bot_materials;              /* the most materials a module type costs */
+    int64_t bot_survey_fuel;            /* hv_survey_fuel */
+    int64_t bot_capture_fuel[HV_MAX_ASTEROIDS];          /* hv_capture_fuel of each asteroid */
+    int32_t bot_ration[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* an option's ration_pct */
+    int32_t bot_crew_slots[HV_MAX_MODULE_TYPES];         /* of each module type */
+    /* Bit per faction an option's satisfaction names. */
+    uint16_t bot_factions[HV_MAX_POLICIES][HV_MAX_OPTIONS];
+    uint8_t bot_terms[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* hv_bot_terms an option's effect has */
+    /* An option's class tension with what its morale gap adds (society's gap_tension). */
+    int32_t bot_class_delta[HV_MAX_POLICIES][HV_MAX_OPTIONS];
+    /* For a mean morale M of 0..100, the lowest and highest mean with the
+     * same hv_sponsor_mood on the way from M (within HV_BOT_MOOD_SPAN). */
+    int16_t bot_mood_lo[101], bot_mood_hi[101];
 } hv_rules_derived;
+
+/* What a policy option's effect holds that the bots weigh (bot_terms). */
+enum hv_bot_terms {
+    HV_BOT_TERM_RESOURCES = 1, /* resources added or taken */
+    HV_BOT_TERM_PERCENT = 2,   /* output, rations or pay changed */
+    HV_BOT_TERM_MORALE = 4,    /* staff's or workers' morale */
+    HV_BOT_TERM_CLASS = 8,     /* class tension, its own or from the morale gap */
+    HV_BOT_TERM_TENSION = 16,  /* tension between nations */
+    HV_BOT_TERM_SPONSORS = 32, /* sponsors' satisfaction */
+    HV_BOT_TERM_RARE = 64,     /* incidents, joint crews or capture odds */
+};
+
+/* How far below 0 and above 100 bot_mood_lo and bot_mood_hi look. */
+#define HV_BOT_MOOD_SPAN 100
 
 /* What a policy option's effect names beyond plain numbers (most name none). */
 enum hv_option_names {

@@ -7,7 +7,10 @@
  * - played for the whole level, the balanced bot never builds such a
  *   module type, and keeps the air plant ahead of everything else;
  * - the planner weighs one policy a week, one it may change, in turn, and
- *   none when policy orders are forbidden. */
+ *   none when policy orders are forbidden;
+ * - the rules' bands of the sponsors' mood hold hv_sponsor_mood's own;
+ * - week after week of the sandbox, each policy's pick (which skips what
+ *   cannot matter) is the one every option weighed in full gives. */
 #include "hv_bot.h"
 #include "hv_bot_view.h"
 #include "hv_level.h"
@@ -38,9 +41,14 @@ static void check_worths(const hv_level *level, hv_state *s)
     s->stock[HV_RES_ORE] = 1000;
     hv_bot_look(v, s, 0);
     CHECK(hv_bot_type_value(v, refinery) > 0);
-    /* The look weighs every type once; staffing and building read that. */
-    for (int32_t t = 0; t < level->rules.module_type_count; t++)
-        CHECK_EQ_INT(v->type_value[t], hv_bot_type_value(v, t));
+    /* A type is weighed once a week, when first read, and reads the same
+     * after. */
+    CHECK_EQ_INT(v->valued, 0);
+    for (int32_t t = 0; t < level->rules.module_type_count; t++) {
+        CHECK_EQ_INT(hv_bot_type_value_at(v, t), hv_bot_type_value(v, t));
+        CHECK(v->valued >> t & 1u);
+        CHECK_EQ_INT(hv_bot_type_value_at(v, t), hv_bot_type_value(v, t));
+    }
 
     /* Oxygen: the goal asks for 400 kg. */
     s->stock[HV_RES_OXYGEN] = 380;
@@ -99,6 +107,120 @@ static void check_planner_policy(const hv_level *level, hv_state *s)
     CHECK_EQ_INT(hv_bot_planner_policy(s, &limits), -1);
 }
 
+/* The rules' mood bands: from every mean, the same mood as far as they
+ * reach and another just beyond (or the end of what they look at). */
+static void check_mood_bands(const hv_rules *r)
+{
+    const hv_rules_derived *d = &r->derived;
+    CHECK(d->ready);
+    for (int32_t m = 0; m <= 100; m++) {
+        int32_t lo = d->bot_mood_lo[m], hi = d->bot_mood_hi[m], mood = hv_sponsor_mood(m);
+        CHECK(lo <= m && m <= hi);
+        for (int32_t x = lo; x <= hi; x++)
+            CHECK_EQ_INT(hv_sponsor_mood(x), mood);
+        CHECK(lo == -HV_BOT_MOOD_SPAN || hv_sponsor_mood(lo - 1) != mood);
+        CHECK(hi == 100 + HV_BOT_MOOD_SPAN || hv_sponsor_mood(hi + 1) != mood);
+    }
+}
+
+/* A policy option's worth weighed in full, every term and every sponsor,
+ * from the view's weights and the state alone. */
+static int64_t full_worth(const hv_bot_view *v, const hv_effect *e, const hv_effect *in_force)
+{
+    const hv_rules *r = v->r;
+    const hv_state *s = v->s;
+    int64_t horizon = v->weeks_left < 12 ? v->weeks_left : 12;
+    int64_t w = 0;
+    for (int res = 0; res < HV_RES_COUNT; res++)
+        w += e->resources[res] * v->worth[res];
+    w += v->output_worth * e->output_pct / 100;
+    w -= v->need[HV_RES_FOOD] * e->ration_pct / 100 * v->worth[HV_RES_FOOD];
+    w -= v->worker_pay * e->pay_pct / 100 * 100;
+    w += (e->morale_staff * v->staff_w + e->morale_workers * v->workers_w) * horizon / 4;
+    int32_t gap = e->morale_staff - e->morale_workers;
+    int64_t class_delta = e->class_tension + gap * r->society.gap_tension / 10;
+    int32_t pair =
+        v->worst_a < 0 ? e->tension.all : hv_by_pair_for(&e->tension, v->worst_a, v->worst_b);
+    w -= pair * v->tension_w * horizon / 2;
+    w -= class_delta * v->class_w * horizon / 2;
+    int64_t sat = 0, agenda = 0, mood = 0;
+    for (int32_t k = 0; k < r->sponsor_count; k++) {
+        sat += hv_by_faction_for(&e->satisfaction, r->sponsors[k].faction) * v->point_w[k];
+        agenda += v->pay_w[k] * (e->pay_pct / 10) / 10;
+        int64_t staff = 0, workers = 0, morale = 0;
+        for (int32_t i = 0; i < s->person_count; i++) {
+            if (s->people[i].faction != r->sponsors[k].faction)
+                continue;
+            morale += s->people[i].morale;
+            if (r->roles[s->people[i].role].klass == HV_CLASS_WORKER)
+                workers++;
+            else
+                staff++;
+        }
+        if (staff + workers) {
+            int64_t mean = morale / (staff + workers);
+            int64_t moved = (staff * (e->morale_staff - in_force->morale_staff) +
+                             workers * (e->morale_workers - in_force->morale_workers)) /
+                            (staff + workers);
+            mood += (hv_sponsor_mood(mean + moved) - hv_sponsor_mood(mean)) * v->point_w[k];
+        }
+    }
+    w += sat * horizon / 2;
+    w += (agenda + (v->greedy ? mood / 2 : mood)) * horizon * horizon / 4;
+    int32_t over = (v->tension > v->class_tension ? v->tension : v->class_tension) -
+                   (r->society.incident_at - 10);
+    if (over > 0 && !v->greedy)
+        w -= (int64_t)e->incident_pct * over * 4;
+    if (e->joint && v->tension > 10)
+        w += (int64_t)r->society.joint_work * v->tension_w * horizon / 2;
+    int near = 0;
+    for (int32_t i = 0; i < r->asteroid_count; i++)
+        for (int32_t week = s->turn + 1; week <= s->turn + 3; week++)
+            near |= s->asteroids[i].stage == HV_STAGE_FAR && hv_asteroid_window_open(s, i, week);
+    if (e->capture_pm && near)
+        w += (int64_t)e->capture_pm * 10;
+    return w;
+}
+
+/* The option policy P takes with every option weighed in full, or -1. */
+static int32_t full_pick(const hv_bot_view *v, int32_t p)
+{
+    const hv_policy *pol = &v->r->policies[p];
+    int32_t now = v->s->policy[p], best = now;
+    const hv_effect *in_force = &pol->options[now].effect;
+    int64_t now_worth = full_worth(v, in_force, in_force), best_worth = now_worth;
+    for (int32_t o = 0; o < pol->option_count; o++) {
+        int64_t w = full_worth(v, &pol->options[o].effect, in_force);
+        if (o != now && w > best_worth) {
+            best_worth = w;
+            best = o;
+        }
+    }
+    int64_t margin = 200 + (now_worth < 0 ? -now_worth : now_worth) / 5;
+    return best != now && best_worth - now_worth > margin ? best : -1;
+}
+
+static void check_picks(const hv_level *level, hv_state *s)
+{
+    hv_bot_view *v = malloc(sizeof *v);
+    int32_t changes = 0;
+    for (int greedy = 0; greedy <= 1; greedy++) {
+        hv_level_new_game(level, 7 + (uint64_t)greedy, s);
+        for (int32_t week = 0; week < 150 && s->outcome == HV_OUTCOME_RUNNING; week++) {
+            hv_bot_look(v, s, greedy);
+            for (int32_t p = 0; p < level->rules.policy_count; p++) {
+                int32_t pick = hv_bot_policy_pick(v, p);
+                CHECK_EQ_INT(pick, full_pick(v, p));
+                changes += pick >= 0;
+            }
+            hv_bot_plan(greedy ? HV_BOT_GREEDY : HV_BOT_BALANCED, s);
+            CHECK_EQ_INT(hv_end_turn(s, NULL), HV_TURN_DONE);
+        }
+    }
+    CHECK(changes > 0); /* the weeks seen do change policies */
+    free(v);
+}
+
 int main(void)
 {
     hv_level *level = hv_level_load_printing(HV_TEST_DIR "/bots/levels/thin_air.yaml", stderr);
@@ -111,5 +233,14 @@ int main(void)
         free(s);
     }
     hv_level_free(level);
+    hv_level *sandbox = hv_level_load_printing(HV_TEST_DIR "/../levels/sandbox.yaml", stderr);
+    CHECK(sandbox != NULL);
+    if (sandbox) {
+        hv_state *s = malloc(sizeof *s);
+        check_mood_bands(&sandbox->rules);
+        check_picks(sandbox, s);
+        free(s);
+    }
+    hv_level_free(sandbox);
     return hv_test_done("bots_view");
 }

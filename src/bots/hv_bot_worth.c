@@ -1,0 +1,310 @@
+/* What the bots make of effects: a policy option held for the weeks
+ * ahead, an event's answer applied once, weighed in hundredths of funds
+ * with the weights the week's look weighed (hv_bot_view). */
+#include "hv_bot_view.h"
+
+#include <stdint.h>
+
+#include "hv_turn.h"
+
+/* What an effect does to the pair of nations closest to trouble. */
+static int32_t worst_pair_delta(const hv_bot_view *v, const hv_by_pair *t)
+{
+    return v->worst_a < 0 ? t->all : hv_by_pair_for(t, v->worst_a, v->worst_b);
+}
+
+/* Whether AMOUNTS gives any faction anything. */
+static int names_faction(const hv_by_faction *amounts)
+{
+    int32_t any = amounts->all;
+    for (int32_t f = 0; f < HV_MAX_FACTIONS; f++)
+        any |= amounts->by[f];
+    return any != 0;
+}
+
+/* Worth of a week of satisfaction changed by SAT, sponsor by sponsor. */
+static int64_t satisfaction_worth(const hv_bot_view *v, const hv_by_faction *sat)
+{
+    int64_t w = 0;
+    for (int32_t k = 0; k < v->r->sponsor_count; k++) {
+        int32_t d = hv_by_faction_for(sat, v->r->sponsors[k].faction);
+        if (d)
+            w += d * v->point_w[k];
+    }
+    return w;
+}
+
+/* Worth, per week, of what each nation's mood writes home once its
+ * people's morale has moved by STAFF and WORKERS points. A nation's mean
+ * moves by a whole number between the two, so a nation whose mood holds
+ * for both holds it (most do: its bands are ten points wide). */
+static int64_t mood_worth(const hv_bot_view *v, int32_t staff, int32_t workers)
+{
+    int32_t low = staff < workers ? staff : workers, high = staff < workers ? workers : staff;
+    if (low >= v->calm_low && high <= v->calm_high)
+        return 0;
+    int64_t w = 0;
+    for (int32_t i = 0; i < v->heard_count; i++) {
+        const struct hv_bot_nation *h = &v->heard[i];
+        if (low >= h->calm_low && high <= h->calm_high)
+            continue;
+        int64_t sum = h->staff * staff + h->workers * workers;
+        if (sum > h->low && sum < h->high)
+            continue; /* its mood stays where it is */
+        int64_t moved = sum / h->people;
+        w += (hv_sponsor_mood(h->mean + moved) - h->mood) * v->point_w[h->sponsor];
+    }
+    return v->greedy ? w / 2 : w;
+}
+
+/* Worth, per week, of what the sponsors' agendas make of pay at PAY_PCT
+ * over the contract (their weights are tenths of a point per 10 points). */
+static int64_t agenda_pay_worth(const hv_bot_view *v, int32_t pay_pct)
+{
+    int64_t w = 0;
+    for (int32_t k = 0; k < v->r->sponsor_count; k++)
+        w += v->pay_w[k] * (pay_pct / 10) / 10;
+    return w;
+}
+
+/* Whether a capture may launch within the next few weeks: odds are fixed at
+ * launch, so a law that changes them is worth something only then. */
+static int launch_near(const hv_bot_view *v)
+{
+    const hv_state *s = v->s;
+    for (int32_t i = 0; i < v->r->asteroid_count; i++) {
+        if (s->asteroids[i].stage != HV_STAGE_FAR)
+            continue;
+        for (int32_t week = s->turn + 1; week <= s->turn + 3; week++)
+            if (hv_asteroid_window_open(s, i, week))
+                return 1;
+    }
+    return 0;
+}
+
+/* Worth of a policy option's effect E held for the weeks ahead, where
+ * NAMES are its hv_option_names, FACTIONS the bits of the factions its
+ * satisfaction names and CLASS_DELTA its class tension with its morale
+ * gap's (the rules' derived data), and IN_FORCE is the effect of the
+ * option the policy has now. */
+static int64_t policy_worth(const hv_bot_view *v, const hv_effect *e, uint32_t names,
+                            uint32_t terms, uint32_t factions, int64_t class_delta,
+                            const hv_effect *in_force)
+{
+    /* Most options name a few of the effects (TERMS): a term of an effect
+     * at 0 is worth 0 and is not weighed. */
+    int64_t horizon = v->horizon;
+    int64_t w = 0, lasting = 0;
+    int32_t staff = e->morale_staff, workers = e->morale_workers;
+    if (terms) {
+        for (int res = 0; res < HV_RES_COUNT && (terms & HV_BOT_TERM_RESOURCES); res++)
+            w += e->resources[res] * v->worth[res];
+        if (terms & HV_BOT_TERM_PERCENT) {
+            if (e->output_pct)
+                w += v->output_worth * e->output_pct / 100;
+            if (e->ration_pct)
+                w -= v->need[HV_RES_FOOD] * e->ration_pct / 100 * v->worth[HV_RES_FOOD];
+            if (e->pay_pct) {
+                w -= v->worker_pay * e->pay_pct / 100 * 100;
+                lasting = agenda_pay_worth(v, e->pay_pct);
+            }
+        }
+        /* Morale and tension settle over the weeks ahead: count half of them. */
+        if (terms & HV_BOT_TERM_MORALE)
+            w += (staff * v->staff_w + workers * v->workers_w) * horizon / 4;
+        if (terms & HV_BOT_TERM_CLASS)
+            w -= class_delta * v->class_w * horizon / 2;
+        if (terms & HV_BOT_TERM_TENSION) {
+            int32_t pair = v->worst_a >= 0 && (names & HV_OPTION_PAIRS)
+                               ? hv_by_pair_for(&e->tension, v->worst_a, v->worst_b)
+                               : e->tension.all;
+            w -= pair * v->tension_w * horizon / 2;
+        }
+        if (terms & HV_BOT_TERM_SPONSORS) {
+            /* Satisfaction that names no faction is the same for every sponsor. */
+            int64_t sat = e->satisfaction.all * v->points_w;
+            for (uint32_t bits = factions; bits; bits &= bits - 1) {
+                int32_t f = __builtin_ctz(bits);
+                sat += e->satisfaction.by[f] * v->faction_w[f];
+            }
+            w += sat * horizon / 2;
+        }
+        if (terms & HV_BOT_TERM_RARE) {
+            if (e->incident_pct)
+                w -= e->incident_pct * v->incident_w;
+            if (e->joint)
+                w += v->joint_w;
+            if (e->capture_pm && launch_near(v))
+                w += (int64_t)e->capture_pm * 10;
+        }
+    }
+    /* An agenda's displeasure and a nation's mood pile up week on week and
+     * stay; morale today already holds the option in force. */
+    staff -= in_force->morale_staff;
+    workers -= in_force->morale_workers;
+    if (staff | workers)
+        lasting += mood_worth(v, staff, workers);
+    if (lasting)
+        w += lasting * horizon * horizon / 4;
+    return w;
+}
+
+int32_t hv_bot_policy_pick(const hv_bot_view *v, int32_t p)
+{
+    const hv_policy *pol = &v->r->policies[p];
+    const uint8_t *names = v->d->options[p];
+    const uint16_t *factions = v->d->bot_factions[p];
+    const int32_t *class_delta = v->d->bot_class_delta[p];
+    const uint8_t *terms = v->d->bot_terms[p];
+    int32_t now = v->s->policy[p], best = now, count = pol->option_count;
+    const hv_effect *in_force = &pol->options[now].effect;
+    int64_t worth[HV_MAX_OPTIONS];
+    for (int32_t o = 0; o < count; o++) /* one call, so that it is inlined */
+        worth[o] = policy_worth(v, &pol->options[o].effect, names[o], terms[o], factions[o],
+                                class_delta[o], in_force);
+    int64_t now_worth = worth[now], best_worth = now_worth;
+    for (int32_t o = 0; o < count; o++) {
+        if (o != now && worth[o] > best_worth) {
+            best_worth = worth[o];
+            best = o;
+        }
+    }
+    /* A change needs a clear margin, so the base does not flip back and forth. */
+    int64_t margin = 200 + (now_worth < 0 ? -now_worth : now_worth) / 5;
+    return best != now && best_worth - now_worth > margin ? best : -1;
+}
+
+/* Whether the win goals ask for flag bit F, or the lose goals fear it:
+ * +2, -2 or 0. A flag that opens a scripted event with a road to a win
+ * flag counts half as much. */
+static int32_t flag_sign(const hv_rules *r, int32_t flag, int depth)
+{
+    int32_t sign = 0;
+    for (int32_t i = 0; i < r->win_count; i++)
+        if (r->win[i].kind == HV_GOAL_FLAG_SET && r->win[i].flag == flag)
+            sign += 2;
+    for (int32_t i = 0; i < r->lose_count; i++)
+        if (r->lose[i].kind == HV_GOAL_FLAG_SET && r->lose[i].flag == flag)
+            sign -= 2;
+    if (sign || depth <= 0)
+        return sign;
+    /* A flag that opens a scripted event with a road to a win flag. */
+    for (int32_t e = 0; e < r->event_count; e++) {
+        const hv_event_def *ev = &r->events[e];
+        if (!ev->scripted || ev->trigger.flag != flag)
+            continue;
+        for (int32_t c = 0; c < ev->choice_count; c++)
+            for (int32_t f = 0; f < r->flag_count; f++)
+                if ((ev->choices[c].effect.set_flags >> f & 1u) && flag_sign(r, f, depth - 1) > 0)
+                    return 1;
+    }
+    return 0;
+}
+
+static int64_t flags_worth(const hv_rules *r, uint32_t set, uint32_t cleared)
+{
+    int64_t w = 0;
+    for (int32_t f = 0; f < r->flag_count && (set | cleared); f++) {
+        if (!((set | cleared) >> f & 1u))
+            continue; /* weighing a flag reads every event: only those it touches */
+        int32_t sign = flag_sign(r, f, 2);
+        if (set >> f & 1u)
+            w += sign * 5000000;
+        if (cleared >> f & 1u)
+            w -= sign * 5000000;
+    }
+    return w;
+}
+
+static int64_t effect_worth(const hv_bot_view *v, const hv_effect *e, int depth);
+
+/* What a sequel brings: its own effect, and the best of its choices, as
+ * the bot will pick then. Sequels of sequels are not looked at. */
+static int64_t sequel_worth(const hv_bot_view *v, const hv_effect *e, int depth)
+{
+    if (e->follow_event <= 0 || e->follow_event > v->r->event_count || depth > 0)
+        return 0;
+    const hv_event_def *ev = &v->r->events[e->follow_event - 1];
+    int64_t best = 0;
+    for (int32_t c = 0; c < ev->choice_count; c++) {
+        int64_t w = effect_worth(v, &ev->choices[c].effect, depth + 1);
+        if (c == 0 || w > best)
+            best = w;
+    }
+    return effect_worth(v, &ev->effect, depth + 1) + best;
+}
+
+int64_t hv_bot_choice_worth(const hv_bot_view *v, const hv_effect *e)
+{
+    return effect_worth(v, e, 0);
+}
+
+static int64_t effect_worth(const hv_bot_view *v, const hv_effect *e, int depth)
+{
+    int64_t w = sequel_worth(v, e, depth);
+    for (int res = 0; res < HV_RES_COUNT; res++)
+        w += e->resources[res] * v->worth[res];
+    int64_t people = v->staff + v->workers;
+    /* A one-off change lasts until it settles: a few weeks of morale, the
+     * rest of the level for tension and satisfaction (they ease slowly). */
+    w += (e->morale_staff * v->staff_w + e->morale_workers * v->workers_w) * 3;
+    int64_t lasting = v->weeks_left < 10 ? v->weeks_left : 10;
+    /* Most effects name few of these: a term at 0 is worth 0. */
+    int32_t pair = worst_pair_delta(v, &e->tension);
+    if (pair)
+        w -= pair * hv_bot_tension_weight(v, v->tension + pair) * lasting;
+    if (e->class_tension)
+        w -= e->class_tension * hv_bot_tension_weight(v, v->class_tension + e->class_tension) *
+             lasting;
+    if (names_faction(&e->satisfaction))
+        w += satisfaction_worth(v, &e->satisfaction) * lasting;
+    if (names_faction(&e->funding_pct))
+        for (int32_t k = 0; k < v->r->sponsor_count; k++)
+            w += v->r->sponsors[k].funding *
+                 hv_by_faction_for(&e->funding_pct, v->r->sponsors[k].faction) / 100 * 100 *
+                 v->weeks_left / 2;
+    if (e->motion.set) {
+        int passes = hv_motion_passes(v->s, &e->motion);
+        int32_t flag = passes ? e->motion.passed : e->motion.failed;
+        if (flag)
+            w += flags_worth(v->r, 1u << (flag - 1), 0);
+    }
+    w += e->health * people * (v->greedy ? 5 : 40);
+    w -= e->dust * 60;
+    w += e->price_pct * v->s->price *
+         (v->s->stock[HV_RES_IRIDIUM] + v->net[HV_RES_IRIDIUM] * lasting) / 100 * 100 / 10;
+    if (e->break_type > 0)
+        w -= (int64_t)e->break_weeks * (v->valued >> (e->break_type - 1) & 1u
+                                            ? v->type_value[e->break_type - 1]
+                                            : hv_bot_type_value(v, e->break_type - 1));
+    /* Unrest falls on a side: a strike stops a share of the work, sabotage
+     * a busy module, a defection loses a pair of hands. */
+    int64_t per_head = people ? v->output_worth / people : 0;
+    w -= (int64_t)e->strike_weeks * v->output_worth / 3;
+    w -= (int64_t)e->sabotage_weeks * v->output_worth / 5;
+    w -= (int64_t)e->injure * 2 * (v->greedy ? 5 : 40);
+    if (e->defect)
+        w -= per_head * lasting;
+    return w + flags_worth(v->r, e->set_flags, e->clear_flags);
+}
+
+/* ---- answering events -------------------------------------------------- */
+
+void hv_bot_answer(const hv_bot_view *v, int first)
+{
+    if (hv_state_queued_answer(v->s) >= 0)
+        return; /* the player's orders already answer it */
+    const hv_event_def *ev = &v->r->events[v->s->pending];
+    int32_t best = 0;
+    if (!first) {
+        int64_t best_worth = hv_bot_choice_worth(v, &ev->choices[0].effect);
+        for (int32_t c = 1; c < ev->choice_count; c++) {
+            int64_t w = hv_bot_choice_worth(v, &ev->choices[c].effect);
+            if (w > best_worth) {
+                best_worth = w;
+                best = c;
+            }
+        }
+    }
+    hv_bot_order(v->s, HV_ORDER_ANSWER, 0, 0, best);
+}
