@@ -29,6 +29,7 @@
 #define HV_MAX_TRAITS 16
 #define HV_MAX_TAGS 32
 #define HV_MAX_TEXTS 6 /* an event's text and up to 5 alternatives */
+#define HV_MAX_CREW 20 /* crew slots of a module type */
 #define HV_TEXT_LEN 400
 #define HV_LABEL_LEN 120
 

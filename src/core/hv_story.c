@@ -39,8 +39,9 @@ int hv_story_text_rested(const hv_state *s, int32_t index, int32_t ahead)
 {
     const hv_event_def *ev = &s->rules->events[index];
     int32_t gap = s->rules->storyteller.text_gap;
-    int32_t texts = ev->text_count > 0 ? ev->text_count : 1;
-    int32_t shown = s->text_week[index][s->event_times[index] % texts];
+    /* Most events have one text: no division to find which is next. */
+    int32_t next = ev->text_count > 1 ? s->event_times[index] % ev->text_count : 0;
+    int32_t shown = s->text_week[index][next];
     return gap <= 0 || shown <= 0 || s->turn + ahead - shown >= gap;
 }
 

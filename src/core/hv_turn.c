@@ -118,7 +118,9 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
             w->idle[idle++] = i;
             continue;
         }
-        int64_t pm = mt->crew_slots <= 0 ? 1000 : m->crew * 1000 / mt->crew_slots;
+        int64_t pm = (uint32_t)m->crew <= HV_MAX_CREW ? d->staffing_pm[m->type][m->crew]
+                     : mt->crew_slots <= 0            ? 1000
+                                                      : m->crew * 1000 / mt->crew_slots;
         if (mt->power >= 0) {
             int64_t out = (int64_t)mt->power * pm / 1000;
             if (mt->solar) { /* in_sunlight, with the week's daylight looked up once */

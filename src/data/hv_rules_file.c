@@ -123,7 +123,7 @@ const hv_field hv_module_type_fields[] = {
     FIELD("build_weeks", HV_F_INT32, hv_module_type, build_turns, 1, 1, 52,
           "weeks of construction"),
     FIELD("upkeep", HV_F_INT64, hv_module_type, upkeep, 1, 0, BIG, "funds per week once placed"),
-    FIELD("crew", HV_F_INT32, hv_module_type, crew_slots, 1, 0, 20,
+    FIELD("crew", HV_F_INT32, hv_module_type, crew_slots, 1, 0, HV_MAX_CREW,
           "crew slots; output scales with the share filled; 0 runs unattended"),
     FIELD("power", HV_F_INT32, hv_module_type, power, 1, -10000, 10000,
           "kW at full output: positive makes power, negative uses it"),
