@@ -20,11 +20,13 @@ void hv_hash_bytes(hv_hash *h, const void *data, size_t n)
 
 void hv_hash_i64(hv_hash *h, int64_t v)
 {
-    uint64_t u = (uint64_t)v;
-    unsigned char b[8];
-    for (int i = 0; i < 8; i++)
-        b[i] = (unsigned char)(u >> (8 * i));
-    hv_hash_bytes(h, b, sizeof b);
+    /* hv_hash_bytes of its eight bytes, lowest first, without the copy. */
+    uint64_t u = (uint64_t)v, x = h->value;
+    for (int i = 0; i < 8; i++) {
+        x ^= (u >> (8 * i)) & 0xffu;
+        x *= 1099511628211ULL;
+    }
+    h->value = x;
 }
 
 void hv_hash_str(hv_hash *h, const char *s)
