@@ -14,6 +14,7 @@
 
 #define HV_MAX_MODULES 256
 #define HV_MAX_PEOPLE 256
+_Static_assert(HV_MAX_PEOPLE <= HV_HEADS, "the derived reciprocals cover every head count");
 #define HV_MAX_ORDERS 256
 #define HV_PERSON_NAME_LEN 48
 
