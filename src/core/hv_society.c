@@ -11,10 +11,7 @@
 
 uint32_t hv_factions_present(const hv_state *s)
 {
-    uint32_t mask = 0;
-    for (int32_t i = 0; i < s->person_count; i++)
-        mask |= 1u << s->people[i].faction;
-    return mask;
+    return hv_state_nations(s);
 }
 
 void hv_policy_total(const hv_state *s, hv_effect *out)

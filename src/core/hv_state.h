@@ -239,6 +239,8 @@ void hv_state_play_on(hv_state *state);
 int32_t hv_state_max_tension(const hv_state *state);
 /* Highest tension between any two nations present. */
 int32_t hv_state_nation_tension(const hv_state *state);
+/* Bit per faction with someone at the base. */
+uint32_t hv_state_nations(const hv_state *state);
 /* Highest tension between any two nations of PRESENT (a bit per faction);
  * hv_state_nation_tension with the nations already known. */
 int32_t hv_state_tension_among(const hv_state *state, uint32_t present);
