@@ -116,6 +116,10 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
         d->trait_strain_pct[t + 1] = rules->traits[t].strain_pct;
         d->trait_output_pct[t + 1] = rules->traits[t].output_pct;
     }
+    for (int32_t n = 1; n <= HV_HEADS; n++)
+        d->reciprocal[n] = (UINT64_C(1) << 32) / (uint64_t)n + 1;
+    for (int32_t gap = -100; gap <= 100; gap++)
+        d->morale_step[gap + 100] = (int8_t)(gap / 4 ? gap / 4 : (gap > 0) - (gap < 0));
     derive_bots(rules, d);
     d->ready = 1;
 }

@@ -12,6 +12,9 @@ struct hv_rules;
 
 _Static_assert(HV_MAX_EVENTS <= 64, "an event's bit must fit in a uint64_t");
 
+/* The most people a base holds (hv_state.h asserts HV_MAX_PEOPLE fits). */
+#define HV_HEADS 256
+
 /* Filled once the rules are read (hv_rules_derive). */
 typedef struct hv_rules_derived {
     int32_t ready;                      /* 1 once hv_rules_derive filled it */
@@ -33,6 +36,12 @@ typedef struct hv_rules_derived {
     int32_t trait_loyalty[HV_MAX_TRAITS + 1];
     int32_t trait_strain_pct[HV_MAX_TRAITS + 1];
     int32_t trait_output_pct[HV_MAX_TRAITS + 1];
+    /* 2^32 / N + 1 for a head count N of 1..HV_HEADS (0 reads 0): a mean
+     * of morale by multiplying, as hv_mean_of does. */
+    uint64_t reciprocal[HV_HEADS + 1];
+    /* The week's step of morale toward its target, by target - morale + 100
+     * (both 0..100): a quarter of the way, at least one point. */
+    int8_t morale_step[201];
 
     /* What the bots (src/bots) read of the rules every week. */
     int32_t bot_last_week;              /* hv_rules_last_week */

@@ -159,9 +159,11 @@ void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy, i
             own.sum[p->faction] += p->morale;
             own.count[p->faction]++;
         }
+        for (int32_t f = 0; f < HV_MAX_FACTIONS; f++)
+            own.mean[f] = own.count[f] ? own.sum[f] / own.count[f] : 0;
         tally = &own;
     }
-    const int64_t *mood_sum = tally->sum;
+    const int64_t *mood_mean = tally->mean;
     const int32_t *mood_count = tally->count;
     int64_t workers = tally->class_count[HV_CLASS_WORKER];
     /* The week's figures every agenda weighs, read once. */
@@ -171,7 +173,7 @@ void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy, i
         int32_t f = rules->sponsors[k].faction;
         /* Contented nationals write good letters home; policies add their
          * standing weekly leaning. */
-        int32_t mood = mood_count[f] ? hv_sponsor_mood(mood_sum[f] / mood_count[f]) : 0;
+        int32_t mood = mood_count[f] ? hv_sponsor_mood(mood_mean[f]) : 0;
         int32_t delta = hv_by_faction_for(&policy->satisfaction, f) + mood;
         satisfaction_add(s, report, k, delta, HV_CAUSE_MORALE);
         const hv_agenda *ag = &rules->sponsors[k].agenda;

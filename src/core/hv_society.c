@@ -11,10 +11,7 @@
 
 uint32_t hv_factions_present(const hv_state *s)
 {
-    uint32_t mask = 0;
-    for (int32_t i = 0; i < s->person_count; i++)
-        mask |= 1u << s->people[i].faction;
-    return mask;
+    return hv_state_nations(s);
 }
 
 void hv_policy_total(const hv_state *s, hv_effect *out)
@@ -84,8 +81,7 @@ void hv_satisfaction_add(hv_state *s, hv_report *report, int32_t i, int32_t delt
 }
 
 /* Adds what AMOUNTS gives each pair of nations present. */
-static void tension_pairs(hv_state *s, hv_report *report, const hv_by_pair *amounts,
-                          hv_cause cause)
+static void tension_pairs(hv_state *s, hv_report *report, const hv_by_pair *amounts, hv_cause cause)
 {
     static const int8_t none[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
     if (!amounts->all && !memcmp(amounts->by, none, sizeof none))
@@ -154,7 +150,7 @@ void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_caus
                 candidates[n++] = i;
         if (n > 0)
             hv_module_break(s, report, &s->modules[candidates[hv_rng_below(&s->rng, (uint32_t)n)]],
-                         e->break_weeks, cause);
+                            e->break_weeks, cause);
     }
     for (int32_t i = 0; i < rules->asteroid_count && e->window_weeks > 0; i++)
         if (s->asteroids[i].stage == HV_STAGE_FAR)
@@ -229,9 +225,8 @@ void hv_morale_targets(const hv_state *s, const hv_effect *policy, int32_t *out)
                  hv_factions_present(s), base);
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
-        out[i] = hv_clamp(base[d->worker_roles >> p->role & 1u][p->faction] +
-                              d->trait_morale[p->trait],
-                          0, 100);
+        out[i] = hv_clamp(
+            base[d->worker_roles >> p->role & 1u][p->faction] + d->trait_morale[p->trait], 0, 100);
     }
 }
 
@@ -257,6 +252,7 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint
     memset(crews, 0, (size_t)modules * sizeof crews[0]);
     uint32_t workers = d->worker_roles;
     const int32_t *trait_morale = d->trait_morale, *trait_loyalty = d->trait_loyalty;
+    const int8_t *morale_step = d->morale_step + 100;
     int32_t output = 100 + w->policy.output_pct;
     int64_t moved = 0, strain = 0;
     int32_t hazards = 0;
@@ -268,10 +264,9 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint
         /* Loyalty follows mood slowly, a point a week. */
         int32_t stand = hv_clamp(morale + trait_loyalty[trait], 0, 100);
         p->loyalty += (stand > p->loyalty) - (stand < p->loyalty);
-        /* A quarter of the way each week, at least one point. */
-        int32_t step = (target - morale) / 4;
-        if (step == 0 && target != morale)
-            step = target > morale ? 1 : -1;
+        /* A quarter of the way each week, at least one point; morale and
+         * target are both 0..100. */
+        int32_t step = morale_step[target - morale];
         morale += step;
         p->morale = morale;
         moved += step;
@@ -329,11 +324,12 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint
 
 /* ---- tension ----------------------------------------------------------- */
 
-static int32_t gap_tension(const hv_society *soc, int64_t sa, int32_t na, int64_t sb, int32_t nb)
+static int32_t gap_tension(const hv_rules_derived *d, const hv_society *soc, int64_t sa, int32_t na,
+                           int64_t sb, int32_t nb)
 {
     if (na == 0 || nb == 0)
         return 0;
-    int64_t gap = sa / na - sb / nb;
+    int64_t gap = hv_mean_of(d, sa, na) - hv_mean_of(d, sb, nb);
     gap = gap < 0 ? -gap : gap;
     return (int32_t)(gap / 10) * soc->gap_tension;
 }
@@ -358,6 +354,8 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
 {
     const hv_rules *rules = s->rules;
     const hv_society *soc = &rules->society;
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
     int32_t shortage = s->shortage_mask ? soc->shortage_tension : 0;
     int32_t joint = soc->joint_work * (policy->joint ? 2 : 1);
     int32_t gap_tension_pts = soc->gap_tension, partner_calm = -soc->partner_calm;
@@ -371,7 +369,7 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
     int32_t nation[HV_MAX_FACTIONS], n = 0;
     for (uint32_t x = present; x; x &= x - 1) {
         int32_t a = __builtin_ctz(x);
-        mean[n] = gm->sum[a] / gm->count[a];
+        mean[n] = gm->mean[a] = hv_mean_of(d, gm->sum[a], gm->count[a]);
         nation[n++] = a;
     }
     int32_t worst = 0;
@@ -407,7 +405,7 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
     hv_class_tension_add(s, report, policy->class_tension, HV_CAUSE_POLICY);
     hv_class_tension_add(s, report, shortage, HV_CAUSE_SHORTAGE);
     hv_class_tension_add(s, report,
-                         gap_tension(soc, gm->class_sum[0], gm->class_count[0], gm->class_sum[1],
+                         gap_tension(d, soc, gm->class_sum[0], gm->class_count[0], gm->class_sum[1],
                                      gm->class_count[1]),
                          HV_CAUSE_INEQUALITY);
     hv_class_tension_add(s, report, -soc->tension_decay, HV_CAUSE_CALM);

@@ -14,6 +14,7 @@
 
 #define HV_MAX_MODULES 256
 #define HV_MAX_PEOPLE 256
+_Static_assert(HV_MAX_PEOPLE <= HV_HEADS, "the derived reciprocals cover every head count");
 #define HV_MAX_ORDERS 256
 #define HV_PERSON_NAME_LEN 48
 
@@ -238,6 +239,8 @@ void hv_state_play_on(hv_state *state);
 int32_t hv_state_max_tension(const hv_state *state);
 /* Highest tension between any two nations present. */
 int32_t hv_state_nation_tension(const hv_state *state);
+/* Bit per faction with someone at the base. */
+uint32_t hv_state_nations(const hv_state *state);
 /* Highest tension between any two nations of PRESENT (a bit per faction);
  * hv_state_nation_tension with the nations already known. */
 int32_t hv_state_tension_among(const hv_state *state, uint32_t present);

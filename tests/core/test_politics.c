@@ -453,8 +453,46 @@ static void test_incident_line(void)
     CHECK(memcmp(&before, &s.rng, sizeof before) != 0);
 }
 
+/* The rules' derived tables the society week reads instead of dividing:
+ * a mean of morale by its reciprocal, and morale's weekly step. */
+static void test_mean_and_step(void)
+{
+    fresh();
+    hv_rules_derive(&rules);
+    const hv_rules_derived *d = &rules.derived;
+    int64_t wrong = 0;
+    for (int32_t n = 1; n <= HV_MAX_PEOPLE; n++) {
+        for (int64_t sum = 0; sum <= 101 * n; sum++)
+            wrong += hv_mean_of(d, sum, n) != sum / n;
+        /* Far past any morale: the division itself. */
+        for (int64_t sum = (INT64_C(1) << 23) - 2 * n; sum < (INT64_C(1) << 23) + 2 * n; sum++)
+            wrong += hv_mean_of(d, sum, n) != sum / n;
+        wrong += hv_mean_of(d, INT64_C(1) << 40, n) != (INT64_C(1) << 40) / n;
+    }
+    CHECK_EQ_INT(wrong, 0);
+    CHECK_EQ_INT(hv_mean_of(d, 599, 10), 59);
+    for (int32_t morale = 0; morale <= 100; morale++)
+        for (int32_t target = 0; target <= 100; target++) {
+            int32_t step = (target - morale) / 4;
+            if (step == 0 && target != morale)
+                step = target > morale ? 1 : -1;
+            wrong += d->morale_step[target - morale + 100] != step;
+        }
+    CHECK_EQ_INT(wrong, 0);
+    CHECK_EQ_INT(d->morale_step[100 + 3], 1);
+    CHECK_EQ_INT(d->morale_step[100 - 9], -2);
+    CHECK_EQ_INT(d->morale_step[100], 0);
+    /* One week moves morale a quarter of the way to its target. */
+    rules.society.base_morale = 100;
+    hv_rules_derive(&rules);
+    s.people[0].morale = 20;
+    hv_phase_society(&s, NULL);
+    CHECK_EQ_INT(s.people[0].morale, 40);
+}
+
 int main(void)
 {
+    test_mean_and_step();
     test_by_faction_and_pair();
     test_funding_and_vote();
     test_partners();

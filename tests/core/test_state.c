@@ -3,11 +3,44 @@
 #include "hv_phase.h"
 #include "hv_test.h"
 
+/* The nations present and the highest tension among them, against a
+ * count of every pair on random symmetric tables. */
+static void test_tension_among(const hv_rules *rules)
+{
+    static hv_state s;
+    hv_state_init(&s, rules, 3);
+    hv_rng dice;
+    hv_rng_seed(&dice, 11, 5);
+    for (int round = 0; round < 2000; round++) {
+        for (int32_t a = 0; a < HV_MAX_FACTIONS; a++)
+            for (int32_t b = a; b < HV_MAX_FACTIONS; b++)
+                s.tension[a][b] = s.tension[b][a] = a == b ? 0 : (int32_t)hv_rng_below(&dice, 101);
+        s.person_count = (int32_t)hv_rng_below(&dice, 12);
+        uint32_t counted = 0;
+        for (int32_t i = 0; i < s.person_count; i++) {
+            s.people[i].faction = (int32_t)hv_rng_below(&dice, HV_MAX_FACTIONS);
+            counted |= 1u << s.people[i].faction;
+        }
+        CHECK_EQ_INT(hv_state_nations(&s), counted);
+        uint32_t present = hv_rng_next(&dice) & ((1u << HV_MAX_FACTIONS) - 1);
+        int32_t worst = 0;
+        for (int32_t a = 0; a < HV_MAX_FACTIONS; a++)
+            for (int32_t b = a + 1; b < HV_MAX_FACTIONS; b++)
+                if ((present >> a & 1u) && (present >> b & 1u) && s.tension[a][b] > worst)
+                    worst = s.tension[a][b];
+        CHECK_EQ_INT(hv_state_tension_among(&s, present), worst);
+    }
+    /* One nation alone has nobody to quarrel with. */
+    s.tension[4][4] = 0;
+    CHECK_EQ_INT(hv_state_tension_among(&s, 1u << 4), 0);
+}
+
 int main(void)
 {
     static hv_rules rules;
     static hv_state s, t;
     fixture_rules(&rules);
+    test_tension_among(&rules);
     hv_state_init(&s, &rules, 7);
     CHECK_EQ_INT(s.turn, 0);
     CHECK_EQ_INT(s.outcome, HV_OUTCOME_RUNNING);
