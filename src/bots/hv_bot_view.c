@@ -55,13 +55,15 @@ static int64_t fuel_worth(const hv_bot_view *v)
     return best > 3000 ? 3000 : best;
 }
 
-static void weigh_resources(hv_bot_view *v)
+/* WEEKS_OF[res] is how long the stock lasts at what is needed (for those
+ * needed at all), shared with weigh_making. */
+static void weigh_resources(hv_bot_view *v, int64_t *weeks_of)
 {
     const hv_state *s = v->s;
     for (int res = 0; res < HV_RES_COUNT; res++) {
         int64_t w = 30;
         if (v->need[res] > 0) {
-            int64_t weeks = s->stock[res] / v->need[res];
+            int64_t weeks = weeks_of[res] = s->stock[res] / v->need[res];
             w = weeks < 3 ? 800 : weeks < 6 ? 400 : weeks < 12 ? 150 : weeks > 40 ? 20 : 80;
             if (v->net[res] < 0 && weeks < 12)
                 w *= 2;
@@ -101,14 +103,14 @@ static void weigh_resources(hv_bot_view *v)
 
 /* What making or using up a resource adds to a module type's value,
  * beyond its worth (hv_bot_type_value). */
-static void weigh_making(hv_bot_view *v)
+static void weigh_making(hv_bot_view *v, const int64_t *weeks_of)
 {
     const hv_state *s = v->s;
     uint32_t scarce = 0;
     for (int res = 0; res < HV_RES_COUNT; res++) {
         int64_t rise = 0, fall = 0;
         if (v->need[res] > 0) {
-            int64_t weeks = s->stock[res] / v->need[res];
+            int64_t weeks = weeks_of[res];
             if (v->net[res] < 0) {
                 rise = weeks < 6 ? 3000 : 1500;
                 fall = -500;
@@ -305,8 +307,9 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->class_tension = s->class_tension;
     v->weeks_left = weeks_left(v);
     v->supplied = supplied(v);
-    weigh_resources(v);
-    weigh_making(v);
+    int64_t weeks_of[HV_RES_COUNT]; /* read only where need > 0 */
+    weigh_resources(v, weeks_of);
+    weigh_making(v, weeks_of);
     for (int res = 0; res < HV_RES_COUNT; res++)
         if (made[res] > 0)
             v->output_worth += made[res] * v->worth[res];
