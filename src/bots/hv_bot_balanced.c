@@ -227,9 +227,11 @@ static void expand(hv_bot_view *v)
         t = best_buy(v, WANT_POWER);
     if (t < 0 && !v->greedy) {
         /* Life support first; staffed by whoever is idle or moved. */
-        for (int res = 0; res < HV_RES_COUNT && t < 0; res++)
+        for (uint32_t bits = v->d->bot_needs; bits && t < 0; bits &= bits - 1) {
+            int res = __builtin_ctz(bits); /* what nobody needs is never short */
             if (v->need[res] > 0 && v->net[res] < v->need[res] / 10 && !building_for(v, res))
                 t = best_buy(v, res);
+        }
     }
     if (t < 0 && v->beds < s->person_count) {
         t = best_buy(v, WANT_BEDS);
@@ -258,8 +260,11 @@ static void expand(hv_bot_view *v)
 static void govern(hv_bot_view *v)
 {
     hv_state *s = v->s;
+    const hv_rules_derived *d = v->d;
     for (int32_t p = 0; p < v->r->policy_count; p++) {
-        if (!hv_bot_policy_ready(s, p))
+        /* hv_bot_policy_ready, read from the rules' derived data */
+        int32_t since = s->policy_since[p];
+        if ((d->bot_locked >> p & 1u) || (since && s->turn + 1 - since < d->bot_cooldown[p]))
             continue;
         int32_t best = hv_bot_policy_pick(v, p);
         if (best >= 0)

@@ -33,7 +33,7 @@ static int64_t satisfaction_worth(const hv_bot_view *v, const hv_by_faction *sat
 {
     int64_t w = 0;
     for (int32_t k = 0; k < v->r->sponsor_count; k++) {
-        int32_t d = hv_by_faction_for(sat, v->r->sponsors[k].faction);
+        int32_t d = hv_by_faction_for(sat, v->d->bot_sponsor_faction[k]);
         if (d)
             w += d * v->point_w[k];
     }
@@ -289,7 +289,9 @@ static int64_t effect_worth(const hv_bot_view *v, const hv_effect *e, int depth)
     w -= (int64_t)e->injure * 2 * (v->greedy ? 5 : 40);
     if (e->defect)
         w -= per_head * lasting;
-    return w + flags_worth(v->r, e->set_flags, e->clear_flags);
+    if (e->set_flags | e->clear_flags) /* most effects touch no flag */
+        w += flags_worth(v->r, e->set_flags, e->clear_flags);
+    return w;
 }
 
 /* ---- answering events -------------------------------------------------- */
