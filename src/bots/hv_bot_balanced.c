@@ -23,7 +23,7 @@ static int32_t best_module(hv_bot_view *v)
             continue;
         int32_t value = i == v->taken[0] || i == v->taken[1]
                             ? hv_bot_module_value(v, i)
-                            : v->type_value[v->s->modules[i].type];
+                            : v->type_value[v->open_type[j]];
         if (value > 0 && (best < 0 || value > best_value)) {
             best = i;
             best_value = value;
@@ -194,7 +194,10 @@ static int32_t best_buy(hv_bot_view *v, int want)
 {
     int32_t best = -1;
     int64_t best_rate = 0;
-    for (uint32_t bits = may_give(v, want); bits; bits &= bits - 1) {
+    uint32_t types = may_give(v, want);
+    if (want == WANT_ANY)
+        hv_bot_value_types(v, types); /* gain reads every one: weighed in one go */
+    for (uint32_t bits = types; bits; bits &= bits - 1) {
         int32_t t = __builtin_ctz(bits);
         int64_t g = gain(v, t, want);
         int64_t rate = g * 1000 / funds_cost(&v->r->module_types[t]);

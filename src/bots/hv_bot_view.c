@@ -213,6 +213,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
         slots_at[i] = slots;
         if (slots > 0) {
             open_types |= 1u << t;
+            v->open_type[open] = t;
             open_at[open++] = i;
         }
     }
