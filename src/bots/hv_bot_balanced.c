@@ -23,7 +23,7 @@ static int32_t best_module(hv_bot_view *v)
             continue;
         int32_t value = i == v->taken[0] || i == v->taken[1]
                             ? hv_bot_module_value(v, i)
-                            : v->type_value[v->s->modules[i].type];
+                            : v->type_value[v->open_type[j]];
         if (value > 0 && (best < 0 || value > best_value)) {
             best = i;
             best_value = value;
@@ -194,7 +194,10 @@ static int32_t best_buy(hv_bot_view *v, int want)
 {
     int32_t best = -1;
     int64_t best_rate = 0;
-    for (uint32_t bits = may_give(v, want); bits; bits &= bits - 1) {
+    uint32_t types = may_give(v, want);
+    if (want == WANT_ANY)
+        hv_bot_value_types(v, types); /* gain reads every one: weighed in one go */
+    for (uint32_t bits = types; bits; bits &= bits - 1) {
         int32_t t = __builtin_ctz(bits);
         int64_t g = gain(v, t, want);
         int64_t rate = g * 1000 / funds_cost(&v->r->module_types[t]);
@@ -227,9 +230,11 @@ static void expand(hv_bot_view *v)
         t = best_buy(v, WANT_POWER);
     if (t < 0 && !v->greedy) {
         /* Life support first; staffed by whoever is idle or moved. */
-        for (int res = 0; res < HV_RES_COUNT && t < 0; res++)
+        for (uint32_t bits = v->d->bot_needs; bits && t < 0; bits &= bits - 1) {
+            int res = __builtin_ctz(bits); /* what nobody needs is never short */
             if (v->need[res] > 0 && v->net[res] < v->need[res] / 10 && !building_for(v, res))
                 t = best_buy(v, res);
+        }
     }
     if (t < 0 && v->beds < s->person_count) {
         t = best_buy(v, WANT_BEDS);
@@ -258,8 +263,11 @@ static void expand(hv_bot_view *v)
 static void govern(hv_bot_view *v)
 {
     hv_state *s = v->s;
+    const hv_rules_derived *d = v->d;
     for (int32_t p = 0; p < v->r->policy_count; p++) {
-        if (!hv_bot_policy_ready(s, p))
+        /* hv_bot_policy_ready, read from the rules' derived data */
+        int32_t since = s->policy_since[p];
+        if ((d->bot_locked >> p & 1u) || (since && s->turn + 1 - since < d->bot_cooldown[p]))
             continue;
         int32_t best = hv_bot_policy_pick(v, p);
         if (best >= 0)

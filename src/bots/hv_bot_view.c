@@ -55,13 +55,15 @@ static int64_t fuel_worth(const hv_bot_view *v)
     return best > 3000 ? 3000 : best;
 }
 
-static void weigh_resources(hv_bot_view *v)
+/* WEEKS_OF[res] is how long the stock lasts at what is needed (for those
+ * needed at all), shared with weigh_making. */
+static void weigh_resources(hv_bot_view *v, int64_t *weeks_of)
 {
     const hv_state *s = v->s;
     for (int res = 0; res < HV_RES_COUNT; res++) {
         int64_t w = 30;
         if (v->need[res] > 0) {
-            int64_t weeks = s->stock[res] / v->need[res];
+            int64_t weeks = weeks_of[res] = s->stock[res] / v->need[res];
             w = weeks < 3 ? 800 : weeks < 6 ? 400 : weeks < 12 ? 150 : weeks > 40 ? 20 : 80;
             if (v->net[res] < 0 && weeks < 12)
                 w *= 2;
@@ -101,14 +103,14 @@ static void weigh_resources(hv_bot_view *v)
 
 /* What making or using up a resource adds to a module type's value,
  * beyond its worth (hv_bot_type_value). */
-static void weigh_making(hv_bot_view *v)
+static void weigh_making(hv_bot_view *v, const int64_t *weeks_of)
 {
     const hv_state *s = v->s;
     uint32_t scarce = 0;
     for (int res = 0; res < HV_RES_COUNT; res++) {
         int64_t rise = 0, fall = 0;
         if (v->need[res] > 0) {
-            int64_t weeks = s->stock[res] / v->need[res];
+            int64_t weeks = weeks_of[res];
             if (v->net[res] < 0) {
                 rise = weeks < 6 ? 3000 : 1500;
                 fall = -500;
@@ -159,7 +161,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->output_worth = 0;
     v->points_w = 0;
     v->heard_count = 0;
-    memset(v->keep, 0, sizeof v->keep);
+    memcpy(v->keep, d->bot_keep, sizeof v->keep);
     int32_t ration = 0;
     for (int32_t i = 0; i < r->policy_count; i++)
         ration += d->bot_ration[i][s->policy[i]];
@@ -211,6 +213,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
         slots_at[i] = slots;
         if (slots > 0) {
             open_types |= 1u << t;
+            v->open_type[open] = t;
             open_at[open++] = i;
         }
     }
@@ -245,7 +248,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
         nation[workers_mask >> p->role & 1u][p->faction]++;
         morale[p->faction] += p->morale;
         health += p->health;
-        if (!p->module && !p->away)
+        if (!(p->module | p->away))
             v->free_people[free_count++] = i;
     }
     v->free_count = free_count;
@@ -268,17 +271,13 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     for (int32_t f = 0; f < r->faction_count; f++)
         present |= (uint32_t)(nation[0][f] + nation[1][f] > 0) << f;
     v->min_satisfaction = 100;
-    v->funding = v->paid = 0;
+    v->funding = d->bot_funding;
+    v->paid = 0;
     for (int32_t i = 0; i < r->sponsor_count; i++) {
-        v->funding += r->sponsors[i].funding;
         v->paid += hv_sponsor_funding(s, i);
         if (s->satisfaction[i] < v->min_satisfaction)
             v->min_satisfaction = s->satisfaction[i];
     }
-    for (int32_t i = 0; i < r->win_count; i++)
-        if (r->win[i].kind == HV_GOAL_RESOURCE_AT_LEAST &&
-            r->win[i].amount > v->keep[r->win[i].resource])
-            v->keep[r->win[i].resource] = r->win[i].amount;
     /* The worst pair present holds the highest tension between nations;
      * pairs are tried in the same order as over every nation. */
     int32_t worst_a = -1, worst_b = -1, worst = 0;
@@ -305,8 +304,9 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->class_tension = s->class_tension;
     v->weeks_left = weeks_left(v);
     v->supplied = supplied(v);
-    weigh_resources(v);
-    weigh_making(v);
+    int64_t weeks_of[HV_RES_COUNT]; /* read only where need > 0 */
+    weigh_resources(v, weeks_of);
+    weigh_making(v, weeks_of);
     for (int res = 0; res < HV_RES_COUNT; res++)
         if (made[res] > 0)
             v->output_worth += made[res] * v->worth[res];
@@ -355,11 +355,12 @@ static int64_t morale_weight(const hv_bot_view *v, int32_t n)
  * or won, and how near the sponsor is to what a goal asks. */
 static int64_t point_worth(const hv_bot_view *v, int32_t k)
 {
-    int64_t per_point = v->r->sponsors[k].funding * 100 / 200;
-    for (int32_t i = 0; i < v->r->win_count; i++)
-        if (v->r->win[i].kind == HV_GOAL_SATISFACTION_AT_LEAST &&
-            v->s->satisfaction[k] < v->r->win[i].amount + 12)
-            per_point += 60 * (v->r->win[i].amount + 12 - v->s->satisfaction[k]);
+    int64_t per_point = v->d->bot_point[k];
+    for (uint32_t goals = v->d->bot_sat_goals; goals; goals &= goals - 1) {
+        const hv_goal *g = &v->r->win[__builtin_ctz(goals)];
+        if (v->s->satisfaction[k] < g->amount + 12)
+            per_point += 60 * (g->amount + 12 - v->s->satisfaction[k]);
+    }
     return v->greedy ? per_point / 2 : per_point;
 }
 
@@ -376,8 +377,8 @@ static void weigh_effects(hv_bot_view *v, const int32_t *staff, const int32_t *w
     for (int32_t k = 0; k < r->sponsor_count; k++) {
         int64_t w = v->point_w[k] = point_worth(v, k);
         v->points_w += w;
-        v->pay_w[k] = (int64_t)r->sponsors[k].agenda.pay * w;
-        int32_t f = r->sponsors[k].faction;
+        v->pay_w[k] = v->d->bot_agenda_pay[k] * w;
+        int32_t f = v->d->bot_sponsor_faction[k];
         v->faction_w[f] += w;
         int32_t n = staff[f] + workers[f];
         if (n && w) { /* a sponsor whose satisfaction is worth nothing moves nothing */

@@ -3,7 +3,9 @@
  * with the weights the week's look weighed (hv_bot_view). */
 #include "hv_bot_view.h"
 
+#include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "hv_turn.h"
 
@@ -16,9 +18,13 @@ static int32_t worst_pair_delta(const hv_bot_view *v, const hv_by_pair *t)
 /* Whether AMOUNTS gives any faction anything. */
 static int names_faction(const hv_by_faction *amounts)
 {
-    int32_t any = amounts->all;
-    for (int32_t f = 0; f < HV_MAX_FACTIONS; f++)
-        any |= amounts->by[f];
+    /* Read a few words at a time: most effects name no faction at all. */
+    _Static_assert(sizeof amounts->by % sizeof(uint64_t) == 0, "by[] is whole words");
+    uint64_t words[sizeof amounts->by / (sizeof(uint64_t))];
+    memcpy(words, amounts->by, sizeof words);
+    uint64_t any = (uint32_t)amounts->all;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        any |= words[i];
     return any != 0;
 }
 
@@ -27,7 +33,7 @@ static int64_t satisfaction_worth(const hv_bot_view *v, const hv_by_faction *sat
 {
     int64_t w = 0;
     for (int32_t k = 0; k < v->r->sponsor_count; k++) {
-        int32_t d = hv_by_faction_for(sat, v->r->sponsors[k].faction);
+        int32_t d = hv_by_faction_for(sat, v->d->bot_sponsor_faction[k]);
         if (d)
             w += d * v->point_w[k];
     }
@@ -46,8 +52,6 @@ static int64_t mood_worth(const hv_bot_view *v, int32_t staff, int32_t workers)
     int64_t w = 0;
     for (int32_t i = 0; i < v->heard_count; i++) {
         const struct hv_bot_nation *h = &v->heard[i];
-        if (low >= h->calm_low && high <= h->calm_high)
-            continue;
         int64_t sum = h->staff * staff + h->workers * workers;
         if (sum > h->low && sum < h->high)
             continue; /* its mood stays where it is */
@@ -285,7 +289,9 @@ static int64_t effect_worth(const hv_bot_view *v, const hv_effect *e, int depth)
     w -= (int64_t)e->injure * 2 * (v->greedy ? 5 : 40);
     if (e->defect)
         w -= per_head * lasting;
-    return w + flags_worth(v->r, e->set_flags, e->clear_flags);
+    if (e->set_flags | e->clear_flags) /* most effects touch no flag */
+        w += flags_worth(v->r, e->set_flags, e->clear_flags);
+    return w;
 }
 
 /* ---- answering events -------------------------------------------------- */

@@ -53,6 +53,26 @@ static void derive_bots(const hv_rules *rules, hv_rules_derived *d)
                                                                         : 0) |
                           (e->incident_pct || e->joint || e->capture_pm ? HV_BOT_TERM_RARE : 0));
         }
+    for (int32_t k = 0; k < rules->sponsor_count && k < HV_MAX_SPONSORS; k++) {
+        const hv_sponsor *sp = &rules->sponsors[k];
+        d->bot_funding += sp->funding;
+        d->bot_point[k] = sp->funding * 100 / 200;
+        d->bot_agenda_pay[k] = sp->agenda.pay;
+        d->bot_sponsor_faction[k] = sp->faction;
+    }
+    for (int32_t i = 0; i < rules->win_count && i < HV_MAX_GOALS; i++) {
+        const hv_goal *g = &rules->win[i];
+        d->bot_sat_goals |= (uint32_t)(g->kind == HV_GOAL_SATISFACTION_AT_LEAST) << i;
+        if (g->kind == HV_GOAL_RESOURCE_AT_LEAST && g->resource >= 0 &&
+            g->resource < HV_RES_COUNT && g->amount > d->bot_keep[g->resource])
+            d->bot_keep[g->resource] = g->amount;
+    }
+    for (int r = 0; r < HV_RES_COUNT; r++)
+        d->bot_needs |= (uint32_t)(rules->life.need[r] != 0) << r;
+    for (int32_t p = 0; p < rules->policy_count && p < HV_MAX_POLICIES; p++) {
+        d->bot_locked |= (uint32_t)(rules->policies[p].locked != 0) << p;
+        d->bot_cooldown[p] = rules->policies[p].cooldown;
+    }
     enum { LOW = -HV_BOT_MOOD_SPAN, HIGH = 100 + HV_BOT_MOOD_SPAN };
     int32_t mood[HIGH - LOW + 1];
     for (int32_t x = LOW; x <= HIGH; x++)

@@ -68,6 +68,17 @@ typedef struct hv_rules_derived {
     /* For a mean morale M of 0..100, the lowest and highest mean with the
      * same hv_sponsor_mood on the way from M (within HV_BOT_MOOD_SPAN). */
     int16_t bot_mood_lo[101], bot_mood_hi[101];
+    /* What the bots' weekly look reads of the sponsors, goals, needs and
+     * policies (a fixed share of every week otherwise). */
+    int64_t bot_funding;                     /* every sponsor's full funding, summed */
+    int64_t bot_keep[HV_RES_COUNT];          /* the most a win goal asks held, or 0 */
+    int64_t bot_point[HV_MAX_SPONSORS];      /* a sponsor's funding * 100 / 200 */
+    int64_t bot_agenda_pay[HV_MAX_SPONSORS]; /* its agenda's pay weight */
+    int32_t bot_sponsor_faction[HV_MAX_SPONSORS];
+    uint32_t bot_sat_goals;                /* bit per win goal of satisfaction at least */
+    uint32_t bot_needs;                    /* bit per resource people use up (need not 0) */
+    uint32_t bot_locked;                   /* bit per policy that never changes */
+    int32_t bot_cooldown[HV_MAX_POLICIES]; /* a policy's cooldown */
 } hv_rules_derived;
 
 /* What a policy option's effect holds that the bots weigh (bot_terms). */

@@ -9,6 +9,9 @@
  * - the planner weighs one policy a week, one it may change, in turn, and
  *   none when policy orders are forbidden;
  * - the rules' bands of the sponsors' mood hold hv_sponsor_mood's own;
+ * - what the look reads of sponsors, goals, needs and policies from the
+ *   rules' derived data is what the rules say, and a policy is ready by it
+ *   exactly when hv_bot_policy_ready says so;
  * - week after week of the sandbox, each policy's pick (which skips what
  *   cannot matter) is the one every option weighed in full gives. */
 #include "hv_bot.h"
@@ -123,6 +126,50 @@ static void check_mood_bands(const hv_rules *r)
     }
 }
 
+/* The bots' derived sponsors, goals, needs and policies, against the rules
+ * read directly; readiness over a spread of weeks. */
+static void check_derived_reads(const hv_level *level, hv_state *s)
+{
+    const hv_rules *r = &level->rules;
+    const hv_rules_derived *d = &r->derived;
+    CHECK(d->ready);
+    int64_t funding = 0;
+    for (int32_t k = 0; k < r->sponsor_count; k++) {
+        funding += r->sponsors[k].funding;
+        CHECK_EQ_INT(d->bot_point[k], r->sponsors[k].funding * 100 / 200);
+        CHECK_EQ_INT(d->bot_agenda_pay[k], r->sponsors[k].agenda.pay);
+        CHECK_EQ_INT(d->bot_sponsor_faction[k], r->sponsors[k].faction);
+    }
+    CHECK_EQ_INT(d->bot_funding, funding);
+    for (int res = 0; res < HV_RES_COUNT; res++) {
+        int64_t keep = 0;
+        for (int32_t i = 0; i < r->win_count; i++)
+            if (r->win[i].kind == HV_GOAL_RESOURCE_AT_LEAST && r->win[i].resource == res &&
+                r->win[i].amount > keep)
+                keep = r->win[i].amount;
+        CHECK_EQ_INT(d->bot_keep[res], keep);
+        CHECK_EQ_INT(d->bot_needs >> res & 1u, r->life.need[res] != 0);
+    }
+    for (int32_t i = 0; i < r->win_count; i++)
+        CHECK_EQ_INT(d->bot_sat_goals >> i & 1u, r->win[i].kind == HV_GOAL_SATISFACTION_AT_LEAST);
+    hv_level_new_game(level, 3, s);
+    int32_t ready = 0, waiting = 0;
+    for (int32_t p = 0; p < r->policy_count; p++) {
+        CHECK_EQ_INT(d->bot_locked >> p & 1u, r->policies[p].locked != 0);
+        for (int32_t turn = 0; turn < 16; turn++)
+            for (int32_t since = 0; since <= turn + 1; since++) {
+                s->turn = turn;
+                s->policy_since[p] = since;
+                int by_rules = !(d->bot_locked >> p & 1u) &&
+                               !(since && turn + 1 - since < d->bot_cooldown[p]);
+                CHECK_EQ_INT(by_rules, hv_bot_policy_ready(s, p));
+                ready += by_rules;
+                waiting += !by_rules;
+            }
+    }
+    CHECK(r->policy_count == 0 || (ready > 0 && waiting > 0));
+}
+
 /* A policy option's worth weighed in full, every term and every sponsor,
  * from the view's weights and the state alone. */
 static int64_t full_worth(const hv_bot_view *v, const hv_effect *e, const hv_effect *in_force)
@@ -230,6 +277,8 @@ int main(void)
         check_worths(level, s);
         check_play(level, s);
         check_planner_policy(level, s);
+        check_derived_reads(level, s);
+        CHECK(level->rules.derived.bot_keep[HV_RES_OXYGEN] > 0); /* its goal asks for air */
         free(s);
     }
     hv_level_free(level);
@@ -238,6 +287,7 @@ int main(void)
     if (sandbox) {
         hv_state *s = malloc(sizeof *s);
         check_mood_bands(&sandbox->rules);
+        check_derived_reads(sandbox, s);
         check_picks(sandbox, s);
         free(s);
     }
