@@ -55,7 +55,7 @@ static int64_t mood_worth(const hv_bot_view *v, int32_t staff, int32_t workers)
         int64_t sum = h->staff * staff + h->workers * workers;
         if (sum > h->low && sum < h->high)
             continue; /* its mood stays where it is */
-        int64_t moved = sum / h->people;
+        int64_t moved = hv_share_of(v->d, sum, (int32_t)h->people);
         w += (hv_sponsor_mood(h->mean + moved) - h->mood) * v->point_w[h->sponsor];
     }
     return v->greedy ? w / 2 : w;

@@ -113,4 +113,20 @@ const hv_rules_derived *hv_rules_derived_of(const struct hv_rules *rules,
  * when the rules changed after hv_rules_derive. */
 int hv_rules_check_derived(const struct hv_rules *rules);
 
+/* SUM / COUNT for COUNT of 1..HV_HEADS people, by D's reciprocals: a
+ * multiply, not a division. With m = 2^32 / COUNT + 1 = (2^32 + e) / COUNT,
+ * 0 < e <= COUNT, the product is exact while SUM * e < 2^32, which holds
+ * below 2^23 (morale sums stay far under it); larger sums divide. */
+static inline int64_t hv_mean_of(const hv_rules_derived *d, int64_t sum, int32_t count)
+{
+    if ((uint64_t)sum < (UINT64_C(1) << 23))
+        return (int64_t)((uint64_t)sum * d->reciprocal[count] >> 32);
+    return sum / count;
+}
+/* hv_mean_of for a SUM of either sign: C's division rounds toward 0. */
+static inline int64_t hv_share_of(const hv_rules_derived *d, int64_t sum, int32_t count)
+{
+    return sum >= 0 ? hv_mean_of(d, sum, count) : -hv_mean_of(d, -sum, count);
+}
+
 #endif

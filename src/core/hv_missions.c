@@ -202,7 +202,8 @@ static void mine(hv_state *s, hv_report *report, int32_t index)
     int64_t rate = s->rules->asteroids[index].mine_rate;
     int earth = a->stage == HV_STAGE_EARTH;
     for (int r = 0; r < HV_RES_COUNT && total > 0; r++) {
-        int64_t take = total <= rate ? a->left[r] : a->left[r] * rate / total;
+        /* A resource the rock has none of yields none, without a division. */
+        int64_t take = total <= rate || !a->left[r] ? a->left[r] : a->left[r] * rate / total;
         a->left[r] -= take;
         /* In Earth orbit the iridium is sold as it comes; the rest stays on Earth. */
         if (!earth) {

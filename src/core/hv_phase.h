@@ -145,17 +145,6 @@ static inline int32_t hv_clamp(int32_t v, int32_t lo, int32_t hi)
 {
     return v < lo ? lo : v > hi ? hi : v;
 }
-/* SUM / COUNT for COUNT of 1..HV_HEADS people, by D's reciprocals: a
- * multiply, not a division. With m = 2^32 / COUNT + 1 = (2^32 + e) / COUNT,
- * 0 < e <= COUNT, the product is exact while SUM * e < 2^32, which holds
- * below 2^23 (morale sums stay far under it); larger sums divide. */
-static inline int64_t hv_mean_of(const hv_rules_derived *d, int64_t sum, int32_t count)
-{
-    if ((uint64_t)sum < (UINT64_C(1) << 23))
-        return (int64_t)((uint64_t)sum * d->reciprocal[count] >> 32);
-    return sum / count;
-}
-
 /* Sets the iridium price to FINE hundredths, within its band, reporting a
  * move of the whole price with CAUSE. */
 void hv_market_set(hv_state *s, hv_report *report, int64_t fine, hv_cause cause, int32_t subject);
