@@ -3,6 +3,8 @@
 #ifndef HV_PHASE_H
 #define HV_PHASE_H
 
+#include <string.h>
+
 #include "hv_event.h"
 #include "hv_state.h"
 
@@ -144,6 +146,46 @@ uint32_t hv_factions_present(const hv_state *s);
 static inline int32_t hv_clamp(int32_t v, int32_t lo, int32_t hi)
 {
     return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* Four int32 lanes, one vector register (GCC and Clang vectors): rows of
+ * the tension table are read a group at a time. */
+typedef int32_t hv_lanes __attribute__((vector_size(16)));
+#define HV_LANE_GROUPS (HV_MAX_FACTIONS / 4)
+_Static_assert(HV_MAX_FACTIONS % 4 == 0 &&
+                   sizeof(hv_lanes[HV_LANE_GROUPS]) == sizeof(((hv_state *)0)->tension[0]),
+               "a row of the tension table is whole groups of lanes");
+/* Fills KEEP with all ones in the lanes of the nations in PRESENT. */
+static inline void hv_lanes_keep(uint32_t present, hv_lanes keep[HV_LANE_GROUPS])
+{
+    int32_t all = (int32_t)present;
+    hv_lanes everyone = {all, all, all, all}, nobody = {0, 0, 0, 0};
+    for (int32_t q = 0; q < HV_LANE_GROUPS; q++) {
+        hv_lanes bits = {1 << 4 * q, 2 << 4 * q, 4 << 4 * q, 8 << 4 * q};
+        keep[q] = (bits & everyone) != nobody;
+    }
+}
+/* MOST raised lane by lane to the entries of tension row ROW that KEEP
+ * keeps (the others read 0), without a branch. */
+static inline hv_lanes hv_lanes_most(hv_lanes most, const int32_t *row,
+                                     const hv_lanes keep[HV_LANE_GROUPS])
+{
+    for (int32_t q = 0; q < HV_LANE_GROUPS; q++) {
+        hv_lanes t;
+        memcpy(&t, row + 4 * q, sizeof t);
+        t &= keep[q];
+        hv_lanes above = t > most;
+        most = (t & above) | (most & ~above);
+    }
+    return most;
+}
+/* The highest of V's four lanes. */
+static inline int32_t hv_lanes_top(hv_lanes v)
+{
+    int32_t top = v[0];
+    for (int32_t k = 1; k < 4; k++)
+        top = v[k] > top ? v[k] : top;
+    return top;
 }
 /* Sets the iridium price to FINE hundredths, within its band, reporting a
  * move of the whole price with CAUSE. */

@@ -163,14 +163,6 @@ void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_caus
 
 /* ---- morale ------------------------------------------------------------ */
 
-/* Four int32 lanes, one vector register (GCC and Clang vectors): rows of
- * the tension table are read a group at a time. */
-typedef int32_t hv_lanes __attribute__((vector_size(16)));
-#define LANE_GROUPS (HV_MAX_FACTIONS / 4)
-_Static_assert(HV_MAX_FACTIONS % 4 == 0 &&
-                   sizeof(hv_lanes[LANE_GROUPS]) == sizeof(((hv_state *)0)->tension[0]),
-               "a row of the tension table is whole groups of lanes");
-
 /* Where morale settles under POLICY with the week's RECREATION from
  * running modules, before traits: by class (staff 0, workers 1) and nation,
  * into BASE. Everyone of a class and nation shares it. */
@@ -185,31 +177,14 @@ static void morale_bases(const hv_state *s, const hv_effect *policy, int32_t rec
     /* Each nation's worst tension with another present: its row of the
      * table four lanes at a time, the nations away masked out. Tension is
      * never below 0 and a nation has none with itself. */
-    int32_t all = (int32_t)present;
-    hv_lanes everyone = {all, all, all, all}, nobody = {0, 0, 0, 0};
-    hv_lanes keep[LANE_GROUPS];
-    for (int32_t q = 0; q < LANE_GROUPS; q++) {
-        hv_lanes bits = {1 << 4 * q, 2 << 4 * q, 4 << 4 * q, 8 << 4 * q};
-        keep[q] = (bits & everyone) != nobody;
-    }
+    hv_lanes keep[HV_LANE_GROUPS], none = {0, 0, 0, 0};
+    hv_lanes_keep(present, keep);
     /* Only the nations present have anyone to read their bases. */
     int32_t staff = common + policy->morale_staff;
     int32_t workers = common - (s->class_tension / 4 + soc->worker_morale) + policy->morale_workers;
     for (uint32_t x = present; x; x &= x - 1) {
         int32_t f = __builtin_ctz(x);
-        const int32_t *row = s->tension[f];
-        hv_lanes most, t;
-        memcpy(&most, row, sizeof most);
-        most &= keep[0];
-        for (int32_t q = 1; q < LANE_GROUPS; q++) {
-            memcpy(&t, row + 4 * q, sizeof t);
-            t &= keep[q];
-            hv_lanes above = t > most;
-            most = (t & above) | (most & ~above);
-        }
-        int32_t worst = most[0];
-        for (int32_t k = 1; k < 4; k++)
-            worst = most[k] > worst ? most[k] : worst;
+        int32_t worst = hv_lanes_top(hv_lanes_most(none, s->tension[f], keep));
         base[0][f] = staff - worst / 4;
         base[1][f] = workers - worst / 4;
     }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "hv_hash.h"
+#include "hv_phase.h"
 
 /* Stream constant for the state's RNG: any fixed odd-making value works,
  * it only has to be the same everywhere. */
@@ -100,39 +101,18 @@ uint32_t hv_state_nations(const hv_state *s)
     return m0 | m1 | m2 | m3;
 }
 
-/* Four int32 lanes, one vector register (GCC and Clang vectors). */
-typedef int32_t lanes4 __attribute__((vector_size(16)));
-_Static_assert(HV_MAX_FACTIONS % 4 == 0, "a row of the tension table is whole groups of lanes");
-
 int32_t hv_state_tension_among(const hv_state *s, uint32_t present)
 {
     if (!(present & (present - 1)))
         return 0; /* fewer than two nations: no pair */
-    /* The whole rows of the nations present, those away masked out, four
-     * lanes at a time and without a branch: tension is symmetric and a
-     * nation has none with itself (hv_state_check), so the highest there
-     * is the highest between two of them. */
-    enum { GROUPS = HV_MAX_FACTIONS / 4 };
-    int32_t all = (int32_t)present;
-    lanes4 everyone = {all, all, all, all}, nobody = {0, 0, 0, 0}, keep[GROUPS], most = nobody;
-    for (int32_t q = 0; q < GROUPS; q++) {
-        lanes4 bits = {1 << 4 * q, 2 << 4 * q, 4 << 4 * q, 8 << 4 * q};
-        keep[q] = (bits & everyone) != nobody;
-    }
-    for (uint32_t x = present; x; x &= x - 1) {
-        const int32_t *row = s->tension[__builtin_ctz(x)];
-        for (int32_t q = 0; q < GROUPS; q++) {
-            lanes4 t;
-            memcpy(&t, row + 4 * q, sizeof t);
-            t &= keep[q];
-            lanes4 above = t > most;
-            most = (t & above) | (most & ~above);
-        }
-    }
-    int32_t worst = most[0];
-    for (int32_t k = 1; k < 4; k++)
-        worst = most[k] > worst ? most[k] : worst;
-    return worst;
+    /* The whole rows of the nations present, those away masked out: tension
+     * is symmetric and a nation has none with itself (hv_state_check), so
+     * the highest there is the highest between two of them. */
+    hv_lanes keep[HV_LANE_GROUPS], most = {0, 0, 0, 0};
+    hv_lanes_keep(present, keep);
+    for (uint32_t x = present; x; x &= x - 1)
+        most = hv_lanes_most(most, s->tension[__builtin_ctz(x)], keep);
+    return hv_lanes_top(most);
 }
 
 void hv_state_reseed(hv_state *state, uint64_t seed)
