@@ -239,7 +239,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     int32_t by_role[HV_MAX_ROLES] = {0};
     int32_t nation[2][HV_MAX_FACTIONS] = {{0}}; /* staff, workers */
     int64_t morale[HV_MAX_FACTIONS] = {0};
-    uint32_t workers_mask = d->bot_workers;
+    uint32_t workers_mask = d->worker_roles;
     int32_t free_count = 0;
     int64_t health = 0;
     for (int32_t i = 0; i < s->person_count; i++) {

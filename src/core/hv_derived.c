@@ -31,8 +31,6 @@ static void derive_bots(const hv_rules *rules, hv_rules_derived *d)
     d->bot_survey_fuel = hv_survey_fuel(rules);
     for (int32_t i = 0; i < rules->asteroid_count && i < HV_MAX_ASTEROIDS; i++)
         d->bot_capture_fuel[i] = hv_capture_fuel(rules, i);
-    for (int32_t k = 0; k < rules->role_count && k < HV_MAX_ROLES; k++)
-        d->bot_workers |= (uint32_t)(rules->roles[k].klass == HV_CLASS_WORKER) << k;
     for (int32_t p = 0; p < rules->policy_count && p < HV_MAX_POLICIES; p++)
         for (int32_t o = 0; o < rules->policies[p].option_count && o < HV_MAX_OPTIONS; o++) {
             const hv_effect *e = &rules->policies[p].options[o].effect;

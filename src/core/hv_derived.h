@@ -53,7 +53,6 @@ typedef struct hv_rules_derived {
     uint32_t bot_crewless;              /* bit per module type without crew slots */
     uint32_t bot_housing;               /* bit per module type with beds */
     uint32_t bot_refines;               /* bit per module type turning ore into iridium */
-    uint32_t bot_workers;               /* bit per role of the worker class */
     uint32_t bot_outputs[HV_RES_COUNT]; /* bit per module type putting out the resource */
     int64_t bot_materials;              /* the most materials a module type costs */
     int64_t bot_survey_fuel;            /* hv_survey_fuel */
