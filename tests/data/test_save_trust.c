@@ -141,8 +141,8 @@ static void test_backup_fallback(void)
         } else {
             CHECK_EQ_INT(hv_save_write(path, level, s, &log, err, sizeof err), 0);
             char cmd[700];
-            snprintf(cmd, sizeof cmd, "sed -i 's/^state_hash: .*/state_hash: \"0123456789abcdef\"/' '%s'",
-                     path);
+            snprintf(cmd, sizeof cmd,
+                     "sed -i 's/^state_hash: .*/state_hash: \"0123456789abcdef\"/' '%s'", path);
             CHECK_EQ_INT(run(cmd), 0);
             /* The write kept the previous save, which must still be week 2's. */
             CHECK_EQ_INT(write_text(bak, good_bak ? good_bak : ""), 0);
@@ -285,7 +285,9 @@ static void test_level_moves(void)
     CHECK(l.rc == 0 && l.hash == hash && !l.notes.text[0]);
 
     /* Moved to another folder under levels/. */
-    snprintf(cmd, sizeof cmd, "mkdir -p '%s/levels/old' && mv '%s/levels/tutorial.yaml' '%s/levels/rules' '%s/levels/old/'",
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p '%s/levels/old' && mv '%s/levels/tutorial.yaml' '%s/levels/rules' "
+             "'%s/levels/old/'",
              root, root, root, root);
     CHECK_EQ_INT(run(cmd), 0);
     l = load_noting(save);
@@ -318,11 +320,11 @@ static void test_level_moves(void)
     snprintf(cmd, sizeof cmd,
              "sed -i 's/^id: tutorial/id: outsider/' '%s/levels/tutorial.yaml' && "
              "ln -s '%s/levels/tutorial.yaml' '%s/levels/link.yaml' && "
-             "printf 'secret: 42\\n' > '%s/secret.yaml'",
+             "printf 'secret: hidden-value\\n' > '%s/secret.yaml'",
              outside, outside, root, dir);
     CHECK_EQ_INT(run(cmd), 0);
-    static const char *const paths[] = {"../outside/levels/tutorial.yaml",
-                                        "levels/link.yaml", NULL};
+    static const char *const paths[] = {"../outside/levels/tutorial.yaml", "levels/link.yaml",
+                                        NULL};
     char abs_path[500];
     snprintf(abs_path, sizeof abs_path, "%s/levels/tutorial.yaml", outside);
     for (int i = 0; i < 3; i++) {
@@ -346,7 +348,10 @@ static void test_level_moves(void)
              "week: 0\nstate_hash: \"0000000000000000\"\nsaved_at: 0\norders: []\n");
     CHECK_EQ_INT(write_text(evil, body), 0);
     l = load_noting(evil);
-    CHECK(l.rc == -1 && strstr(l.first, "42") == NULL && strstr(l.first, "secret:") == NULL);
+    /* The folders the message names come from mkdtemp, which never
+     * writes a '-': the file's value cannot appear in them by chance. */
+    CHECK(l.rc == -1 && l.first[0] && strstr(l.first, "hidden-value") == NULL &&
+          strstr(l.first, "secret:") == NULL);
     hv_file_set_data_folders(HV_LEVEL_DIR "/..", NULL);
     free(s);
     hv_order_log_free(&log);
@@ -363,8 +368,11 @@ static void test_maximal_save(void)
     if (!level)
         return;
     const hv_rules *r = &level->rules;
-    hv_order capture = {.kind = HV_ORDER_CAPTURE, .target = 0, .person = 1000000,
-                        .person2 = 1000000, .value = HV_DEST_EARTH};
+    hv_order capture = {.kind = HV_ORDER_CAPTURE,
+                        .target = 0,
+                        .person = 1000000,
+                        .person2 = 1000000,
+                        .value = HV_DEST_EARTH};
     hv_order policy = {.kind = HV_ORDER_POLICY, .target = 0, .value = 0};
     char *line = NULL;
     size_t len = 0;
@@ -386,7 +394,10 @@ static void test_maximal_save(void)
     hv_order_log_init(&log);
     hv_level_new_game(level, 2, s);
     hv_state_play_on(s); /* the weeks go on whatever happens */
-    hv_order o = {.kind = HV_ORDER_CAPTURE, .target = 0, .person = 999999, .person2 = 999999,
+    hv_order o = {.kind = HV_ORDER_CAPTURE,
+                  .target = 0,
+                  .person = 999999,
+                  .person2 = 999999,
                   .value = HV_DEST_EARTH};
     int32_t given = 0;
     while (given < HV_ORDERS_MAX) {
