@@ -224,7 +224,7 @@ void hv_bot_planner(hv_state *s, const hv_bot_limits *limits)
         int never_worse = 1;
         for (int i = 0; i < HV_PLANNER_SAMPLES; i++) {
             int d = sample[i];
-            memcpy(copy, s, sizeof *copy);
+            hv_state_copy(copy, s);
             copy->rng = dice[d];
             apply_candidate(copy, &list[k]);
             if (hv_end_turn(copy, NULL) == HV_TURN_DONE)

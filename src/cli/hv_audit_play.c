@@ -103,7 +103,7 @@ static void play_on(const hv_audit *a, const hv_audit_config *c, hv_audit_run *r
     int32_t next_cut = 0;
     while (s->turn < a->max_weeks && s->outcome == HV_OUTCOME_RUNNING) {
         for (; cut && next_cut < cut->count && cut->at[next_cut].c->cutoff <= s->turn; next_cut++) {
-            memcpy(cut->at[next_cut].state, s, sizeof *s);
+            hv_state_copy(cut->at[next_cut].state, s);
             memcpy(cut->at[next_cut].orders, run->orders, sizeof run->orders);
             cut->at[next_cut].reached = 1;
         }
@@ -118,7 +118,7 @@ static void play_on(const hv_audit *a, const hv_audit_config *c, hv_audit_run *r
         } else if (c->cutoff > 0 && s->turn >= c->cutoff) {
             hv_bot_plan(HV_BOT_IDLE, s);
         } else if (c->kind == HV_CONFIG_BOT && c->bot == HV_BOT_PLANNER && plan) {
-            memcpy(plan, s, sizeof *plan);
+            hv_state_copy(plan, s);
             hv_bot_plan_limited(HV_BOT_BALANCED, plan, &limits);
             int32_t weighed = hv_bot_planner_policy(plan, &limits);
             hv_bot_plan_limited(c->bot, s, &limits);

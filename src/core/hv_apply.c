@@ -158,7 +158,7 @@ static hv_reject apply_order(hv_state *s, hv_report *report, const hv_order *o)
 
 void hv_state_after_orders(const hv_state *s, hv_state *out)
 {
-    *out = *s;
+    hv_state_copy(out, s);
     hv_phase_orders(out, NULL);
 }
 

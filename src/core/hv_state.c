@@ -1,5 +1,6 @@
 #include "hv_state.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -25,6 +26,35 @@ void hv_state_init(hv_state *state, const hv_rules *rules, uint64_t seed)
     state->dust = rules->weather.dust_min;
     state->outcome = HV_OUTCOME_RUNNING;
     hv_state_start_world(state);
+}
+
+/* Copies the bytes from member FROM up to member TO (not included). */
+#define COPY_SPAN(dst, src, from, to)                                                              \
+    memcpy((char *)(dst) + offsetof(hv_state, from),                                               \
+           (const char *)(src) + offsetof(hv_state, from),                                         \
+           offsetof(hv_state, to) - offsetof(hv_state, from))
+
+void hv_state_copy(hv_state *dst, const hv_state *src)
+{
+    memcpy(dst, src, offsetof(hv_state, modules));
+    memcpy(dst->modules, src->modules, sizeof src->modules[0] * (size_t)src->module_count);
+    COPY_SPAN(dst, src, module_count, people);
+    memcpy(dst->people, src->people, sizeof src->people[0] * (size_t)src->person_count);
+    COPY_SPAN(dst, src, person_count, orders);
+    memcpy(dst->orders, src->orders, sizeof src->orders[0] * (size_t)src->order_count);
+    COPY_SPAN(dst, src, order_count, names);
+    for (int32_t i = 0; i < src->person_count; i++)
+        memcpy(dst->names[src->people[i].name_row], src->names[src->people[i].name_row],
+               sizeof src->names[0]);
+#ifdef HV_CHECK_INVARIANTS
+    /* Nothing may read past what is in use: make it show if something does. */
+    memset(&dst->modules[src->module_count], 0xa5,
+           sizeof dst->modules[0] * (size_t)(HV_MAX_MODULES - src->module_count));
+    memset(&dst->people[src->person_count], 0xa5,
+           sizeof dst->people[0] * (size_t)(HV_MAX_PEOPLE - src->person_count));
+    memset(&dst->orders[src->order_count], 0xa5,
+           sizeof dst->orders[0] * (size_t)(HV_MAX_ORDERS - src->order_count));
+#endif
 }
 
 void hv_state_start_world(hv_state *state)

@@ -176,6 +176,11 @@ typedef struct hv_state {
 
 /* Starts an empty game on RULES with SEED: no stock, modules or people. */
 void hv_state_init(hv_state *state, const hv_rules *rules, uint64_t seed);
+/* Copies SRC into DST as far as anything reads it: the arrays only as far
+ * as they are in use, and the names of the people in it. A look-ahead
+ * copies a state for every future it plays, and the unused ends of the
+ * arrays are most of a state's bytes. DST hashes and plays as SRC. */
+void hv_state_copy(hv_state *dst, const hv_state *src);
 /* Sets what the rules fix at the start: price, sponsors' satisfaction,
  * asteroids' composition and survey, no pending event. */
 void hv_state_start_world(hv_state *state);

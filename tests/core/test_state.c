@@ -2,6 +2,7 @@
 #include "fixture.h"
 #include "hv_phase.h"
 #include "hv_test.h"
+#include "hv_turn.h"
 
 /* The nations present and the highest tension among them, against a
  * count of every pair on random symmetric tables. */
@@ -143,6 +144,26 @@ int main(void)
     t.names[t.people[1].name_row][40] = 'x';
     t.names[HV_MAX_PEOPLE - 1][0] = 'x';
     CHECK(hv_state_hash(&s) == hv_state_hash(&t));
+
+    /* A copy of only what is in use hashes as the whole state and plays
+     * on alike, whatever was in the room it was copied into. */
+    static hv_state whole;
+    CHECK_EQ_INT(hv_state_queue_order(&s, &o), 0); /* an air plant at (3, 3) */
+    memset(&t, 0x5a, sizeof t);
+    hv_state_copy(&t, &s);
+    CHECK(hv_state_hash(&s) == hv_state_hash(&t));
+    CHECK_STR(hv_person_name(&t, &t.people[2]), "Person 3");
+    CHECK_EQ_INT(hv_state_check(&t, why, sizeof why), 0);
+    whole = s;
+    t.play_on = whole.play_on = 1; /* on past the base's end, and its dead */
+    for (int week = 0; week < 8; week++) {
+        CHECK_EQ_INT(hv_end_turn(&t, NULL), HV_TURN_DONE);
+        CHECK_EQ_INT(hv_end_turn(&whole, NULL), HV_TURN_DONE);
+        CHECK(hv_state_hash(&t) == hv_state_hash(&whole));
+    }
+    CHECK(whole.turn == 8 && hv_state_hash(&whole) != hv_state_hash(&s));
+    CHECK(whole.module_count == s.module_count + 1);
+    s.order_count = 0;
 
     /* Invariants catch corruption. */
     t = s;
