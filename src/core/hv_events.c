@@ -18,6 +18,20 @@ static void weather(hv_state *s, hv_report *report)
 
 int hv_trigger_holds(const hv_state *s, const hv_trigger *t)
 {
+    int32_t nation_tension = -1;
+    return hv_trigger_holds_at(s, t, &nation_tension);
+}
+
+/* The highest tension between nations present, looked up once for *CACHE. */
+static int32_t nation_tension(const hv_state *s, int32_t *cache)
+{
+    if (*cache < 0)
+        *cache = hv_state_nation_tension(s);
+    return *cache;
+}
+
+int hv_trigger_holds_at(const hv_state *s, const hv_trigger *t, int32_t *cache)
+{
     if (t->week > 0 && s->turn < t->week)
         return 0;
     if (t->resource >= 0) {
@@ -26,7 +40,7 @@ int hv_trigger_holds(const hv_state *s, const hv_trigger *t)
         if (t->above_set && s->stock[t->resource] <= t->above)
             return 0;
     }
-    if (t->tension_above >= 0 && hv_state_nation_tension(s) <= t->tension_above)
+    if (t->tension_above >= 0 && nation_tension(s, cache) <= t->tension_above)
         return 0;
     if (t->class_above >= 0 && s->class_tension <= t->class_above)
         return 0;
@@ -43,7 +57,7 @@ int hv_trigger_holds(const hv_state *s, const hv_trigger *t)
         return 0;
     if (t->flag_clear > 0 && ((s->flags >> (t->flag_clear - 1)) & 1u))
         return 0;
-    if (t->tension_below > 0 && hv_state_nation_tension(s) >= t->tension_below)
+    if (t->tension_below > 0 && nation_tension(s, cache) >= t->tension_below)
         return 0;
     if (t->answered > 0 && s->event_answer[t->answered - 1] != t->answer)
         return 0;

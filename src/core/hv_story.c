@@ -85,18 +85,21 @@ void hv_story_due(hv_state *s, hv_report *report)
     s->scheduled_count = kept;
 }
 
-/* hv_story_weight, with the highest tension in *TENSION: looked up the
- * first time an event weighs it (*TENSION is -1 until then). */
-static int32_t story_weight(const hv_state *s, int32_t index, int32_t *tension)
+/* hv_story_weight, with the highest tension between nations present in
+ * *NATIONS: looked up the first time an event or trigger reads it (-1
+ * until then). */
+static int32_t story_weight(const hv_state *s, int32_t index, int32_t *nations)
 {
     const hv_rules *rules = s->rules;
     const hv_event_def *ev = &rules->events[index];
     int64_t quiet = s->turn - s->story_last - 1;
     int64_t w = ev->weight + (int64_t)ev->calm_weight * (quiet > 0 ? quiet : 0);
     if (ev->tension_weight) {
-        if (*tension < 0)
-            *tension = hv_state_max_tension(s);
-        w += (int64_t)ev->tension_weight * (*tension / 10);
+        if (*nations < 0)
+            *nations = hv_state_nation_tension(s);
+        /* hv_state_max_tension */
+        int32_t tension = *nations > s->class_tension ? *nations : s->class_tension;
+        w += (int64_t)ev->tension_weight * (tension / 10);
     }
     if (ev->tags & s->story_tags)
         w = w * rules->storyteller.same_tag_pct / 100;
@@ -105,12 +108,13 @@ static int32_t story_weight(const hv_state *s, int32_t index, int32_t *tension)
 
 int32_t hv_story_weight(const hv_state *s, int32_t index)
 {
-    int32_t tension = -1;
-    return story_weight(s, index, &tension);
+    int32_t nations = -1;
+    return story_weight(s, index, &nations);
 }
 
-/* Whether the pool may offer event INDEX, one of the pool's, this week. */
-static int drawable(const hv_state *s, int32_t index)
+/* Whether the pool may offer event INDEX, one of the pool's, this week
+ * (*NATIONS: as for story_weight). */
+static int drawable(const hv_state *s, int32_t index, int32_t *nations)
 {
     const hv_event_def *ev = &s->rules->events[index];
     if (s->turn < ev->min_week || !hv_story_may_fire(s, index))
@@ -119,7 +123,7 @@ static int drawable(const hv_state *s, int32_t index)
         return 0;
     if (!hv_story_text_rested(s, index, ev->forecast))
         return 0;
-    return !scheduled(s, index) && hv_trigger_holds(s, &ev->trigger);
+    return !scheduled(s, index) && hv_trigger_holds_at(s, &ev->trigger, nations);
 }
 
 void hv_story_draw(hv_state *s, hv_report *report, int32_t roll, uint32_t pick)
@@ -127,15 +131,15 @@ void hv_story_draw(hv_state *s, hv_report *report, int32_t roll, uint32_t pick)
     const hv_rules *rules = s->rules;
     if (roll >= hv_rules_event_chance(rules, s->turn - s->story_last - 1))
         return;
-    int32_t eligible[HV_MAX_EVENTS], weight[HV_MAX_EVENTS], n = 0, tension = -1;
+    int32_t eligible[HV_MAX_EVENTS], weight[HV_MAX_EVENTS], n = 0, nations = -1;
     int64_t total = 0;
     hv_rules_derived scratch;
     const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
     for (uint64_t bits = d->pool; bits; bits &= bits - 1) {
         int32_t i = __builtin_ctzll(bits);
-        if (!drawable(s, i))
+        if (!drawable(s, i, &nations))
             continue;
-        int32_t w = story_weight(s, i, &tension);
+        int32_t w = story_weight(s, i, &nations);
         if (w <= 0)
             continue;
         eligible[n] = i;
