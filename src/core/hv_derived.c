@@ -121,6 +121,7 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
         }
     for (int32_t i = 0; i < rules->event_count && i < HV_MAX_EVENTS; i++) {
         const hv_event_def *ev = &rules->events[i];
+        d->event_checks[i] = (uint16_t)hv_trigger_checks(&ev->trigger);
         if (ev->scripted)
             d->scripted |= UINT64_C(1) << i;
         else if (ev->unrest_at <= 0)

@@ -16,10 +16,42 @@ static void weather(hv_state *s, hv_report *report)
     s->dust = dust;
 }
 
+/* The conditions a trigger may set, a bit each (hv_trigger_checks). */
+enum {
+    CHECK_WEEK,
+    CHECK_BELOW,
+    CHECK_ABOVE,
+    CHECK_TENSION_ABOVE,
+    CHECK_CLASS_ABOVE,
+    CHECK_FLAG,
+    CHECK_TRAIT,
+    CHECK_ASTEROID,
+    CHECK_FLAG_CLEAR,
+    CHECK_TENSION_BELOW,
+    CHECK_ANSWERED,
+    CHECK_MODULE,
+    CHECK_POLICY
+};
+
+uint32_t hv_trigger_checks(const hv_trigger *t)
+{
+    return (uint32_t)(t->week > 0) << CHECK_WEEK |
+           (uint32_t)(t->resource >= 0 && t->below_set) << CHECK_BELOW |
+           (uint32_t)(t->resource >= 0 && t->above_set) << CHECK_ABOVE |
+           (uint32_t)(t->tension_above >= 0) << CHECK_TENSION_ABOVE |
+           (uint32_t)(t->class_above >= 0) << CHECK_CLASS_ABOVE |
+           (uint32_t)(t->flag >= 0) << CHECK_FLAG | (uint32_t)(t->trait > 0) << CHECK_TRAIT |
+           (uint32_t)(t->asteroid >= 0) << CHECK_ASTEROID |
+           (uint32_t)(t->flag_clear > 0) << CHECK_FLAG_CLEAR |
+           (uint32_t)(t->tension_below > 0) << CHECK_TENSION_BELOW |
+           (uint32_t)(t->answered > 0) << CHECK_ANSWERED |
+           (uint32_t)(t->module > 0) << CHECK_MODULE | (uint32_t)(t->policy > 0) << CHECK_POLICY;
+}
+
 int hv_trigger_holds(const hv_state *s, const hv_trigger *t)
 {
     int32_t nation_tension = -1;
-    return hv_trigger_holds_at(s, t, &nation_tension);
+    return hv_trigger_holds_at(s, t, hv_trigger_checks(t), &nation_tension);
 }
 
 /* The highest tension between nations present, looked up once for *CACHE. */
@@ -30,49 +62,74 @@ static int32_t nation_tension(const hv_state *s, int32_t *cache)
     return *cache;
 }
 
-int hv_trigger_holds_at(const hv_state *s, const hv_trigger *t, int32_t *cache)
+static int trait_present(const hv_state *s, int32_t trait)
 {
-    if (t->week > 0 && s->turn < t->week)
-        return 0;
-    if (t->resource >= 0) {
-        if (t->below_set && s->stock[t->resource] >= t->below)
-            return 0;
-        if (t->above_set && s->stock[t->resource] <= t->above)
+    for (int32_t i = 0; i < s->person_count; i++)
+        if (s->people[i].trait == trait)
+            return 1;
+    return 0;
+}
+
+static int modules_stand(const hv_state *s, const hv_trigger *t)
+{
+    int32_t built = 0, staffed = 0;
+    for (int32_t i = 0; i < s->module_count; i++)
+        if (s->modules[i].type == t->module - 1) {
+            built++;
+            staffed += s->modules[i].crew;
+        }
+    return built >= t->built && staffed >= t->staffed;
+}
+
+int hv_trigger_holds_at(const hv_state *s, const hv_trigger *t, uint32_t checks, int32_t *cache)
+{
+    /* Only the conditions set, in any order: all must hold. */
+    for (; checks; checks &= checks - 1) {
+        int holds;
+        switch (__builtin_ctz(checks)) {
+        case CHECK_WEEK:
+            holds = s->turn >= t->week;
+            break;
+        case CHECK_BELOW:
+            holds = s->stock[t->resource] < t->below;
+            break;
+        case CHECK_ABOVE:
+            holds = s->stock[t->resource] > t->above;
+            break;
+        case CHECK_TENSION_ABOVE:
+            holds = nation_tension(s, cache) > t->tension_above;
+            break;
+        case CHECK_CLASS_ABOVE:
+            holds = s->class_tension > t->class_above;
+            break;
+        case CHECK_FLAG:
+            holds = (s->flags >> t->flag) & 1u;
+            break;
+        case CHECK_TRAIT:
+            holds = trait_present(s, t->trait);
+            break;
+        case CHECK_ASTEROID:
+            holds = s->asteroids[t->asteroid].result == t->result;
+            break;
+        case CHECK_FLAG_CLEAR:
+            holds = !((s->flags >> (t->flag_clear - 1)) & 1u);
+            break;
+        case CHECK_TENSION_BELOW:
+            holds = nation_tension(s, cache) < t->tension_below;
+            break;
+        case CHECK_ANSWERED:
+            holds = s->event_answer[t->answered - 1] == t->answer;
+            break;
+        case CHECK_MODULE:
+            holds = modules_stand(s, t);
+            break;
+        default: /* CHECK_POLICY */
+            holds = s->policy[t->policy - 1] == t->option;
+            break;
+        }
+        if (!holds)
             return 0;
     }
-    if (t->tension_above >= 0 && nation_tension(s, cache) <= t->tension_above)
-        return 0;
-    if (t->class_above >= 0 && s->class_tension <= t->class_above)
-        return 0;
-    if (t->flag >= 0 && !((s->flags >> t->flag) & 1u))
-        return 0;
-    if (t->trait > 0) {
-        int found = 0;
-        for (int32_t i = 0; i < s->person_count && !found; i++)
-            found = s->people[i].trait == t->trait;
-        if (!found)
-            return 0;
-    }
-    if (t->asteroid >= 0 && s->asteroids[t->asteroid].result != t->result)
-        return 0;
-    if (t->flag_clear > 0 && ((s->flags >> (t->flag_clear - 1)) & 1u))
-        return 0;
-    if (t->tension_below > 0 && nation_tension(s, cache) >= t->tension_below)
-        return 0;
-    if (t->answered > 0 && s->event_answer[t->answered - 1] != t->answer)
-        return 0;
-    if (t->module > 0) {
-        int32_t built = 0, staffed = 0;
-        for (int32_t i = 0; i < s->module_count; i++)
-            if (s->modules[i].type == t->module - 1) {
-                built++;
-                staffed += s->modules[i].crew;
-            }
-        if (built < t->built || staffed < t->staffed)
-            return 0;
-    }
-    if (t->policy > 0 && s->policy[t->policy - 1] != t->option)
-        return 0;
     return 1;
 }
 
@@ -102,8 +159,9 @@ void hv_phase_events(hv_state *s, hv_report *report)
     const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
     for (uint64_t bits = d->scripted; bits; bits &= bits - 1) {
         int32_t i = __builtin_ctzll(bits);
+        int32_t nations = -1;
         if (s->event_last[i] == 0 && hv_story_may_fire(s, i) &&
-            hv_trigger_holds(s, &rules->events[i].trigger))
+            hv_trigger_holds_at(s, &rules->events[i].trigger, d->event_checks[i], &nations))
             hv_story_fire(s, report, i, HV_CAUSE_EVENT);
     }
     hv_story_due(s, report);

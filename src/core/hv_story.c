@@ -113,8 +113,8 @@ int32_t hv_story_weight(const hv_state *s, int32_t index)
 }
 
 /* Whether the pool may offer event INDEX, one of the pool's, this week
- * (*NATIONS: as for story_weight). */
-static int drawable(const hv_state *s, int32_t index, int32_t *nations)
+ * (D: the rules' derived data; *NATIONS: as for story_weight). */
+static int drawable(const hv_state *s, const hv_rules_derived *d, int32_t index, int32_t *nations)
 {
     const hv_event_def *ev = &s->rules->events[index];
     if (s->turn < ev->min_week || !hv_story_may_fire(s, index))
@@ -123,7 +123,8 @@ static int drawable(const hv_state *s, int32_t index, int32_t *nations)
         return 0;
     if (!hv_story_text_rested(s, index, ev->forecast))
         return 0;
-    return !scheduled(s, index) && hv_trigger_holds_at(s, &ev->trigger, nations);
+    return !scheduled(s, index) &&
+           hv_trigger_holds_at(s, &ev->trigger, d->event_checks[index], nations);
 }
 
 void hv_story_draw(hv_state *s, hv_report *report, int32_t roll, uint32_t pick)
@@ -137,7 +138,7 @@ void hv_story_draw(hv_state *s, hv_report *report, int32_t roll, uint32_t pick)
     const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
     for (uint64_t bits = d->pool; bits; bits &= bits - 1) {
         int32_t i = __builtin_ctzll(bits);
-        if (!drawable(s, i, &nations))
+        if (!drawable(s, d, i, &nations))
             continue;
         int32_t w = story_weight(s, i, &nations);
         if (w <= 0)

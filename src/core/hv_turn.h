@@ -64,10 +64,15 @@ int32_t hv_person_module_pm(const hv_state *state, const hv_person *person);
 int64_t hv_state_running_bonus(const hv_state *state, size_t offset);
 /* Whether scripted trigger T holds now. */
 int hv_trigger_holds(const hv_state *state, const hv_trigger *t);
-/* hv_trigger_holds for many triggers read against one unchanging state:
- * *NATION_TENSION keeps hv_state_nation_tension once a trigger asks for
- * it (-1 until then), as counting it walks the people. */
-int hv_trigger_holds_at(const hv_state *state, const hv_trigger *t, int32_t *nation_tension);
+/* A bit per condition trigger T sets (the rules' derived data keeps each
+ * event's): most triggers set one or two of a dozen. */
+uint32_t hv_trigger_checks(const hv_trigger *t);
+/* hv_trigger_holds for triggers read against one unchanging state, with
+ * T's CHECKS (hv_trigger_checks): *NATION_TENSION keeps
+ * hv_state_nation_tension once a trigger asks for it (-1 until then), as
+ * counting it walks the people. */
+int hv_trigger_holds_at(const hv_state *state, const hv_trigger *t, uint32_t checks,
+                        int32_t *nation_tension);
 /* Event INDEX's weight in the pool this week, after tension, calm and tags. */
 int32_t hv_story_weight(const hv_state *state, int32_t index);
 /* Whether win or lose goal G holds in STATE now (a deadline: its week is reached). */

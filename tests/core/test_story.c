@@ -158,6 +158,78 @@ static void test_triggers(void)
     CHECK(!hv_trigger_holds(&s, &t));
     s.tension[0][1] = s.tension[1][0] = 29;
     CHECK(hv_trigger_holds(&s, &t));
+
+    /* Only the conditions a trigger sets are read, and the tension between
+     * nations once for many triggers: a cached figure stands for it. */
+    CHECK_EQ_INT(hv_trigger_checks(&t), 1u << 9);
+    int32_t nations = -1;
+    CHECK(hv_trigger_holds_at(&s, &t, hv_trigger_checks(&t), &nations));
+    CHECK_EQ_INT(nations, 29);
+    nations = 30; /* as if counted before the last change */
+    CHECK(!hv_trigger_holds_at(&s, &t, hv_trigger_checks(&t), &nations));
+    CHECK(hv_trigger_holds_at(&s, &t, 0, &nations)); /* no condition read */
+    /* The rest, one at a time, each both ways. */
+    t.tension_below = 0;
+    t.week = s.turn + 1;
+    CHECK(!hv_trigger_holds(&s, &t));
+    t.week = s.turn;
+    CHECK(hv_trigger_holds(&s, &t));
+    t.week = 0;
+    t.resource = HV_RES_FOOD;
+    s.stock[HV_RES_FOOD] = 100;
+    t.below_set = 1;
+    t.below = 100;
+    CHECK(!hv_trigger_holds(&s, &t));
+    t.below = 101;
+    CHECK(hv_trigger_holds(&s, &t));
+    t.above_set = 1;
+    t.above = 100;
+    CHECK(!hv_trigger_holds(&s, &t)); /* below 101, but not above 100 */
+    t.above = 99;
+    CHECK(hv_trigger_holds(&s, &t));
+    CHECK_EQ_INT(hv_trigger_checks(&t), (1u << 1) | (1u << 2));
+    t.resource = -1;
+    t.class_above = 10;
+    s.class_tension = 10;
+    CHECK(!hv_trigger_holds(&s, &t));
+    s.class_tension = 11;
+    CHECK(hv_trigger_holds(&s, &t));
+    t.class_above = -1;
+    t.tension_above = 29;
+    CHECK(!hv_trigger_holds(&s, &t));
+    t.tension_above = 28;
+    CHECK(hv_trigger_holds(&s, &t));
+    t.tension_above = -1;
+    t.flag = 0;
+    s.flags = 2u;
+    CHECK(!hv_trigger_holds(&s, &t));
+    s.flags = 1u;
+    CHECK(hv_trigger_holds(&s, &t));
+    t.flag = -1;
+    t.trait = 1;
+    CHECK(!hv_trigger_holds(&s, &t));
+    s.people[1].trait = 1;
+    CHECK(hv_trigger_holds(&s, &t));
+    t.trait = 0;
+    t.asteroid = 0;
+    t.result = 1;
+    CHECK(hv_trigger_holds(&s, &t) == (s.asteroids[0].result == 1));
+    s.asteroids[0].result = 1;
+    CHECK(hv_trigger_holds(&s, &t));
+    t.asteroid = -1;
+    t.module = T_FARM + 1;
+    t.built = 1;
+    CHECK(!hv_trigger_holds(&s, &t));
+    hv_state_add_module(&s, T_FARM, 4, 4, 1);
+    CHECK(hv_trigger_holds(&s, &t));
+    t.staffed = 1;
+    CHECK(!hv_trigger_holds(&s, &t));
+    t.module = 0;
+    t.policy = 1;
+    t.option = 1;
+    CHECK(!hv_trigger_holds(&s, &t));
+    s.policy[0] = 1;
+    CHECK(hv_trigger_holds(&s, &t));
 }
 
 static void test_follow_up(void)
