@@ -97,9 +97,12 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
             d->nets[t] |= (uint8_t)((mt->output[r] != mt->input[r]) << r);
         }
         d->gives[t] = (uint8_t)(mt->housing || mt->medical || mt->recreation || mt->security);
-        for (int32_t crew = 0; crew <= HV_MAX_CREW; crew++)
+        for (int32_t crew = 0; crew <= HV_MAX_CREW; crew++) {
             d->staffing_pm[t][crew] =
                 (int16_t)(mt->crew_slots <= 0 ? 1000 : crew * 1000 / mt->crew_slots);
+            int64_t power = mt->power < 0 ? -(int64_t)mt->power : mt->power;
+            d->power_flow[t][crew] = power * d->staffing_pm[t][crew] / 1000;
+        }
     }
     static const int8_t none[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
     static const int16_t nobody[HV_MAX_FACTIONS];

@@ -25,6 +25,8 @@ typedef struct hv_rules_derived {
     uint8_t gives[HV_MAX_MODULE_TYPES]; /* 1: a type with beds, care, leisure or security */
     /* hv_module_staffing_pm of a module of each type with each crew. */
     int16_t staffing_pm[HV_MAX_MODULE_TYPES][HV_MAX_CREW + 1];
+    /* The power it makes, or wants, so staffed: |power| * staffing_pm / 1000. */
+    int64_t power_flow[HV_MAX_MODULE_TYPES][HV_MAX_CREW + 1];
     /* The story's events, a bit per index. */
     uint64_t scripted; /* fired by their trigger alone */
     uint64_t pool;     /* drawn by the storyteller: neither scripted nor a rung of unrest */

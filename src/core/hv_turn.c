@@ -118,11 +118,16 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
             w->idle[idle++] = i;
             continue;
         }
-        int64_t pm = (uint32_t)m->crew <= HV_MAX_CREW ? d->staffing_pm[m->type][m->crew]
-                     : mt->crew_slots <= 0            ? 1000
-                                                      : m->crew * 1000 / mt->crew_slots;
+        int64_t pm, flow; /* staffing, and the power made or wanted so staffed */
+        if ((uint32_t)m->crew <= HV_MAX_CREW) {
+            pm = d->staffing_pm[m->type][m->crew];
+            flow = d->power_flow[m->type][m->crew];
+        } else {
+            pm = mt->crew_slots <= 0 ? 1000 : m->crew * 1000 / mt->crew_slots;
+            flow = (mt->power < 0 ? -(int64_t)mt->power : mt->power) * pm / 1000;
+        }
         if (mt->power >= 0) {
-            int64_t out = (int64_t)mt->power * pm / 1000;
+            int64_t out = flow;
             if (mt->solar) { /* in_sunlight, with the week's daylight looked up once */
                 if (out != solar_in) {
                     solar_in = out;
@@ -136,7 +141,7 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
         } else {
             if (pm <= 0)
                 continue; /* wants_power: only a crewed module asks for it */
-            demand += -(int64_t)mt->power * pm / 1000;
+            demand += flow;
         }
         m->powered = 1;
         if (d->gives[m->type]) {
