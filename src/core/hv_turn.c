@@ -198,7 +198,9 @@ int32_t hv_person_output_pm(const hv_person *p)
  * (D: the rules' derived data). */
 static int64_t person_work_pm(const hv_rules_derived *d, const hv_person *p)
 {
-    return hv_person_output_pm(p) * (100 + d->trait_output_pct[p->trait]) / 100;
+    int64_t pm = hv_person_output_pm(p);
+    int32_t pct = d->trait_output_pct[p->trait];
+    return pct ? pm * (100 + pct) / 100 : pm; /* most traits leave it as it is */
 }
 
 /* What each module's crew puts in, by module index: their work summed,
@@ -227,15 +229,26 @@ static void crew_sum(const hv_state *s, crew_sums *c)
 /* Per-mille of full output a crew gives: sum K of C, in a module with
  * SLOTS crew slots. */
 static int32_t crew_pm(const hv_state *s, const crew_sums *c, int32_t k, int32_t slots,
-                       int32_t output_pct)
+                       int32_t output_pct, uint32_t partnered_nations)
 {
     /* Partners who staff a module together get more out of it. */
     int partnered = 0;
-    for (uint32_t x = c->nations[k]; x && !partnered; x &= x - 1)
+    for (uint32_t x = c->nations[k] & partnered_nations; x && !partnered; x &= x - 1)
         partnered = (s->partners[__builtin_ctz(x)] & c->nations[k]) != 0;
     int32_t pct = output_pct + (partnered ? s->rules->society.partner_output : 0);
-    int64_t pm = slots > 0 ? c->work[k] / slots * (100 + pct) / 100 : 1000;
+    int64_t pm = slots <= 0 ? 1000
+                 : pct      ? c->work[k] / slots * (100 + pct) / 100
+                            : c->work[k] / slots;
     return (int32_t)(pm > 1500 ? 1500 : pm);
+}
+
+/* A bit per nation partnered with some other. */
+static uint32_t partnered_nations(const hv_state *s)
+{
+    uint32_t bits = 0;
+    for (int32_t f = 0; f < s->rules->faction_count; f++)
+        bits |= (uint32_t)(s->partners[f] != 0) << f;
+    return bits;
 }
 
 int32_t hv_module_crew_pm(const hv_state *s, const hv_module *m)
@@ -246,7 +259,8 @@ int32_t hv_module_crew_pm(const hv_state *s, const hv_module *m)
     crew_sum(s, &c);
     for (int32_t i = 0; i < s->module_count; i++)
         if (s->modules[i].id == m->id)
-            return crew_pm(s, &c, i, s->rules->module_types[m->type].crew_slots, policy.output_pct);
+            return crew_pm(s, &c, i, s->rules->module_types[m->type].crew_slots, policy.output_pct,
+                           partnered_nations(s));
     return 0;
 }
 
@@ -306,12 +320,13 @@ void hv_week_production(hv_state *s, hv_report *report, const hv_week *w)
             c.nations[k - 1] |= 1u << p->faction;
         }
     }
+    uint32_t partnered = partnered_nations(s);
     for (int32_t k = 0; k < n; k++) {
         hv_module *m = &s->modules[order[k]];
         const hv_module_type *mt = &s->rules->module_types[m->type];
         /* Recipes name a few resources each: only those are looked at. */
         uint32_t uses = d->uses[m->type], makes = d->makes[m->type];
-        int64_t pm = crew_pm(s, &c, k, mt->crew_slots, w->policy.output_pct);
+        int64_t pm = crew_pm(s, &c, k, mt->crew_slots, w->policy.output_pct, partnered);
         int64_t ratio = 1000; /* share of the crewed rate the inputs allow */
         for (uint32_t bits = pm > 0 ? uses : 0; bits; bits &= bits - 1) {
             int r = __builtin_ctz(bits);
