@@ -300,21 +300,27 @@ void hv_week_production(hv_state *s, hv_report *report, const hv_week *w)
         return;
     for (int p = 1; p < 11; p++)
         start[p] += start[p - 1];
-    /* Only the crews of those modules are summed (at[] is their place in
-     * order, plus one). */
-    uint16_t at[HV_MAX_MODULES];
-    memset(at, 0, (size_t)s->module_count * sizeof at[0]);
+    /* Only the crews of those modules are summed: at[] is their place in
+     * order, plus one, by module id from the first module's. Ids ascend
+     * and only a demolition skips one, so they span about as many as there
+     * are modules; when they span more, by index. */
+    int32_t first = s->modules[0].id, last = s->modules[s->module_count - 1].id;
+    uint32_t span = last - first < 2 * HV_MAX_MODULES ? (uint32_t)(last - first + 1) : 0;
+    uint16_t at[2 * HV_MAX_MODULES];
+    memset(at, 0, (span ? span : (uint32_t)s->module_count) * sizeof at[0]);
     for (int32_t k = 0; k < n; k++) {
         int32_t slot = start[hv_clamp(s->modules[runs[k]].priority, 0, 9)]++;
         order[slot] = runs[k];
-        at[runs[k]] = (uint16_t)(slot + 1);
+        at[span ? s->modules[runs[k]].id - first : runs[k]] = (uint16_t)(slot + 1);
     }
     crew_sums c;
     memset(c.work, 0, (size_t)n * sizeof c.work[0]);
     memset(c.nations, 0, (size_t)n * sizeof c.nations[0]);
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
-        int32_t k = p->module ? at[hv_state_module_index(s, p->module)] : 0;
+        uint32_t id = (uint32_t)(p->module - first); /* no module: past the span */
+        int32_t k = span ? (id < span ? at[id] : 0)
+                         : (p->module ? at[hv_state_module_index(s, p->module)] : 0);
         if (k) {
             c.work[k - 1] += person_work_pm(d, p);
             c.nations[k - 1] |= 1u << p->faction;
