@@ -261,6 +261,34 @@ static void test_production(void)
     int64_t food = s.stock[HV_RES_FOOD];
     hv_phase_production(&s, &report);
     CHECK_EQ_INT(s.stock[HV_RES_FOOD], food);
+
+    /* Module ids far apart, as after many demolitions, count each crew
+     * as ids close together do. */
+    fresh();
+    hv_state_add_module(&s, T_REACTOR, 0, 0, 1);
+    mine = hv_state_add_module(&s, T_MINE, 7, 0, 1);
+    air = hv_state_add_module(&s, T_AIR, 1, 0, 1);
+    farm = hv_state_add_module(&s, T_FARM, 2, 0, 1);
+    fixture_person(&s, 1, 100); /* the reactor's */
+    fixture_person(&s, mine, 100);
+    fixture_person(&s, farm, 100);
+    fixture_person(&s, farm, 100);
+    fixture_person(&s, 0, 100);
+    for (int32_t i = 1; i < s.module_count; i++)
+        s.modules[i].id += 700 * i;
+    for (int32_t i = 0; i < s.person_count; i++)
+        if (s.people[i].module)
+            s.people[i].module += 700 * (s.people[i].module - 1);
+    s.next_module_id = s.modules[s.module_count - 1].id + 1;
+    char why[160];
+    CHECK_EQ_INT(hv_state_check(&s, why, sizeof why), 0);
+    s.stock[HV_RES_WATER] = 0;
+    hv_phase_power(&s, &report);
+    hv_phase_production(&s, &report);
+    CHECK_EQ_INT(s.modules[1].output_pm, 500);
+    CHECK_EQ_INT(s.modules[3].output_pm, 1000);
+    CHECK_EQ_INT(s.stock[HV_RES_WATER], 30);
+    CHECK_EQ_INT(s.stock[HV_RES_FOOD], 50);
 }
 
 static void test_life_support(void)
