@@ -344,7 +344,7 @@ void hv_week_production(hv_state *s, hv_report *report, const hv_week *w)
                     ratio = can;
             }
         }
-        int64_t effective = pm * ratio / 1000;
+        int64_t effective = ratio == 1000 ? pm : pm * ratio / 1000; /* inputs mostly suffice */
         m->output_pm = (int32_t)effective;
         if (ratio < 1000 && pm > 0)
             hv_emit(report, s, HV_EV_MODULE_STARVED, HV_CAUSE_PRODUCTION, m->id, -1, 0, ratio);
