@@ -374,6 +374,8 @@ static void weigh_effects(hv_bot_view *v, const int32_t *staff, const int32_t *w
     v->workers_w = morale_weight(v, v->workers);
     memset(v->faction_w, 0, sizeof v->faction_w);
     int32_t calm_low = INT32_MIN, calm_high = INT32_MAX;
+    int64_t up = 0;
+    int below = 0;
     for (int32_t k = 0; k < r->sponsor_count; k++) {
         int64_t w = v->point_w[k] = point_worth(v, k);
         v->points_w += w;
@@ -399,12 +401,15 @@ static void weigh_effects(hv_bot_view *v, const int32_t *staff, const int32_t *w
                 h->low = (h->calm_low - 1) * h->people;
                 h->high = (h->calm_high + 1) * h->people;
             }
+            up += h->mood < 2 ? w : 0;
+            below |= w < 0;
             calm_low = h->calm_low > calm_low ? h->calm_low : calm_low;
             calm_high = h->calm_high < calm_high ? h->calm_high : calm_high;
         }
     }
     v->calm_low = calm_low;
     v->calm_high = calm_high;
+    v->mood_up = below ? -1 : v->greedy ? up / 2 : up; /* as mood_worth halves */
     v->horizon = v->weeks_left < 12 ? v->weeks_left : 12;
     int32_t over = (v->tension > v->class_tension ? v->tension : v->class_tension) -
                    (r->society.incident_at - 10);

@@ -55,6 +55,10 @@ typedef struct hv_bot_view {
      * between low and high leaves the mood as it is. */
     int32_t heard_count;
     int32_t calm_low, calm_high; /* every nation keeps its mood for moves of morale within */
+    /* The most what the moods write home can gain a week when every
+     * nation's mean rises ten points or less (a step each, below the top),
+     * or -1 when some sponsor's point is worth less than nothing. */
+    int64_t mood_up;
     struct hv_bot_nation {
         int32_t sponsor;
         int32_t mood;
