@@ -66,8 +66,8 @@ static int64_t mood_worth(const hv_bot_view *v, int32_t staff, int32_t workers)
 static int64_t agenda_pay_worth(const hv_bot_view *v, int32_t pay_pct)
 {
     int64_t w = 0;
-    for (int32_t k = 0; k < v->r->sponsor_count; k++)
-        w += v->pay_w[k] * (pay_pct / 10) / 10;
+    for (uint32_t bits = v->d->bot_pays; bits; bits &= bits - 1) /* the others add 0 */
+        w += v->pay_w[__builtin_ctz(bits)] * (pay_pct / 10) / 10;
     return w;
 }
 

@@ -56,6 +56,7 @@ static void derive_bots(const hv_rules *rules, hv_rules_derived *d)
         d->bot_funding += sp->funding;
         d->bot_point[k] = sp->funding * 100 / 200;
         d->bot_agenda_pay[k] = sp->agenda.pay;
+        d->bot_pays |= (uint32_t)(sp->agenda.pay != 0) << k;
         d->bot_sponsor_faction[k] = sp->faction;
     }
     for (int32_t i = 0; i < rules->win_count && i < HV_MAX_GOALS; i++) {

@@ -73,6 +73,7 @@ typedef struct hv_rules_derived {
     int64_t bot_keep[HV_RES_COUNT];          /* the most a win goal asks held, or 0 */
     int64_t bot_point[HV_MAX_SPONSORS];      /* a sponsor's funding * 100 / 200 */
     int64_t bot_agenda_pay[HV_MAX_SPONSORS]; /* its agenda's pay weight */
+    uint32_t bot_pays;                       /* bit per sponsor whose agenda weighs pay */
     int32_t bot_sponsor_faction[HV_MAX_SPONSORS];
     uint32_t bot_sat_goals;                /* bit per win goal of satisfaction at least */
     uint32_t bot_needs;                    /* bit per resource people use up (need not 0) */

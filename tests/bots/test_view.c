@@ -138,6 +138,7 @@ static void check_derived_reads(const hv_level *level, hv_state *s)
         funding += r->sponsors[k].funding;
         CHECK_EQ_INT(d->bot_point[k], r->sponsors[k].funding * 100 / 200);
         CHECK_EQ_INT(d->bot_agenda_pay[k], r->sponsors[k].agenda.pay);
+        CHECK_EQ_INT(d->bot_pays >> k & 1u, r->sponsors[k].agenda.pay != 0);
         CHECK_EQ_INT(d->bot_sponsor_faction[k], r->sponsors[k].faction);
     }
     CHECK_EQ_INT(d->bot_funding, funding);
