@@ -221,8 +221,11 @@ static void expand(hv_bot_view *v)
     if (v->restaffed) { /* staffing filled slots since the look marked them */
         v->pending = 0;
         for (int32_t i = 0; i < s->module_count; i++)
-            if (s->modules[i].status == HV_MODULE_BUILDING || v->slots[i] > 0)
+            if (s->modules[i].status == HV_MODULE_BUILDING)
                 v->pending |= 1u << s->modules[i].type;
+        for (int32_t j = 0; j < v->open_count; j++) /* no other module has slots */
+            if (v->slots[v->open[j]] > 0)
+                v->pending |= 1u << v->open_type[j];
     }
     int32_t t = -1;
     int64_t weeks = 1; /* of pay and upkeep kept back */

@@ -184,6 +184,15 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     for (int32_t i = 0, n = s->module_count; i < n; i++, m++) {
         int32_t t = m->type, crew = m->crew, full = crew_slots[t], slots = full - crew;
         count[t]++;
+        if (m->status == HV_MODULE_ACTIVE && !slots) {
+            /* Most modules: running with a whole crew, no slot free. */
+            if (!m->broken) {
+                whole[t]++;
+                if (!m->powered && crew > 0)
+                    shed |= draws >> t & 1u;
+            }
+            continue;
+        }
         if (m->status == HV_MODULE_ACTIVE) {
             if (!m->broken) {
                 if (crew == full || !full) {
@@ -210,8 +219,8 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
             slots = m->build_left <= 1 ? slots : 0;
             pending |= 1u << t; /* going up */
         }
-        slots_at[i] = slots;
-        if (slots > 0) {
+        if (slots > 0) { /* the only slots read: staffing fills these alone */
+            slots_at[i] = slots;
             open_types |= 1u << t;
             v->open_type[open] = t;
             open_at[open++] = i;

@@ -74,7 +74,7 @@ typedef struct hv_bot_view {
     uint32_t open_types;           /* bit per module type of theirs */
     int32_t open[HV_MAX_MODULES];  /* their indices, ascending */
     int32_t open_type[HV_MAX_MODULES]; /* and their module types */
-    int32_t slots[HV_MAX_MODULES]; /* free crew slots left */
+    int32_t slots[HV_MAX_MODULES]; /* free crew slots left, of the modules in open */
     int32_t taken[2];              /* modules staffing took someone from, or -1 */
     uint32_t pending;              /* bit per module type going up or with slots to fill */
     int restaffed;                 /* staffing filled slots since pending was marked */
