@@ -209,6 +209,19 @@ static int32_t best_buy(hv_bot_view *v, int want)
     return best;
 }
 
+/* Whether the funds pay for some module type of TYPES (bits) with RESERVE
+ * kept back, as affordable counts them. */
+static int can_pay(const hv_bot_view *v, uint32_t types, int64_t reserve)
+{
+    int64_t spare = v->s->stock[HV_RES_FUNDS] - reserve;
+    for (; types; types &= types - 1) {
+        int64_t cost = v->r->module_types[__builtin_ctz(types)].cost[HV_RES_FUNDS];
+        if (cost <= 0 || spare >= cost)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether a module making RES is going up or has crew slots to fill. */
 static int building_for(const hv_bot_view *v, int res)
 {
@@ -244,8 +257,11 @@ static void expand(hv_bot_view *v)
         weeks = 2;
     }
     if (t < 0) {
-        t = best_buy(v, WANT_ANY);
         weeks = v->greedy ? 2 : 8;
+        /* Whatever it would pick is built only if its funds are there with
+         * the weeks kept back: when no type it may pick is, none is weighed. */
+        if (can_pay(v, may_give(v, WANT_ANY), v->costs * weeks))
+            t = best_buy(v, WANT_ANY);
         /* Nothing it merely wants while the sponsors do not cover the
          * bills, unless the treasury carries them to the level's end. */
         if (t >= 0 && !v->greedy) {
