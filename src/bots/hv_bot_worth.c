@@ -289,22 +289,25 @@ static int64_t effect_worth(const hv_bot_view *v, const hv_effect *e, int depth)
         if (flag)
             w += flags_worth(v->r, 1u << (flag - 1), 0);
     }
-    w += e->health * people * (v->greedy ? 5 : 40);
+    if (e->health)
+        w += e->health * people * (v->greedy ? 5 : 40);
     w -= e->dust * 60;
-    w += e->price_pct * v->s->price *
-         (v->s->stock[HV_RES_IRIDIUM] + v->net[HV_RES_IRIDIUM] * lasting) / 100 * 100 / 10;
+    if (e->price_pct)
+        w += e->price_pct * v->s->price *
+             (v->s->stock[HV_RES_IRIDIUM] + v->net[HV_RES_IRIDIUM] * lasting) / 100 * 100 / 10;
     if (e->break_type > 0)
         w -= (int64_t)e->break_weeks * (v->valued >> (e->break_type - 1) & 1u
                                             ? v->type_value[e->break_type - 1]
                                             : hv_bot_type_value(v, e->break_type - 1));
     /* Unrest falls on a side: a strike stops a share of the work, sabotage
      * a busy module, a defection loses a pair of hands. */
-    int64_t per_head = people ? v->output_worth / people : 0;
-    w -= (int64_t)e->strike_weeks * v->output_worth / 3;
-    w -= (int64_t)e->sabotage_weeks * v->output_worth / 5;
+    if (e->strike_weeks)
+        w -= (int64_t)e->strike_weeks * v->output_worth / 3;
+    if (e->sabotage_weeks)
+        w -= (int64_t)e->sabotage_weeks * v->output_worth / 5;
     w -= (int64_t)e->injure * 2 * (v->greedy ? 5 : 40);
     if (e->defect)
-        w -= per_head * lasting;
+        w -= (people ? v->output_worth / people : 0) * lasting; /* a head's share */
     if (e->set_flags | e->clear_flags) /* most effects touch no flag */
         w += flags_worth(v->r, e->set_flags, e->clear_flags);
     return w;
