@@ -198,7 +198,6 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
                 if (crew == full || !full) {
                     whole[t]++; /* the whole recipe */
                 } else if (crew) {
-                    const hv_module_type *mt = &r->module_types[t];
                     int64_t share = crew * 1000 / full;
                     if (share == 1000) {
                         whole[t]++;
@@ -206,7 +205,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
                         /* Recipes name a few resources each: only those are looked at. */
                         for (uint32_t bits = d->nets[t]; bits; bits &= bits - 1) {
                             int res = __builtin_ctz(bits);
-                            int64_t net = (mt->output[res] - mt->input[res]) * share / 1000;
+                            int64_t net = d->bot_made[t][res] * share / 1000;
                             v->net[res] += net;
                             made[res] += net;
                         }
@@ -238,7 +237,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
         beds += count[t] * mt->housing;
         for (uint32_t bits = whole[t] ? d->nets[t] : 0; bits; bits &= bits - 1) {
             int res = __builtin_ctz(bits);
-            int64_t net = (mt->output[res] - mt->input[res]) * whole[t];
+            int64_t net = d->bot_made[t][res] * whole[t];
             v->net[res] += net;
             made[res] += net;
         }
@@ -468,27 +467,29 @@ static int64_t extras(const hv_bot_view *v, const hv_module_type *mt, int starve
  * week weighs several at once. */
 static void type_values(const hv_bot_view *v, uint32_t types, int32_t *out)
 {
+    const hv_state *s = v->s;
+    const hv_rules_derived *d = v->d;
+    uint32_t plain = d->bot_plain, scarce = v->scarce;
     for (; types; types &= types - 1) {
         int32_t type = __builtin_ctz(types);
-        const hv_state *s = v->s;
         const hv_module_type *mt = &v->r->module_types[type];
+        const int64_t *made = d->bot_made[type];
         int64_t value = 0;
         if (power_now(v, mt) > 0)
             value += s->power_demand > s->power_supply ? 2500 : 700;
         /* A recipe whose input nothing makes, no rock in reach holds and the
          * stores cannot feed for long makes nothing worth having. */
         int starved = 0;
-        for (uint32_t bits = v->d->uses[type] & v->scarce; bits; bits &= bits - 1) {
+        for (uint32_t bits = d->uses[type] & scarce; bits; bits &= bits - 1) {
             int res = __builtin_ctz(bits);
             starved |= mt->input[res] > 0 && s->stock[res] < 8 * mt->input[res]; /* scarce */
         }
         /* What its recipe is worth in a week, against the wages of its crew. */
-        for (uint32_t bits = starved ? 0 : v->d->nets[type]; bits; bits &= bits - 1) {
-            int res = __builtin_ctz(bits);
-            int64_t made = mt->output[res] - mt->input[res]; /* never 0 (nets) */
-            value += made * v->worth[res] / 100 + (made > 0 ? v->rise[res] : v->fall[res]);
+        for (uint32_t bits = starved ? 0 : d->nets[type]; bits; bits &= bits - 1) {
+            int res = __builtin_ctz(bits); /* made is never 0 here (nets) */
+            value += made[res] * v->worth[res] / 100 + (made[res] > 0 ? v->rise[res] : v->fall[res]);
         }
-        if (!(v->d->bot_plain >> type & 1u))
+        if (!(plain >> type & 1u))
             value += extras(v, mt, starved);
         out[type] = (int32_t)(value > 100000 ? 100000 : value < -100000 ? -100000 : value);
     }

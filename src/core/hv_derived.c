@@ -23,8 +23,10 @@ static void derive_bots(const hv_rules *rules, hv_rules_derived *d)
         d->bot_housing |= (uint32_t)(mt->housing > 0) << t;
         d->bot_refines |= (uint32_t)(mt->input[HV_RES_ORE] > 0 && mt->output[HV_RES_IRIDIUM] > 0)
                           << t;
-        for (int r = 0; r < HV_RES_COUNT; r++)
+        for (int r = 0; r < HV_RES_COUNT; r++) {
             d->bot_outputs[r] |= (uint32_t)(mt->output[r] > 0) << t;
+            d->bot_made[t][r] = mt->output[r] - mt->input[r];
+        }
         if (mt->cost[HV_RES_MATERIALS] > d->bot_materials)
             d->bot_materials = mt->cost[HV_RES_MATERIALS];
     }

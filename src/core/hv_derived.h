@@ -59,6 +59,9 @@ typedef struct hv_rules_derived {
     int64_t bot_capture_fuel[HV_MAX_ASTEROIDS];          /* hv_capture_fuel of each asteroid */
     int32_t bot_ration[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* an option's ration_pct */
     int32_t bot_crew_slots[HV_MAX_MODULE_TYPES];         /* of each module type */
+    /* What a whole crew of each module type makes of each resource in a
+     * week, less what it uses (not 0 just where nets has its bit). */
+    int64_t bot_made[HV_MAX_MODULE_TYPES][HV_RES_COUNT];
     /* Bit per faction an option's satisfaction names. */
     uint16_t bot_factions[HV_MAX_POLICIES][HV_MAX_OPTIONS];
     uint8_t bot_terms[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* hv_bot_terms an option's effect has */

@@ -9,7 +9,7 @@
  * - the planner weighs one policy a week, one it may change, in turn, and
  *   none when policy orders are forbidden;
  * - the rules' bands of the sponsors' mood hold hv_sponsor_mood's own;
- * - what the look reads of sponsors, goals, needs and policies from the
+ * - what the look reads of sponsors, goals, needs, recipes and policies from the
  *   rules' derived data is what the rules say, and a policy is ready by it
  *   exactly when hv_bot_policy_ready says so;
  * - week after week of the sandbox, each policy's pick (which skips what
@@ -153,6 +153,12 @@ static void check_derived_reads(const hv_level *level, hv_state *s)
     }
     for (int32_t i = 0; i < r->win_count; i++)
         CHECK_EQ_INT(d->bot_sat_goals >> i & 1u, r->win[i].kind == HV_GOAL_SATISFACTION_AT_LEAST);
+    for (int32_t t = 0; t < r->module_type_count; t++)
+        for (int res = 0; res < HV_RES_COUNT; res++) {
+            const hv_module_type *mt = &r->module_types[t];
+            CHECK_EQ_INT(d->bot_made[t][res], mt->output[res] - mt->input[res]);
+            CHECK_EQ_INT(d->bot_made[t][res] != 0, d->nets[t] >> res & 1u);
+        }
     hv_level_new_game(level, 3, s);
     int32_t ready = 0, waiting = 0;
     for (int32_t p = 0; p < r->policy_count; p++) {
