@@ -16,15 +16,15 @@
 static int32_t best_module(hv_bot_view *v)
 {
     hv_bot_value_types(v, v->open_types); /* all read below, weighed in one go */
-    int32_t best = -1, best_value = 0;
-    for (int32_t j = 0; j < v->open_count; j++) {
+    /* Only a value above 0 is taken, so the best so far starts at 0. */
+    int32_t best = -1, best_value = 0, taken0 = v->taken[0], taken1 = v->taken[1];
+    for (int32_t j = 0, n = v->open_count; j < n; j++) {
         int32_t i = v->open[j];
         if (v->slots[i] <= 0)
             continue;
-        int32_t value = i == v->taken[0] || i == v->taken[1]
-                            ? hv_bot_module_value(v, i)
-                            : v->type_value[v->open_type[j]];
-        if (value > 0 && (best < 0 || value > best_value)) {
+        int32_t value = i == taken0 || i == taken1 ? hv_bot_module_value(v, i)
+                                                   : v->type_value[v->open_type[j]];
+        if (value > best_value) {
             best = i;
             best_value = value;
         }
@@ -282,11 +282,14 @@ static void expand(hv_bot_view *v)
 static void govern(hv_bot_view *v)
 {
     hv_state *s = v->s;
-    const hv_rules_derived *d = v->d;
-    for (int32_t p = 0; p < v->r->policy_count; p++) {
+    const int32_t *cooldown = v->d->bot_cooldown;
+    /* Read once: queuing an order writes to the state. */
+    int32_t week = s->turn + 1, count = v->r->policy_count;
+    uint32_t locked = v->d->bot_locked;
+    for (int32_t p = 0; p < count; p++) {
         /* hv_bot_policy_ready, read from the rules' derived data */
         int32_t since = s->policy_since[p];
-        if ((d->bot_locked >> p & 1u) || (since && s->turn + 1 - since < d->bot_cooldown[p]))
+        if ((locked >> p & 1u) || (since && week - since < cooldown[p]))
             continue;
         int32_t best = hv_bot_policy_pick(v, p);
         if (best >= 0)
