@@ -294,15 +294,30 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
         worst_b = __builtin_ctz(present & (present - 1));
         worst = s->tension[worst_a][worst_b];
     }
-    for (uint32_t as = present; as; as &= as - 1) {
-        int32_t a = __builtin_ctz(as);
-        const int32_t *row = s->tension[a];
-        for (uint32_t bs = as & (as - 1); bs; bs &= bs - 1) {
-            int32_t b = __builtin_ctz(bs);
-            if (row[b] > worst) {
-                worst_a = a;
-                worst_b = b;
-                worst = row[b];
+    if (!(present & (present + 1))) {
+        /* The nations present are the first N (as on most bases): the same
+         * pairs in the same order, counted plainly. */
+        for (int32_t a = 0, n = __builtin_ctz(present + 1); a < n; a++) {
+            const int32_t *row = s->tension[a];
+            for (int32_t b = a + 1; b < n; b++) {
+                if (row[b] > worst) {
+                    worst_a = a;
+                    worst_b = b;
+                    worst = row[b];
+                }
+            }
+        }
+    } else {
+        for (uint32_t as = present; as; as &= as - 1) {
+            int32_t a = __builtin_ctz(as);
+            const int32_t *row = s->tension[a];
+            for (uint32_t bs = as & (as - 1); bs; bs &= bs - 1) {
+                int32_t b = __builtin_ctz(bs);
+                if (row[b] > worst) {
+                    worst_a = a;
+                    worst_b = b;
+                    worst = row[b];
+                }
             }
         }
     }
@@ -381,7 +396,6 @@ static void weigh_effects(hv_bot_view *v, const int32_t *staff, const int32_t *w
     v->staff_w = morale_weight(v, v->staff);
     v->workers_w = morale_weight(v, v->workers);
     memset(v->faction_w, 0, sizeof v->faction_w);
-    int32_t calm_low = INT32_MIN, calm_high = INT32_MAX;
     int64_t up = 0;
     int below = 0;
     for (int32_t k = 0; k < r->sponsor_count; k++) {
@@ -401,22 +415,14 @@ static void weigh_effects(hv_bot_view *v, const int32_t *staff, const int32_t *w
             h->mood = hv_sponsor_mood(h->mean);
             /* Outside the bands looked up: always weighed. */
             h->low = h->high = 0;
-            h->calm_low = 1;
-            h->calm_high = -1;
             if (h->mean >= 0 && h->mean <= 100) {
-                h->calm_low = (int32_t)(v->d->bot_mood_lo[h->mean] - h->mean);
-                h->calm_high = (int32_t)(v->d->bot_mood_hi[h->mean] - h->mean);
-                h->low = (h->calm_low - 1) * h->people;
-                h->high = (h->calm_high + 1) * h->people;
+                h->low = (v->d->bot_mood_lo[h->mean] - h->mean - 1) * h->people;
+                h->high = (v->d->bot_mood_hi[h->mean] - h->mean + 1) * h->people;
             }
             up += h->mood < 2 ? w : 0;
             below |= w < 0;
-            calm_low = h->calm_low > calm_low ? h->calm_low : calm_low;
-            calm_high = h->calm_high < calm_high ? h->calm_high : calm_high;
         }
     }
-    v->calm_low = calm_low;
-    v->calm_high = calm_high;
     v->mood_up = below ? -1 : v->greedy ? up / 2 : up; /* as mood_worth halves */
     v->horizon = v->weeks_left < 12 ? v->weeks_left : 12;
     int32_t over = (v->tension > v->class_tension ? v->tension : v->class_tension) -

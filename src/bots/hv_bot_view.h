@@ -54,7 +54,6 @@ typedef struct hv_bot_view {
      * the nation, staff times ds plus workers times dw, lies strictly
      * between low and high leaves the mood as it is. */
     int32_t heard_count;
-    int32_t calm_low, calm_high; /* every nation keeps its mood for moves of morale within */
     /* The most what the moods write home can gain a week when every
      * nation's mean rises ten points or less (a step each, below the top),
      * or -1 when some sponsor's point is worth less than nothing. */
@@ -62,7 +61,6 @@ typedef struct hv_bot_view {
     struct hv_bot_nation {
         int32_t sponsor;
         int32_t mood;
-        int32_t calm_low, calm_high; /* it keeps its mood for moves of morale within */
         int64_t staff, workers, people, mean;
         int64_t low, high;
     } heard[HV_MAX_SPONSORS];

@@ -46,9 +46,6 @@ static int64_t satisfaction_worth(const hv_bot_view *v, const hv_by_faction *sat
  * for both holds it (most do: its bands are ten points wide). */
 static int64_t mood_worth(const hv_bot_view *v, int32_t staff, int32_t workers)
 {
-    int32_t low = staff < workers ? staff : workers, high = staff < workers ? workers : staff;
-    if (low >= v->calm_low && high <= v->calm_high)
-        return 0;
     int64_t w = 0;
     for (int32_t i = 0; i < v->heard_count; i++) {
         const struct hv_bot_nation *h = &v->heard[i];
