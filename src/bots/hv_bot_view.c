@@ -55,27 +55,60 @@ static int64_t fuel_worth(const hv_bot_view *v)
     return best > 3000 ? 3000 : best;
 }
 
-/* WEEKS_OF[res] is how long the stock lasts at what is needed (for those
- * needed at all), shared with weigh_making. */
-static void weigh_resources(hv_bot_view *v, int64_t *weeks_of)
+/* Of the resources in BITS, those no rock still out there, on its way or
+ * in Mars orbit holds. */
+static uint32_t unheld(const hv_state *s, uint32_t bits)
+{
+    for (int32_t i = 0; i < s->rules->asteroid_count && bits; i++) {
+        if (s->asteroids[i].stage > HV_STAGE_ORBIT)
+            continue;
+        for (uint32_t b = bits; b; b &= b - 1) {
+            int res = __builtin_ctz(b);
+            if (s->asteroids[i].left[res] > 0)
+                bits &= ~(1u << res);
+        }
+    }
+    return bits;
+}
+
+/* The worth of a unit of each resource; what making or using it up adds
+ * to a module type's value beyond its worth (hv_bot_type_value); and the
+ * resources nothing adds to: not made on net, brought by no supply ship
+ * and held by no rock in reach. */
+static void weigh_resources(hv_bot_view *v)
 {
     const hv_state *s = v->s;
+    uint32_t unmade = 0;
     for (int res = 0; res < HV_RES_COUNT; res++) {
-        int64_t w = 30;
-        if (v->need[res] > 0) {
-            int64_t weeks = weeks_of[res] = s->stock[res] / v->need[res];
+        int64_t need = v->need[res], net = v->net[res], stock = s->stock[res], keep = v->keep[res];
+        int64_t w = 30, rise = 0, fall = 0;
+        if (need > 0) {
+            int64_t weeks = stock / need; /* how long the stock lasts */
             w = weeks < 3 ? 800 : weeks < 6 ? 400 : weeks < 12 ? 150 : weeks > 40 ? 20 : 80;
-            if (v->net[res] < 0 && weeks < 12)
+            if (net < 0 && weeks < 12)
                 w *= 2;
+            if (net < 0) {
+                rise = weeks < 6 ? 3000 : 1500;
+                fall = -500;
+            } else if (weeks < 4) {
+                rise = 800;
+            }
         }
         /* A stock a win goal asks for is worth more the further it falls short. */
-        if (v->keep[res] > 0 && s->stock[res] < v->keep[res]) {
-            int64_t short_pct = (v->keep[res] - s->stock[res]) * 100 / v->keep[res];
+        if (keep > 0 && stock < keep) {
+            int64_t short_pct = (keep - stock) * 100 / keep;
             int64_t floor = 300 + 10 * short_pct;
             w = w < floor ? floor : w;
         }
+        /* Making what a win goal still asks for comes before comforts. */
+        if (stock < keep)
+            rise += 1500;
         v->worth[res] = w;
+        v->rise[res] = rise;
+        v->fall[res] = fall;
+        unmade |= (uint32_t)(net <= 0) << res;
     }
+    v->scarce = unheld(s, unmade & ~v->d->bot_supplied);
     v->worth[HV_RES_FUNDS] = 100;
     /* Money is dearer while the sponsors do not cover the bills and the
      * treasury would run dry before the level ends. */
@@ -99,48 +132,6 @@ static void weigh_resources(hv_bot_view *v, int64_t *weeks_of)
             if (v->need[res] > 0 && v->worth[res] < 400)
                 v->worth[res] /= 4;
     }
-}
-
-/* What making or using up a resource adds to a module type's value,
- * beyond its worth (hv_bot_type_value). */
-static void weigh_making(hv_bot_view *v, const int64_t *weeks_of)
-{
-    const hv_state *s = v->s;
-    uint32_t scarce = 0;
-    for (int res = 0; res < HV_RES_COUNT; res++) {
-        int64_t rise = 0, fall = 0;
-        if (v->need[res] > 0) {
-            int64_t weeks = weeks_of[res];
-            if (v->net[res] < 0) {
-                rise = weeks < 6 ? 3000 : 1500;
-                fall = -500;
-            } else if (weeks < 4) {
-                rise = 800;
-            }
-        }
-        /* Making what a win goal still asks for comes before comforts. */
-        if (s->stock[res] < v->keep[res])
-            rise += 1500;
-        v->rise[res] = rise;
-        v->fall[res] = fall;
-        scarce |= (uint32_t)(v->net[res] <= 0 && !(v->supplied >> res & 1u)) << res;
-    }
-    v->scarce = scarce;
-}
-
-/* Bit per resource that supply ships bring, or that a rock still out
- * there, on its way or in Mars orbit holds. */
-static uint32_t supplied(const hv_bot_view *v)
-{
-    const hv_state *s = v->s;
-    uint32_t bits = v->d->bot_supplied;
-    for (int32_t i = 0; i < s->rules->asteroid_count; i++) {
-        if (s->asteroids[i].stage > HV_STAGE_ORBIT)
-            continue;
-        for (int res = 0; res < HV_RES_COUNT; res++)
-            bits |= (uint32_t)(s->asteroids[i].left[res] > 0) << res;
-    }
-    return bits;
 }
 
 static void weigh_effects(hv_bot_view *v, const int32_t *staff, const int32_t *workers,
@@ -326,10 +317,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->tension = worst;
     v->class_tension = s->class_tension;
     v->weeks_left = weeks_left(v);
-    v->supplied = supplied(v);
-    int64_t weeks_of[HV_RES_COUNT]; /* read only where need > 0 */
-    weigh_resources(v, weeks_of);
-    weigh_making(v, weeks_of);
+    weigh_resources(v);
     for (int res = 0; res < HV_RES_COUNT; res++)
         if (made[res] > 0)
             v->output_worth += made[res] * v->worth[res];

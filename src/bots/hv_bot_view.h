@@ -34,7 +34,6 @@ typedef struct hv_bot_view {
     int32_t worst_a, worst_b; /* the pair of nations with the highest tension, or -1 */
     int32_t min_satisfaction;
     int32_t weeks_left; /* until the level's deadline, or a year */
-    uint32_t supplied;  /* bit per resource ships or rocks in reach bring */
     uint32_t scarce;    /* bit per resource nothing adds to: not made on net, not supplied */
     /* Weights every worth of the week reads, weighed once as the view is
      * filled (a week weighs a few dozen effects and module types). */
