@@ -407,16 +407,22 @@ static void redirect(hv_bot_view *v)
     }
 }
 
+/* Whether a spaceport runs, counted on first asking into *PORT (-1 until then). */
+static int port_runs(const hv_state *s, int *port)
+{
+    if (*port < 0)
+        *port = hv_state_running_bonus(s, offsetof(hv_module_type, spaceport)) > 0;
+    return *port;
+}
+
 static void launch(hv_bot_view *v)
 {
     hv_state *s = v->s;
-    int far = 0;
-    for (int32_t i = 0; i < v->r->asteroid_count && !far; i++)
-        far = s->asteroids[i].stage == HV_STAGE_FAR;
-    /* Nothing out there to fly to: the spaceports need not be counted. */
-    if (!far || hv_state_running_bonus(s, offsetof(hv_module_type, spaceport)) <= 0)
-        return;
+    const hv_rules_derived *d = v->d;
     int32_t week = s->turn + 1;
+    /* Without a spaceport nothing flies: the spaceports are counted only
+     * once an order hangs on them. */
+    int port = -1;
     for (int32_t i = 0; i < v->r->asteroid_count; i++) {
         const hv_asteroid *a = &v->r->asteroids[i];
         const hv_asteroid_state *as = &s->asteroids[i];
@@ -424,15 +430,17 @@ static void launch(hv_bot_view *v)
             continue;
         int closing = a->window_close > 0 && week + 2 >= a->window_close;
         if (!as->surveyed && !v->greedy && !closing) {
-            if (s->stock[HV_RES_FUEL] >= hv_survey_fuel(v->r)) {
-                hv_bot_order(s, HV_ORDER_SURVEY, i, 0, 0);
+            if (s->stock[HV_RES_FUEL] >= d->bot_survey_fuel) {
+                if (port_runs(s, &port))
+                    hv_bot_order(s, HV_ORDER_SURVEY, i, 0, 0);
                 return;
             }
             continue;
         }
-        if (!hv_asteroid_window_open(s, i, week) ||
-            s->stock[HV_RES_FUEL] < hv_capture_fuel(v->r, i))
+        if (!hv_asteroid_window_open(s, i, week) || s->stock[HV_RES_FUEL] < d->bot_capture_fuel[i])
             continue;
+        if (!port_runs(s, &port))
+            return;
         hv_order o;
         int32_t odds = hv_bot_capture_crew(s, i, &o);
         if (odds >= 0 && (v->greedy || odds >= 600 || (closing && odds >= 400))) {
