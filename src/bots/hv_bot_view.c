@@ -154,8 +154,8 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->heard_count = 0;
     memcpy(v->keep, d->bot_keep, sizeof v->keep);
     int32_t ration = 0;
-    for (int32_t i = 0; i < r->policy_count; i++)
-        ration += d->bot_ration[i][s->policy[i]];
+    for (uint32_t bits = d->bot_rations; bits; bits &= bits - 1) /* the others add 0 */
+        ration += d->bot_ration[__builtin_ctz(bits)][s->policy[__builtin_ctz(bits)]];
     for (int res = 0; res < HV_RES_COUNT; res++) {
         v->need[res] = r->life.need[res] * s->person_count;
         if (res == HV_RES_FOOD)

@@ -39,6 +39,7 @@ static void derive_bots(const hv_rules *rules, hv_rules_derived *d)
             for (int32_t f = 0; f < HV_MAX_FACTIONS; f++)
                 d->bot_factions[p][o] |= (uint16_t)((e->satisfaction.by[f] != 0) << f);
             d->bot_ration[p][o] = e->ration_pct;
+            d->bot_rations |= (uint32_t)(e->ration_pct != 0) << p;
             int32_t gap = e->morale_staff - e->morale_workers;
             d->bot_class_delta[p][o] = e->class_tension + gap * rules->society.gap_tension / 10;
             d->bot_terms[p][o] =

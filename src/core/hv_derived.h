@@ -58,6 +58,7 @@ typedef struct hv_rules_derived {
     int64_t bot_survey_fuel;            /* hv_survey_fuel */
     int64_t bot_capture_fuel[HV_MAX_ASTEROIDS];          /* hv_capture_fuel of each asteroid */
     int32_t bot_ration[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* an option's ration_pct */
+    uint32_t bot_rations; /* bit per policy with an option whose ration_pct is not 0 */
     int32_t bot_crew_slots[HV_MAX_MODULE_TYPES];         /* of each module type */
     /* What a whole crew of each module type makes of each resource in a
      * week, less what it uses (not 0 just where nets has its bit). */

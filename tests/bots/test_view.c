@@ -163,6 +163,10 @@ static void check_derived_reads(const hv_level *level, hv_state *s)
     int32_t ready = 0, waiting = 0;
     for (int32_t p = 0; p < r->policy_count; p++) {
         CHECK_EQ_INT(d->bot_locked >> p & 1u, r->policies[p].locked != 0);
+        int rations = 0;
+        for (int32_t o = 0; o < r->policies[p].option_count; o++)
+            rations |= r->policies[p].options[o].effect.ration_pct != 0;
+        CHECK_EQ_INT(d->bot_rations >> p & 1u, rations);
         for (int32_t turn = 0; turn < 16; turn++)
             for (int32_t since = 0; since <= turn + 1; since++) {
                 s->turn = turn;
