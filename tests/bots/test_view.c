@@ -13,7 +13,8 @@
  *   rules' derived data is what the rules say, and a policy is ready by it
  *   exactly when hv_bot_policy_ready says so;
  * - week after week of the sandbox, each policy's pick (which skips what
- *   cannot matter) is the one every option weighed in full gives. */
+ *   cannot matter) is the one every option weighed in full gives, and the
+ *   moods never gain more than the bound it skips options by. */
 #include "hv_bot.h"
 #include "hv_bot_view.h"
 #include "hv_level.h"
@@ -258,14 +259,62 @@ static int32_t full_pick(const hv_bot_view *v, int32_t p)
     return best != now && best_worth - now_worth > margin ? best : -1;
 }
 
+/* What the moods write home in a week once morale has moved by DS for
+ * staff and DW for workers, from the people alone (halved for the greedy
+ * bot, as the pick weighs it). */
+static int64_t full_mood(const hv_bot_view *v, int32_t ds, int32_t dw)
+{
+    const hv_rules *r = v->r;
+    const hv_state *s = v->s;
+    int64_t mood = 0;
+    for (int32_t k = 0; k < r->sponsor_count; k++) {
+        int64_t staff = 0, workers = 0, morale = 0;
+        for (int32_t i = 0; i < s->person_count; i++) {
+            if (s->people[i].faction != r->sponsors[k].faction)
+                continue;
+            morale += s->people[i].morale;
+            if (r->roles[s->people[i].role].klass == HV_CLASS_WORKER)
+                workers++;
+            else
+                staff++;
+        }
+        if (staff + workers) {
+            int64_t mean = morale / (staff + workers);
+            int64_t moved = (staff * ds + workers * dw) / (staff + workers);
+            mood += (hv_sponsor_mood(mean + moved) - hv_sponsor_mood(mean)) * v->point_w[k];
+        }
+    }
+    return v->greedy ? mood / 2 : mood;
+}
+
+/* The bound the pick leaves options out by: the moods gain nothing when
+ * no morale rises, and at most the view's mood_up for a rise of ten
+ * points or less. Returns how many of the moves tried gained something. */
+static int32_t check_mood_bound(const hv_bot_view *v)
+{
+    int32_t gains = 0;
+    for (int32_t ds = -12; ds <= 12; ds++)
+        for (int32_t dw = -12; dw <= 12; dw++) {
+            int32_t most = ds > dw ? ds : dw;
+            if (most > 10 || v->mood_up < 0)
+                continue;
+            int64_t mood = full_mood(v, ds, dw);
+            CHECK(mood <= (most <= 0 ? 0 : v->mood_up));
+            gains += mood > 0;
+        }
+    return gains;
+}
+
 static void check_picks(const hv_level *level, hv_state *s)
 {
     hv_bot_view *v = malloc(sizeof *v);
-    int32_t changes = 0;
+    int32_t changes = 0, gains = 0;
     for (int greedy = 0; greedy <= 1; greedy++) {
         hv_level_new_game(level, 7 + (uint64_t)greedy, s);
         for (int32_t week = 0; week < 150 && s->outcome == HV_OUTCOME_RUNNING; week++) {
             hv_bot_look(v, s, greedy);
+            if (week % 3 == 0)
+                gains += check_mood_bound(v);
             for (int32_t p = 0; p < level->rules.policy_count; p++) {
                 int32_t pick = hv_bot_policy_pick(v, p);
                 CHECK_EQ_INT(pick, full_pick(v, p));
@@ -276,6 +325,7 @@ static void check_picks(const hv_level *level, hv_state *s)
         }
     }
     CHECK(changes > 0); /* the weeks seen do change policies */
+    CHECK(gains > 0);   /* and some moves of morale do lift a mood */
     free(v);
 }
 
