@@ -16,15 +16,15 @@
 static int32_t best_module(hv_bot_view *v)
 {
     hv_bot_value_types(v, v->open_types); /* all read below, weighed in one go */
-    int32_t best = -1, best_value = 0;
-    for (int32_t j = 0; j < v->open_count; j++) {
+    /* Only a value above 0 is taken, so the best so far starts at 0. */
+    int32_t best = -1, best_value = 0, taken0 = v->taken[0], taken1 = v->taken[1];
+    for (int32_t j = 0, n = v->open_count; j < n; j++) {
         int32_t i = v->open[j];
         if (v->slots[i] <= 0)
             continue;
-        int32_t value = i == v->taken[0] || i == v->taken[1]
-                            ? hv_bot_module_value(v, i)
-                            : v->type_value[v->open_type[j]];
-        if (value > 0 && (best < 0 || value > best_value)) {
+        int32_t value = i == taken0 || i == taken1 ? hv_bot_module_value(v, i)
+                                                   : v->type_value[v->open_type[j]];
+        if (value > best_value) {
             best = i;
             best_value = value;
         }
@@ -209,6 +209,19 @@ static int32_t best_buy(hv_bot_view *v, int want)
     return best;
 }
 
+/* Whether the funds pay for some module type of TYPES (bits) with RESERVE
+ * kept back, as affordable counts them. */
+static int can_pay(const hv_bot_view *v, uint32_t types, int64_t reserve)
+{
+    int64_t spare = v->s->stock[HV_RES_FUNDS] - reserve;
+    for (; types; types &= types - 1) {
+        int64_t cost = v->r->module_types[__builtin_ctz(types)].cost[HV_RES_FUNDS];
+        if (cost <= 0 || spare >= cost)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether a module making RES is going up or has crew slots to fill. */
 static int building_for(const hv_bot_view *v, int res)
 {
@@ -221,8 +234,11 @@ static void expand(hv_bot_view *v)
     if (v->restaffed) { /* staffing filled slots since the look marked them */
         v->pending = 0;
         for (int32_t i = 0; i < s->module_count; i++)
-            if (s->modules[i].status == HV_MODULE_BUILDING || v->slots[i] > 0)
+            if (s->modules[i].status == HV_MODULE_BUILDING)
                 v->pending |= 1u << s->modules[i].type;
+        for (int32_t j = 0; j < v->open_count; j++) /* no other module has slots */
+            if (v->slots[v->open[j]] > 0)
+                v->pending |= 1u << v->open_type[j];
     }
     int32_t t = -1;
     int64_t weeks = 1; /* of pay and upkeep kept back */
@@ -241,8 +257,11 @@ static void expand(hv_bot_view *v)
         weeks = 2;
     }
     if (t < 0) {
-        t = best_buy(v, WANT_ANY);
         weeks = v->greedy ? 2 : 8;
+        /* Whatever it would pick is built only if its funds are there with
+         * the weeks kept back: when no type it may pick is, none is weighed. */
+        if (can_pay(v, may_give(v, WANT_ANY), v->costs * weeks))
+            t = best_buy(v, WANT_ANY);
         /* Nothing it merely wants while the sponsors do not cover the
          * bills, unless the treasury carries them to the level's end. */
         if (t >= 0 && !v->greedy) {
@@ -263,11 +282,14 @@ static void expand(hv_bot_view *v)
 static void govern(hv_bot_view *v)
 {
     hv_state *s = v->s;
-    const hv_rules_derived *d = v->d;
-    for (int32_t p = 0; p < v->r->policy_count; p++) {
+    const int32_t *cooldown = v->d->bot_cooldown;
+    /* Read once: queuing an order writes to the state. */
+    int32_t week = s->turn + 1, count = v->r->policy_count;
+    uint32_t locked = v->d->bot_locked;
+    for (int32_t p = 0; p < count; p++) {
         /* hv_bot_policy_ready, read from the rules' derived data */
         int32_t since = s->policy_since[p];
-        if ((d->bot_locked >> p & 1u) || (since && s->turn + 1 - since < d->bot_cooldown[p]))
+        if ((locked >> p & 1u) || (since && week - since < cooldown[p]))
             continue;
         int32_t best = hv_bot_policy_pick(v, p);
         if (best >= 0)
@@ -385,16 +407,22 @@ static void redirect(hv_bot_view *v)
     }
 }
 
+/* Whether a spaceport runs, counted on first asking into *PORT (-1 until then). */
+static int port_runs(const hv_state *s, int *port)
+{
+    if (*port < 0)
+        *port = hv_state_running_bonus(s, offsetof(hv_module_type, spaceport)) > 0;
+    return *port;
+}
+
 static void launch(hv_bot_view *v)
 {
     hv_state *s = v->s;
-    int far = 0;
-    for (int32_t i = 0; i < v->r->asteroid_count && !far; i++)
-        far = s->asteroids[i].stage == HV_STAGE_FAR;
-    /* Nothing out there to fly to: the spaceports need not be counted. */
-    if (!far || hv_state_running_bonus(s, offsetof(hv_module_type, spaceport)) <= 0)
-        return;
+    const hv_rules_derived *d = v->d;
     int32_t week = s->turn + 1;
+    /* Without a spaceport nothing flies: the spaceports are counted only
+     * once an order hangs on them. */
+    int port = -1;
     for (int32_t i = 0; i < v->r->asteroid_count; i++) {
         const hv_asteroid *a = &v->r->asteroids[i];
         const hv_asteroid_state *as = &s->asteroids[i];
@@ -402,15 +430,17 @@ static void launch(hv_bot_view *v)
             continue;
         int closing = a->window_close > 0 && week + 2 >= a->window_close;
         if (!as->surveyed && !v->greedy && !closing) {
-            if (s->stock[HV_RES_FUEL] >= hv_survey_fuel(v->r)) {
-                hv_bot_order(s, HV_ORDER_SURVEY, i, 0, 0);
+            if (s->stock[HV_RES_FUEL] >= d->bot_survey_fuel) {
+                if (port_runs(s, &port))
+                    hv_bot_order(s, HV_ORDER_SURVEY, i, 0, 0);
                 return;
             }
             continue;
         }
-        if (!hv_asteroid_window_open(s, i, week) ||
-            s->stock[HV_RES_FUEL] < hv_capture_fuel(v->r, i))
+        if (!hv_asteroid_window_open(s, i, week) || s->stock[HV_RES_FUEL] < d->bot_capture_fuel[i])
             continue;
+        if (!port_runs(s, &port))
+            return;
         hv_order o;
         int32_t odds = hv_bot_capture_crew(s, i, &o);
         if (odds >= 0 && (v->greedy || odds >= 600 || (closing && odds >= 400))) {

@@ -55,27 +55,60 @@ static int64_t fuel_worth(const hv_bot_view *v)
     return best > 3000 ? 3000 : best;
 }
 
-/* WEEKS_OF[res] is how long the stock lasts at what is needed (for those
- * needed at all), shared with weigh_making. */
-static void weigh_resources(hv_bot_view *v, int64_t *weeks_of)
+/* Of the resources in BITS, those no rock still out there, on its way or
+ * in Mars orbit holds. */
+static uint32_t unheld(const hv_state *s, uint32_t bits)
+{
+    for (int32_t i = 0; i < s->rules->asteroid_count && bits; i++) {
+        if (s->asteroids[i].stage > HV_STAGE_ORBIT)
+            continue;
+        for (uint32_t b = bits; b; b &= b - 1) {
+            int res = __builtin_ctz(b);
+            if (s->asteroids[i].left[res] > 0)
+                bits &= ~(1u << res);
+        }
+    }
+    return bits;
+}
+
+/* The worth of a unit of each resource; what making or using it up adds
+ * to a module type's value beyond its worth (hv_bot_type_value); and the
+ * resources nothing adds to: not made on net, brought by no supply ship
+ * and held by no rock in reach. */
+static void weigh_resources(hv_bot_view *v)
 {
     const hv_state *s = v->s;
+    uint32_t unmade = 0;
     for (int res = 0; res < HV_RES_COUNT; res++) {
-        int64_t w = 30;
-        if (v->need[res] > 0) {
-            int64_t weeks = weeks_of[res] = s->stock[res] / v->need[res];
+        int64_t need = v->need[res], net = v->net[res], stock = s->stock[res], keep = v->keep[res];
+        int64_t w = 30, rise = 0, fall = 0;
+        if (need > 0) {
+            int64_t weeks = stock / need; /* how long the stock lasts */
             w = weeks < 3 ? 800 : weeks < 6 ? 400 : weeks < 12 ? 150 : weeks > 40 ? 20 : 80;
-            if (v->net[res] < 0 && weeks < 12)
+            if (net < 0 && weeks < 12)
                 w *= 2;
+            if (net < 0) {
+                rise = weeks < 6 ? 3000 : 1500;
+                fall = -500;
+            } else if (weeks < 4) {
+                rise = 800;
+            }
         }
         /* A stock a win goal asks for is worth more the further it falls short. */
-        if (v->keep[res] > 0 && s->stock[res] < v->keep[res]) {
-            int64_t short_pct = (v->keep[res] - s->stock[res]) * 100 / v->keep[res];
+        if (keep > 0 && stock < keep) {
+            int64_t short_pct = (keep - stock) * 100 / keep;
             int64_t floor = 300 + 10 * short_pct;
             w = w < floor ? floor : w;
         }
+        /* Making what a win goal still asks for comes before comforts. */
+        if (stock < keep)
+            rise += 1500;
         v->worth[res] = w;
+        v->rise[res] = rise;
+        v->fall[res] = fall;
+        unmade |= (uint32_t)(net <= 0) << res;
     }
+    v->scarce = unheld(s, unmade & ~v->d->bot_supplied);
     v->worth[HV_RES_FUNDS] = 100;
     /* Money is dearer while the sponsors do not cover the bills and the
      * treasury would run dry before the level ends. */
@@ -101,48 +134,6 @@ static void weigh_resources(hv_bot_view *v, int64_t *weeks_of)
     }
 }
 
-/* What making or using up a resource adds to a module type's value,
- * beyond its worth (hv_bot_type_value). */
-static void weigh_making(hv_bot_view *v, const int64_t *weeks_of)
-{
-    const hv_state *s = v->s;
-    uint32_t scarce = 0;
-    for (int res = 0; res < HV_RES_COUNT; res++) {
-        int64_t rise = 0, fall = 0;
-        if (v->need[res] > 0) {
-            int64_t weeks = weeks_of[res];
-            if (v->net[res] < 0) {
-                rise = weeks < 6 ? 3000 : 1500;
-                fall = -500;
-            } else if (weeks < 4) {
-                rise = 800;
-            }
-        }
-        /* Making what a win goal still asks for comes before comforts. */
-        if (s->stock[res] < v->keep[res])
-            rise += 1500;
-        v->rise[res] = rise;
-        v->fall[res] = fall;
-        scarce |= (uint32_t)(v->net[res] <= 0 && !(v->supplied >> res & 1u)) << res;
-    }
-    v->scarce = scarce;
-}
-
-/* Bit per resource that supply ships bring, or that a rock still out
- * there, on its way or in Mars orbit holds. */
-static uint32_t supplied(const hv_bot_view *v)
-{
-    const hv_state *s = v->s;
-    uint32_t bits = v->d->bot_supplied;
-    for (int32_t i = 0; i < s->rules->asteroid_count; i++) {
-        if (s->asteroids[i].stage > HV_STAGE_ORBIT)
-            continue;
-        for (int res = 0; res < HV_RES_COUNT; res++)
-            bits |= (uint32_t)(s->asteroids[i].left[res] > 0) << res;
-    }
-    return bits;
-}
-
 static void weigh_effects(hv_bot_view *v, const int32_t *staff, const int32_t *workers,
                           const int64_t *morale);
 
@@ -163,8 +154,8 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->heard_count = 0;
     memcpy(v->keep, d->bot_keep, sizeof v->keep);
     int32_t ration = 0;
-    for (int32_t i = 0; i < r->policy_count; i++)
-        ration += d->bot_ration[i][s->policy[i]];
+    for (uint32_t bits = d->bot_rations; bits; bits &= bits - 1) /* the others add 0 */
+        ration += d->bot_ration[__builtin_ctz(bits)][s->policy[__builtin_ctz(bits)]];
     for (int res = 0; res < HV_RES_COUNT; res++) {
         v->need[res] = r->life.need[res] * s->person_count;
         if (res == HV_RES_FOOD)
@@ -184,12 +175,20 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     for (int32_t i = 0, n = s->module_count; i < n; i++, m++) {
         int32_t t = m->type, crew = m->crew, full = crew_slots[t], slots = full - crew;
         count[t]++;
+        if (m->status == HV_MODULE_ACTIVE && !slots) {
+            /* Most modules: running with a whole crew, no slot free. */
+            if (!m->broken) {
+                whole[t]++;
+                if (!m->powered && crew > 0)
+                    shed |= draws >> t & 1u;
+            }
+            continue;
+        }
         if (m->status == HV_MODULE_ACTIVE) {
             if (!m->broken) {
                 if (crew == full || !full) {
                     whole[t]++; /* the whole recipe */
                 } else if (crew) {
-                    const hv_module_type *mt = &r->module_types[t];
                     int64_t share = crew * 1000 / full;
                     if (share == 1000) {
                         whole[t]++;
@@ -197,7 +196,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
                         /* Recipes name a few resources each: only those are looked at. */
                         for (uint32_t bits = d->nets[t]; bits; bits &= bits - 1) {
                             int res = __builtin_ctz(bits);
-                            int64_t net = (mt->output[res] - mt->input[res]) * share / 1000;
+                            int64_t net = d->bot_made[t][res] * share / 1000;
                             v->net[res] += net;
                             made[res] += net;
                         }
@@ -210,8 +209,8 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
             slots = m->build_left <= 1 ? slots : 0;
             pending |= 1u << t; /* going up */
         }
-        slots_at[i] = slots;
-        if (slots > 0) {
+        if (slots > 0) { /* the only slots read: staffing fills these alone */
+            slots_at[i] = slots;
             open_types |= 1u << t;
             v->open_type[open] = t;
             open_at[open++] = i;
@@ -229,7 +228,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
         beds += count[t] * mt->housing;
         for (uint32_t bits = whole[t] ? d->nets[t] : 0; bits; bits &= bits - 1) {
             int res = __builtin_ctz(bits);
-            int64_t net = (mt->output[res] - mt->input[res]) * whole[t];
+            int64_t net = d->bot_made[t][res] * whole[t];
             v->net[res] += net;
             made[res] += net;
         }
@@ -286,15 +285,30 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
         worst_b = __builtin_ctz(present & (present - 1));
         worst = s->tension[worst_a][worst_b];
     }
-    for (uint32_t as = present; as; as &= as - 1) {
-        int32_t a = __builtin_ctz(as);
-        const int32_t *row = s->tension[a];
-        for (uint32_t bs = as & (as - 1); bs; bs &= bs - 1) {
-            int32_t b = __builtin_ctz(bs);
-            if (row[b] > worst) {
-                worst_a = a;
-                worst_b = b;
-                worst = row[b];
+    if (!(present & (present + 1))) {
+        /* The nations present are the first N (as on most bases): the same
+         * pairs in the same order, counted plainly. */
+        for (int32_t a = 0, n = __builtin_ctz(present + 1); a < n; a++) {
+            const int32_t *row = s->tension[a];
+            for (int32_t b = a + 1; b < n; b++) {
+                if (row[b] > worst) {
+                    worst_a = a;
+                    worst_b = b;
+                    worst = row[b];
+                }
+            }
+        }
+    } else {
+        for (uint32_t as = present; as; as &= as - 1) {
+            int32_t a = __builtin_ctz(as);
+            const int32_t *row = s->tension[a];
+            for (uint32_t bs = as & (as - 1); bs; bs &= bs - 1) {
+                int32_t b = __builtin_ctz(bs);
+                if (row[b] > worst) {
+                    worst_a = a;
+                    worst_b = b;
+                    worst = row[b];
+                }
             }
         }
     }
@@ -303,10 +317,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->tension = worst;
     v->class_tension = s->class_tension;
     v->weeks_left = weeks_left(v);
-    v->supplied = supplied(v);
-    int64_t weeks_of[HV_RES_COUNT]; /* read only where need > 0 */
-    weigh_resources(v, weeks_of);
-    weigh_making(v, weeks_of);
+    weigh_resources(v);
     for (int res = 0; res < HV_RES_COUNT; res++)
         if (made[res] > 0)
             v->output_worth += made[res] * v->worth[res];
@@ -373,7 +384,8 @@ static void weigh_effects(hv_bot_view *v, const int32_t *staff, const int32_t *w
     v->staff_w = morale_weight(v, v->staff);
     v->workers_w = morale_weight(v, v->workers);
     memset(v->faction_w, 0, sizeof v->faction_w);
-    int32_t calm_low = INT32_MIN, calm_high = INT32_MAX;
+    int64_t up = 0;
+    int below = 0;
     for (int32_t k = 0; k < r->sponsor_count; k++) {
         int64_t w = v->point_w[k] = point_worth(v, k);
         v->points_w += w;
@@ -391,20 +403,15 @@ static void weigh_effects(hv_bot_view *v, const int32_t *staff, const int32_t *w
             h->mood = hv_sponsor_mood(h->mean);
             /* Outside the bands looked up: always weighed. */
             h->low = h->high = 0;
-            h->calm_low = 1;
-            h->calm_high = -1;
             if (h->mean >= 0 && h->mean <= 100) {
-                h->calm_low = (int32_t)(v->d->bot_mood_lo[h->mean] - h->mean);
-                h->calm_high = (int32_t)(v->d->bot_mood_hi[h->mean] - h->mean);
-                h->low = (h->calm_low - 1) * h->people;
-                h->high = (h->calm_high + 1) * h->people;
+                h->low = (v->d->bot_mood_lo[h->mean] - h->mean - 1) * h->people;
+                h->high = (v->d->bot_mood_hi[h->mean] - h->mean + 1) * h->people;
             }
-            calm_low = h->calm_low > calm_low ? h->calm_low : calm_low;
-            calm_high = h->calm_high < calm_high ? h->calm_high : calm_high;
+            up += h->mood < 2 ? w : 0;
+            below |= w < 0;
         }
     }
-    v->calm_low = calm_low;
-    v->calm_high = calm_high;
+    v->mood_up = below ? -1 : v->greedy ? up / 2 : up; /* as mood_worth halves */
     v->horizon = v->weeks_left < 12 ? v->weeks_left : 12;
     int32_t over = (v->tension > v->class_tension ? v->tension : v->class_tension) -
                    (r->society.incident_at - 10);
@@ -454,27 +461,29 @@ static int64_t extras(const hv_bot_view *v, const hv_module_type *mt, int starve
  * week weighs several at once. */
 static void type_values(const hv_bot_view *v, uint32_t types, int32_t *out)
 {
+    const hv_state *s = v->s;
+    const hv_rules_derived *d = v->d;
+    uint32_t plain = d->bot_plain, scarce = v->scarce;
     for (; types; types &= types - 1) {
         int32_t type = __builtin_ctz(types);
-        const hv_state *s = v->s;
         const hv_module_type *mt = &v->r->module_types[type];
+        const int64_t *made = d->bot_made[type];
         int64_t value = 0;
         if (power_now(v, mt) > 0)
             value += s->power_demand > s->power_supply ? 2500 : 700;
         /* A recipe whose input nothing makes, no rock in reach holds and the
          * stores cannot feed for long makes nothing worth having. */
         int starved = 0;
-        for (uint32_t bits = v->d->uses[type] & v->scarce; bits; bits &= bits - 1) {
+        for (uint32_t bits = d->uses[type] & scarce; bits; bits &= bits - 1) {
             int res = __builtin_ctz(bits);
             starved |= mt->input[res] > 0 && s->stock[res] < 8 * mt->input[res]; /* scarce */
         }
         /* What its recipe is worth in a week, against the wages of its crew. */
-        for (uint32_t bits = starved ? 0 : v->d->nets[type]; bits; bits &= bits - 1) {
-            int res = __builtin_ctz(bits);
-            int64_t made = mt->output[res] - mt->input[res]; /* never 0 (nets) */
-            value += made * v->worth[res] / 100 + (made > 0 ? v->rise[res] : v->fall[res]);
+        for (uint32_t bits = starved ? 0 : d->nets[type]; bits; bits &= bits - 1) {
+            int res = __builtin_ctz(bits); /* made is never 0 here (nets) */
+            value += made[res] * v->worth[res] / 100 + (made[res] > 0 ? v->rise[res] : v->fall[res]);
         }
-        if (!(v->d->bot_plain >> type & 1u))
+        if (!(plain >> type & 1u))
             value += extras(v, mt, starved);
         out[type] = (int32_t)(value > 100000 ? 100000 : value < -100000 ? -100000 : value);
     }

@@ -34,7 +34,6 @@ typedef struct hv_bot_view {
     int32_t worst_a, worst_b; /* the pair of nations with the highest tension, or -1 */
     int32_t min_satisfaction;
     int32_t weeks_left; /* until the level's deadline, or a year */
-    uint32_t supplied;  /* bit per resource ships or rocks in reach bring */
     uint32_t scarce;    /* bit per resource nothing adds to: not made on net, not supplied */
     /* Weights every worth of the week reads, weighed once as the view is
      * filled (a week weighs a few dozen effects and module types). */
@@ -54,11 +53,13 @@ typedef struct hv_bot_view {
      * the nation, staff times ds plus workers times dw, lies strictly
      * between low and high leaves the mood as it is. */
     int32_t heard_count;
-    int32_t calm_low, calm_high; /* every nation keeps its mood for moves of morale within */
+    /* The most what the moods write home can gain a week when every
+     * nation's mean rises ten points or less (a step each, below the top),
+     * or -1 when some sponsor's point is worth less than nothing. */
+    int64_t mood_up;
     struct hv_bot_nation {
         int32_t sponsor;
         int32_t mood;
-        int32_t calm_low, calm_high; /* it keeps its mood for moves of morale within */
         int64_t staff, workers, people, mean;
         int64_t low, high;
     } heard[HV_MAX_SPONSORS];
@@ -70,7 +71,7 @@ typedef struct hv_bot_view {
     uint32_t open_types;           /* bit per module type of theirs */
     int32_t open[HV_MAX_MODULES];  /* their indices, ascending */
     int32_t open_type[HV_MAX_MODULES]; /* and their module types */
-    int32_t slots[HV_MAX_MODULES]; /* free crew slots left */
+    int32_t slots[HV_MAX_MODULES]; /* free crew slots left, of the modules in open */
     int32_t taken[2];              /* modules staffing took someone from, or -1 */
     uint32_t pending;              /* bit per module type going up or with slots to fill */
     int restaffed;                 /* staffing filled slots since pending was marked */

@@ -46,9 +46,6 @@ static int64_t satisfaction_worth(const hv_bot_view *v, const hv_by_faction *sat
  * for both holds it (most do: its bands are ten points wide). */
 static int64_t mood_worth(const hv_bot_view *v, int32_t staff, int32_t workers)
 {
-    int32_t low = staff < workers ? staff : workers, high = staff < workers ? workers : staff;
-    if (low >= v->calm_low && high <= v->calm_high)
-        return 0;
     int64_t w = 0;
     for (int32_t i = 0; i < v->heard_count; i++) {
         const struct hv_bot_nation *h = &v->heard[i];
@@ -66,8 +63,8 @@ static int64_t mood_worth(const hv_bot_view *v, int32_t staff, int32_t workers)
 static int64_t agenda_pay_worth(const hv_bot_view *v, int32_t pay_pct)
 {
     int64_t w = 0;
-    for (int32_t k = 0; k < v->r->sponsor_count; k++)
-        w += v->pay_w[k] * (pay_pct / 10) / 10;
+    for (uint32_t bits = v->d->bot_pays; bits; bits &= bits - 1) /* the others add 0 */
+        w += v->pay_w[__builtin_ctz(bits)] * (pay_pct / 10) / 10;
     return w;
 }
 
@@ -89,67 +86,60 @@ static int launch_near(const hv_bot_view *v)
 /* Worth of a policy option's effect E held for the weeks ahead, where
  * NAMES are its hv_option_names, FACTIONS the bits of the factions its
  * satisfaction names and CLASS_DELTA its class tension with its morale
- * gap's (the rules' derived data), and IN_FORCE is the effect of the
- * option the policy has now. */
+ * gap's (the rules' derived data), all but what piles up week on week:
+ * that, the agendas' part of it, goes to *LASTING (the moods' part is
+ * hv_bot_policy_pick's, against the option in force). */
 static int64_t policy_worth(const hv_bot_view *v, const hv_effect *e, uint32_t names,
                             uint32_t terms, uint32_t factions, int64_t class_delta,
-                            const hv_effect *in_force)
+                            int64_t *lasting)
 {
     /* Most options name a few of the effects (TERMS): a term of an effect
      * at 0 is worth 0 and is not weighed. */
     int64_t horizon = v->horizon;
-    int64_t w = 0, lasting = 0;
-    int32_t staff = e->morale_staff, workers = e->morale_workers;
-    if (terms) {
-        for (int res = 0; res < HV_RES_COUNT && (terms & HV_BOT_TERM_RESOURCES); res++)
-            w += e->resources[res] * v->worth[res];
-        if (terms & HV_BOT_TERM_PERCENT) {
-            if (e->output_pct)
-                w += v->output_worth * e->output_pct / 100;
-            if (e->ration_pct)
-                w -= v->need[HV_RES_FOOD] * e->ration_pct / 100 * v->worth[HV_RES_FOOD];
-            if (e->pay_pct) {
-                w -= v->worker_pay * e->pay_pct / 100 * 100;
-                lasting = agenda_pay_worth(v, e->pay_pct);
-            }
-        }
-        /* Morale and tension settle over the weeks ahead: count half of them. */
-        if (terms & HV_BOT_TERM_MORALE)
-            w += (staff * v->staff_w + workers * v->workers_w) * horizon / 4;
-        if (terms & HV_BOT_TERM_CLASS)
-            w -= class_delta * v->class_w * horizon / 2;
-        if (terms & HV_BOT_TERM_TENSION) {
-            int32_t pair = v->worst_a >= 0 && (names & HV_OPTION_PAIRS)
-                               ? hv_by_pair_for(&e->tension, v->worst_a, v->worst_b)
-                               : e->tension.all;
-            w -= pair * v->tension_w * horizon / 2;
-        }
-        if (terms & HV_BOT_TERM_SPONSORS) {
-            /* Satisfaction that names no faction is the same for every sponsor. */
-            int64_t sat = e->satisfaction.all * v->points_w;
-            for (uint32_t bits = factions; bits; bits &= bits - 1) {
-                int32_t f = __builtin_ctz(bits);
-                sat += e->satisfaction.by[f] * v->faction_w[f];
-            }
-            w += sat * horizon / 2;
-        }
-        if (terms & HV_BOT_TERM_RARE) {
-            if (e->incident_pct)
-                w -= e->incident_pct * v->incident_w;
-            if (e->joint)
-                w += v->joint_w;
-            if (e->capture_pm && launch_near(v))
-                w += (int64_t)e->capture_pm * 10;
+    int64_t w = 0;
+    *lasting = 0;
+    if (!terms)
+        return 0;
+    for (int res = 0; res < HV_RES_COUNT && (terms & HV_BOT_TERM_RESOURCES); res++)
+        w += e->resources[res] * v->worth[res];
+    if (terms & HV_BOT_TERM_PERCENT) {
+        if (e->output_pct)
+            w += v->output_worth * e->output_pct / 100;
+        if (e->ration_pct)
+            w -= v->need[HV_RES_FOOD] * e->ration_pct / 100 * v->worth[HV_RES_FOOD];
+        if (e->pay_pct) {
+            w -= v->worker_pay * e->pay_pct / 100 * 100;
+            *lasting = agenda_pay_worth(v, e->pay_pct);
         }
     }
-    /* An agenda's displeasure and a nation's mood pile up week on week and
-     * stay; morale today already holds the option in force. */
-    staff -= in_force->morale_staff;
-    workers -= in_force->morale_workers;
-    if (staff | workers)
-        lasting += mood_worth(v, staff, workers);
-    if (lasting)
-        w += lasting * horizon * horizon / 4;
+    /* Morale and tension settle over the weeks ahead: count half of them. */
+    if (terms & HV_BOT_TERM_MORALE)
+        w += (e->morale_staff * v->staff_w + e->morale_workers * v->workers_w) * horizon / 4;
+    if (terms & HV_BOT_TERM_CLASS)
+        w -= class_delta * v->class_w * horizon / 2;
+    if (terms & HV_BOT_TERM_TENSION) {
+        int32_t pair = v->worst_a >= 0 && (names & HV_OPTION_PAIRS)
+                           ? hv_by_pair_for(&e->tension, v->worst_a, v->worst_b)
+                           : e->tension.all;
+        w -= pair * v->tension_w * horizon / 2;
+    }
+    if (terms & HV_BOT_TERM_SPONSORS) {
+        /* Satisfaction that names no faction is the same for every sponsor. */
+        int64_t sat = e->satisfaction.all * v->points_w;
+        for (uint32_t bits = factions; bits; bits &= bits - 1) {
+            int32_t f = __builtin_ctz(bits);
+            sat += e->satisfaction.by[f] * v->faction_w[f];
+        }
+        w += sat * horizon / 2;
+    }
+    if (terms & HV_BOT_TERM_RARE) {
+        if (e->incident_pct)
+            w -= e->incident_pct * v->incident_w;
+        if (e->joint)
+            w += v->joint_w;
+        if (e->capture_pm && launch_near(v))
+            w += (int64_t)e->capture_pm * 10;
+    }
     return w;
 }
 
@@ -162,19 +152,42 @@ int32_t hv_bot_policy_pick(const hv_bot_view *v, int32_t p)
     const uint8_t *terms = v->d->bot_terms[p];
     int32_t now = v->s->policy[p], best = now, count = pol->option_count;
     const hv_effect *in_force = &pol->options[now].effect;
-    int64_t worth[HV_MAX_OPTIONS];
+    int64_t worth[HV_MAX_OPTIONS], lasting[HV_MAX_OPTIONS];
     for (int32_t o = 0; o < count; o++) /* one call, so that it is inlined */
         worth[o] = policy_worth(v, &pol->options[o].effect, names[o], terms[o], factions[o],
-                                class_delta[o], in_force);
-    int64_t now_worth = worth[now], best_worth = now_worth;
+                                class_delta[o], &lasting[o]);
+    /* What piles up counts for the weeks ahead over and over (its square,
+     * halved twice); the option in force moves no mood. */
+    int64_t piles = v->horizon * v->horizon;
+    int64_t now_worth = worth[now] + lasting[now] * piles / 4, best_worth = now_worth;
+    /* A change needs a clear margin, so the base does not flip back and forth. */
+    int64_t margin = 200 + (now_worth < 0 ? -now_worth : now_worth) / 5;
+    int64_t bar = now_worth + margin;
     for (int32_t o = 0; o < count; o++) {
-        if (o != now && worth[o] > best_worth) {
-            best_worth = worth[o];
+        if (o == now)
+            continue;
+        /* A nation's mood piles up and stays; morale today already holds
+         * the option in force. */
+        int64_t last = lasting[o];
+        int32_t staff = pol->options[o].effect.morale_staff - in_force->morale_staff;
+        int32_t workers = pol->options[o].effect.morale_workers - in_force->morale_workers;
+        if (staff | workers) {
+            /* Moods only fall when no morale rises, and rise a step at most
+             * for a rise of ten points or less (hv_bot_view's mood_up): an
+             * option that cannot beat the bar even so is never picked, and
+             * leaving it out changes neither the best nor whether it wins. */
+            int32_t most = staff > workers ? staff : workers;
+            int64_t up = v->mood_up < 0 || most > 10 ? -1 : most <= 0 ? 0 : v->mood_up;
+            if (up >= 0 && worth[o] + (last + up) * piles / 4 <= bar)
+                continue;
+            last += mood_worth(v, staff, workers);
+        }
+        int64_t w = worth[o] + last * piles / 4;
+        if (w > best_worth) {
+            best_worth = w;
             best = o;
         }
     }
-    /* A change needs a clear margin, so the base does not flip back and forth. */
-    int64_t margin = 200 + (now_worth < 0 ? -now_worth : now_worth) / 5;
     return best != now && best_worth - now_worth > margin ? best : -1;
 }
 
@@ -273,22 +286,25 @@ static int64_t effect_worth(const hv_bot_view *v, const hv_effect *e, int depth)
         if (flag)
             w += flags_worth(v->r, 1u << (flag - 1), 0);
     }
-    w += e->health * people * (v->greedy ? 5 : 40);
+    if (e->health)
+        w += e->health * people * (v->greedy ? 5 : 40);
     w -= e->dust * 60;
-    w += e->price_pct * v->s->price *
-         (v->s->stock[HV_RES_IRIDIUM] + v->net[HV_RES_IRIDIUM] * lasting) / 100 * 100 / 10;
+    if (e->price_pct)
+        w += e->price_pct * v->s->price *
+             (v->s->stock[HV_RES_IRIDIUM] + v->net[HV_RES_IRIDIUM] * lasting) / 100 * 100 / 10;
     if (e->break_type > 0)
         w -= (int64_t)e->break_weeks * (v->valued >> (e->break_type - 1) & 1u
                                             ? v->type_value[e->break_type - 1]
                                             : hv_bot_type_value(v, e->break_type - 1));
     /* Unrest falls on a side: a strike stops a share of the work, sabotage
      * a busy module, a defection loses a pair of hands. */
-    int64_t per_head = people ? v->output_worth / people : 0;
-    w -= (int64_t)e->strike_weeks * v->output_worth / 3;
-    w -= (int64_t)e->sabotage_weeks * v->output_worth / 5;
+    if (e->strike_weeks)
+        w -= (int64_t)e->strike_weeks * v->output_worth / 3;
+    if (e->sabotage_weeks)
+        w -= (int64_t)e->sabotage_weeks * v->output_worth / 5;
     w -= (int64_t)e->injure * 2 * (v->greedy ? 5 : 40);
     if (e->defect)
-        w -= per_head * lasting;
+        w -= (people ? v->output_worth / people : 0) * lasting; /* a head's share */
     if (e->set_flags | e->clear_flags) /* most effects touch no flag */
         w += flags_worth(v->r, e->set_flags, e->clear_flags);
     return w;

@@ -23,8 +23,10 @@ static void derive_bots(const hv_rules *rules, hv_rules_derived *d)
         d->bot_housing |= (uint32_t)(mt->housing > 0) << t;
         d->bot_refines |= (uint32_t)(mt->input[HV_RES_ORE] > 0 && mt->output[HV_RES_IRIDIUM] > 0)
                           << t;
-        for (int r = 0; r < HV_RES_COUNT; r++)
+        for (int r = 0; r < HV_RES_COUNT; r++) {
             d->bot_outputs[r] |= (uint32_t)(mt->output[r] > 0) << t;
+            d->bot_made[t][r] = mt->output[r] - mt->input[r];
+        }
         if (mt->cost[HV_RES_MATERIALS] > d->bot_materials)
             d->bot_materials = mt->cost[HV_RES_MATERIALS];
     }
@@ -37,6 +39,7 @@ static void derive_bots(const hv_rules *rules, hv_rules_derived *d)
             for (int32_t f = 0; f < HV_MAX_FACTIONS; f++)
                 d->bot_factions[p][o] |= (uint16_t)((e->satisfaction.by[f] != 0) << f);
             d->bot_ration[p][o] = e->ration_pct;
+            d->bot_rations |= (uint32_t)(e->ration_pct != 0) << p;
             int32_t gap = e->morale_staff - e->morale_workers;
             d->bot_class_delta[p][o] = e->class_tension + gap * rules->society.gap_tension / 10;
             d->bot_terms[p][o] =
@@ -56,6 +59,7 @@ static void derive_bots(const hv_rules *rules, hv_rules_derived *d)
         d->bot_funding += sp->funding;
         d->bot_point[k] = sp->funding * 100 / 200;
         d->bot_agenda_pay[k] = sp->agenda.pay;
+        d->bot_pays |= (uint32_t)(sp->agenda.pay != 0) << k;
         d->bot_sponsor_faction[k] = sp->faction;
     }
     for (int32_t i = 0; i < rules->win_count && i < HV_MAX_GOALS; i++) {

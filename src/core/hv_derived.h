@@ -61,7 +61,11 @@ typedef struct hv_rules_derived {
     int64_t bot_survey_fuel;            /* hv_survey_fuel */
     int64_t bot_capture_fuel[HV_MAX_ASTEROIDS];          /* hv_capture_fuel of each asteroid */
     int32_t bot_ration[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* an option's ration_pct */
+    uint32_t bot_rations; /* bit per policy with an option whose ration_pct is not 0 */
     int32_t bot_crew_slots[HV_MAX_MODULE_TYPES];         /* of each module type */
+    /* What a whole crew of each module type makes of each resource in a
+     * week, less what it uses (not 0 just where nets has its bit). */
+    int64_t bot_made[HV_MAX_MODULE_TYPES][HV_RES_COUNT];
     /* Bit per faction an option's satisfaction names. */
     uint16_t bot_factions[HV_MAX_POLICIES][HV_MAX_OPTIONS];
     uint8_t bot_terms[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* hv_bot_terms an option's effect has */
@@ -76,6 +80,7 @@ typedef struct hv_rules_derived {
     int64_t bot_keep[HV_RES_COUNT];          /* the most a win goal asks held, or 0 */
     int64_t bot_point[HV_MAX_SPONSORS];      /* a sponsor's funding * 100 / 200 */
     int64_t bot_agenda_pay[HV_MAX_SPONSORS]; /* its agenda's pay weight */
+    uint32_t bot_pays;                       /* bit per sponsor whose agenda weighs pay */
     int32_t bot_sponsor_faction[HV_MAX_SPONSORS];
     uint32_t bot_sat_goals;                /* bit per win goal of satisfaction at least */
     uint32_t bot_needs;                    /* bit per resource people use up (need not 0) */

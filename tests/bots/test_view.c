@@ -9,11 +9,12 @@
  * - the planner weighs one policy a week, one it may change, in turn, and
  *   none when policy orders are forbidden;
  * - the rules' bands of the sponsors' mood hold hv_sponsor_mood's own;
- * - what the look reads of sponsors, goals, needs and policies from the
+ * - what the look reads of sponsors, goals, needs, recipes and policies from the
  *   rules' derived data is what the rules say, and a policy is ready by it
  *   exactly when hv_bot_policy_ready says so;
  * - week after week of the sandbox, each policy's pick (which skips what
- *   cannot matter) is the one every option weighed in full gives. */
+ *   cannot matter) is the one every option weighed in full gives, and the
+ *   moods never gain more than the bound it skips options by. */
 #include "hv_bot.h"
 #include "hv_bot_view.h"
 #include "hv_level.h"
@@ -138,6 +139,7 @@ static void check_derived_reads(const hv_level *level, hv_state *s)
         funding += r->sponsors[k].funding;
         CHECK_EQ_INT(d->bot_point[k], r->sponsors[k].funding * 100 / 200);
         CHECK_EQ_INT(d->bot_agenda_pay[k], r->sponsors[k].agenda.pay);
+        CHECK_EQ_INT(d->bot_pays >> k & 1u, r->sponsors[k].agenda.pay != 0);
         CHECK_EQ_INT(d->bot_sponsor_faction[k], r->sponsors[k].faction);
     }
     CHECK_EQ_INT(d->bot_funding, funding);
@@ -152,10 +154,20 @@ static void check_derived_reads(const hv_level *level, hv_state *s)
     }
     for (int32_t i = 0; i < r->win_count; i++)
         CHECK_EQ_INT(d->bot_sat_goals >> i & 1u, r->win[i].kind == HV_GOAL_SATISFACTION_AT_LEAST);
+    for (int32_t t = 0; t < r->module_type_count; t++)
+        for (int res = 0; res < HV_RES_COUNT; res++) {
+            const hv_module_type *mt = &r->module_types[t];
+            CHECK_EQ_INT(d->bot_made[t][res], mt->output[res] - mt->input[res]);
+            CHECK_EQ_INT(d->bot_made[t][res] != 0, d->nets[t] >> res & 1u);
+        }
     hv_level_new_game(level, 3, s);
     int32_t ready = 0, waiting = 0;
     for (int32_t p = 0; p < r->policy_count; p++) {
         CHECK_EQ_INT(d->bot_locked >> p & 1u, r->policies[p].locked != 0);
+        int rations = 0;
+        for (int32_t o = 0; o < r->policies[p].option_count; o++)
+            rations |= r->policies[p].options[o].effect.ration_pct != 0;
+        CHECK_EQ_INT(d->bot_rations >> p & 1u, rations);
         for (int32_t turn = 0; turn < 16; turn++)
             for (int32_t since = 0; since <= turn + 1; since++) {
                 s->turn = turn;
@@ -247,14 +259,62 @@ static int32_t full_pick(const hv_bot_view *v, int32_t p)
     return best != now && best_worth - now_worth > margin ? best : -1;
 }
 
+/* What the moods write home in a week once morale has moved by DS for
+ * staff and DW for workers, from the people alone (halved for the greedy
+ * bot, as the pick weighs it). */
+static int64_t full_mood(const hv_bot_view *v, int32_t ds, int32_t dw)
+{
+    const hv_rules *r = v->r;
+    const hv_state *s = v->s;
+    int64_t mood = 0;
+    for (int32_t k = 0; k < r->sponsor_count; k++) {
+        int64_t staff = 0, workers = 0, morale = 0;
+        for (int32_t i = 0; i < s->person_count; i++) {
+            if (s->people[i].faction != r->sponsors[k].faction)
+                continue;
+            morale += s->people[i].morale;
+            if (r->roles[s->people[i].role].klass == HV_CLASS_WORKER)
+                workers++;
+            else
+                staff++;
+        }
+        if (staff + workers) {
+            int64_t mean = morale / (staff + workers);
+            int64_t moved = (staff * ds + workers * dw) / (staff + workers);
+            mood += (hv_sponsor_mood(mean + moved) - hv_sponsor_mood(mean)) * v->point_w[k];
+        }
+    }
+    return v->greedy ? mood / 2 : mood;
+}
+
+/* The bound the pick leaves options out by: the moods gain nothing when
+ * no morale rises, and at most the view's mood_up for a rise of ten
+ * points or less. Returns how many of the moves tried gained something. */
+static int32_t check_mood_bound(const hv_bot_view *v)
+{
+    int32_t gains = 0;
+    for (int32_t ds = -12; ds <= 12; ds++)
+        for (int32_t dw = -12; dw <= 12; dw++) {
+            int32_t most = ds > dw ? ds : dw;
+            if (most > 10 || v->mood_up < 0)
+                continue;
+            int64_t mood = full_mood(v, ds, dw);
+            CHECK(mood <= (most <= 0 ? 0 : v->mood_up));
+            gains += mood > 0;
+        }
+    return gains;
+}
+
 static void check_picks(const hv_level *level, hv_state *s)
 {
     hv_bot_view *v = malloc(sizeof *v);
-    int32_t changes = 0;
+    int32_t changes = 0, gains = 0;
     for (int greedy = 0; greedy <= 1; greedy++) {
         hv_level_new_game(level, 7 + (uint64_t)greedy, s);
         for (int32_t week = 0; week < 150 && s->outcome == HV_OUTCOME_RUNNING; week++) {
             hv_bot_look(v, s, greedy);
+            if (week % 3 == 0)
+                gains += check_mood_bound(v);
             for (int32_t p = 0; p < level->rules.policy_count; p++) {
                 int32_t pick = hv_bot_policy_pick(v, p);
                 CHECK_EQ_INT(pick, full_pick(v, p));
@@ -265,6 +325,7 @@ static void check_picks(const hv_level *level, hv_state *s)
         }
     }
     CHECK(changes > 0); /* the weeks seen do change policies */
+    CHECK(gains > 0);   /* and some moves of morale do lift a mood */
     free(v);
 }
 
