@@ -22,8 +22,8 @@ static int32_t best_module(hv_bot_view *v)
         int32_t i = v->open[j];
         if (v->slots[i] <= 0)
             continue;
-        int32_t value = i == taken0 || i == taken1 ? hv_bot_module_value(v, i)
-                                                   : v->type_value[v->open_type[j]];
+        int32_t value =
+            i == taken0 || i == taken1 ? hv_bot_module_value(v, i) : v->type_value[v->open_type[j]];
         if (value > best_value) {
             best = i;
             best_value = value;
@@ -302,7 +302,7 @@ static void govern(hv_bot_view *v)
 int32_t hv_bot_capture_crew(const hv_state *s, int32_t asteroid, hv_order *o)
 {
     const hv_rules *r = s->rules;
-    int32_t best = -1;
+    int32_t best = -1, rock = hv_capture_rock_odds(s, asteroid);
     memset(o, 0, sizeof *o);
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
@@ -312,7 +312,7 @@ int32_t hv_bot_capture_crew(const hv_state *s, int32_t asteroid, hv_order *o)
             const hv_person *e = &s->people[k];
             if (k == i || e->away || !r->roles[e->role].engineer)
                 continue;
-            int32_t odds = hv_capture_odds(s, asteroid, p, e);
+            int32_t odds = hv_capture_crew_odds(s, rock, p, e);
             if (odds > best) {
                 best = odds;
                 *o = (hv_order){.kind = HV_ORDER_CAPTURE,

@@ -49,21 +49,33 @@ hv_reject hv_order_survey(hv_state *s, hv_report *report, const hv_order *o)
 int32_t hv_capture_odds(const hv_state *s, int32_t target, const hv_person *pilot,
                         const hv_person *engineer)
 {
+    return hv_capture_crew_odds(s, hv_capture_rock_odds(s, target), pilot, engineer);
+}
+
+int32_t hv_capture_rock_odds(const hv_state *s, int32_t target)
+{
     const hv_rules *rules = s->rules;
     const hv_missions *m = &rules->missions;
     hv_effect policy;
     hv_policy_total(s, &policy);
-    int32_t odds = m->base_odds + m->skill_odds * (pilot->skill - 3 + engineer->skill - 3);
-    odds -= m->risk_odds * rules->asteroids[target].risk;
+    int32_t odds = m->base_odds - m->risk_odds * rules->asteroids[target].risk;
     if (!s->asteroids[target].surveyed)
         odds -= m->unsurveyed_odds;
+    int64_t equipment = hv_state_running_bonus(s, offsetof(hv_module_type, spaceport)) - 1;
+    odds += (int32_t)(equipment > 200 ? 200 : equipment);
+    return odds + policy.capture_pm;
+}
+
+int32_t hv_capture_crew_odds(const hv_state *s, int32_t rock, const hv_person *pilot,
+                             const hv_person *engineer)
+{
+    const hv_rules *rules = s->rules;
+    const hv_missions *m = &rules->missions;
+    int32_t odds = rock + m->skill_odds * (pilot->skill - 3 + engineer->skill - 3);
     /* Two crew who distrust each other's nations fly worse, or sabotage. */
     int32_t t = s->tension[pilot->faction][engineer->faction];
     if (t > rules->society.incident_at)
         odds -= m->tension_odds * (t - rules->society.incident_at);
-    int64_t equipment = hv_state_running_bonus(s, offsetof(hv_module_type, spaceport)) - 1;
-    odds += (int32_t)(equipment > 200 ? 200 : equipment);
-    odds += policy.capture_pm;
     const hv_trait *tp = hv_person_trait(s, pilot), *te = hv_person_trait(s, engineer);
     odds += (tp ? tp->capture_pm : 0) + (te ? te->capture_pm : 0);
     return hv_clamp(odds, 50, 950);

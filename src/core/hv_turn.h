@@ -86,6 +86,12 @@ int hv_asteroid_window_open(const hv_state *state, int32_t index, int32_t week);
 /* Capture success per mille for this crew, as it would be fixed at launch. */
 int32_t hv_capture_odds(const hv_state *state, int32_t asteroid, const hv_person *pilot,
                         const hv_person *engineer);
+/* The part of hv_capture_odds any crew of ASTEROID shares (the rock, the
+ * spaceports, policies), unclamped: for weighing many crews at once. */
+int32_t hv_capture_rock_odds(const hv_state *state, int32_t asteroid);
+/* hv_capture_odds of this crew, from their rock's hv_capture_rock_odds. */
+int32_t hv_capture_crew_odds(const hv_state *state, int32_t rock_odds, const hv_person *pilot,
+                             const hv_person *engineer);
 /* Iridium price in hundredths after AMOUNT were sold at once now. */
 int64_t hv_market_price_after(const hv_state *state, int64_t amount);
 /* Funds a sale of AMOUNT iridium at once would bring now, at SHARE_PCT of the price. */
