@@ -3,6 +3,9 @@
  * and the helpers policies and events use to move them. */
 #include <stddef.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "hv_phase.h"
 #include "hv_turn.h"
@@ -161,6 +164,60 @@ void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_caus
         hv_story_schedule(s, report, e->follow_event - 1, e->follow_weeks, 0);
 }
 
+/* ---- lanes: nations side by side, sixteen bits each ------------------- */
+
+#if defined(__SSE2__)
+/* D limited to -100..100: a step of it moves a tension of 0..100 the same
+ * (clamped to 0..100), and it fits, added, in 16 bits. */
+static inline __m128i lanes_step(int32_t d)
+{
+    return _mm_set1_epi16((int16_t)hv_clamp(d, -100, 100));
+}
+
+/* T + D clamped to 0..100, lane by lane. */
+static inline __m128i lanes_move(__m128i t, __m128i d)
+{
+    return _mm_min_epi16(_mm_max_epi16(_mm_add_epi16(t, d), _mm_setzero_si128()),
+                         _mm_set1_epi16(100));
+}
+
+/* All ones in the lanes of V (nations 8V..8V+7) whose bit MASK has. */
+static inline __m128i lanes_of(uint32_t mask, int32_t v)
+{
+    __m128i bits = _mm_setr_epi16(1, 2, 4, 8, 16, 32, 64, 128);
+    return _mm_cmpeq_epi16(_mm_and_si128(_mm_set1_epi16((int16_t)(mask >> 8 * v)), bits), bits);
+}
+
+_Static_assert(HV_MAX_FACTIONS == 12, "a row of nations is a vector of eight and one of four");
+
+/* Lanes of nations 8V.. of an int32 ROW of tension (0..100): eight for V
+ * 0, four for V 1 (the lanes past the last nation read 0). */
+static inline __m128i lanes_row(const int32_t *row, int32_t v)
+{
+    const __m128i *at = (const __m128i *)(row + 8 * v);
+    return _mm_packs_epi32(_mm_loadu_si128(at), v ? _mm_setzero_si128() : _mm_loadu_si128(at + 1));
+}
+
+/* Stores lanes T of nations 8V.. into ROW, as lanes_row read them. */
+static inline void lanes_row_store(int32_t *row, int32_t v, __m128i t)
+{
+    _mm_storeu_si128((__m128i *)(row + 8 * v), _mm_unpacklo_epi16(t, _mm_setzero_si128()));
+    if (!v)
+        _mm_storeu_si128((__m128i *)(row + 4), _mm_unpackhi_epi16(t, _mm_setzero_si128()));
+}
+
+/* The bytes of nations 8V.. of a row of bytes, as lanes_row reads a row. */
+static inline __m128i lanes_bytes(const void *bytes, int32_t v)
+{
+    if (!v)
+        return _mm_loadl_epi64((const __m128i *)bytes);
+    int32_t four;
+    memcpy(&four, (const uint8_t *)bytes + 8, sizeof four);
+    return _mm_cvtsi32_si128(four);
+}
+
+#endif
+
 /* ---- morale ------------------------------------------------------------ */
 
 /* Where morale settles under POLICY with the week's RECREATION from
@@ -174,19 +231,43 @@ static void morale_bases(const hv_state *s, const hv_effect *policy, int32_t rec
     for (uint32_t m = (uint32_t)s->shortage_mask; m; m &= m - 1)
         shortages++;
     int32_t common = soc->base_morale + (recreation > 15 ? 15 : recreation) - 15 * shortages;
-    /* Each nation's worst tension with another present: its row of the
-     * table four lanes at a time, the nations away masked out. Tension is
-     * never below 0 and a nation has none with itself. */
-    hv_lanes keep[HV_LANE_GROUPS], none = {0, 0, 0, 0};
-    hv_lanes_keep(present, keep);
+    /* Each nation's worst tension with another present. The table is
+     * symmetric, never below 0 and 0 on its diagonal (hv_state_check), so
+     * the highest in a present nation's column over the rows of the
+     * nations present is the highest in its row over their columns: the
+     * rows taken lane by lane, with nothing to mask. */
+#if defined(__SSE2__)
+    /* Sixteen bits a lane (tension is 0..100), eight nations a vector. */
+    __m128i low = _mm_setzero_si128(), high = low;
+    int wide = present >> 8 != 0;
+    for (uint32_t x = present; x; x &= x - 1) {
+        const int32_t *row = s->tension[__builtin_ctz(x)];
+        low = _mm_max_epi16(low, lanes_row(row, 0));
+        if (wide)
+            high = _mm_max_epi16(high, lanes_row(row, 1));
+    }
+    int16_t worst[16];
+    _mm_storeu_si128((__m128i *)worst, low);
+    _mm_storeu_si128((__m128i *)(worst + 8), high);
+#else
+    hv_lanes most[HV_LANE_GROUPS] = {{0}};
+    for (uint32_t x = present; x; x &= x - 1)
+        for (int32_t q = 0; q < HV_LANE_GROUPS; q++) {
+            hv_lanes t;
+            memcpy(&t, s->tension[__builtin_ctz(x)] + 4 * q, sizeof t);
+            hv_lanes above = t > most[q];
+            most[q] = (t & above) | (most[q] & ~above);
+        }
+    int32_t worst[HV_MAX_FACTIONS];
+    memcpy(worst, most, sizeof worst);
+#endif
     /* Only the nations present have anyone to read their bases. */
     int32_t staff = common + policy->morale_staff;
     int32_t workers = common - (s->class_tension / 4 + soc->worker_morale) + policy->morale_workers;
     for (uint32_t x = present; x; x &= x - 1) {
-        int32_t f = __builtin_ctz(x);
-        int32_t worst = hv_lanes_top(hv_lanes_most(none, s->tension[f], keep));
-        base[0][f] = staff - worst / 4;
-        base[1][f] = workers - worst / 4;
+        int32_t f = __builtin_ctz(x), quarter = worst[f] >> 2; /* worst / 4 */
+        base[0][f] = staff - quarter;
+        base[1][f] = workers - quarter;
     }
 }
 
@@ -322,6 +403,64 @@ static int32_t pair_step(const hv_state *s, hv_report *report, int32_t a, int32_
     return v;
 }
 
+#if defined(__SSE2__)
+/* The pair loop of move_tension without a report, eight nations to a
+ * vector of 16-bit lanes: each pair's steps in the same order, each
+ * clamped to 0..100. Every step is symmetric (the policy's pairs, the
+ * joint crews and the partners are kept both ways round, as tension is),
+ * so each row is moved over all the nations present but its own and
+ * needs no mirror. Returns the highest tension among the nations present. */
+static int32_t pairs_quietly(hv_state *s, const hv_effect *policy, uint32_t present,
+                             const hv_morale_tally *gm, int32_t shortage, int32_t joint,
+                             int32_t gap_pts, int32_t partner_calm, int32_t decay)
+{
+    int16_t mean[16] = {0}; /* 0..100, by nation */
+    for (uint32_t x = present; x; x &= x - 1)
+        mean[__builtin_ctz(x)] = (int16_t)gm->mean[__builtin_ctz(x)];
+    int32_t vectors = present >> 8 ? 2 : 1;
+    /* A policy's pair is all + by (by within -127..127): all limited to
+     * -300..300 moves the sum the same. */
+    __m128i all = _mm_set1_epi16((int16_t)hv_clamp(policy->tension.all, -300, 300));
+    __m128i shortage_v = lanes_step(shortage), decay_v = lanes_step(decay);
+    /* Products of a step limited to -100..100 and 0..10 (the gap's tens)
+     * or 0..3 (joint modules) move it the same as of the whole step. */
+    __m128i gap_v = lanes_step(gap_pts), joint_v = lanes_step(joint);
+    __m128i calm_v = lanes_step(partner_calm), zero = _mm_setzero_si128();
+    __m128i tenth = _mm_set1_epi16(6554); /* G * 6554 >> 16 is G / 10 for G of 0..100 */
+    __m128i worst = zero;
+    for (uint32_t x = present; x; x &= x - 1) {
+        int32_t a = __builtin_ctz(x);
+        int32_t *row = s->tension[a];
+        __m128i mean_a = _mm_set1_epi16(mean[a]);
+        for (int32_t v = 0; v < vectors; v++) {
+            __m128i keep = lanes_of(present & ~(1u << a), v);
+            __m128i partners = lanes_of(s->partners[a], v);
+            __m128i old = lanes_row(row, v);
+            __m128i named = lanes_bytes(policy->tension.by[a], v);
+            named = _mm_srai_epi16(_mm_unpacklo_epi8(named, named), 8);
+            __m128i together = _mm_unpacklo_epi8(lanes_bytes(gm->together[a], v), zero);
+            __m128i mean_b = _mm_loadu_si128((const __m128i *)(mean + 8 * v));
+            __m128i gap =
+                _mm_max_epi16(_mm_sub_epi16(mean_a, mean_b), _mm_sub_epi16(mean_b, mean_a));
+            __m128i t = lanes_move(old, _mm_add_epi16(all, named));
+            t = lanes_move(t, shortage_v);
+            t = lanes_move(t, _mm_mullo_epi16(_mm_mulhi_epu16(gap, tenth), gap_v));
+            t = lanes_move(t, _mm_sub_epi16(zero, _mm_mullo_epi16(joint_v, together)));
+            t = lanes_move(t, _mm_and_si128(partners, calm_v));
+            t = lanes_move(t, decay_v);
+            t = _mm_and_si128(keep, t);
+            worst = _mm_max_epi16(worst, t);
+            t = _mm_or_si128(t, _mm_andnot_si128(keep, old));
+            lanes_row_store(row, v, t);
+        }
+    }
+    worst = _mm_max_epi16(worst, _mm_srli_si128(worst, 8));
+    worst = _mm_max_epi16(worst, _mm_srli_si128(worst, 4));
+    worst = _mm_max_epi16(worst, _mm_srli_si128(worst, 2));
+    return _mm_extract_epi16(worst, 0);
+}
+#endif
+
 /* Moves the tension between each pair of nations present and between the
  * classes; leaves in GM the highest between nations present. */
 static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy, uint32_t present,
@@ -348,6 +487,13 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
         nation[n++] = a;
     }
     int32_t worst = 0;
+#if defined(__SSE2__)
+    if (!report) {
+        worst = pairs_quietly(s, policy, present, gm, shortage, joint, gap_tension_pts,
+                              partner_calm, decay);
+        n = 0; /* every pair moved */
+    }
+#endif
     for (int32_t i = 0; i < n; i++) {
         int32_t a = nation[i];
         int32_t *row = s->tension[a];
