@@ -22,6 +22,10 @@ void hv_policy_total(const hv_state *s, hv_effect *out)
     hv_rules_derived scratch;
     const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
     memset(out, 0, sizeof *out);
+    /* The plain figures summed in locals, which the stores to OUT cannot
+     * touch; the tables (rarely named) straight into OUT. */
+    int32_t staff = 0, workers = 0, pairs = 0, classes = 0, sponsors = 0, output = 0, ration = 0;
+    int32_t pay = 0, incident = 0, capture = 0, joint = 0;
     for (int32_t i = 0; i < s->rules->policy_count; i++) {
         /* Most options name no resource, pair of nations or sponsor: their
          * tables add nothing; many add nothing at all. */
@@ -31,28 +35,36 @@ void hv_policy_total(const hv_state *s, hv_effect *out)
         const hv_effect *e = &s->rules->policies[i].options[s->policy[i]].effect;
         for (int r = 0; r < HV_RES_COUNT && (names & HV_OPTION_RESOURCES); r++)
             out->resources[r] += e->resources[r];
-        out->morale_staff += e->morale_staff;
-        out->morale_workers += e->morale_workers;
+        staff += e->morale_staff;
+        workers += e->morale_workers;
         if (names & HV_OPTION_PAIRS)
             hv_by_pair_add(&out->tension, &e->tension);
         else
-            out->tension.all += e->tension.all;
-        out->class_tension += e->class_tension;
-        if (names & HV_OPTION_SPONSORS)
-            hv_by_faction_add(&out->satisfaction, &e->satisfaction);
-        else
-            out->satisfaction.all += e->satisfaction.all;
-        out->output_pct += e->output_pct;
-        out->ration_pct += e->ration_pct;
-        out->pay_pct += e->pay_pct;
-        out->incident_pct += e->incident_pct;
-        out->capture_pm += e->capture_pm;
-        out->joint |= e->joint;
+            pairs += e->tension.all;
+        classes += e->class_tension;
+        sponsors += e->satisfaction.all;
+        if (names & HV_OPTION_SPONSORS) /* hv_by_faction_add, in line */
+            for (int32_t f = 0; f < HV_MAX_FACTIONS; f++)
+                out->satisfaction.by[f] =
+                    (int16_t)(out->satisfaction.by[f] + e->satisfaction.by[f]);
+        output += e->output_pct;
+        ration += e->ration_pct;
+        pay += e->pay_pct;
+        incident += e->incident_pct;
+        capture += e->capture_pm;
+        joint |= e->joint;
     }
-    out->output_pct = hv_clamp(out->output_pct, -90, 200);
-    out->ration_pct = hv_clamp(out->ration_pct, -90, 200);
-    out->pay_pct = hv_clamp(out->pay_pct, -100, 500);
-    out->incident_pct = hv_clamp(out->incident_pct, -100, 500);
+    out->morale_staff = staff;
+    out->morale_workers = workers;
+    out->tension.all += pairs;
+    out->class_tension = classes;
+    out->satisfaction.all += sponsors;
+    out->output_pct = hv_clamp(output, -90, 200);
+    out->ration_pct = hv_clamp(ration, -90, 200);
+    out->pay_pct = hv_clamp(pay, -100, 500);
+    out->incident_pct = hv_clamp(incident, -100, 500);
+    out->capture_pm = capture;
+    out->joint = joint;
 }
 
 void hv_tension_add(hv_state *s, hv_report *report, int32_t a, int32_t b, int32_t delta,
