@@ -416,55 +416,73 @@ static int32_t pair_step(const hv_state *s, hv_report *report, int32_t a, int32_
 }
 
 #if defined(__SSE2__)
+/* A week's steps of tension, as lanes: the same in every pair. */
+typedef struct week_lanes {
+    __m128i all, shortage, gap, joint, calm, decay;
+} week_lanes;
+
+/* Moves the lanes of nations 8V.. of row A of the tension table (MEAN_A
+ * its nation's mean morale in every lane) where KEEP has all ones, the
+ * partners of A in PARTNERS; returns them, and 0 in the other lanes. */
+static inline __m128i row_lanes(hv_state *s, const hv_effect *policy, const hv_morale_tally *gm,
+                                const int16_t mean[16], const week_lanes *k, int32_t a, int32_t v,
+                                __m128i keep, __m128i partners, __m128i mean_a)
+{
+    int32_t *row = s->tension[a];
+    __m128i zero = _mm_setzero_si128();
+    __m128i old = lanes_row(row, v);
+    __m128i named = lanes_bytes(policy->tension.by[a], v);
+    named = _mm_srai_epi16(_mm_unpacklo_epi8(named, named), 8);
+    __m128i together = _mm_unpacklo_epi8(lanes_bytes(gm->together[a], v), zero);
+    __m128i mean_b = _mm_loadu_si128((const __m128i *)(mean + 8 * v));
+    __m128i gap = _mm_max_epi16(_mm_sub_epi16(mean_a, mean_b), _mm_sub_epi16(mean_b, mean_a));
+    /* G * 6554 >> 16 is G / 10 for G of 0..100. */
+    __m128i tens = _mm_mulhi_epu16(gap, _mm_set1_epi16(6554));
+    __m128i t = lanes_move(old, _mm_add_epi16(k->all, named));
+    t = lanes_move(t, k->shortage);
+    t = lanes_move(t, _mm_mullo_epi16(tens, k->gap));
+    t = lanes_move(t, _mm_mullo_epi16(k->joint, together));
+    t = lanes_move(t, _mm_and_si128(partners, k->calm));
+    t = lanes_move(t, k->decay);
+    t = _mm_and_si128(keep, t);
+    lanes_row_store(row, v, _mm_or_si128(t, _mm_andnot_si128(keep, old)));
+    return t;
+}
+
 /* The pair loop of move_tension without a report, eight nations to a
  * vector of 16-bit lanes: each pair's steps in the same order, each
  * clamped to 0..100. Every step is symmetric (the policy's pairs, the
  * joint crews and the partners are kept both ways round, as tension is),
  * so each row is moved over all the nations present but its own and
- * needs no mirror. Returns the highest tension among the nations present. */
+ * needs no mirror. MEAN holds the nations' mean morale. Returns the
+ * highest tension among the nations present. */
 static int32_t pairs_quietly(hv_state *s, const hv_effect *policy, uint32_t present,
-                             const hv_morale_tally *gm, int32_t shortage, int32_t joint,
-                             int32_t gap_pts, int32_t partner_calm, int32_t decay)
+                             const hv_morale_tally *gm, const int16_t mean[16], int32_t shortage,
+                             int32_t joint, int32_t gap_pts, int32_t partner_calm, int32_t decay)
 {
-    int16_t mean[16] = {0}; /* 0..100, by nation */
-    for (uint32_t x = present; x; x &= x - 1)
-        mean[__builtin_ctz(x)] = (int16_t)gm->mean[__builtin_ctz(x)];
-    int32_t vectors = present >> 8 ? 2 : 1;
     /* A policy's pair is all + by (by within -127..127): all limited to
-     * -300..300 moves the sum the same. */
-    __m128i all = _mm_set1_epi16((int16_t)hv_clamp(policy->tension.all, -300, 300));
-    __m128i shortage_v = lanes_step(shortage), decay_v = lanes_step(decay);
-    /* Products of a step limited to -100..100 and 0..10 (the gap's tens)
-     * or 0..3 (joint modules) move it the same as of the whole step. */
-    __m128i gap_v = lanes_step(gap_pts), joint_v = lanes_step(joint);
-    __m128i calm_v = lanes_step(partner_calm), zero = _mm_setzero_si128();
-    __m128i tenth = _mm_set1_epi16(6554); /* G * 6554 >> 16 is G / 10 for G of 0..100 */
-    __m128i worst = zero;
+     * -300..300 moves the sum the same. Products of a step limited to
+     * -100..100 and 0..10 (the gap's tens) or 0..3 (joint modules) move
+     * it the same as of the whole step. */
+    week_lanes k = {
+        .all = _mm_set1_epi16((int16_t)hv_clamp(policy->tension.all, -300, 300)),
+        .shortage = lanes_step(shortage),
+        .gap = lanes_step(gap_pts),
+        .joint = lanes_step(-hv_clamp(joint, -100, 100)),
+        .calm = lanes_step(partner_calm),
+        .decay = lanes_step(decay),
+    };
+    __m128i worst = _mm_setzero_si128();
     for (uint32_t x = present; x; x &= x - 1) {
         int32_t a = __builtin_ctz(x);
-        int32_t *row = s->tension[a];
+        uint32_t others = present & ~(1u << a), partners = s->partners[a];
         __m128i mean_a = _mm_set1_epi16(mean[a]);
-        for (int32_t v = 0; v < vectors; v++) {
-            __m128i keep = lanes_of(present & ~(1u << a), v);
-            __m128i partners = lanes_of(s->partners[a], v);
-            __m128i old = lanes_row(row, v);
-            __m128i named = lanes_bytes(policy->tension.by[a], v);
-            named = _mm_srai_epi16(_mm_unpacklo_epi8(named, named), 8);
-            __m128i together = _mm_unpacklo_epi8(lanes_bytes(gm->together[a], v), zero);
-            __m128i mean_b = _mm_loadu_si128((const __m128i *)(mean + 8 * v));
-            __m128i gap =
-                _mm_max_epi16(_mm_sub_epi16(mean_a, mean_b), _mm_sub_epi16(mean_b, mean_a));
-            __m128i t = lanes_move(old, _mm_add_epi16(all, named));
-            t = lanes_move(t, shortage_v);
-            t = lanes_move(t, _mm_mullo_epi16(_mm_mulhi_epu16(gap, tenth), gap_v));
-            t = lanes_move(t, _mm_sub_epi16(zero, _mm_mullo_epi16(joint_v, together)));
-            t = lanes_move(t, _mm_and_si128(partners, calm_v));
-            t = lanes_move(t, decay_v);
-            t = _mm_and_si128(keep, t);
-            worst = _mm_max_epi16(worst, t);
-            t = _mm_or_si128(t, _mm_andnot_si128(keep, old));
-            lanes_row_store(row, v, t);
-        }
+        worst = _mm_max_epi16(worst, row_lanes(s, policy, gm, mean, &k, a, 0, lanes_of(others, 0),
+                                               lanes_of(partners, 0), mean_a));
+        if (present >> 8)
+            worst =
+                _mm_max_epi16(worst, row_lanes(s, policy, gm, mean, &k, a, 1, lanes_of(others, 1),
+                                               lanes_of(partners, 1), mean_a));
     }
     worst = _mm_max_epi16(worst, _mm_srli_si128(worst, 8));
     worst = _mm_max_epi16(worst, _mm_srli_si128(worst, 4));
@@ -493,15 +511,17 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
      * a nation present has someone to count. */
     int64_t mean[HV_MAX_FACTIONS];
     int32_t nation[HV_MAX_FACTIONS], n = 0;
+    int16_t lanes[16] = {0}; /* the means by nation, 0..100, for pairs_quietly */
     for (uint32_t x = present; x; x &= x - 1) {
         int32_t a = __builtin_ctz(x);
         mean[n] = gm->mean[a] = hv_mean_of(d, gm->sum[a], gm->count[a]);
+        lanes[a] = (int16_t)mean[n];
         nation[n++] = a;
     }
     int32_t worst = 0;
 #if defined(__SSE2__)
     if (!report) {
-        worst = pairs_quietly(s, policy, present, gm, shortage, joint, gap_tension_pts,
+        worst = pairs_quietly(s, policy, present, gm, lanes, shortage, joint, gap_tension_pts,
                               partner_calm, decay);
         n = 0; /* every pair moved */
     }

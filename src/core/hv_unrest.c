@@ -54,12 +54,14 @@ static int32_t pick_person(hv_state *s, int32_t side)
 /* Index of the least loyal person at the base on SIDE, or -1. */
 static int32_t least_loyal(const hv_state *s, int32_t side)
 {
-    /* The first of the least loyal, a loop for nations and one for classes. */
+    /* The first of the least loyal, a loop for nations and one for classes;
+     * loyalty is tested first, as it fails most often once the loop has
+     * found someone. */
     int32_t best = -1, lowest = INT32_MAX;
     if (side >= 0) {
         for (int32_t i = 0; i < s->person_count; i++) {
             const hv_person *p = &s->people[i];
-            if (p->faction == side && p->loyalty < lowest && !p->away) {
+            if (p->loyalty < lowest && p->faction == side && !p->away) {
                 lowest = p->loyalty;
                 best = i;
             }
@@ -69,7 +71,7 @@ static int32_t least_loyal(const hv_state *s, int32_t side)
     uint32_t workers = worker_roles(s), want = side == HV_SIDE_WORKERS;
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
-        if ((workers >> p->role & 1u) == want && p->loyalty < lowest && !p->away) {
+        if (p->loyalty < lowest && (workers >> p->role & 1u) == want && !p->away) {
             lowest = p->loyalty;
             best = i;
         }
