@@ -243,14 +243,18 @@ static void morale_bases(const hv_state *s, const hv_effect *policy, int32_t rec
     for (uint32_t m = (uint32_t)s->shortage_mask; m; m &= m - 1)
         shortages++;
     int32_t common = soc->base_morale + (recreation > 15 ? 15 : recreation) - 15 * shortages;
+    int32_t staff = common + policy->morale_staff;
+    int32_t workers = common - (s->class_tension / 4 + soc->worker_morale) + policy->morale_workers;
     /* Each nation's worst tension with another present. The table is
      * symmetric, never below 0 and 0 on its diagonal (hv_state_check), so
      * the highest in a present nation's column over the rows of the
      * nations present is the highest in its row over their columns: the
-     * rows taken lane by lane, with nothing to mask. */
+     * rows taken lane by lane, with nothing to mask. Only the nations
+     * present have anyone to read their bases; the others' are left as
+     * they fall. */
 #if defined(__SSE2__)
     /* Sixteen bits a lane (tension is 0..100), eight nations a vector. */
-    __m128i low = _mm_setzero_si128(), high = low;
+    __m128i low = _mm_setzero_si128(), high = low, zero = low;
     int wide = present >> 8 != 0;
     for (uint32_t x = present; x; x &= x - 1) {
         const int32_t *row = s->tension[__builtin_ctz(x)];
@@ -258,9 +262,15 @@ static void morale_bases(const hv_state *s, const hv_effect *policy, int32_t rec
         if (wide)
             high = _mm_max_epi16(high, lanes_row(row, 1));
     }
-    int16_t worst[16];
-    _mm_storeu_si128((__m128i *)worst, low);
-    _mm_storeu_si128((__m128i *)(worst + 8), high);
+    /* worst / 4 (worst is 0..100) for nations 0..3, 4..7 and 8..11 */
+    __m128i quarter[3] = {_mm_srli_epi32(_mm_unpacklo_epi16(low, zero), 2),
+                          _mm_srli_epi32(_mm_unpackhi_epi16(low, zero), 2),
+                          _mm_srli_epi32(_mm_unpacklo_epi16(high, zero), 2)};
+    __m128i staff_v = _mm_set1_epi32(staff), workers_v = _mm_set1_epi32(workers);
+    for (int32_t q = 0; q < 3; q++) {
+        _mm_storeu_si128((__m128i *)(base[0] + 4 * q), _mm_sub_epi32(staff_v, quarter[q]));
+        _mm_storeu_si128((__m128i *)(base[1] + 4 * q), _mm_sub_epi32(workers_v, quarter[q]));
+    }
 #else
     hv_lanes most[HV_LANE_GROUPS] = {{0}};
     for (uint32_t x = present; x; x &= x - 1)
@@ -272,15 +282,12 @@ static void morale_bases(const hv_state *s, const hv_effect *policy, int32_t rec
         }
     int32_t worst[HV_MAX_FACTIONS];
     memcpy(worst, most, sizeof worst);
-#endif
-    /* Only the nations present have anyone to read their bases. */
-    int32_t staff = common + policy->morale_staff;
-    int32_t workers = common - (s->class_tension / 4 + soc->worker_morale) + policy->morale_workers;
     for (uint32_t x = present; x; x &= x - 1) {
         int32_t f = __builtin_ctz(x), quarter = worst[f] >> 2; /* worst / 4 */
         base[0][f] = staff - quarter;
         base[1][f] = workers - quarter;
     }
+#endif
 }
 
 void hv_morale_targets(const hv_state *s, const hv_effect *policy, int32_t *out)
@@ -317,6 +324,9 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint
     /* A bit per nation in each module's crew. */
     uint32_t crews[HV_MAX_MODULES];
     int32_t modules = s->module_count, first_id = s->modules[0].id;
+    /* Ids ascend through the modules: when the last is as far from the
+     * first as its place, each module's id is first_id + its index. */
+    int dense = modules > 0 && s->modules[modules - 1].id - first_id == modules - 1;
     memset(crews, 0, (size_t)modules * sizeof crews[0]);
     uint32_t workers = d->worker_roles;
     const int32_t *trait_morale = d->trait_morale, *trait_loyalty = d->trait_loyalty;
@@ -349,7 +359,7 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint
             continue;
         /* hv_state_module_index, its usual guess first */
         int32_t at = id - first_id;
-        if (at < 0 || at >= modules || s->modules[at].id != id)
+        if (!dense && (at < 0 || at >= modules || s->modules[at].id != id))
             at = hv_state_module_index(s, id);
         uint32_t had = crews[at];
         if (!(had >> f & 1u)) {
