@@ -138,6 +138,8 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
         d->reciprocal[n] = (UINT64_C(1) << 32) / (uint64_t)n + 1;
     for (int32_t gap = -100; gap <= 100; gap++)
         d->morale_step[gap + 100] = (int8_t)(gap / 4 ? gap / 4 : (gap > 0) - (gap < 0));
+    for (int32_t mean = 0; mean <= 100; mean++)
+        d->sponsor_mood[mean] = (int8_t)hv_sponsor_mood(mean);
     derive_bots(rules, d);
     d->ready = 1;
 }

@@ -42,6 +42,8 @@ typedef struct hv_rules_derived {
     /* The week's step of morale toward its target, by target - morale + 100
      * (both 0..100): a quarter of the way, at least one point. */
     int8_t morale_step[201];
+    /* hv_sponsor_mood of each mean morale 0..100. */
+    int8_t sponsor_mood[101];
 
     /* What the bots (src/bots) read of the rules every week. */
     int32_t bot_last_week;              /* hv_rules_last_week */
