@@ -125,6 +125,8 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
             d->scripted |= UINT64_C(1) << i;
         else if (ev->unrest_at <= 0)
             d->pool |= UINT64_C(1) << i;
+        if (ev->unrest_at > 0)
+            d->rungs |= UINT64_C(1) << i;
     }
     for (int32_t r = 0; r < rules->role_count && r < HV_MAX_ROLES; r++)
         d->worker_roles |= (uint32_t)(rules->roles[r].klass == HV_CLASS_WORKER) << r;

@@ -28,6 +28,7 @@ typedef struct hv_rules_derived {
     /* The story's events, a bit per index. */
     uint64_t scripted; /* fired by their trigger alone */
     uint64_t pool;     /* drawn by the storyteller: neither scripted nor a rung of unrest */
+    uint64_t rungs;    /* rungs of the unrest ladder (unrest_at above 0) */
 
     /* ---- people (the society phase reads these for everyone, every week) ---- */
     uint32_t worker_roles; /* bit per role of the worker class */
