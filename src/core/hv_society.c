@@ -329,19 +329,18 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint
     int dense = modules > 0 && s->modules[modules - 1].id - first_id == modules - 1;
     memset(crews, 0, (size_t)modules * sizeof crews[0]);
     uint32_t workers = d->worker_roles;
-    const int32_t *trait_morale = d->trait_morale, *trait_loyalty = d->trait_loyalty;
     const int8_t *morale_step = d->morale_step + 100;
     int32_t output = 100 + w->policy.output_pct;
     int64_t moved = 0, strain = 0;
-    int32_t hazards = 0;
-    for (int32_t i = 0; i < s->person_count; i++) {
+    int32_t hazards = 0, people = s->person_count; /* nobody leaves in the loop */
+    for (int32_t i = 0; i < people; i++) {
         hv_person *p = &s->people[i];
-        int32_t f = p->faction, trait = p->trait, morale = p->morale;
+        int32_t f = p->faction, trait = p->trait, morale = p->morale, loyalty = p->loyalty;
         uint32_t worker = workers >> p->role & 1u;
-        int32_t target = hv_clamp(base[worker][f] + trait_morale[trait], 0, 100);
+        int32_t target = hv_clamp(base[worker][f] + d->trait_morale[trait], 0, 100);
         /* Loyalty follows mood slowly, a point a week. */
-        int32_t stand = hv_clamp(morale + trait_loyalty[trait], 0, 100);
-        p->loyalty += (stand > p->loyalty) - (stand < p->loyalty);
+        int32_t stand = hv_clamp(morale + d->trait_loyalty[trait], 0, 100);
+        p->loyalty = hv_clamp(stand, loyalty - 1, loyalty + 1);
         /* A quarter of the way each week, at least one point; morale and
          * target are both 0..100. */
         int32_t step = morale_step[target - morale];
