@@ -3,9 +3,6 @@
  * and the helpers policies and events use to move them. */
 #include <stddef.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "hv_phase.h"
 #include "hv_turn.h"
@@ -193,24 +190,7 @@ static inline __m128i lanes_move(__m128i t, __m128i d)
                          _mm_set1_epi16(100));
 }
 
-/* All ones in the lanes of V (nations 8V..8V+7) whose bit MASK has. */
-static inline __m128i lanes_of(uint32_t mask, int32_t v)
-{
-    __m128i bits = _mm_setr_epi16(1, 2, 4, 8, 16, 32, 64, 128);
-    return _mm_cmpeq_epi16(_mm_and_si128(_mm_set1_epi16((int16_t)(mask >> 8 * v)), bits), bits);
-}
-
-_Static_assert(HV_MAX_FACTIONS == 12, "a row of nations is a vector of eight and one of four");
-
-/* Lanes of nations 8V.. of an int32 ROW of tension (0..100): eight for V
- * 0, four for V 1 (the lanes past the last nation read 0). */
-static inline __m128i lanes_row(const int32_t *row, int32_t v)
-{
-    const __m128i *at = (const __m128i *)(row + 8 * v);
-    return _mm_packs_epi32(_mm_loadu_si128(at), v ? _mm_setzero_si128() : _mm_loadu_si128(at + 1));
-}
-
-/* Stores lanes T of nations 8V.. into ROW, as lanes_row read them. */
+/* Stores lanes T of nations 8V.. into ROW, as hv_lanes16_row read them. */
 static inline void lanes_row_store(int32_t *row, int32_t v, __m128i t)
 {
     _mm_storeu_si128((__m128i *)(row + 8 * v), _mm_unpacklo_epi16(t, _mm_setzero_si128()));
@@ -218,7 +198,7 @@ static inline void lanes_row_store(int32_t *row, int32_t v, __m128i t)
         _mm_storeu_si128((__m128i *)(row + 4), _mm_unpackhi_epi16(t, _mm_setzero_si128()));
 }
 
-/* The bytes of nations 8V.. of a row of bytes, as lanes_row reads a row. */
+/* The bytes of nations 8V.. of a row of bytes, as hv_lanes16_row reads a row. */
 static inline __m128i lanes_bytes(const void *bytes, int32_t v)
 {
     if (!v)
@@ -258,9 +238,9 @@ static void morale_bases(const hv_state *s, const hv_effect *policy, int32_t rec
     int wide = present >> 8 != 0;
     for (uint32_t x = present; x; x &= x - 1) {
         const int32_t *row = s->tension[__builtin_ctz(x)];
-        low = _mm_max_epi16(low, lanes_row(row, 0));
+        low = _mm_max_epi16(low, hv_lanes16_row(row, 0));
         if (wide)
-            high = _mm_max_epi16(high, lanes_row(row, 1));
+            high = _mm_max_epi16(high, hv_lanes16_row(row, 1));
     }
     /* worst / 4 (worst is 0..100) for nations 0..3, 4..7 and 8..11 */
     __m128i quarter[3] = {_mm_srli_epi32(_mm_unpacklo_epi16(low, zero), 2),
@@ -439,7 +419,7 @@ static inline __m128i row_lanes(hv_state *s, const hv_effect *policy, const hv_m
 {
     int32_t *row = s->tension[a];
     __m128i zero = _mm_setzero_si128();
-    __m128i old = lanes_row(row, v);
+    __m128i old = hv_lanes16_row(row, v);
     __m128i named = lanes_bytes(policy->tension.by[a], v);
     named = _mm_srai_epi16(_mm_unpacklo_epi8(named, named), 8);
     __m128i together = _mm_unpacklo_epi8(lanes_bytes(gm->together[a], v), zero);
@@ -486,17 +466,15 @@ static int32_t pairs_quietly(hv_state *s, const hv_effect *policy, uint32_t pres
         int32_t a = __builtin_ctz(x);
         uint32_t others = present & ~(1u << a), partners = s->partners[a];
         __m128i mean_a = _mm_set1_epi16(mean[a]);
-        worst = _mm_max_epi16(worst, row_lanes(s, policy, gm, mean, &k, a, 0, lanes_of(others, 0),
-                                               lanes_of(partners, 0), mean_a));
+        worst =
+            _mm_max_epi16(worst, row_lanes(s, policy, gm, mean, &k, a, 0, hv_lanes16_of(others, 0),
+                                           hv_lanes16_of(partners, 0), mean_a));
         if (present >> 8)
-            worst =
-                _mm_max_epi16(worst, row_lanes(s, policy, gm, mean, &k, a, 1, lanes_of(others, 1),
-                                               lanes_of(partners, 1), mean_a));
+            worst = _mm_max_epi16(worst,
+                                  row_lanes(s, policy, gm, mean, &k, a, 1, hv_lanes16_of(others, 1),
+                                            hv_lanes16_of(partners, 1), mean_a));
     }
-    worst = _mm_max_epi16(worst, _mm_srli_si128(worst, 8));
-    worst = _mm_max_epi16(worst, _mm_srli_si128(worst, 4));
-    worst = _mm_max_epi16(worst, _mm_srli_si128(worst, 2));
-    return _mm_extract_epi16(worst, 0);
+    return hv_lanes16_top(worst);
 }
 #endif
 

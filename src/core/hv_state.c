@@ -2,9 +2,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "hv_hash.h"
 #include "hv_phase.h"
@@ -118,14 +115,31 @@ int32_t hv_state_tension_among(const hv_state *s, uint32_t present)
 {
     if (!(present & (present - 1)))
         return 0; /* fewer than two nations: no pair */
-    /* The whole rows of the nations present, those away masked out: tension
-     * is symmetric and a nation has none with itself (hv_state_check), so
-     * the highest there is the highest between two of them. */
+        /* The whole rows of the nations present, those away masked out: tension
+         * is symmetric and a nation has none with itself (hv_state_check), so
+         * the highest there is the highest between two of them. */
+#if defined(__SSE2__)
+    __m128i keep = hv_lanes16_of(present, 0), most = _mm_setzero_si128();
+    if (present >> 8) {
+        __m128i keep_high = hv_lanes16_of(present, 1);
+        for (uint32_t x = present; x; x &= x - 1) {
+            const int32_t *row = s->tension[__builtin_ctz(x)];
+            most = _mm_max_epi16(most, _mm_and_si128(hv_lanes16_row(row, 0), keep));
+            most = _mm_max_epi16(most, _mm_and_si128(hv_lanes16_row(row, 1), keep_high));
+        }
+    } else {
+        for (uint32_t x = present; x; x &= x - 1)
+            most = _mm_max_epi16(
+                most, _mm_and_si128(hv_lanes16_row(s->tension[__builtin_ctz(x)], 0), keep));
+    }
+    return hv_lanes16_top(most);
+#else
     hv_lanes keep[HV_LANE_GROUPS], most = {0, 0, 0, 0};
     hv_lanes_keep(present, keep);
     for (uint32_t x = present; x; x &= x - 1)
         most = hv_lanes_most(most, s->tension[__builtin_ctz(x)], keep);
     return hv_lanes_top(most);
+#endif
 }
 
 void hv_state_reseed(hv_state *state, uint64_t seed)
