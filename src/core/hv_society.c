@@ -498,7 +498,7 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
      * a nation present has someone to count. */
     int64_t mean[HV_MAX_FACTIONS];
     int32_t nation[HV_MAX_FACTIONS], n = 0;
-    int16_t lanes[16] = {0}; /* the means by nation, 0..100, for pairs_quietly */
+    int16_t lanes[16] = {0}; /* the same by nation, 0..100, for pairs_quietly */
     for (uint32_t x = present; x; x &= x - 1) {
         int32_t a = __builtin_ctz(x);
         mean[n] = gm->mean[a] = hv_mean_of(d, gm->sum[a], gm->count[a]);
@@ -512,6 +512,8 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
                               partner_calm, decay);
         n = 0; /* every pair moved */
     }
+#else
+    (void)lanes;
 #endif
     for (int32_t i = 0; i < n; i++) {
         int32_t a = nation[i];
