@@ -133,6 +133,8 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
             d->scripted |= UINT64_C(1) << i;
         else if (ev->unrest_at <= 0)
             d->pool |= UINT64_C(1) << i;
+        if (ev->unrest_at > 0)
+            d->rungs |= UINT64_C(1) << i;
     }
     for (int32_t r = 0; r < rules->role_count && r < HV_MAX_ROLES; r++)
         d->worker_roles |= (uint32_t)(rules->roles[r].klass == HV_CLASS_WORKER) << r;
@@ -146,6 +148,8 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
         d->reciprocal[n] = (UINT64_C(1) << 32) / (uint64_t)n + 1;
     for (int32_t gap = -100; gap <= 100; gap++)
         d->morale_step[gap + 100] = (int8_t)(gap / 4 ? gap / 4 : (gap > 0) - (gap < 0));
+    for (int32_t mean = 0; mean <= 100; mean++)
+        d->sponsor_mood[mean] = (int8_t)hv_sponsor_mood(mean);
     derive_bots(rules, d);
     d->ready = 1;
 }

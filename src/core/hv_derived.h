@@ -31,6 +31,7 @@ typedef struct hv_rules_derived {
     uint64_t scripted; /* fired by their trigger alone */
     uint64_t pool;     /* drawn by the storyteller: neither scripted nor a rung of unrest */
     uint16_t event_checks[HV_MAX_EVENTS]; /* hv_trigger_checks of each event's trigger */
+    uint64_t rungs;                       /* rungs of the unrest ladder (unrest_at above 0) */
 
     /* ---- people (the society phase reads these for everyone, every week) ---- */
     uint32_t worker_roles; /* bit per role of the worker class */
@@ -45,6 +46,8 @@ typedef struct hv_rules_derived {
     /* The week's step of morale toward its target, by target - morale + 100
      * (both 0..100): a quarter of the way, at least one point. */
     int8_t morale_step[201];
+    /* hv_sponsor_mood of each mean morale 0..100. */
+    int8_t sponsor_mood[101];
 
     /* What the bots (src/bots) read of the rules every week. */
     int32_t bot_last_week;              /* hv_rules_last_week */
@@ -62,7 +65,7 @@ typedef struct hv_rules_derived {
     int64_t bot_capture_fuel[HV_MAX_ASTEROIDS];          /* hv_capture_fuel of each asteroid */
     int32_t bot_ration[HV_MAX_POLICIES][HV_MAX_OPTIONS]; /* an option's ration_pct */
     uint32_t bot_rations; /* bit per policy with an option whose ration_pct is not 0 */
-    int32_t bot_crew_slots[HV_MAX_MODULE_TYPES];         /* of each module type */
+    int32_t bot_crew_slots[HV_MAX_MODULE_TYPES]; /* of each module type */
     /* What a whole crew of each module type makes of each resource in a
      * week, less what it uses (not 0 just where nets has its bit). */
     int64_t bot_made[HV_MAX_MODULE_TYPES][HV_RES_COUNT];

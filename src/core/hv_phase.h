@@ -4,6 +4,9 @@
 #define HV_PHASE_H
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "hv_event.h"
 #include "hv_state.h"
@@ -187,6 +190,32 @@ static inline int32_t hv_lanes_top(hv_lanes v)
         top = v[k] > top ? v[k] : top;
     return top;
 }
+#if defined(__SSE2__)
+/* Nations side by side in sixteen-bit lanes (SSE2), eight to a vector:
+ * nations 0..7 in vector 0, 8..11 in vector 1. */
+_Static_assert(HV_MAX_FACTIONS == 12, "a row of nations is a vector of eight and one of four");
+/* All ones in the lanes of vector V whose nation's bit MASK has. */
+static inline __m128i hv_lanes16_of(uint32_t mask, int32_t v)
+{
+    __m128i bits = _mm_setr_epi16(1, 2, 4, 8, 16, 32, 64, 128);
+    return _mm_cmpeq_epi16(_mm_and_si128(_mm_set1_epi16((int16_t)(mask >> 8 * v)), bits), bits);
+}
+/* Vector V of an int32 ROW of the tension table (0..100); the lanes past
+ * the last nation read 0. */
+static inline __m128i hv_lanes16_row(const int32_t *row, int32_t v)
+{
+    const __m128i *at = (const __m128i *)(row + 8 * v);
+    return _mm_packs_epi32(_mm_loadu_si128(at), v ? _mm_setzero_si128() : _mm_loadu_si128(at + 1));
+}
+/* The highest of V's eight lanes, all of them 0 or above. */
+static inline int32_t hv_lanes16_top(__m128i v)
+{
+    v = _mm_max_epi16(v, _mm_srli_si128(v, 8));
+    v = _mm_max_epi16(v, _mm_srli_si128(v, 4));
+    v = _mm_max_epi16(v, _mm_srli_si128(v, 2));
+    return _mm_extract_epi16(v, 0);
+}
+#endif
 /* Sets the iridium price to FINE hundredths, within its band, reporting a
  * move of the whole price with CAUSE. */
 void hv_market_set(hv_state *s, hv_report *report, int64_t fine, hv_cause cause, int32_t subject);

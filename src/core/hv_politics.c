@@ -169,14 +169,19 @@ void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy, i
     /* The week's figures every agenda weighs, read once. */
     int64_t sold = s->sold_week / 10, mined = s->week_mined / 10;
     int32_t pay = policy->pay_pct / 10, incidents = s->week_incidents, tens = tension / 10;
+    /* A mean of morale is 0..100: its mood is read from the rules'
+     * table, not divided out. */
+    hv_rules_derived scratch;
+    const int8_t *moods = hv_rules_derived_of(rules, &scratch)->sponsor_mood;
+    const hv_sponsor *sponsors = rules->sponsors;
     for (int32_t k = 0; k < rules->sponsor_count; k++) {
-        int32_t f = rules->sponsors[k].faction;
+        int32_t f = sponsors[k].faction;
         /* Contented nationals write good letters home; policies add their
          * standing weekly leaning. */
-        int32_t mood = mood_count[f] ? hv_sponsor_mood(mood_mean[f]) : 0;
+        int32_t mood = mood_count[f] ? moods[mood_mean[f]] : 0;
         int32_t delta = hv_by_faction_for(&policy->satisfaction, f) + mood;
         satisfaction_add(s, report, k, delta, HV_CAUSE_MORALE);
-        const hv_agenda *ag = &rules->sponsors[k].agenda;
+        const hv_agenda *ag = &sponsors[k].agenda;
         int64_t tenths = ag->exports * sold + ag->mining * mined + ag->pay * pay +
                          ag->incidents * incidents + ag->workers * workers + ag->tension * tens;
         favour_add(s, report, k,

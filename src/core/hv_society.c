@@ -19,6 +19,10 @@ void hv_policy_total(const hv_state *s, hv_effect *out)
     hv_rules_derived scratch;
     const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
     memset(out, 0, sizeof *out);
+    /* The plain figures summed in locals, which the stores to OUT cannot
+     * touch; the tables (rarely named) straight into OUT. */
+    int32_t staff = 0, workers = 0, pairs = 0, classes = 0, sponsors = 0, output = 0, ration = 0;
+    int32_t pay = 0, incident = 0, capture = 0, joint = 0;
     for (int32_t i = 0; i < s->rules->policy_count; i++) {
         /* Most options name no resource, pair of nations or sponsor: their
          * tables add nothing; many add nothing at all. */
@@ -28,28 +32,36 @@ void hv_policy_total(const hv_state *s, hv_effect *out)
         const hv_effect *e = &s->rules->policies[i].options[s->policy[i]].effect;
         for (int r = 0; r < HV_RES_COUNT && (names & HV_OPTION_RESOURCES); r++)
             out->resources[r] += e->resources[r];
-        out->morale_staff += e->morale_staff;
-        out->morale_workers += e->morale_workers;
+        staff += e->morale_staff;
+        workers += e->morale_workers;
         if (names & HV_OPTION_PAIRS)
             hv_by_pair_add(&out->tension, &e->tension);
         else
-            out->tension.all += e->tension.all;
-        out->class_tension += e->class_tension;
-        if (names & HV_OPTION_SPONSORS)
-            hv_by_faction_add(&out->satisfaction, &e->satisfaction);
-        else
-            out->satisfaction.all += e->satisfaction.all;
-        out->output_pct += e->output_pct;
-        out->ration_pct += e->ration_pct;
-        out->pay_pct += e->pay_pct;
-        out->incident_pct += e->incident_pct;
-        out->capture_pm += e->capture_pm;
-        out->joint |= e->joint;
+            pairs += e->tension.all;
+        classes += e->class_tension;
+        sponsors += e->satisfaction.all;
+        if (names & HV_OPTION_SPONSORS) /* hv_by_faction_add, in line */
+            for (int32_t f = 0; f < HV_MAX_FACTIONS; f++)
+                out->satisfaction.by[f] =
+                    (int16_t)(out->satisfaction.by[f] + e->satisfaction.by[f]);
+        output += e->output_pct;
+        ration += e->ration_pct;
+        pay += e->pay_pct;
+        incident += e->incident_pct;
+        capture += e->capture_pm;
+        joint |= e->joint;
     }
-    out->output_pct = hv_clamp(out->output_pct, -90, 200);
-    out->ration_pct = hv_clamp(out->ration_pct, -90, 200);
-    out->pay_pct = hv_clamp(out->pay_pct, -100, 500);
-    out->incident_pct = hv_clamp(out->incident_pct, -100, 500);
+    out->morale_staff = staff;
+    out->morale_workers = workers;
+    out->tension.all += pairs;
+    out->class_tension = classes;
+    out->satisfaction.all += sponsors;
+    out->output_pct = hv_clamp(output, -90, 200);
+    out->ration_pct = hv_clamp(ration, -90, 200);
+    out->pay_pct = hv_clamp(pay, -100, 500);
+    out->incident_pct = hv_clamp(incident, -100, 500);
+    out->capture_pm = capture;
+    out->joint = joint;
 }
 
 void hv_tension_add(hv_state *s, hv_report *report, int32_t a, int32_t b, int32_t delta,
@@ -161,6 +173,43 @@ void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_caus
         hv_story_schedule(s, report, e->follow_event - 1, e->follow_weeks, 0);
 }
 
+/* ---- lanes: nations side by side, sixteen bits each ------------------- */
+
+#if defined(__SSE2__)
+/* D limited to -100..100: a step of it moves a tension of 0..100 the same
+ * (clamped to 0..100), and it fits, added, in 16 bits. */
+static inline __m128i lanes_step(int32_t d)
+{
+    return _mm_set1_epi16((int16_t)hv_clamp(d, -100, 100));
+}
+
+/* T + D clamped to 0..100, lane by lane. */
+static inline __m128i lanes_move(__m128i t, __m128i d)
+{
+    return _mm_min_epi16(_mm_max_epi16(_mm_add_epi16(t, d), _mm_setzero_si128()),
+                         _mm_set1_epi16(100));
+}
+
+/* Stores lanes T of nations 8V.. into ROW, as hv_lanes16_row read them. */
+static inline void lanes_row_store(int32_t *row, int32_t v, __m128i t)
+{
+    _mm_storeu_si128((__m128i *)(row + 8 * v), _mm_unpacklo_epi16(t, _mm_setzero_si128()));
+    if (!v)
+        _mm_storeu_si128((__m128i *)(row + 4), _mm_unpackhi_epi16(t, _mm_setzero_si128()));
+}
+
+/* The bytes of nations 8V.. of a row of bytes, as hv_lanes16_row reads a row. */
+static inline __m128i lanes_bytes(const void *bytes, int32_t v)
+{
+    if (!v)
+        return _mm_loadl_epi64((const __m128i *)bytes);
+    int32_t four;
+    memcpy(&four, (const uint8_t *)bytes + 8, sizeof four);
+    return _mm_cvtsi32_si128(four);
+}
+
+#endif
+
 /* ---- morale ------------------------------------------------------------ */
 
 /* Where morale settles under POLICY with the week's RECREATION from
@@ -174,20 +223,51 @@ static void morale_bases(const hv_state *s, const hv_effect *policy, int32_t rec
     for (uint32_t m = (uint32_t)s->shortage_mask; m; m &= m - 1)
         shortages++;
     int32_t common = soc->base_morale + (recreation > 15 ? 15 : recreation) - 15 * shortages;
-    /* Each nation's worst tension with another present: its row of the
-     * table four lanes at a time, the nations away masked out. Tension is
-     * never below 0 and a nation has none with itself. */
-    hv_lanes keep[HV_LANE_GROUPS], none = {0, 0, 0, 0};
-    hv_lanes_keep(present, keep);
-    /* Only the nations present have anyone to read their bases. */
     int32_t staff = common + policy->morale_staff;
     int32_t workers = common - (s->class_tension / 4 + soc->worker_morale) + policy->morale_workers;
+    /* Each nation's worst tension with another present. The table is
+     * symmetric, never below 0 and 0 on its diagonal (hv_state_check), so
+     * the highest in a present nation's column over the rows of the
+     * nations present is the highest in its row over their columns: the
+     * rows taken lane by lane, with nothing to mask. Only the nations
+     * present have anyone to read their bases; the others' are left as
+     * they fall. */
+#if defined(__SSE2__)
+    /* Sixteen bits a lane (tension is 0..100), eight nations a vector. */
+    __m128i low = _mm_setzero_si128(), high = low, zero = low;
+    int wide = present >> 8 != 0;
     for (uint32_t x = present; x; x &= x - 1) {
-        int32_t f = __builtin_ctz(x);
-        int32_t worst = hv_lanes_top(hv_lanes_most(none, s->tension[f], keep));
-        base[0][f] = staff - worst / 4;
-        base[1][f] = workers - worst / 4;
+        const int32_t *row = s->tension[__builtin_ctz(x)];
+        low = _mm_max_epi16(low, hv_lanes16_row(row, 0));
+        if (wide)
+            high = _mm_max_epi16(high, hv_lanes16_row(row, 1));
     }
+    /* worst / 4 (worst is 0..100) for nations 0..3, 4..7 and 8..11 */
+    __m128i quarter[3] = {_mm_srli_epi32(_mm_unpacklo_epi16(low, zero), 2),
+                          _mm_srli_epi32(_mm_unpackhi_epi16(low, zero), 2),
+                          _mm_srli_epi32(_mm_unpacklo_epi16(high, zero), 2)};
+    __m128i staff_v = _mm_set1_epi32(staff), workers_v = _mm_set1_epi32(workers);
+    for (int32_t q = 0; q < 3; q++) {
+        _mm_storeu_si128((__m128i *)(base[0] + 4 * q), _mm_sub_epi32(staff_v, quarter[q]));
+        _mm_storeu_si128((__m128i *)(base[1] + 4 * q), _mm_sub_epi32(workers_v, quarter[q]));
+    }
+#else
+    hv_lanes most[HV_LANE_GROUPS] = {{0}};
+    for (uint32_t x = present; x; x &= x - 1)
+        for (int32_t q = 0; q < HV_LANE_GROUPS; q++) {
+            hv_lanes t;
+            memcpy(&t, s->tension[__builtin_ctz(x)] + 4 * q, sizeof t);
+            hv_lanes above = t > most[q];
+            most[q] = (t & above) | (most[q] & ~above);
+        }
+    int32_t worst[HV_MAX_FACTIONS];
+    memcpy(worst, most, sizeof worst);
+    for (uint32_t x = present; x; x &= x - 1) {
+        int32_t f = __builtin_ctz(x), quarter = worst[f] >> 2; /* worst / 4 */
+        base[0][f] = staff - quarter;
+        base[1][f] = workers - quarter;
+    }
+#endif
 }
 
 void hv_morale_targets(const hv_state *s, const hv_effect *policy, int32_t *out)
@@ -224,21 +304,23 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint
     /* A bit per nation in each module's crew. */
     uint32_t crews[HV_MAX_MODULES];
     int32_t modules = s->module_count, first_id = s->modules[0].id;
+    /* Ids ascend through the modules: when the last is as far from the
+     * first as its place, each module's id is first_id + its index. */
+    int dense = modules > 0 && s->modules[modules - 1].id - first_id == modules - 1;
     memset(crews, 0, (size_t)modules * sizeof crews[0]);
     uint32_t workers = d->worker_roles;
-    const int32_t *trait_morale = d->trait_morale, *trait_loyalty = d->trait_loyalty;
     const int8_t *morale_step = d->morale_step + 100;
     int32_t output = 100 + w->policy.output_pct;
     int64_t moved = 0, strain = 0;
-    int32_t hazards = 0;
-    for (int32_t i = 0; i < s->person_count; i++) {
+    int32_t hazards = 0, people = s->person_count; /* nobody leaves in the loop */
+    for (int32_t i = 0; i < people; i++) {
         hv_person *p = &s->people[i];
-        int32_t f = p->faction, trait = p->trait, morale = p->morale;
+        int32_t f = p->faction, trait = p->trait, morale = p->morale, loyalty = p->loyalty;
         uint32_t worker = workers >> p->role & 1u;
-        int32_t target = hv_clamp(base[worker][f] + trait_morale[trait], 0, 100);
+        int32_t target = hv_clamp(base[worker][f] + d->trait_morale[trait], 0, 100);
         /* Loyalty follows mood slowly, a point a week. */
-        int32_t stand = hv_clamp(morale + trait_loyalty[trait], 0, 100);
-        p->loyalty += (stand > p->loyalty) - (stand < p->loyalty);
+        int32_t stand = hv_clamp(morale + d->trait_loyalty[trait], 0, 100);
+        p->loyalty = hv_clamp(stand, loyalty - 1, loyalty + 1);
         /* A quarter of the way each week, at least one point; morale and
          * target are both 0..100. */
         int32_t step = morale_step[target - morale];
@@ -256,7 +338,7 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint
             continue;
         /* hv_state_module_index, its usual guess first */
         int32_t at = id - first_id;
-        if (at < 0 || at >= modules || s->modules[at].id != id)
+        if (!dense && (at < 0 || at >= modules || s->modules[at].id != id))
             at = hv_state_module_index(s, id);
         uint32_t had = crews[at];
         if (!(had >> f & 1u)) {
@@ -322,6 +404,80 @@ static int32_t pair_step(const hv_state *s, hv_report *report, int32_t a, int32_
     return v;
 }
 
+#if defined(__SSE2__)
+/* A week's steps of tension, as lanes: the same in every pair. */
+typedef struct week_lanes {
+    __m128i all, shortage, gap, joint, calm, decay;
+} week_lanes;
+
+/* Moves the lanes of nations 8V.. of row A of the tension table (MEAN_A
+ * its nation's mean morale in every lane) where KEEP has all ones, the
+ * partners of A in PARTNERS; returns them, and 0 in the other lanes. */
+static inline __m128i row_lanes(hv_state *s, const hv_effect *policy, const hv_morale_tally *gm,
+                                const int16_t mean[16], const week_lanes *k, int32_t a, int32_t v,
+                                __m128i keep, __m128i partners, __m128i mean_a)
+{
+    int32_t *row = s->tension[a];
+    __m128i zero = _mm_setzero_si128();
+    __m128i old = hv_lanes16_row(row, v);
+    __m128i named = lanes_bytes(policy->tension.by[a], v);
+    named = _mm_srai_epi16(_mm_unpacklo_epi8(named, named), 8);
+    __m128i together = _mm_unpacklo_epi8(lanes_bytes(gm->together[a], v), zero);
+    __m128i mean_b = _mm_loadu_si128((const __m128i *)(mean + 8 * v));
+    __m128i gap = _mm_max_epi16(_mm_sub_epi16(mean_a, mean_b), _mm_sub_epi16(mean_b, mean_a));
+    /* G * 6554 >> 16 is G / 10 for G of 0..100. */
+    __m128i tens = _mm_mulhi_epu16(gap, _mm_set1_epi16(6554));
+    __m128i t = lanes_move(old, _mm_add_epi16(k->all, named));
+    t = lanes_move(t, k->shortage);
+    t = lanes_move(t, _mm_mullo_epi16(tens, k->gap));
+    t = lanes_move(t, _mm_mullo_epi16(k->joint, together));
+    t = lanes_move(t, _mm_and_si128(partners, k->calm));
+    t = lanes_move(t, k->decay);
+    t = _mm_and_si128(keep, t);
+    lanes_row_store(row, v, _mm_or_si128(t, _mm_andnot_si128(keep, old)));
+    return t;
+}
+
+/* The pair loop of move_tension without a report, eight nations to a
+ * vector of 16-bit lanes: each pair's steps in the same order, each
+ * clamped to 0..100. Every step is symmetric (the policy's pairs, the
+ * joint crews and the partners are kept both ways round, as tension is),
+ * so each row is moved over all the nations present but its own and
+ * needs no mirror. MEAN holds the nations' mean morale. Returns the
+ * highest tension among the nations present. */
+static int32_t pairs_quietly(hv_state *s, const hv_effect *policy, uint32_t present,
+                             const hv_morale_tally *gm, const int16_t mean[16], int32_t shortage,
+                             int32_t joint, int32_t gap_pts, int32_t partner_calm, int32_t decay)
+{
+    /* A policy's pair is all + by (by within -127..127): all limited to
+     * -300..300 moves the sum the same. Products of a step limited to
+     * -100..100 and 0..10 (the gap's tens) or 0..3 (joint modules) move
+     * it the same as of the whole step. */
+    week_lanes k = {
+        .all = _mm_set1_epi16((int16_t)hv_clamp(policy->tension.all, -300, 300)),
+        .shortage = lanes_step(shortage),
+        .gap = lanes_step(gap_pts),
+        .joint = lanes_step(-hv_clamp(joint, -100, 100)),
+        .calm = lanes_step(partner_calm),
+        .decay = lanes_step(decay),
+    };
+    __m128i worst = _mm_setzero_si128();
+    for (uint32_t x = present; x; x &= x - 1) {
+        int32_t a = __builtin_ctz(x);
+        uint32_t others = present & ~(1u << a), partners = s->partners[a];
+        __m128i mean_a = _mm_set1_epi16(mean[a]);
+        worst =
+            _mm_max_epi16(worst, row_lanes(s, policy, gm, mean, &k, a, 0, hv_lanes16_of(others, 0),
+                                           hv_lanes16_of(partners, 0), mean_a));
+        if (present >> 8)
+            worst = _mm_max_epi16(worst,
+                                  row_lanes(s, policy, gm, mean, &k, a, 1, hv_lanes16_of(others, 1),
+                                            hv_lanes16_of(partners, 1), mean_a));
+    }
+    return hv_lanes16_top(worst);
+}
+#endif
+
 /* Moves the tension between each pair of nations present and between the
  * classes; leaves in GM the highest between nations present. */
 static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy, uint32_t present,
@@ -342,12 +498,23 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
      * a nation present has someone to count. */
     int64_t mean[HV_MAX_FACTIONS];
     int32_t nation[HV_MAX_FACTIONS], n = 0;
+    int16_t lanes[16] = {0}; /* the same by nation, 0..100, for pairs_quietly */
     for (uint32_t x = present; x; x &= x - 1) {
         int32_t a = __builtin_ctz(x);
         mean[n] = gm->mean[a] = hv_mean_of(d, gm->sum[a], gm->count[a]);
+        lanes[a] = (int16_t)mean[n];
         nation[n++] = a;
     }
     int32_t worst = 0;
+#if defined(__SSE2__)
+    if (!report) {
+        worst = pairs_quietly(s, policy, present, gm, lanes, shortage, joint, gap_tension_pts,
+                              partner_calm, decay);
+        n = 0; /* every pair moved */
+    }
+#else
+    (void)lanes;
+#endif
     for (int32_t i = 0; i < n; i++) {
         int32_t a = nation[i];
         int32_t *row = s->tension[a];

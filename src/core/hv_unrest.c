@@ -54,12 +54,14 @@ static int32_t pick_person(hv_state *s, int32_t side)
 /* Index of the least loyal person at the base on SIDE, or -1. */
 static int32_t least_loyal(const hv_state *s, int32_t side)
 {
-    /* The first of the least loyal, a loop for nations and one for classes. */
+    /* The first of the least loyal, a loop for nations and one for classes;
+     * loyalty is tested first, as it fails most often once the loop has
+     * found someone. */
     int32_t best = -1, lowest = INT32_MAX;
     if (side >= 0) {
         for (int32_t i = 0; i < s->person_count; i++) {
             const hv_person *p = &s->people[i];
-            if (p->faction == side && p->loyalty < lowest && !p->away) {
+            if (p->loyalty < lowest && p->faction == side && !p->away) {
                 lowest = p->loyalty;
                 best = i;
             }
@@ -69,7 +71,7 @@ static int32_t least_loyal(const hv_state *s, int32_t side)
     uint32_t workers = worker_roles(s), want = side == HV_SIDE_WORKERS;
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
-        if ((workers >> p->role & 1u) == want && p->loyalty < lowest && !p->away) {
+        if (p->loyalty < lowest && (workers >> p->role & 1u) == want && !p->away) {
             lowest = p->loyalty;
             best = i;
         }
@@ -121,8 +123,7 @@ static void defect(hv_state *s, hv_report *report, int32_t from, int32_t to)
     if (to >= 0 && from >= 0) {
         p->faction = to; /* goes over to the other nation, and keeps the job */
         p->loyalty = 50;
-    }
-    else
+    } else
         hv_remove_person(s, i);
 }
 
@@ -190,20 +191,26 @@ static int rung_fits(const hv_state *s, int32_t index, int32_t tension)
 static int32_t ladder_pick(const hv_state *s, int32_t tension, uint32_t roll)
 {
     const hv_rules *rules = s->rules;
+    hv_rules_derived scratch;
+    /* Only the rungs may fit; nothing changes between the two rounds, so
+     * the second walks the ones that fit in the first. */
+    uint64_t fits = 0;
     int64_t total = 0;
-    for (int32_t i = 0; i < rules->event_count; i++) {
-        if (rung_fits(s, i, tension))
+    for (uint64_t m = hv_rules_derived_of(rules, &scratch)->rungs; m; m &= m - 1) {
+        int32_t i = __builtin_ctzll(m);
+        if (rung_fits(s, i, tension)) {
+            fits |= UINT64_C(1) << i;
             total += rules->events[i].weight;
+        }
     }
     if (total <= 0)
         return -1;
     int64_t at = (int64_t)(roll % (uint64_t)total);
-    for (int32_t i = 0; i < rules->event_count; i++) {
-        if (rung_fits(s, i, tension)) {
-            at -= rules->events[i].weight;
-            if (at < 0)
-                return i;
-        }
+    for (; fits; fits &= fits - 1) {
+        int32_t i = __builtin_ctzll(fits);
+        at -= rules->events[i].weight;
+        if (at < 0)
+            return i;
     }
     return -1;
 }

@@ -490,6 +490,87 @@ static void test_mean_and_step(void)
     CHECK_EQ_INT(s.people[0].morale, 40);
 }
 
+/* A week played without a report moves every pair of nations as one
+ * played with it (which steps each cause on its own), twelve nations
+ * present, at the ends of the scale and past them: tension at 0 and 100,
+ * causes far beyond 100 either way, partners, joint crews, named pairs. */
+static void test_quiet_week(void)
+{
+    static hv_state quiet, before;
+    uint32_t seed = 12345;
+#define NEXT(n) ((int32_t)((seed = seed * 1103515245u + 12345u) >> 16) % (n))
+    int32_t moved = 0; /* pairs of the second vector that moved */
+    int32_t big[] = {0, 1, -1, 3, -3, 40, -40, 99, -99, 100, -100, 101, -101, 250, -250, 400};
+    for (int32_t round = 0; round < 60; round++) {
+        fresh();
+        rules.faction_count = HV_MAX_FACTIONS;
+        for (int32_t f = 3; f < HV_MAX_FACTIONS; f++)
+            snprintf(rules.factions[f].id, HV_ID_LEN, "n%d", f);
+        rules.society.shortage_tension = big[NEXT(16)];
+        rules.society.gap_tension = big[NEXT(16)];
+        rules.society.joint_work = big[NEXT(16)];
+        rules.society.partner_calm = big[NEXT(16)];
+        rules.society.tension_decay = big[NEXT(16)];
+        rules.society.base_morale = NEXT(101);
+        rules.module_types[T_LAB].crew_slots = 3;
+        s.shortage_mask = NEXT(2);
+        /* Nations 8 and up only in some rounds: the second vector. */
+        int32_t nations = round % 3 ? HV_MAX_FACTIONS : 8;
+        for (int32_t k = 0; k < 6; k++) {
+            int32_t lab = hv_state_add_module(&s, T_LAB, k, 4, 1);
+            for (int32_t c = 0; c < 3; c++) {
+                int32_t id = fixture_person(&s, lab, 100);
+                hv_person *p = hv_state_person(&s, id);
+                p->faction = NEXT(nations);
+                p->morale = NEXT(101);
+                p->role = NEXT(2);
+            }
+        }
+        for (int32_t f = 0; f < nations; f++) {
+            int32_t id = fixture_person(&s, 0, 100);
+            hv_state_person(&s, id)->faction = f;
+            hv_state_person(&s, id)->morale = NEXT(101);
+        }
+        hv_week w;
+        memset(&w, 0, sizeof w);
+        w.policy.tension.all = big[NEXT(16)];
+        w.policy.joint = NEXT(2);
+        for (int32_t a = 0; a < HV_MAX_FACTIONS; a++)
+            for (int32_t b = 0; b < a; b++) {
+                int32_t t = NEXT(3) ? NEXT(101) : NEXT(2) * 100;
+                s.tension[a][b] = s.tension[b][a] = t;
+                if (!NEXT(4))
+                    w.policy.tension.by[a][b] = w.policy.tension.by[b][a] =
+                        (int8_t)(NEXT(201) - 100);
+                if (!NEXT(3)) {
+                    s.partners[a] |= (uint16_t)(1u << b);
+                    s.partners[b] |= (uint16_t)(1u << a);
+                }
+            }
+        quiet = before = s;
+        hv_week_society(&s, &report, &w);
+        hv_week_society(&quiet, NULL, &w);
+        int32_t differ = 0;
+        for (int32_t a = 0; a < HV_MAX_FACTIONS; a++)
+            for (int32_t b = 0; b < HV_MAX_FACTIONS; b++) {
+                differ += quiet.tension[a][b] != s.tension[a][b];
+                moved += s.tension[a][b] != before.tension[a][b] && (a >= 8 || b >= 8);
+            }
+        CHECK_EQ_INT(differ, 0);
+        CHECK(hv_state_hash(&quiet) == hv_state_hash(&s));
+        /* The highest between two nations present, pair by pair. */
+        int32_t highest = 0;
+        for (int32_t a = 0; a < nations; a++)
+            for (int32_t b = 0; b < nations; b++)
+                highest = a != b && s.tension[a][b] > highest ? s.tension[a][b] : highest;
+        CHECK_EQ_INT(hv_state_nation_tension(&quiet), highest);
+        CHECK_EQ_INT(hv_state_tension_among(&quiet, 1u | 1u << (nations - 1)),
+                     s.tension[0][nations - 1]);
+    }
+    CHECK(moved > 100);
+#undef NEXT
+}
+
 int main(void)
 {
     test_mean_and_step();
@@ -505,5 +586,6 @@ int main(void)
     test_morale_targets();
     test_joint_work();
     test_incident_line();
+    test_quiet_week();
     return hv_test_done("core_politics");
 }
