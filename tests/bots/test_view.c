@@ -27,7 +27,8 @@
 static int32_t refining_type(const hv_rules *r)
 {
     for (int32_t t = 0; t < r->module_type_count; t++)
-        if (r->module_types[t].input[HV_RES_ORE] > 0 && r->module_types[t].output[HV_RES_IRIDIUM] > 0)
+        if (r->module_types[t].input[HV_RES_ORE] > 0 &&
+            r->module_types[t].output[HV_RES_IRIDIUM] > 0)
             return t;
     return -1;
 }
@@ -172,14 +173,42 @@ static void check_derived_reads(const hv_level *level, hv_state *s)
             for (int32_t since = 0; since <= turn + 1; since++) {
                 s->turn = turn;
                 s->policy_since[p] = since;
-                int by_rules = !(d->bot_locked >> p & 1u) &&
-                               !(since && turn + 1 - since < d->bot_cooldown[p]);
+                int by_rules =
+                    !(d->bot_locked >> p & 1u) && !(since && turn + 1 - since < d->bot_cooldown[p]);
                 CHECK_EQ_INT(by_rules, hv_bot_policy_ready(s, p));
                 ready += by_rules;
                 waiting += !by_rules;
             }
     }
     CHECK(r->policy_count == 0 || (ready > 0 && waiting > 0));
+}
+
+/* What the moods write home in a week once morale has moved by DS for
+ * staff and DW for workers, from the people alone (halved for the greedy
+ * bot, as the pick weighs it). */
+static int64_t full_mood(const hv_bot_view *v, int32_t ds, int32_t dw)
+{
+    const hv_rules *r = v->r;
+    const hv_state *s = v->s;
+    int64_t mood = 0;
+    for (int32_t k = 0; k < r->sponsor_count; k++) {
+        int64_t staff = 0, workers = 0, morale = 0;
+        for (int32_t i = 0; i < s->person_count; i++) {
+            if (s->people[i].faction != r->sponsors[k].faction)
+                continue;
+            morale += s->people[i].morale;
+            if (r->roles[s->people[i].role].klass == HV_CLASS_WORKER)
+                workers++;
+            else
+                staff++;
+        }
+        if (staff + workers) {
+            int64_t mean = morale / (staff + workers);
+            int64_t moved = (staff * ds + workers * dw) / (staff + workers);
+            mood += (hv_sponsor_mood(mean + moved) - hv_sponsor_mood(mean)) * v->point_w[k];
+        }
+    }
+    return v->greedy ? mood / 2 : mood;
 }
 
 /* A policy option's worth weighed in full, every term and every sponsor,
@@ -202,30 +231,15 @@ static int64_t full_worth(const hv_bot_view *v, const hv_effect *e, const hv_eff
         v->worst_a < 0 ? e->tension.all : hv_by_pair_for(&e->tension, v->worst_a, v->worst_b);
     w -= pair * v->tension_w * horizon / 2;
     w -= class_delta * v->class_w * horizon / 2;
-    int64_t sat = 0, agenda = 0, mood = 0;
+    int64_t sat = 0, agenda = 0;
     for (int32_t k = 0; k < r->sponsor_count; k++) {
         sat += hv_by_faction_for(&e->satisfaction, r->sponsors[k].faction) * v->point_w[k];
         agenda += v->pay_w[k] * (e->pay_pct / 10) / 10;
-        int64_t staff = 0, workers = 0, morale = 0;
-        for (int32_t i = 0; i < s->person_count; i++) {
-            if (s->people[i].faction != r->sponsors[k].faction)
-                continue;
-            morale += s->people[i].morale;
-            if (r->roles[s->people[i].role].klass == HV_CLASS_WORKER)
-                workers++;
-            else
-                staff++;
-        }
-        if (staff + workers) {
-            int64_t mean = morale / (staff + workers);
-            int64_t moved = (staff * (e->morale_staff - in_force->morale_staff) +
-                             workers * (e->morale_workers - in_force->morale_workers)) /
-                            (staff + workers);
-            mood += (hv_sponsor_mood(mean + moved) - hv_sponsor_mood(mean)) * v->point_w[k];
-        }
     }
+    int64_t mood = full_mood(v, e->morale_staff - in_force->morale_staff,
+                             e->morale_workers - in_force->morale_workers);
     w += sat * horizon / 2;
-    w += (agenda + (v->greedy ? mood / 2 : mood)) * horizon * horizon / 4;
+    w += (agenda + mood) * horizon * horizon / 4;
     int32_t over = (v->tension > v->class_tension ? v->tension : v->class_tension) -
                    (r->society.incident_at - 10);
     if (over > 0 && !v->greedy)
@@ -257,34 +271,6 @@ static int32_t full_pick(const hv_bot_view *v, int32_t p)
     }
     int64_t margin = 200 + (now_worth < 0 ? -now_worth : now_worth) / 5;
     return best != now && best_worth - now_worth > margin ? best : -1;
-}
-
-/* What the moods write home in a week once morale has moved by DS for
- * staff and DW for workers, from the people alone (halved for the greedy
- * bot, as the pick weighs it). */
-static int64_t full_mood(const hv_bot_view *v, int32_t ds, int32_t dw)
-{
-    const hv_rules *r = v->r;
-    const hv_state *s = v->s;
-    int64_t mood = 0;
-    for (int32_t k = 0; k < r->sponsor_count; k++) {
-        int64_t staff = 0, workers = 0, morale = 0;
-        for (int32_t i = 0; i < s->person_count; i++) {
-            if (s->people[i].faction != r->sponsors[k].faction)
-                continue;
-            morale += s->people[i].morale;
-            if (r->roles[s->people[i].role].klass == HV_CLASS_WORKER)
-                workers++;
-            else
-                staff++;
-        }
-        if (staff + workers) {
-            int64_t mean = morale / (staff + workers);
-            int64_t moved = (staff * ds + workers * dw) / (staff + workers);
-            mood += (hv_sponsor_mood(mean + moved) - hv_sponsor_mood(mean)) * v->point_w[k];
-        }
-    }
-    return v->greedy ? mood / 2 : mood;
 }
 
 /* The bound the pick leaves options out by: the moods gain nothing when
