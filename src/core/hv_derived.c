@@ -104,8 +104,7 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
         for (int32_t crew = 0; crew <= HV_MAX_CREW; crew++) {
             d->staffing_pm[t][crew] =
                 (int16_t)(mt->crew_slots <= 0 ? 1000 : crew * 1000 / mt->crew_slots);
-            int64_t power = mt->power < 0 ? -(int64_t)mt->power : mt->power;
-            d->power_flow[t][crew] = power * d->staffing_pm[t][crew] / 1000;
+            d->power_flow[t][crew] = hv_power_flow(mt->power, d->staffing_pm[t][crew]);
         }
     }
     static const int8_t none[HV_MAX_FACTIONS][HV_MAX_FACTIONS];

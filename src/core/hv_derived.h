@@ -15,6 +15,13 @@ _Static_assert(HV_MAX_EVENTS <= 64, "an event's bit must fit in a uint64_t");
 /* The most people a base holds (hv_state.h asserts HV_MAX_PEOPLE fits). */
 #define HV_HEADS 256
 
+/* The power a module of POWER kW (made above 0, wanted below) makes or
+ * wants when staffed at PM per mille: power_flow below. */
+static inline int64_t hv_power_flow(int32_t power, int64_t pm)
+{
+    return (power < 0 ? -(int64_t)power : power) * pm / 1000;
+}
+
 /* Filled once the rules are read (hv_rules_derive). */
 typedef struct hv_rules_derived {
     int32_t ready;                      /* 1 once hv_rules_derive filled it */
@@ -25,7 +32,7 @@ typedef struct hv_rules_derived {
     uint8_t gives[HV_MAX_MODULE_TYPES]; /* 1: a type with beds, care, leisure or security */
     /* hv_module_staffing_pm of a module of each type with each crew. */
     int16_t staffing_pm[HV_MAX_MODULE_TYPES][HV_MAX_CREW + 1];
-    /* The power it makes, or wants, so staffed: |power| * staffing_pm / 1000. */
+    /* The power it makes, or wants, so staffed (hv_power_flow of staffing_pm). */
     int64_t power_flow[HV_MAX_MODULE_TYPES][HV_MAX_CREW + 1];
     /* The story's events, a bit per index. */
     uint64_t scripted; /* fired by their trigger alone */

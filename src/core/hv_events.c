@@ -16,36 +16,20 @@ static void weather(hv_state *s, hv_report *report)
     s->dust = dust;
 }
 
-/* The conditions a trigger may set, a bit each (hv_trigger_checks). */
-enum {
-    CHECK_WEEK,
-    CHECK_BELOW,
-    CHECK_ABOVE,
-    CHECK_TENSION_ABOVE,
-    CHECK_CLASS_ABOVE,
-    CHECK_FLAG,
-    CHECK_TRAIT,
-    CHECK_ASTEROID,
-    CHECK_FLAG_CLEAR,
-    CHECK_TENSION_BELOW,
-    CHECK_ANSWERED,
-    CHECK_MODULE,
-    CHECK_POLICY
-};
-
 uint32_t hv_trigger_checks(const hv_trigger *t)
 {
-    return (uint32_t)(t->week > 0) << CHECK_WEEK |
-           (uint32_t)(t->resource >= 0 && t->below_set) << CHECK_BELOW |
-           (uint32_t)(t->resource >= 0 && t->above_set) << CHECK_ABOVE |
-           (uint32_t)(t->tension_above >= 0) << CHECK_TENSION_ABOVE |
-           (uint32_t)(t->class_above >= 0) << CHECK_CLASS_ABOVE |
-           (uint32_t)(t->flag >= 0) << CHECK_FLAG | (uint32_t)(t->trait > 0) << CHECK_TRAIT |
-           (uint32_t)(t->asteroid >= 0) << CHECK_ASTEROID |
-           (uint32_t)(t->flag_clear > 0) << CHECK_FLAG_CLEAR |
-           (uint32_t)(t->tension_below > 0) << CHECK_TENSION_BELOW |
-           (uint32_t)(t->answered > 0) << CHECK_ANSWERED |
-           (uint32_t)(t->module > 0) << CHECK_MODULE | (uint32_t)(t->policy > 0) << CHECK_POLICY;
+    return (uint32_t)(t->week > 0) << HV_CHECK_WEEK |
+           (uint32_t)(t->resource >= 0 && t->below_set) << HV_CHECK_BELOW |
+           (uint32_t)(t->resource >= 0 && t->above_set) << HV_CHECK_ABOVE |
+           (uint32_t)(t->tension_above >= 0) << HV_CHECK_TENSION_ABOVE |
+           (uint32_t)(t->class_above >= 0) << HV_CHECK_CLASS_ABOVE |
+           (uint32_t)(t->flag >= 0) << HV_CHECK_FLAG | (uint32_t)(t->trait > 0) << HV_CHECK_TRAIT |
+           (uint32_t)(t->asteroid >= 0) << HV_CHECK_ASTEROID |
+           (uint32_t)(t->flag_clear > 0) << HV_CHECK_FLAG_CLEAR |
+           (uint32_t)(t->tension_below > 0) << HV_CHECK_TENSION_BELOW |
+           (uint32_t)(t->answered > 0) << HV_CHECK_ANSWERED |
+           (uint32_t)(t->module > 0) << HV_CHECK_MODULE |
+           (uint32_t)(t->policy > 0) << HV_CHECK_POLICY;
 }
 
 int hv_trigger_holds(const hv_state *s, const hv_trigger *t)
@@ -87,43 +71,43 @@ int hv_trigger_holds_at(const hv_state *s, const hv_trigger *t, uint32_t checks,
     for (; checks; checks &= checks - 1) {
         int holds;
         switch (__builtin_ctz(checks)) {
-        case CHECK_WEEK:
+        case HV_CHECK_WEEK:
             holds = s->turn >= t->week;
             break;
-        case CHECK_BELOW:
+        case HV_CHECK_BELOW:
             holds = s->stock[t->resource] < t->below;
             break;
-        case CHECK_ABOVE:
+        case HV_CHECK_ABOVE:
             holds = s->stock[t->resource] > t->above;
             break;
-        case CHECK_TENSION_ABOVE:
+        case HV_CHECK_TENSION_ABOVE:
             holds = nation_tension(s, cache) > t->tension_above;
             break;
-        case CHECK_CLASS_ABOVE:
+        case HV_CHECK_CLASS_ABOVE:
             holds = s->class_tension > t->class_above;
             break;
-        case CHECK_FLAG:
+        case HV_CHECK_FLAG:
             holds = (s->flags >> t->flag) & 1u;
             break;
-        case CHECK_TRAIT:
+        case HV_CHECK_TRAIT:
             holds = trait_present(s, t->trait);
             break;
-        case CHECK_ASTEROID:
+        case HV_CHECK_ASTEROID:
             holds = s->asteroids[t->asteroid].result == t->result;
             break;
-        case CHECK_FLAG_CLEAR:
+        case HV_CHECK_FLAG_CLEAR:
             holds = !((s->flags >> (t->flag_clear - 1)) & 1u);
             break;
-        case CHECK_TENSION_BELOW:
+        case HV_CHECK_TENSION_BELOW:
             holds = nation_tension(s, cache) < t->tension_below;
             break;
-        case CHECK_ANSWERED:
+        case HV_CHECK_ANSWERED:
             holds = s->event_answer[t->answered - 1] == t->answer;
             break;
-        case CHECK_MODULE:
+        case HV_CHECK_MODULE:
             holds = modules_stand(s, t);
             break;
-        default: /* CHECK_POLICY */
+        default: /* HV_CHECK_POLICY */
             holds = s->policy[t->policy - 1] == t->option;
             break;
         }

@@ -124,7 +124,7 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
             flow = d->power_flow[m->type][m->crew];
         } else {
             pm = mt->crew_slots <= 0 ? 1000 : m->crew * 1000 / mt->crew_slots;
-            flow = (mt->power < 0 ? -(int64_t)mt->power : mt->power) * pm / 1000;
+            flow = hv_power_flow(mt->power, pm);
         }
         if (mt->power >= 0) {
             int64_t out = flow;

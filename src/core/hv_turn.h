@@ -64,6 +64,22 @@ int32_t hv_person_module_pm(const hv_state *state, const hv_person *person);
 int64_t hv_state_running_bonus(const hv_state *state, size_t offset);
 /* Whether scripted trigger T holds now. */
 int hv_trigger_holds(const hv_state *state, const hv_trigger *t);
+/* The conditions a trigger may set, by their bit in hv_trigger_checks. */
+enum {
+    HV_CHECK_WEEK,
+    HV_CHECK_BELOW,
+    HV_CHECK_ABOVE,
+    HV_CHECK_TENSION_ABOVE,
+    HV_CHECK_CLASS_ABOVE,
+    HV_CHECK_FLAG,
+    HV_CHECK_TRAIT,
+    HV_CHECK_ASTEROID,
+    HV_CHECK_FLAG_CLEAR,
+    HV_CHECK_TENSION_BELOW,
+    HV_CHECK_ANSWERED,
+    HV_CHECK_MODULE,
+    HV_CHECK_POLICY
+};
 /* A bit per condition trigger T sets (the rules' derived data keeps each
  * event's): most triggers set one or two of a dozen. */
 uint32_t hv_trigger_checks(const hv_trigger *t);

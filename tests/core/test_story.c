@@ -161,7 +161,7 @@ static void test_triggers(void)
 
     /* Only the conditions a trigger sets are read, and the tension between
      * nations once for many triggers: a cached figure stands for it. */
-    CHECK_EQ_INT(hv_trigger_checks(&t), 1u << 9);
+    CHECK_EQ_INT(hv_trigger_checks(&t), 1u << HV_CHECK_TENSION_BELOW);
     int32_t nations = -1;
     CHECK(hv_trigger_holds_at(&s, &t, hv_trigger_checks(&t), &nations));
     CHECK_EQ_INT(nations, 29);
@@ -187,7 +187,7 @@ static void test_triggers(void)
     CHECK(!hv_trigger_holds(&s, &t)); /* below 101, but not above 100 */
     t.above = 99;
     CHECK(hv_trigger_holds(&s, &t));
-    CHECK_EQ_INT(hv_trigger_checks(&t), (1u << 1) | (1u << 2));
+    CHECK_EQ_INT(hv_trigger_checks(&t), (1u << HV_CHECK_BELOW) | (1u << HV_CHECK_ABOVE));
     t.resource = -1;
     t.class_above = 10;
     s.class_tension = 10;
