@@ -34,6 +34,9 @@ typedef struct hv_rules_derived {
     int16_t staffing_pm[HV_MAX_MODULE_TYPES][HV_MAX_CREW + 1];
     /* The power it makes, or wants, so staffed (hv_power_flow of staffing_pm). */
     int64_t power_flow[HV_MAX_MODULE_TYPES][HV_MAX_CREW + 1];
+    /* What phase 2 reads of a module type: hv_power_kind bits, and upkeep. */
+    uint8_t power_kind[HV_MAX_MODULE_TYPES];
+    int64_t upkeep[HV_MAX_MODULE_TYPES];
     /* The story's events, a bit per index. */
     uint64_t scripted; /* fired by their trigger alone */
     uint64_t pool;     /* drawn by the storyteller: neither scripted nor a rung of unrest */
@@ -111,6 +114,15 @@ enum hv_bot_terms {
 
 /* How far below 0 and above 100 bot_mood_lo and bot_mood_hi look. */
 #define HV_BOT_MOOD_SPAN 100
+
+/* What a module type is to phase 2 (power_kind). */
+enum hv_power_kind {
+    HV_POWER_MAKES = 1,   /* makes power (above 0) */
+    HV_POWER_WANTS = 2,   /* wants power (below 0) */
+    HV_POWER_SOLAR = 4,   /* makes it from sunlight, less the dust */
+    HV_POWER_GIVES = 8,   /* gives beds, care, leisure or security (gives) */
+    HV_POWER_RECIPE = 16, /* has a recipe (uses or makes) */
+};
 
 /* What a policy option's effect names beyond plain numbers (most name none). */
 enum hv_option_names {

@@ -108,49 +108,52 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
         hv_emit(report, s, HV_EV_DAYLIGHT, HV_CAUSE_WEATHER, -1, -1, next, lit);
     /* Solar arrays alike give alike: the last one's figures, kept. */
     int64_t solar_in = -1, solar_out = 0;
-    for (int32_t i = 0; i < s->module_count; i++) {
-        hv_module *m = &s->modules[i];
-        const hv_module_type *mt = &rules->module_types[m->type];
+    hv_module *m = s->modules;
+    for (int32_t i = 0, n = s->module_count; i < n; i++, m++) {
+        int32_t t = m->type, crew = m->crew;
+        uint32_t kind = d->power_kind[t];
         m->powered = 0;
         m->output_pm = 0;
-        upkeep += mt->upkeep;
+        upkeep += d->upkeep[t];
         if (!hv_module_running(m)) {
             w->idle[idle++] = i;
             continue;
         }
         int64_t pm, flow; /* staffing, and the power made or wanted so staffed */
-        if ((uint32_t)m->crew <= HV_MAX_CREW) {
-            pm = d->staffing_pm[m->type][m->crew];
-            flow = d->power_flow[m->type][m->crew];
+        if ((uint32_t)crew <= HV_MAX_CREW) {
+            pm = d->staffing_pm[t][crew];
+            flow = d->power_flow[t][crew];
         } else {
-            pm = mt->crew_slots <= 0 ? 1000 : m->crew * 1000 / mt->crew_slots;
+            const hv_module_type *mt = &rules->module_types[t];
+            pm = mt->crew_slots <= 0 ? 1000 : crew * 1000 / mt->crew_slots;
             flow = hv_power_flow(mt->power, pm);
         }
-        if (mt->power >= 0) {
-            int64_t out = flow;
-            if (mt->solar) { /* in_sunlight, with the week's daylight looked up once */
-                if (out != solar_in) {
-                    solar_in = out;
-                    solar_out = lit ? out * rules->world.sunlight / 100 * (100 - s->dust) / 100 : 0;
-                }
-                out = solar_out;
-            }
-            supply += out;
-            if (mt->power > 0)
-                m->output_pm = (int32_t)pm;
-        } else {
+        if (kind & HV_POWER_WANTS) {
             if (pm <= 0)
                 continue; /* wants_power: only a crewed module asks for it */
             demand += flow;
+        } else {
+            if (kind & HV_POWER_SOLAR) { /* in_sunlight, with the week's daylight looked up once */
+                if (flow != solar_in) {
+                    solar_in = flow;
+                    solar_out =
+                        lit ? flow * rules->world.sunlight / 100 * (100 - s->dust) / 100 : 0;
+                }
+                flow = solar_out;
+            }
+            supply += flow;
+            if (kind & HV_POWER_MAKES)
+                m->output_pm = (int32_t)pm;
         }
         m->powered = 1;
-        if (d->gives[m->type]) {
+        if (kind & HV_POWER_GIVES) {
+            const hv_module_type *mt = &rules->module_types[t];
             beds += mt->housing;
             medical += mt->medical;
             recreation += mt->recreation;
             security += mt->security;
         }
-        if (d->uses[m->type] | d->makes[m->type])
+        if (kind & HV_POWER_RECIPE)
             w->recipes[recipes++] = i;
     }
     w->beds = beds;
@@ -228,8 +231,8 @@ static void crew_sum(const hv_state *s, crew_sums *c)
 
 /* Per-mille of full output a crew gives: sum K of C, in a module with
  * SLOTS crew slots. */
-static int32_t crew_pm(const hv_state *s, const crew_sums *c, int32_t k, int32_t slots,
-                       int32_t output_pct, uint32_t partnered_nations)
+static inline int32_t crew_pm(const hv_state *s, const crew_sums *c, int32_t k, int32_t slots,
+                              int32_t output_pct, uint32_t partnered_nations)
 {
     /* Partners who staff a module together get more out of it. */
     int partnered = 0;
@@ -350,6 +353,14 @@ void hv_week_production(hv_state *s, hv_report *report, const hv_week *w)
             hv_emit(report, s, HV_EV_MODULE_STARVED, HV_CAUSE_PRODUCTION, m->id, -1, 0, ratio);
         if (effective == 0)
             continue;
+        if (!report) {
+            /* Nothing to tell apart: each stock takes its net change at once. */
+            for (uint32_t bits = uses | makes; bits; bits &= bits - 1) {
+                int r = __builtin_ctz(bits);
+                s->stock[r] += mt->output[r] * effective / 1000 - mt->input[r] * effective / 1000;
+            }
+            continue;
+        }
         for (uint32_t bits = uses; bits; bits &= bits - 1) {
             int r = __builtin_ctz(bits);
             hv_change_stock(s, report, r, -(mt->input[r] * effective / 1000), HV_CAUSE_PRODUCTION,
