@@ -353,11 +353,14 @@ void hv_week_production(hv_state *s, hv_report *report, const hv_week *w)
             hv_emit(report, s, HV_EV_MODULE_STARVED, HV_CAUSE_PRODUCTION, m->id, -1, 0, ratio);
         if (effective == 0)
             continue;
-        if (!report) {
-            /* Nothing to tell apart: each stock takes its net change at once. */
-            for (uint32_t bits = uses | makes; bits; bits &= bits - 1) {
+        if (!report) { /* hv_change_stock without its tests */
+            for (uint32_t bits = uses; bits; bits &= bits - 1) {
                 int r = __builtin_ctz(bits);
-                s->stock[r] += mt->output[r] * effective / 1000 - mt->input[r] * effective / 1000;
+                s->stock[r] -= mt->input[r] * effective / 1000;
+            }
+            for (uint32_t bits = makes; bits; bits &= bits - 1) {
+                int r = __builtin_ctz(bits);
+                s->stock[r] += mt->output[r] * effective / 1000;
             }
             continue;
         }
