@@ -35,8 +35,10 @@ typedef struct run_result {
     uint8_t fired[HV_MAX_EVENTS]; /* times each event fired, at most 255 */
 } run_result;
 
-/* Games held at once. */
-#define BLOCK 4096
+/* Games held at once: a quarter of a megabyte of results, reached by a
+ * thousand runs, so that larger batches take no more; a block is still
+ * hundreds of games a job, so the jobs seldom wait for each other. */
+#define BLOCK 1024
 
 typedef struct batch {
     const hv_level *level;

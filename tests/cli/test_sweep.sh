@@ -75,17 +75,17 @@ contains "$tmp/out" "10 runs (seeds 11..20) on" "the text names the seeds"
 expect_exit 0 "--runs and --seeds that agree" -- "$bin" batch "$level" --seeds 11..20 --runs 10 --json
 same "$tmp/out" "$tmp/part11..20.json" "--seeds 11..20 --runs 10 is not --seeds 11..20"
 
-# ---- more games than batch holds at once (4096): played and summed a block
+# ---- more games than batch holds at once (1024): played and summed a block
 # at a time, yet the same as parts merged, on either side of the block's end
-expect_exit 0 "batch over two blocks" -- "$bin" batch "$level" --runs 5000 --turns 2 --jobs 2 --json --csv "$tmp/big.csv"
+expect_exit 0 "batch over two blocks" -- "$bin" batch "$level" --runs 2500 --turns 2 --jobs 2 --json --csv "$tmp/big.csv"
 cp "$tmp/out" "$tmp/big.json"
-"$bin" batch "$level" --seeds 1..4100 --turns 2 --json --csv "$tmp/big1.csv" >"$tmp/big1.json"
-"$bin" batch "$level" --seeds 4101..5000 --turns 2 --json --csv "$tmp/big2.csv" >"$tmp/big2.json"
+"$bin" batch "$level" --seeds 1..1030 --turns 2 --json --csv "$tmp/big1.csv" >"$tmp/big1.json"
+"$bin" batch "$level" --seeds 1031..2500 --turns 2 --json --csv "$tmp/big2.csv" >"$tmp/big2.json"
 expect_exit 0 "merge across the block" -- "$bin" merge "$tmp/big2.json" "$tmp/big1.json"
 same "$tmp/out" "$tmp/big.json" "batch over two blocks differs from its parts merged"
 expect_exit 0 "merge of the CSVs across the block" -- "$bin" merge "$tmp/big1.csv" "$tmp/big2.csv"
 cmp -s "$tmp/out" "$tmp/big.csv" && ok || bad "batch --csv over two blocks differs from its parts merged"
-[[ $(wc -l <"$tmp/big.csv") -eq 5002 ]] && ok || bad "batch --csv over two blocks: not a row a game"
+[[ $(wc -l <"$tmp/big.csv") -eq 2502 ]] && ok || bad "batch --csv over two blocks: not a row a game"
 # A CSV is written beside its file and put in its place whole: a batch that
 # cannot finish leaves the old file as it was, and no temporary file.
 cp "$tmp/all.csv" "$tmp/keep.csv"
