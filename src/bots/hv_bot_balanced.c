@@ -43,6 +43,11 @@ static void staff(hv_bot_view *v, int rebalance)
         v->slots[m]--;
         v->restaffed = 1;
     }
+    /* Most weeks no post with a free slot is wanted enough to move anyone:
+     * when no type of those posts can be worth 1500, none is weighed (no
+     * post is taken from yet, so none is worth more than its type). */
+    if (rebalance && hv_bot_types_bound(v, v->open_types) < 1500)
+        return;
     for (int moves = 0; rebalance && moves < 2; moves++) {
         int32_t want = best_module(v);
         if (want < 0 || hv_bot_module_value(v, want) < 1500)

@@ -384,7 +384,7 @@ static void weigh_effects(hv_bot_view *v, const int32_t *staff, const int32_t *w
     v->staff_w = morale_weight(v, v->staff);
     v->workers_w = morale_weight(v, v->workers);
     memset(v->faction_w, 0, sizeof v->faction_w);
-    int64_t up = 0;
+    int64_t up = 0, rise_at[12] = {0}; /* w by the fewest points that lift a mood, 1..10 */
     int below = 0;
     for (int32_t k = 0; k < r->sponsor_count; k++) {
         int64_t w = v->point_w[k] = point_worth(v, k);
@@ -407,11 +407,23 @@ static void weigh_effects(hv_bot_view *v, const int32_t *staff, const int32_t *w
                 h->low = (v->d->bot_mood_lo[h->mean] - h->mean - 1) * h->people;
                 h->high = (v->d->bot_mood_hi[h->mean] - h->mean + 1) * h->people;
             }
-            up += h->mood < 2 ? w : 0;
+            if (h->mood < 2) {
+                up += w;
+                int32_t lift = h->mean >= 0 && h->mean <= 100
+                                   ? v->d->bot_mood_hi[h->mean] - (int32_t)h->mean + 1
+                                   : 1; /* outside the bands looked up: any rise may lift it */
+                rise_at[lift < 11 ? lift : 11] += w;
+            }
             below |= w < 0;
         }
     }
     v->mood_up = below ? -1 : v->greedy ? up / 2 : up; /* as mood_worth halves */
+    /* Read only when no w is below 0: the sums are not negative, and halve by a shift. */
+    int64_t lifted = 0;
+    for (int32_t t = 1, halve = v->greedy != 0; t <= 10; t++) {
+        lifted += rise_at[t];
+        v->mood_up_at[t] = lifted >> halve;
+    }
     v->horizon = v->weeks_left < 12 ? v->weeks_left : 12;
     int32_t over = (v->tension > v->class_tension ? v->tension : v->class_tension) -
                    (r->society.incident_at - 10);
@@ -487,6 +499,36 @@ static void type_values(const hv_bot_view *v, uint32_t types, int32_t *out)
             value += extras(v, mt, starved);
         out[type] = (int32_t)(value > 100000 ? 100000 : value < -100000 ? -100000 : value);
     }
+}
+
+int64_t hv_bot_types_bound(const hv_bot_view *v, uint32_t types)
+{
+    const hv_state *s = v->s;
+    const hv_rules_derived *d = v->d;
+    /* type_values' parts, each at its most over TYPES: power; the recipe,
+     * at the most any module type makes of each resource it may make
+     * (worths are never below 0, so what a recipe uses adds nothing above
+     * 0, and neither does being starved); the extras, as if none were
+     * starved. */
+    int64_t bound = types & d->bot_power ? (s->power_demand > s->power_supply ? 2500 : 700) : 0;
+    for (int res = 0; res < HV_RES_COUNT; res++)
+        if (types & d->bot_gains[res])
+            bound += d->bot_most[res] * v->worth[res] / 100 + v->rise[res];
+    if (!(types & ~d->bot_plain))
+        return bound;
+    if (types & d->bot_iridium)
+        bound += v->greedy ? 3000 : 300;
+    if (types & d->bot_port)
+        bound += v->greedy ? 2000 : 400;
+    if (!v->greedy) {
+        if (types & d->bot_medical) {
+            int64_t lost = s->person_count ? 100 - v->health / s->person_count : 0;
+            bound += 120 + lost * s->person_count * 4;
+        }
+        bound += types & d->bot_security ? 700 : 0;
+        bound += types & d->bot_recreation ? 500 : 0;
+    }
+    return bound;
 }
 
 int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type)

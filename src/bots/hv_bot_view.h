@@ -57,6 +57,9 @@ typedef struct hv_bot_view {
      * nation's mean rises ten points or less (a step each, below the top),
      * or -1 when some sponsor's point is worth less than nothing. */
     int64_t mood_up;
+    /* The same when no nation's mean rises more than T points (T of 1..10):
+     * a nation whose band reaches T points above its mean cannot rise. */
+    int64_t mood_up_at[11];
     struct hv_bot_nation {
         int32_t sponsor;
         int32_t mood;
@@ -87,6 +90,9 @@ void hv_bot_look(hv_bot_view *v, hv_state *state, int greedy);
 void hv_bot_order(hv_state *s, hv_order_kind kind, int32_t a, int32_t b, int32_t value);
 /* How much the base wants one more running module of TYPE. */
 int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type);
+/* At least the most hv_bot_type_value gives any module type of TYPES
+ * (bits), read from the week's worths without weighing each type. */
+int64_t hv_bot_types_bound(const hv_bot_view *v, uint32_t types);
 /* Weighs each module type of TYPES (bits) not weighed yet this week. */
 void hv_bot_value_types(hv_bot_view *v, uint32_t types);
 /* hv_bot_type_value of TYPE, weighed once a week on first use. */

@@ -173,11 +173,11 @@ int32_t hv_bot_policy_pick(const hv_bot_view *v, int32_t p)
         int32_t workers = pol->options[o].effect.morale_workers - in_force->morale_workers;
         if (staff | workers) {
             /* Moods only fall when no morale rises, and rise a step at most
-             * for a rise of ten points or less (hv_bot_view's mood_up): an
+             * for a rise of ten points or less (hv_bot_view's mood_up_at): an
              * option that cannot beat the bar even so is never picked, and
              * leaving it out changes neither the best nor whether it wins. */
             int32_t most = staff > workers ? staff : workers;
-            int64_t up = v->mood_up < 0 || most > 10 ? -1 : most <= 0 ? 0 : v->mood_up;
+            int64_t up = v->mood_up < 0 || most > 10 ? -1 : most <= 0 ? 0 : v->mood_up_at[most];
             if (up >= 0 && worth[o] + (last + up) * piles / 4 <= bar)
                 continue;
             last += mood_worth(v, staff, workers);

@@ -96,6 +96,11 @@ typedef struct hv_rules_derived {
     uint32_t bot_needs;                    /* bit per resource people use up (need not 0) */
     uint32_t bot_locked;                   /* bit per policy that never changes */
     int32_t bot_cooldown[HV_MAX_POLICIES]; /* a policy's cooldown */
+    /* What bounds a module type's worth to the bots without weighing it. */
+    uint32_t bot_gains[HV_RES_COUNT]; /* bit per module type whose bot_made of it is above 0 */
+    int64_t bot_most[HV_RES_COUNT];   /* the most bot_made of it, or 0 */
+    uint32_t bot_iridium, bot_port;   /* bit per module type putting out iridium, a spaceport */
+    uint32_t bot_medical, bot_security, bot_recreation; /* with care, order, rest */
 } hv_rules_derived;
 
 /* What a policy option's effect holds that the bots weigh (bot_terms). */
