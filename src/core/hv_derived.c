@@ -88,6 +88,11 @@ static void derive_bots(const hv_rules *rules, hv_rules_derived *d)
         d->bot_security |= (uint32_t)(mt->security > 0) << t;
         d->bot_recreation |= (uint32_t)(mt->recreation > 0) << t;
     }
+    for (int32_t p = 0; p < rules->policy_count && p < HV_MAX_POLICIES; p++)
+        for (int32_t o = 0; o < rules->policies[p].option_count && o < HV_MAX_OPTIONS; o++)
+            for (int r = 0; r < HV_RES_COUNT; r++)
+                d->bot_resources[p][o] |=
+                    (uint8_t)((rules->policies[p].options[o].effect.resources[r] != 0) << r);
     enum { LOW = -HV_BOT_MOOD_SPAN, HIGH = 100 + HV_BOT_MOOD_SPAN };
     int32_t mood[HIGH - LOW + 1];
     for (int32_t x = LOW; x <= HIGH; x++)

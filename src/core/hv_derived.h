@@ -101,6 +101,8 @@ typedef struct hv_rules_derived {
     int64_t bot_most[HV_RES_COUNT];   /* the most bot_made of it, or 0 */
     uint32_t bot_iridium, bot_port;   /* bit per module type putting out iridium, a spaceport */
     uint32_t bot_medical, bot_security, bot_recreation; /* with care, order, rest */
+    /* Bit per resource a policy option's effect adds or takes. */
+    uint8_t bot_resources[HV_MAX_POLICIES][HV_MAX_OPTIONS];
 } hv_rules_derived;
 
 /* What a policy option's effect holds that the bots weigh (bot_terms). */

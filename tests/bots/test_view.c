@@ -188,6 +188,10 @@ static void check_derived_reads(const hv_level *level, hv_state *s)
         for (int32_t o = 0; o < r->policies[p].option_count; o++)
             rations |= r->policies[p].options[o].effect.ration_pct != 0;
         CHECK_EQ_INT(d->bot_rations >> p & 1u, rations);
+        for (int32_t o = 0; o < r->policies[p].option_count; o++)
+            for (int res = 0; res < HV_RES_COUNT; res++)
+                CHECK_EQ_INT(d->bot_resources[p][o] >> res & 1u,
+                             r->policies[p].options[o].effect.resources[res] != 0);
         for (int32_t turn = 0; turn < 16; turn++)
             for (int32_t since = 0; since <= turn + 1; since++) {
                 s->turn = turn;
