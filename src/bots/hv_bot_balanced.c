@@ -280,28 +280,6 @@ static void expand(hv_bot_view *v)
         build(v, t);
 }
 
-/* ---- policies ---------------------------------------------------------- */
-
-/* Each policy takes the option whose declared effects are worth most now
- * (hv_bot_policy_pick). */
-static void govern(hv_bot_view *v)
-{
-    hv_state *s = v->s;
-    const int32_t *cooldown = v->d->bot_cooldown;
-    /* Read once: queuing an order writes to the state. */
-    int32_t week = s->turn + 1, count = v->r->policy_count;
-    uint32_t locked = v->d->bot_locked;
-    for (int32_t p = 0; p < count; p++) {
-        /* hv_bot_policy_ready, read from the rules' derived data */
-        int32_t since = s->policy_since[p];
-        if ((locked >> p & 1u) || (since && week - since < cooldown[p]))
-            continue;
-        int32_t best = hv_bot_policy_pick(v, p);
-        if (best >= 0)
-            hv_bot_order(s, HV_ORDER_POLICY, p, 0, best);
-    }
-}
-
 /* ---- missions and exports ---------------------------------------------- */
 
 int32_t hv_bot_capture_crew(const hv_state *s, int32_t asteroid, hv_order *o)
@@ -485,7 +463,7 @@ void hv_bot_balanced(hv_bot_view *v)
     staff(v, !v->greedy);
     prioritise(v);
     expand(v);
-    govern(v);
+    hv_bot_govern(v);
     launch(v);
     redirect(v);
     sell(v);

@@ -236,15 +236,16 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->beds = beds;
     /* People are counted by role and by nation and class. */
     int32_t by_role[HV_MAX_ROLES] = {0};
-    int32_t nation[2][HV_MAX_FACTIONS] = {{0}}; /* staff, workers */
+    int32_t nation[2 * HV_MAX_FACTIONS] = {0}; /* staff, then workers (bot_class_at) */
     int64_t morale[HV_MAX_FACTIONS] = {0};
     uint32_t workers_mask = d->worker_roles;
+    const int32_t *class_at = d->bot_class_at;
     int32_t free_count = 0;
     int64_t health = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
         by_role[p->role]++;
-        nation[workers_mask >> p->role & 1u][p->faction]++;
+        nation[class_at[p->role] + p->faction]++;
         morale[p->faction] += p->morale;
         health += p->health;
         if (!(p->module | p->away))
@@ -268,7 +269,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->staff = s->person_count - workers;
     uint32_t present = 0;
     for (int32_t f = 0; f < r->faction_count; f++)
-        present |= (uint32_t)(nation[0][f] + nation[1][f] > 0) << f;
+        present |= (uint32_t)(nation[f] + nation[HV_MAX_FACTIONS + f] > 0) << f;
     v->min_satisfaction = 100;
     v->funding = d->bot_funding;
     v->paid = 0;
@@ -321,7 +322,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     for (int res = 0; res < HV_RES_COUNT; res++)
         if (made[res] > 0)
             v->output_worth += made[res] * v->worth[res];
-    weigh_effects(v, nation[0], nation[1], morale);
+    weigh_effects(v, nation, nation + HV_MAX_FACTIONS, morale);
 }
 
 /* Worth of one point of tension held for a week, by how close the base is

@@ -117,6 +117,9 @@ int64_t hv_bot_tension_weight(const hv_bot_view *v, int32_t now);
  * whose declared effects are worth most held for the weeks ahead, when it
  * is worth a clear margin more than the one in force. */
 int32_t hv_bot_policy_pick(const hv_bot_view *v, int32_t p);
+/* Queues, for each policy that may change this week, the option
+ * hv_bot_policy_pick picks, if any. */
+void hv_bot_govern(hv_bot_view *v);
 /* Worth of an event's or a choice's effect, applied once. */
 int64_t hv_bot_choice_worth(const hv_bot_view *v, const hv_effect *e);
 /* Whether policy P may change in the coming week. */

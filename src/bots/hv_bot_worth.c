@@ -149,7 +149,8 @@ policy_worth(const hv_bot_view *v, const hv_effect *e, int32_t p, int32_t o, int
     return w;
 }
 
-int32_t hv_bot_policy_pick(const hv_bot_view *v, int32_t p)
+/* hv_bot_policy_pick, inlined in hv_bot_govern's loop over the policies. */
+static inline __attribute__((always_inline)) int32_t pick(const hv_bot_view *v, int32_t p)
 {
     const hv_policy *pol = &v->r->policies[p];
     int32_t now = v->s->policy[p], best = now, count = pol->option_count;
@@ -191,6 +192,29 @@ int32_t hv_bot_policy_pick(const hv_bot_view *v, int32_t p)
         }
     }
     return best != now && best_worth - now_worth > margin ? best : -1;
+}
+
+int32_t hv_bot_policy_pick(const hv_bot_view *v, int32_t p)
+{
+    return pick(v, p);
+}
+
+void hv_bot_govern(hv_bot_view *v)
+{
+    hv_state *s = v->s;
+    const int32_t *cooldown = v->d->bot_cooldown;
+    /* Read once: queuing an order writes to the state. */
+    int32_t week = s->turn + 1, count = v->r->policy_count;
+    uint32_t locked = v->d->bot_locked;
+    for (int32_t p = 0; p < count; p++) {
+        /* hv_bot_policy_ready, read from the rules' derived data */
+        int32_t since = s->policy_since[p];
+        if ((locked >> p & 1u) || (since && week - since < cooldown[p]))
+            continue;
+        int32_t best = pick(v, p);
+        if (best >= 0)
+            hv_bot_order(s, HV_ORDER_POLICY, p, 0, best);
+    }
 }
 
 /* Whether the win goals ask for flag bit F, or the lose goals fear it:

@@ -103,6 +103,9 @@ typedef struct hv_rules_derived {
     uint32_t bot_medical, bot_security, bot_recreation; /* with care, order, rest */
     /* Bit per resource a policy option's effect adds or takes. */
     uint8_t bot_resources[HV_MAX_POLICIES][HV_MAX_OPTIONS];
+    /* Where a role's class starts in a count by class and faction:
+     * HV_MAX_FACTIONS for a role of worker_roles, else 0. */
+    int32_t bot_class_at[HV_MAX_ROLES];
 } hv_rules_derived;
 
 /* What a policy option's effect holds that the bots weigh (bot_terms). */
