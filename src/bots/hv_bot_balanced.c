@@ -371,9 +371,10 @@ static void redirect(hv_bot_view *v)
 {
     hv_state *s = v->s;
     const hv_missions *m = &v->r->missions;
-    for (int32_t i = 0; i < v->r->asteroid_count; i++) {
+    for (uint32_t capturing = v->capturing; capturing; capturing &= capturing - 1) {
+        int32_t i = __builtin_ctz(capturing);
         const hv_asteroid_state *as = &s->asteroids[i];
-        if (as->stage != HV_STAGE_CAPTURING || as->hijack)
+        if (as->hijack)
             continue;
         int32_t want = worth_more(v, i);
         int64_t gain = dest_worth(v, i, want) - dest_worth(v, i, as->dest);
@@ -406,11 +407,10 @@ static void launch(hv_bot_view *v)
     /* Without a spaceport nothing flies: the spaceports are counted only
      * once an order hangs on them. */
     int port = -1;
-    for (int32_t i = 0; i < v->r->asteroid_count; i++) {
+    for (uint32_t far = v->far; far; far &= far - 1) { /* in order, as the look saw them */
+        int32_t i = __builtin_ctz(far);
         const hv_asteroid *a = &v->r->asteroids[i];
         const hv_asteroid_state *as = &s->asteroids[i];
-        if (as->stage != HV_STAGE_FAR)
-            continue;
         int closing = a->window_close > 0 && week + 2 >= a->window_close;
         if (!as->surveyed && !v->greedy && !closing) {
             if (s->stock[HV_RES_FUEL] >= d->bot_survey_fuel) {

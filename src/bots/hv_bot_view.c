@@ -32,9 +32,11 @@ static int64_t refined_worth(const hv_bot_view *v)
 static int64_t fuel_wanted(const hv_bot_view *v)
 {
     int64_t want = v->d->bot_survey_fuel;
-    for (int32_t i = 0; i < v->r->asteroid_count; i++)
-        if (v->s->asteroids[i].stage == HV_STAGE_FAR && v->d->bot_capture_fuel[i] > want)
+    for (uint32_t far = v->far; far; far &= far - 1) {
+        int32_t i = __builtin_ctz(far);
+        if (v->d->bot_capture_fuel[i] > want)
             want = v->d->bot_capture_fuel[i];
+    }
     return v->r->asteroid_count ? want : 0;
 }
 
@@ -43,9 +45,10 @@ static int64_t fuel_wanted(const hv_bot_view *v)
 static int64_t fuel_worth(const hv_bot_view *v)
 {
     int64_t best = 300;
-    for (int32_t i = 0; i < v->r->asteroid_count; i++) {
+    for (uint32_t far = v->far; far; far &= far - 1) {
+        int32_t i = __builtin_ctz(far);
         int64_t fuel = v->d->bot_capture_fuel[i];
-        if (v->s->asteroids[i].stage != HV_STAGE_FAR || fuel <= 0)
+        if (fuel <= 0)
             continue;
         int64_t yield = v->s->asteroids[i].left[HV_RES_IRIDIUM] * v->s->price +
                         v->s->asteroids[i].left[HV_RES_ORE] * v->worth[HV_RES_ORE] / 100;
@@ -55,13 +58,12 @@ static int64_t fuel_worth(const hv_bot_view *v)
     return best > 3000 ? 3000 : best;
 }
 
-/* Of the resources in BITS, those no rock still out there, on its way or
- * in Mars orbit holds. */
-static uint32_t unheld(const hv_state *s, uint32_t bits)
+/* Of the resources in BITS, those no rock in REACH (bits: still out
+ * there, on its way or in Mars orbit) holds. */
+static uint32_t unheld(const hv_state *s, uint32_t reach, uint32_t bits)
 {
-    for (int32_t i = 0; i < s->rules->asteroid_count && bits; i++) {
-        if (s->asteroids[i].stage > HV_STAGE_ORBIT)
-            continue;
+    for (; reach && bits; reach &= reach - 1) {
+        int32_t i = __builtin_ctz(reach);
         for (uint32_t b = bits; b; b &= b - 1) {
             int res = __builtin_ctz(b);
             if (s->asteroids[i].left[res] > 0)
@@ -108,7 +110,7 @@ static void weigh_resources(hv_bot_view *v)
         v->fall[res] = fall;
         unmade |= (uint32_t)(net <= 0) << res;
     }
-    v->scarce = unheld(s, unmade & ~v->d->bot_supplied);
+    v->scarce = unheld(s, v->reach, unmade & ~v->d->bot_supplied);
     v->worth[HV_RES_FUNDS] = 100;
     /* Money is dearer while the sponsors do not cover the bills and the
      * treasury would run dry before the level ends. */
@@ -318,6 +320,14 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->tension = worst;
     v->class_tension = s->class_tension;
     v->weeks_left = weeks_left(v);
+    uint32_t stages[HV_STAGE_COUNT] = {0};
+    for (int32_t i = 0; i < r->asteroid_count; i++)
+        if ((uint32_t)s->asteroids[i].stage < HV_STAGE_COUNT)
+            stages[s->asteroids[i].stage] |= 1u << i;
+    v->far = stages[HV_STAGE_FAR];
+    v->capturing = stages[HV_STAGE_CAPTURING];
+    v->reach = stages[HV_STAGE_FAR] | stages[HV_STAGE_SURVEYING] | stages[HV_STAGE_CAPTURING] |
+               stages[HV_STAGE_ORBIT];
     weigh_resources(v);
     for (int res = 0; res < HV_RES_COUNT; res++)
         if (made[res] > 0)
@@ -453,10 +463,7 @@ static int64_t extras(const hv_bot_view *v, const hv_module_type *mt, int starve
     if (mt->output[HV_RES_IRIDIUM] > 0 && !starved)
         value += v->greedy ? 3000 : 300;
     if (mt->spaceport > 0) {
-        int far = 0;
-        for (int32_t i = 0; i < v->r->asteroid_count; i++)
-            far |= s->asteroids[i].stage == HV_STAGE_FAR;
-        value += far ? (v->greedy ? 2000 : 400) : 0;
+        value += v->far ? (v->greedy ? 2000 : 400) : 0;
     }
     if (mt->medical > 0 && !v->greedy) {
         int64_t lost = s->person_count ? 100 - v->health / s->person_count : 0;

@@ -35,6 +35,9 @@ typedef struct hv_bot_view {
     int32_t min_satisfaction;
     int32_t weeks_left; /* until the level's deadline, or a year */
     uint32_t scarce;    /* bit per resource nothing adds to: not made on net, not supplied */
+    /* Bit per asteroid still out there (HV_STAGE_FAR), with a capture crew
+     * on its way, and in reach (out there, on its way or in Mars orbit). */
+    uint32_t far, capturing, reach;
     /* Weights every worth of the week reads, weighed once as the view is
      * filled (a week weighs a few dozen effects and module types). */
     int64_t tension_w, class_w;         /* of a point of tension held, at today's */

@@ -73,9 +73,8 @@ static int64_t agenda_pay_worth(const hv_bot_view *v, int32_t pay_pct)
 static int launch_near(const hv_bot_view *v)
 {
     const hv_state *s = v->s;
-    for (int32_t i = 0; i < v->r->asteroid_count; i++) {
-        if (s->asteroids[i].stage != HV_STAGE_FAR)
-            continue;
+    for (uint32_t far = v->far; far; far &= far - 1) {
+        int32_t i = __builtin_ctz(far);
         for (int32_t week = s->turn + 1; week <= s->turn + 3; week++)
             if (hv_asteroid_window_open(s, i, week))
                 return 1;
