@@ -82,33 +82,39 @@ static void weigh_resources(hv_bot_view *v)
     const hv_state *s = v->s;
     uint32_t unmade = 0;
     for (int res = 0; res < HV_RES_COUNT; res++) {
-        int64_t need = v->need[res], net = v->net[res], stock = s->stock[res], keep = v->keep[res];
-        int64_t w = 30, rise = 0, fall = 0;
-        if (need > 0) {
-            int64_t weeks = stock / need; /* how long the stock lasts */
-            w = weeks < 3 ? 800 : weeks < 6 ? 400 : weeks < 12 ? 150 : weeks > 40 ? 20 : 80;
-            if (net < 0 && weeks < 12)
-                w *= 2;
-            if (net < 0) {
-                rise = weeks < 6 ? 3000 : 1500;
-                fall = -500;
-            } else if (weeks < 4) {
-                rise = 800;
-            }
+        v->worth[res] = 30;
+        /* Making what a win goal still asks for comes before comforts. */
+        v->rise[res] = s->stock[res] < v->keep[res] ? 1500 : 0;
+        v->fall[res] = 0;
+        unmade |= (uint32_t)(v->net[res] <= 0) << res;
+    }
+    /* Only what people use up can be needed (bot_needs). */
+    for (uint32_t bits = v->d->bot_needs; bits; bits &= bits - 1) {
+        int res = __builtin_ctz(bits);
+        int64_t need = v->need[res], net = v->net[res];
+        if (need <= 0)
+            continue;
+        int64_t weeks = s->stock[res] / need; /* how long the stock lasts */
+        int64_t w = weeks < 3 ? 800 : weeks < 6 ? 400 : weeks < 12 ? 150 : weeks > 40 ? 20 : 80;
+        if (net < 0 && weeks < 12)
+            w *= 2;
+        if (net < 0) {
+            v->rise[res] += weeks < 6 ? 3000 : 1500;
+            v->fall[res] = -500;
+        } else if (weeks < 4) {
+            v->rise[res] += 800;
         }
-        /* A stock a win goal asks for is worth more the further it falls short. */
-        if (keep > 0 && stock < keep) {
+        v->worth[res] = w;
+    }
+    /* A stock a win goal asks for is worth more the further it falls short. */
+    for (uint32_t bits = v->d->bot_kept; bits; bits &= bits - 1) {
+        int res = __builtin_ctz(bits);
+        int64_t stock = s->stock[res], keep = v->keep[res];
+        if (stock < keep) {
             int64_t short_pct = (keep - stock) * 100 / keep;
             int64_t floor = 300 + 10 * short_pct;
-            w = w < floor ? floor : w;
+            v->worth[res] = v->worth[res] < floor ? floor : v->worth[res];
         }
-        /* Making what a win goal still asks for comes before comforts. */
-        if (stock < keep)
-            rise += 1500;
-        v->worth[res] = w;
-        v->rise[res] = rise;
-        v->fall[res] = fall;
-        unmade |= (uint32_t)(net <= 0) << res;
     }
     v->scarce = unheld(s, v->reach, unmade & ~v->d->bot_supplied);
     v->worth[HV_RES_FUNDS] = 100;

@@ -106,6 +106,7 @@ typedef struct hv_rules_derived {
     /* Where a role's class starts in a count by class and faction:
      * HV_MAX_FACTIONS for a role of worker_roles, else 0. */
     int32_t bot_class_at[HV_MAX_ROLES];
+    uint32_t bot_kept; /* bit per resource with bot_keep above 0 */
 } hv_rules_derived;
 
 /* What a policy option's effect holds that the bots weigh (bot_terms). */

@@ -154,6 +154,7 @@ static void check_derived_reads(const hv_level *level, hv_state *s)
                 r->win[i].amount > keep)
                 keep = r->win[i].amount;
         CHECK_EQ_INT(d->bot_keep[res], keep);
+        CHECK_EQ_INT(d->bot_kept >> res & 1u, keep > 0);
         CHECK_EQ_INT(d->bot_needs >> res & 1u, r->life.need[res] != 0);
     }
     for (int32_t i = 0; i < r->win_count; i++)
