@@ -43,6 +43,11 @@ static void staff(hv_bot_view *v, int rebalance)
         v->slots[m]--;
         v->restaffed = 1;
     }
+    /* Most weeks no post with a free slot is wanted enough to move anyone:
+     * when no type of those posts can be worth 1500, none is weighed (no
+     * post is taken from yet, so none is worth more than its type). */
+    if (rebalance && hv_bot_types_bound(v, v->open_types) < 1500)
+        return;
     for (int moves = 0; rebalance && moves < 2; moves++) {
         int32_t want = best_module(v);
         if (want < 0 || hv_bot_module_value(v, want) < 1500)
@@ -275,28 +280,6 @@ static void expand(hv_bot_view *v)
         build(v, t);
 }
 
-/* ---- policies ---------------------------------------------------------- */
-
-/* Each policy takes the option whose declared effects are worth most now
- * (hv_bot_policy_pick). */
-static void govern(hv_bot_view *v)
-{
-    hv_state *s = v->s;
-    const int32_t *cooldown = v->d->bot_cooldown;
-    /* Read once: queuing an order writes to the state. */
-    int32_t week = s->turn + 1, count = v->r->policy_count;
-    uint32_t locked = v->d->bot_locked;
-    for (int32_t p = 0; p < count; p++) {
-        /* hv_bot_policy_ready, read from the rules' derived data */
-        int32_t since = s->policy_since[p];
-        if ((locked >> p & 1u) || (since && week - since < cooldown[p]))
-            continue;
-        int32_t best = hv_bot_policy_pick(v, p);
-        if (best >= 0)
-            hv_bot_order(s, HV_ORDER_POLICY, p, 0, best);
-    }
-}
-
 /* ---- missions and exports ---------------------------------------------- */
 
 int32_t hv_bot_capture_crew(const hv_state *s, int32_t asteroid, hv_order *o)
@@ -388,9 +371,10 @@ static void redirect(hv_bot_view *v)
 {
     hv_state *s = v->s;
     const hv_missions *m = &v->r->missions;
-    for (int32_t i = 0; i < v->r->asteroid_count; i++) {
+    for (uint32_t capturing = v->capturing; capturing; capturing &= capturing - 1) {
+        int32_t i = __builtin_ctz(capturing);
         const hv_asteroid_state *as = &s->asteroids[i];
-        if (as->stage != HV_STAGE_CAPTURING || as->hijack)
+        if (as->hijack)
             continue;
         int32_t want = worth_more(v, i);
         int64_t gain = dest_worth(v, i, want) - dest_worth(v, i, as->dest);
@@ -423,11 +407,10 @@ static void launch(hv_bot_view *v)
     /* Without a spaceport nothing flies: the spaceports are counted only
      * once an order hangs on them. */
     int port = -1;
-    for (int32_t i = 0; i < v->r->asteroid_count; i++) {
+    for (uint32_t far = v->far; far; far &= far - 1) { /* in order, as the look saw them */
+        int32_t i = __builtin_ctz(far);
         const hv_asteroid *a = &v->r->asteroids[i];
         const hv_asteroid_state *as = &s->asteroids[i];
-        if (as->stage != HV_STAGE_FAR)
-            continue;
         int closing = a->window_close > 0 && week + 2 >= a->window_close;
         if (!as->surveyed && !v->greedy && !closing) {
             if (s->stock[HV_RES_FUEL] >= d->bot_survey_fuel) {
@@ -480,7 +463,7 @@ void hv_bot_balanced(hv_bot_view *v)
     staff(v, !v->greedy);
     prioritise(v);
     expand(v);
-    govern(v);
+    hv_bot_govern(v);
     launch(v);
     redirect(v);
     sell(v);

@@ -32,9 +32,11 @@ static int64_t refined_worth(const hv_bot_view *v)
 static int64_t fuel_wanted(const hv_bot_view *v)
 {
     int64_t want = v->d->bot_survey_fuel;
-    for (int32_t i = 0; i < v->r->asteroid_count; i++)
-        if (v->s->asteroids[i].stage == HV_STAGE_FAR && v->d->bot_capture_fuel[i] > want)
+    for (uint32_t far = v->far; far; far &= far - 1) {
+        int32_t i = __builtin_ctz(far);
+        if (v->d->bot_capture_fuel[i] > want)
             want = v->d->bot_capture_fuel[i];
+    }
     return v->r->asteroid_count ? want : 0;
 }
 
@@ -43,9 +45,10 @@ static int64_t fuel_wanted(const hv_bot_view *v)
 static int64_t fuel_worth(const hv_bot_view *v)
 {
     int64_t best = 300;
-    for (int32_t i = 0; i < v->r->asteroid_count; i++) {
+    for (uint32_t far = v->far; far; far &= far - 1) {
+        int32_t i = __builtin_ctz(far);
         int64_t fuel = v->d->bot_capture_fuel[i];
-        if (v->s->asteroids[i].stage != HV_STAGE_FAR || fuel <= 0)
+        if (fuel <= 0)
             continue;
         int64_t yield = v->s->asteroids[i].left[HV_RES_IRIDIUM] * v->s->price +
                         v->s->asteroids[i].left[HV_RES_ORE] * v->worth[HV_RES_ORE] / 100;
@@ -55,13 +58,12 @@ static int64_t fuel_worth(const hv_bot_view *v)
     return best > 3000 ? 3000 : best;
 }
 
-/* Of the resources in BITS, those no rock still out there, on its way or
- * in Mars orbit holds. */
-static uint32_t unheld(const hv_state *s, uint32_t bits)
+/* Of the resources in BITS, those no rock in REACH (bits: still out
+ * there, on its way or in Mars orbit) holds. */
+static uint32_t unheld(const hv_state *s, uint32_t reach, uint32_t bits)
 {
-    for (int32_t i = 0; i < s->rules->asteroid_count && bits; i++) {
-        if (s->asteroids[i].stage > HV_STAGE_ORBIT)
-            continue;
+    for (; reach && bits; reach &= reach - 1) {
+        int32_t i = __builtin_ctz(reach);
         for (uint32_t b = bits; b; b &= b - 1) {
             int res = __builtin_ctz(b);
             if (s->asteroids[i].left[res] > 0)
@@ -80,35 +82,41 @@ static void weigh_resources(hv_bot_view *v)
     const hv_state *s = v->s;
     uint32_t unmade = 0;
     for (int res = 0; res < HV_RES_COUNT; res++) {
-        int64_t need = v->need[res], net = v->net[res], stock = s->stock[res], keep = v->keep[res];
-        int64_t w = 30, rise = 0, fall = 0;
-        if (need > 0) {
-            int64_t weeks = stock / need; /* how long the stock lasts */
-            w = weeks < 3 ? 800 : weeks < 6 ? 400 : weeks < 12 ? 150 : weeks > 40 ? 20 : 80;
-            if (net < 0 && weeks < 12)
-                w *= 2;
-            if (net < 0) {
-                rise = weeks < 6 ? 3000 : 1500;
-                fall = -500;
-            } else if (weeks < 4) {
-                rise = 800;
-            }
+        v->worth[res] = 30;
+        /* Making what a win goal still asks for comes before comforts. */
+        v->rise[res] = s->stock[res] < v->keep[res] ? 1500 : 0;
+        v->fall[res] = 0;
+        unmade |= (uint32_t)(v->net[res] <= 0) << res;
+    }
+    /* Only what people use up can be needed (bot_needs). */
+    for (uint32_t bits = v->d->bot_needs; bits; bits &= bits - 1) {
+        int res = __builtin_ctz(bits);
+        int64_t need = v->need[res], net = v->net[res];
+        if (need <= 0)
+            continue;
+        int64_t weeks = s->stock[res] / need; /* how long the stock lasts */
+        int64_t w = weeks < 3 ? 800 : weeks < 6 ? 400 : weeks < 12 ? 150 : weeks > 40 ? 20 : 80;
+        if (net < 0 && weeks < 12)
+            w *= 2;
+        if (net < 0) {
+            v->rise[res] += weeks < 6 ? 3000 : 1500;
+            v->fall[res] = -500;
+        } else if (weeks < 4) {
+            v->rise[res] += 800;
         }
-        /* A stock a win goal asks for is worth more the further it falls short. */
-        if (keep > 0 && stock < keep) {
+        v->worth[res] = w;
+    }
+    /* A stock a win goal asks for is worth more the further it falls short. */
+    for (uint32_t bits = v->d->bot_kept; bits; bits &= bits - 1) {
+        int res = __builtin_ctz(bits);
+        int64_t stock = s->stock[res], keep = v->keep[res];
+        if (stock < keep) {
             int64_t short_pct = (keep - stock) * 100 / keep;
             int64_t floor = 300 + 10 * short_pct;
-            w = w < floor ? floor : w;
+            v->worth[res] = v->worth[res] < floor ? floor : v->worth[res];
         }
-        /* Making what a win goal still asks for comes before comforts. */
-        if (stock < keep)
-            rise += 1500;
-        v->worth[res] = w;
-        v->rise[res] = rise;
-        v->fall[res] = fall;
-        unmade |= (uint32_t)(net <= 0) << res;
     }
-    v->scarce = unheld(s, unmade & ~v->d->bot_supplied);
+    v->scarce = unheld(s, v->reach, unmade & ~v->d->bot_supplied);
     v->worth[HV_RES_FUNDS] = 100;
     /* Money is dearer while the sponsors do not cover the bills and the
      * treasury would run dry before the level ends. */
@@ -236,15 +244,16 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->beds = beds;
     /* People are counted by role and by nation and class. */
     int32_t by_role[HV_MAX_ROLES] = {0};
-    int32_t nation[2][HV_MAX_FACTIONS] = {{0}}; /* staff, workers */
+    int32_t nation[2 * HV_MAX_FACTIONS] = {0}; /* staff, then workers (bot_class_at) */
     int64_t morale[HV_MAX_FACTIONS] = {0};
     uint32_t workers_mask = d->worker_roles;
+    const int32_t *class_at = d->bot_class_at;
     int32_t free_count = 0;
     int64_t health = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
         by_role[p->role]++;
-        nation[workers_mask >> p->role & 1u][p->faction]++;
+        nation[class_at[p->role] + p->faction]++;
         morale[p->faction] += p->morale;
         health += p->health;
         if (!(p->module | p->away))
@@ -268,7 +277,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->staff = s->person_count - workers;
     uint32_t present = 0;
     for (int32_t f = 0; f < r->faction_count; f++)
-        present |= (uint32_t)(nation[0][f] + nation[1][f] > 0) << f;
+        present |= (uint32_t)(nation[f] + nation[HV_MAX_FACTIONS + f] > 0) << f;
     v->min_satisfaction = 100;
     v->funding = d->bot_funding;
     v->paid = 0;
@@ -317,11 +326,19 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->tension = worst;
     v->class_tension = s->class_tension;
     v->weeks_left = weeks_left(v);
+    uint32_t stages[HV_STAGE_COUNT] = {0};
+    for (int32_t i = 0; i < r->asteroid_count; i++)
+        if ((uint32_t)s->asteroids[i].stage < HV_STAGE_COUNT)
+            stages[s->asteroids[i].stage] |= 1u << i;
+    v->far = stages[HV_STAGE_FAR];
+    v->capturing = stages[HV_STAGE_CAPTURING];
+    v->reach = stages[HV_STAGE_FAR] | stages[HV_STAGE_SURVEYING] | stages[HV_STAGE_CAPTURING] |
+               stages[HV_STAGE_ORBIT];
     weigh_resources(v);
     for (int res = 0; res < HV_RES_COUNT; res++)
         if (made[res] > 0)
             v->output_worth += made[res] * v->worth[res];
-    weigh_effects(v, nation[0], nation[1], morale);
+    weigh_effects(v, nation, nation + HV_MAX_FACTIONS, morale);
 }
 
 /* Worth of one point of tension held for a week, by how close the base is
@@ -384,7 +401,7 @@ static void weigh_effects(hv_bot_view *v, const int32_t *staff, const int32_t *w
     v->staff_w = morale_weight(v, v->staff);
     v->workers_w = morale_weight(v, v->workers);
     memset(v->faction_w, 0, sizeof v->faction_w);
-    int64_t up = 0;
+    int64_t up = 0, rise_at[12] = {0}; /* w by the fewest points that lift a mood, 1..10 */
     int below = 0;
     for (int32_t k = 0; k < r->sponsor_count; k++) {
         int64_t w = v->point_w[k] = point_worth(v, k);
@@ -407,11 +424,23 @@ static void weigh_effects(hv_bot_view *v, const int32_t *staff, const int32_t *w
                 h->low = (v->d->bot_mood_lo[h->mean] - h->mean - 1) * h->people;
                 h->high = (v->d->bot_mood_hi[h->mean] - h->mean + 1) * h->people;
             }
-            up += h->mood < 2 ? w : 0;
+            if (h->mood < 2) {
+                up += w;
+                int32_t lift = h->mean >= 0 && h->mean <= 100
+                                   ? v->d->bot_mood_hi[h->mean] - (int32_t)h->mean + 1
+                                   : 1; /* outside the bands looked up: any rise may lift it */
+                rise_at[lift < 11 ? lift : 11] += w;
+            }
             below |= w < 0;
         }
     }
     v->mood_up = below ? -1 : v->greedy ? up / 2 : up; /* as mood_worth halves */
+    /* Read only when no w is below 0: the sums are not negative, and halve by a shift. */
+    int64_t lifted = 0;
+    for (int32_t t = 1, halve = v->greedy != 0; t <= 10; t++) {
+        lifted += rise_at[t];
+        v->mood_up_at[t] = lifted >> halve;
+    }
     v->horizon = v->weeks_left < 12 ? v->weeks_left : 12;
     int32_t over = (v->tension > v->class_tension ? v->tension : v->class_tension) -
                    (r->society.incident_at - 10);
@@ -440,10 +469,7 @@ static int64_t extras(const hv_bot_view *v, const hv_module_type *mt, int starve
     if (mt->output[HV_RES_IRIDIUM] > 0 && !starved)
         value += v->greedy ? 3000 : 300;
     if (mt->spaceport > 0) {
-        int far = 0;
-        for (int32_t i = 0; i < v->r->asteroid_count; i++)
-            far |= s->asteroids[i].stage == HV_STAGE_FAR;
-        value += far ? (v->greedy ? 2000 : 400) : 0;
+        value += v->far ? (v->greedy ? 2000 : 400) : 0;
     }
     if (mt->medical > 0 && !v->greedy) {
         int64_t lost = s->person_count ? 100 - v->health / s->person_count : 0;
@@ -487,6 +513,36 @@ static void type_values(const hv_bot_view *v, uint32_t types, int32_t *out)
             value += extras(v, mt, starved);
         out[type] = (int32_t)(value > 100000 ? 100000 : value < -100000 ? -100000 : value);
     }
+}
+
+int64_t hv_bot_types_bound(const hv_bot_view *v, uint32_t types)
+{
+    const hv_state *s = v->s;
+    const hv_rules_derived *d = v->d;
+    /* type_values' parts, each at its most over TYPES: power; the recipe,
+     * at the most any module type makes of each resource it may make
+     * (worths are never below 0, so what a recipe uses adds nothing above
+     * 0, and neither does being starved); the extras, as if none were
+     * starved. */
+    int64_t bound = types & d->bot_power ? (s->power_demand > s->power_supply ? 2500 : 700) : 0;
+    for (int res = 0; res < HV_RES_COUNT; res++)
+        if (types & d->bot_gains[res])
+            bound += d->bot_most[res] * v->worth[res] / 100 + v->rise[res];
+    if (!(types & ~d->bot_plain))
+        return bound;
+    if (types & d->bot_iridium)
+        bound += v->greedy ? 3000 : 300;
+    if (types & d->bot_port)
+        bound += v->greedy ? 2000 : 400;
+    if (!v->greedy) {
+        if (types & d->bot_medical) {
+            int64_t lost = s->person_count ? 100 - v->health / s->person_count : 0;
+            bound += 120 + lost * s->person_count * 4;
+        }
+        bound += types & d->bot_security ? 700 : 0;
+        bound += types & d->bot_recreation ? 500 : 0;
+    }
+    return bound;
 }
 
 int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type)

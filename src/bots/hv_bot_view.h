@@ -35,6 +35,9 @@ typedef struct hv_bot_view {
     int32_t min_satisfaction;
     int32_t weeks_left; /* until the level's deadline, or a year */
     uint32_t scarce;    /* bit per resource nothing adds to: not made on net, not supplied */
+    /* Bit per asteroid still out there (HV_STAGE_FAR), with a capture crew
+     * on its way, and in reach (out there, on its way or in Mars orbit). */
+    uint32_t far, capturing, reach;
     /* Weights every worth of the week reads, weighed once as the view is
      * filled (a week weighs a few dozen effects and module types). */
     int64_t tension_w, class_w;         /* of a point of tension held, at today's */
@@ -57,6 +60,9 @@ typedef struct hv_bot_view {
      * nation's mean rises ten points or less (a step each, below the top),
      * or -1 when some sponsor's point is worth less than nothing. */
     int64_t mood_up;
+    /* The same when no nation's mean rises more than T points (T of 1..10):
+     * a nation whose band reaches T points above its mean cannot rise. */
+    int64_t mood_up_at[11];
     struct hv_bot_nation {
         int32_t sponsor;
         int32_t mood;
@@ -87,6 +93,9 @@ void hv_bot_look(hv_bot_view *v, hv_state *state, int greedy);
 void hv_bot_order(hv_state *s, hv_order_kind kind, int32_t a, int32_t b, int32_t value);
 /* How much the base wants one more running module of TYPE. */
 int32_t hv_bot_type_value(const hv_bot_view *v, int32_t type);
+/* At least the most hv_bot_type_value gives any module type of TYPES
+ * (bits), read from the week's worths without weighing each type. */
+int64_t hv_bot_types_bound(const hv_bot_view *v, uint32_t types);
 /* Weighs each module type of TYPES (bits) not weighed yet this week. */
 void hv_bot_value_types(hv_bot_view *v, uint32_t types);
 /* hv_bot_type_value of TYPE, weighed once a week on first use. */
@@ -111,6 +120,9 @@ int64_t hv_bot_tension_weight(const hv_bot_view *v, int32_t now);
  * whose declared effects are worth most held for the weeks ahead, when it
  * is worth a clear margin more than the one in force. */
 int32_t hv_bot_policy_pick(const hv_bot_view *v, int32_t p);
+/* Queues, for each policy that may change this week, the option
+ * hv_bot_policy_pick picks, if any. */
+void hv_bot_govern(hv_bot_view *v);
 /* Worth of an event's or a choice's effect, applied once. */
 int64_t hv_bot_choice_worth(const hv_bot_view *v, const hv_effect *e);
 /* Whether policy P may change in the coming week. */

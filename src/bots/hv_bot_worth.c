@@ -73,9 +73,8 @@ static int64_t agenda_pay_worth(const hv_bot_view *v, int32_t pay_pct)
 static int launch_near(const hv_bot_view *v)
 {
     const hv_state *s = v->s;
-    for (int32_t i = 0; i < v->r->asteroid_count; i++) {
-        if (s->asteroids[i].stage != HV_STAGE_FAR)
-            continue;
+    for (uint32_t far = v->far; far; far &= far - 1) {
+        int32_t i = __builtin_ctz(far);
         for (int32_t week = s->turn + 1; week <= s->turn + 3; week++)
             if (hv_asteroid_window_open(s, i, week))
                 return 1;
@@ -83,16 +82,20 @@ static int launch_near(const hv_bot_view *v)
     return 0;
 }
 
-/* Worth of a policy option's effect E held for the weeks ahead, where
- * NAMES are its hv_option_names, FACTIONS the bits of the factions its
- * satisfaction names and CLASS_DELTA its class tension with its morale
- * gap's (the rules' derived data), all but what piles up week on week:
+/* Worth of option O of policy P, whose effect is E, held for the weeks
+ * ahead, read with what the rules' derived data holds of it (the effects
+ * and resources it names, the factions its satisfaction names, its class
+ * tension with its morale gap's), all but what piles up week on week:
  * that, the agendas' part of it, goes to *LASTING (the moods' part is
- * hv_bot_policy_pick's, against the option in force). */
-static int64_t policy_worth(const hv_bot_view *v, const hv_effect *e, uint32_t names,
-                            uint32_t terms, uint32_t factions, int64_t class_delta,
-                            int64_t *lasting)
+ * hv_bot_policy_pick's, against the option in force). Inlined in the
+ * pick's loop, where it runs a few times for every policy every week. */
+static inline __attribute__((always_inline)) int64_t
+policy_worth(const hv_bot_view *v, const hv_effect *e, int32_t p, int32_t o, int64_t *lasting)
 {
+    const hv_rules_derived *d = v->d;
+    uint32_t names = d->options[p][o], terms = d->bot_terms[p][o];
+    uint32_t factions = d->bot_factions[p][o], resources = d->bot_resources[p][o];
+    int64_t class_delta = d->bot_class_delta[p][o];
     /* Most options name a few of the effects (TERMS): a term of an effect
      * at 0 is worth 0 and is not weighed. */
     int64_t horizon = v->horizon;
@@ -100,8 +103,10 @@ static int64_t policy_worth(const hv_bot_view *v, const hv_effect *e, uint32_t n
     *lasting = 0;
     if (!terms)
         return 0;
-    for (int res = 0; res < HV_RES_COUNT && (terms & HV_BOT_TERM_RESOURCES); res++)
+    for (; resources; resources &= resources - 1) { /* those named, in TERM_RESOURCES */
+        int res = __builtin_ctz(resources);
         w += e->resources[res] * v->worth[res];
+    }
     if (terms & HV_BOT_TERM_PERCENT) {
         if (e->output_pct)
             w += v->output_worth * e->output_pct / 100;
@@ -143,52 +148,72 @@ static int64_t policy_worth(const hv_bot_view *v, const hv_effect *e, uint32_t n
     return w;
 }
 
-int32_t hv_bot_policy_pick(const hv_bot_view *v, int32_t p)
+/* hv_bot_policy_pick, inlined in hv_bot_govern's loop over the policies. */
+static inline __attribute__((always_inline)) int32_t pick(const hv_bot_view *v, int32_t p)
 {
     const hv_policy *pol = &v->r->policies[p];
-    const uint8_t *names = v->d->options[p];
-    const uint16_t *factions = v->d->bot_factions[p];
-    const int32_t *class_delta = v->d->bot_class_delta[p];
-    const uint8_t *terms = v->d->bot_terms[p];
     int32_t now = v->s->policy[p], best = now, count = pol->option_count;
     const hv_effect *in_force = &pol->options[now].effect;
-    int64_t worth[HV_MAX_OPTIONS], lasting[HV_MAX_OPTIONS];
-    for (int32_t o = 0; o < count; o++) /* one call, so that it is inlined */
-        worth[o] = policy_worth(v, &pol->options[o].effect, names[o], terms[o], factions[o],
-                                class_delta[o], &lasting[o]);
     /* What piles up counts for the weeks ahead over and over (its square,
-     * halved twice); the option in force moves no mood. */
-    int64_t piles = v->horizon * v->horizon;
-    int64_t now_worth = worth[now] + lasting[now] * piles / 4, best_worth = now_worth;
+     * halved twice); the option in force moves no mood. It is weighed
+     * first, and the others, in order, against it as they are weighed. */
+    int64_t piles = v->horizon * v->horizon, last;
+    int64_t now_worth = policy_worth(v, in_force, p, now, &last);
+    now_worth += last * piles / 4;
+    int64_t best_worth = now_worth;
     /* A change needs a clear margin, so the base does not flip back and forth. */
     int64_t margin = 200 + (now_worth < 0 ? -now_worth : now_worth) / 5;
     int64_t bar = now_worth + margin;
     for (int32_t o = 0; o < count; o++) {
         if (o == now)
             continue;
+        const hv_effect *e = &pol->options[o].effect;
+        int64_t worth = policy_worth(v, e, p, o, &last);
         /* A nation's mood piles up and stays; morale today already holds
          * the option in force. */
-        int64_t last = lasting[o];
-        int32_t staff = pol->options[o].effect.morale_staff - in_force->morale_staff;
-        int32_t workers = pol->options[o].effect.morale_workers - in_force->morale_workers;
+        int32_t staff = e->morale_staff - in_force->morale_staff;
+        int32_t workers = e->morale_workers - in_force->morale_workers;
         if (staff | workers) {
             /* Moods only fall when no morale rises, and rise a step at most
-             * for a rise of ten points or less (hv_bot_view's mood_up): an
+             * for a rise of ten points or less (hv_bot_view's mood_up_at): an
              * option that cannot beat the bar even so is never picked, and
              * leaving it out changes neither the best nor whether it wins. */
             int32_t most = staff > workers ? staff : workers;
-            int64_t up = v->mood_up < 0 || most > 10 ? -1 : most <= 0 ? 0 : v->mood_up;
-            if (up >= 0 && worth[o] + (last + up) * piles / 4 <= bar)
+            int64_t up = v->mood_up < 0 || most > 10 ? -1 : most <= 0 ? 0 : v->mood_up_at[most];
+            if (up >= 0 && worth + (last + up) * piles / 4 <= bar)
                 continue;
             last += mood_worth(v, staff, workers);
         }
-        int64_t w = worth[o] + last * piles / 4;
+        int64_t w = worth + last * piles / 4;
         if (w > best_worth) {
             best_worth = w;
             best = o;
         }
     }
     return best != now && best_worth - now_worth > margin ? best : -1;
+}
+
+int32_t hv_bot_policy_pick(const hv_bot_view *v, int32_t p)
+{
+    return pick(v, p);
+}
+
+void hv_bot_govern(hv_bot_view *v)
+{
+    hv_state *s = v->s;
+    const int32_t *cooldown = v->d->bot_cooldown;
+    /* Read once: queuing an order writes to the state. */
+    int32_t week = s->turn + 1, count = v->r->policy_count;
+    uint32_t locked = v->d->bot_locked;
+    for (int32_t p = 0; p < count; p++) {
+        /* hv_bot_policy_ready, read from the rules' derived data */
+        int32_t since = s->policy_since[p];
+        if ((locked >> p & 1u) || (since && week - since < cooldown[p]))
+            continue;
+        int32_t best = pick(v, p);
+        if (best >= 0)
+            hv_bot_order(s, HV_ORDER_POLICY, p, 0, best);
+    }
 }
 
 /* Whether the win goals ask for flag bit F, or the lose goals fear it:

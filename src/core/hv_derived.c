@@ -75,6 +75,28 @@ static void derive_bots(const hv_rules *rules, hv_rules_derived *d)
         d->bot_locked |= (uint32_t)(rules->policies[p].locked != 0) << p;
         d->bot_cooldown[p] = rules->policies[p].cooldown;
     }
+    for (int32_t t = 0; t < rules->module_type_count && t < HV_MAX_MODULE_TYPES; t++) {
+        const hv_module_type *mt = &rules->module_types[t];
+        for (int r = 0; r < HV_RES_COUNT; r++) {
+            d->bot_gains[r] |= (uint32_t)(d->bot_made[t][r] > 0) << t;
+            if (d->bot_made[t][r] > d->bot_most[r])
+                d->bot_most[r] = d->bot_made[t][r];
+        }
+        d->bot_iridium |= (uint32_t)(mt->output[HV_RES_IRIDIUM] > 0) << t;
+        d->bot_port |= (uint32_t)(mt->spaceport > 0) << t;
+        d->bot_medical |= (uint32_t)(mt->medical > 0) << t;
+        d->bot_security |= (uint32_t)(mt->security > 0) << t;
+        d->bot_recreation |= (uint32_t)(mt->recreation > 0) << t;
+    }
+    for (int32_t p = 0; p < rules->policy_count && p < HV_MAX_POLICIES; p++)
+        for (int32_t o = 0; o < rules->policies[p].option_count && o < HV_MAX_OPTIONS; o++)
+            for (int r = 0; r < HV_RES_COUNT; r++)
+                d->bot_resources[p][o] |=
+                    (uint8_t)((rules->policies[p].options[o].effect.resources[r] != 0) << r);
+    for (int32_t k = 0; k < rules->role_count && k < HV_MAX_ROLES; k++)
+        d->bot_class_at[k] = rules->roles[k].klass == HV_CLASS_WORKER ? HV_MAX_FACTIONS : 0;
+    for (int r = 0; r < HV_RES_COUNT; r++)
+        d->bot_kept |= (uint32_t)(d->bot_keep[r] > 0) << r;
     enum { LOW = -HV_BOT_MOOD_SPAN, HIGH = 100 + HV_BOT_MOOD_SPAN };
     int32_t mood[HIGH - LOW + 1];
     for (int32_t x = LOW; x <= HIGH; x++)

@@ -99,6 +99,17 @@ typedef struct hv_rules_derived {
     uint32_t bot_needs;                    /* bit per resource people use up (need not 0) */
     uint32_t bot_locked;                   /* bit per policy that never changes */
     int32_t bot_cooldown[HV_MAX_POLICIES]; /* a policy's cooldown */
+    /* What bounds a module type's worth to the bots without weighing it. */
+    uint32_t bot_gains[HV_RES_COUNT]; /* bit per module type whose bot_made of it is above 0 */
+    int64_t bot_most[HV_RES_COUNT];   /* the most bot_made of it, or 0 */
+    uint32_t bot_iridium, bot_port;   /* bit per module type putting out iridium, a spaceport */
+    uint32_t bot_medical, bot_security, bot_recreation; /* with care, order, rest */
+    /* Bit per resource a policy option's effect adds or takes. */
+    uint8_t bot_resources[HV_MAX_POLICIES][HV_MAX_OPTIONS];
+    /* Where a role's class starts in a count by class and faction:
+     * HV_MAX_FACTIONS for a role of worker_roles, else 0. */
+    int32_t bot_class_at[HV_MAX_ROLES];
+    uint32_t bot_kept; /* bit per resource with bot_keep above 0 */
 } hv_rules_derived;
 
 /* What a policy option's effect holds that the bots weigh (bot_terms). */

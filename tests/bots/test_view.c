@@ -14,13 +14,16 @@
  *   exactly when hv_bot_policy_ready says so;
  * - week after week of the sandbox, each policy's pick (which skips what
  *   cannot matter) is the one every option weighed in full gives, and the
- *   moods never gain more than the bound it skips options by. */
+ *   moods never gain more than the bound it skips options by;
+ * - no module type is worth more than hv_bot_types_bound of any set of
+ *   types holding it, the bound the balanced bot skips weighing posts by. */
 #include "hv_bot.h"
 #include "hv_bot_view.h"
 #include "hv_level.h"
 #include "hv_test.h"
 #include "hv_turn.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 /* The module type that turns ore into iridium, read from the rules. */
@@ -151,6 +154,7 @@ static void check_derived_reads(const hv_level *level, hv_state *s)
                 r->win[i].amount > keep)
                 keep = r->win[i].amount;
         CHECK_EQ_INT(d->bot_keep[res], keep);
+        CHECK_EQ_INT(d->bot_kept >> res & 1u, keep > 0);
         CHECK_EQ_INT(d->bot_needs >> res & 1u, r->life.need[res] != 0);
     }
     for (int32_t i = 0; i < r->win_count; i++)
@@ -160,7 +164,23 @@ static void check_derived_reads(const hv_level *level, hv_state *s)
             const hv_module_type *mt = &r->module_types[t];
             CHECK_EQ_INT(d->bot_made[t][res], mt->output[res] - mt->input[res]);
             CHECK_EQ_INT(d->bot_made[t][res] != 0, d->nets[t] >> res & 1u);
+            CHECK_EQ_INT(d->bot_gains[res] >> t & 1u, d->bot_made[t][res] > 0);
+            CHECK(d->bot_most[res] >= d->bot_made[t][res]);
         }
+    for (int res = 0; res < HV_RES_COUNT; res++) {
+        int64_t most = 0;
+        for (int32_t t = 0; t < r->module_type_count; t++)
+            most = d->bot_made[t][res] > most ? d->bot_made[t][res] : most;
+        CHECK_EQ_INT(d->bot_most[res], most);
+    }
+    for (int32_t t = 0; t < r->module_type_count; t++) {
+        const hv_module_type *mt = &r->module_types[t];
+        CHECK_EQ_INT(d->bot_iridium >> t & 1u, mt->output[HV_RES_IRIDIUM] > 0);
+        CHECK_EQ_INT(d->bot_port >> t & 1u, mt->spaceport > 0);
+        CHECK_EQ_INT(d->bot_medical >> t & 1u, mt->medical > 0);
+        CHECK_EQ_INT(d->bot_security >> t & 1u, mt->security > 0);
+        CHECK_EQ_INT(d->bot_recreation >> t & 1u, mt->recreation > 0);
+    }
     hv_level_new_game(level, 3, s);
     int32_t ready = 0, waiting = 0;
     for (int32_t p = 0; p < r->policy_count; p++) {
@@ -169,6 +189,10 @@ static void check_derived_reads(const hv_level *level, hv_state *s)
         for (int32_t o = 0; o < r->policies[p].option_count; o++)
             rations |= r->policies[p].options[o].effect.ration_pct != 0;
         CHECK_EQ_INT(d->bot_rations >> p & 1u, rations);
+        for (int32_t o = 0; o < r->policies[p].option_count; o++)
+            for (int res = 0; res < HV_RES_COUNT; res++)
+                CHECK_EQ_INT(d->bot_resources[p][o] >> res & 1u,
+                             r->policies[p].options[o].effect.resources[res] != 0);
         for (int32_t turn = 0; turn < 16; turn++)
             for (int32_t since = 0; since <= turn + 1; since++) {
                 s->turn = turn;
@@ -274,9 +298,11 @@ static int32_t full_pick(const hv_bot_view *v, int32_t p)
 }
 
 /* The bound the pick leaves options out by: the moods gain nothing when
- * no morale rises, and at most the view's mood_up for a rise of ten
- * points or less. Returns how many of the moves tried gained something. */
-static int32_t check_mood_bound(const hv_bot_view *v)
+ * no morale rises, and at most the view's mood_up_at[most] (no more than
+ * mood_up) for a rise of MOST points of ten or less. Returns how many of
+ * the moves tried gained something; *TIGHTER counts those the bound by
+ * points held below mood_up. */
+static int32_t check_mood_bound(const hv_bot_view *v, int32_t *tighter)
 {
     int32_t gains = 0;
     for (int32_t ds = -12; ds <= 12; ds++)
@@ -285,22 +311,57 @@ static int32_t check_mood_bound(const hv_bot_view *v)
             if (most > 10 || v->mood_up < 0)
                 continue;
             int64_t mood = full_mood(v, ds, dw);
-            CHECK(mood <= (most <= 0 ? 0 : v->mood_up));
+            CHECK(mood <= (most <= 0 ? 0 : v->mood_up_at[most]));
+            if (most > 0) {
+                CHECK(v->mood_up_at[most] <= v->mood_up);
+                CHECK(v->mood_up_at[most] >= v->mood_up_at[most - 1 > 0 ? most - 1 : most]);
+                *tighter += v->mood_up_at[most] < v->mood_up;
+            }
             gains += mood > 0;
         }
     return gains;
 }
 
+/* hv_bot_types_bound is at least every type's value, for each type alone,
+ * the posts with free slots and every type; returns how many of those
+ * bounds fall below the 1500 the balanced bot moves people for. */
+static int32_t check_types_bound(hv_bot_view *v)
+{
+    int32_t types = v->r->module_type_count, below = 0;
+    uint32_t all = types >= 32 ? ~0u : (1u << types) - 1;
+    int32_t most_open = INT32_MIN, most = INT32_MIN;
+    for (int32_t t = 0; t < types; t++) {
+        int32_t value = hv_bot_type_value(v, t);
+        int64_t bound = hv_bot_types_bound(v, 1u << t);
+        CHECK(bound >= value);
+        below += bound < 1500;
+        most = value > most ? value : most;
+        if (v->open_types >> t & 1u)
+            most_open = value > most_open ? value : most_open;
+    }
+    CHECK(hv_bot_types_bound(v, all) >= most);
+    if (v->open_types) {
+        int64_t bound = hv_bot_types_bound(v, v->open_types);
+        CHECK(bound >= most_open);
+        below += bound < 1500;
+    }
+    return below;
+}
+
 static void check_picks(const hv_level *level, hv_state *s)
 {
     hv_bot_view *v = malloc(sizeof *v);
-    int32_t changes = 0, gains = 0;
+    int32_t changes = 0, gains = 0, tighter = 0, below = 0;
     for (int greedy = 0; greedy <= 1; greedy++) {
         hv_level_new_game(level, 7 + (uint64_t)greedy, s);
         for (int32_t week = 0; week < 150 && s->outcome == HV_OUTCOME_RUNNING; week++) {
             hv_bot_look(v, s, greedy);
             if (week % 3 == 0)
-                gains += check_mood_bound(v);
+                gains += check_mood_bound(v, &tighter);
+            if (week % 3 == 1) {
+                below += check_types_bound(v);
+                hv_bot_look(v, s, greedy); /* weighed afresh for the picks below */
+            }
             for (int32_t p = 0; p < level->rules.policy_count; p++) {
                 int32_t pick = hv_bot_policy_pick(v, p);
                 CHECK_EQ_INT(pick, full_pick(v, p));
@@ -312,6 +373,8 @@ static void check_picks(const hv_level *level, hv_state *s)
     }
     CHECK(changes > 0); /* the weeks seen do change policies */
     CHECK(gains > 0);   /* and some moves of morale do lift a mood */
+    CHECK(tighter > 0); /* the bound by points is below mood_up at times */
+    CHECK(below > 0);   /* and the bound on types' worth below the bar */
     free(v);
 }
 
