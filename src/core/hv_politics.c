@@ -133,7 +133,7 @@ void hv_politics_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_ca
         int32_t f = rules->sponsors[k].faction;
         int32_t d = hv_by_faction_for(&e->satisfaction, f);
         if (d)
-            hv_satisfaction_add(s, report, k, d, cause);
+            satisfaction_add(s, report, k, d, cause);
         int32_t pct = hv_by_faction_for(&e->funding_pct, f);
         if (pct) {
             s->funding_pct[k] = hv_clamp(s->funding_pct[k] + pct, -90, 200);
@@ -172,15 +172,22 @@ void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy, i
     /* A mean of morale is 0..100: its mood is read from the rules'
      * table, not divided out. */
     hv_rules_derived scratch;
-    const int8_t *moods = hv_rules_derived_of(rules, &scratch)->sponsor_mood;
+    const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
+    const int8_t *moods = d->sponsor_mood;
+    const int32_t *factions = d->bot_sponsor_faction;
+    /* A sponsor without an agenda weighs 0 tenths a week, which leaves its
+     * favour (always within -9..9, as favour_add leaves it) as it is. */
+    uint32_t agendas = d->agendas;
     const hv_sponsor *sponsors = rules->sponsors;
     for (int32_t k = 0; k < rules->sponsor_count; k++) {
-        int32_t f = sponsors[k].faction;
+        int32_t f = factions[k];
         /* Contented nationals write good letters home; policies add their
          * standing weekly leaning. */
         int32_t mood = mood_count[f] ? moods[mood_mean[f]] : 0;
         int32_t delta = hv_by_faction_for(&policy->satisfaction, f) + mood;
         satisfaction_add(s, report, k, delta, HV_CAUSE_MORALE);
+        if (!(agendas >> k & 1u))
+            continue;
         const hv_agenda *ag = &sponsors[k].agenda;
         int64_t tenths = ag->exports * sold + ag->mining * mined + ag->pay * pay +
                          ag->incidents * incidents + ag->workers * workers + ag->tension * tens;

@@ -19,48 +19,52 @@ void hv_policy_total(const hv_state *s, hv_effect *out)
     hv_rules_derived scratch;
     const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
     memset(out, 0, sizeof *out);
-    /* The plain figures summed in locals, which the stores to OUT cannot
-     * touch; the tables (rarely named) straight into OUT. */
-    int32_t staff = 0, workers = 0, pairs = 0, classes = 0, sponsors = 0, output = 0, ration = 0;
-    int32_t pay = 0, incident = 0, capture = 0, joint = 0;
+    /* The plain figures summed a group of lanes at a time (the derived
+     * option_figures), in locals the stores to OUT cannot touch; the
+     * tables (rarely named) straight into OUT. */
+    hv_lanes sum[3] = {{0}};
+    int32_t joint = 0;
     for (int32_t i = 0; i < s->rules->policy_count; i++) {
         /* Most options name no resource, pair of nations or sponsor: their
          * tables add nothing; many add nothing at all. */
-        uint32_t names = d->options[i][s->policy[i]];
+        int32_t o = s->policy[i];
+        uint32_t names = d->options[i][o];
         if (!names)
             continue;
-        const hv_effect *e = &s->rules->policies[i].options[s->policy[i]].effect;
+        const int32_t *figures = d->option_figures[i][o];
+        for (int32_t q = 0; q < 3; q++) {
+            hv_lanes add;
+            memcpy(&add, figures + 4 * q, sizeof add);
+            sum[q] += add;
+        }
+        joint |= d->option_joint[i][o];
+        if (!(names & (HV_OPTION_RESOURCES | HV_OPTION_PAIRS | HV_OPTION_SPONSORS)))
+            continue;
+        const hv_effect *e = &s->rules->policies[i].options[o].effect;
         for (int r = 0; r < HV_RES_COUNT && (names & HV_OPTION_RESOURCES); r++)
             out->resources[r] += e->resources[r];
-        staff += e->morale_staff;
-        workers += e->morale_workers;
-        if (names & HV_OPTION_PAIRS)
-            hv_by_pair_add(&out->tension, &e->tension);
-        else
-            pairs += e->tension.all;
-        classes += e->class_tension;
-        sponsors += e->satisfaction.all;
+        if (names & HV_OPTION_PAIRS) /* hv_by_pair_add but its `all`, in the lanes */
+            for (int32_t a = 0; a < HV_MAX_FACTIONS; a++)
+                for (int32_t b = 0; b < HV_MAX_FACTIONS; b++)
+                    out->tension.by[a][b] =
+                        (int8_t)hv_clamp(out->tension.by[a][b] + e->tension.by[a][b], -100, 100);
         if (names & HV_OPTION_SPONSORS) /* hv_by_faction_add, in line */
             for (int32_t f = 0; f < HV_MAX_FACTIONS; f++)
                 out->satisfaction.by[f] =
                     (int16_t)(out->satisfaction.by[f] + e->satisfaction.by[f]);
-        output += e->output_pct;
-        ration += e->ration_pct;
-        pay += e->pay_pct;
-        incident += e->incident_pct;
-        capture += e->capture_pm;
-        joint |= e->joint;
     }
-    out->morale_staff = staff;
-    out->morale_workers = workers;
-    out->tension.all += pairs;
-    out->class_tension = classes;
-    out->satisfaction.all += sponsors;
-    out->output_pct = hv_clamp(output, -90, 200);
-    out->ration_pct = hv_clamp(ration, -90, 200);
-    out->pay_pct = hv_clamp(pay, -100, 500);
-    out->incident_pct = hv_clamp(incident, -100, 500);
-    out->capture_pm = capture;
+    int32_t figures[12];
+    memcpy(figures, sum, sizeof figures);
+    out->morale_staff = figures[HV_FIGURE_STAFF];
+    out->morale_workers = figures[HV_FIGURE_WORKERS];
+    out->tension.all = figures[HV_FIGURE_PAIRS];
+    out->class_tension = figures[HV_FIGURE_CLASS];
+    out->satisfaction.all = figures[HV_FIGURE_SPONSORS];
+    out->output_pct = hv_clamp(figures[HV_FIGURE_OUTPUT], -90, 200);
+    out->ration_pct = hv_clamp(figures[HV_FIGURE_RATION], -90, 200);
+    out->pay_pct = hv_clamp(figures[HV_FIGURE_PAY], -100, 500);
+    out->incident_pct = hv_clamp(figures[HV_FIGURE_INCIDENT], -100, 500);
+    out->capture_pm = figures[HV_FIGURE_CAPTURE];
     out->joint = joint;
 }
 
@@ -92,19 +96,39 @@ void hv_satisfaction_add(hv_state *s, hv_report *report, int32_t i, int32_t delt
     s->satisfaction[i] = v;
 }
 
-/* Adds what AMOUNTS gives each pair of nations present. */
+/* Adds what AMOUNTS gives each pair of nations present (the effect names
+ * pairs: hv_effect_names). */
 static void tension_pairs(hv_state *s, hv_report *report, const hv_by_pair *amounts, hv_cause cause)
 {
-    static const int8_t none[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
-    if (!amounts->all && !memcmp(amounts->by, none, sizeof none))
-        return; /* most effects leave the nations be */
     uint32_t present = hv_factions_present(s);
     for (uint32_t x = present; x & (x - 1); x &= x - 1)
         for (uint32_t y = x & (x - 1); y; y &= y - 1) {
+            /* hv_tension_add in line: A is below B */
             int32_t a = __builtin_ctz(x), b = __builtin_ctz(y);
-            if (hv_by_pair_for(amounts, a, b))
-                hv_tension_add(s, report, a, b, hv_by_pair_for(amounts, a, b), cause);
+            int32_t delta = hv_by_pair_for(amounts, a, b), t = s->tension[a][b];
+            int32_t v = hv_clamp(t + delta, 0, 100);
+            if (v == t)
+                continue;
+            hv_emit(report, s, HV_EV_TENSION, cause, PAIR(a, b), -1, v - t, v);
+            s->tension[a][b] = s->tension[b][a] = v;
         }
+}
+
+/* hv_effect_names of E: from the derived rules when E is an effect of
+ * their event SUBJECT (as the story and the answers apply them), else
+ * worked out. */
+static uint32_t effect_names_of(const hv_rules *rules, const hv_effect *e, int32_t subject)
+{
+    if (rules->derived.ready && subject >= 0 && subject < rules->event_count &&
+        subject < HV_MAX_EVENTS) {
+        const hv_event_def *ev = &rules->events[subject];
+        if (e == &ev->effect)
+            return rules->derived.effect_names[subject][0];
+        for (int32_t c = 0; c < HV_MAX_CHOICES; c++)
+            if (e == &ev->choices[c].effect)
+                return rules->derived.effect_names[subject][1 + c];
+    }
+    return hv_effect_names(e);
 }
 
 void hv_module_break(hv_state *s, hv_report *report, hv_module *m, int32_t weeks, hv_cause cause)
@@ -119,56 +143,73 @@ void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_caus
                      int32_t subject)
 {
     const hv_rules *rules = s->rules;
-    for (int r = 0; r < HV_RES_COUNT; r++) {
+    /* Most effects do a thing or two: the parts they leave alone are
+     * skipped whole, in the same order. */
+    uint32_t names = effect_names_of(rules, e, subject);
+    for (int r = 0; r < HV_RES_COUNT && (names & HV_EFFECT_RESOURCES); r++) {
         int64_t amount = e->resources[r];
         if (r != HV_RES_FUNDS && s->stock[r] + amount < 0)
             amount = -s->stock[r];
         hv_change_stock(s, report, r, amount, cause, subject);
     }
     /* Morale and health stand within their bounds between steps (the
-     * state's invariants), so an effect that moves neither changes nobody. */
-    if (e->morale_workers | e->morale_staff | e->health) {
+     * state's invariants), so an effect that moves neither changes nobody,
+     * and one that moves only morale leaves health be. */
+    if (names & HV_EFFECT_PEOPLE) {
         hv_rules_derived scratch;
         uint32_t workers = hv_rules_derived_of(rules, &scratch)->worker_roles;
-        for (int32_t i = 0; i < s->person_count; i++) {
-            hv_person *p = &s->people[i];
-            p->morale = hv_clamp(
-                p->morale + (workers >> p->role & 1u ? e->morale_workers : e->morale_staff), 0,
-                100);
-            p->health = hv_clamp(p->health + e->health, 1, 100);
-        }
+        int32_t moves[2] = {e->morale_staff, e->morale_workers}, health = e->health;
+        int32_t count = s->person_count;
+        if (moves[0] | moves[1])
+            for (int32_t i = 0; i < count; i++) {
+                hv_person *p = &s->people[i];
+                p->morale = hv_clamp(p->morale + moves[workers >> p->role & 1u], 0, 100);
+            }
+        if (health)
+            for (int32_t i = 0; i < count; i++) {
+                hv_person *p = &s->people[i];
+                p->health = hv_clamp(p->health + health, 1, 100);
+            }
     }
-    tension_pairs(s, report, &e->tension, cause);
+    if (names & HV_EFFECT_PAIRS)
+        tension_pairs(s, report, &e->tension, cause);
     if (e->class_tension)
         hv_class_tension_add(s, report, e->class_tension, cause);
-    hv_politics_apply(s, report, e, cause);
-    if (e->dust) {
-        int32_t d = hv_clamp(s->dust + e->dust, rules->weather.dust_min, rules->weather.dust_max);
-        hv_emit(report, s, HV_EV_DUST, cause, subject, -1, d - s->dust, d);
-        s->dust = d;
+    if (names & HV_EFFECT_SPONSORS)
+        hv_politics_apply(s, report, e, cause);
+    if (names & HV_EFFECT_OTHER) {
+        if (e->dust) {
+            int32_t d =
+                hv_clamp(s->dust + e->dust, rules->weather.dust_min, rules->weather.dust_max);
+            hv_emit(report, s, HV_EV_DUST, cause, subject, -1, d - s->dust, d);
+            s->dust = d;
+        }
+        if (e->price_pct)
+            hv_market_shift(s, report, e->price_pct, cause, subject);
+        if (e->mandate != HV_MANDATE_KEEP) {
+            s->mandate = e->mandate == HV_MANDATE_MARS    ? HV_DEST_MARS + 1
+                         : e->mandate == HV_MANDATE_EARTH ? HV_DEST_EARTH + 1
+                                                          : 0;
+            hv_emit(report, s, HV_EV_MANDATE, cause, subject, -1, 0, s->mandate);
+        }
+        if (e->break_type > 0) {
+            int32_t candidates[HV_MAX_MODULES], n = 0;
+            for (int32_t i = 0; i < s->module_count; i++)
+                if (s->modules[i].type == e->break_type - 1 && hv_module_running(&s->modules[i]))
+                    candidates[n++] = i;
+            if (n > 0)
+                hv_module_break(s, report,
+                                &s->modules[candidates[hv_rng_below(&s->rng, (uint32_t)n)]],
+                                e->break_weeks, cause);
+        }
+        for (int32_t i = 0; i < rules->asteroid_count && e->window_weeks > 0; i++)
+            if (s->asteroids[i].stage == HV_STAGE_FAR)
+                s->asteroids[i].window_close = s->turn + e->window_weeks;
     }
-    if (e->price_pct)
-        hv_market_shift(s, report, e->price_pct, cause, subject);
-    if (e->mandate != HV_MANDATE_KEEP) {
-        s->mandate = e->mandate == HV_MANDATE_MARS    ? HV_DEST_MARS + 1
-                     : e->mandate == HV_MANDATE_EARTH ? HV_DEST_EARTH + 1
-                                                      : 0;
-        hv_emit(report, s, HV_EV_MANDATE, cause, subject, -1, 0, s->mandate);
-    }
-    if (e->break_type > 0) {
-        int32_t candidates[HV_MAX_MODULES], n = 0;
-        for (int32_t i = 0; i < s->module_count; i++)
-            if (s->modules[i].type == e->break_type - 1 && hv_module_running(&s->modules[i]))
-                candidates[n++] = i;
-        if (n > 0)
-            hv_module_break(s, report, &s->modules[candidates[hv_rng_below(&s->rng, (uint32_t)n)]],
-                            e->break_weeks, cause);
-    }
-    for (int32_t i = 0; i < rules->asteroid_count && e->window_weeks > 0; i++)
-        if (s->asteroids[i].stage == HV_STAGE_FAR)
-            s->asteroids[i].window_close = s->turn + e->window_weeks;
-    hv_flags_change(s, report, e->set_flags, e->clear_flags, cause);
-    hv_unrest_apply(s, report, e, cause);
+    if (names & HV_EFFECT_FLAGS)
+        hv_flags_change(s, report, e->set_flags, e->clear_flags, cause);
+    if (names & HV_EFFECT_UNREST)
+        hv_unrest_apply(s, report, e, cause);
     if (e->follow_event > 0)
         hv_story_schedule(s, report, e->follow_event - 1, e->follow_weeks, 0);
 }
@@ -310,7 +351,7 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint
     memset(crews, 0, (size_t)modules * sizeof crews[0]);
     uint32_t workers = d->worker_roles;
     const int8_t *morale_step = d->morale_step + 100;
-    int32_t output = 100 + w->policy.output_pct;
+    int32_t output = 100 + w->policy.output_pct, full = output == 100;
     int64_t moved = 0, strain = 0;
     int32_t hazards = 0, people = s->person_count; /* nobody leaves in the loop */
     for (int32_t i = 0; i < people; i++) {
@@ -353,17 +394,18 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint
         const hv_module *m = &s->modules[at];
         if (!worker || !hv_module_running(m) || !m->powered)
             continue;
-        /* Longer shifts wear more, shorter ones less; some bear it better.
-         * Work without strain adds nothing. */
-        const hv_module_type *mt = &rules->module_types[m->type];
-        if (mt->strain) {
-            int64_t work = (int64_t)mt->strain * output / 100;
+        /* Longer shifts wear more, shorter ones less (at full output the
+         * work is the strain); some bear it better. Work without strain
+         * adds nothing. */
+        int32_t type = m->type, type_strain = d->type_strain[type];
+        if (type_strain) {
+            int64_t work = full ? type_strain : (int64_t)type_strain * output / 100;
             int32_t bear = d->trait_strain_pct[trait];
             strain += bear ? work * (100 + bear) / 100 : work;
         }
-        if (mt->hazard > 0) {
+        if (d->type_hazard[type]) {
             g->hazard_who[hazards] = i;
-            g->hazard_pm[hazards++] = mt->hazard;
+            g->hazard_pm[hazards++] = d->type_hazard[type];
         }
     }
     memcpy(g->sum, sum, sizeof sum);
