@@ -148,6 +148,8 @@ static void derive_effects(const hv_rules *rules, hv_rules_derived *d)
         d->type_strain[t] = rules->module_types[t].strain;
         d->type_hazard[t] = rules->module_types[t].hazard > 0 ? rules->module_types[t].hazard : 0;
     }
+    for (int32_t r = 0; r < rules->role_count && r < HV_MAX_ROLES; r++)
+        d->role_worker[r] = (uint8_t)(rules->roles[r].klass == HV_CLASS_WORKER);
     for (int32_t k = 0; k < rules->sponsor_count && k < HV_MAX_SPONSORS; k++) {
         const hv_agenda *ag = &rules->sponsors[k].agenda;
         d->agendas |= (uint32_t)(ag->exports || ag->mining || ag->pay || ag->incidents ||

@@ -111,6 +111,9 @@ typedef struct hv_rules_derived {
      * the weekly pass over the people. */
     int32_t type_strain[HV_MAX_MODULE_TYPES];
     int32_t type_hazard[HV_MAX_MODULE_TYPES];
+    /* 1 for a role of the worker class (worker_roles as bytes, a load
+     * instead of a shift). */
+    uint8_t role_worker[HV_MAX_ROLES];
 } hv_rules_derived;
 
 /* The lanes of option_figures. */

@@ -1,6 +1,7 @@
 /* Phase 8: morale, tension between nations and between classes, incidents
  * when tension runs high, riots in the making and sponsors' satisfaction;
- * and the helpers policies and events use to move them. */
+ * and the helpers policies and events use to move them (an event's whole
+ * effect is applied in hv_politics.c). */
 #include <stddef.h>
 #include <string.h>
 
@@ -94,124 +95,6 @@ void hv_satisfaction_add(hv_state *s, hv_report *report, int32_t i, int32_t delt
         return;
     hv_emit(report, s, HV_EV_SATISFACTION, cause, i, -1, v - s->satisfaction[i], v);
     s->satisfaction[i] = v;
-}
-
-/* Adds what AMOUNTS gives each pair of nations present (the effect names
- * pairs: hv_effect_names). */
-static void tension_pairs(hv_state *s, hv_report *report, const hv_by_pair *amounts, hv_cause cause)
-{
-    uint32_t present = hv_factions_present(s);
-    for (uint32_t x = present; x & (x - 1); x &= x - 1)
-        for (uint32_t y = x & (x - 1); y; y &= y - 1) {
-            /* hv_tension_add in line: A is below B */
-            int32_t a = __builtin_ctz(x), b = __builtin_ctz(y);
-            int32_t delta = hv_by_pair_for(amounts, a, b), t = s->tension[a][b];
-            int32_t v = hv_clamp(t + delta, 0, 100);
-            if (v == t)
-                continue;
-            hv_emit(report, s, HV_EV_TENSION, cause, PAIR(a, b), -1, v - t, v);
-            s->tension[a][b] = s->tension[b][a] = v;
-        }
-}
-
-/* hv_effect_names of E: from the derived rules when E is an effect of
- * their event SUBJECT (as the story and the answers apply them), else
- * worked out. */
-static uint32_t effect_names_of(const hv_rules *rules, const hv_effect *e, int32_t subject)
-{
-    if (rules->derived.ready && subject >= 0 && subject < rules->event_count &&
-        subject < HV_MAX_EVENTS) {
-        const hv_event_def *ev = &rules->events[subject];
-        if (e == &ev->effect)
-            return rules->derived.effect_names[subject][0];
-        for (int32_t c = 0; c < HV_MAX_CHOICES; c++)
-            if (e == &ev->choices[c].effect)
-                return rules->derived.effect_names[subject][1 + c];
-    }
-    return hv_effect_names(e);
-}
-
-void hv_module_break(hv_state *s, hv_report *report, hv_module *m, int32_t weeks, hv_cause cause)
-{
-    if (weeks <= 0)
-        return;
-    m->broken = weeks > m->broken ? weeks : m->broken;
-    hv_emit(report, s, HV_EV_MODULE_BROKEN, cause, m->id, -1, 0, m->broken);
-}
-
-void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause,
-                     int32_t subject)
-{
-    const hv_rules *rules = s->rules;
-    /* Most effects do a thing or two: the parts they leave alone are
-     * skipped whole, in the same order. */
-    uint32_t names = effect_names_of(rules, e, subject);
-    for (int r = 0; r < HV_RES_COUNT && (names & HV_EFFECT_RESOURCES); r++) {
-        int64_t amount = e->resources[r];
-        if (r != HV_RES_FUNDS && s->stock[r] + amount < 0)
-            amount = -s->stock[r];
-        hv_change_stock(s, report, r, amount, cause, subject);
-    }
-    /* Morale and health stand within their bounds between steps (the
-     * state's invariants), so an effect that moves neither changes nobody,
-     * and one that moves only morale leaves health be. */
-    if (names & HV_EFFECT_PEOPLE) {
-        hv_rules_derived scratch;
-        uint32_t workers = hv_rules_derived_of(rules, &scratch)->worker_roles;
-        int32_t moves[2] = {e->morale_staff, e->morale_workers}, health = e->health;
-        int32_t count = s->person_count;
-        if (moves[0] | moves[1])
-            for (int32_t i = 0; i < count; i++) {
-                hv_person *p = &s->people[i];
-                p->morale = hv_clamp(p->morale + moves[workers >> p->role & 1u], 0, 100);
-            }
-        if (health)
-            for (int32_t i = 0; i < count; i++) {
-                hv_person *p = &s->people[i];
-                p->health = hv_clamp(p->health + health, 1, 100);
-            }
-    }
-    if (names & HV_EFFECT_PAIRS)
-        tension_pairs(s, report, &e->tension, cause);
-    if (e->class_tension)
-        hv_class_tension_add(s, report, e->class_tension, cause);
-    if (names & HV_EFFECT_SPONSORS)
-        hv_politics_apply(s, report, e, cause);
-    if (names & HV_EFFECT_OTHER) {
-        if (e->dust) {
-            int32_t d =
-                hv_clamp(s->dust + e->dust, rules->weather.dust_min, rules->weather.dust_max);
-            hv_emit(report, s, HV_EV_DUST, cause, subject, -1, d - s->dust, d);
-            s->dust = d;
-        }
-        if (e->price_pct)
-            hv_market_shift(s, report, e->price_pct, cause, subject);
-        if (e->mandate != HV_MANDATE_KEEP) {
-            s->mandate = e->mandate == HV_MANDATE_MARS    ? HV_DEST_MARS + 1
-                         : e->mandate == HV_MANDATE_EARTH ? HV_DEST_EARTH + 1
-                                                          : 0;
-            hv_emit(report, s, HV_EV_MANDATE, cause, subject, -1, 0, s->mandate);
-        }
-        if (e->break_type > 0) {
-            int32_t candidates[HV_MAX_MODULES], n = 0;
-            for (int32_t i = 0; i < s->module_count; i++)
-                if (s->modules[i].type == e->break_type - 1 && hv_module_running(&s->modules[i]))
-                    candidates[n++] = i;
-            if (n > 0)
-                hv_module_break(s, report,
-                                &s->modules[candidates[hv_rng_below(&s->rng, (uint32_t)n)]],
-                                e->break_weeks, cause);
-        }
-        for (int32_t i = 0; i < rules->asteroid_count && e->window_weeks > 0; i++)
-            if (s->asteroids[i].stage == HV_STAGE_FAR)
-                s->asteroids[i].window_close = s->turn + e->window_weeks;
-    }
-    if (names & HV_EFFECT_FLAGS)
-        hv_flags_change(s, report, e->set_flags, e->clear_flags, cause);
-    if (names & HV_EFFECT_UNREST)
-        hv_unrest_apply(s, report, e, cause);
-    if (e->follow_event > 0)
-        hv_story_schedule(s, report, e->follow_event - 1, e->follow_weeks, 0);
 }
 
 /* ---- lanes: nations side by side, sixteen bits each ------------------- */
@@ -349,7 +232,7 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint
      * first as its place, each module's id is first_id + its index. */
     int dense = modules > 0 && s->modules[modules - 1].id - first_id == modules - 1;
     memset(crews, 0, (size_t)modules * sizeof crews[0]);
-    uint32_t workers = d->worker_roles;
+    const uint8_t *role_worker = d->role_worker;
     const int8_t *morale_step = d->morale_step + 100;
     int32_t output = 100 + w->policy.output_pct, full = output == 100;
     int64_t moved = 0, strain = 0;
@@ -357,7 +240,7 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint
     for (int32_t i = 0; i < people; i++) {
         hv_person *p = &s->people[i];
         int32_t f = p->faction, trait = p->trait, morale = p->morale, loyalty = p->loyalty;
-        uint32_t worker = workers >> p->role & 1u;
+        uint32_t worker = role_worker[p->role];
         int32_t target = hv_clamp(base[worker][f] + d->trait_morale[trait], 0, 100);
         /* Loyalty follows mood slowly, a point a week. */
         int32_t stand = hv_clamp(morale + d->trait_loyalty[trait], 0, 100);
@@ -450,6 +333,9 @@ static int32_t pair_step(const hv_state *s, hv_report *report, int32_t a, int32_
 /* A week's steps of tension, as lanes: the same in every pair. */
 typedef struct week_lanes {
     __m128i all, shortage, gap, joint, calm, decay;
+    /* 1 when shortage and gap are 0 or above, joint, calm and decay 0
+     * or below (as the rules' bounds keep them) */
+    int signed_steps;
 } week_lanes;
 
 /* Moves the lanes of nations 8V.. of row A of the tension table (MEAN_A
@@ -470,11 +356,24 @@ static inline __m128i row_lanes(hv_state *s, const hv_effect *policy, const hv_m
     /* G * 6554 >> 16 is G / 10 for G of 0..100. */
     __m128i tens = _mm_mulhi_epu16(gap, _mm_set1_epi16(6554));
     __m128i t = lanes_move(old, _mm_add_epi16(k->all, named));
-    t = lanes_move(t, k->shortage);
-    t = lanes_move(t, _mm_mullo_epi16(tens, k->gap));
-    t = lanes_move(t, _mm_mullo_epi16(k->joint, together));
-    t = lanes_move(t, _mm_and_si128(partners, k->calm));
-    t = lanes_move(t, k->decay);
+    if (k->signed_steps) {
+        /* Shortage and inequality push, joint work, partners and calm
+         * ease: steps of one sign, each clamped to 0..100 in turn, end
+         * where their sum clamped does, and only the bound they head
+         * for can be reached (the lanes hold sums of steps of 100 or
+         * less, times 10 at most). */
+        __m128i push = _mm_add_epi16(k->shortage, _mm_mullo_epi16(tens, k->gap));
+        __m128i ease = _mm_add_epi16(_mm_mullo_epi16(k->joint, together),
+                                     _mm_add_epi16(_mm_and_si128(partners, k->calm), k->decay));
+        t = _mm_min_epi16(_mm_add_epi16(t, push), _mm_set1_epi16(100));
+        t = _mm_max_epi16(_mm_add_epi16(t, ease), zero);
+    } else {
+        t = lanes_move(t, k->shortage);
+        t = lanes_move(t, _mm_mullo_epi16(tens, k->gap));
+        t = lanes_move(t, _mm_mullo_epi16(k->joint, together));
+        t = lanes_move(t, _mm_and_si128(partners, k->calm));
+        t = lanes_move(t, k->decay);
+    }
     t = _mm_and_si128(keep, t);
     lanes_row_store(row, v, _mm_or_si128(t, _mm_andnot_si128(keep, old)));
     return t;
@@ -502,6 +401,8 @@ static int32_t pairs_quietly(hv_state *s, const hv_effect *policy, uint32_t pres
         .joint = lanes_step(-hv_clamp(joint, -100, 100)),
         .calm = lanes_step(partner_calm),
         .decay = lanes_step(decay),
+        .signed_steps =
+            shortage >= 0 && gap_pts >= 0 && joint >= 0 && partner_calm <= 0 && decay <= 0,
     };
     __m128i worst = _mm_setzero_si128();
     for (uint32_t x = present; x; x &= x - 1) {
