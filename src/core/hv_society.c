@@ -209,32 +209,27 @@ void hv_morale_targets(const hv_state *s, const hv_effect *policy, int32_t *out)
     }
 }
 
-/* Moves everyone's morale a step toward its target, and loyalty toward
- * their mood; tallies into G, in the same pass, the settled morale, the
- * nations working together and the strain and hazards of the work. */
-static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint32_t present,
-                          hv_morale_tally *g)
-{
-    const hv_rules *rules = s->rules;
-    hv_rules_derived scratch;
-    const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
-    int32_t base[2][HV_MAX_FACTIONS];
-    morale_bases(s, &w->policy, (int32_t)w->recreation, present, base);
-    /* Tallied in locals, which the stores to the people cannot touch. */
-    int64_t sum[HV_MAX_FACTIONS] = {0}, class_sum[2] = {0};
-    int32_t count[HV_MAX_FACTIONS] = {0}, class_count[2] = {0};
+/* What settle_morale tallies over the people, in locals the stores to the
+ * people cannot touch. */
+typedef struct settle_tally {
+    int64_t sum[HV_MAX_FACTIONS], class_sum[2];
+    int32_t count[HV_MAX_FACTIONS], class_count[2];
     uint8_t together[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
-    memset(together, 0, sizeof together);
-    /* A bit per nation in each module's crew. */
-    uint32_t crews[HV_MAX_MODULES];
+    int64_t moved, strain;
+    int32_t hazards;
+} settle_tally;
+
+/* The pass over the people of settle_morale, into T and G's hazards;
+ * DENSE (a constant where it is called, so each case gets its own loop)
+ * when every module's id is the first's plus its index. */
+static inline __attribute__((always_inline)) void
+settle_people(hv_state *s, const hv_rules_derived *d, int32_t base[2][HV_MAX_FACTIONS],
+              int32_t output, int dense, uint32_t *crews, settle_tally *t, hv_morale_tally *g)
+{
     int32_t modules = s->module_count, first_id = s->modules[0].id;
-    /* Ids ascend through the modules: when the last is as far from the
-     * first as its place, each module's id is first_id + its index. */
-    int dense = modules > 0 && s->modules[modules - 1].id - first_id == modules - 1;
-    memset(crews, 0, (size_t)modules * sizeof crews[0]);
     const uint8_t *role_worker = d->role_worker;
     const int8_t *morale_step = d->morale_step + 100;
-    int32_t output = 100 + w->policy.output_pct, full = output == 100;
+    int32_t full = output == 100;
     int64_t moved = 0, strain = 0;
     int32_t hazards = 0, people = s->person_count; /* nobody leaves in the loop */
     for (int32_t i = 0; i < people; i++) {
@@ -253,10 +248,10 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint
         moved += step;
         if (p->strike > 0)
             p->strike--;
-        sum[f] += morale;
-        count[f]++;
-        class_sum[worker] += morale;
-        class_count[worker]++;
+        t->sum[f] += morale;
+        t->count[f]++;
+        t->class_sum[worker] += morale;
+        t->class_count[worker]++;
         int32_t id = p->module;
         if (!id)
             continue;
@@ -270,8 +265,8 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint
             crews[at] = had | 1u << f;
             for (; had; had &= had - 1) {
                 int32_t o = __builtin_ctz(had);
-                if (together[f][o] < 3)
-                    together[f][o] = together[o][f] = (uint8_t)(together[f][o] + 1);
+                if (t->together[f][o] < 3)
+                    t->together[f][o] = t->together[o][f] = (uint8_t)(t->together[f][o] + 1);
             }
         }
         const hv_module *m = &s->modules[at];
@@ -291,16 +286,44 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint
             g->hazard_pm[hazards++] = d->type_hazard[type];
         }
     }
-    memcpy(g->sum, sum, sizeof sum);
-    memcpy(g->count, count, sizeof count);
-    memcpy(g->class_sum, class_sum, sizeof class_sum);
-    memcpy(g->class_count, class_count, sizeof class_count);
-    memcpy(g->together, together, sizeof together);
+    t->moved = moved;
+    t->strain = strain;
+    t->hazards = hazards;
+}
+
+/* Moves everyone's morale a step toward its target, and loyalty toward
+ * their mood; tallies into G, in the same pass, the settled morale, the
+ * nations working together and the strain and hazards of the work. */
+static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint32_t present,
+                          hv_morale_tally *g)
+{
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
+    int32_t base[2][HV_MAX_FACTIONS];
+    morale_bases(s, &w->policy, (int32_t)w->recreation, present, base);
+    settle_tally t;
+    memset(&t, 0, sizeof t);
+    /* A bit per nation in each module's crew. */
+    uint32_t crews[HV_MAX_MODULES];
+    int32_t modules = s->module_count, first_id = s->modules[0].id;
+    memset(crews, 0, (size_t)modules * sizeof crews[0]);
+    int32_t output = 100 + w->policy.output_pct;
+    /* Ids ascend through the modules: when the last is as far from the
+     * first as its place, each module's id is first_id + its index. */
+    if (modules > 0 && s->modules[modules - 1].id - first_id == modules - 1)
+        settle_people(s, d, base, output, 1, crews, &t, g);
+    else
+        settle_people(s, d, base, output, 0, crews, &t, g);
+    memcpy(g->sum, t.sum, sizeof t.sum);
+    memcpy(g->count, t.count, sizeof t.count);
+    memcpy(g->class_sum, t.class_sum, sizeof t.class_sum);
+    memcpy(g->class_count, t.class_count, sizeof t.class_count);
+    memcpy(g->together, t.together, sizeof t.together);
     g->nations = 0;
-    g->strain = strain;
-    g->hazard_count = hazards;
-    if (moved && s->person_count)
-        hv_emit(report, s, HV_EV_MORALE, HV_CAUSE_MORALE, -1, -1, moved * 1000 / s->person_count,
+    g->strain = t.strain;
+    g->hazard_count = t.hazards;
+    if (t.moved && s->person_count)
+        hv_emit(report, s, HV_EV_MORALE, HV_CAUSE_MORALE, -1, -1, t.moved * 1000 / s->person_count,
                 0);
 }
 
