@@ -112,6 +112,74 @@ static void derive_bots(const hv_rules *rules, hv_rules_derived *d)
     }
 }
 
+uint32_t hv_effect_names(const hv_effect *e)
+{
+    static const int8_t none[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
+    static const int16_t nobody[HV_MAX_FACTIONS];
+    static const int64_t nothing[HV_RES_COUNT];
+    uint32_t n = 0;
+    if (memcmp(e->resources, nothing, sizeof nothing))
+        n |= HV_EFFECT_RESOURCES;
+    if (e->morale_workers || e->morale_staff || e->health)
+        n |= HV_EFFECT_PEOPLE;
+    if (e->tension.all || memcmp(e->tension.by, none, sizeof none))
+        n |= HV_EFFECT_PAIRS;
+    if (e->class_tension)
+        n |= HV_EFFECT_CLASS;
+    if (e->satisfaction.all || e->funding_pct.all ||
+        memcmp(e->satisfaction.by, nobody, sizeof nobody) ||
+        memcmp(e->funding_pct.by, nobody, sizeof nobody) || (e->partner[0] && e->partner[1]) ||
+        (e->split[0] && e->split[1]) || e->motion.set)
+        n |= HV_EFFECT_SPONSORS;
+    if (e->set_flags || e->clear_flags)
+        n |= HV_EFFECT_FLAGS;
+    if (e->strike_weeks > 0 || e->sabotage_weeks > 0 || e->injure > 0 || e->defect || e->loyalty)
+        n |= HV_EFFECT_UNREST;
+    if (e->dust || e->price_pct || e->mandate != HV_MANDATE_KEEP || e->break_type > 0 ||
+        e->window_weeks > 0 || e->follow_event > 0)
+        n |= HV_EFFECT_OTHER;
+    return n;
+}
+
+/* The effects' block: what each event's effects name, each option's figures. */
+static void derive_effects(const hv_rules *rules, hv_rules_derived *d)
+{
+    for (int32_t i = 0; i < rules->event_count && i < HV_MAX_EVENTS; i++) {
+        const hv_event_def *ev = &rules->events[i];
+        d->effect_names[i][0] = hv_effect_names(&ev->effect);
+        for (int32_t c = 0; c < HV_MAX_CHOICES; c++)
+            d->effect_names[i][1 + c] = hv_effect_names(&ev->choices[c].effect);
+    }
+    for (int32_t p = 0; p < rules->policy_count && p < HV_MAX_POLICIES; p++)
+        for (int32_t o = 0; o < rules->policies[p].option_count && o < HV_MAX_OPTIONS; o++) {
+            const hv_effect *e = &rules->policies[p].options[o].effect;
+            int32_t *f = d->option_figures[p][o];
+            f[HV_FIGURE_STAFF] = e->morale_staff;
+            f[HV_FIGURE_WORKERS] = e->morale_workers;
+            f[HV_FIGURE_PAIRS] = e->tension.all;
+            f[HV_FIGURE_CLASS] = e->class_tension;
+            f[HV_FIGURE_SPONSORS] = e->satisfaction.all;
+            f[HV_FIGURE_OUTPUT] = e->output_pct;
+            f[HV_FIGURE_RATION] = e->ration_pct;
+            f[HV_FIGURE_PAY] = e->pay_pct;
+            f[HV_FIGURE_INCIDENT] = e->incident_pct;
+            f[HV_FIGURE_CAPTURE] = e->capture_pm;
+            d->option_joint[p][o] = e->joint;
+        }
+    for (int32_t t = 0; t < rules->module_type_count && t < HV_MAX_MODULE_TYPES; t++) {
+        d->type_strain[t] = rules->module_types[t].strain;
+        d->type_hazard[t] = rules->module_types[t].hazard > 0 ? rules->module_types[t].hazard : 0;
+    }
+    for (int32_t r = 0; r < rules->role_count && r < HV_MAX_ROLES; r++)
+        d->role_worker[r] = (uint8_t)(rules->roles[r].klass == HV_CLASS_WORKER);
+    for (int32_t k = 0; k < rules->sponsor_count && k < HV_MAX_SPONSORS; k++) {
+        const hv_agenda *ag = &rules->sponsors[k].agenda;
+        d->agendas |= (uint32_t)(ag->exports || ag->mining || ag->pay || ag->incidents ||
+                                 ag->workers || ag->tension)
+                      << k;
+    }
+}
+
 static void derive(const hv_rules *rules, hv_rules_derived *d)
 {
     memset(d, 0, sizeof *d); /* no stray bytes: derived rules compare with memcmp */
@@ -178,6 +246,7 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
     for (int32_t mean = 0; mean <= 100; mean++)
         d->sponsor_mood[mean] = (int8_t)hv_sponsor_mood(mean);
     derive_bots(rules, d);
+    derive_effects(rules, d);
     d->ready = 1;
 }
 

@@ -110,7 +110,55 @@ typedef struct hv_rules_derived {
      * HV_MAX_FACTIONS for a role of worker_roles, else 0. */
     int32_t bot_class_at[HV_MAX_ROLES];
     uint32_t bot_kept; /* bit per resource with bot_keep above 0 */
+
+    /* ---- effects (what hv_effect_apply and hv_policy_total read) ---- */
+    /* hv_effect_names of each event's effect [0] and of its choices' [1 + c]. */
+    uint32_t effect_names[HV_MAX_EVENTS][1 + HV_MAX_CHOICES];
+    /* The plain figures of each policy option, in the lanes hv_policy_total
+     * adds them in (HV_FIGURE_*; the last lanes 0), and its joint. */
+    int32_t option_figures[HV_MAX_POLICIES][HV_MAX_OPTIONS][12] __attribute__((aligned(16)));
+    int32_t option_joint[HV_MAX_POLICIES][HV_MAX_OPTIONS];
+    /* Bit per sponsor whose agenda weighs the week (exports, mining, pay,
+     * incidents, workers or tension); the others' weekly favour adds 0. */
+    uint32_t agendas;
+    /* Each module type's strain, and its hazard (0 when not above 0), for
+     * the weekly pass over the people. */
+    int32_t type_strain[HV_MAX_MODULE_TYPES];
+    int32_t type_hazard[HV_MAX_MODULE_TYPES];
+    /* 1 for a role of the worker class (worker_roles as bytes, a load
+     * instead of a shift). */
+    uint8_t role_worker[HV_MAX_ROLES];
 } hv_rules_derived;
+
+/* The lanes of option_figures. */
+enum hv_figure {
+    HV_FIGURE_STAFF,    /* morale_staff */
+    HV_FIGURE_WORKERS,  /* morale_workers */
+    HV_FIGURE_PAIRS,    /* tension.all */
+    HV_FIGURE_CLASS,    /* class_tension */
+    HV_FIGURE_SPONSORS, /* satisfaction.all */
+    HV_FIGURE_OUTPUT,   /* output_pct */
+    HV_FIGURE_RATION,   /* ration_pct */
+    HV_FIGURE_PAY,      /* pay_pct */
+    HV_FIGURE_INCIDENT, /* incident_pct */
+    HV_FIGURE_CAPTURE,  /* capture_pm */
+};
+
+/* What an effect does (hv_effect_names): hv_effect_apply skips the rest. */
+enum hv_effect_names {
+    HV_EFFECT_RESOURCES = 1, /* a resource added or taken */
+    HV_EFFECT_PEOPLE = 2,    /* morale or health of everyone */
+    HV_EFFECT_PAIRS = 4,     /* tension between nations, all or a named pair */
+    HV_EFFECT_CLASS = 8,     /* class tension */
+    HV_EFFECT_SPONSORS = 16, /* satisfaction, funding, partners or a motion */
+    HV_EFFECT_FLAGS = 32,    /* story flags set or cleared */
+    HV_EFFECT_UNREST = 64,   /* strikes, sabotage, injuries, defection or loyalty */
+    HV_EFFECT_OTHER = 128,   /* dust, price, mandate, a breakdown, windows or a follow-up */
+};
+
+struct hv_effect;
+/* The hv_effect_names bits of E. */
+uint32_t hv_effect_names(const struct hv_effect *e);
 
 /* What a policy option's effect holds that the bots weigh (bot_terms). */
 enum hv_bot_terms {

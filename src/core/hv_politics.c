@@ -1,10 +1,13 @@
 /* Sponsor politics: satisfaction by sponsor, their agendas, funding
  * changes, board votes and partnerships between factions. The society
- * phase calls hv_politics_week; effects call the rest. */
+ * phase calls hv_politics_week; effects call the rest. Also the whole of
+ * a one-off effect (hv_effect_apply), of which politics is one part. */
 #include <string.h>
 
 #include "hv_phase.h"
 #include "hv_turn.h"
+
+#define PAIR(a, b) ((a)*16 + (b))
 
 void hv_by_faction_add(hv_by_faction *sum, const hv_by_faction *e)
 {
@@ -133,7 +136,7 @@ void hv_politics_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_ca
         int32_t f = rules->sponsors[k].faction;
         int32_t d = hv_by_faction_for(&e->satisfaction, f);
         if (d)
-            hv_satisfaction_add(s, report, k, d, cause);
+            satisfaction_add(s, report, k, d, cause);
         int32_t pct = hv_by_faction_for(&e->funding_pct, f);
         if (pct) {
             s->funding_pct[k] = hv_clamp(s->funding_pct[k] + pct, -90, 200);
@@ -172,15 +175,22 @@ void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy, i
     /* A mean of morale is 0..100: its mood is read from the rules'
      * table, not divided out. */
     hv_rules_derived scratch;
-    const int8_t *moods = hv_rules_derived_of(rules, &scratch)->sponsor_mood;
+    const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
+    const int8_t *moods = d->sponsor_mood;
+    const int32_t *factions = d->bot_sponsor_faction;
+    /* A sponsor without an agenda weighs 0 tenths a week, which leaves its
+     * favour (always within -9..9, as favour_add leaves it) as it is. */
+    uint32_t agendas = d->agendas;
     const hv_sponsor *sponsors = rules->sponsors;
     for (int32_t k = 0; k < rules->sponsor_count; k++) {
-        int32_t f = sponsors[k].faction;
+        int32_t f = factions[k];
         /* Contented nationals write good letters home; policies add their
          * standing weekly leaning. */
         int32_t mood = mood_count[f] ? moods[mood_mean[f]] : 0;
         int32_t delta = hv_by_faction_for(&policy->satisfaction, f) + mood;
         satisfaction_add(s, report, k, delta, HV_CAUSE_MORALE);
+        if (!(agendas >> k & 1u))
+            continue;
         const hv_agenda *ag = &sponsors[k].agenda;
         int64_t tenths = ag->exports * sold + ag->mining * mined + ag->pay * pay +
                          ag->incidents * incidents + ag->workers * workers + ag->tension * tens;
@@ -190,4 +200,124 @@ void hv_politics_week(hv_state *s, hv_report *report, const hv_effect *policy, i
                                               : tenths),
                    HV_CAUSE_AGENDA);
     }
+}
+
+/* ---- one-off effects ---------------------------------------------------- */
+
+/* Adds what AMOUNTS gives each pair of nations present (the effect names
+ * pairs: hv_effect_names). */
+static void tension_pairs(hv_state *s, hv_report *report, const hv_by_pair *amounts, hv_cause cause)
+{
+    uint32_t present = hv_factions_present(s);
+    for (uint32_t x = present; x & (x - 1); x &= x - 1)
+        for (uint32_t y = x & (x - 1); y; y &= y - 1) {
+            /* hv_tension_add in line: A is below B */
+            int32_t a = __builtin_ctz(x), b = __builtin_ctz(y);
+            int32_t delta = hv_by_pair_for(amounts, a, b), t = s->tension[a][b];
+            int32_t v = hv_clamp(t + delta, 0, 100);
+            if (v == t)
+                continue;
+            hv_emit(report, s, HV_EV_TENSION, cause, PAIR(a, b), -1, v - t, v);
+            s->tension[a][b] = s->tension[b][a] = v;
+        }
+}
+
+/* hv_effect_names of E: from the derived rules when E is an effect of
+ * their event SUBJECT (as the story and the answers apply them), else
+ * worked out. */
+static uint32_t effect_names_of(const hv_rules *rules, const hv_effect *e, int32_t subject)
+{
+    if (rules->derived.ready && subject >= 0 && subject < rules->event_count &&
+        subject < HV_MAX_EVENTS) {
+        const hv_event_def *ev = &rules->events[subject];
+        if (e == &ev->effect)
+            return rules->derived.effect_names[subject][0];
+        for (int32_t c = 0; c < HV_MAX_CHOICES; c++)
+            if (e == &ev->choices[c].effect)
+                return rules->derived.effect_names[subject][1 + c];
+    }
+    return hv_effect_names(e);
+}
+
+void hv_module_break(hv_state *s, hv_report *report, hv_module *m, int32_t weeks, hv_cause cause)
+{
+    if (weeks <= 0)
+        return;
+    m->broken = weeks > m->broken ? weeks : m->broken;
+    hv_emit(report, s, HV_EV_MODULE_BROKEN, cause, m->id, -1, 0, m->broken);
+}
+
+void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause,
+                     int32_t subject)
+{
+    const hv_rules *rules = s->rules;
+    /* Most effects do a thing or two: the parts they leave alone are
+     * skipped whole, in the same order. */
+    uint32_t names = effect_names_of(rules, e, subject);
+    for (int r = 0; r < HV_RES_COUNT && (names & HV_EFFECT_RESOURCES); r++) {
+        int64_t amount = e->resources[r];
+        if (r != HV_RES_FUNDS && s->stock[r] + amount < 0)
+            amount = -s->stock[r];
+        hv_change_stock(s, report, r, amount, cause, subject);
+    }
+    /* Morale and health stand within their bounds between steps (the
+     * state's invariants), so an effect that moves neither changes nobody,
+     * and one that moves only morale leaves health be. */
+    if (names & HV_EFFECT_PEOPLE) {
+        hv_rules_derived scratch;
+        const uint8_t *worker = hv_rules_derived_of(rules, &scratch)->role_worker;
+        int32_t moves[2] = {e->morale_staff, e->morale_workers}, health = e->health;
+        int32_t count = s->person_count;
+        if (moves[0] | moves[1])
+            for (int32_t i = 0; i < count; i++) {
+                hv_person *p = &s->people[i];
+                p->morale = hv_clamp(p->morale + moves[worker[p->role]], 0, 100);
+            }
+        if (health)
+            for (int32_t i = 0; i < count; i++) {
+                hv_person *p = &s->people[i];
+                p->health = hv_clamp(p->health + health, 1, 100);
+            }
+    }
+    if (names & HV_EFFECT_PAIRS)
+        tension_pairs(s, report, &e->tension, cause);
+    if (e->class_tension)
+        hv_class_tension_add(s, report, e->class_tension, cause);
+    if (names & HV_EFFECT_SPONSORS)
+        hv_politics_apply(s, report, e, cause);
+    if (names & HV_EFFECT_OTHER) {
+        if (e->dust) {
+            int32_t d =
+                hv_clamp(s->dust + e->dust, rules->weather.dust_min, rules->weather.dust_max);
+            hv_emit(report, s, HV_EV_DUST, cause, subject, -1, d - s->dust, d);
+            s->dust = d;
+        }
+        if (e->price_pct)
+            hv_market_shift(s, report, e->price_pct, cause, subject);
+        if (e->mandate != HV_MANDATE_KEEP) {
+            s->mandate = e->mandate == HV_MANDATE_MARS    ? HV_DEST_MARS + 1
+                         : e->mandate == HV_MANDATE_EARTH ? HV_DEST_EARTH + 1
+                                                          : 0;
+            hv_emit(report, s, HV_EV_MANDATE, cause, subject, -1, 0, s->mandate);
+        }
+        if (e->break_type > 0) {
+            int32_t candidates[HV_MAX_MODULES], n = 0;
+            for (int32_t i = 0; i < s->module_count; i++)
+                if (s->modules[i].type == e->break_type - 1 && hv_module_running(&s->modules[i]))
+                    candidates[n++] = i;
+            if (n > 0)
+                hv_module_break(s, report,
+                                &s->modules[candidates[hv_rng_below(&s->rng, (uint32_t)n)]],
+                                e->break_weeks, cause);
+        }
+        for (int32_t i = 0; i < rules->asteroid_count && e->window_weeks > 0; i++)
+            if (s->asteroids[i].stage == HV_STAGE_FAR)
+                s->asteroids[i].window_close = s->turn + e->window_weeks;
+    }
+    if (names & HV_EFFECT_FLAGS)
+        hv_flags_change(s, report, e->set_flags, e->clear_flags, cause);
+    if (names & HV_EFFECT_UNREST)
+        hv_unrest_apply(s, report, e, cause);
+    if (e->follow_event > 0)
+        hv_story_schedule(s, report, e->follow_event - 1, e->follow_weeks, 0);
 }

@@ -1,6 +1,7 @@
 /* Phase 8: morale, tension between nations and between classes, incidents
  * when tension runs high, riots in the making and sponsors' satisfaction;
- * and the helpers policies and events use to move them. */
+ * and the helpers policies and events use to move them (an event's whole
+ * effect is applied in hv_politics.c). */
 #include <stddef.h>
 #include <string.h>
 
@@ -19,48 +20,52 @@ void hv_policy_total(const hv_state *s, hv_effect *out)
     hv_rules_derived scratch;
     const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
     memset(out, 0, sizeof *out);
-    /* The plain figures summed in locals, which the stores to OUT cannot
-     * touch; the tables (rarely named) straight into OUT. */
-    int32_t staff = 0, workers = 0, pairs = 0, classes = 0, sponsors = 0, output = 0, ration = 0;
-    int32_t pay = 0, incident = 0, capture = 0, joint = 0;
+    /* The plain figures summed a group of lanes at a time (the derived
+     * option_figures), in locals the stores to OUT cannot touch; the
+     * tables (rarely named) straight into OUT. */
+    hv_lanes sum[3] = {{0}};
+    int32_t joint = 0;
     for (int32_t i = 0; i < s->rules->policy_count; i++) {
         /* Most options name no resource, pair of nations or sponsor: their
          * tables add nothing; many add nothing at all. */
-        uint32_t names = d->options[i][s->policy[i]];
+        int32_t o = s->policy[i];
+        uint32_t names = d->options[i][o];
         if (!names)
             continue;
-        const hv_effect *e = &s->rules->policies[i].options[s->policy[i]].effect;
+        const int32_t *figures = d->option_figures[i][o];
+        for (int32_t q = 0; q < 3; q++) {
+            hv_lanes add;
+            memcpy(&add, figures + 4 * q, sizeof add);
+            sum[q] += add;
+        }
+        joint |= d->option_joint[i][o];
+        if (!(names & (HV_OPTION_RESOURCES | HV_OPTION_PAIRS | HV_OPTION_SPONSORS)))
+            continue;
+        const hv_effect *e = &s->rules->policies[i].options[o].effect;
         for (int r = 0; r < HV_RES_COUNT && (names & HV_OPTION_RESOURCES); r++)
             out->resources[r] += e->resources[r];
-        staff += e->morale_staff;
-        workers += e->morale_workers;
-        if (names & HV_OPTION_PAIRS)
-            hv_by_pair_add(&out->tension, &e->tension);
-        else
-            pairs += e->tension.all;
-        classes += e->class_tension;
-        sponsors += e->satisfaction.all;
+        if (names & HV_OPTION_PAIRS) /* hv_by_pair_add but its `all`, in the lanes */
+            for (int32_t a = 0; a < HV_MAX_FACTIONS; a++)
+                for (int32_t b = 0; b < HV_MAX_FACTIONS; b++)
+                    out->tension.by[a][b] =
+                        (int8_t)hv_clamp(out->tension.by[a][b] + e->tension.by[a][b], -100, 100);
         if (names & HV_OPTION_SPONSORS) /* hv_by_faction_add, in line */
             for (int32_t f = 0; f < HV_MAX_FACTIONS; f++)
                 out->satisfaction.by[f] =
                     (int16_t)(out->satisfaction.by[f] + e->satisfaction.by[f]);
-        output += e->output_pct;
-        ration += e->ration_pct;
-        pay += e->pay_pct;
-        incident += e->incident_pct;
-        capture += e->capture_pm;
-        joint |= e->joint;
     }
-    out->morale_staff = staff;
-    out->morale_workers = workers;
-    out->tension.all += pairs;
-    out->class_tension = classes;
-    out->satisfaction.all += sponsors;
-    out->output_pct = hv_clamp(output, -90, 200);
-    out->ration_pct = hv_clamp(ration, -90, 200);
-    out->pay_pct = hv_clamp(pay, -100, 500);
-    out->incident_pct = hv_clamp(incident, -100, 500);
-    out->capture_pm = capture;
+    int32_t figures[12];
+    memcpy(figures, sum, sizeof figures);
+    out->morale_staff = figures[HV_FIGURE_STAFF];
+    out->morale_workers = figures[HV_FIGURE_WORKERS];
+    out->tension.all = figures[HV_FIGURE_PAIRS];
+    out->class_tension = figures[HV_FIGURE_CLASS];
+    out->satisfaction.all = figures[HV_FIGURE_SPONSORS];
+    out->output_pct = hv_clamp(figures[HV_FIGURE_OUTPUT], -90, 200);
+    out->ration_pct = hv_clamp(figures[HV_FIGURE_RATION], -90, 200);
+    out->pay_pct = hv_clamp(figures[HV_FIGURE_PAY], -100, 500);
+    out->incident_pct = hv_clamp(figures[HV_FIGURE_INCIDENT], -100, 500);
+    out->capture_pm = figures[HV_FIGURE_CAPTURE];
     out->joint = joint;
 }
 
@@ -90,87 +95,6 @@ void hv_satisfaction_add(hv_state *s, hv_report *report, int32_t i, int32_t delt
         return;
     hv_emit(report, s, HV_EV_SATISFACTION, cause, i, -1, v - s->satisfaction[i], v);
     s->satisfaction[i] = v;
-}
-
-/* Adds what AMOUNTS gives each pair of nations present. */
-static void tension_pairs(hv_state *s, hv_report *report, const hv_by_pair *amounts, hv_cause cause)
-{
-    static const int8_t none[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
-    if (!amounts->all && !memcmp(amounts->by, none, sizeof none))
-        return; /* most effects leave the nations be */
-    uint32_t present = hv_factions_present(s);
-    for (uint32_t x = present; x & (x - 1); x &= x - 1)
-        for (uint32_t y = x & (x - 1); y; y &= y - 1) {
-            int32_t a = __builtin_ctz(x), b = __builtin_ctz(y);
-            if (hv_by_pair_for(amounts, a, b))
-                hv_tension_add(s, report, a, b, hv_by_pair_for(amounts, a, b), cause);
-        }
-}
-
-void hv_module_break(hv_state *s, hv_report *report, hv_module *m, int32_t weeks, hv_cause cause)
-{
-    if (weeks <= 0)
-        return;
-    m->broken = weeks > m->broken ? weeks : m->broken;
-    hv_emit(report, s, HV_EV_MODULE_BROKEN, cause, m->id, -1, 0, m->broken);
-}
-
-void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause,
-                     int32_t subject)
-{
-    const hv_rules *rules = s->rules;
-    for (int r = 0; r < HV_RES_COUNT; r++) {
-        int64_t amount = e->resources[r];
-        if (r != HV_RES_FUNDS && s->stock[r] + amount < 0)
-            amount = -s->stock[r];
-        hv_change_stock(s, report, r, amount, cause, subject);
-    }
-    /* Morale and health stand within their bounds between steps (the
-     * state's invariants), so an effect that moves neither changes nobody. */
-    if (e->morale_workers | e->morale_staff | e->health) {
-        hv_rules_derived scratch;
-        uint32_t workers = hv_rules_derived_of(rules, &scratch)->worker_roles;
-        for (int32_t i = 0; i < s->person_count; i++) {
-            hv_person *p = &s->people[i];
-            p->morale = hv_clamp(
-                p->morale + (workers >> p->role & 1u ? e->morale_workers : e->morale_staff), 0,
-                100);
-            p->health = hv_clamp(p->health + e->health, 1, 100);
-        }
-    }
-    tension_pairs(s, report, &e->tension, cause);
-    if (e->class_tension)
-        hv_class_tension_add(s, report, e->class_tension, cause);
-    hv_politics_apply(s, report, e, cause);
-    if (e->dust) {
-        int32_t d = hv_clamp(s->dust + e->dust, rules->weather.dust_min, rules->weather.dust_max);
-        hv_emit(report, s, HV_EV_DUST, cause, subject, -1, d - s->dust, d);
-        s->dust = d;
-    }
-    if (e->price_pct)
-        hv_market_shift(s, report, e->price_pct, cause, subject);
-    if (e->mandate != HV_MANDATE_KEEP) {
-        s->mandate = e->mandate == HV_MANDATE_MARS    ? HV_DEST_MARS + 1
-                     : e->mandate == HV_MANDATE_EARTH ? HV_DEST_EARTH + 1
-                                                      : 0;
-        hv_emit(report, s, HV_EV_MANDATE, cause, subject, -1, 0, s->mandate);
-    }
-    if (e->break_type > 0) {
-        int32_t candidates[HV_MAX_MODULES], n = 0;
-        for (int32_t i = 0; i < s->module_count; i++)
-            if (s->modules[i].type == e->break_type - 1 && hv_module_running(&s->modules[i]))
-                candidates[n++] = i;
-        if (n > 0)
-            hv_module_break(s, report, &s->modules[candidates[hv_rng_below(&s->rng, (uint32_t)n)]],
-                            e->break_weeks, cause);
-    }
-    for (int32_t i = 0; i < rules->asteroid_count && e->window_weeks > 0; i++)
-        if (s->asteroids[i].stage == HV_STAGE_FAR)
-            s->asteroids[i].window_close = s->turn + e->window_weeks;
-    hv_flags_change(s, report, e->set_flags, e->clear_flags, cause);
-    hv_unrest_apply(s, report, e, cause);
-    if (e->follow_event > 0)
-        hv_story_schedule(s, report, e->follow_event - 1, e->follow_weeks, 0);
 }
 
 /* ---- lanes: nations side by side, sixteen bits each ------------------- */
@@ -285,38 +209,33 @@ void hv_morale_targets(const hv_state *s, const hv_effect *policy, int32_t *out)
     }
 }
 
-/* Moves everyone's morale a step toward its target, and loyalty toward
- * their mood; tallies into G, in the same pass, the settled morale, the
- * nations working together and the strain and hazards of the work. */
-static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint32_t present,
-                          hv_morale_tally *g)
-{
-    const hv_rules *rules = s->rules;
-    hv_rules_derived scratch;
-    const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
-    int32_t base[2][HV_MAX_FACTIONS];
-    morale_bases(s, &w->policy, (int32_t)w->recreation, present, base);
-    /* Tallied in locals, which the stores to the people cannot touch. */
-    int64_t sum[HV_MAX_FACTIONS] = {0}, class_sum[2] = {0};
-    int32_t count[HV_MAX_FACTIONS] = {0}, class_count[2] = {0};
+/* What settle_morale tallies over the people, in locals the stores to the
+ * people cannot touch. */
+typedef struct settle_tally {
+    int64_t sum[HV_MAX_FACTIONS], class_sum[2];
+    int32_t count[HV_MAX_FACTIONS], class_count[2];
     uint8_t together[HV_MAX_FACTIONS][HV_MAX_FACTIONS];
-    memset(together, 0, sizeof together);
-    /* A bit per nation in each module's crew. */
-    uint32_t crews[HV_MAX_MODULES];
+    int64_t moved, strain;
+    int32_t hazards;
+} settle_tally;
+
+/* The pass over the people of settle_morale, into T and G's hazards;
+ * DENSE (a constant where it is called, so each case gets its own loop)
+ * when every module's id is the first's plus its index. */
+static inline __attribute__((always_inline)) void
+settle_people(hv_state *s, const hv_rules_derived *d, int32_t base[2][HV_MAX_FACTIONS],
+              int32_t output, int dense, uint32_t *crews, settle_tally *t, hv_morale_tally *g)
+{
     int32_t modules = s->module_count, first_id = s->modules[0].id;
-    /* Ids ascend through the modules: when the last is as far from the
-     * first as its place, each module's id is first_id + its index. */
-    int dense = modules > 0 && s->modules[modules - 1].id - first_id == modules - 1;
-    memset(crews, 0, (size_t)modules * sizeof crews[0]);
-    uint32_t workers = d->worker_roles;
+    const uint8_t *role_worker = d->role_worker;
     const int8_t *morale_step = d->morale_step + 100;
-    int32_t output = 100 + w->policy.output_pct;
+    int32_t full = output == 100;
     int64_t moved = 0, strain = 0;
     int32_t hazards = 0, people = s->person_count; /* nobody leaves in the loop */
     for (int32_t i = 0; i < people; i++) {
         hv_person *p = &s->people[i];
         int32_t f = p->faction, trait = p->trait, morale = p->morale, loyalty = p->loyalty;
-        uint32_t worker = workers >> p->role & 1u;
+        uint32_t worker = role_worker[p->role];
         int32_t target = hv_clamp(base[worker][f] + d->trait_morale[trait], 0, 100);
         /* Loyalty follows mood slowly, a point a week. */
         int32_t stand = hv_clamp(morale + d->trait_loyalty[trait], 0, 100);
@@ -329,10 +248,10 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint
         moved += step;
         if (p->strike > 0)
             p->strike--;
-        sum[f] += morale;
-        count[f]++;
-        class_sum[worker] += morale;
-        class_count[worker]++;
+        t->sum[f] += morale;
+        t->count[f]++;
+        t->class_sum[worker] += morale;
+        t->class_count[worker]++;
         int32_t id = p->module;
         if (!id)
             continue;
@@ -346,36 +265,65 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint
             crews[at] = had | 1u << f;
             for (; had; had &= had - 1) {
                 int32_t o = __builtin_ctz(had);
-                if (together[f][o] < 3)
-                    together[f][o] = together[o][f] = (uint8_t)(together[f][o] + 1);
+                if (t->together[f][o] < 3)
+                    t->together[f][o] = t->together[o][f] = (uint8_t)(t->together[f][o] + 1);
             }
         }
         const hv_module *m = &s->modules[at];
         if (!worker || !hv_module_running(m) || !m->powered)
             continue;
-        /* Longer shifts wear more, shorter ones less; some bear it better.
-         * Work without strain adds nothing. */
-        const hv_module_type *mt = &rules->module_types[m->type];
-        if (mt->strain) {
-            int64_t work = (int64_t)mt->strain * output / 100;
+        /* Longer shifts wear more, shorter ones less (at full output the
+         * work is the strain); some bear it better. Work without strain
+         * adds nothing. */
+        int32_t type = m->type, type_strain = d->type_strain[type];
+        if (type_strain) {
+            int64_t work = full ? type_strain : (int64_t)type_strain * output / 100;
             int32_t bear = d->trait_strain_pct[trait];
             strain += bear ? work * (100 + bear) / 100 : work;
         }
-        if (mt->hazard > 0) {
+        if (d->type_hazard[type]) {
             g->hazard_who[hazards] = i;
-            g->hazard_pm[hazards++] = mt->hazard;
+            g->hazard_pm[hazards++] = d->type_hazard[type];
         }
     }
-    memcpy(g->sum, sum, sizeof sum);
-    memcpy(g->count, count, sizeof count);
-    memcpy(g->class_sum, class_sum, sizeof class_sum);
-    memcpy(g->class_count, class_count, sizeof class_count);
-    memcpy(g->together, together, sizeof together);
+    t->moved = moved;
+    t->strain = strain;
+    t->hazards = hazards;
+}
+
+/* Moves everyone's morale a step toward its target, and loyalty toward
+ * their mood; tallies into G, in the same pass, the settled morale, the
+ * nations working together and the strain and hazards of the work. */
+static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint32_t present,
+                          hv_morale_tally *g)
+{
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
+    int32_t base[2][HV_MAX_FACTIONS];
+    morale_bases(s, &w->policy, (int32_t)w->recreation, present, base);
+    settle_tally t;
+    memset(&t, 0, sizeof t);
+    /* A bit per nation in each module's crew. */
+    uint32_t crews[HV_MAX_MODULES];
+    int32_t modules = s->module_count, first_id = s->modules[0].id;
+    memset(crews, 0, (size_t)modules * sizeof crews[0]);
+    int32_t output = 100 + w->policy.output_pct;
+    /* Ids ascend through the modules: when the last is as far from the
+     * first as its place, each module's id is first_id + its index. */
+    if (modules > 0 && s->modules[modules - 1].id - first_id == modules - 1)
+        settle_people(s, d, base, output, 1, crews, &t, g);
+    else
+        settle_people(s, d, base, output, 0, crews, &t, g);
+    memcpy(g->sum, t.sum, sizeof t.sum);
+    memcpy(g->count, t.count, sizeof t.count);
+    memcpy(g->class_sum, t.class_sum, sizeof t.class_sum);
+    memcpy(g->class_count, t.class_count, sizeof t.class_count);
+    memcpy(g->together, t.together, sizeof t.together);
     g->nations = 0;
-    g->strain = strain;
-    g->hazard_count = hazards;
-    if (moved && s->person_count)
-        hv_emit(report, s, HV_EV_MORALE, HV_CAUSE_MORALE, -1, -1, moved * 1000 / s->person_count,
+    g->strain = t.strain;
+    g->hazard_count = t.hazards;
+    if (t.moved && s->person_count)
+        hv_emit(report, s, HV_EV_MORALE, HV_CAUSE_MORALE, -1, -1, t.moved * 1000 / s->person_count,
                 0);
 }
 
@@ -408,6 +356,9 @@ static int32_t pair_step(const hv_state *s, hv_report *report, int32_t a, int32_
 /* A week's steps of tension, as lanes: the same in every pair. */
 typedef struct week_lanes {
     __m128i all, shortage, gap, joint, calm, decay;
+    /* 1 when shortage and gap are 0 or above, joint, calm and decay 0
+     * or below (as the rules' bounds keep them) */
+    int signed_steps;
 } week_lanes;
 
 /* Moves the lanes of nations 8V.. of row A of the tension table (MEAN_A
@@ -428,11 +379,24 @@ static inline __m128i row_lanes(hv_state *s, const hv_effect *policy, const hv_m
     /* G * 6554 >> 16 is G / 10 for G of 0..100. */
     __m128i tens = _mm_mulhi_epu16(gap, _mm_set1_epi16(6554));
     __m128i t = lanes_move(old, _mm_add_epi16(k->all, named));
-    t = lanes_move(t, k->shortage);
-    t = lanes_move(t, _mm_mullo_epi16(tens, k->gap));
-    t = lanes_move(t, _mm_mullo_epi16(k->joint, together));
-    t = lanes_move(t, _mm_and_si128(partners, k->calm));
-    t = lanes_move(t, k->decay);
+    if (k->signed_steps) {
+        /* Shortage and inequality push, joint work, partners and calm
+         * ease: steps of one sign, each clamped to 0..100 in turn, end
+         * where their sum clamped does, and only the bound they head
+         * for can be reached (the lanes hold sums of steps of 100 or
+         * less, times 10 at most). */
+        __m128i push = _mm_add_epi16(k->shortage, _mm_mullo_epi16(tens, k->gap));
+        __m128i ease = _mm_add_epi16(_mm_mullo_epi16(k->joint, together),
+                                     _mm_add_epi16(_mm_and_si128(partners, k->calm), k->decay));
+        t = _mm_min_epi16(_mm_add_epi16(t, push), _mm_set1_epi16(100));
+        t = _mm_max_epi16(_mm_add_epi16(t, ease), zero);
+    } else {
+        t = lanes_move(t, k->shortage);
+        t = lanes_move(t, _mm_mullo_epi16(tens, k->gap));
+        t = lanes_move(t, _mm_mullo_epi16(k->joint, together));
+        t = lanes_move(t, _mm_and_si128(partners, k->calm));
+        t = lanes_move(t, k->decay);
+    }
     t = _mm_and_si128(keep, t);
     lanes_row_store(row, v, _mm_or_si128(t, _mm_andnot_si128(keep, old)));
     return t;
@@ -460,6 +424,8 @@ static int32_t pairs_quietly(hv_state *s, const hv_effect *policy, uint32_t pres
         .joint = lanes_step(-hv_clamp(joint, -100, 100)),
         .calm = lanes_step(partner_calm),
         .decay = lanes_step(decay),
+        .signed_steps =
+            shortage >= 0 && gap_pts >= 0 && joint >= 0 && partner_calm <= 0 && decay <= 0,
     };
     __m128i worst = _mm_setzero_si128();
     for (uint32_t x = present; x; x &= x - 1) {

@@ -68,10 +68,12 @@ static int32_t least_loyal(const hv_state *s, int32_t side)
         }
         return best;
     }
-    uint32_t workers = worker_roles(s), want = side == HV_SIDE_WORKERS;
+    hv_rules_derived scratch;
+    const uint8_t *worker = hv_rules_derived_of(s->rules, &scratch)->role_worker;
+    uint32_t want = side == HV_SIDE_WORKERS;
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
-        if (p->loyalty < lowest && (workers >> p->role & 1u) == want && !p->away) {
+        if (p->loyalty < lowest && worker[p->role] == want && !p->away) {
             lowest = p->loyalty;
             best = i;
         }
