@@ -180,6 +180,63 @@ static void derive_effects(const hv_rules *rules, hv_rules_derived *d)
     }
 }
 
+/* The block of the story, goals and economy: the pool's masks and rows
+ * (event_checks and pool filled first), the lose goals' masks, pay and
+ * the resources policies and ships move. */
+static void derive_story_economy(const hv_rules *rules, hv_rules_derived *d)
+{
+    /* A weight of 0 or less stays so when the shared tag scales it. */
+    int scales_up = rules->storyteller.same_tag_pct < 0;
+    for (int32_t i = 0; i < rules->event_count && i < HV_MAX_EVENTS; i++) {
+        const hv_event_def *ev = &rules->events[i];
+        uint64_t bit = UINT64_C(1) << i;
+        struct hv_story_row *row = &d->story[i];
+        row->weight = ev->weight;
+        row->calm_weight = ev->calm_weight;
+        row->tension_weight = ev->tension_weight;
+        row->cooldown = ev->cooldown;
+        row->forecast = ev->forecast;
+        row->text_count = ev->text_count > 0 ? ev->text_count : 1;
+        row->tags = ev->tags;
+        row->checks = d->event_checks[i];
+        if (!(d->pool & bit))
+            continue;
+        int still = ev->weight <= 0 && ev->tension_weight == 0 && !scales_up;
+        if (!still || ev->calm_weight > 0)
+            d->story_live |= bit;
+        if (still && ev->calm_weight > 0)
+            d->story_still |= bit;
+        if (ev->choice_count > 0)
+            d->story_asks |= bit;
+        if (ev->max_times > 0)
+            d->story_limited |= bit;
+        if (ev->min_week > 0) {
+            d->story_early |= bit;
+            if (ev->min_week > d->story_min_week)
+                d->story_min_week = ev->min_week;
+        }
+    }
+    const hv_storyteller *st = &rules->storyteller;
+    int32_t base = st->chance >= 0 ? st->chance : rules->event_chance;
+    d->story_chance = base <= 0 || rules->event_chance <= 0 ? 0 : base;
+    for (int32_t i = 0; i < rules->lose_count && i < HV_MAX_GOALS; i++) {
+        if (rules->lose[i].kind == HV_GOAL_TURN_REACHED)
+            d->goal_deadlines |= 1u << i;
+        else
+            d->goal_disasters |= 1u << i;
+    }
+    for (int32_t i = 0; i < rules->role_count && i < HV_MAX_ROLES; i++)
+        d->role_pay[i] = rules->roles[i].pay;
+    for (int32_t p = 0; p < rules->policy_count && p < HV_MAX_POLICIES; p++)
+        for (int32_t o = 0; o < rules->policies[p].option_count && o < HV_MAX_OPTIONS; o++)
+            for (int r = 0; r < HV_RES_COUNT; r++)
+                d->policy_resources |=
+                    (uint32_t)(rules->policies[p].options[o].effect.resources[r] != 0) << r;
+    for (int32_t i = 0; i < rules->supply_count && i < HV_MAX_SUPPLY; i++)
+        for (int r = 0; r < HV_RES_COUNT; r++)
+            d->supply_cargo[i] |= (uint32_t)(rules->supply[i].cargo[r] != 0) << r;
+}
+
 static void derive(const hv_rules *rules, hv_rules_derived *d)
 {
     memset(d, 0, sizeof *d); /* no stray bytes: derived rules compare with memcmp */
@@ -231,6 +288,7 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
         if (ev->unrest_at > 0)
             d->rungs |= UINT64_C(1) << i;
     }
+    derive_story_economy(rules, d);
     for (int32_t r = 0; r < rules->role_count && r < HV_MAX_ROLES; r++)
         d->worker_roles |= (uint32_t)(rules->roles[r].klass == HV_CLASS_WORKER) << r;
     for (int32_t t = 0; t < rules->trait_count && t < HV_MAX_TRAITS; t++) {

@@ -43,6 +43,31 @@ typedef struct hv_rules_derived {
     uint16_t event_checks[HV_MAX_EVENTS]; /* hv_trigger_checks of each event's trigger */
     uint64_t rungs;                       /* rungs of the unrest ladder (unrest_at above 0) */
 
+    /* ---- the storyteller's pool (hv_story_draw weighs it most weeks) ---- */
+    /* Pool events that can weigh above 0 at all: not those of no weight,
+     * tension weight or calm weight (follow-ups that only a choice brings). */
+    uint64_t story_live;
+    uint64_t story_still;   /* of those, the ones of no weight unless the base was quiet */
+    uint64_t story_asks;    /* pool events with choices (none drawn while another waits) */
+    uint64_t story_limited; /* pool events that fire at most max_times */
+    uint64_t story_early;   /* pool events with a min_week */
+    int32_t story_min_week; /* the latest min_week of the pool */
+    int32_t story_chance;   /* the pool's chance per mille before calm adds to it (0: off) */
+    /* What the draw reads of each event, side by side. */
+    struct hv_story_row {
+        int32_t weight, calm_weight, tension_weight, cooldown;
+        int32_t forecast, text_count; /* text_count 0 reads 1 */
+        uint32_t tags, checks;        /* checks: event_checks */
+    } story[HV_MAX_EVENTS];
+    /* The lose goals, a bit per index: deadlines (a week reached) and the rest. */
+    uint32_t goal_deadlines, goal_disasters;
+    /* The economy: each role's pay by the rules (0 past role_count), a bit
+     * per resource some policy option adds or takes, and per supply ship a
+     * bit per resource of its cargo. */
+    int64_t role_pay[HV_MAX_ROLES];
+    uint32_t policy_resources;
+    uint32_t supply_cargo[HV_MAX_SUPPLY];
+
     /* ---- people (the society phase reads these for everyone, every week) ---- */
     uint32_t worker_roles; /* bit per role of the worker class */
     /* A trait's figures by hv_person.trait (0, no trait, reads 0). */

@@ -1,6 +1,8 @@
 /* Phase 7, the economy: the sponsors' funding, upkeep and pay, what the
  * policies add or take, the supply ships that arrive, and the iridium
  * shipments that reach Earth and are sold. */
+#include <string.h>
+
 #include "hv_phase.h"
 #include "hv_turn.h"
 
@@ -37,33 +39,59 @@ void hv_phase_economy(hv_state *s, hv_report *report)
     hv_week_economy(s, report, &w);
 }
 
+/* What everyone at the base is paid this week: each role's pay, workers'
+ * under the week's policy (D: the rules' derived data). */
+static int64_t pay_of(const hv_state *s, const hv_rules_derived *d, const hv_effect *policy)
+{
+    int64_t role_pay[HV_MAX_ROLES];
+    const int64_t *pays = d->role_pay; /* no policy on pay: as the rules say */
+    if (policy->pay_pct && d->worker_roles) {
+        memcpy(role_pay, d->role_pay, sizeof role_pay);
+        for (uint32_t workers = d->worker_roles; workers; workers &= workers - 1) {
+            int32_t i = __builtin_ctz(workers);
+            role_pay[i] = d->role_pay[i] * (100 + policy->pay_pct) / 100;
+        }
+        pays = role_pay;
+    }
+    /* Two sums side by side: half the loop's count and test. */
+    const hv_person *p = s->people;
+    int32_t n = s->person_count, i = 0;
+    int64_t pay = 0, odd = 0;
+    for (; i + 2 <= n; i += 2) {
+        pay += pays[p[i].role];
+        odd += pays[p[i + 1].role];
+    }
+    if (i < n)
+        pay += pays[p[i].role];
+    return pay + odd;
+}
+
 void hv_week_economy(hv_state *s, hv_report *report, const hv_week *w)
 {
     const hv_rules *rules = s->rules;
     const hv_effect *policy = &w->policy;
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
     for (int32_t i = 0; i < rules->sponsor_count; i++)
         hv_change_stock(s, report, HV_RES_FUNDS, hv_sponsor_funding(s, i), HV_CAUSE_FUNDING, i);
     hv_change_stock(s, report, HV_RES_FUNDS, -w->upkeep, HV_CAUSE_UPKEEP, -1);
-    /* Each role's pay under the week's policy, then everyone's. */
-    int64_t role_pay[HV_MAX_ROLES], pay = 0;
-    for (int32_t i = 0; i < rules->role_count; i++) {
-        const hv_role *role = &rules->roles[i];
-        role_pay[i] =
-            role->klass == HV_CLASS_WORKER ? role->pay * (100 + policy->pay_pct) / 100 : role->pay;
-    }
-    for (int32_t i = 0; i < s->person_count; i++)
-        pay += role_pay[s->people[i].role];
-    hv_change_stock(s, report, HV_RES_FUNDS, -pay, HV_CAUSE_PAY, -1);
-    for (int r = 0; r < HV_RES_COUNT; r++)
+    hv_change_stock(s, report, HV_RES_FUNDS, -pay_of(s, d, policy), HV_CAUSE_PAY, -1);
+    /* Only resources some option names can be added or taken. */
+    for (uint32_t bits = d->policy_resources; bits; bits &= bits - 1) {
+        int r = __builtin_ctz(bits);
         hv_change_stock(s, report, r, policy->resources[r], HV_CAUSE_POLICY, -1);
-    for (int r = 0; r < HV_RES_COUNT; r++)
-        if (r != HV_RES_FUNDS && s->stock[r] < 0)
+    }
+    _Static_assert(HV_RES_FUNDS == HV_RES_COUNT - 1, "funds come last");
+    for (int r = 0; r < HV_RES_FUNDS; r++)
+        if (s->stock[r] < 0)
             s->stock[r] = 0; /* a policy cannot take what is not there */
     for (int32_t i = 0; i < rules->supply_count; i++) {
         if (!ship_arrives(&rules->supply[i], s->turn))
             continue;
-        for (int r = 0; r < HV_RES_COUNT; r++)
+        for (uint32_t bits = d->supply_cargo[i]; bits; bits &= bits - 1) {
+            int r = __builtin_ctz(bits);
             hv_change_stock(s, report, r, rules->supply[i].cargo[r], HV_CAUSE_SUPPLY, i);
+        }
     }
     sell_shipments(s, report);
     s->broke_turns = s->stock[HV_RES_FUNDS] < 0 ? s->broke_turns + 1 : 0;

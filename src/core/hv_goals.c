@@ -19,7 +19,8 @@ static int all_satisfied(const hv_state *s, int64_t amount)
     return 1;
 }
 
-int hv_goal_holds(const hv_state *s, const hv_goal *g)
+/* hv_goal_holds, in line where the week checks every goal. */
+static inline __attribute__((always_inline)) int goal_holds(const hv_state *s, const hv_goal *g)
 {
     switch (g->kind) {
     case HV_GOAL_RESOURCE_AT_LEAST:
@@ -51,6 +52,11 @@ int hv_goal_holds(const hv_state *s, const hv_goal *g)
     default:
         return 0;
     }
+}
+
+int hv_goal_holds(const hv_state *s, const hv_goal *g)
+{
+    return goal_holds(s, g);
 }
 
 int64_t hv_goal_measure(const hv_state *s, const hv_goal *g, int64_t *target)
@@ -114,22 +120,26 @@ void hv_phase_goals(hv_state *s, hv_report *report)
         end_game(s, report, HV_OUTCOME_LOST, HV_CAUSE_ALL_DEAD);
         return;
     }
+    hv_rules_derived scratch;
+    const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
     /* Disasters first; a deadline only bites if the goals are still unmet. */
-    for (int32_t i = 0; i < rules->lose_count; i++) {
-        if (rules->lose[i].kind != HV_GOAL_TURN_REACHED && hv_goal_holds(s, &rules->lose[i])) {
+    for (uint32_t bits = d->goal_disasters; bits; bits &= bits - 1) {
+        int32_t i = __builtin_ctz(bits);
+        if (goal_holds(s, &rules->lose[i])) {
             end_game(s, report, HV_OUTCOME_LOST, i);
             return;
         }
     }
     int all = rules->win_count > 0;
     for (int32_t i = 0; i < rules->win_count && all; i++)
-        all = hv_goal_holds(s, &rules->win[i]);
+        all = goal_holds(s, &rules->win[i]);
     if (all) {
         end_game(s, report, HV_OUTCOME_WON, 0);
         return;
     }
-    for (int32_t i = 0; i < rules->lose_count; i++) {
-        if (rules->lose[i].kind == HV_GOAL_TURN_REACHED && hv_goal_holds(s, &rules->lose[i])) {
+    for (uint32_t bits = d->goal_deadlines; bits; bits &= bits - 1) {
+        int32_t i = __builtin_ctz(bits);
+        if (s->turn >= rules->lose[i].turn) {
             end_game(s, report, HV_OUTCOME_LOST, i);
             return;
         }

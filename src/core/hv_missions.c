@@ -209,14 +209,19 @@ static void mine(hv_state *s, hv_report *report, int32_t index)
 {
     hv_asteroid_state *a = &s->asteroids[index];
     int64_t total = 0;
-    for (int r = 0; r < HV_RES_COUNT; r++)
+    uint32_t held = 0; /* a resource the rock has none of yields none: skipped */
+    for (int r = 0; r < HV_RES_COUNT; r++) {
         total += a->left[r];
+        held |= (uint32_t)(a->left[r] != 0) << r;
+    }
     int64_t rate = s->rules->asteroids[index].mine_rate;
     int earth = a->stage == HV_STAGE_EARTH;
-    for (int r = 0; r < HV_RES_COUNT && total > 0; r++) {
-        /* A resource the rock has none of yields none, without a division. */
-        int64_t take = total <= rate || !a->left[r] ? a->left[r] : a->left[r] * rate / total;
+    int64_t taken = 0; /* what is left after is the total less what was taken */
+    for (uint32_t bits = total > 0 ? held : 0; bits; bits &= bits - 1) {
+        int r = __builtin_ctz(bits);
+        int64_t take = total <= rate ? a->left[r] : a->left[r] * rate / total;
         a->left[r] -= take;
+        taken += take;
         /* In Earth orbit the iridium is sold as it comes; the rest stays on Earth. */
         if (!earth) {
             s->week_mined += take;
@@ -226,10 +231,7 @@ static void mine(hv_state *s, hv_report *report, int32_t index)
                            index);
         }
     }
-    total = 0;
-    for (int r = 0; r < HV_RES_COUNT; r++)
-        total += a->left[r];
-    if (total == 0) {
+    if (total - taken == 0) {
         a->stage = HV_STAGE_SPENT;
         hv_emit(report, s, HV_EV_MISSION, HV_CAUSE_MISSION, index, -1, HV_RESULT_NONE, a->stage);
     }

@@ -11,16 +11,20 @@
 void hv_story_fire(hv_state *s, hv_report *report, int32_t index, hv_cause cause)
 {
     const hv_event_def *ev = &s->rules->events[index];
-    int32_t texts = ev->text_count > 0 ? ev->text_count : 1;
-    int32_t variant = s->event_times[index] % texts;
+    /* Most events have one text: no division to find which is shown. */
+    int32_t variant = ev->text_count > 1 ? s->event_times[index] % ev->text_count : 0;
     s->event_last[index] = s->turn;
     s->event_times[index]++;
     s->event_text[index] = variant;
     s->text_week[index][variant] = s->turn;
-    int32_t actor = hv_unrest_actor(s, s->side[0]);
-    if (ev->choice_count > 0)
-        s->actor = actor; /* named by the question while it waits */
-    hv_emit(report, s, HV_EV_EVENT, cause, index, actor, variant, -1);
+    /* The actor is only read by a report or by a question (a search of
+     * everyone, skipped when neither wants it). */
+    if (ev->choice_count > 0 || report) {
+        int32_t actor = hv_unrest_actor(s, s->side[0]);
+        if (ev->choice_count > 0)
+            s->actor = actor; /* named by the question while it waits */
+        hv_emit(report, s, HV_EV_EVENT, cause, index, actor, variant, -1);
+    }
     hv_effect_apply(s, report, &ev->effect, HV_CAUSE_EVENT, index);
     if (ev->choice_count > 0)
         s->pending = index;
@@ -56,14 +60,6 @@ void hv_story_schedule(hv_state *s, hv_report *report, int32_t index, int32_t we
     q->forecast = forecast;
     hv_emit(report, s, forecast ? HV_EV_FORECAST : HV_EV_FOLLOW_UP, HV_CAUSE_EVENT, index, -1,
             weeks, q->week);
-}
-
-static int scheduled(const hv_state *s, int32_t index)
-{
-    for (int32_t i = 0; i < s->scheduled_count; i++)
-        if (s->scheduled[i].event == index)
-            return 1;
-    return 0;
 }
 
 void hv_story_due(hv_state *s, hv_report *report)
@@ -112,40 +108,83 @@ int32_t hv_story_weight(const hv_state *s, int32_t index)
     return story_weight(s, index, &nations);
 }
 
-/* Whether the pool may offer event INDEX, one of the pool's, this week
- * (D: the rules' derived data; *NATIONS: as for story_weight). */
-static int drawable(const hv_state *s, const hv_rules_derived *d, int32_t index, int32_t *nations)
+/* The pool events that may be offered this week by what masks and a few
+ * rows tell: none behind a question still open, none already promised,
+ * none before its first week or past its most times (D: the rules'
+ * derived data; QUIET: the quiet weeks, maybe below 0). */
+static uint64_t pool_open(const hv_state *s, const hv_rules_derived *d, int32_t quiet)
 {
-    const hv_event_def *ev = &s->rules->events[index];
-    if (s->turn < ev->min_week || !hv_story_may_fire(s, index))
-        return 0;
-    if (s->event_last[index] > 0 && s->turn - s->event_last[index] < ev->cooldown)
-        return 0;
-    if (!hv_story_text_rested(s, index, ev->forecast))
-        return 0;
-    return !scheduled(s, index) &&
-           hv_trigger_holds_at(s, &ev->trigger, d->event_checks[index], nations);
+    uint64_t bits = d->story_live;
+    if (quiet <= 0)
+        bits &= ~d->story_still;
+    if (s->pending >= 0)
+        bits &= ~d->story_asks;
+    for (int32_t k = 0; k < s->scheduled_count; k++)
+        bits &= ~(UINT64_C(1) << s->scheduled[k].event);
+    const hv_event_def *events = s->rules->events;
+    if (s->turn < d->story_min_week)
+        for (uint64_t early = bits & d->story_early; early; early &= early - 1) {
+            int32_t i = __builtin_ctzll(early);
+            if (s->turn < events[i].min_week)
+                bits &= ~(UINT64_C(1) << i);
+        }
+    for (uint64_t limited = bits & d->story_limited; limited; limited &= limited - 1) {
+        int32_t i = __builtin_ctzll(limited);
+        if (s->event_times[i] >= events[i].max_times)
+            bits &= ~(UINT64_C(1) << i);
+    }
+    return bits;
 }
 
 void hv_story_draw(hv_state *s, hv_report *report, int32_t roll, uint32_t pick)
 {
     const hv_rules *rules = s->rules;
-    if (roll >= hv_rules_event_chance(rules, s->turn - s->story_last - 1))
-        return;
-    int32_t eligible[HV_MAX_EVENTS], weight[HV_MAX_EVENTS], n = 0, nations = -1;
-    int64_t total = 0;
     hv_rules_derived scratch;
     const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
-    for (uint64_t bits = d->pool; bits; bits &= bits - 1) {
+    int32_t turn = s->turn, quiet = turn - s->story_last - 1;
+    /* hv_rules_event_chance */
+    int64_t calm = quiet > 0 ? quiet : 0;
+    int64_t chance = d->story_chance + (int64_t)rules->storyteller.calm_step * calm;
+    if (d->story_chance <= 0 || roll >= (chance > 1000 ? 1000 : chance))
+        return;
+    int32_t eligible[HV_MAX_EVENTS], weight[HV_MAX_EVENTS], n = 0, nations = -1, tension = -1;
+    int32_t gap = rules->storyteller.text_gap, same_pct = rules->storyteller.same_tag_pct;
+    uint32_t last_tags = s->story_tags;
+    int64_t total = 0;
+    /* What is left of drawable (hv_story_may_fire, the cooldown, a rested
+     * text and the trigger) and story_weight, row by row. */
+    for (uint64_t bits = pool_open(s, d, quiet); bits; bits &= bits - 1) {
         int32_t i = __builtin_ctzll(bits);
-        if (!drawable(s, d, i, &nations))
+        const struct hv_story_row *row = &d->story[i];
+        int32_t last = s->event_last[i];
+        if (last > 0 && turn - last < row->cooldown)
             continue;
-        int32_t w = story_weight(s, i, &nations);
+        if (gap > 0) {
+            int32_t next = row->text_count > 1 ? s->event_times[i] % row->text_count : 0;
+            int32_t shown = s->text_week[i][next];
+            if (shown > 0 && turn + row->forecast - shown < gap)
+                continue;
+        }
+        if (row->checks &&
+            !hv_trigger_holds_at(s, &rules->events[i].trigger, row->checks, &nations))
+            continue;
+        int64_t w = row->weight + (int64_t)row->calm_weight * calm;
+        if (row->tension_weight) {
+            if (tension < 0) {
+                if (nations < 0)
+                    nations = hv_state_nation_tension(s);
+                /* hv_state_max_tension */
+                tension = nations > s->class_tension ? nations : s->class_tension;
+            }
+            w += (int64_t)row->tension_weight * (tension / 10);
+        }
+        if (row->tags & last_tags)
+            w = w * same_pct / 100;
         if (w <= 0)
             continue;
         eligible[n] = i;
-        weight[n++] = w;
-        total += w;
+        weight[n++] = w > 1000000 ? 1000000 : (int32_t)w;
+        total += weight[n - 1];
     }
     if (total == 0)
         return;
