@@ -5,7 +5,8 @@
 # on one and two jobs, the time of a whole audit, the time to load and
 # validate each shipped level, the memory of the headless commands, and,
 # where Xvfb or a display can be had, the window's (scripts/bench-ui.sh).
-# Usage: scripts/bench.sh [--quick]   (--quick: no audits, no window)
+# Usage: scripts/bench.sh [--quick]   (--quick: no audits, no window, no
+# batch of a million runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=0
