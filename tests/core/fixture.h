@@ -82,38 +82,4 @@ static inline int32_t fixture_person(hv_state *s, int32_t module, int32_t health
     return hv_state_add_person(s, &p, name);
 }
 
-/* Three nations, a sponsor each (funding 100, 200, 300), one person each
- * plus two workers of the first nation; three flags and no dice-driven
- * noise: the politics and effects tests' base. */
-static inline void fixture_nations(hv_rules *r, hv_state *s)
-{
-    fixture_rules(r);
-    r->faction_count = 3;
-    snprintf(r->factions[2].id, HV_ID_LEN, "cnes");
-    r->roles[1].klass = HV_CLASS_WORKER;
-    r->sponsor_count = 3;
-    for (int k = 0; k < 3; k++) {
-        r->sponsors[k].faction = k;
-        r->sponsors[k].funding = 100 * (k + 1);
-        r->sponsors[k].satisfaction = 50;
-    }
-    r->flag_count = 3;
-    snprintf(r->flags[0], HV_ID_LEN, "passed");
-    snprintf(r->flags[1], HV_ID_LEN, "failed");
-    snprintf(r->flags[2], HV_ID_LEN, "rioted");
-    r->society.base_morale = 60; /* morale stays where it starts */
-    r->society.riot_at = 101;    /* no riots unless a test asks */
-    r->society.riot_weeks = 1;
-    r->society.incident_at = 100;
-    hv_state_init(s, r, 7);
-    for (int f = 0; f < 3; f++) {
-        int32_t id = fixture_person(s, 0, 100);
-        hv_state_person(s, id)->faction = f;
-    }
-    for (int w = 0; w < 2; w++) {
-        int32_t id = fixture_person(s, 0, 100);
-        hv_state_person(s, id)->role = 1;
-    }
-}
-
 #endif

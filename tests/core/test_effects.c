@@ -1,21 +1,10 @@
 /* One-off effects and the policies in force, on hand-built rules: what an
  * effect names (hv_effect_names) decides what hv_effect_apply touches, and
  * hv_policy_total sums the same with the rules derived or not. */
-#include "fixture.h"
+#include "fixture_nations.h"
 #include "hv_test.h"
 #include "hv_phase.h"
 #include "hv_turn.h"
-
-static hv_rules rules;
-static hv_state s;
-static hv_report report;
-
-/* fixture_nations, with the report cleared. */
-static void fresh(void)
-{
-    fixture_nations(&rules, &s);
-    hv_report_clear(&report);
-}
 
 /* One event's effect, applied with the rules derived (what it names read
  * from the derived data) and not (worked out on the spot), moves the same

@@ -1,21 +1,10 @@
 /* Sponsor politics (satisfaction and tension by faction and pair, funding,
  * votes, partnerships, agendas) and the unrest ladder (the incident rate,
  * graded incidents, strain and hazards, riots), on hand-built rules. */
-#include "fixture.h"
+#include "fixture_nations.h"
 #include "hv_test.h"
 #include "hv_phase.h"
 #include "hv_turn.h"
-
-static hv_rules rules;
-static hv_state s;
-static hv_report report;
-
-/* fixture_nations, with the report cleared. */
-static void fresh(void)
-{
-    fixture_nations(&rules, &s);
-    hv_report_clear(&report);
-}
 
 static int count_kind(hv_event_kind kind)
 {
