@@ -214,19 +214,83 @@ void hv_gfx_begin_recorded(hv_gfx *g)
     hv_gfx_emit_fill(g, (SDL_Rect){0, 0, g->w, g->h}, HV_C_SKY, 255);
 }
 
-/* Draws the commands from FIRST on, each clipped also to D (NULL: not). */
+/* 1 if C paints every pixel of its box whatever was under it. */
+static int opaque(const hv_gfx_cmd *c)
+{
+    if (c->blend || (c->kind != CMD_FILL && c->kind != CMD_COPY))
+        return 0;
+    return c->kind == CMD_FILL || c->src.w <= 0 || (c->src.w == c->dst.w && c->src.h == c->dst.h);
+}
+
 /* 1 if C paints every pixel of D, whatever was under it. */
 static int covers(const hv_gfx_cmd *c, const SDL_Rect *d)
 {
     SDL_Rect u;
-    if (c->blend || (c->kind != CMD_FILL && c->kind != CMD_COPY))
-        return 0;
-    if (c->kind == CMD_COPY && c->src.w > 0 && (c->src.w != c->dst.w || c->src.h != c->dst.h))
+    if (!opaque(c))
         return 0;
     SDL_UnionRect(&c->box, d, &u);
     return SDL_RectEquals(&u, &c->box);
 }
 
+/* The part of A in B in OUT; 0 when they do not meet. SDL_IntersectRect
+ * does the same, but as a call per drawing and part it cost more than
+ * the search saved. */
+static inline int meet(const SDL_Rect *a, const SDL_Rect *b, SDL_Rect *out)
+{
+    int x0 = a->x > b->x ? a->x : b->x, y0 = a->y > b->y ? a->y : b->y;
+    int x1 = a->x + a->w < b->x + b->w ? a->x + a->w : b->x + b->w;
+    int y1 = a->y + a->h < b->y + b->h ? a->y + a->h : b->y + b->h;
+    if (x1 <= x0 || y1 <= y0)
+        return 0;
+    *out = (SDL_Rect){x0, y0, x1 - x0, y1 - y0};
+    return 1;
+}
+
+/* Parts of a rectangle still seen, while later drawings are laid over it. */
+#define PARTS_MAX 32
+/* Below this many pixels a drawing is not worth the search (hidden). */
+#define HIDDEN_MIN (128 * 128)
+
+/* 1 if the drawings after the AT-th paint over all of R between them: R
+ * is then never seen, and not drawn. A map smaller than its view is the
+ * ground's copy beside bands of sky, neither of which covers the view
+ * alone; without this, a frame that moves the map filled the view with
+ * the clear first, as many pixels again as the ground's copy. */
+static int hidden(const hv_gfx *g, int at, SDL_Rect r)
+{
+    SDL_Rect part[PARTS_MAX];
+    int n = 1;
+    part[0] = r;
+    for (int i = at + 1; i < g->rec_count && n > 0; i++) {
+        const hv_gfx_cmd *c = &g->rec[i];
+        if (!opaque(c))
+            continue;
+        const SDL_Rect *b = &c->box;
+        for (int k = 0; k < n; k++) {
+            SDL_Rect p = part[k], o;
+            if (!meet(&p, b, &o))
+                continue;
+            /* P less O: up to four bands around it, in place of P. */
+            SDL_Rect rest[4] = {{p.x, p.y, p.w, o.y - p.y},
+                                {p.x, o.y + o.h, p.w, p.y + p.h - (o.y + o.h)},
+                                {p.x, o.y, o.x - p.x, o.h},
+                                {o.x + o.w, o.y, p.x + p.w - (o.x + o.w), o.h}};
+            part[k--] = part[--n];
+            for (int j = 0; j < 4; j++) {
+                if (rest[j].w <= 0 || rest[j].h <= 0)
+                    continue;
+                if (n == PARTS_MAX)
+                    return 0; /* too broken up to tell: drawn */
+                /* After K: the parts from K on are looked at again. */
+                part[n++] = rest[j];
+            }
+        }
+    }
+    return n == 0;
+}
+
+/* Draws the commands, each clipped also to D (NULL: not), from the last
+ * that covers D on, and leaves out large ones that later ones hide. */
 static void replay(hv_gfx *g, const SDL_Rect *d)
 {
     int on = -1, first = 0;
@@ -240,7 +304,10 @@ static void replay(hv_gfx *g, const SDL_Rect *d)
         SDL_Rect clip = c->clip;
         int clip_on = c->clip_on;
         if (d) {
-            if (!SDL_HasIntersection(&c->box, d))
+            SDL_Rect in;
+            if (!meet(&c->box, d, &in))
+                continue;
+            if (opaque(c) && (long)in.w * in.h >= HIDDEN_MIN && hidden(g, i, in))
                 continue;
             if (!clip_on)
                 clip = *d;

@@ -78,7 +78,7 @@ static void draw_terrain(hv_app *app, SDL_Rect area, int tile)
              * conversion of every pixel, more than the rest of the frame. */
             Uint32 format = app->win ? SDL_GetWindowPixelFormat(app->win) : 0;
             if (format == SDL_PIXELFORMAT_UNKNOWN || SDL_ISPIXELFORMAT_ALPHA(format) ||
-                SDL_BITSPERPIXEL(format) != 32)
+                SDL_BYTESPERPIXEL(format) != 4)
                 format = SDL_PIXELFORMAT_ARGB8888;
             game->terrain = SDL_CreateTexture(app->ren, format, SDL_TEXTUREACCESS_TARGET, mw, mh);
             if (game->terrain)
