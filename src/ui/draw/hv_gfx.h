@@ -52,6 +52,7 @@ typedef struct hv_size_entry {
 } hv_size_entry;
 
 #define HV_SIZE_CACHE 4096
+#define HV_GFX_SECTIONS 16
 
 typedef struct hv_image_entry {
     char name[48];
@@ -103,6 +104,9 @@ typedef struct hv_gfx {
     SDL_Rect *was_box;
     int was_count, was_hash_cap, was_box_cap;
     int was_valid, was_w, was_h, was_scale;
+    /* Where each section of this frame and the last begins (hv_gfx_section). */
+    int sec[HV_GFX_SECTIONS], was_sec[HV_GFX_SECTIONS];
+    int sec_count, was_sec_count;
     SDL_Texture **dead; /* textures dropped while a frame is recorded */
     int dead_count, dead_cap;
 } hv_gfx;
@@ -136,6 +140,10 @@ void hv_gfx_flush(hv_gfx *g);
 /* The next recorded frame draws the whole window: the last one's pixels
  * are gone or were drawn over. */
 void hv_gfx_forget(hv_gfx *g);
+/* Begins a new section of a recorded frame (the map, a panel, the bars):
+ * when two frames have as many sections, each is compared with its own,
+ * so drawings added or gone in one (a tooltip) leave the others' alone. */
+void hv_gfx_section(hv_gfx *g);
 /* Frees the records. */
 void hv_gfx_record_free(hv_gfx *g);
 /* Draws into TEX (NULL: the window again) at once, out of any recorded

@@ -5,7 +5,10 @@
  * just those parts, each from the bottom of the picture up: the software
  * renderer keeps the window's pixels, and the rest of them are already
  * what this frame would paint. A pixel is redrawn unless every command
- * that covers it is the same, in the same order, in both frames. */
+ * that covers it is the same, in the same order, in both frames. Frames
+ * cut into as many sections (hv_gfx_section) are compared a section at a
+ * time, so a tooltip that comes or goes leaves the map's and the panels'
+ * drawings matched. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -209,6 +212,7 @@ void hv_gfx_begin_recorded(hv_gfx *g)
     SDL_GetRendererOutputSize(g->ren, &g->w, &g->h);
     SDL_RenderSetClipRect(g->ren, NULL);
     g->rec_count = 0;
+    g->sec_count = 0;
     g->recording = 1;
     /* The clear, as a command: under every part that is redrawn. */
     hv_gfx_emit_fill(g, (SDL_Rect){0, 0, g->w, g->h}, HV_C_SKY, 255);
@@ -393,6 +397,45 @@ static int take_whole(hv_gfx *g, SDL_Rect *d, int n)
     return grew;
 }
 
+void hv_gfx_section(hv_gfx *g)
+{
+    /* Past the last, sections run on as one. */
+    if (g->recording && g->sec_count < HV_GFX_SECTIONS)
+        g->sec[g->sec_count++] = g->rec_count;
+}
+
+/* Adds to D the boxes of the drawings that differ between this frame's
+ * [A, AE) and the last one's [B, BE); 1 when they are too many to list. */
+static int differ(hv_gfx *g, int a, int ae, int b, int be, SDL_Rect *d, int *dn)
+{
+    /* What both begin and end with is the same picture there. */
+    int n = ae - a, m = be - b, p = 0, s = 0;
+    while (p < n && p < m && g->rec[a + p].hash == g->was_hash[b + p])
+        p++;
+    while (s < n - p && s < m - p && g->rec[ae - 1 - s].hash == g->was_hash[be - 1 - s])
+        s++;
+    /* With as many drawings as before (people walking, dust drifting, a
+     * button lit), the N-th of each are matched: only those that differ
+     * mark their boxes, old and new. */
+    int paired = n == m;
+    for (int pass = 0; pass < 2; pass++) {
+        int to = pass ? m - s : n - s;
+        for (int i = p; i < to; i++) {
+            if (paired && g->rec[a + i].hash == g->was_hash[b + i])
+                continue;
+            SDL_Rect r = pass ? g->was_box[b + i] : g->rec[a + i].box;
+            if (r.w <= 0 || r.h <= 0)
+                continue;
+            if (*dn == DAMAGE_MAX)
+                *dn = merge(d, *dn);
+            if (*dn == DAMAGE_MAX)
+                return 1;
+            d[(*dn)++] = r;
+        }
+    }
+    return 0;
+}
+
 int hv_gfx_finish(hv_gfx *g)
 {
     if (!g->recording)
@@ -402,32 +445,11 @@ int hv_gfx_finish(hv_gfx *g)
     SDL_Rect d[DAMAGE_MAX];
     int dn = 0;
     if (!whole) {
-        /* What both frames begin and end with is the same picture there. */
-        int p = 0, s = 0;
-        while (p < n && p < m && g->rec[p].hash == g->was_hash[p])
-            p++;
-        while (s < n - p && s < m - p && g->rec[n - 1 - s].hash == g->was_hash[m - 1 - s])
-            s++;
-        /* With as many drawings as before (people walking, dust drifting,
-         * a button lit), the N-th of each frame are matched: only those
-         * that differ mark their boxes, old and new. */
-        int paired = n == m;
-        for (int pass = 0; pass < 2 && !whole; pass++) {
-            int from = p, to = pass ? m - s : n - s;
-            for (int i = from; i < to && !whole; i++) {
-                if (paired && g->rec[i].hash == g->was_hash[i])
-                    continue;
-                SDL_Rect b = pass ? g->was_box[i] : g->rec[i].box;
-                if (b.w <= 0 || b.h <= 0)
-                    continue;
-                if (dn == DAMAGE_MAX)
-                    dn = merge(d, dn);
-                if (dn == DAMAGE_MAX)
-                    whole = 1;
-                else
-                    d[dn++] = b;
-            }
-        }
+        /* Section by section when both frames have as many; else as one. */
+        int secs = g->sec_count == g->was_sec_count ? g->sec_count : 0;
+        for (int i = 0; i <= secs && !whole; i++)
+            whole = differ(g, i ? g->sec[i - 1] : 0, i < secs ? g->sec[i] : n,
+                           i ? g->was_sec[i - 1] : 0, i < secs ? g->was_sec[i] : m, d, &dn);
         if (!whole) {
             dn = merge(d, dn);
             while (take_whole(g, d, dn))
@@ -439,7 +461,9 @@ int hv_gfx_finish(hv_gfx *g)
         }
     }
     if (whole) {
-        replay(g, NULL);
+        /* As one part the size of the window: what is hidden is left out. */
+        SDL_Rect win = {0, 0, g->w, g->h};
+        replay(g, &win);
     } else {
         for (int k = 0; k < dn; k++)
             replay(g, &d[k]);
@@ -459,6 +483,8 @@ int hv_gfx_finish(hv_gfx *g)
             g->was_box[i] = g->rec[i].box;
         }
         g->was_count = n;
+        g->was_sec_count = g->sec_count;
+        memcpy(g->was_sec, g->sec, sizeof g->sec);
         g->was_w = g->w;
         g->was_h = g->h;
         g->was_scale = g->scale;

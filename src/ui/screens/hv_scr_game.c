@@ -486,17 +486,24 @@ void hv_screen_game(hv_app *app)
         map_left.w = panel.x - map.x;
     /* Panels and bars first for input, so a click on them never reaches the
      * map beneath; the map is drawn first all the same. */
+    /* Each part in a section of its own: one whose drawings change in
+     * number (the map as the pointer crosses it) leaves the others' matched
+     * with the last frame's, so moving the map does not redraw the panel. */
     map_view(app, map_left);
+    hv_gfx_section(g);
     step_card(app, map_left);
     if (game->build_type >= 0)
         build_palette(app, map_left);
     else if (game->selected)
         module_info(app, map_left);
+    hv_gfx_section(g);
     if (app->panel != HV_PANEL_NONE && panels[app->panel])
         panels[app->panel](app, panel);
+    hv_gfx_section(g);
     hv_game_top_bar(app, (SDL_Rect){0, 0, g->w, top});
     hv_game_side_bar(app, (SDL_Rect){g->w - side, top, side, g->h - top - bottom});
     hv_game_bottom_bar(app, (SDL_Rect){0, g->h - bottom, g->w, bottom});
+    hv_gfx_section(g);
     if (app->gui.enabled)
         map_click(app);
     app->gui.enabled = 1;
