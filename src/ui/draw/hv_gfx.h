@@ -91,6 +91,8 @@ typedef struct hv_gfx {
     SDL_Texture *layer;             /* hv_gfx_layer's cached drawing */
     uint32_t layer_key;
     int layer_w, layer_h, layer_scale;
+    SDL_Texture *tint; /* hv_gfx_tint's tile of one colour */
+    uint32_t tint_colour;
     SDL_Texture *haze; /* hv_gfx_haze's tile, made once per size */
     int haze_size;
     uint32_t haze_colour;
@@ -203,6 +205,10 @@ void hv_gfx_layer(hv_gfx *g, uint32_t key, void (*draw)(hv_gfx *g, void *ctx), v
 /* Frees the layer's texture, for screens that draw none; the next
  * hv_gfx_layer paints it anew. */
 void hv_gfx_layer_drop(hv_gfx *g);
+/* Covers AREA with COLOUR at ALPHA, as hv_gfx_fill does (a shade may
+ * differ by two in 255): copies of a tile of the colour, which the
+ * software renderer blends twice as fast as a fill of the same pixels. */
+void hv_gfx_tint(hv_gfx *g, SDL_Rect area, uint32_t colour, int alpha);
 /* Covers AREA with a drifting haze (dust, smoke) of COLOUR at ALPHA,
  * shifted by (DX, DY) pixels: one cached tile copied a few times. */
 void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int alpha);
