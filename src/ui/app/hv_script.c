@@ -276,6 +276,29 @@ static int run_line(script_ctx *c, char *text)
         if ((rc = target(c, w + 1, n - 1, n > 1 ? col[1] : col[0], &x, &y)) != 0)
             return rc;
         pointer(app, x, y);
+    } else if (strcmp(cmd, "drag") == 0) {
+        /* The hand holds the left button down over TARGET and moves: the
+         * map pans under it; no press or release, so nothing is clicked. */
+        long dx, dy;
+        if (n < 4 || (rc = target(c, w + 1, n - 3, col[1], &x, &y)) != 0 ||
+            (rc = number(c, w[n - 2], col[n - 2], -100000, 100000, &dx)) != 0 ||
+            (rc = number(c, w[n - 1], col[n - 1], -100000, 100000, &dy)) != 0)
+            return n < 4 ? bad(c, col[0], "%s", "drag needs TARGET DX DY") : rc;
+        SDL_Event ev = {0};
+        ev.type = SDL_MOUSEMOTION;
+        ev.motion.state = SDL_BUTTON_LMASK;
+        ev.motion.x = x + (int)dx;
+        ev.motion.y = y + (int)dy;
+        ev.motion.xrel = (int)dx;
+        ev.motion.yrel = (int)dy;
+        pointer(app, x, y);
+        send(app, &ev);
+        /* Drawn as the window draws the frame after a drag: only what changed. */
+        int partial = hv_app_frame_map(app);
+        hv_gui_consume(&app->gui);
+        SDL_RenderPresent(app->ren);
+        printf("drag %s\n", partial ? "partial" : "whole");
+        return 0;
     } else if (strcmp(cmd, "wheel") == 0) {
         if (n < 2 || (rc = number(c, w[1], col[1], -100, 100, &v)) != 0)
             return n < 2 ? bad(c, col[0], "%s", "wheel needs a number of steps") : rc;
@@ -424,9 +447,9 @@ static int run_line(script_ctx *c, char *text)
         app->quit = 1;
     } else {
         return bad(c, col[0],
-                   "unknown command '%s'; use click, click-if, rclick, move, wheel, key, burst, "
-                   "wait, resize, scale, screenshot, widgets, expect, state, toast, sounds, "
-                   "tooltip, where, focus, dialog, clock, redraw or quit",
+                   "unknown command '%s'; use click, click-if, rclick, move, drag, wheel, key, "
+                   "burst, wait, resize, scale, screenshot, widgets, expect, state, toast, "
+                   "sounds, tooltip, where, focus, dialog, clock, redraw or quit",
                    cmd);
     }
     settle(app);

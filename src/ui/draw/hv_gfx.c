@@ -107,6 +107,8 @@ static void drop_caches(hv_gfx *g)
     g->layer = NULL;
     hv_gfx_drop_texture(g, g->haze);
     g->haze = NULL;
+    hv_gfx_drop_texture(g, g->tint);
+    g->tint = NULL;
     memset(g->sizes, 0, sizeof g->sizes);
     for (int i = 0; i < HV_TEXT_CACHE; i++) {
         hv_gfx_drop_texture(g, g->text[i].tex);

@@ -52,6 +52,7 @@ typedef struct hv_size_entry {
 } hv_size_entry;
 
 #define HV_SIZE_CACHE 4096
+#define HV_GFX_SECTIONS 16
 
 typedef struct hv_image_entry {
     char name[48];
@@ -90,6 +91,8 @@ typedef struct hv_gfx {
     SDL_Texture *layer;             /* hv_gfx_layer's cached drawing */
     uint32_t layer_key;
     int layer_w, layer_h, layer_scale;
+    SDL_Texture *tint; /* hv_gfx_tint's tile of one colour */
+    uint32_t tint_colour;
     SDL_Texture *haze; /* hv_gfx_haze's tile, made once per size */
     int haze_size;
     uint32_t haze_colour;
@@ -103,6 +106,9 @@ typedef struct hv_gfx {
     SDL_Rect *was_box;
     int was_count, was_hash_cap, was_box_cap;
     int was_valid, was_w, was_h, was_scale;
+    /* Where each section of this frame and the last begins (hv_gfx_section). */
+    int sec[HV_GFX_SECTIONS], was_sec[HV_GFX_SECTIONS];
+    int sec_count, was_sec_count;
     SDL_Texture **dead; /* textures dropped while a frame is recorded */
     int dead_count, dead_cap;
 } hv_gfx;
@@ -136,6 +142,10 @@ void hv_gfx_flush(hv_gfx *g);
 /* The next recorded frame draws the whole window: the last one's pixels
  * are gone or were drawn over. */
 void hv_gfx_forget(hv_gfx *g);
+/* Begins a new section of a recorded frame (the map, a panel, the bars):
+ * when two frames have as many sections, each is compared with its own,
+ * so drawings added or gone in one (a tooltip) leave the others' alone. */
+void hv_gfx_section(hv_gfx *g);
 /* Frees the records. */
 void hv_gfx_record_free(hv_gfx *g);
 /* Draws into TEX (NULL: the window again) at once, out of any recorded
@@ -195,6 +205,10 @@ void hv_gfx_layer(hv_gfx *g, uint32_t key, void (*draw)(hv_gfx *g, void *ctx), v
 /* Frees the layer's texture, for screens that draw none; the next
  * hv_gfx_layer paints it anew. */
 void hv_gfx_layer_drop(hv_gfx *g);
+/* Covers AREA with COLOUR at ALPHA, as hv_gfx_fill does (a shade may
+ * differ by two in 255): copies of a tile of the colour, which the
+ * software renderer blends twice as fast as a fill of the same pixels. */
+void hv_gfx_tint(hv_gfx *g, SDL_Rect area, uint32_t colour, int alpha);
 /* Covers AREA with a drifting haze (dust, smoke) of COLOUR at ALPHA,
  * shifted by (DX, DY) pixels: one cached tile copied a few times. */
 void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int alpha);

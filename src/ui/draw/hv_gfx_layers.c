@@ -37,6 +37,45 @@ void hv_gfx_layer_drop(hv_gfx *g)
     g->layer = NULL;
 }
 
+/* The side of hv_gfx_tint's tile, in pixels: a few dozen copies cover a
+ * large window, in 256 KB. */
+#define TINT_TILE 256
+
+void hv_gfx_tint(hv_gfx *g, SDL_Rect area, uint32_t colour, int alpha)
+{
+    colour &= 0xffffff;
+    if (alpha <= 0 || area.w <= 0 || area.h <= 0)
+        return;
+    if (!g->tint || g->tint_colour != colour) {
+        hv_gfx_drop_texture(g, g->tint);
+        /* Opaque pixels of the colour, blended by the copy's one alpha: the
+         * software renderer has a fast blend for that, none for a fill. */
+        SDL_Surface *sf =
+            SDL_CreateRGBSurfaceWithFormat(0, TINT_TILE, TINT_TILE, 32, SDL_PIXELFORMAT_RGB888);
+        g->tint = NULL;
+        if (sf && SDL_FillRect(sf, NULL, colour) == 0)
+            g->tint = SDL_CreateTextureFromSurface(g->ren, sf);
+        SDL_FreeSurface(sf);
+        if (g->tint)
+            SDL_SetTextureBlendMode(g->tint, SDL_BLENDMODE_BLEND);
+        /* A new tile may take an old one's place in memory: the copies'
+         * key, the colour, tells them apart for a recorded frame. */
+        g->tint_colour = colour;
+    }
+    if (!g->tint) {
+        hv_gfx_fill(g, area, colour, alpha);
+        return;
+    }
+    /* Whole tiles and cut ones at the right and bottom, all unscaled. */
+    for (int y = area.y; y < area.y + area.h; y += TINT_TILE)
+        for (int x = area.x; x < area.x + area.w; x += TINT_TILE) {
+            int w = area.x + area.w - x, h = area.y + area.h - y;
+            SDL_Rect src = {0, 0, w < TINT_TILE ? w : TINT_TILE, h < TINT_TILE ? h : TINT_TILE};
+            hv_gfx_copy(g, g->tint, &src, (SDL_Rect){x, y, src.w, src.h}, 0xffffff, alpha,
+                        (uint64_t)colour << 8 ^ 0x7417u);
+        }
+}
+
 /* One tile of haze, SIZE pixels square, that tiles seamlessly: soft
  * streaks from whole periods of sines across the tile, so its edges meet.
  * ALPHA is baked in: the software renderer blends a texture with an alpha

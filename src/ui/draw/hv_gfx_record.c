@@ -5,7 +5,10 @@
  * just those parts, each from the bottom of the picture up: the software
  * renderer keeps the window's pixels, and the rest of them are already
  * what this frame would paint. A pixel is redrawn unless every command
- * that covers it is the same, in the same order, in both frames. */
+ * that covers it is the same, in the same order, in both frames. Frames
+ * cut into as many sections (hv_gfx_section) are compared a section at a
+ * time, so a tooltip that comes or goes leaves the map's and the panels'
+ * drawings matched. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -209,24 +212,89 @@ void hv_gfx_begin_recorded(hv_gfx *g)
     SDL_GetRendererOutputSize(g->ren, &g->w, &g->h);
     SDL_RenderSetClipRect(g->ren, NULL);
     g->rec_count = 0;
+    g->sec_count = 0;
     g->recording = 1;
     /* The clear, as a command: under every part that is redrawn. */
     hv_gfx_emit_fill(g, (SDL_Rect){0, 0, g->w, g->h}, HV_C_SKY, 255);
 }
 
-/* Draws the commands from FIRST on, each clipped also to D (NULL: not). */
+/* 1 if C paints every pixel of its box whatever was under it. */
+static int opaque(const hv_gfx_cmd *c)
+{
+    if (c->blend || (c->kind != CMD_FILL && c->kind != CMD_COPY))
+        return 0;
+    return c->kind == CMD_FILL || c->src.w <= 0 || (c->src.w == c->dst.w && c->src.h == c->dst.h);
+}
+
 /* 1 if C paints every pixel of D, whatever was under it. */
 static int covers(const hv_gfx_cmd *c, const SDL_Rect *d)
 {
     SDL_Rect u;
-    if (c->blend || (c->kind != CMD_FILL && c->kind != CMD_COPY))
-        return 0;
-    if (c->kind == CMD_COPY && c->src.w > 0 && (c->src.w != c->dst.w || c->src.h != c->dst.h))
+    if (!opaque(c))
         return 0;
     SDL_UnionRect(&c->box, d, &u);
     return SDL_RectEquals(&u, &c->box);
 }
 
+/* The part of A in B in OUT; 0 when they do not meet. SDL_IntersectRect
+ * does the same, but as a call per drawing and part it cost more than
+ * the search saved. */
+static inline int meet(const SDL_Rect *a, const SDL_Rect *b, SDL_Rect *out)
+{
+    int x0 = a->x > b->x ? a->x : b->x, y0 = a->y > b->y ? a->y : b->y;
+    int x1 = a->x + a->w < b->x + b->w ? a->x + a->w : b->x + b->w;
+    int y1 = a->y + a->h < b->y + b->h ? a->y + a->h : b->y + b->h;
+    if (x1 <= x0 || y1 <= y0)
+        return 0;
+    *out = (SDL_Rect){x0, y0, x1 - x0, y1 - y0};
+    return 1;
+}
+
+/* Parts of a rectangle still seen, while later drawings are laid over it. */
+#define PARTS_MAX 32
+/* Below this many pixels a drawing is not worth the search (hidden). */
+#define HIDDEN_MIN (128 * 128)
+
+/* 1 if the drawings after the AT-th paint over all of R between them: R
+ * is then never seen, and not drawn. A map smaller than its view is the
+ * ground's copy beside bands of sky, neither of which covers the view
+ * alone; without this, a frame that moves the map filled the view with
+ * the clear first, as many pixels again as the ground's copy. */
+static int hidden(const hv_gfx *g, int at, SDL_Rect r)
+{
+    SDL_Rect part[PARTS_MAX];
+    int n = 1;
+    part[0] = r;
+    for (int i = at + 1; i < g->rec_count && n > 0; i++) {
+        const hv_gfx_cmd *c = &g->rec[i];
+        if (!opaque(c))
+            continue;
+        const SDL_Rect *b = &c->box;
+        for (int k = 0; k < n; k++) {
+            SDL_Rect p = part[k], o;
+            if (!meet(&p, b, &o))
+                continue;
+            /* P less O: up to four bands around it, in place of P. */
+            SDL_Rect rest[4] = {{p.x, p.y, p.w, o.y - p.y},
+                                {p.x, o.y + o.h, p.w, p.y + p.h - (o.y + o.h)},
+                                {p.x, o.y, o.x - p.x, o.h},
+                                {o.x + o.w, o.y, p.x + p.w - (o.x + o.w), o.h}};
+            part[k--] = part[--n];
+            for (int j = 0; j < 4; j++) {
+                if (rest[j].w <= 0 || rest[j].h <= 0)
+                    continue;
+                if (n == PARTS_MAX)
+                    return 0; /* too broken up to tell: drawn */
+                /* After K: the parts from K on are looked at again. */
+                part[n++] = rest[j];
+            }
+        }
+    }
+    return n == 0;
+}
+
+/* Draws the commands, each clipped also to D (NULL: not), from the last
+ * that covers D on, and leaves out large ones that later ones hide. */
 static void replay(hv_gfx *g, const SDL_Rect *d)
 {
     int on = -1, first = 0;
@@ -240,7 +308,10 @@ static void replay(hv_gfx *g, const SDL_Rect *d)
         SDL_Rect clip = c->clip;
         int clip_on = c->clip_on;
         if (d) {
-            if (!SDL_HasIntersection(&c->box, d))
+            SDL_Rect in;
+            if (!meet(&c->box, d, &in))
+                continue;
+            if (opaque(c) && (long)in.w * in.h >= HIDDEN_MIN && hidden(g, i, in))
                 continue;
             if (!clip_on)
                 clip = *d;
@@ -326,6 +397,45 @@ static int take_whole(hv_gfx *g, SDL_Rect *d, int n)
     return grew;
 }
 
+void hv_gfx_section(hv_gfx *g)
+{
+    /* Past the last, sections run on as one. */
+    if (g->recording && g->sec_count < HV_GFX_SECTIONS)
+        g->sec[g->sec_count++] = g->rec_count;
+}
+
+/* Adds to D the boxes of the drawings that differ between this frame's
+ * [A, AE) and the last one's [B, BE); 1 when they are too many to list. */
+static int differ(hv_gfx *g, int a, int ae, int b, int be, SDL_Rect *d, int *dn)
+{
+    /* What both begin and end with is the same picture there. */
+    int n = ae - a, m = be - b, p = 0, s = 0;
+    while (p < n && p < m && g->rec[a + p].hash == g->was_hash[b + p])
+        p++;
+    while (s < n - p && s < m - p && g->rec[ae - 1 - s].hash == g->was_hash[be - 1 - s])
+        s++;
+    /* With as many drawings as before (people walking, dust drifting, a
+     * button lit), the N-th of each are matched: only those that differ
+     * mark their boxes, old and new. */
+    int paired = n == m;
+    for (int pass = 0; pass < 2; pass++) {
+        int to = pass ? m - s : n - s;
+        for (int i = p; i < to; i++) {
+            if (paired && g->rec[a + i].hash == g->was_hash[b + i])
+                continue;
+            SDL_Rect r = pass ? g->was_box[b + i] : g->rec[a + i].box;
+            if (r.w <= 0 || r.h <= 0)
+                continue;
+            if (*dn == DAMAGE_MAX)
+                *dn = merge(d, *dn);
+            if (*dn == DAMAGE_MAX)
+                return 1;
+            d[(*dn)++] = r;
+        }
+    }
+    return 0;
+}
+
 int hv_gfx_finish(hv_gfx *g)
 {
     if (!g->recording)
@@ -335,32 +445,11 @@ int hv_gfx_finish(hv_gfx *g)
     SDL_Rect d[DAMAGE_MAX];
     int dn = 0;
     if (!whole) {
-        /* What both frames begin and end with is the same picture there. */
-        int p = 0, s = 0;
-        while (p < n && p < m && g->rec[p].hash == g->was_hash[p])
-            p++;
-        while (s < n - p && s < m - p && g->rec[n - 1 - s].hash == g->was_hash[m - 1 - s])
-            s++;
-        /* With as many drawings as before (people walking, dust drifting,
-         * a button lit), the N-th of each frame are matched: only those
-         * that differ mark their boxes, old and new. */
-        int paired = n == m;
-        for (int pass = 0; pass < 2 && !whole; pass++) {
-            int from = p, to = pass ? m - s : n - s;
-            for (int i = from; i < to && !whole; i++) {
-                if (paired && g->rec[i].hash == g->was_hash[i])
-                    continue;
-                SDL_Rect b = pass ? g->was_box[i] : g->rec[i].box;
-                if (b.w <= 0 || b.h <= 0)
-                    continue;
-                if (dn == DAMAGE_MAX)
-                    dn = merge(d, dn);
-                if (dn == DAMAGE_MAX)
-                    whole = 1;
-                else
-                    d[dn++] = b;
-            }
-        }
+        /* Section by section when both frames have as many; else as one. */
+        int secs = g->sec_count == g->was_sec_count ? g->sec_count : 0;
+        for (int i = 0; i <= secs && !whole; i++)
+            whole = differ(g, i ? g->sec[i - 1] : 0, i < secs ? g->sec[i] : n,
+                           i ? g->was_sec[i - 1] : 0, i < secs ? g->was_sec[i] : m, d, &dn);
         if (!whole) {
             dn = merge(d, dn);
             while (take_whole(g, d, dn))
@@ -372,7 +461,9 @@ int hv_gfx_finish(hv_gfx *g)
         }
     }
     if (whole) {
-        replay(g, NULL);
+        /* As one part the size of the window: what is hidden is left out. */
+        SDL_Rect win = {0, 0, g->w, g->h};
+        replay(g, &win);
     } else {
         for (int k = 0; k < dn; k++)
             replay(g, &d[k]);
@@ -392,6 +483,8 @@ int hv_gfx_finish(hv_gfx *g)
             g->was_box[i] = g->rec[i].box;
         }
         g->was_count = n;
+        g->was_sec_count = g->sec_count;
+        memcpy(g->was_sec, g->sec, sizeof g->sec);
         g->was_w = g->w;
         g->was_h = g->h;
         g->was_scale = g->scale;

@@ -282,9 +282,10 @@ void hv_gui_end(hv_gui *gui)
     if (gui->focus >= gui->nav_count)
         gui->focus = -1;
     gui->tip_box = (SDL_Rect){0, 0, 0, 0};
+    hv_gfx *g = gui->g;
+    hv_gfx_section(g); /* the tooltip comes and goes on its own */
     if (!gui->tip[0])
         return;
-    hv_gfx *g = gui->g;
     int pad = hv_gfx_px(g, 8), width = hv_gfx_px(g, 320);
     int tw;
     hv_gfx_text_size(g, HV_FONT_SMALL, 0, gui->tip, &tw, NULL);

@@ -352,13 +352,13 @@ static void draw_light(hv_app *app, SDL_Rect area, uint32_t now, int reduce)
 {
     const hv_state *s = &app->game->state;
     if (!hv_world_daylight(s->rules, s->turn + 1, NULL)) {
-        hv_gfx_fill(&app->gfx, area, 0x060a22, 165);
+        hv_gfx_tint(&app->gfx, area, 0x060a22, 165);
         return;
     }
     if (reduce || s->rules->world.day_weeks > 0 || s->rules->world.night_weeks > 0)
         return;
     /* The game opens at midday. A tint too faint to see is not drawn: a
-     * blended fill of the whole map costs the software renderer dearly.
+     * blended cover of the whole map costs the software renderer dearly.
      * The light takes a step a second, not one a frame: each step is a
      * new tint over the whole map, so the map is drawn whole again. */
     now -= now % 1000;
@@ -367,7 +367,7 @@ static void draw_light(hv_app *app, SDL_Rect area, uint32_t now, int reduce)
                 : sun < 0.35f ? (int)((0.35f - sun) * 120)
                               : 0;
     if (alpha >= 8)
-        hv_gfx_fill(&app->gfx, area, sun < 0 ? 0x101838 : 0xd06a30, alpha);
+        hv_gfx_tint(&app->gfx, area, sun < 0 ? 0x101838 : 0xd06a30, alpha);
 }
 
 /* The animation's clock: the app's own when set, so pictures and timings

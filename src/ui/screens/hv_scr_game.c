@@ -78,7 +78,7 @@ static void draw_terrain(hv_app *app, SDL_Rect area, int tile)
              * conversion of every pixel, more than the rest of the frame. */
             Uint32 format = app->win ? SDL_GetWindowPixelFormat(app->win) : 0;
             if (format == SDL_PIXELFORMAT_UNKNOWN || SDL_ISPIXELFORMAT_ALPHA(format) ||
-                SDL_BITSPERPIXEL(format) != 32)
+                SDL_BYTESPERPIXEL(format) != 4)
                 format = SDL_PIXELFORMAT_ARGB8888;
             game->terrain = SDL_CreateTexture(app->ren, format, SDL_TEXTUREACCESS_TARGET, mw, mh);
             if (game->terrain)
@@ -486,17 +486,24 @@ void hv_screen_game(hv_app *app)
         map_left.w = panel.x - map.x;
     /* Panels and bars first for input, so a click on them never reaches the
      * map beneath; the map is drawn first all the same. */
+    /* Each part in a section of its own: one whose drawings change in
+     * number (the map as the pointer crosses it) leaves the others' matched
+     * with the last frame's, so moving the map does not redraw the panel. */
     map_view(app, map_left);
+    hv_gfx_section(g);
     step_card(app, map_left);
     if (game->build_type >= 0)
         build_palette(app, map_left);
     else if (game->selected)
         module_info(app, map_left);
+    hv_gfx_section(g);
     if (app->panel != HV_PANEL_NONE && panels[app->panel])
         panels[app->panel](app, panel);
+    hv_gfx_section(g);
     hv_game_top_bar(app, (SDL_Rect){0, 0, g->w, top});
     hv_game_side_bar(app, (SDL_Rect){g->w - side, top, side, g->h - top - bottom});
     hv_game_bottom_bar(app, (SDL_Rect){0, g->h - bottom, g->w, bottom});
+    hv_gfx_section(g);
     if (app->gui.enabled)
         map_click(app);
     app->gui.enabled = 1;
