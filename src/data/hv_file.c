@@ -410,6 +410,26 @@ int hv_file_data_folders(const char **out)
     return n;
 }
 
+int hv_file_data_folders_key(char *out, size_t cap)
+{
+    const char *folders[HV_DATA_FOLDERS];
+    int n = hv_file_data_folders(folders);
+    size_t at = 0;
+    out[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        size_t len = strlen(folders[i]);
+        if (at + len + 2 > cap) {
+            out[0] = '\0';
+            return 0;
+        }
+        memcpy(out + at, folders[i], len);
+        at += len;
+        out[at++] = '\n';
+        out[at] = '\0';
+    }
+    return 1;
+}
+
 int hv_file_inside(const char *folder, const char *real, const char **rest)
 {
     char rf[PATH_MAX];
