@@ -292,7 +292,12 @@ char *hv_file_read_capped(const char *path, size_t max, size_t *len)
     FILE *f = hv_file_open_read(path);
     if (!f)
         return NULL;
+    /* Room for the whole file at once when its size is known, and then
+     * the first read finds its end; one that grows meanwhile still reads. */
+    struct stat st;
     size_t cap = 4096, n = 0;
+    if (fstat(fileno(f), &st) == 0 && st.st_size > 0 && (uint64_t)st.st_size < max)
+        cap = (size_t)st.st_size + 2;
     char *buf = malloc(cap);
     int too_big = 0;
     while (buf) {
