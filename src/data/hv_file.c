@@ -296,7 +296,7 @@ char *hv_file_read_capped(const char *path, size_t max, size_t *len)
      * the first read finds its end; one that grows meanwhile still reads. */
     struct stat st;
     size_t cap = 4096, n = 0;
-    if (fstat(fileno(f), &st) == 0 && st.st_size > 0 && (uint64_t)st.st_size < max)
+    if (fstat(fileno(f), &st) == 0 && st.st_size > 0 && (uint64_t)st.st_size <= max)
         cap = (size_t)st.st_size + 2;
     char *buf = malloc(cap);
     int too_big = 0;
