@@ -21,8 +21,9 @@ cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/release -j 2 --target hv_data >/dev/null
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+read -r -a yaml_libs < <(pkg-config --libs yaml-0.1)
 cc -std=c11 -O2 -Isrc/core -Isrc/data scripts/yaml-cost.c build/release/libhv_data.a \
-    build/release/libhv_core.a $(pkg-config --libs yaml-0.1) -lm -o "$tmp/yaml-cost"
+    build/release/libhv_core.a "${yaml_libs[@]}" -lm -o "$tmp/yaml-cost"
 if [[ $instr == 0 ]]; then
     "$tmp/yaml-cost" "${files[@]}"
     exit 0
