@@ -320,6 +320,33 @@ static void test_bytes(void)
     hv_diag_free(&diag);
 }
 
+/* A NUL, a stray byte or a cut sequence anywhere in a line of plain text
+ * is reported at its own column, whatever its place among the bytes the
+ * check crosses several at a time. */
+static void test_bad_byte_anywhere(void)
+{
+    static const char *const bad[] = {"\0", "\xff", "\x80", "\xc3(", "\xe2\x82"};
+    static const char *const names[] = {"NUL byte in file", "invalid UTF-8 byte 0xff",
+                                        "invalid UTF-8 byte 0x80", "invalid UTF-8 byte 0xc3",
+                                        "invalid UTF-8 byte 0xe2"};
+    hv_ylimits limits = hv_ylimits_default();
+    for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++)
+        for (size_t at_col = 4; at_col <= 40; at_col++) {
+            char text[64];
+            size_t blen = b == 0 ? 1 : strlen(bad[b]);
+            memset(text, 'x', sizeof text);
+            memcpy(text, "\xc3\xa9: ", 4); /* the value starts at column 4 */
+            memcpy(text + at_col, bad[b], blen);
+            text[50] = '\n';
+            hv_diag diag;
+            load_fail(&diag, text, 51, &limits);
+            CHECK(diag.count == 1);
+            /* The two bytes of the first letter make one column. */
+            CHECK(at(find(&diag, names[b]), 1, (int)at_col));
+            hv_diag_free(&diag);
+        }
+}
+
 static void test_structure(void)
 {
     hv_ylimits limits = hv_ylimits_default();
@@ -586,6 +613,7 @@ int main(void)
     test_syntax();
     test_left_open();
     test_bytes();
+    test_bad_byte_anywhere();
     test_structure();
     test_limits();
     test_hostile();
