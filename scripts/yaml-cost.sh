@@ -5,7 +5,8 @@
 # (yaml_parser_load), the game's tree (hv_ydoc_load_buffer) and the whole of
 # `validate`. Prints CPU microseconds per load, the best of five means of
 # 200; with --instr, the instructions per load callgrind counts instead,
-# stable where times are not. Builds the Release build (build/release).
+# stable where times are not. Builds a Release build without invariant
+# checks (build/bench, as scripts/bench.sh).
 # Usage: scripts/yaml-cost.sh [--instr] [FILE...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,13 +18,13 @@ if [[ "${1:-}" == "--instr" ]]; then
 fi
 files=("$@")
 [[ ${#files[@]} -gt 0 ]] || files=(levels/*.yaml)
-cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build/release -j 2 --target hv_data >/dev/null
+cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DHV_BUILD_TESTS=OFF >/dev/null
+cmake --build build/bench -j "$(nproc)" --target hv_data >/dev/null
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 read -r -a yaml_libs < <(pkg-config --libs yaml-0.1)
-cc -std=c11 -O2 -Isrc/core -Isrc/data scripts/yaml-cost.c build/release/libhv_data.a \
-    build/release/libhv_core.a "${yaml_libs[@]}" -lm -o "$tmp/yaml-cost"
+cc -std=c11 -O2 -Isrc/core -Isrc/data scripts/yaml-cost.c build/bench/libhv_data.a \
+    build/bench/libhv_core.a "${yaml_libs[@]}" -lm -o "$tmp/yaml-cost"
 if [[ $instr == 0 ]]; then
     "$tmp/yaml-cost" "${files[@]}"
     exit 0
