@@ -3,7 +3,8 @@
 # checks: instructions per simulated week (callgrind, stable on a busy
 # machine) for the balanced and the planner bot, simulated weeks per second
 # on one and two jobs, the time of a whole audit, the time to load and
-# validate each shipped level, the memory of the headless commands, and,
+# validate each shipped level and of each step of it (scripts/yaml-cost.sh),
+# the memory of the headless commands, and,
 # where Xvfb or a display can be had, the window's (scripts/bench-ui.sh).
 # Usage: scripts/bench.sh [--quick]   (--quick: no audits, no window, no
 # batch of a million runs)
@@ -48,6 +49,8 @@ awk -v a="$rate1" -v b="$rate2" 'BEGIN { printf "two jobs: %.2fx one\n", b / a }
 
 echo "== load and validate each level (mean of 200)"
 "$bin" validate --time levels/*.yaml
+echo "== the steps of loading each level: libyaml alone, the game's tree, the whole"
+scripts/yaml-cost.sh
 
 echo "== memory of the headless build"
 echo -n "sim levels/sandbox.yaml --turns 300: "

@@ -499,8 +499,10 @@ void hv_fields_read_one(hv_ctx *ctx, const hv_ynode *node, const hv_field *field
 
 int hv_fields_index(const hv_field *fields, const char *key)
 {
+    /* Every key of every map read is looked up here: most fields differ
+     * from it in their first letter, so that is compared first. */
     for (int i = 0; fields[i].key; i++)
-        if (strcmp(fields[i].key, key) == 0)
+        if (fields[i].key[0] == key[0] && strcmp(fields[i].key, key) == 0)
             return i;
     return -1;
 }

@@ -292,7 +292,12 @@ char *hv_file_read_capped(const char *path, size_t max, size_t *len)
     FILE *f = hv_file_open_read(path);
     if (!f)
         return NULL;
+    /* Room for the whole file at once when its size is known, and then
+     * the first read finds its end; one that grows meanwhile still reads. */
+    struct stat st;
     size_t cap = 4096, n = 0;
+    if (fstat(fileno(f), &st) == 0 && st.st_size > 0 && (uint64_t)st.st_size <= max)
+        cap = (size_t)st.st_size + 2;
     char *buf = malloc(cap);
     int too_big = 0;
     while (buf) {
@@ -408,6 +413,26 @@ int hv_file_data_folders(const char **out)
                          mods_dir[strlen(out[n - 1])] == '/'))
         out[n++] = mods_dir;
     return n;
+}
+
+int hv_file_data_folders_key(char *out, size_t cap)
+{
+    const char *folders[HV_DATA_FOLDERS];
+    int n = hv_file_data_folders(folders);
+    size_t at = 0;
+    out[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        size_t len = strlen(folders[i]);
+        if (at + len + 2 > cap) {
+            out[0] = '\0';
+            return 0;
+        }
+        memcpy(out + at, folders[i], len);
+        at += len;
+        out[at++] = '\n';
+        out[at] = '\0';
+    }
+    return 1;
 }
 
 int hv_file_inside(const char *folder, const char *real, const char **rest)

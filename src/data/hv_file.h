@@ -60,6 +60,10 @@ void hv_file_set_mods_folder(const char *mods);
 #define HV_DATA_FOLDERS 3
 /* The data folders in use, at most HV_DATA_FOLDERS, into OUT; returns how many. */
 int hv_file_data_folders(const char **out);
+/* The data folders in use, each ended by a newline, into OUT (CAP bytes):
+ * what tells apart files read under other folders. 0 when they do not fit
+ * (OUT is then ""), else 1. */
+int hv_file_data_folders_key(char *out, size_t cap);
 /* Whether REAL (a real path) lies inside FOLDER (any path to a folder);
  * *REST (may be NULL) then points at the part after FOLDER's slash. */
 int hv_file_inside(const char *folder, const char *real, const char **rest);

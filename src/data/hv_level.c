@@ -456,6 +456,7 @@ static int load_rules(hv_ctx *ctx, const hv_ynode *at, hv_level *level, const ch
     hv_ctx_pop(ctx, old);
     hv_diag own;
     hv_diag_init(&own);
+    ctx->rules = &level->rules; /* written whole from here on */
     int rc = hv_rules_load_removing(&level->rules, level->rules_file, &own, ctx->removals);
     char kind[HV_ID_LEN];
     if (rc != 0 && file_kind(level->rules_file, kind, sizeof kind)[0] &&
@@ -481,7 +482,9 @@ static int load_rules(hv_ctx *ctx, const hv_ynode *at, hv_level *level, const ch
 /* The level at PATH from its tree ROOT (NULL for an empty file). */
 static hv_level *level_from(const char *path, const hv_ynode *root, hv_diag *diag)
 {
-    hv_level *level = calloc(1, sizeof *level);
+    /* The rules, most of a level, are written once, when they are loaded
+     * (or set to nothing where they are not): not cleared here first. */
+    hv_level *level = malloc(sizeof *level);
     loading *ld = calloc(1, sizeof *ld);
     if (!level || !ld) {
         hv_diag_error(diag, path, 0, 0, "out of memory");
@@ -489,12 +492,15 @@ static hv_level *level_from(const char *path, const hv_ynode *root, hv_diag *dia
         free(ld);
         return NULL;
     }
+    size_t after_rules = offsetof(hv_level, rules) + sizeof level->rules;
+    memset(level, 0, offsetof(hv_level, rules));
+    memset((char *)level + after_rules, 0, sizeof *level - after_rules);
     ld->level = level;
     size_t before = diag->count;
     snprintf(level->file, sizeof level->file, "%s", path);
-    hv_rules_init(&level->rules);
-    /* The overrides' removals come first: the rules are read without them. */
-    hv_ctx ctx = {diag, path, &level->rules, "", 0, 0, &ld->removals, -1};
+    /* The overrides' removals come first: the rules are read without them.
+     * Nothing looks up the rules until load_rules has written them. */
+    hv_ctx ctx = {diag, path, NULL, "", 0, 0, &ld->removals, -1};
     if (hv_check_format(&ctx, root, "level")) {
         level_head head;
         memset(&head, 0, sizeof head);
@@ -523,6 +529,8 @@ static hv_level *level_from(const char *path, const hv_ynode *root, hv_diag *dia
     const hv_ynode *start = hv_ynode_get(root, "start");
     int start_line = start ? start->line : 1, start_col = start ? start->col : 1;
     free(ld);
+    if (!ctx.rules)
+        hv_rules_init(&level->rules);
     /* The rules are complete: what the core derives from them is worked out once. */
     hv_rules_derive(&level->rules);
     /* Sponsors, asteroids and the market were read after the start state was made. */

@@ -51,8 +51,8 @@ hv_level *hv_level_load_printing(const char *path, FILE *err);
 void hv_level_free(hv_level *level);
 /* Starts a new game of LEVEL with SEED in OUT. */
 void hv_level_new_game(const hv_level *level, uint64_t seed, hv_state *out);
-/* Loads a rules file into RULES (after hv_rules_init), and first what it
- * `extends`, if anything; 0 or -1 with errors. */
+/* Loads a rules file into RULES, and first what it `extends`, if anything;
+ * 0 or -1 with errors. RULES are written whole: they need no hv_rules_init. */
 int hv_rules_load(hv_rules *rules, const char *path, hv_diag *diag);
 /* hv_rules_load for a level whose overrides remove entries: RM holds
  * those removals (at depth -1, see hv_remove.h), and gets back no others. */

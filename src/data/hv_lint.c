@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hv_campaign_cache.h"
 #include "hv_file.h"
 #include "hv_yaml.h"
 
@@ -74,37 +75,17 @@ static void scan_flags(const hv_rules *r, flag_use *u)
  * REAL; its carried flags then count as set and read in RULES. */
 static void campaign_carries(const char *path, const char *real, const hv_rules *r, flag_use *u)
 {
-    hv_ydoc doc;
-    hv_ylimits limits = hv_ylimits_default();
-    hv_diag quiet;
-    hv_diag_init(&quiet);
-    const hv_ynode *root = hv_ydoc_load_file(&doc, path, &limits, &quiet) == 0 ? doc.root : NULL;
-    const hv_ynode *kind = root ? hv_ynode_get(root, "kind") : NULL;
-    const hv_ynode *id = root ? hv_ynode_get(root, "id") : NULL;
-    const hv_ynode *levels = root ? hv_ynode_get(root, "levels") : NULL;
-    const hv_ynode *carry = root ? hv_ynode_get(root, "carry") : NULL;
-    const hv_ynode *flags = carry ? hv_ynode_get(carry, "flags") : NULL;
+    const hv_campaign_carries *c = hv_campaign_cache_get(path);
     int listed = 0;
-    if (kind && kind->kind == HV_YNODE_SCALAR && strcmp(kind->str, "campaign") == 0 && levels &&
-        levels->kind == HV_YNODE_SEQ && flags && flags->kind == HV_YNODE_SEQ)
-        for (size_t i = 0; i < levels->count && !listed; i++) {
-            char file[PATH_MAX], other[PATH_MAX];
-            const hv_ynode *item = levels->items[i];
-            listed = item->kind == HV_YNODE_SCALAR &&
-                     !hv_file_resolve(file, sizeof file, path, item->str) &&
-                     realpath(file, other) && strcmp(other, real) == 0;
-        }
-    for (size_t i = 0; listed && i < flags->count; i++) {
-        int f = flags->items[i]->kind == HV_YNODE_SCALAR
-                    ? hv_rules_find_flag(r, flags->items[i]->str)
-                    : -1;
+    for (int32_t i = 0; c && c->carries && i < c->level_count && !listed; i++)
+        listed = strcmp(c->levels[i], real) == 0;
+    for (int32_t i = 0; listed && i < c->flag_count; i++) {
+        int f = hv_rules_find_flag(r, c->flags[i]);
         if (f < 0)
             continue;
         u->read |= 1u << f;
-        note_set(u, 1u << f, "campaign", id && id->kind == HV_YNODE_SCALAR ? id->str : "(no id)");
+        note_set(u, 1u << f, "campaign", c->id);
     }
-    hv_ydoc_free(&doc);
-    hv_diag_free(&quiet);
 }
 
 /* The campaigns that may carry flags into LEVEL or on from it: those in

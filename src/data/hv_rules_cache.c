@@ -32,20 +32,7 @@ static _Thread_local rules_cache *cache;
  * 0 when they are too long to join, and rules are then not kept. */
 static int data_folders(char out[FOLDERS_LEN])
 {
-    const char *folders[HV_DATA_FOLDERS];
-    int n = hv_file_data_folders(folders);
-    size_t at = 0;
-    out[0] = '\0';
-    for (int i = 0; i < n; i++) {
-        size_t len = strlen(folders[i]);
-        if (at + len + 2 > FOLDERS_LEN)
-            return 0;
-        memcpy(out + at, folders[i], len);
-        at += len;
-        out[at++] = '\n';
-        out[at] = '\0';
-    }
-    return 1;
+    return hv_file_data_folders_key(out, FOLDERS_LEN);
 }
 
 int hv_rules_cache_read(hv_ydoc *doc, const char *path, const hv_ylimits *limits, hv_diag *diag,

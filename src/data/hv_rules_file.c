@@ -501,6 +501,8 @@ int hv_rules_load_removing(hv_rules *rules, const char *path, hv_diag *diag, hv_
     int plain = rm->count == 0;
     if (plain && hv_rules_cache_find(path, rules))
         return 0;
+    /* Only now: what the cache copies in needs no clearing first. */
+    hv_rules_init(rules);
     hv_rules_sources sources;
     hv_rules_sources_init(&sources);
     size_t errors = diag->count, warnings = diag->warning_count;

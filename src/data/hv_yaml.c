@@ -282,13 +282,17 @@ static int key_ref_cmp(const void *pa, const void *pb)
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
+/* Maps up to this many keys, most of them, are sorted on the stack. */
+enum { SMALL_MAP = 16 };
+
 /* Sorts rather than compares pairwise, so a map with many keys stays cheap;
  * ties keep file order, so each repeat is reported, never the first. */
 static void check_duplicates(loader *ld, hv_ynode *const *items, size_t pairs)
 {
     if (pairs < 2)
         return;
-    key_ref *refs = malloc(pairs * sizeof *refs);
+    key_ref small[SMALL_MAP];
+    key_ref *refs = pairs <= SMALL_MAP ? small : malloc(pairs * sizeof *refs);
     if (!refs) {
         out_of_memory(ld);
         return;
@@ -297,13 +301,26 @@ static void check_duplicates(loader *ld, hv_ynode *const *items, size_t pairs)
     for (size_t i = 0; i < pairs; i++)
         if (items[2 * i]->kind == HV_YNODE_SCALAR)
             refs[n++] = (key_ref){items[2 * i], i};
-    qsort(refs, n, sizeof *refs, key_ref_cmp);
+    if (refs == small) {
+        /* Insertion sort: the same order as qsort's, by key then place,
+         * without its set-up, for a handful of keys. */
+        for (size_t i = 1; i < n; i++) {
+            key_ref r = refs[i];
+            size_t j = i;
+            for (; j > 0 && key_ref_cmp(&refs[j - 1], &r) > 0; j--)
+                refs[j] = refs[j - 1];
+            refs[j] = r;
+        }
+    } else {
+        qsort(refs, n, sizeof *refs, key_ref_cmp);
+    }
     for (size_t i = 1; i < n; i++) {
         const hv_ynode *k = refs[i].key, *prev = refs[i - 1].key;
         if (k->len == prev->len && memcmp(k->str, prev->str, k->len) == 0)
             report(ld, (pos){k->line, k->col}, "duplicate key '%s'", k->str);
     }
-    free(refs);
+    if (refs != small)
+        free(refs);
 }
 
 static void open_container(loader *ld, const yaml_event_t *ev, hv_ynode_kind kind)

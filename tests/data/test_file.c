@@ -1,8 +1,11 @@
 /* Atomic writes (hv_file): a write replaces the file whole, keeps the
  * previous one as .bak when asked, and leaves no temporary file behind,
- * also when an earlier write was killed right after making its backup. */
+ * also when an earlier write was killed right after making its backup;
+ * and a file is read whole, whatever its size, unless larger than the cap. */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -47,6 +50,35 @@ static int write_str(const char *path, const char *text, int keep)
     return rc;
 }
 
+/* A file of LEN bytes reads whole under a cap of its length or more, and
+ * is refused (EFBIG) under any smaller cap. */
+static void check_read_sizes(const char *path, size_t len)
+{
+    char *text = malloc(len + 1);
+    if (!text)
+        return;
+    for (size_t i = 0; i < len; i++)
+        text[i] = (char)('a' + (i * 7 + len) % 26);
+    text[len] = '\0';
+    char err[300] = "";
+    CHECK_EQ_INT(hv_file_write_atomic(path, text, len, 0, err, sizeof err), 0);
+    size_t caps[] = {len, len + 1, len + 5000, SIZE_MAX - 1, len ? len - 1 : 0, len / 2};
+    for (size_t c = 0; c < sizeof caps / sizeof caps[0]; c++) {
+        size_t got = 12345;
+        errno = 0;
+        char *read = hv_file_read_capped(path, caps[c], &got);
+        if (caps[c] >= len) {
+            CHECK(read && got == len && memcmp(read, text, len) == 0 && read[len] == '\0');
+        } else {
+            CHECK(read == NULL);
+            CHECK_EQ_INT(errno, EFBIG);
+        }
+        free(read);
+    }
+    free(text);
+    unlink(path);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir))
@@ -79,6 +111,9 @@ int main(void)
 
     unlink(path);
     unlink(bak);
+    size_t sizes[] = {0, 1, 4094, 4095, 4096, 4097, 8191, 8192, 10000, 70000};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+        check_read_sizes(path, sizes[i]);
     rmdir(dir);
     return hv_test_done("data_file");
 }

@@ -2,11 +2,15 @@
  * warnings its comments announce, in order of position, each as printed:
  *   # expect: LINE:COL: warning: MESSAGE
  * and the shipped content and a level a campaign carries a flag into give
- * none of the warnings those files show. */
+ * none of the warnings those files show, however often the campaign files
+ * are read and rewritten in one process. */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
+#include "hv_campaign_cache.h"
+#include "hv_file.h"
 #include "hv_lint.h"
 #include "hv_test.h"
 #include "hv_validate.h"
@@ -119,6 +123,114 @@ static void test_campaign_sets_flags(void)
     check_clean(HV_TEST_DIR "/data/campaign/campaigns/test.yaml");
 }
 
+static char tmp[] = "/tmp/hv_lint_XXXXXX";
+
+static void write_tmp(const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", tmp, name);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+/* The warnings of validating PATH, which must have no error. */
+static size_t warnings(const char *path)
+{
+    hv_diag diag;
+    hv_diag_init(&diag);
+    hv_data_validate(path, &diag);
+    CHECK_EQ_INT(diag.count, 0);
+    size_t n = diag.warning_count;
+    hv_diag_free(&diag);
+    return n;
+}
+
+/* Campaign files are read once a process while they stay the same: a
+ * change of their bytes (even of the same length), of the levels they list
+ * or of the data folders is seen at the next validation, and a modder's
+ * level with campaigns of its own is checked against those, between
+ * validations of the shipped levels and their campaign. */
+static void test_campaign_changes(void)
+{
+    CHECK(mkdtemp(tmp) != NULL);
+    char path[512], level[512];
+    snprintf(path, sizeof path, "%s/campaigns", tmp);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/levels", tmp);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/levels/campaigns", tmp);
+    mkdir(path, 0700);
+    /* The test campaign's second level, played by the game's rules. */
+    size_t len = 0;
+    char *text = hv_file_read_all(HV_TEST_DIR "/data/campaign/second.yaml", &len);
+    char *rules = text ? strstr(text, "rules: ../../../levels/rules/base.yaml\n") : NULL;
+    CHECK(rules != NULL);
+    if (!rules) {
+        free(text);
+        return;
+    }
+    memcpy(rules, "rules: base", 11);
+    memmove(rules + 11, rules + 38, strlen(rules + 38) + 1);
+    write_tmp("second.yaml", text);
+    free(text);
+    snprintf(level, sizeof level, "%s/second.yaml", tmp);
+    hv_file_set_data_folders(HV_LEVEL_DIR "/..", tmp);
+    /* No campaign sets its flag yet. */
+    CHECK_EQ_INT(warnings(level), 1);
+    const char *carrying = "format: 1\nkind: campaign\nid: mod\ntitle: \"Mod\"\nsummary: \"S.\"\n"
+                           "levels: [../second.yaml]\ncarry:\n  flags: [accord]\n";
+    write_tmp("campaigns/mod.yaml", carrying);
+    for (int round = 0; round < 2; round++) {
+        CHECK_EQ_INT(warnings(level), 0);
+        CHECK_EQ_INT(warnings(HV_LEVEL_DIR "/jamestown.yaml"), 0);
+        CHECK_EQ_INT(warnings(HV_LEVEL_DIR "/riot.yaml"), 0);
+    }
+    /* The same length, another flag. */
+    write_tmp("campaigns/mod.yaml",
+              "format: 1\nkind: campaign\nid: mod\ntitle: \"Mod\"\nsummary: \"S.\"\n"
+              "levels: [../second.yaml]\ncarry:\n  flags: [accorx]\n");
+    CHECK_EQ_INT(warnings(level), 1);
+    /* Another level listed instead. */
+    write_tmp("other.yaml", "");
+    write_tmp("campaigns/mod.yaml",
+              "format: 1\nkind: campaign\nid: mod\ntitle: \"Mod\"\nsummary: \"S.\"\n"
+              "levels: [../other.yaml]\ncarry:\n  flags: [accord]\n");
+    CHECK_EQ_INT(warnings(level), 1);
+    write_tmp("campaigns/mod.yaml", carrying);
+    CHECK_EQ_INT(warnings(level), 0);
+    /* Outside the data folders the campaign cannot name a level above it. */
+    hv_file_set_data_folders(HV_LEVEL_DIR "/..", NULL);
+    CHECK_EQ_INT(warnings(level), 1);
+    hv_file_set_data_folders(HV_LEVEL_DIR "/..", tmp);
+    CHECK_EQ_INT(warnings(level), 0);
+    /* A campaign in the levels/campaigns folder of a data folder counts too. */
+    snprintf(path, sizeof path, "%s/campaigns/mod.yaml", tmp);
+    remove(path);
+    CHECK_EQ_INT(warnings(level), 1);
+    write_tmp("levels/campaigns/mod.yaml",
+              "format: 1\nkind: campaign\nid: mod\ntitle: \"Mod\"\nsummary: \"S.\"\n"
+              "levels: [../../second.yaml]\ncarry:\n  flags: [accord]\n");
+    CHECK_EQ_INT(warnings(level), 0);
+    hv_campaign_cache_clear();
+    CHECK_EQ_INT(warnings(level), 0);
+    hv_campaign_cache_clear();
+    const char *names[] = {"levels/campaigns/mod.yaml",
+                           "levels/campaigns",
+                           "levels",
+                           "campaigns",
+                           "other.yaml",
+                           "second.yaml",
+                           ""};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", tmp, names[i]);
+        remove(path);
+    }
+}
+
 /* The warnings count apart from the errors: a level with warnings loads. */
 static void test_warnings_are_not_errors(void)
 {
@@ -144,5 +256,6 @@ int main(void)
     test_warnings_are_not_errors();
     check_clean(HV_LEVEL_DIR "/rules/base.yaml");
     check_clean(HV_LEVEL_DIR "/campaigns/season.yaml");
+    test_campaign_changes();
     return hv_test_done("data_lint");
 }

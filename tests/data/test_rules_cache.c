@@ -2,8 +2,10 @@
  * as rules loaded afresh; a change to any file of a chain, even one of the
  * same length, is seen at the next load; a level whose overrides remove
  * entries neither takes nor leaves rules in the cache; the game's rules are
- * those of the data folders in use; and a level loaded from a tree read
- * once is the level loaded from its file. */
+ * those of the data folders in use; a level loaded from a tree read once
+ * is the level loaded from its file; and a level is the same bytes whether
+ * its rules were read afresh or copied from the cache into memory that
+ * held another level. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -159,6 +161,26 @@ static void check_tree(void)
     hv_diag_free(&diag);
 }
 
+static void check_level_bytes(const char *path)
+{
+    hv_diag diag;
+    hv_diag_init(&diag);
+    hv_rules_cache_clear();
+    hv_level *fresh = hv_level_load(path, &diag);
+    /* Memory that held another level, likely where the next one lands. */
+    hv_level_free(hv_level_load(HV_LEVEL_DIR "/jamestown.yaml", &diag));
+    hv_level *cached = hv_level_load(path, &diag);
+    CHECK(fresh && cached);
+    if (fresh && cached) {
+        cached->start.rules = fresh->start.rules; /* each start plays by its own level's rules */
+        CHECK(memcmp(fresh, cached, sizeof *fresh) == 0);
+    }
+    CHECK_EQ_INT(diag.count, 0);
+    hv_level_free(fresh);
+    hv_level_free(cached);
+    hv_diag_free(&diag);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir))
@@ -171,6 +193,7 @@ int main(void)
     check_removals(a);
     check_folders(a);
     check_tree();
+    CHECK(for_each_shipped_level(check_level_bytes) >= 9);
     hv_rules_cache_clear();
     free(a);
     free(b);

@@ -180,6 +180,52 @@ static void test_duplicates(void)
     hv_diag_free(&diag);
 }
 
+/* Repeated keys are reported by key (byte order, a prefix first), then
+ * by place, in maps of every size up to well past the few keys most have:
+ * here KEYS keys drawn from a handful of names, each on its own line. */
+static void check_duplicate_order(size_t keys)
+{
+    static const char *const names[] = {"b", "ab", "a", "ba", "c", "a0", "bb"};
+    enum { NAMES = sizeof names / sizeof names[0] };
+    char text[4096] = "", msg[64];
+    size_t pick[64];
+    for (size_t i = 0; i < keys; i++) {
+        pick[i] = (i * 5 + keys) % NAMES;
+        size_t used = strlen(text);
+        snprintf(text + used, sizeof text - used, "%s: %zu\n", names[pick[i]], i);
+    }
+    hv_ylimits limits = hv_ylimits_default();
+    hv_diag diag;
+    hv_diag_init(&diag);
+    hv_ydoc doc;
+    hv_ydoc_load_buffer(&doc, "d.yaml", text, strlen(text), &limits, &diag);
+    hv_ydoc_free(&doc);
+    /* What is expected, in order: names by strcmp (plain a-z0-9 here), and
+     * under each every line but the first that repeats it. */
+    size_t expected = 0;
+    const char *sorted[NAMES];
+    memcpy(sorted, names, sizeof sorted);
+    for (size_t i = 1; i < NAMES; i++)
+        for (size_t j = i; j > 0 && strcmp(sorted[j - 1], sorted[j]) > 0; j--) {
+            const char *t = sorted[j];
+            sorted[j] = sorted[j - 1];
+            sorted[j - 1] = t;
+        }
+    for (size_t k = 0; k < NAMES; k++) {
+        int seen = 0;
+        for (size_t i = 0; i < keys; i++) {
+            if (strcmp(names[pick[i]], sorted[k]) != 0 || !seen++)
+                continue;
+            snprintf(msg, sizeof msg, "duplicate key '%s'", sorted[k]);
+            const hv_diag_entry *e = expected < diag.count ? &diag.entries[expected] : NULL;
+            CHECK(e && strcmp(e->message, msg) == 0 && e->line == (int)i + 1 && e->col == 1);
+            expected++;
+        }
+    }
+    CHECK(diag.count == expected);
+    hv_diag_free(&diag);
+}
+
 static void test_syntax(void)
 {
     hv_ylimits limits = hv_ylimits_default();
@@ -272,6 +318,33 @@ static void test_bytes(void)
     load_fail(&diag, escaped_nul, strlen(escaped_nul), &limits);
     CHECK(at(find(&diag, "NUL character in value"), 1, 4));
     hv_diag_free(&diag);
+}
+
+/* A NUL, a stray byte or a cut sequence anywhere in a line of plain text
+ * is reported at its own column, whatever its place among the bytes the
+ * check crosses several at a time. */
+static void test_bad_byte_anywhere(void)
+{
+    static const char *const bad[] = {"\0", "\xff", "\x80", "\xc3(", "\xe2\x82"};
+    static const char *const names[] = {"NUL byte in file", "invalid UTF-8 byte 0xff",
+                                        "invalid UTF-8 byte 0x80", "invalid UTF-8 byte 0xc3",
+                                        "invalid UTF-8 byte 0xe2"};
+    hv_ylimits limits = hv_ylimits_default();
+    for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++)
+        for (size_t at_col = 4; at_col <= 40; at_col++) {
+            char text[64];
+            size_t blen = b == 0 ? 1 : strlen(bad[b]);
+            memset(text, 'x', sizeof text);
+            memcpy(text, "\xc3\xa9: ", 4); /* the value starts at column 4 */
+            memcpy(text + at_col, bad[b], blen);
+            text[50] = '\n';
+            hv_diag diag;
+            load_fail(&diag, text, 51, &limits);
+            CHECK(diag.count == 1);
+            /* The two bytes of the first letter make one column. */
+            CHECK(at(find(&diag, names[b]), 1, (int)at_col));
+            hv_diag_free(&diag);
+        }
 }
 
 static void test_structure(void)
@@ -535,9 +608,12 @@ int main(void)
     test_valid();
     test_empty();
     test_duplicates();
+    for (size_t keys = 2; keys <= 40; keys++)
+        check_duplicate_order(keys);
     test_syntax();
     test_left_open();
     test_bytes();
+    test_bad_byte_anywhere();
     test_structure();
     test_limits();
     test_hostile();
