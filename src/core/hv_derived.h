@@ -131,9 +131,6 @@ typedef struct hv_rules_derived {
     uint32_t bot_medical, bot_security, bot_recreation; /* with care, order, rest */
     /* Bit per resource a policy option's effect adds or takes. */
     uint8_t bot_resources[HV_MAX_POLICIES][HV_MAX_OPTIONS];
-    /* Where a role's class starts in a count by class and faction:
-     * HV_MAX_FACTIONS for a role of worker_roles, else 0. */
-    int32_t bot_class_at[HV_MAX_ROLES];
     uint32_t bot_kept; /* bit per resource with bot_keep above 0 */
 
     /* ---- effects (what hv_effect_apply and hv_policy_total read) ---- */
