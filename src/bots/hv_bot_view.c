@@ -282,9 +282,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->worker_pay = worker_pay;
     v->workers = workers;
     v->staff = s->person_count - workers;
-    uint32_t present = 0;
-    for (int32_t f = 0; f < r->faction_count; f++)
-        present |= (uint32_t)(nation[f] + nation[HV_MAX_FACTIONS + f] > 0) << f;
+    uint32_t present = s->kept.nations;
     v->min_satisfaction = 100;
     v->funding = d->bot_funding;
     v->paid = 0;

@@ -30,6 +30,7 @@ static void recount(const hv_state *s, hv_kept *k)
         k->by_role[p->role]++;
         k->nation[(s->rules->roles[p->role].klass == HV_CLASS_WORKER) * HV_MAX_FACTIONS +
                   p->faction]++;
+        k->nations |= 1u << p->faction;
     }
 }
 
@@ -55,7 +56,7 @@ int hv_kept_check(const hv_state *s, char *why, size_t why_len)
         what = "people by role";
     else if (memcmp(k.free, s->kept.free, sizeof k.free) != 0)
         what = "people free to work";
-    else if (memcmp(k.nation, s->kept.nation, sizeof k.nation) != 0)
+    else if (memcmp(k.nation, s->kept.nation, sizeof k.nation) != 0 || k.nations != s->kept.nations)
         what = "people by nation and class";
     else if (memcmp(k.by_type, s->kept.by_type, sizeof k.by_type) != 0)
         what = "modules by type";

@@ -100,9 +100,11 @@ static inline void hv_kept_module(hv_state *s, const hv_module *m)
 /* Counts P in (N = 1) or out of (N = -1) S's kept figures of the people. */
 static inline void hv_kept_person(hv_state *s, const hv_person *p, int32_t n)
 {
+    int32_t f = p->faction, *nation = s->kept.nation;
     s->kept.by_role[p->role] += n;
-    s->kept.nation[(s->rules->roles[p->role].klass == HV_CLASS_WORKER) * HV_MAX_FACTIONS +
-                   p->faction] += n;
+    nation[(s->rules->roles[p->role].klass == HV_CLASS_WORKER) * HV_MAX_FACTIONS + f] += n;
+    s->kept.nations = nation[f] + nation[HV_MAX_FACTIONS + f] > 0 ? s->kept.nations | 1u << f
+                                                                  : s->kept.nations & ~(1u << f);
 }
 /* Marks person P free (no module, not away) or not in S's kept figures:
  * call after changing P's module or away. */

@@ -110,7 +110,7 @@ int32_t hv_state_max_tension(const hv_state *s)
 
 int32_t hv_state_nation_tension(const hv_state *s)
 {
-    return hv_state_tension_among(s, hv_state_nations(s));
+    return hv_state_tension_among(s, s->kept.nations);
 }
 
 uint32_t hv_state_nations(const hv_state *s)

@@ -103,6 +103,7 @@ typedef struct hv_kept {
     /* People of each nation on the staff, then (from HV_MAX_FACTIONS on)
      * among the workers: index klass * HV_MAX_FACTIONS + faction. */
     int32_t nation[2 * HV_MAX_FACTIONS];
+    uint32_t nations;                     /* bit per faction with someone at the base */
     uint64_t free[HV_MAX_PEOPLE / 64];    /* bit per person index with no module, not away */
     int32_t by_type[HV_MAX_MODULE_TYPES]; /* modules of each type, built or not */
     /* Bit per module index not running with every crew slot filled:
@@ -264,9 +265,11 @@ int hv_state_undo_order(hv_state *state);
 void hv_state_play_on(hv_state *state);
 /* Highest tension between any two nations present, or between the classes. */
 int32_t hv_state_max_tension(const hv_state *state);
-/* Highest tension between any two nations present. */
+/* Highest tension between any two nations present (as the kept figures
+ * count them: hv_state_recount after changing people by hand). */
 int32_t hv_state_nation_tension(const hv_state *state);
-/* Bit per faction with someone at the base. */
+/* Bit per faction with someone at the base, by a walk over the people
+ * (the week reads the same, kept: hv_kept.nations). */
 uint32_t hv_state_nations(const hv_state *state);
 /* Highest tension between any two nations of PRESENT (a bit per faction);
  * hv_state_nation_tension with the nations already known. */

@@ -31,6 +31,7 @@ static void expect(const hv_state *s, hv_kept *k)
             k->free[i / 64] |= 1ull << (i % 64);
         k->by_role[p->role]++;
         k->nation[worker ? HV_MAX_FACTIONS + p->faction : p->faction]++;
+        k->nations |= 1u << p->faction;
     }
 }
 
@@ -83,6 +84,9 @@ int main(void)
     CHECK_EQ_INT(s.kept.nation[0], 2);                   /* staff of nation 0 */
     CHECK_EQ_INT(s.kept.nation[1], 1);                   /* and of nation 1 */
     CHECK_EQ_INT(s.kept.nation[HV_MAX_FACTIONS + 0], 1); /* a worker of nation 0 */
+    CHECK_EQ_INT(s.kept.nations, 3u);
+    s.tension[0][1] = s.tension[1][0] = 40;
+    CHECK_EQ_INT(hv_state_nation_tension(&s), 40);
     CHECK_EQ_INT(s.kept.odd[0], 1u << 4);                /* the lab alone */
 
     /* Power: 35 kW for 40 wanted, so the lowest priority is shed and
@@ -128,6 +132,11 @@ int main(void)
     CHECK(s.kept.odd[0] >> hv_state_module_index(&s, farm) & 1u);
     CHECK_EQ_INT(s.kept.by_role[1], 0);
     CHECK_EQ_INT(s.kept.nation[HV_MAX_FACTIONS + 0], 0);
+    CHECK_EQ_INT(s.kept.nations, 3u);
+    t = s;
+    hv_remove_person(&t, hv_state_person(&t, d) - t.people); /* the last of nation 1 */
+    CHECK(matches(&t));
+    CHECK_EQ_INT(t.kept.nations, 1u);
     /* An arrival counts in. */
     int32_t e = fixture_person(&s, 0, 100);
     CHECK(e && matches(&s));
@@ -169,6 +178,11 @@ int main(void)
     t.people[0].faction = 1;
     CHECK_EQ_INT(hv_state_check(&t, why, sizeof why), -1);
     CHECK(strstr(why, "people by nation") != NULL);
+    t = s;
+    t.kept.nations &= ~2u; /* nation 1 gone from the mask alone */
+    CHECK_EQ_INT(hv_state_check(&t, why, sizeof why), -1);
+    CHECK(strstr(why, "people by nation") != NULL);
+    CHECK_EQ_INT(hv_state_nation_tension(&t), 0);
     t = s;
     t.kept.odd[0] ^= 1u << 3;
     CHECK_EQ_INT(hv_state_check(&t, why, sizeof why), -1);
