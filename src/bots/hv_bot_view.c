@@ -175,8 +175,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
      * keeps the counts, and which modules are not running whole and
      * powered (hv_kept): only those are looked at one by one, each taken
      * off its type's whole ones and counted as it stands. */
-    int32_t count[HV_MAX_MODULE_TYPES], whole[HV_MAX_MODULE_TYPES];
-    memcpy(count, s->kept.by_type, sizeof count);
+    int32_t whole[HV_MAX_MODULE_TYPES];
     memcpy(whole, s->kept.by_type, sizeof whole);
     int32_t crew_slots[HV_MAX_MODULE_TYPES]; /* a copy the stores below cannot touch */
     memcpy(crew_slots, d->bot_crew_slots, sizeof crew_slots);
@@ -237,11 +236,11 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->open_count = open;
     v->pending = pending;
     v->shed = shed;
-    int64_t costs = 0, beds = 0;
-    for (int32_t t = 0; t < r->module_type_count; t++) {
-        const hv_module_type *mt = &r->module_types[t];
-        costs += count[t] * mt->upkeep;
-        beds += count[t] * mt->housing;
+    /* Upkeep and beds of every module are kept too: only the types with
+     * a module are looked at, for their whole crews' recipes. */
+    int64_t costs = s->kept.upkeep, beds = s->kept.housing;
+    for (uint32_t types = s->kept.types; types; types &= types - 1) {
+        int32_t t = __builtin_ctz(types);
         for (uint32_t bits = whole[t] ? d->nets[t] : 0; bits; bits &= bits - 1) {
             int res = __builtin_ctz(bits);
             int64_t net = d->bot_made[t][res] * whole[t];

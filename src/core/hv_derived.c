@@ -251,7 +251,6 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
                       (mt->power >= 0 && mt->solar ? HV_POWER_SOLAR : 0) |
                       (d->gives[t] ? HV_POWER_GIVES : 0) |
                       (d->uses[t] | d->makes[t] ? HV_POWER_RECIPE : 0));
-        d->upkeep[t] = mt->upkeep;
         for (int32_t crew = 0; crew <= HV_MAX_CREW; crew++) {
             d->staffing_pm[t][crew] =
                 (int16_t)(mt->crew_slots <= 0 ? 1000 : crew * 1000 / mt->crew_slots);

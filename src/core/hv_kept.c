@@ -14,7 +14,11 @@ static void recount(const hv_state *s, hv_kept *k)
         uint64_t bit = 1ull << (i & 63);
         if (m->type < 0 || m->type >= s->rules->module_type_count)
             continue; /* hv_state_check says so first */
+        const hv_module_type *mt = &s->rules->module_types[m->type];
         k->by_type[m->type]++;
+        k->types |= 1u << m->type;
+        k->upkeep += mt->upkeep;
+        k->housing += mt->housing;
         if (hv_module_odd(s, m))
             k->odd[i >> 6] |= bit;
         else if (!m->powered)
@@ -58,7 +62,8 @@ int hv_kept_check(const hv_state *s, char *why, size_t why_len)
         what = "people free to work";
     else if (memcmp(k.nation, s->kept.nation, sizeof k.nation) != 0 || k.nations != s->kept.nations)
         what = "people by nation and class";
-    else if (memcmp(k.by_type, s->kept.by_type, sizeof k.by_type) != 0)
+    else if (memcmp(k.by_type, s->kept.by_type, sizeof k.by_type) != 0 ||
+             k.types != s->kept.types || k.upkeep != s->kept.upkeep || k.housing != s->kept.housing)
         what = "modules by type";
     else if (memcmp(k.odd, s->kept.odd, sizeof k.odd) != 0)
         what = "modules not running whole";

@@ -195,6 +195,9 @@ int32_t hv_state_add_module(hv_state *state, int32_t type, int32_t x, int32_t y,
     m->build_left = operating ? 0 : mt->build_turns;
     m->priority = mt->priority;
     state->kept.by_type[type]++;
+    state->kept.types |= 1u << type;
+    state->kept.upkeep += mt->upkeep;
+    state->kept.housing += mt->housing;
     hv_kept_module(state, m);
     return m->id;
 }

@@ -106,6 +106,8 @@ typedef struct hv_kept {
     uint32_t nations;                     /* bit per faction with someone at the base */
     uint64_t free[HV_MAX_PEOPLE / 64];    /* bit per person index with no module, not away */
     int32_t by_type[HV_MAX_MODULE_TYPES]; /* modules of each type, built or not */
+    uint32_t types;                       /* bit per module type with a module */
+    int64_t upkeep, housing;              /* of every module, built or not */
     /* Bit per module index not running with every crew slot filled:
      * building, broken or short of crew (hv_kept_module). */
     uint64_t odd[HV_MODULE_WORDS];

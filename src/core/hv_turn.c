@@ -103,7 +103,7 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
     int64_t supply = 0, demand = 0;
     hv_rules_derived scratch;
     const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
-    int64_t beds = 0, medical = 0, recreation = 0, security = 0, upkeep = 0;
+    int64_t beds = 0, medical = 0, recreation = 0, security = 0;
     int32_t recipes = 0, idle = 0;
     /* The first state of a game (turn 0) shows the week about to be played. */
     int32_t week = s->turn > 0 ? s->turn : 1;
@@ -122,7 +122,6 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
         uint32_t kind = d->power_kind[t];
         m->powered = 0;
         m->output_pm = 0;
-        upkeep += d->upkeep[t];
         if (!hv_module_running(m)) {
             w->idle[idle++] = i;
             continue;
@@ -168,7 +167,7 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
     w->medical = medical;
     w->recreation = recreation;
     w->security = security;
-    w->upkeep = upkeep;
+    w->upkeep = s->kept.upkeep; /* every module's, kept by the state */
     w->recipe_count = recipes;
     w->idle_count = idle;
     s->power_supply = (int32_t)supply;

@@ -19,6 +19,9 @@ static void expect(const hv_state *s, hv_kept *k)
         int whole = m->status == HV_MODULE_ACTIVE && m->broken == 0 &&
                     m->crew == s->rules->module_types[m->type].crew_slots;
         k->by_type[m->type]++;
+        k->types |= 1u << m->type;
+        k->upkeep += s->rules->module_types[m->type].upkeep;
+        k->housing += s->rules->module_types[m->type].housing;
         if (!whole)
             k->odd[i / 64] |= 1ull << (i % 64);
         else if (!m->powered)
@@ -87,7 +90,7 @@ int main(void)
     CHECK_EQ_INT(s.kept.nations, 3u);
     s.tension[0][1] = s.tension[1][0] = 40;
     CHECK_EQ_INT(hv_state_nation_tension(&s), 40);
-    CHECK_EQ_INT(s.kept.odd[0], 1u << 4);                /* the lab alone */
+    CHECK_EQ_INT(s.kept.odd[0], 1u << 4); /* the lab alone */
 
     /* Power: 35 kW for 40 wanted, so the lowest priority is shed and
      * counts dark; the rest are lit. */
@@ -126,6 +129,8 @@ int main(void)
     CHECK(matches(&s));
     CHECK_EQ_INT(s.kept.by_type[T_HAB], 1);
     CHECK(hv_state_module(&s, hab) == NULL);
+    CHECK_EQ_INT(s.kept.housing, 4); /* the habitat built, not the one gone */
+    CHECK_EQ_INT(s.kept.upkeep, 5);
     /* Someone leaves the base: their module is short of crew. */
     hv_remove_person(&s, 1);
     CHECK(matches(&s));
@@ -162,6 +167,10 @@ int main(void)
     CHECK(t.kept.dark[0] >> hv_state_module_index(&t, reactor) & 1u);
     t = s;
     t.kept.by_type[T_LAB]++;
+    CHECK_EQ_INT(hv_state_check(&t, why, sizeof why), -1);
+    CHECK(strstr(why, "modules by type") != NULL);
+    t = s;
+    t.kept.upkeep++;
     CHECK_EQ_INT(hv_state_check(&t, why, sizeof why), -1);
     CHECK(strstr(why, "modules by type") != NULL);
     t = s;
