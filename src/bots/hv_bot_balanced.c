@@ -238,9 +238,13 @@ static void expand(hv_bot_view *v)
     hv_state *s = v->s;
     if (v->restaffed) { /* staffing filled slots since the look marked them */
         v->pending = 0;
-        for (int32_t i = 0; i < s->module_count; i++)
-            if (s->modules[i].status == HV_MODULE_BUILDING)
-                v->pending |= 1u << s->modules[i].type;
+        /* A module going up is odd in the kept figures: only those are looked at. */
+        for (int32_t w = 0, words = (s->module_count + 63) >> 6; w < words; w++)
+            for (uint64_t odd = s->kept.odd[w]; odd; odd &= odd - 1) {
+                const hv_module *m = &s->modules[w * 64 + __builtin_ctzll(odd)];
+                if (m->status == HV_MODULE_BUILDING)
+                    v->pending |= 1u << m->type;
+            }
         for (int32_t j = 0; j < v->open_count; j++) /* no other module has slots */
             if (v->slots[v->open[j]] > 0)
                 v->pending |= 1u << v->open_type[j];

@@ -171,57 +171,64 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
         v->net[res] = -v->need[res];
     }
     /* Modules are counted by type, and whole crews' recipes summed by type:
-     * a base has a few dozen modules of about a dozen types. */
-    int32_t count[HV_MAX_MODULE_TYPES] = {0}, whole[HV_MAX_MODULE_TYPES] = {0};
+     * a base has a few dozen modules of about a dozen types. The state
+     * keeps the counts, and which modules are not running whole and
+     * powered (hv_kept): only those are looked at one by one, each taken
+     * off its type's whole ones and counted as it stands. */
+    int32_t whole[HV_MAX_MODULE_TYPES];
+    memcpy(whole, s->kept.by_type, sizeof whole);
     int32_t crew_slots[HV_MAX_MODULE_TYPES]; /* a copy the stores below cannot touch */
     memcpy(crew_slots, d->bot_crew_slots, sizeof crew_slots);
     int64_t made[HV_RES_COUNT] = {0};
     uint32_t draws = d->bot_draws, pending = 0, open_types = 0;
     int shed = 0;
     int32_t open = 0, *open_at = v->open, *slots_at = v->slots;
-    const hv_module *m = s->modules;
-    for (int32_t i = 0, n = s->module_count; i < n; i++, m++) {
-        int32_t t = m->type, crew = m->crew, full = crew_slots[t], slots = full - crew;
-        count[t]++;
-        if (m->status == HV_MODULE_ACTIVE && !slots) {
-            /* Most modules: running with a whole crew, no slot free. */
-            if (!m->broken) {
-                whole[t]++;
-                if (!m->powered && crew > 0)
-                    shed |= draws >> t & 1u;
+    for (int32_t word = 0, words = (s->module_count + 63) >> 6; word < words; word++) {
+        for (uint64_t odd = s->kept.odd[word] | s->kept.dark[word]; odd; odd &= odd - 1) {
+            int32_t i = word * 64 + __builtin_ctzll(odd);
+            const hv_module *m = &s->modules[i];
+            int32_t t = m->type, crew = m->crew, full = crew_slots[t], slots = full - crew;
+            whole[t]--;
+            if (m->status == HV_MODULE_ACTIVE && !slots) {
+                /* Running with a whole crew: powered off, or left so by the week. */
+                if (!m->broken) {
+                    whole[t]++;
+                    if (!m->powered && crew > 0)
+                        shed |= draws >> t & 1u;
+                }
+                continue;
             }
-            continue;
-        }
-        if (m->status == HV_MODULE_ACTIVE) {
-            if (!m->broken) {
-                if (crew == full || !full) {
-                    whole[t]++; /* the whole recipe */
-                } else if (crew) {
-                    int64_t share = crew * 1000 / full;
-                    if (share == 1000) {
-                        whole[t]++;
-                    } else {
-                        /* Recipes name a few resources each: only those are looked at. */
-                        for (uint32_t bits = d->nets[t]; bits; bits &= bits - 1) {
-                            int res = __builtin_ctz(bits);
-                            int64_t net = d->bot_made[t][res] * share / 1000;
-                            v->net[res] += net;
-                            made[res] += net;
+            if (m->status == HV_MODULE_ACTIVE) {
+                if (!m->broken) {
+                    if (crew == full || !full) {
+                        whole[t]++; /* the whole recipe */
+                    } else if (crew) {
+                        int64_t share = crew * 1000 / full;
+                        if (share == 1000) {
+                            whole[t]++;
+                        } else {
+                            /* Recipes name a few resources each: only those are looked at. */
+                            for (uint32_t bits = d->nets[t]; bits; bits &= bits - 1) {
+                                int res = __builtin_ctz(bits);
+                                int64_t net = d->bot_made[t][res] * share / 1000;
+                                v->net[res] += net;
+                                made[res] += net;
+                            }
                         }
                     }
+                    if (!m->powered && crew > 0)
+                        shed |= draws >> t & 1u;
                 }
-                if (!m->powered && crew > 0)
-                    shed |= draws >> t & 1u;
+            } else {
+                slots = m->build_left <= 1 ? slots : 0;
+                pending |= 1u << t; /* going up */
             }
-        } else {
-            slots = m->build_left <= 1 ? slots : 0;
-            pending |= 1u << t; /* going up */
-        }
-        if (slots > 0) { /* the only slots read: staffing fills these alone */
-            slots_at[i] = slots;
-            open_types |= 1u << t;
-            v->open_type[open] = t;
-            open_at[open++] = i;
+            if (slots > 0) { /* the only slots read: staffing fills these alone */
+                slots_at[i] = slots;
+                open_types |= 1u << t;
+                v->open_type[open] = t;
+                open_at[open++] = i;
+            }
         }
     }
     v->open_types = open_types;
@@ -229,11 +236,11 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->open_count = open;
     v->pending = pending;
     v->shed = shed;
-    int64_t costs = 0, beds = 0;
-    for (int32_t t = 0; t < r->module_type_count; t++) {
-        const hv_module_type *mt = &r->module_types[t];
-        costs += count[t] * mt->upkeep;
-        beds += count[t] * mt->housing;
+    /* Upkeep and beds of every module are kept too: only the types with
+     * a module are looked at, for their whole crews' recipes. */
+    int64_t costs = s->kept.upkeep, beds = s->kept.housing;
+    for (uint32_t types = s->kept.types; types; types &= types - 1) {
+        int32_t t = __builtin_ctz(types);
         for (uint32_t bits = whole[t] ? d->nets[t] : 0; bits; bits &= bits - 1) {
             int res = __builtin_ctz(bits);
             int64_t net = d->bot_made[t][res] * whole[t];
@@ -242,23 +249,22 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
         }
     }
     v->beds = beds;
-    /* People are counted by role and by nation and class. */
-    int32_t by_role[HV_MAX_ROLES] = {0};
-    int32_t nation[2 * HV_MAX_FACTIONS] = {0}; /* staff, then workers (bot_class_at) */
+    /* People by role and by nation and class are counted by the state
+     * (hv_kept: staff, then workers), as is who is free to work; morale
+     * by nation and health here. */
+    const int32_t *by_role = s->kept.by_role, *nation = s->kept.nation;
     int64_t morale[HV_MAX_FACTIONS] = {0};
     uint32_t workers_mask = d->worker_roles;
-    const int32_t *class_at = d->bot_class_at;
     int32_t free_count = 0;
     int64_t health = 0;
     for (int32_t i = 0; i < s->person_count; i++) {
         const hv_person *p = &s->people[i];
-        by_role[p->role]++;
-        nation[class_at[p->role] + p->faction]++;
         morale[p->faction] += p->morale;
         health += p->health;
-        if (!(p->module | p->away))
-            v->free_people[free_count++] = i;
     }
+    for (int32_t word = 0, words = (s->person_count + 63) >> 6; word < words; word++)
+        for (uint64_t free = s->kept.free[word]; free; free &= free - 1)
+            v->free_people[free_count++] = word * 64 + __builtin_ctzll(free);
     v->free_count = free_count;
     v->health = health;
     int64_t worker_pay = 0;
@@ -275,9 +281,7 @@ void hv_bot_look(hv_bot_view *v, hv_state *s, int greedy)
     v->worker_pay = worker_pay;
     v->workers = workers;
     v->staff = s->person_count - workers;
-    uint32_t present = 0;
-    for (int32_t f = 0; f < r->faction_count; f++)
-        present |= (uint32_t)(nation[f] + nation[HV_MAX_FACTIONS + f] > 0) << f;
+    uint32_t present = s->kept.nations;
     v->min_satisfaction = 100;
     v->funding = d->bot_funding;
     v->paid = 0;

@@ -41,6 +41,7 @@ static hv_reject order_demolish(hv_state *s, hv_report *report, const hv_order *
     int32_t index = (int32_t)(m - s->modules);
     memmove(m, m + 1, (size_t)(s->module_count - index - 1) * sizeof *m);
     s->module_count--;
+    hv_state_recount(s); /* the modules after it moved down */
     return HV_REJECT_NONE;
 }
 
@@ -60,7 +61,9 @@ static hv_reject order_assign(hv_state *s, const hv_order *o)
         return HV_REJECT_NO_SLOT;
     hv_unassign(s, p);
     p->module = m->id;
+    hv_kept_free(s, p);
     m->crew++;
+    hv_kept_module(s, m);
     return HV_REJECT_NONE;
 }
 

@@ -93,8 +93,6 @@ static void derive_bots(const hv_rules *rules, hv_rules_derived *d)
             for (int r = 0; r < HV_RES_COUNT; r++)
                 d->bot_resources[p][o] |=
                     (uint8_t)((rules->policies[p].options[o].effect.resources[r] != 0) << r);
-    for (int32_t k = 0; k < rules->role_count && k < HV_MAX_ROLES; k++)
-        d->bot_class_at[k] = rules->roles[k].klass == HV_CLASS_WORKER ? HV_MAX_FACTIONS : 0;
     for (int r = 0; r < HV_RES_COUNT; r++)
         d->bot_kept |= (uint32_t)(d->bot_keep[r] > 0) << r;
     enum { LOW = -HV_BOT_MOOD_SPAN, HIGH = 100 + HV_BOT_MOOD_SPAN };
@@ -253,7 +251,6 @@ static void derive(const hv_rules *rules, hv_rules_derived *d)
                       (mt->power >= 0 && mt->solar ? HV_POWER_SOLAR : 0) |
                       (d->gives[t] ? HV_POWER_GIVES : 0) |
                       (d->uses[t] | d->makes[t] ? HV_POWER_RECIPE : 0));
-        d->upkeep[t] = mt->upkeep;
         for (int32_t crew = 0; crew <= HV_MAX_CREW; crew++) {
             d->staffing_pm[t][crew] =
                 (int16_t)(mt->crew_slots <= 0 ? 1000 : crew * 1000 / mt->crew_slots);

@@ -34,9 +34,8 @@ typedef struct hv_rules_derived {
     int16_t staffing_pm[HV_MAX_MODULE_TYPES][HV_MAX_CREW + 1];
     /* The power it makes, or wants, so staffed (hv_power_flow of staffing_pm). */
     int64_t power_flow[HV_MAX_MODULE_TYPES][HV_MAX_CREW + 1];
-    /* What phase 2 reads of a module type: hv_power_kind bits, and upkeep. */
+    /* What phase 2 reads of a module type: hv_power_kind bits. */
     uint8_t power_kind[HV_MAX_MODULE_TYPES];
-    int64_t upkeep[HV_MAX_MODULE_TYPES];
     /* The story's events, a bit per index. */
     uint64_t scripted; /* fired by their trigger alone */
     uint64_t pool;     /* drawn by the storyteller: neither scripted nor a rung of unrest */
@@ -131,9 +130,6 @@ typedef struct hv_rules_derived {
     uint32_t bot_medical, bot_security, bot_recreation; /* with care, order, rest */
     /* Bit per resource a policy option's effect adds or takes. */
     uint8_t bot_resources[HV_MAX_POLICIES][HV_MAX_OPTIONS];
-    /* Where a role's class starts in a count by class and faction:
-     * HV_MAX_FACTIONS for a role of worker_roles, else 0. */
-    int32_t bot_class_at[HV_MAX_ROLES];
     uint32_t bot_kept; /* bit per resource with bot_keep above 0 */
 
     /* ---- effects (what hv_effect_apply and hv_policy_total read) ---- */

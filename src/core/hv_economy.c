@@ -53,17 +53,11 @@ static int64_t pay_of(const hv_state *s, const hv_rules_derived *d, const hv_eff
         }
         pays = role_pay;
     }
-    /* Two sums side by side: half the loop's count and test. */
-    const hv_person *p = s->people;
-    int32_t n = s->person_count, i = 0;
-    int64_t pay = 0, odd = 0;
-    for (; i + 2 <= n; i += 2) {
-        pay += pays[p[i].role];
-        odd += pays[p[i + 1].role];
-    }
-    if (i < n)
-        pay += pays[p[i].role];
-    return pay + odd;
+    /* By the head counts the state keeps: a few roles, not everyone. */
+    int64_t pay = 0;
+    for (int32_t k = 0, n = s->rules->role_count; k < n; k++)
+        pay += pays[k] * s->kept.by_role[k];
+    return pay;
 }
 
 void hv_week_economy(hv_state *s, hv_report *report, const hv_week *w)

@@ -110,6 +110,8 @@ hv_reject hv_order_capture(hv_state *s, hv_report *report, const hv_order *o)
     hv_unassign(s, pilot);
     hv_unassign(s, engineer);
     pilot->away = engineer->away = o->target + 1;
+    hv_kept_free(s, pilot);
+    hv_kept_free(s, engineer);
     a->pilot = pilot->id;
     a->engineer = engineer->id;
     a->stage = HV_STAGE_CAPTURING;
@@ -167,8 +169,10 @@ static void found_out(hv_state *s, hv_report *report, int32_t index)
 static void crew_returns(hv_state *s, int32_t id)
 {
     hv_person *p = hv_state_person(s, id);
-    if (p)
+    if (p) {
         p->away = 0;
+        hv_kept_free(s, p);
+    }
 }
 
 static void capture_arrives(hv_state *s, hv_report *report, int32_t index)
@@ -198,6 +202,7 @@ static void capture_arrives(hv_state *s, hv_report *report, int32_t index)
             if (!crew[i])
                 continue;
             crew[i]->away = 0;
+            hv_kept_free(s, crew[i]);
             if (dead)
                 crew[i]->health = 0;
         }

@@ -76,6 +76,50 @@ static inline int hv_module_running(const hv_module *m)
 {
     return m->status == HV_MODULE_ACTIVE && m->broken == 0;
 }
+/* Whether module M is odd in the kept figures (hv_kept): anything but
+ * running with every crew slot filled. */
+static inline int hv_module_odd(const hv_state *s, const hv_module *m)
+{
+    return !hv_module_running(m) || m->crew != s->rules->module_types[m->type].crew_slots;
+}
+/* Marks module M odd or not, and dark or not, in S's kept figures, as its
+ * status, broken, crew and powered now stand: call after changing any of
+ * them. */
+static inline void hv_kept_module(hv_state *s, const hv_module *m)
+{
+    int32_t i = (int32_t)(m - s->modules);
+    uint64_t bit = 1ull << (i & 63), *odd = &s->kept.odd[i >> 6], *dark = &s->kept.dark[i >> 6];
+    if (hv_module_odd(s, m)) {
+        *odd |= bit;
+        *dark &= ~bit;
+    } else {
+        *odd &= ~bit;
+        *dark = m->powered ? *dark & ~bit : *dark | bit;
+    }
+}
+/* Counts P in (N = 1) or out of (N = -1) S's kept figures of the people. */
+static inline void hv_kept_person(hv_state *s, const hv_person *p, int32_t n)
+{
+    int32_t f = p->faction, *nation = s->kept.nation;
+    s->kept.by_role[p->role] += n;
+    nation[(s->rules->roles[p->role].klass == HV_CLASS_WORKER) * HV_MAX_FACTIONS + f] += n;
+    s->kept.nations = nation[f] + nation[HV_MAX_FACTIONS + f] > 0 ? s->kept.nations | 1u << f
+                                                                  : s->kept.nations & ~(1u << f);
+}
+/* Marks person P free (no module, not away) or not in S's kept figures:
+ * call after changing P's module or away. */
+static inline void hv_kept_free(hv_state *s, const hv_person *p)
+{
+    int32_t i = (int32_t)(p - s->people);
+    uint64_t bit = 1ull << (i & 63), *word = &s->kept.free[i >> 6];
+    *word = !(p->module | p->away) ? *word | bit : *word & ~bit;
+}
+/* Marks everyone from index FROM on free or not afresh in S's kept
+ * figures: the people after one who left moved up a place. */
+void hv_kept_free_from(hv_state *s, int32_t from);
+/* 0 when S's kept figures match a recount of its modules and people, else -1 with
+ * what differs written to WHY (part of hv_state_check). */
+int hv_kept_check(const hv_state *s, char *why, size_t why_len);
 /* Applies a one-off effect (an event or a choice). */
 void hv_effect_apply(hv_state *s, hv_report *report, const hv_effect *e, hv_cause cause,
                      int32_t subject);

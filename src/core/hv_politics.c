@@ -244,6 +244,7 @@ void hv_module_break(hv_state *s, hv_report *report, hv_module *m, int32_t weeks
     if (weeks <= 0)
         return;
     m->broken = weeks > m->broken ? weeks : m->broken;
+    hv_kept_module(s, m);
     hv_emit(report, s, HV_EV_MODULE_BROKEN, cause, m->id, -1, 0, m->broken);
 }
 

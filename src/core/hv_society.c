@@ -12,7 +12,7 @@
 
 uint32_t hv_factions_present(const hv_state *s)
 {
-    return hv_state_nations(s);
+    return s->kept.nations;
 }
 
 void hv_policy_total(const hv_state *s, hv_effect *out)

@@ -110,7 +110,7 @@ int32_t hv_state_max_tension(const hv_state *s)
 
 int32_t hv_state_nation_tension(const hv_state *s)
 {
-    return hv_state_tension_among(s, hv_state_nations(s));
+    return hv_state_tension_among(s, s->kept.nations);
 }
 
 uint32_t hv_state_nations(const hv_state *s)
@@ -194,6 +194,11 @@ int32_t hv_state_add_module(hv_state *state, int32_t type, int32_t x, int32_t y,
     m->status = operating ? HV_MODULE_ACTIVE : HV_MODULE_BUILDING;
     m->build_left = operating ? 0 : mt->build_turns;
     m->priority = mt->priority;
+    state->kept.by_type[type]++;
+    state->kept.types |= 1u << type;
+    state->kept.upkeep += mt->upkeep;
+    state->kept.housing += mt->housing;
+    hv_kept_module(state, m);
     return m->id;
 }
 
@@ -214,13 +219,18 @@ int32_t hv_state_add_person(hv_state *state, const hv_person *person, const char
     p->id = state->next_person_id++;
     p->name_row = row;
     hv_person_rename(state, p, name);
+    if (p->role >= 0 && p->role < state->rules->role_count && p->faction >= 0 &&
+        p->faction < state->rules->faction_count) /* else hv_state_check says so */
+        hv_kept_person(state, p, 1);
     if (p->module) {
         hv_module *m = hv_state_module(state, p->module);
-        if (m)
+        if (m) {
             m->crew++;
-        else
+            hv_kept_module(state, m);
+        } else
             p->module = 0;
     }
+    hv_kept_free(state, p);
     return p->id;
 }
 
@@ -451,6 +461,8 @@ int hv_state_check(const hv_state *s, char *why, size_t why_len)
         if (crew[i] != s->modules[i].crew)
             FAIL("module %d counts %d crew, %d are assigned", s->modules[i].id, s->modules[i].crew,
                  crew[i]);
+    if (hv_kept_check(s, why, why_len) != 0)
+        return -1;
     for (int32_t a = 0; a < rules->faction_count; a++)
         for (int32_t b = 0; b < rules->faction_count; b++)
             if (s->tension[a][b] != s->tension[b][a] || s->tension[a][b] < 0 ||

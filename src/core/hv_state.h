@@ -92,6 +92,30 @@ typedef struct hv_scheduled {
     int32_t forecast; /* 1: announced from the pool; 0: a follow-up of a choice */
 } hv_scheduled;
 
+/* Figures about the modules and the people kept up to date at every
+ * change to what they count, so a week reads them instead of walking
+ * every module and person. Rebuilt by hv_state_recount wherever a state
+ * is made or loaded, checked against a recount by hv_state_check, and
+ * never hashed. */
+#define HV_MODULE_WORDS (HV_MAX_MODULES / 64)
+typedef struct hv_kept {
+    int32_t by_role[HV_MAX_ROLES]; /* people in each role */
+    /* People of each nation on the staff, then (from HV_MAX_FACTIONS on)
+     * among the workers: index klass * HV_MAX_FACTIONS + faction. */
+    int32_t nation[2 * HV_MAX_FACTIONS];
+    uint32_t nations;                     /* bit per faction with someone at the base */
+    uint64_t free[HV_MAX_PEOPLE / 64];    /* bit per person index with no module, not away */
+    int32_t by_type[HV_MAX_MODULE_TYPES]; /* modules of each type, built or not */
+    uint32_t types;                       /* bit per module type with a module */
+    int64_t upkeep, housing;              /* of every module, built or not */
+    /* Bit per module index not running with every crew slot filled:
+     * building, broken or short of crew (hv_kept_module). */
+    uint64_t odd[HV_MODULE_WORDS];
+    /* Bit per module index running whole (not odd) with powered 0: one
+     * shed for want of power, or back at work since power was handed out. */
+    uint64_t dark[HV_MODULE_WORDS];
+} hv_kept;
+
 typedef enum hv_outcome { HV_OUTCOME_RUNNING, HV_OUTCOME_WON, HV_OUTCOME_LOST } hv_outcome;
 
 /* The goal that ended the game, when it is not one of the level's goals. */
@@ -169,6 +193,7 @@ typedef struct hv_state {
     int32_t outcome_goal; /* index into the rules' win/lose list, or HV_CAUSE_ALL_DEAD */
     int32_t outcome_turn; /* week the outcome was decided, 0 while running */
     int32_t play_on;      /* 1: weeks go on after the outcome, which stays as decided */
+    hv_kept kept;
     /* People's names, by their name_row: read by reports and the window,
      * never by the week, so kept out of the people the week walks. */
     char names[HV_MAX_PEOPLE][HV_PERSON_NAME_LEN];
@@ -242,13 +267,19 @@ int hv_state_undo_order(hv_state *state);
 void hv_state_play_on(hv_state *state);
 /* Highest tension between any two nations present, or between the classes. */
 int32_t hv_state_max_tension(const hv_state *state);
-/* Highest tension between any two nations present. */
+/* Highest tension between any two nations present (as the kept figures
+ * count them: hv_state_recount after changing people by hand). */
 int32_t hv_state_nation_tension(const hv_state *state);
-/* Bit per faction with someone at the base. */
+/* Bit per faction with someone at the base, by a walk over the people
+ * (the week reads the same, kept: hv_kept.nations). */
 uint32_t hv_state_nations(const hv_state *state);
 /* Highest tension between any two nations of PRESENT (a bit per faction);
  * hv_state_nation_tension with the nations already known. */
 int32_t hv_state_tension_among(const hv_state *state, uint32_t present);
+/* Rebuilds STATE's kept figures from its modules and people: call after
+ * changing modules' type, status, crew, broken or powered, or people's
+ * role, faction, module or away, other than through the core (a test). */
+void hv_state_recount(hv_state *state);
 /* Hash of the whole state over a canonical encoding. */
 uint64_t hv_state_hash(const hv_state *state);
 /* Checks the invariants; returns 0, or -1 with a reason written to WHY. */

@@ -27,17 +27,22 @@ void hv_flags_change(hv_state *s, hv_report *report, uint32_t set, uint32_t clea
 void hv_unassign(hv_state *s, hv_person *p)
 {
     hv_module *m = p->module ? hv_state_module(s, p->module) : NULL;
-    if (m)
+    if (m) {
         m->crew--;
+        hv_kept_module(s, m);
+    }
     p->module = 0;
+    hv_kept_free(s, p);
 }
 
 void hv_remove_person(hv_state *s, int32_t index)
 {
     hv_unassign(s, &s->people[index]);
+    hv_kept_person(s, &s->people[index], -1);
     memmove(&s->people[index], &s->people[index + 1],
             (size_t)(s->person_count - index - 1) * sizeof s->people[0]);
     s->person_count--;
+    hv_kept_free_from(s, index);
 }
 
 int32_t hv_module_staffing_pm(const hv_state *s, const hv_module *m)
@@ -98,7 +103,7 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
     int64_t supply = 0, demand = 0;
     hv_rules_derived scratch;
     const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
-    int64_t beds = 0, medical = 0, recreation = 0, security = 0, upkeep = 0;
+    int64_t beds = 0, medical = 0, recreation = 0, security = 0;
     int32_t recipes = 0, idle = 0;
     /* The first state of a game (turn 0) shows the week about to be played. */
     int32_t week = s->turn > 0 ? s->turn : 1;
@@ -108,13 +113,15 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
         hv_emit(report, s, HV_EV_DAYLIGHT, HV_CAUSE_WEATHER, -1, -1, next, lit);
     /* Solar arrays alike give alike: the last one's figures, kept. */
     int64_t solar_in = -1, solar_out = 0;
+    /* Every module running whole is powered below (it wants power only
+     * when crewed, and is): none is dark until one is shed. */
+    memset(s->kept.dark, 0, sizeof s->kept.dark);
     hv_module *m = s->modules;
     for (int32_t i = 0, n = s->module_count; i < n; i++, m++) {
         int32_t t = m->type, crew = m->crew;
         uint32_t kind = d->power_kind[t];
         m->powered = 0;
         m->output_pm = 0;
-        upkeep += d->upkeep[t];
         if (!hv_module_running(m)) {
             w->idle[idle++] = i;
             continue;
@@ -160,7 +167,7 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
     w->medical = medical;
     w->recreation = recreation;
     w->security = security;
-    w->upkeep = upkeep;
+    w->upkeep = s->kept.upkeep; /* every module's, kept by the state */
     w->recipe_count = recipes;
     w->idle_count = idle;
     s->power_supply = (int32_t)supply;
@@ -175,6 +182,7 @@ static void power(hv_state *s, hv_report *report, hv_week *w)
         if (!wants_power(s, m))
             continue;
         m->powered = 0;
+        hv_kept_module(s, m);
         take_back(w, &rules->module_types[m->type]);
         demand -= -(int64_t)rules->module_types[m->type].power * hv_module_staffing_pm(s, m) / 1000;
         hv_emit(report, s, HV_EV_MODULE_UNPOWERED, HV_CAUSE_POWER, m->id, -1, 0, m->priority);
@@ -385,6 +393,7 @@ void hv_remove_dead(hv_state *s, hv_report *report, hv_cause cause, int32_t reso
     int32_t kept = 0;
     while (kept < s->person_count && s->people[kept].health > 0)
         kept++;
+    int32_t first = kept;
     for (int32_t i = kept; i < s->person_count; i++) {
         hv_person *p = &s->people[i];
         if (p->health > 0) {
@@ -394,10 +403,14 @@ void hv_remove_dead(hv_state *s, hv_report *report, hv_cause cause, int32_t reso
             continue;
         }
         hv_unassign(s, p);
+        hv_kept_person(s, p, -1);
         s->deaths++;
         hv_emit(report, s, HV_EV_DEATH, cause, p->id, resource, 0, 0);
     }
-    s->person_count = kept;
+    if (kept < s->person_count) { /* some died: those after them moved up */
+        s->person_count = kept;
+        hv_kept_free_from(s, first);
+    }
 }
 
 void hv_week_measure(const hv_state *s, hv_week *w)
@@ -524,12 +537,15 @@ void hv_week_construction(hv_state *s, hv_report *report, const hv_week *w)
 {
     for (int32_t k = 0; k < w->idle_count; k++) {
         hv_module *m = &s->modules[w->idle[k]];
-        if (m->broken > 0 && --m->broken == 0)
+        if (m->broken > 0 && --m->broken == 0) {
+            hv_kept_module(s, m);
             hv_emit(report, s, HV_EV_MODULE_REPAIRED, HV_CAUSE_CONSTRUCTION, m->id, -1, 0, 0);
+        }
         if (m->status != HV_MODULE_BUILDING)
             continue;
         if (--m->build_left == 0) {
             m->status = HV_MODULE_ACTIVE;
+            hv_kept_module(s, m);
             hv_emit(report, s, HV_EV_MODULE_BUILT, HV_CAUSE_CONSTRUCTION, m->id, -1, 0, m->type);
         }
     }

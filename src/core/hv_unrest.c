@@ -123,7 +123,9 @@ static void defect(hv_state *s, hv_report *report, int32_t from, int32_t to)
     hv_person *p = &s->people[i];
     hv_emit(report, s, HV_EV_INCIDENT, HV_CAUSE_INCIDENT, p->id, -1, from, HV_INCIDENT_DEFECTION);
     if (to >= 0 && from >= 0) {
+        hv_kept_person(s, p, -1);
         p->faction = to; /* goes over to the other nation, and keeps the job */
+        hv_kept_person(s, p, 1);
         p->loyalty = 50;
     } else
         hv_remove_person(s, i);

@@ -539,6 +539,9 @@ static hv_level *level_from(const char *path, const hv_ynode *root, hv_diag *dia
     /* Show week 1 with its power already balanced, as every later week is. */
     if (diag->count == before)
         hv_phase_power(&level->start, NULL);
+    /* The state's kept counts, made afresh from the start as the rules now stand. */
+    if (diag->count == before)
+        hv_state_recount(&level->start);
     char why[200];
     if (diag->count == before && hv_state_check(&level->start, why, sizeof why) != 0)
         hv_diag_error(diag, path, start_line, start_col,

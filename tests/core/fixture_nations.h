@@ -42,6 +42,7 @@ static inline void fixture_nations(hv_rules *r, hv_state *s)
         int32_t id = fixture_person(s, 0, 100);
         hv_state_person(s, id)->role = 1;
     }
+    hv_state_recount(s);
 }
 
 /* fixture_nations into the world above, with the report cleared. */

@@ -146,6 +146,7 @@ static void mission_base(void)
     hv_state_init(&s, &rules, 1);
     int32_t lab = hv_state_add_module(&s, T_LAB, 1, 1, 1);
     hv_state_module(&s, lab)->powered = 1;
+    hv_state_recount(&s);
     fixture_person(&s, 0, 100);
     fixture_person(&s, 0, 100);
     s.stock[HV_RES_FUEL] = 100;

@@ -125,6 +125,7 @@ static void test_partners(void)
     a->module = b->module = farm;
     hv_state_module(&s, farm)->crew = 2;
     hv_state_module(&s, farm)->powered = 1;
+    hv_state_recount(&s);
     a->morale = b->morale = 60;
     hv_phase_production(&s, NULL);
     CHECK_EQ_INT(s.stock[HV_RES_FOOD], 75);
@@ -237,6 +238,7 @@ static void test_strain_and_hazard(void)
         hv_state_module(&s, lab)->crew++;
     }
     hv_state_module(&s, lab)->powered = 1;
+    hv_state_recount(&s);
     /* Two workers at 25 hundredths each: half a point a week. */
     hv_phase_society(&s, &report);
     CHECK_EQ_INT(s.class_tension, 0);
@@ -261,6 +263,7 @@ static void test_riot(void)
     int32_t farm = hv_state_add_module(&s, T_FARM, 1, 1, 1);
     s.people[0].module = farm;
     hv_state_module(&s, farm)->crew = 1;
+    hv_state_recount(&s);
     s.tension[0][1] = s.tension[1][0] = 95;
     hv_phase_society(&s, &report);
     CHECK_EQ_INT(s.riots, 0);
@@ -300,6 +303,7 @@ static void test_traits(void)
     s.people[0].morale = 60;
     hv_state_module(&s, farm)->crew = 1;
     hv_state_module(&s, farm)->powered = 1;
+    hv_state_recount(&s);
     hv_phase_production(&s, NULL);
     CHECK_EQ_INT(s.stock[HV_RES_FOOD], 37); /* 50 / 2 slots * 1.5 */
     /* Morale settles lower; loyalty follows morale a point a week. */
@@ -375,6 +379,7 @@ static void test_joint_work(void)
             hv_state_person(&s, id)->faction = f;
         }
     }
+    hv_state_recount(&s);
     s.tension[0][1] = s.tension[1][0] = 50;
     s.tension[0][2] = s.tension[2][0] = 50;
     s.tension[1][2] = s.tension[2][1] = 50;
@@ -493,6 +498,7 @@ static void test_quiet_week(void)
             hv_state_person(&s, id)->faction = f;
             hv_state_person(&s, id)->morale = NEXT(101);
         }
+        hv_state_recount(&s);
         hv_week w;
         memset(&w, 0, sizeof w);
         w.policy.tension.all = big[NEXT(16)];

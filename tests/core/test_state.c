@@ -172,6 +172,7 @@ int main(void)
     CHECK(strstr(why, "water") != NULL);
     t = s;
     t.modules[1].crew = 0;
+    hv_state_recount(&t);
     CHECK_EQ_INT(hv_state_check(&t, why, sizeof why), -1);
     t = s;
     t.modules[1].x = 1; /* onto the habitat */

@@ -84,6 +84,7 @@ static void random_state(void)
         s.people[i].role = roll_in(0, 1);
         s.people[i].loyalty = roll_in(0, 100);
     }
+    hv_state_recount(&s);
     s.tension[0][1] = s.tension[1][0] = roll_in(0, 100);
     s.class_tension = roll_in(0, 100);
     s.flags = (uint32_t)roll_in(0, 15);
@@ -302,6 +303,7 @@ static void test_economy_recount(void)
                 s.people[i].role = i % 3;
                 pay += pays[i % 3];
             }
+            hv_state_recount(&s);
             s.policy[0] = option;
             s.turn = 5; /* a ship's week: 2, 5, 8, ... */
             s.stock[HV_RES_FOOD] = 20;

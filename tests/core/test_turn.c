@@ -258,6 +258,7 @@ static void test_production(void)
     CHECK(e != NULL && e->cause == HV_CAUSE_PRODUCTION);
     /* Unpowered modules make nothing. */
     hv_state_module(&s, farm)->powered = 0;
+    hv_state_recount(&s);
     int64_t food = s.stock[HV_RES_FOOD];
     hv_phase_production(&s, &report);
     CHECK_EQ_INT(s.stock[HV_RES_FOOD], food);
@@ -296,6 +297,7 @@ static void test_life_support(void)
     fresh();
     int32_t hab = hv_state_add_module(&s, T_HAB, 0, 0, 1);
     hv_state_module(&s, hab)->powered = 1;
+    hv_state_recount(&s);
     int32_t a = fixture_person(&s, 0, 100);
     int32_t b = fixture_person(&s, 0, 30);
     s.stock[HV_RES_OXYGEN] = 100;
@@ -334,6 +336,7 @@ static void test_life_support(void)
     hv_phase_life_support(&s, &report);
     CHECK_EQ_INT(s.people[0].health, 43);
     s.modules[0].powered = 1;
+    hv_state_recount(&s);
     hv_phase_life_support(&s, &report);
     CHECK_EQ_INT(s.people[0].health, 48);
     CHECK_EQ_INT(s.people[4].health, 36); /* the fifth has no bed */
@@ -442,6 +445,7 @@ static void test_goals(void)
     /* Nobody left. */
     s.outcome = HV_OUTCOME_RUNNING;
     s.person_count = 0;
+    hv_state_recount(&s);
     hv_phase_goals(&s, &report);
     CHECK_EQ_INT(s.outcome_goal, HV_CAUSE_ALL_DEAD);
     /* A sandbox with no win goals never wins. */

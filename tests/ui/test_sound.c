@@ -243,6 +243,7 @@ static void test_alerts(void)
     CHECK(wind1 > wind0 && wind0 > 0 && wind1 <= 100);
     for (int32_t i = 0; i < s->module_count; i++)
         s->modules[i].powered = 0;
+    hv_state_recount(s);
     hv_sound_ambience_levels(s, 1, &wind1, &hum1);
     CHECK_EQ_INT(hum1, 0);
 
