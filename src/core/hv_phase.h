@@ -18,7 +18,10 @@
  * events, incidents and riots, which come after every phase that reads
  * these. */
 typedef struct hv_week {
-    hv_effect policy; /* hv_policy_total */
+    /* The policies in force (hv_policy_total): POLICY, or the sum the
+     * state keeps (hv_state.policy_sum), read where it stands. */
+    const hv_effect *in_force;
+    hv_effect policy;
     int64_t beds, medical, recreation, security;
     int64_t upkeep; /* of every module placed; only orders place and demolish them */
     /* Running modules with a recipe that were given power, by index (one

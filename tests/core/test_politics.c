@@ -501,6 +501,7 @@ static void test_quiet_week(void)
         hv_state_recount(&s);
         hv_week w;
         memset(&w, 0, sizeof w);
+        w.in_force = &w.policy;
         w.policy.tension.all = big[NEXT(16)];
         w.policy.joint = NEXT(2);
         for (int32_t a = 0; a < HV_MAX_FACTIONS; a++)
