@@ -520,7 +520,7 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
 }
 
 /* ---- the phase --------------------------------------------------------- */
-void hv_week_society(hv_state *s, hv_report *report, const hv_week *w)
+int32_t hv_week_society(hv_state *s, hv_report *report, const hv_week *w)
 {
     uint32_t present = hv_factions_present(s);
     hv_morale_tally g;
@@ -535,7 +535,9 @@ void hv_week_society(hv_state *s, hv_report *report, const hv_week *w)
     /* Without an incident or a riot nobody's morale or place moved since
      * it settled: the sponsors read the tally. */
     int calm = s->incidents == incidents && s->riots == riots;
+    /* The sponsors move neither tension nor people. */
     hv_politics_week(s, report, w->in_force, tension, calm ? &g : NULL);
+    return tension;
 }
 
 void hv_phase_society(hv_state *s, hv_report *report)

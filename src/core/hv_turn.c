@@ -589,8 +589,11 @@ hv_turn_result hv_end_turn(hv_state *s, hv_report *report)
     hv_week_construction(s, report, &week);
     hv_phase_missions(s, report);
     hv_week_economy(s, report, &week);
-    hv_week_society(s, report, &week);
-    hv_phase_events(s, report);
+    int32_t nations = hv_week_society(s, report, &week);
+#ifdef HV_CHECK_INVARIANTS
+    assert(nations == hv_state_nation_tension(s) && "the society's tension is not the state's");
+#endif
+    hv_week_events(s, report, nations);
     hv_phase_goals(s, report);
 #ifdef HV_CHECK_INVARIANTS
     {
