@@ -63,7 +63,7 @@ static int64_t pay_of(const hv_state *s, const hv_rules_derived *d, const hv_eff
 void hv_week_economy(hv_state *s, hv_report *report, const hv_week *w)
 {
     const hv_rules *rules = s->rules;
-    const hv_effect *policy = &w->policy;
+    const hv_effect *policy = w->in_force;
     hv_rules_derived scratch;
     const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
     for (int32_t i = 0; i < rules->sponsor_count; i++)

@@ -136,21 +136,32 @@ static void steps(hv_state *s, hv_report *report)
 
 void hv_phase_events(hv_state *s, hv_report *report)
 {
+    hv_week_events(s, report, -1);
+}
+
+void hv_week_events(hv_state *s, hv_report *report, int32_t nations)
+{
     const hv_rules *rules = s->rules;
     weather(s, report);
     steps(s, report);
     hv_rules_derived scratch;
     const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
+    /* The weather and the steps move neither tension nor people: NATIONS
+     * holds until an event fires. */
     for (uint64_t bits = d->scripted; bits; bits &= bits - 1) {
         int32_t i = __builtin_ctzll(bits);
-        int32_t nations = -1;
         if (s->event_last[i] == 0 && hv_story_may_fire(s, i) &&
-            hv_trigger_holds_at(s, &rules->events[i].trigger, d->event_checks[i], &nations))
+            hv_trigger_holds_at(s, &rules->events[i].trigger, d->event_checks[i], &nations)) {
             hv_story_fire(s, report, i, HV_CAUSE_EVENT);
+            nations = -1;
+        }
     }
+    for (int32_t k = 0; k < s->scheduled_count && nations >= 0; k++)
+        if (s->scheduled[k].week <= s->turn) /* due: it may fire */
+            nations = -1;
     hv_story_due(s, report);
     /* Both draws every week, so the stream does not depend on the pool. */
     int32_t roll = (int32_t)hv_rng_below(&s->rng, 1000);
     uint32_t pick = hv_rng_next(&s->rng);
-    hv_story_draw(s, report, roll, pick);
+    hv_story_draw_known(s, report, roll, pick, nations);
 }

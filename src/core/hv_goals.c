@@ -5,9 +5,16 @@
 
 static int64_t operating_count(const hv_state *s, int32_t type)
 {
-    int64_t n = 0;
-    for (int32_t i = 0; i < s->module_count; i++)
-        n += s->modules[i].type == type && s->modules[i].status == HV_MODULE_ACTIVE;
+    /* The modules of TYPE are kept counted, built or not; one going up is
+     * odd in the kept figures, so only the odd ones are looked at. */
+    if ((uint32_t)type >= HV_MAX_MODULE_TYPES)
+        return 0; /* no module is of it */
+    int64_t n = s->kept.by_type[type];
+    for (int32_t w = 0; w < (s->module_count + 63) >> 6; w++)
+        for (uint64_t odd = s->kept.odd[w]; odd; odd &= odd - 1) {
+            const hv_module *m = &s->modules[w * 64 + __builtin_ctzll(odd)];
+            n -= m->type == type && m->status != HV_MODULE_ACTIVE;
+        }
     return n;
 }
 

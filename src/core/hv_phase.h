@@ -18,7 +18,10 @@
  * events, incidents and riots, which come after every phase that reads
  * these. */
 typedef struct hv_week {
-    hv_effect policy; /* hv_policy_total */
+    /* The policies in force (hv_policy_total): POLICY, or the sum the
+     * state keeps (hv_state.policy_sum), read where it stands. */
+    const hv_effect *in_force;
+    hv_effect policy;
     int64_t beds, medical, recreation, security;
     int64_t upkeep; /* of every module placed; only orders place and demolish them */
     /* Running modules with a recipe that were given power, by index (one
@@ -38,7 +41,12 @@ void hv_week_measure(const hv_state *s, hv_week *w);
 void hv_week_production(hv_state *s, hv_report *report, const hv_week *w);
 void hv_week_life_support(hv_state *s, hv_report *report, const hv_week *w);
 void hv_week_economy(hv_state *s, hv_report *report, const hv_week *w);
-void hv_week_society(hv_state *s, hv_report *report, const hv_week *w);
+/* The society phase returns the highest tension between nations present
+ * as it leaves them (hv_state_nation_tension). */
+int32_t hv_week_society(hv_state *s, hv_report *report, const hv_week *w);
+/* Phase 9 with NATIONS the highest tension between nations present as it
+ * starts, or -1 to look it up when something reads it. */
+void hv_week_events(hv_state *s, hv_report *report, int32_t nations);
 /* Phase 5 on the week's measures. */
 void hv_week_construction(hv_state *s, hv_report *report, const hv_week *w);
 
@@ -286,6 +294,10 @@ void hv_story_schedule(hv_state *s, hv_report *report, int32_t index, int32_t we
 void hv_story_due(hv_state *s, hv_report *report);
 /* Perhaps draws one event from the pool, with the week's two draws. */
 void hv_story_draw(hv_state *s, hv_report *report, int32_t roll, uint32_t pick);
+/* hv_story_draw with NATIONS the highest tension between nations present
+ * now, or -1 to look it up when something reads it. */
+void hv_story_draw_known(hv_state *s, hv_report *report, int32_t roll, uint32_t pick,
+                         int32_t nations);
 
 /* Orders that belong to other phases' modules; each returns a rejection reason. */
 hv_reject hv_order_policy(hv_state *s, hv_report *report, const hv_order *o);

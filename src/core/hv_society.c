@@ -300,14 +300,14 @@ static void settle_morale(hv_state *s, hv_report *report, const hv_week *w, uint
     hv_rules_derived scratch;
     const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
     int32_t base[2][HV_MAX_FACTIONS];
-    morale_bases(s, &w->policy, (int32_t)w->recreation, present, base);
+    morale_bases(s, w->in_force, (int32_t)w->recreation, present, base);
     settle_tally t;
     memset(&t, 0, sizeof t);
     /* A bit per nation in each module's crew. */
     uint32_t crews[HV_MAX_MODULES];
     int32_t modules = s->module_count, first_id = s->modules[0].id;
     memset(crews, 0, (size_t)modules * sizeof crews[0]);
-    int32_t output = 100 + w->policy.output_pct;
+    int32_t output = 100 + w->in_force->output_pct;
     /* Ids ascend through the modules: when the last is as far from the
      * first as its place, each module's id is first_id + its index. */
     if (modules > 0 && s->modules[modules - 1].id - first_id == modules - 1)
@@ -520,12 +520,12 @@ static void move_tension(hv_state *s, hv_report *report, const hv_effect *policy
 }
 
 /* ---- the phase --------------------------------------------------------- */
-void hv_week_society(hv_state *s, hv_report *report, const hv_week *w)
+int32_t hv_week_society(hv_state *s, hv_report *report, const hv_week *w)
 {
     uint32_t present = hv_factions_present(s);
     hv_morale_tally g;
     settle_morale(s, report, w, present, &g);
-    move_tension(s, report, &w->policy, present, &g);
+    move_tension(s, report, w->in_force, present, &g);
     hv_unrest_work(s, report, &g);
     int32_t incidents = s->incidents, riots = s->riots;
     present = hv_unrest_incidents(s, report, w, present, g.nations);
@@ -535,7 +535,9 @@ void hv_week_society(hv_state *s, hv_report *report, const hv_week *w)
     /* Without an incident or a riot nobody's morale or place moved since
      * it settled: the sponsors read the tally. */
     int calm = s->incidents == incidents && s->riots == riots;
-    hv_politics_week(s, report, &w->policy, tension, calm ? &g : NULL);
+    /* The sponsors move neither tension nor people. */
+    hv_politics_week(s, report, w->in_force, tension, calm ? &g : NULL);
+    return tension;
 }
 
 void hv_phase_society(hv_state *s, hv_report *report)

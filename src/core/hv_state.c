@@ -6,6 +6,7 @@
 
 #include "hv_hash.h"
 #include "hv_phase.h"
+#include "hv_turn.h"
 
 /* Stream constant for the state's RNG: any fixed odd-making value works,
  * it only has to be the same everywhere. */
@@ -476,6 +477,13 @@ int hv_state_check(const hv_state *s, char *why, size_t why_len)
     for (int32_t i = 0; i < rules->policy_count; i++)
         if (s->policy[i] < 0 || s->policy[i] >= rules->policies[i].option_count)
             FAIL("policy %d option %d", i, s->policy[i]);
+    if (s->policy_rules == rules &&
+        memcmp(s->policy_of, s->policy, sizeof s->policy[0] * (size_t)rules->policy_count) == 0) {
+        hv_effect sum;
+        hv_policy_total(s, &sum);
+        if (memcmp(&sum, &s->policy_sum, sizeof sum) != 0)
+            FAIL("the kept sum of the policies in force differs from a fresh sum");
+    }
     if (s->pending < -1 || s->pending >= rules->event_count ||
         (s->pending >= 0 && rules->events[s->pending].choice_count == 0))
         FAIL("pending event %d", s->pending);

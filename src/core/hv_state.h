@@ -194,6 +194,14 @@ typedef struct hv_state {
     int32_t outcome_turn; /* week the outcome was decided, 0 while running */
     int32_t play_on;      /* 1: weeks go on after the outcome, which stays as decided */
     hv_kept kept;
+    /* The policies in force summed (hv_policy_total) as a week last summed
+     * them, for the options POLICY_OF under the rules POLICY_RULES (NULL:
+     * none summed yet): a week sums them afresh only when one of those
+     * differs, and only orders change an option. Checked against a fresh
+     * sum by hv_state_check while it holds; never hashed. */
+    const hv_rules *policy_rules;
+    int32_t policy_of[HV_MAX_POLICIES];
+    hv_effect policy_sum;
     /* People's names, by their name_row: read by reports and the window,
      * never by the week, so kept out of the people the week walks. */
     char names[HV_MAX_PEOPLE][HV_PERSON_NAME_LEN];

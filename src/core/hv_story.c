@@ -138,6 +138,12 @@ static uint64_t pool_open(const hv_state *s, const hv_rules_derived *d, int32_t 
 
 void hv_story_draw(hv_state *s, hv_report *report, int32_t roll, uint32_t pick)
 {
+    hv_story_draw_known(s, report, roll, pick, -1);
+}
+
+void hv_story_draw_known(hv_state *s, hv_report *report, int32_t roll, uint32_t pick,
+                         int32_t nations)
+{
     const hv_rules *rules = s->rules;
     hv_rules_derived scratch;
     const hv_rules_derived *d = hv_rules_derived_of(rules, &scratch);
@@ -147,7 +153,7 @@ void hv_story_draw(hv_state *s, hv_report *report, int32_t roll, uint32_t pick)
     int64_t chance = d->story_chance + (int64_t)rules->storyteller.calm_step * calm;
     if (d->story_chance <= 0 || roll >= (chance > 1000 ? 1000 : chance))
         return;
-    int32_t eligible[HV_MAX_EVENTS], weight[HV_MAX_EVENTS], n = 0, nations = -1, tension = -1;
+    int32_t eligible[HV_MAX_EVENTS], weight[HV_MAX_EVENTS], n = 0, tension = -1;
     int32_t gap = rules->storyteller.text_gap, same_pct = rules->storyteller.same_tag_pct;
     uint32_t last_tags = s->story_tags;
     int64_t total = 0;

@@ -343,7 +343,7 @@ void hv_week_production(hv_state *s, hv_report *report, const hv_week *w)
         const hv_module_type *mt = &s->rules->module_types[m->type];
         /* Recipes name a few resources each: only those are looked at. */
         uint32_t uses = d->uses[m->type], makes = d->makes[m->type];
-        int64_t pm = crew_pm(s, &c, k, mt->crew_slots, w->policy.output_pct, partnered);
+        int64_t pm = crew_pm(s, &c, k, mt->crew_slots, w->in_force->output_pct, partnered);
         int64_t ratio = 1000; /* share of the crewed rate the inputs allow */
         for (uint32_t bits = pm > 0 ? uses : 0; bits; bits &= bits - 1) {
             int r = __builtin_ctz(bits);
@@ -416,6 +416,7 @@ void hv_remove_dead(hv_state *s, hv_report *report, hv_cause cause, int32_t reso
 void hv_week_measure(const hv_state *s, hv_week *w)
 {
     hv_policy_total(s, &w->policy);
+    w->in_force = &w->policy;
     hv_rules_derived scratch;
     const hv_rules_derived *d = hv_rules_derived_of(s->rules, &scratch);
     w->beds = w->medical = w->recreation = w->security = w->upkeep = 0;
@@ -468,7 +469,7 @@ void hv_week_life_support(hv_state *s, hv_report *report, const hv_week *w)
     for (int r = 0; r < HV_RES_COUNT; r++) {
         int64_t total = life->need[r] * people;
         if (r == HV_RES_FOOD)
-            total = total * (100 + w->policy.ration_pct) / 100;
+            total = total * (100 + w->in_force->ration_pct) / 100;
         if (total <= 0)
             continue;
         int64_t have = s->stock[r] > 0 ? s->stock[r] : 0;
@@ -553,6 +554,19 @@ void hv_week_construction(hv_state *s, hv_report *report, const hv_week *w)
 
 /* ---- the turn ---------------------------------------------------------- */
 
+/* The policies in force summed into W: the sum S keeps, made afresh only
+ * when an option (or the rules) changed since it was made. */
+static void policy_in_force(hv_state *s, hv_week *w)
+{
+    size_t n = sizeof s->policy[0] * (size_t)s->rules->policy_count;
+    if (s->policy_rules != s->rules || memcmp(s->policy_of, s->policy, n) != 0) {
+        hv_policy_total(s, &s->policy_sum);
+        memcpy(s->policy_of, s->policy, n);
+        s->policy_rules = s->rules;
+    }
+    w->in_force = &s->policy_sum;
+}
+
 hv_turn_result hv_end_turn(hv_state *s, hv_report *report)
 {
     if (s->outcome != HV_OUTCOME_RUNNING && !s->play_on)
@@ -569,14 +583,17 @@ hv_turn_result hv_end_turn(hv_state *s, hv_report *report)
     hv_phase_orders(s, report);
     hv_week week;
     power(s, report, &week);
-    hv_policy_total(s, &week.policy);
+    policy_in_force(s, &week);
     hv_week_production(s, report, &week);
     hv_week_life_support(s, report, &week);
     hv_week_construction(s, report, &week);
     hv_phase_missions(s, report);
     hv_week_economy(s, report, &week);
-    hv_week_society(s, report, &week);
-    hv_phase_events(s, report);
+    int32_t nations = hv_week_society(s, report, &week);
+#ifdef HV_CHECK_INVARIANTS
+    assert(nations == hv_state_nation_tension(s) && "the society's tension is not the state's");
+#endif
+    hv_week_events(s, report, nations);
     hv_phase_goals(s, report);
 #ifdef HV_CHECK_INVARIANTS
     {

@@ -125,7 +125,8 @@ static inline int64_t hv_sponsor_funding(const hv_state *state, int32_t k)
     const hv_sponsor *sp = &state->rules->sponsors[k];
     /* Full funding at full satisfaction, half when they are fed up. */
     int64_t pay = sp->funding * (100 + state->satisfaction[k]) / 200;
-    return pay * (100 + state->funding_pct[k]) / 100;
+    int32_t pct = state->funding_pct[k]; /* 0 unless an event changed it */
+    return pct ? pay * (100 + pct) / 100 : pay;
 }
 /* The satisfaction a week that a nation whose people's mean morale is
  * MEAN writes home to its sponsor (-2..2). */

@@ -320,7 +320,7 @@ static int incident_roll(hv_state *s, int32_t tension, int64_t scale)
 uint32_t hv_unrest_incidents(hv_state *s, hv_report *report, const hv_week *w, uint32_t present,
                              int32_t nations)
 {
-    const hv_effect *policy = &w->policy;
+    const hv_effect *policy = w->in_force;
     int64_t security = w->security > 800 ? 800 : w->security;
     /* Percent of the rules' chance, times per-mille left by security. */
     int64_t scale = (100 + policy->incident_pct) * (1000 - security) / 10;

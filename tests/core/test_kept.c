@@ -52,6 +52,89 @@ static void queue(hv_state *s, hv_order_kind kind, int32_t module, int32_t perso
     CHECK_EQ_INT(hv_state_queue_order(s, &o), 0);
 }
 
+/* Whether S's kept sum of the policies in force is what a fresh sum gives. */
+static int sum_fresh(const hv_state *s)
+{
+    hv_effect fresh;
+    hv_policy_total(s, &fresh);
+    return memcmp(&fresh, &s->policy_sum, sizeof fresh) == 0;
+}
+
+static void order_policy(hv_state *s, int32_t policy, int32_t option)
+{
+    hv_order o = {HV_ORDER_POLICY, 0, 0, 0, 0, 0, option, 0, policy};
+    CHECK_EQ_INT(hv_state_queue_order(s, &o), 0);
+    CHECK_EQ_INT(hv_end_turn(s, NULL), HV_TURN_DONE);
+    CHECK_EQ_INT(s->policy[policy], option);
+    CHECK(sum_fresh(s));
+}
+
+/* The sum of the policies in force the state keeps for its weeks: made
+ * afresh once an option changed, by an order or by hand, always what a
+ * fresh sum gives, and a sum broken on purpose fails hv_state_check. */
+static void test_policy_sum(void)
+{
+    static hv_rules rules;
+    static hv_state s, t;
+    fixture_rules(&rules);
+    rules.policy_count = 2;
+    for (int32_t i = 0; i < 2; i++) {
+        snprintf(rules.policies[i].id, HV_ID_LEN, "p%d", i);
+        rules.policies[i].option_count = 2;
+    }
+    rules.policies[0].options[1].effect.morale_staff = 5;
+    rules.policies[0].options[1].effect.output_pct = 100;
+    rules.policies[0].options[1].effect.resources[HV_RES_FUNDS] = -3;
+    rules.policies[1].options[1].effect.output_pct = 150;
+    hv_state_init(&s, &rules, 5);
+    s.stock[HV_RES_WATER] = s.stock[HV_RES_FOOD] = s.stock[HV_RES_OXYGEN] = 100000;
+    CHECK(fixture_person(&s, 0, 100) != 0);
+    CHECK(s.policy_rules == NULL); /* nothing summed yet */
+    CHECK_EQ_INT(hv_end_turn(&s, NULL), HV_TURN_DONE);
+    CHECK(s.policy_rules == &rules);
+    CHECK_EQ_INT(s.policy_sum.morale_staff, 0);
+    order_policy(&s, 0, 1);
+    CHECK_EQ_INT(s.policy_sum.morale_staff, 5);
+    CHECK_EQ_INT(s.policy_sum.output_pct, 100);
+    CHECK_EQ_INT(s.policy_sum.resources[HV_RES_FUNDS], -3);
+    s.policy[1] = 1; /* by hand: the next week sees it all the same */
+    CHECK_EQ_INT(hv_end_turn(&s, NULL), HV_TURN_DONE);
+    CHECK(sum_fresh(&s));
+    CHECK_EQ_INT(s.policy_sum.output_pct, 200); /* 250, clamped */
+    CHECK_EQ_INT(s.policy_sum.morale_staff, 5);
+    order_policy(&s, 0, 0); /* 150 alone: no longer clamped */
+    CHECK_EQ_INT(s.policy_sum.output_pct, 150);
+    CHECK_EQ_INT(s.policy_sum.morale_staff, 0);
+    CHECK_EQ_INT(s.policy_sum.resources[HV_RES_FUNDS], 0);
+    /* Options that name pairs of nations, or work crews jointly. */
+    rules.policies[0].options[1].effect.tension.by[0][1] = 7;
+    rules.policies[1].options[0].effect.joint = 1;
+    order_policy(&s, 0, 1);
+    CHECK_EQ_INT(s.policy_sum.tension.by[0][1], 7);
+    order_policy(&s, 1, 0);
+    CHECK_EQ_INT(s.policy_sum.joint, 1);
+    CHECK_EQ_INT(s.policy_sum.output_pct, 100);
+    order_policy(&s, 1, 1);
+    order_policy(&s, 0, 0);
+    CHECK_EQ_INT(s.policy_sum.output_pct, 150);
+    hv_effect fresh;
+    char why[160];
+    CHECK_EQ_INT(hv_state_check(&s, why, sizeof why), 0);
+    t = s;
+    t.policy_sum.output_pct++;
+    CHECK_EQ_INT(hv_state_check(&t, why, sizeof why), -1);
+    CHECK(strstr(why, "policies in force") != NULL);
+    t = s;
+    t.policy[1] = 0; /* the sum no longer claims to be of these options */
+    CHECK_EQ_INT(hv_state_check(&t, why, sizeof why), 0);
+    CHECK_EQ_INT(hv_end_turn(&t, NULL), HV_TURN_DONE);
+    CHECK_EQ_INT(t.policy_sum.output_pct, 0);
+    /* A copy keeps it. */
+    memset(&t, 0x5a, sizeof t);
+    hv_state_copy(&t, &s);
+    CHECK(t.policy_rules == &rules && memcmp(&t.policy_sum, &s.policy_sum, sizeof fresh) == 0);
+}
+
 int main(void)
 {
     static hv_rules rules;
@@ -199,5 +282,6 @@ int main(void)
     memset(&t, 0x5a, sizeof t);
     hv_state_copy(&t, &s);
     CHECK(matches(&t));
+    test_policy_sum();
     return hv_test_done("core_kept");
 }

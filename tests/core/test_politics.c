@@ -501,6 +501,7 @@ static void test_quiet_week(void)
         hv_state_recount(&s);
         hv_week w;
         memset(&w, 0, sizeof w);
+        w.in_force = &w.policy;
         w.policy.tension.all = big[NEXT(16)];
         w.policy.joint = NEXT(2);
         for (int32_t a = 0; a < HV_MAX_FACTIONS; a++)
@@ -516,8 +517,10 @@ static void test_quiet_week(void)
                 }
             }
         quiet = before = s;
-        hv_week_society(&s, &report, &w);
-        hv_week_society(&quiet, NULL, &w);
+        int32_t left = hv_week_society(&s, &report, &w);
+        /* What the events of the week read: the tension as the phase left it. */
+        CHECK_EQ_INT(left, hv_state_nation_tension(&s));
+        CHECK_EQ_INT(hv_week_society(&quiet, NULL, &w), left);
         int32_t differ = 0;
         for (int32_t a = 0; a < HV_MAX_FACTIONS; a++)
             for (int32_t b = 0; b < HV_MAX_FACTIONS; b++) {
