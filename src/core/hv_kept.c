@@ -1,5 +1,6 @@
 /* The kept figures about the modules and the people (hv_kept in
- * hv_state.h): rebuilt from scratch, and checked against a recount. */
+ * hv_state.h): rebuilt from scratch, checked against a recount, and kept
+ * by the changes to the people that every phase shares. */
 #include <stdio.h>
 #include <string.h>
 
@@ -74,4 +75,25 @@ int hv_kept_check(const hv_state *s, char *why, size_t why_len)
     if (why && why_len)
         snprintf(why, why_len, "the kept count of %s differs from a recount", what);
     return -1;
+}
+
+void hv_unassign(hv_state *s, hv_person *p)
+{
+    hv_module *m = p->module ? hv_state_module(s, p->module) : NULL;
+    if (m) {
+        m->crew--;
+        hv_kept_module(s, m);
+    }
+    p->module = 0;
+    hv_kept_free(s, p);
+}
+
+void hv_remove_person(hv_state *s, int32_t index)
+{
+    hv_unassign(s, &s->people[index]);
+    hv_kept_person(s, &s->people[index], -1);
+    memmove(&s->people[index], &s->people[index + 1],
+            (size_t)(s->person_count - index - 1) * sizeof s->people[0]);
+    s->person_count--;
+    hv_kept_free_from(s, index);
 }

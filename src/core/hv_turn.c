@@ -24,27 +24,6 @@ void hv_flags_change(hv_state *s, hv_report *report, uint32_t set, uint32_t clea
             hv_emit(report, s, HV_EV_FLAG, cause, f, -1, 0, (s->flags >> f) & 1u);
 }
 
-void hv_unassign(hv_state *s, hv_person *p)
-{
-    hv_module *m = p->module ? hv_state_module(s, p->module) : NULL;
-    if (m) {
-        m->crew--;
-        hv_kept_module(s, m);
-    }
-    p->module = 0;
-    hv_kept_free(s, p);
-}
-
-void hv_remove_person(hv_state *s, int32_t index)
-{
-    hv_unassign(s, &s->people[index]);
-    hv_kept_person(s, &s->people[index], -1);
-    memmove(&s->people[index], &s->people[index + 1],
-            (size_t)(s->person_count - index - 1) * sizeof s->people[0]);
-    s->person_count--;
-    hv_kept_free_from(s, index);
-}
-
 int32_t hv_module_staffing_pm(const hv_state *s, const hv_module *m)
 {
     int32_t slots = s->rules->module_types[m->type].crew_slots;
