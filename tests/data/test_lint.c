@@ -14,6 +14,7 @@
 #include "hv_lint.h"
 #include "hv_test.h"
 #include "hv_validate.h"
+#include "levels_util.h"
 
 #define DIR_PATH HV_TEST_DIR "/data/lint"
 #define MAX_LINES 64
@@ -158,23 +159,14 @@ static void test_campaign_changes(void)
 {
     CHECK(mkdtemp(tmp) != NULL);
     char path[512], level[512];
-    snprintf(path, sizeof path, "%s/campaigns", tmp);
-    mkdir(path, 0700);
-    snprintf(path, sizeof path, "%s/levels", tmp);
-    mkdir(path, 0700);
-    snprintf(path, sizeof path, "%s/levels/campaigns", tmp);
-    mkdir(path, 0700);
+    const char *dirs[] = {"campaigns", "levels", "levels/campaigns"};
+    make_test_dirs(tmp, dirs, 3);
     /* The test campaign's second level, played by the game's rules. */
-    size_t len = 0;
-    char *text = hv_file_read_all(HV_TEST_DIR "/data/campaign/second.yaml", &len);
-    char *rules = text ? strstr(text, "rules: ../../../levels/rules/base.yaml\n") : NULL;
-    CHECK(rules != NULL);
-    if (!rules) {
-        free(text);
+    char *text = read_replacing(HV_TEST_DIR "/data/campaign/second.yaml",
+                                "rules: ../../../levels/rules/base.yaml\n", "rules: base\n");
+    CHECK(text != NULL);
+    if (!text)
         return;
-    }
-    memcpy(rules, "rules: base", 11);
-    memmove(rules + 11, rules + 38, strlen(rules + 38) + 1);
     write_tmp("second.yaml", text);
     free(text);
     snprintf(level, sizeof level, "%s/second.yaml", tmp);

@@ -90,21 +90,13 @@ static void check_removals(hv_rules *rules)
 static void check_folders(hv_rules *rules)
 {
     char path[600], child[600];
-    size_t len = 0;
-    char *base = hv_file_read_all(HV_LEVEL_DIR "/rules/base.yaml", &len);
-    char *at = base ? strstr(base, "\nevent_chance: 150\n") : NULL;
-    CHECK(at != NULL);
-    if (!at) {
-        free(base);
+    char *base = read_replacing(HV_LEVEL_DIR "/rules/base.yaml", "\nevent_chance: 150\n",
+                                "\nevent_chance: 321\n");
+    CHECK(base != NULL);
+    if (!base)
         return;
-    }
-    memcpy(at, "\nevent_chance: 321\n", 19);
-    snprintf(path, sizeof path, "%s/data", dir);
-    mkdir(path, 0700);
-    snprintf(path, sizeof path, "%s/data/levels", dir);
-    mkdir(path, 0700);
-    snprintf(path, sizeof path, "%s/data/levels/rules", dir);
-    mkdir(path, 0700);
+    const char *made[] = {"data", "data/levels", "data/levels/rules"};
+    make_test_dirs(dir, made, 3);
     write_file("data/levels/rules/base.yaml", base);
     free(base);
     write_file("child.yaml", "format: 1\nkind: rules\nextends: base\n");
