@@ -21,6 +21,11 @@ for size in 1280x720 1920x1080; do
     SDL_VIDEODRIVER=dummy "$bin" play levels/sandbox.yaml --data-dir "$tmp/data" --size "$size" \
         --scale 100 --ui-script scripts/ui/busiest.txt --frames 300 2>/dev/null | tail -1
 done
+echo "the same as night ends, the light changing:"
+for size in 1280x720 1920x1080; do
+    SDL_VIDEODRIVER=dummy "$bin" play levels/sandbox.yaml --data-dir "$tmp/data" --size "$size" \
+        --scale 100 --ui-script scripts/ui/busiest-night.txt --frames 300 2>/dev/null | tail -1
+done
 echo "peak resident memory at 1920x1080 (/usr/bin/time %M), busiest screen:"
 SDL_VIDEODRIVER=dummy XDG_CACHE_HOME="$tmp/cache" /usr/bin/time -f "  %M KB" -o "$tmp/rss" "$bin" play \
     levels/sandbox.yaml --data-dir "$tmp/data" --size 1920x1080 --scale 100 \

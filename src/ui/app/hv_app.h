@@ -84,6 +84,9 @@ typedef struct hv_alert_note {
     char text[160];
 } hv_alert_note;
 
+/* Bands across the map, each under a light of its own (hv_living.h). */
+#define HV_LIGHT_BANDS 6
+
 typedef struct hv_game {
     hv_level *level;
     hv_state state;
@@ -111,8 +114,9 @@ typedef struct hv_game {
     int zoom;                  /* tile size in UI units, 24..96 */
     SDL_Rect map_area;         /* where the map was last drawn */
     SDL_Rect ground_area;      /* the part of it the ground covers */
-    SDL_Texture *terrain;      /* the whole map's ground, drawn once per tile size */
+    SDL_Texture *terrain;      /* the map's still picture (hv_map_layer.h) */
     int terrain_tile;          /* tile size in pixels it was drawn at; 0: redraw */
+    uint64_t band_key[HV_LIGHT_BANDS]; /* what each band of it shows; 0: to be drawn */
     int hover_x, hover_y;      /* map cell under the pointer, or -1 */
     int summary_seen;          /* the end dialog has been closed once */
     hv_origin origin;          /* a campaign's level, and what it started with */

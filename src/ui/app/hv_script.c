@@ -9,6 +9,7 @@
 
 #include "hv_diag.h"
 #include "hv_file.h"
+#include "hv_map_layer.h"
 #include "hv_sound.h"
 #include "hv_turn.h"
 
@@ -435,8 +436,11 @@ static int run_line(script_ctx *c, char *text)
             printf("where %s none\n", w[1]);
     } else if (strcmp(cmd, "redraw") == 0) {
         /* The next frame draws the whole window, as a first frame does,
-         * rather than only what changed since the last. */
+         * rather than only what changed since the last: the map's kept
+         * picture too. */
         hv_gfx_forget(&app->gfx);
+        if (app->game)
+            hv_map_layer_forget(app->game);
     } else if (strcmp(cmd, "clock") == 0) {
         /* The base's animation stands at MS from now on (0: the real clock
          * again), so a picture of a moving base can be taken twice alike. */

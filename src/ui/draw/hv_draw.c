@@ -168,6 +168,22 @@ static module_look look_of(const hv_game *game, const hv_module *m)
     return m->powered || mt->power >= 0 ? LOOK_RUNNING : LOOK_UNPOWERED;
 }
 
+uint64_t hv_module_look_key(const hv_game *game, const hv_module *m)
+{
+    const hv_module_type *mt = &game->state.rules->module_types[m->type];
+    module_look look = look_of(game, m);
+    int32_t v[] = {m->type,
+                   m->x,
+                   m->y,
+                   look,
+                   look == LOOK_BUILDING ? m->build_left : 0,
+                   mt->crew_slots > 0 && look != LOOK_BUILDING ? m->crew : 0};
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        h = (h ^ (uint32_t)v[i]) * 1099511628211ull;
+    return h;
+}
+
 void hv_module_tip(const hv_game *game, const hv_module *m, char *buf, size_t len)
 {
     const hv_state *s = &game->state;

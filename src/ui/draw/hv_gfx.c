@@ -105,8 +105,12 @@ static void drop_caches(hv_gfx *g)
 {
     hv_gfx_drop_texture(g, g->layer);
     g->layer = NULL;
-    hv_gfx_drop_texture(g, g->haze);
-    g->haze = NULL;
+    for (int i = 0; i < HV_HAZE_CACHE; i++)
+        hv_gfx_drop_texture(g, g->haze[i].tex);
+    memset(g->haze, 0, sizeof g->haze);
+    for (int i = 0; i < HV_LIT_CACHE; i++)
+        hv_gfx_drop_texture(g, g->lit[i].tex);
+    memset(g->lit, 0, sizeof g->lit);
     hv_gfx_drop_texture(g, g->tint);
     g->tint = NULL;
     memset(g->sizes, 0, sizeof g->sizes);
@@ -147,6 +151,8 @@ int hv_gfx_init(hv_gfx *g, SDL_Renderer *ren, const char *asset_dir, int scale)
 void hv_gfx_free(hv_gfx *g)
 {
     drop_caches(g);
+    free(g->haze_plane);
+    g->haze_plane = NULL;
     hv_gfx_record_free(g);
     close_fonts(g);
 }

@@ -61,6 +61,24 @@ typedef struct hv_image_entry {
     int stored;       /* the art cache on disk holds it too */
 } hv_image_entry;
 
+/* One of hv_gfx_haze's tiles: a few are kept, as the light over the map
+ * can give the dust of its bands two colours at once. */
+#define HV_HAZE_CACHE 4
+typedef struct hv_haze_entry {
+    SDL_Texture *tex;
+    int size, alpha;
+    uint32_t colour, used;
+} hv_haze_entry;
+
+/* A copy of opaque art under a cover of light (hv_gfx_image_lit). */
+#define HV_LIT_CACHE 24
+typedef struct hv_lit_entry {
+    char name[48];
+    int w, h, alpha;
+    uint32_t light, used;
+    SDL_Texture *tex;
+} hv_lit_entry;
+
 /* One drawing of a recorded frame (hv_gfx_record.c). */
 typedef struct hv_gfx_cmd {
     uint8_t kind, blend, alpha, clip_on;
@@ -93,10 +111,10 @@ typedef struct hv_gfx {
     int layer_w, layer_h, layer_scale;
     SDL_Texture *tint; /* hv_gfx_tint's tile of one colour */
     uint32_t tint_colour;
-    SDL_Texture *haze; /* hv_gfx_haze's tile, made once per size */
-    int haze_size;
-    uint32_t haze_colour;
-    int haze_alpha;
+    hv_haze_entry haze[HV_HAZE_CACHE]; /* hv_gfx_haze's tiles, by colour */
+    uint8_t *haze_plane;               /* their streaks' alpha, made once per size */
+    hv_lit_entry lit[HV_LIT_CACHE];    /* hv_gfx_image_lit's copies */
+    int haze_plane_size;
     int warned_count;
     /* A recorded frame's drawings, and the last one's digests and boxes. */
     int recording, held, replayed_all;
@@ -151,6 +169,10 @@ void hv_gfx_record_free(hv_gfx *g);
 /* Draws into TEX (NULL: the window again) at once, out of any recorded
  * frame; 0, or -1 when the renderer cannot (nothing changes then). */
 int hv_gfx_target(hv_gfx *g, SDL_Texture *tex);
+/* Like hv_gfx_target, for a texture whose every copy into the window is
+ * keyed (hv_gfx_copy) by what the part it copies holds: the last frame
+ * stays the measure, and only the copies whose key changed are drawn. */
+int hv_gfx_target_kept(hv_gfx *g, SDL_Texture *tex);
 /* Destroys TEX once no drawing of this frame can still copy it. */
 void hv_gfx_drop_texture(hv_gfx *g, SDL_Texture *tex);
 /* Copies SRC (NULL: all) of TEX to DST, tinted and at ALPHA. KEY names
@@ -198,6 +220,13 @@ void hv_gfx_image(hv_gfx *g, const char *name, SDL_Rect r);
 void hv_gfx_mark(hv_gfx *g, SDL_Rect r, const char *name, int alpha);
 /* Like hv_gfx_image with a colour tint (0xRRGGBB) and ALPHA. */
 void hv_gfx_image_tinted(hv_gfx *g, const char *name, SDL_Rect r, uint32_t tint, int alpha);
+/* Draws the asset NAME into R as hv_gfx_image and then hv_gfx_tint of
+ * LIGHT at ALPHA over R would, pixel for pixel, from a copy of the art
+ * with the light laid on it once and kept: for opaque art drawn into a
+ * texture (hv_gfx_target). Other art is drawn and covered so. */
+void hv_gfx_image_lit(hv_gfx *g, const char *name, SDL_Rect r, uint32_t light, int alpha);
+/* 1 when the asset NAME drawn at W x H paints every pixel (opaque art). */
+int hv_gfx_image_opaque(hv_gfx *g, const char *name, int w, int h);
 /* Draws a full-window layer that only changes with KEY or the window size
  * (a backdrop with its shading): DRAW paints it once into a texture, and
  * later frames copy that texture without blending. */
@@ -210,7 +239,9 @@ void hv_gfx_layer_drop(hv_gfx *g);
  * software renderer blends twice as fast as a fill of the same pixels. */
 void hv_gfx_tint(hv_gfx *g, SDL_Rect area, uint32_t colour, int alpha);
 /* Covers AREA with a drifting haze (dust, smoke) of COLOUR at ALPHA,
- * shifted by (DX, DY) pixels: one cached tile copied a few times. */
+ * shifted by (DX, DY) pixels: one cached tile copied a few times. Only
+ * within the clip; the streaks are placed from AREA's corner, so parts of
+ * one AREA drawn under other clips and colours meet. */
 void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int alpha);
 /* Draws the asset NAME into R as hv_gfx_image does and returns 1; 0 when
  * it is missing or broken, and then nothing is drawn. */

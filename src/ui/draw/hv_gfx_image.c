@@ -299,6 +299,82 @@ void hv_gfx_image(hv_gfx *g, const char *name, SDL_Rect r)
     hv_gfx_image_tinted(g, name, r, 0xffffff, 255);
 }
 
+int hv_gfx_image_opaque(hv_gfx *g, const char *name, int w, int h)
+{
+    SDL_BlendMode mode = SDL_BLENDMODE_BLEND;
+    hv_image_entry *e = image_entry(g, name, w, h);
+    return e->tex && SDL_GetTextureBlendMode(e->tex, &mode) == 0 && mode == SDL_BLENDMODE_NONE;
+}
+
+/* A copy of SRC, W x H, with LIGHT laid on it at ALPHA as hv_gfx_tint
+ * lays it, in the format of the texture being drawn into (the same
+ * blend, to the same pixels); NULL when it cannot be made. */
+static SDL_Texture *make_lit(hv_gfx *g, SDL_Texture *src, int w, int h, uint32_t light, int alpha)
+{
+    SDL_Texture *into = SDL_GetRenderTarget(g->ren);
+    Uint32 format = SDL_PIXELFORMAT_UNKNOWN;
+    if (!into || SDL_QueryTexture(into, &format, NULL, NULL, NULL) != 0)
+        return NULL;
+    /* Two pixels wider than the art: a copy in the same format whose rows
+     * are all of a texture's, at 16-byte steps, is made by the software
+     * renderer with streaming stores, which for rows this short and read
+     * again at once cost 80 times a plain copy. */
+    SDL_Texture *tex = SDL_CreateTexture(g->ren, format, SDL_TEXTUREACCESS_TARGET, w + 2, h);
+    SDL_Rect clip;
+    int clipped = SDL_RenderIsClipEnabled(g->ren);
+    SDL_RenderGetClipRect(g->ren, &clip);
+    if (!tex || SDL_SetRenderTarget(g->ren, tex) != 0) {
+        SDL_DestroyTexture(tex);
+        return NULL;
+    }
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
+    hv_gfx_copy(g, src, NULL, (SDL_Rect){0, 0, w, h}, 0xffffff, 255, 0);
+    hv_gfx_tint(g, (SDL_Rect){0, 0, w, h}, light, alpha);
+    /* Back to the texture being drawn, whose clip a new target forgets. */
+    SDL_SetRenderTarget(g->ren, into);
+    SDL_RenderSetClipRect(g->ren, clipped ? &clip : NULL);
+    return tex;
+}
+
+void hv_gfx_image_lit(hv_gfx *g, const char *name, SDL_Rect r, uint32_t light, int alpha)
+{
+    light &= 0xffffff;
+    if (alpha <= 0 || r.w <= 0 || r.h <= 0) {
+        hv_gfx_image(g, name, r);
+        return;
+    }
+    /* Drawn at once into a texture only: a recorded frame would draw the
+     * copy after its light had moved on. */
+    hv_lit_entry *e = NULL;
+    if (!g->recording && hv_gfx_image_opaque(g, name, r.w, r.h)) {
+        e = &g->lit[0];
+        for (int i = 0; i < HV_LIT_CACHE; i++) {
+            hv_lit_entry *l = &g->lit[i];
+            if (l->tex && l->w == r.w && l->h == r.h && l->light == light && l->alpha == alpha &&
+                strcmp(l->name, name) == 0) {
+                e = l;
+                break;
+            }
+            if (!l->tex || (e->tex && l->used < e->used))
+                e = l;
+        }
+        if (!e->tex || e->w != r.w || e->h != r.h || e->light != light || e->alpha != alpha ||
+            strcmp(e->name, name) != 0) {
+            hv_gfx_drop_texture(g, e->tex);
+            *e = (hv_lit_entry){.w = r.w, .h = r.h, .alpha = alpha, .light = light};
+            snprintf(e->name, sizeof e->name, "%s", name);
+            e->tex = make_lit(g, image_entry(g, name, r.w, r.h)->tex, r.w, r.h, light, alpha);
+        }
+        e->used = g->frame;
+    }
+    if (e && e->tex) {
+        hv_gfx_copy(g, e->tex, &(SDL_Rect){0, 0, r.w, r.h}, r, 0xffffff, 255, 0);
+        return;
+    }
+    hv_gfx_image(g, name, r);
+    hv_gfx_tint(g, r, light, alpha);
+}
+
 int hv_gfx_image_try(hv_gfx *g, const char *name, SDL_Rect r)
 {
     if (r.w <= 0 || r.h <= 0)

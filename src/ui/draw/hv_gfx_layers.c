@@ -2,6 +2,7 @@
  * layers that change only with a key, and the tile of a drifting haze. */
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "hv_gfx.h"
 
@@ -76,32 +77,33 @@ void hv_gfx_tint(hv_gfx *g, SDL_Rect area, uint32_t colour, int alpha)
         }
 }
 
-/* One tile of haze, SIZE pixels square, that tiles seamlessly: soft
+/* The streaks of a haze tile SIZE pixels square, as alphas: soft
  * streaks from whole periods of sines across the tile, so its edges meet.
- * ALPHA is baked in: the software renderer blends a texture with an alpha
- * modulation several times slower than one without. */
-static SDL_Texture *make_haze(hv_gfx *g, int size, uint32_t colour, int alpha)
+ * Made once per size: the sines cost more than a tile's every colour. */
+static const uint8_t *haze_plane(hv_gfx *g, int size)
 {
-    SDL_Surface *sf = SDL_CreateRGBSurfaceWithFormat(0, size, size, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (!sf)
+    if (g->haze_plane && g->haze_plane_size == size)
+        return g->haze_plane;
+    uint8_t *plane = realloc(g->haze_plane, (size_t)size * (size_t)size);
+    if (!plane)
         return NULL;
+    g->haze_plane = plane;
+    g->haze_plane_size = size;
     static const struct {
         int fx, fy, weight;
         float phase;
-    } waves[] = {{1, 0, 50, 0.3f}, {2, 1, 35, 1.7f}, {1, 2, 30, 4.1f}, {3, 1, 18, 2.6f},
-                 {0, 3, 14, 5.2f}};
+    } waves[] = {
+        {1, 0, 50, 0.3f}, {2, 1, 35, 1.7f}, {1, 2, 30, 4.1f}, {3, 1, 18, 2.6f}, {0, 3, 14, 5.2f}};
     const float tau = 6.2831853f;
-    for (int y = 0; y < size; y++) {
-        uint32_t *row = (uint32_t *)((uint8_t *)sf->pixels + y * sf->pitch);
+    for (int y = 0; y < size; y++)
         for (int x = 0; x < size; x++) {
             float v = 0;
             for (size_t k = 0; k < sizeof waves / sizeof waves[0]; k++)
                 v += (float)waves[k].weight *
                      sinf(tau * ((float)(waves[k].fx * x + waves[k].fy * y) / (float)size) +
                           waves[k].phase);
-            /* A floor of haze everywhere, thicker in the streaks. */
-            /* Streaks with clear air between: the software renderer skips
-             * clear pixels, so the gaps cost next to nothing. */
+            /* A floor of haze everywhere, thicker in the streaks; clear
+             * air between, which the software renderer skips. */
             int a = 40 + (int)v;
             /* Two soft bands a tile (hv_gfx_haze copies only those), faded
              * at their edges and ends so each drifts as a streak. */
@@ -109,16 +111,70 @@ static SDL_Texture *make_haze(hv_gfx *g, int size, uint32_t colour, int alpha)
             float ey = yy < band ? sinf(3.1415927f * (float)yy / (float)band) : 0.0f;
             float ex = sinf(3.1415927f * (float)x / (float)size);
             a = (int)((float)a * ey * ex * 1.6f);
-            a = a < 0 ? 0 : a > 230 ? 230 : a;
-            a = a * alpha / 255;
-            row[x] = (uint32_t)a << 24 | (colour & 0xffffff);
+            plane[y * size + x] = (uint8_t)(a < 0 ? 0 : a > 230 ? 230 : a);
         }
-    }
-    SDL_Texture *tex = SDL_CreateTextureFromSurface(g->ren, sf);
-    SDL_FreeSurface(sf);
-    if (tex)
+    return plane;
+}
+
+/* Paints TEX, SIZE pixels square, as a tile of haze of COLOUR at ALPHA;
+ * NULL makes a new one. ALPHA is baked in: the software renderer blends
+ * a texture with an alpha modulation several times slower than one
+ * without. A texture that can be written in place is, as the light of
+ * the hour gives the dust a new colour every few seconds. */
+static SDL_Texture *paint_haze(hv_gfx *g, SDL_Texture *tex, int size, uint32_t colour, int alpha)
+{
+    const uint8_t *plane = haze_plane(g, size);
+    if (!plane)
+        return NULL;
+    if (!tex) {
+        tex = SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, size,
+                                size);
+        if (!tex)
+            return NULL;
         SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    }
+    void *pixels;
+    int pitch;
+    if (SDL_LockTexture(tex, NULL, &pixels, &pitch) != 0) {
+        SDL_DestroyTexture(tex);
+        return NULL;
+    }
+    uint32_t px[256];
+    for (int a = 0; a < 256; a++)
+        px[a] = (uint32_t)(a * alpha / 255) << 24 | (colour & 0xffffff);
+    for (int y = 0; y < size; y++) {
+        uint32_t *row = (uint32_t *)((uint8_t *)pixels + y * pitch);
+        for (int x = 0; x < size; x++)
+            row[x] = px[plane[y * size + x]];
+    }
+    SDL_UnlockTexture(tex);
     return tex;
+}
+
+/* The tile of haze of COLOUR at ALPHA, SIZE pixels square, from the few
+ * kept: the least used gives way to a new one. */
+static SDL_Texture *haze_tile(hv_gfx *g, int size, uint32_t colour, int alpha)
+{
+    hv_haze_entry *e = &g->haze[0];
+    for (int i = 0; i < HV_HAZE_CACHE; i++) {
+        hv_haze_entry *h = &g->haze[i];
+        if (h->tex && h->size == size && h->colour == colour && h->alpha == alpha) {
+            h->used = g->frame;
+            return h->tex;
+        }
+        if (!h->tex || (e->tex && h->used < e->used))
+            e = h;
+    }
+    /* Its copies are keyed by size, colour and alpha (hv_gfx_haze), so a
+     * tile painted anew is never taken for the one it was; but one this
+     * frame already copies is left as it is, for its copies to come. */
+    SDL_Texture *tex = e->tex;
+    if (tex && (e->size != size || e->used == g->frame)) {
+        hv_gfx_drop_texture(g, tex);
+        tex = NULL;
+    }
+    *e = (hv_haze_entry){paint_haze(g, tex, size, colour, alpha), size, alpha, colour, g->frame};
+    return e->tex;
 }
 
 void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int alpha)
@@ -127,15 +183,9 @@ void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int 
         return;
     int size = hv_gfx_px(g, 320);
     alpha = alpha > 255 ? 255 : alpha;
-    if (!g->haze || g->haze_size != size || g->haze_colour != colour || g->haze_alpha != alpha) {
-        hv_gfx_drop_texture(g, g->haze);
-        g->haze = make_haze(g, size, colour, alpha);
-        hv_gfx_forget(g); /* a new texture may take an old one's place */
-        g->haze_size = size;
-        g->haze_colour = colour;
-        g->haze_alpha = alpha;
-    }
-    if (!g->haze) {
+    colour &= 0xffffff;
+    SDL_Texture *haze = haze_tile(g, size, colour, alpha);
+    if (!haze) {
         hv_gfx_fill(g, area, colour, alpha / 3);
         return;
     }
@@ -161,7 +211,7 @@ void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int 
                 int tile = (x - x0) / size * 7 + (y - y0) / size * 13 + b * 5 + (dx / size) * 3;
                 SDL_Rect src = {0, b * (size / 2), size, band};
                 int at = b * (size / 2) + (tile * 37 % 5) * band;
-                hv_gfx_copy(g, g->haze, &src, (SDL_Rect){x, y + at, size, band}, 0xffffff, 255,
+                hv_gfx_copy(g, haze, &src, (SDL_Rect){x, y + at, size, band}, 0xffffff, 255,
                             (uint64_t)colour << 16 ^ (uint64_t)alpha << 8 ^ (uint64_t)size << 40);
             }
     hv_gfx_clip(g, clipped ? &old : NULL);

@@ -75,6 +75,17 @@ int hv_gfx_target(hv_gfx *g, SDL_Texture *tex)
     return 0;
 }
 
+int hv_gfx_target_kept(hv_gfx *g, SDL_Texture *tex)
+{
+    if (!tex || g->held)
+        return hv_gfx_target(g, tex);
+    if (SDL_SetRenderTarget(g->ren, tex) != 0)
+        return -1;
+    g->held = g->recording;
+    g->recording = 0;
+    return 0;
+}
+
 void hv_gfx_forget(hv_gfx *g)
 {
     g->was_valid = 0;

@@ -212,13 +212,16 @@ static void refresh(const hv_game *game)
 
 /* ---- corridors ---------------------------------------------------------- */
 
-static void leg(hv_gfx *g, int x1, int y1, int x2, int y2, int w, int tunnel)
+/* What a leg from (X1, Y1) to (X2, Y2), W pixels wide, covers. */
+static SDL_Rect leg_box(int x1, int y1, int x2, int y2, int w)
 {
     SDL_Rect r = {x1 < x2 ? x1 : x2, y1 < y2 ? y1 : y2, abs(x2 - x1), abs(y2 - y1)};
-    r.x -= w / 2;
-    r.y -= w / 2;
-    r.w += w;
-    r.h += w;
+    return (SDL_Rect){r.x - w / 2, r.y - w / 2, r.w + w, r.h + w};
+}
+
+static void leg(hv_gfx *g, int x1, int y1, int x2, int y2, int w, int tunnel)
+{
+    SDL_Rect r = leg_box(x1, y1, x2, y2, w);
     if (!tunnel) {
         /* A pressurised walkway: a grey tube with a lighter roof line. */
         hv_gfx_fill(g, r, 0x5e564f, 255);
@@ -245,19 +248,55 @@ static void leg(hv_gfx *g, int x1, int y1, int x2, int y2, int w, int tunnel)
                 0x7a6654, 255);
 }
 
+/* The two legs of link L, an L from one module's centre to the other's,
+ * in (X1, Y1, X2, Y2) fours, and their width: the map drawn at TILE. */
+static int legs_of(const hv_state *s, int l, int tile, int ends[2][4])
+{
+    const hv_module *a = &s->modules[cache.links[l].a], *b = &s->modules[cache.links[l].b];
+    int ax = a->x * tile + tile / 2, ay = a->y * tile + tile / 2;
+    int bx = b->x * tile + tile / 2, by = b->y * tile + tile / 2;
+    int legs[2][4] = {{ax, ay, bx, ay}, {bx, ay, bx, by}};
+    memcpy(ends, legs, sizeof legs);
+    return tile / 5 > 3 ? tile / 5 : 3;
+}
+
 void hv_living_under(hv_app *app, SDL_Rect area, int ox, int oy, int tile)
 {
     (void)area;
     const hv_state *s = &app->game->state;
     refresh(app->game);
-    int w = tile / 5 > 3 ? tile / 5 : 3;
+    for (int l = 0; l < cache.link_count; l++) {
+        int e[2][4], w = legs_of(s, l, tile, e);
+        for (int k = 0; k < 2; k++)
+            leg(&app->gfx, ox + e[k][0], oy + e[k][1], ox + e[k][2], oy + e[k][3], w,
+                cache.links[l].tunnel);
+    }
+}
+
+int hv_living_corridor_boxes(hv_app *app, int tile, SDL_Rect *out, int max)
+{
+    refresh(app->game);
+    int n = 0;
+    for (int l = 0; l < cache.link_count; l++) {
+        int e[2][4], w = legs_of(&app->game->state, l, tile, e);
+        for (int k = 0; k < 2 && n < max; k++)
+            out[n++] = leg_box(e[k][0], e[k][1], e[k][2], e[k][3], w);
+    }
+    return n;
+}
+
+uint64_t hv_living_corridors_key(hv_app *app)
+{
+    refresh(app->game);
+    uint64_t h = 1469598103934665603ull;
+    const hv_state *s = &app->game->state;
     for (int l = 0; l < cache.link_count; l++) {
         const hv_module *a = &s->modules[cache.links[l].a], *b = &s->modules[cache.links[l].b];
-        int ax = ox + a->x * tile + tile / 2, ay = oy + a->y * tile + tile / 2;
-        int bx = ox + b->x * tile + tile / 2, by = oy + b->y * tile + tile / 2;
-        leg(&app->gfx, ax, ay, bx, ay, w, cache.links[l].tunnel);
-        leg(&app->gfx, bx, ay, bx, by, w, cache.links[l].tunnel);
+        int32_t v[] = {a->x, a->y, b->x, b->y, cache.links[l].tunnel};
+        for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+            h = (h ^ (uint32_t)v[i]) * 1099511628211ull;
     }
+    return h;
 }
 
 /* ---- people ------------------------------------------------------------- */
@@ -304,7 +343,29 @@ static int place(const walker *w, uint32_t t, int reduce, int *hx, int *hy, int 
     return moving;
 }
 
-static void draw_walkers(hv_app *app, int ox, int oy, int tile, uint32_t now, int reduce)
+/* COLOUR under LIGHT at ALPHA: what a cover of the light over it shows. */
+static uint32_t lit_colour(uint32_t colour, uint32_t light, int alpha)
+{
+    uint32_t out = 0;
+    for (int shift = 0; shift <= 16; shift += 8) {
+        uint32_t c = colour >> shift & 0xff, l = light >> shift & 0xff;
+        out |= ((c * (uint32_t)(255 - alpha) + l * (uint32_t)alpha + 127) / 255) << shift;
+    }
+    return out;
+}
+
+/* COLOUR as seen at window row Y under the bands' light (LIT NULL: none). */
+static uint32_t under_light(const hv_light_bands *lit, int y, uint32_t colour)
+{
+    if (!lit || lit->height <= 0)
+        return colour;
+    int b = (y - lit->top) / lit->height;
+    b = b < 0 ? 0 : b >= HV_LIGHT_BANDS ? HV_LIGHT_BANDS - 1 : b;
+    return lit->alpha[b] > 0 ? lit_colour(colour, lit->colour[b], lit->alpha[b]) : colour;
+}
+
+static void draw_walkers(hv_app *app, int ox, int oy, int tile, uint32_t now, int reduce,
+                         const hv_light_bands *lit)
 {
     hv_gfx *g = &app->gfx;
     const hv_rules *rules = app->game->state.rules;
@@ -320,18 +381,18 @@ static void draw_walkers(hv_app *app, int ox, int oy, int tile, uint32_t now, in
             py -= (int)((now / 180 + (uint32_t)w->person) % 2); /* a step */
         SDL_Rect body = {px - bw / 2, py - bh, bw, bh};
         SDL_Rect top = {px - head / 2, py - bh - head, head, head};
-        uint32_t colour = hv_faction_colour(rules, w->faction);
+        uint32_t colour = under_light(lit, py, hv_faction_colour(rules, w->faction));
         int alpha = tunnel ? 150 : 255; /* dimmer below ground */
-        hv_gfx_fill(g, hv_rect_inset(body, -1), 0x0c080a, alpha);
+        hv_gfx_fill(g, hv_rect_inset(body, -1), under_light(lit, py, 0x0c080a), alpha);
         hv_gfx_fill(g, body, colour, alpha);
-        hv_gfx_fill(g, top, 0xe8d8c8, alpha);
+        hv_gfx_fill(g, top, under_light(lit, py, 0xe8d8c8), alpha);
     }
 }
 
 /* ---- dust and daylight -------------------------------------------------- */
 
 static void draw_dust(hv_app *app, SDL_Rect area, int ox, int oy, int tile, uint32_t now,
-                      int reduce)
+                      int reduce, const hv_light_bands *lit)
 {
     int dust = app->game->state.dust;
     if (dust <= 0)
@@ -342,32 +403,63 @@ static void draw_dust(hv_app *app, SDL_Rect area, int ox, int oy, int tile, uint
     /* Over the ground only, not the dark around the map. */
     const hv_rules *rules = app->game->state.rules;
     SDL_Rect ground = {ox, oy, rules->map_width * tile, rules->map_height * tile}, over;
-    if (SDL_IntersectRect(&area, &ground, &over))
+    if (!SDL_IntersectRect(&area, &ground, &over))
+        return;
+    if (!lit || lit->height <= 0) {
         hv_gfx_haze(&app->gfx, over, -dx, -dx / 3, 0xc0865a, alpha);
-}
-
-/* The light over the map: dark in a long night (from the rules' world), and
- * on a world whose weeks hold their days and nights, a slow day in real time. */
-static void draw_light(hv_app *app, SDL_Rect area, uint32_t now, int reduce)
-{
-    const hv_state *s = &app->game->state;
-    if (!hv_world_daylight(s->rules, s->turn + 1, NULL)) {
-        hv_gfx_tint(&app->gfx, area, 0x060a22, 165);
         return;
     }
+    /* A band at a time, each in the colour its light gives the dust; the
+     * streaks run on across the bands, all placed from OVER's corner. */
+    SDL_Renderer *ren = app->gfx.ren;
+    SDL_Rect old, clip;
+    int clipped = SDL_RenderIsClipEnabled(ren);
+    SDL_RenderGetClipRect(ren, &old);
+    for (int b = 0; b < HV_LIGHT_BANDS; b++) {
+        SDL_Rect band = {over.x, lit->top + b * lit->height, over.w, lit->height};
+        if (!SDL_IntersectRect(&band, &over, &clip) ||
+            (clipped && !SDL_IntersectRect(&clip, &old, &clip)))
+            continue;
+        hv_gfx_clip(&app->gfx, &clip);
+        uint32_t colour = 0xc0865a;
+        if (lit->alpha[b] > 0)
+            colour = lit_colour(colour, lit->colour[b], lit->alpha[b]);
+        hv_gfx_haze(&app->gfx, over, -dx, -dx / 3, colour, alpha);
+    }
+    hv_gfx_clip(&app->gfx, clipped ? &old : NULL);
+}
+
+/* The light at MS of the animation's clock, as its alpha (0: none) and
+ * COLOUR: dark in a long night (from the rules' world), and on a world
+ * whose weeks hold their days and nights, a slow day in real time. */
+static int light_at(const hv_state *s, uint32_t ms, int reduce, uint32_t *colour)
+{
+    if (!hv_world_daylight(s->rules, s->turn + 1, NULL)) {
+        *colour = 0x060a22;
+        return 165;
+    }
+    *colour = 0;
     if (reduce || s->rules->world.day_weeks > 0 || s->rules->world.night_weeks > 0)
-        return;
+        return 0;
     /* The game opens at midday. A tint too faint to see is not drawn: a
-     * blended cover of the whole map costs the software renderer dearly.
-     * The light takes a step a second, not one a frame: each step is a
-     * new tint over the whole map, so the map is drawn whole again. */
-    now -= now % 1000;
-    float sun = cosf(6.2831853f * (float)(now % SOL_MS) / SOL_MS) + 0.3f;
-    int alpha = sun < 0 ? (int)(-sun * 90 > 110 ? 110 : -sun * 90)
+     * blended cover of the whole map costs the software renderer dearly. */
+    float sun = cosf(6.2831853f * (float)(ms % SOL_MS) / SOL_MS) + 0.3f;
+    int alpha = sun < 0       ? (int)(-sun * 90 > 110 ? 110 : -sun * 90)
                 : sun < 0.35f ? (int)((0.35f - sun) * 120)
                               : 0;
-    if (alpha >= 8)
-        hv_gfx_tint(&app->gfx, area, sun < 0 ? 0x101838 : 0xd06a30, alpha);
+    *colour = sun < 0 ? 0x101838 : 0xd06a30;
+    /* In steps of 4 in 255, too fine to see: each new light is the map
+     * drawn again, a band at a time. */
+    alpha = (alpha + 2) / 4 * 4;
+    return alpha >= 8 ? alpha : 0;
+}
+
+/* When band B last took a step of light, at or before NOW: each band once
+ * a second, the bands spread over the second. */
+static uint32_t band_step(uint32_t now, int b)
+{
+    uint32_t back = (now + (uint32_t)b * 1000u / HV_LIGHT_BANDS) % 1000u;
+    return now >= back ? now - back : 0;
 }
 
 /* The animation's clock: the app's own when set, so pictures and timings
@@ -377,18 +469,29 @@ static uint32_t living_now(const hv_app *app)
     return app->clock ? app->clock : SDL_GetTicks();
 }
 
-void hv_living_over(hv_app *app, SDL_Rect area, int ox, int oy, int tile)
+void hv_living_light(const hv_app *app, hv_light_bands *bands)
+{
+    uint32_t now = living_now(app);
+    int reduce = app->settings.reduce_motion != 0;
+    for (int b = 0; b < HV_LIGHT_BANDS; b++)
+        bands->alpha[b] = light_at(&app->game->state, band_step(now, b), reduce, &bands->colour[b]);
+}
+
+void hv_living_over(hv_app *app, SDL_Rect area, int ox, int oy, int tile, const hv_light_bands *lit)
 {
     int reduce = app->settings.reduce_motion != 0;
     uint32_t now = living_now(app);
     refresh(app->game);
-    draw_walkers(app, ox, oy, tile, now, reduce);
-    draw_dust(app, area, ox, oy, tile, now, reduce);
-    /* The light falls on the ground, not on the dark around the map. */
+    draw_walkers(app, ox, oy, tile, now, reduce, lit);
+    draw_dust(app, area, ox, oy, tile, now, reduce, lit);
+    /* The light falls on the ground, not on the dark around the map; a
+     * step a second, each a new cover of the whole map. */
     const hv_rules *rules = app->game->state.rules;
-    SDL_Rect ground = {ox, oy, rules->map_width * tile, rules->map_height * tile}, lit;
-    if (SDL_IntersectRect(&area, &ground, &lit))
-        draw_light(app, lit, now, reduce);
+    SDL_Rect ground = {ox, oy, rules->map_width * tile, rules->map_height * tile}, over;
+    uint32_t colour;
+    int alpha = light_at(&app->game->state, band_step(now, 0), reduce, &colour);
+    if (!lit && alpha > 0 && SDL_IntersectRect(&area, &ground, &over))
+        hv_gfx_tint(&app->gfx, over, colour, alpha);
     cache.drawn_at = now;
 }
 
@@ -428,9 +531,19 @@ int hv_living_wait_ms(const hv_app *app)
         if (want < 0 || from_last < want)
             want = from_last;
     }
-    const hv_rules *rules = app->game->state.rules;
-    if (!rules->world.day_weeks && !rules->world.night_weeks && (want < 0 || want > 1000))
-        want = 1000; /* the slow day: a step of light a second */
+    const hv_state *s = &app->game->state;
+    if (!s->rules->world.day_weeks && !s->rules->world.night_weeks) {
+        /* The slow day: the next band whose step brings a new light. */
+        for (int b = 0; b < HV_LIGHT_BANDS; b++) {
+            uint32_t at = band_step(now, b), c0, c1;
+            int a0 = light_at(s, at, 0, &c0), a1 = light_at(s, at + 1000, 0, &c1);
+            int from_last = (int)(at + 1000 - cache.drawn_at);
+            if ((a0 != a1 || (a0 && c0 != c1)) && (want < 0 || from_last < want))
+                want = from_last;
+        }
+        if (want < 0 || want > 1000)
+            want = 1000; /* and a look once a second */
+    }
     if (want < 0)
         return -1;
     int left = want - (int)(now - cache.drawn_at);

@@ -7,130 +7,12 @@
 #include "hv_alerts.h"
 #include "hv_app.h"
 #include "hv_living.h"
+#include "hv_map_layer.h"
 #include "hv_print.h"
 #include "hv_scr_game.h"
 #include "hv_turn.h"
 
 /* ---- the map ----------------------------------------------------------- */
-
-static const char *terrain_tile(const hv_rules *rules, int x, int y)
-{
-    switch (hv_rules_terrain_at(rules, x, y)) {
-    case HV_TERRAIN_ICE:
-        return "ice";
-    case HV_TERRAIN_ROCK:
-        return "rock";
-    default: {
-        /* A fixed scatter of plain variants, the same every frame. */
-        unsigned h = (unsigned)(x * 73856093u) ^ (unsigned)(y * 19349663u);
-        return (h >> 3) % 5 == 0 ? "plain2" : (h >> 3) % 5 == 1 ? "plain3" : "plain";
-    }
-    }
-}
-
-/* The image of cell (X, Y) in BUF: the world's own ground
- * (terrain/GROUND/TILE) when the level names one and the art has it, the
- * Martian tiles otherwise. */
-static const char *terrain_image(hv_gfx *g, const hv_rules *rules, int x, int y, char *buf,
-                                 size_t len)
-{
-    const char *tile = terrain_tile(rules, x, y);
-    if (rules->world.ground[0]) {
-        snprintf(buf, len, "terrain/%s/%s", rules->world.ground, tile);
-        if (hv_gfx_image_ok(g, buf))
-            return buf;
-    }
-    snprintf(buf, len, "terrain/%s", tile);
-    return buf;
-}
-
-/* Draws the ground of the map in AREA. The whole ground is drawn once into
- * a texture per tile size, so a frame copies one image instead of a
- * thousand tiles; a map too large for a texture is drawn tile by tile. */
-/* Paints what of AREA lies outside IN with the sky, so the map covers
- * its area whole: a frame that redraws part of it then starts from the
- * ground, not from the clear under it (hv_gfx_finish). */
-static void sky_around(hv_gfx *g, SDL_Rect area, SDL_Rect in)
-{
-    int top = in.y - area.y, bottom = area.y + area.h - (in.y + in.h);
-    int left = in.x - area.x, right = area.x + area.w - (in.x + in.w);
-    SDL_Rect bands[] = {{area.x, area.y, area.w, top},
-                        {area.x, in.y + in.h, area.w, bottom},
-                        {area.x, in.y, left, in.h},
-                        {in.x + in.w, in.y, right, in.h}};
-    for (int i = 0; i < 4; i++)
-        if (bands[i].w > 0 && bands[i].h > 0)
-            hv_gfx_fill(g, bands[i], HV_C_SKY, 255);
-}
-
-static void draw_terrain(hv_app *app, SDL_Rect area, int tile)
-{
-    hv_gfx *g = &app->gfx;
-    hv_game *game = app->game;
-    const hv_rules *rules = game->state.rules;
-    int mw = rules->map_width * tile, mh = rules->map_height * tile;
-    int ox = area.x - game->cam_x, oy = area.y - game->cam_y;
-    if (mw <= 8192 && mh <= 8192 && SDL_RenderTargetSupported(app->ren)) {
-        if (!game->terrain || game->terrain_tile != tile) {
-            hv_gfx_drop_texture(g, game->terrain);
-            /* In the window's own format the copy each frame is a plain
-             * memory copy; any other costs the software renderer a
-             * conversion of every pixel, more than the rest of the frame. */
-            Uint32 format = app->win ? SDL_GetWindowPixelFormat(app->win) : 0;
-            if (format == SDL_PIXELFORMAT_UNKNOWN || SDL_ISPIXELFORMAT_ALPHA(format) ||
-                SDL_BYTESPERPIXEL(format) != 4)
-                format = SDL_PIXELFORMAT_ARGB8888;
-            game->terrain = SDL_CreateTexture(app->ren, format, SDL_TEXTUREACCESS_TARGET, mw, mh);
-            if (game->terrain)
-                SDL_SetTextureBlendMode(game->terrain, SDL_BLENDMODE_NONE); /* opaque ground */
-            if (game->terrain && hv_gfx_target(g, game->terrain) == 0) {
-                SDL_RenderSetClipRect(app->ren, NULL);
-                char name[HV_ID_LEN + 24];
-                for (int y = 0; y < rules->map_height; y++)
-                    for (int x = 0; x < rules->map_width; x++)
-                        hv_gfx_image(g, terrain_image(g, rules, x, y, name, sizeof name),
-                                     (SDL_Rect){x * tile, y * tile, tile, tile});
-                hv_gfx_target(g, NULL);
-                game->terrain_tile = tile;
-            }
-        }
-        if (game->terrain && game->terrain_tile == tile) {
-            SDL_Rect src = {game->cam_x, game->cam_y, area.w, area.h}, dst = area;
-            /* Clip the source to the texture and move the target to match. */
-            if (src.x < 0) {
-                dst.x -= src.x;
-                src.w += src.x;
-                src.x = 0;
-            }
-            if (src.y < 0) {
-                dst.y -= src.y;
-                src.h += src.y;
-                src.y = 0;
-            }
-            src.w = src.x + src.w > mw ? mw - src.x : src.w;
-            src.h = src.y + src.h > mh ? mh - src.y : src.h;
-            dst.w = src.w > 0 ? src.w : 0;
-            dst.h = src.h > 0 ? src.h : 0;
-            if (src.w > 0 && src.h > 0)
-                hv_gfx_copy(g, game->terrain, &src, dst, 0xffffff, 255,
-                            (uint64_t)tile << 32 ^ (uint64_t)(uintptr_t)game->level);
-            else
-                dst = (SDL_Rect){area.x, area.y, 0, 0};
-            sky_around(g, area, dst);
-            return;
-        }
-    }
-    hv_gfx_clip(&app->gfx, &area);
-    hv_gfx_fill(g, area, HV_C_SKY, 255);
-    int x0 = game->cam_x / tile - 1, y0 = game->cam_y / tile - 1;
-    int x1 = (game->cam_x + area.w) / tile + 1, y1 = (game->cam_y + area.h) / tile + 1;
-    char name[HV_ID_LEN + 24];
-    for (int y = y0 < 0 ? 0 : y0; y <= y1 && y < rules->map_height; y++)
-        for (int x = x0 < 0 ? 0 : x0; x <= x1 && x < rules->map_width; x++)
-            hv_gfx_image(g, terrain_image(g, rules, x, y, name, sizeof name),
-                         (SDL_Rect){ox + x * tile, oy + y * tile, tile, tile});
-    hv_gfx_clip(&app->gfx, NULL);
-}
 
 static int can_build_at(const hv_state *s, int type, int x, int y)
 {
@@ -174,21 +56,15 @@ static void map_view(hv_app *app, SDL_Rect area)
     game->cam_x = game->cam_x < lo_x ? lo_x : game->cam_x > hi_x ? hi_x : game->cam_x;
     game->cam_y = game->cam_y < lo_y ? lo_y : game->cam_y > hi_y ? hi_y : game->cam_y;
     int ox = area.x - game->cam_x, oy = area.y - game->cam_y;
-    draw_terrain(app, area, tile);
-    hv_gfx_clip(&app->gfx, &area);
+    hv_light_bands lit;
+    int laid = hv_map_layer_draw(app, area, tile, &lit);
     /* The cell under the pointer. */
     int hover = hv_gui_hover(&app->gui, area);
     int cx = hover ? (app->gui.mx - ox) / tile : -1, cy = hover ? (app->gui.my - oy) / tile : -1;
     if (app->gui.mx < ox || app->gui.my < oy)
         cx = cy = -1;
     char tip[HV_TIP_LEN];
-    hv_living_under(app, area, ox, oy, tile);
-    for (int32_t i = 0; i < s->module_count; i++) {
-        const hv_module *m = &s->modules[i];
-        SDL_Rect cell = {ox + m->x * tile, oy + m->y * tile, tile, tile};
-        hv_draw_module(app, m, cell, m->id == game->selected);
-    }
-    hv_living_over(app, area, ox, oy, tile);
+    hv_living_over(app, area, ox, oy, tile, laid ? &lit : NULL);
     /* Builds queued this week, as ghosts. */
     for (int32_t i = 0; i < s->order_count; i++) {
         const hv_order *o = &s->orders[i];

@@ -22,5 +22,8 @@ void hv_module_tip(const hv_game *game, const hv_module *m, char *buf, size_t le
 /* Draws module M in CELL as it stands: building, broken, without power or
  * running; SELECTED frames it. */
 void hv_draw_module(hv_app *app, const hv_module *m, SDL_Rect cell, int selected);
+/* A digest of all that decides how hv_draw_module draws M (but for the
+ * selection and the cell's size): two modules alike look alike. */
+uint64_t hv_module_look_key(const hv_game *game, const hv_module *m);
 
 #endif

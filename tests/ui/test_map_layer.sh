@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The map's picture is kept and drawn again a band at a time
+# (hv_map_layer.h): as the slow day's light changes, each band takes the
+# new light at its own moment of the second. Through such a change, at
+# two sizes and with a module picked, every frame must draw only part of
+# the window and show what a whole redraw shows, the map's kept picture
+# drawn anew with it (`redraw`): the kept picture is never stale.
+# Usage: test_map_layer.sh BIN ROOT
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+
+# At 100 s of the animation's clock the night's light steps (from 48 to
+# 52 in 255); the frames, a sixth of a second apart, each see one more
+# band take it.
+times=(99800 99967 100134 100301 100468 100635 100802 100969 101136)
+# head LINES: a game at week 1 with the level's message gone, then LINES.
+head() {
+    echo "clock 5000"
+    echo "wait 4200"
+    printf '%s\n' "$@"
+}
+for size in 1920x1080 1280x720; do
+    for picked in no yes; do
+        name=${size}_$picked
+        {
+            head
+            for i in "${!times[@]}"; do
+                echo "clock ${times[$i]}"
+                # A module picked halfway: its band changes with no step of light.
+                [[ $picked == yes && $i -eq 4 ]] && echo "click cell:16,12"
+                echo "map-frame $tmp/${name}_inc_$i.png"
+                echo "redraw"
+                echo "screenshot $tmp/${name}_whole_$i.png"
+            done
+        } >"$tmp/$name.txt"
+        "$bin" play levels/sandbox.yaml --seed 5 --size "$size" --scale 100 --data-dir "$tmp/data" \
+            --ui-script "$tmp/$name.txt" >"$tmp/$name.out" 2>"$tmp/$name.err" || {
+            bad "$name: the script failed: $(grep -v XDG_RUNTIME "$tmp/$name.err" | head -3)"
+            continue
+        }
+        differ="" whole=""
+        for i in "${!times[@]}"; do
+            cmp -s "$tmp/${name}_inc_$i.png" "$tmp/${name}_whole_$i.png" || differ+=" ${times[$i]}"
+        done
+        whole=$(grep -c '^map-frame .* whole$' "$tmp/$name.out")
+        frames=$(grep -c '^map-frame ' "$tmp/$name.out")
+        [[ -z "$differ" ]] && ok "$name: each of ${#times[@]} frames shows as a whole redraw does" ||
+            bad "$name: frames differ from whole redraws at:$differ"
+        [[ $frames -eq ${#times[@]} && $whole -eq 0 ]] &&
+            ok "$name: each frame drew only part of the window" ||
+            bad "$name: $whole of $frames frames drew the whole window"
+    done
+done
+
+[[ $fail -eq 0 ]] && echo "all map layer checks passed" || echo "$fail map layer check(s) failed"
+exit $((fail > 0))
