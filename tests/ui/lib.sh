@@ -18,3 +18,12 @@ bad() {
     echo "FAIL: $1" >&2
     fail=$((fail + 1))
 }
+# run_script NAME SIZE DATA: plays the sandbox (seed 5, at 100%) at SIZE,
+# with settings from DATA, through the UI script $tmp/NAME.txt; its output
+# in $tmp/NAME.out. Fails, and says so, when the script does.
+run_script() {
+    "$bin" play levels/sandbox.yaml --seed 5 --size "$2" --scale 100 --data-dir "$3" \
+        --ui-script "$tmp/$1.txt" >"$tmp/$1.out" 2>"$tmp/$1.err" && return 0
+    bad "$1: the script failed: $(grep -v XDG_RUNTIME "$tmp/$1.err" | head -3)"
+    return 1
+}

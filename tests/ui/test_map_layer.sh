@@ -33,11 +33,7 @@ for size in 1920x1080 1280x720; do
                 echo "screenshot $tmp/${name}_whole_$i.png"
             done
         } >"$tmp/$name.txt"
-        "$bin" play levels/sandbox.yaml --seed 5 --size "$size" --scale 100 --data-dir "$tmp/data" \
-            --ui-script "$tmp/$name.txt" >"$tmp/$name.out" 2>"$tmp/$name.err" || {
-            bad "$name: the script failed: $(grep -v XDG_RUNTIME "$tmp/$name.err" | head -3)"
-            continue
-        }
+        run_script "$name" "$size" "$tmp/data" || continue
         differ="" whole=""
         for i in "${!times[@]}"; do
             cmp -s "$tmp/${name}_inc_$i.png" "$tmp/${name}_whole_$i.png" || differ+=" ${times[$i]}"

@@ -56,11 +56,7 @@ play() {
             echo "screenshot $tmp/${name}_whole_$i.png"
         done
     } >"$tmp/$name.txt"
-    "$bin" play levels/sandbox.yaml --seed 5 --size "$size" --scale 100 --data-dir "$data" \
-        --ui-script "$tmp/$name.txt" >"$tmp/$name.out" 2>"$tmp/$name.err" || {
-        bad "$name: the script failed: $(grep -v XDG_RUNTIME "$tmp/$name.err" | head -3)"
-        return
-    }
+    run_script "$name" "$size" "$data" || return
     local differ="" same="" drawn
     for i in "${!steps[@]}"; do
         [[ -s "$tmp/${name}_inc_$i.png" ]] || {
