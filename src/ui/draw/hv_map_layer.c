@@ -209,7 +209,11 @@ static SDL_Texture *map_texture(hv_app *app, int tile, int mw, int mh)
     hv_game *game = app->game;
     if (game->terrain && game->terrain_tile == tile)
         return game->terrain;
-    hv_gfx_drop_texture(&app->gfx, game->terrain);
+    /* Gone at once, before its successor is made: no drawing of this
+     * frame copies it yet (only hv_map_layer_draw does, after this), and
+     * zoomed in it can take tens of megabytes. */
+    if (game->terrain)
+        SDL_DestroyTexture(game->terrain);
     game->terrain = NULL;
     game->terrain_tile = 0;
     if (mw > 8192 || mh > 8192 || !SDL_RenderTargetSupported(app->ren))
