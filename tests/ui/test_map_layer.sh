@@ -48,5 +48,37 @@ for size in 1920x1080 1280x720; do
     done
 done
 
+# Zoomed in, the texture holds a window's worth of the map and wraps
+# round as the map moves: moves by a little, by more than the window, by
+# exactly the texture's width (the same place in it then holds other
+# pixels of the map) and back, by night as the light steps.
+for size in 1920x1080 1280x720; do
+    w=${size%x*} h=${size#*x}
+    # From the map's top left corner; the texture is the window's size.
+    moves=("5000 3000" "-40 0" "0 -25" "-$w 0" "0 -$h" "-700 -300" "$w 0" "900 500" "-3 -2")
+    name=zoomed_$size
+    {
+        head "clock 99800"
+        for i in {1..9}; do echo "key ="; done
+        for i in "${!moves[@]}"; do
+            echo "clock $((99800 + 167 * i))"
+            echo "drag 400 400 ${moves[$i]}"
+            echo "screenshot $tmp/${name}_inc_$i.png"
+            echo "redraw"
+            echo "screenshot $tmp/${name}_whole_$i.png"
+        done
+    } >"$tmp/$name.txt"
+    run_script "$name" "$size" "$tmp/data" || continue
+    differ="" same=""
+    for i in "${!moves[@]}"; do
+        cmp -s "$tmp/${name}_inc_$i.png" "$tmp/${name}_whole_$i.png" || differ+=" ${moves[$i]}"
+        ((i > 0)) && cmp -s "$tmp/${name}_inc_$i.png" "$tmp/${name}_inc_$((i - 1)).png" &&
+            same+=" ${moves[$i]}"
+    done
+    [[ -z "$differ" ]] && ok "$name: after each of ${#moves[@]} moves the map shows as a whole redraw does" ||
+        bad "$name: pictures differ from whole redraws after the moves:$differ"
+    [[ -z "$same" ]] || bad "$name: the map did not move at:$same"
+done
+
 [[ $fail -eq 0 ]] && echo "all map layer checks passed" || echo "$fail map layer check(s) failed"
 exit $((fail > 0))

@@ -116,6 +116,8 @@ typedef struct hv_game {
     SDL_Rect ground_area;      /* the part of it the ground covers */
     SDL_Texture *terrain;      /* the map's still picture (hv_map_layer.h) */
     int terrain_tile;          /* tile size in pixels it was drawn at; 0: redraw */
+    int terrain_w, terrain_h;  /* its size: the map's, or the window's if less */
+    int held_x, held_y;        /* the map's pixel at its corner, as it wraps */
     uint64_t band_key[HV_LIGHT_BANDS]; /* what each band of it shows; 0: to be drawn */
     int hover_x, hover_y;      /* map cell under the pointer, or -1 */
     int summary_seen;          /* the end dialog has been closed once */

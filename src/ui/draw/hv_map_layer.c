@@ -61,33 +61,6 @@ static SDL_Rect reach(const hv_module *m, int tile)
     return hv_rect_inset((SDL_Rect){m->x * tile, m->y * tile, tile, tile}, -2);
 }
 
-/* The map drawn from (OX, OY), clipped to CLIP: ground, corridors and
- * modules, as hv_map_layer_draw keeps them. */
-static void draw_map(hv_app *app, SDL_Rect clip, int ox, int oy, int tile)
-{
-    hv_gfx *g = &app->gfx;
-    const hv_state *s = &app->game->state;
-    const hv_rules *rules = s->rules;
-    hv_gfx_clip(g, &clip);
-    int y0 = (clip.y - oy) / tile, y1 = (clip.y + clip.h - 1 - oy) / tile;
-    int x0 = (clip.x - ox) / tile, x1 = (clip.x + clip.w - 1 - ox) / tile;
-    char name[HV_ID_LEN + 24];
-    for (int y = y0 < 0 ? 0 : y0; y <= y1 && y < rules->map_height; y++)
-        for (int x = x0 < 0 ? 0 : x0; x <= x1 && x < rules->map_width; x++)
-            hv_gfx_image(g, terrain_image(g, rules, x, y, name, sizeof name),
-                         (SDL_Rect){ox + x * tile, oy + y * tile, tile, tile});
-    hv_living_under(app, clip, ox, oy, tile);
-    for (int32_t i = 0; i < s->module_count; i++) {
-        const hv_module *m = &s->modules[i];
-        SDL_Rect at = reach(m, tile);
-        at.x += ox;
-        at.y += oy;
-        if (SDL_HasIntersection(&at, &clip))
-            hv_draw_module(app, m, (SDL_Rect){ox + m->x * tile, oy + m->y * tile, tile, tile},
-                           m->id == app->game->selected);
-    }
-}
-
 /* Marks in BUILT (a cell a byte, row-major) the cells of the map that the
  * corridors and the modules reach: all but those are ground alone. */
 static void mark_built(hv_app *app, int tile, uint8_t *built)
@@ -112,12 +85,14 @@ static void mark_built(hv_app *app, int tile, uint8_t *built)
     }
 }
 
-/* Draws BAND of the map (map pixels) into the texture being drawn, under
- * LIGHT at ALPHA. Ground alone is drawn from copies of its tiles with the
- * light laid on them once (hv_gfx_image_lit); only cells with corridors
- * or modules are drawn plain and the light laid over them after: the same
- * pixels as the light laid over the whole band, for far fewer blended. */
-static void draw_band(hv_app *app, SDL_Rect band, int tile, uint32_t light, int alpha)
+/* Draws PART of the map (map pixels) into the texture being drawn, at
+ * (DX, DY) from where it lies on the map, under LIGHT at ALPHA. Ground
+ * alone is drawn from copies of its tiles with the light laid on them
+ * once (hv_gfx_image_lit); only cells with corridors or modules are drawn
+ * plain and the light laid over them after: the same pixels as the light
+ * laid over the whole part, for far fewer blended. */
+static void draw_part(hv_app *app, SDL_Rect part, int dx, int dy, int tile, uint32_t light,
+                      int alpha)
 {
     hv_gfx *g = &app->gfx;
     const hv_rules *rules = app->game->state.rules;
@@ -125,12 +100,16 @@ static void draw_band(hv_app *app, SDL_Rect band, int tile, uint32_t light, int 
     uint8_t built[HV_MAX_MAP * HV_MAX_MAP] = {0};
     if (alpha > 0)
         mark_built(app, tile, built);
-    hv_gfx_clip(g, &band);
-    int y0 = band.y / tile, y1 = (band.y + band.h - 1) / tile;
+    SDL_Rect clip = {part.x + dx, part.y + dy, part.w, part.h};
+    hv_gfx_clip(g, &clip);
+    int y0 = part.y / tile, y1 = (part.y + part.h - 1) / tile;
+    int x0 = part.x / tile, x1 = (part.x + part.w - 1) / tile;
+    y1 = y1 < rules->map_height ? y1 : rules->map_height - 1;
+    x1 = x1 < w ? x1 : w - 1;
     char name[HV_ID_LEN + 24];
-    for (int y = y0; y <= y1 && y < rules->map_height; y++)
-        for (int x = 0; x < w; x++) {
-            SDL_Rect cell = {x * tile, y * tile, tile, tile};
+    for (int y = y0; y <= y1; y++)
+        for (int x = x0; x <= x1; x++) {
+            SDL_Rect cell = {x * tile + dx, y * tile + dy, tile, tile};
             terrain_image(g, rules, x, y, name, sizeof name);
             /* From black, as a new texture is, under art with clear parts. */
             if (!hv_gfx_image_opaque(g, name, tile, tile))
@@ -140,27 +119,71 @@ static void draw_band(hv_app *app, SDL_Rect band, int tile, uint32_t light, int 
             else
                 hv_gfx_image(g, name, cell);
         }
-    hv_living_under(app, band, 0, 0, tile);
+    hv_living_under(app, clip, dx, dy, tile);
     const hv_state *s = &app->game->state;
     for (int32_t i = 0; i < s->module_count; i++) {
         const hv_module *m = &s->modules[i];
         SDL_Rect at = reach(m, tile);
-        if (SDL_HasIntersection(&at, &band))
-            hv_draw_module(app, m, (SDL_Rect){m->x * tile, m->y * tile, tile, tile},
+        if (SDL_HasIntersection(&at, &part))
+            hv_draw_module(app, m, (SDL_Rect){m->x * tile + dx, m->y * tile + dy, tile, tile},
                            m->id == app->game->selected);
     }
     if (alpha <= 0)
         return;
     /* The light over the built cells, a run of them at a time. */
-    for (int y = y0; y <= y1 && y < rules->map_height; y++)
-        for (int x = 0; x < w; x++) {
-            int x1 = x;
-            while (x1 < w && built[y * w + x1])
-                x1++;
-            if (x1 > x)
-                hv_gfx_tint(g, (SDL_Rect){x * tile, y * tile, (x1 - x) * tile, tile}, light, alpha);
-            x = x1;
+    for (int y = y0; y <= y1; y++)
+        for (int x = x0; x <= x1; x++) {
+            int end = x;
+            while (end <= x1 && built[y * w + end])
+                end++;
+            if (end > x)
+                hv_gfx_tint(g, (SDL_Rect){x * tile + dx, y * tile + dy, (end - x) * tile, tile},
+                            light, alpha);
+            x = end;
         }
+}
+
+/* The map in AREA, drawn from (OX, OY) straight into the window, for
+ * when no texture can keep it: without the light. */
+static void draw_direct(hv_app *app, SDL_Rect area, int ox, int oy, int tile)
+{
+    const hv_rules *rules = app->game->state.rules;
+    hv_gfx_clip(&app->gfx, &area);
+    hv_gfx_fill(&app->gfx, area, HV_C_SKY, 255);
+    SDL_Rect map = {0, 0, rules->map_width * tile, rules->map_height * tile};
+    SDL_Rect view = {area.x - ox, area.y - oy, area.w, area.h}, part;
+    if (SDL_IntersectRect(&map, &view, &part))
+        draw_part(app, part, ox, oy, tile, 0, 0);
+    hv_gfx_clip(&app->gfx, &area);
+}
+
+/* The pieces of PART (map pixels, at most TW x TH) as they lie in a
+ * texture TW x TH that holds the map's pixel (X, Y) at (X mod TW, Y mod
+ * TH): up to four, where PART crosses the texture's edges. Into OUT, each
+ * with its place in the texture in AT; how many. */
+static int wrap(SDL_Rect part, int tw, int th, SDL_Rect out[4], SDL_Point at[4])
+{
+    int n = 0;
+    int xs[2][2] = {{part.x, part.w}, {0, 0}}, ys[2][2] = {{part.y, part.h}, {0, 0}};
+    int xcut = (part.x / tw + 1) * tw, ycut = (part.y / th + 1) * th;
+    if (part.x + part.w > xcut) {
+        xs[0][1] = xcut - part.x;
+        xs[1][0] = xcut;
+        xs[1][1] = part.x + part.w - xcut;
+    }
+    if (part.y + part.h > ycut) {
+        ys[0][1] = ycut - part.y;
+        ys[1][0] = ycut;
+        ys[1][1] = part.y + part.h - ycut;
+    }
+    for (int j = 0; j < 2; j++)
+        for (int i = 0; i < 2; i++)
+            if (xs[i][1] > 0 && ys[j][1] > 0) {
+                out[n] = (SDL_Rect){xs[i][0], ys[j][0], xs[i][1], ys[j][1]};
+                at[n] = (SDL_Point){xs[i][0] % tw, ys[j][0] % th};
+                n++;
+            }
+    return n;
 }
 
 /* The keys of the bands of a map MW x MH at TILE under LIT into KEY: a
@@ -202,21 +225,20 @@ static void band_keys(hv_app *app, int tile, int mw, int mh, const hv_light_band
         key[b] = key[b] ? key[b] : 1; /* 0 is "to be drawn" */
 }
 
-/* The game's texture of the map at TILE, made when there is none or it
- * was drawn at another size; NULL when none can be. */
-static SDL_Texture *map_texture(hv_app *app, int tile, int mw, int mh)
+/* The game's texture of the map at TILE, W x H, made when there is none
+ * or it was drawn at another size; NULL when none can be. */
+static SDL_Texture *map_texture(hv_app *app, int tile, int w, int h)
 {
     hv_game *game = app->game;
-    if (game->terrain && game->terrain_tile == tile)
+    if (game->terrain && game->terrain_tile == tile && game->terrain_w == w && game->terrain_h == h)
         return game->terrain;
     /* Gone at once, before its successor is made: no drawing of this
-     * frame copies it yet (only hv_map_layer_draw does, after this), and
-     * zoomed in it can take tens of megabytes. */
+     * frame copies it yet (only hv_map_layer_draw does, after this). */
     if (game->terrain)
         SDL_DestroyTexture(game->terrain);
     game->terrain = NULL;
     game->terrain_tile = 0;
-    if (mw > 8192 || mh > 8192 || !SDL_RenderTargetSupported(app->ren))
+    if (w <= 0 || h <= 0 || !SDL_RenderTargetSupported(app->ren))
         return NULL;
     /* In the window's own format the copy each frame is a plain memory
      * copy; any other costs the software renderer a conversion of every
@@ -225,11 +247,13 @@ static SDL_Texture *map_texture(hv_app *app, int tile, int mw, int mh)
     if (format == SDL_PIXELFORMAT_UNKNOWN || SDL_ISPIXELFORMAT_ALPHA(format) ||
         SDL_BYTESPERPIXEL(format) != 4)
         format = SDL_PIXELFORMAT_ARGB8888;
-    game->terrain = SDL_CreateTexture(app->ren, format, SDL_TEXTUREACCESS_TARGET, mw, mh);
+    game->terrain = SDL_CreateTexture(app->ren, format, SDL_TEXTUREACCESS_TARGET, w, h);
     if (!game->terrain)
         return NULL;
     SDL_SetTextureBlendMode(game->terrain, SDL_BLENDMODE_NONE); /* opaque */
     game->terrain_tile = tile;
+    game->terrain_w = w;
+    game->terrain_h = h;
     hv_map_layer_forget(game);
     /* A new texture may take an old one's place: no copy of the last
      * frame is taken for one of it. */
@@ -242,6 +266,34 @@ void hv_map_layer_forget(hv_game *game)
     memset(game->band_key, 0, sizeof game->band_key);
 }
 
+/* Where a held part of length LEN (the texture's side) starts, from AT,
+ * so that it holds [FROM, FROM + SEEN) of a map SIDE long: it moves as
+ * little as the view makes it. */
+static int hold(int at, int from, int seen, int len, int side)
+{
+    if (from < at)
+        at = from;
+    else if (from + seen > at + len)
+        at = from + seen - len;
+    return at < 0 ? 0 : at > side - len ? side - len : at;
+}
+
+/* Draws the map's REGION (map pixels) of band B into the texture, each
+ * piece where it wraps to. */
+static void draw_region(hv_app *app, SDL_Rect region, int b, int tile, const hv_light_bands *lit)
+{
+    hv_game *game = app->game;
+    SDL_Rect band = {region.x, b * lit->height, region.w, lit->height}, part;
+    if (!SDL_IntersectRect(&band, &region, &part))
+        return;
+    SDL_Rect piece[4];
+    SDL_Point at[4];
+    int n = wrap(part, game->terrain_w, game->terrain_h, piece, at);
+    for (int k = 0; k < n; k++)
+        draw_part(app, piece[k], at[k].x - piece[k].x, at[k].y - piece[k].y, tile, lit->colour[b],
+                  lit->alpha[b]);
+}
+
 int hv_map_layer_draw(hv_app *app, SDL_Rect area, int tile, hv_light_bands *lit)
 {
     hv_gfx *g = &app->gfx;
@@ -249,11 +301,16 @@ int hv_map_layer_draw(hv_app *app, SDL_Rect area, int tile, hv_light_bands *lit)
     const hv_rules *rules = game->state.rules;
     int mw = rules->map_width * tile, mh = rules->map_height * tile;
     int ox = area.x - game->cam_x, oy = area.y - game->cam_y;
-    SDL_Texture *tex = map_texture(app, tile, mw, mh);
-    if (!tex) {
-        hv_gfx_clip(g, &area);
-        hv_gfx_fill(g, area, HV_C_SKY, 255);
-        draw_map(app, area, ox, oy, tile);
+    /* The texture holds as much of the map as the window can show: all
+     * of it at most zooms, a window's worth, wrapping round, zoomed in. */
+    int tw = mw < g->w ? mw : g->w, th = mh < g->h ? mh : g->h;
+    SDL_Texture *tex = map_texture(app, tile, tw, th);
+    /* The map in view, and the part the texture is to hold. */
+    SDL_Rect map = {0, 0, mw, mh}, view = {game->cam_x, game->cam_y, area.w, area.h}, seen;
+    if (!SDL_IntersectRect(&map, &view, &seen))
+        seen = (SDL_Rect){game->cam_x, game->cam_y, 0, 0};
+    if (!tex || seen.w > tw || seen.h > th) {
+        draw_direct(app, area, ox, oy, tile);
         return 0;
     }
     lit->top = oy;
@@ -261,36 +318,65 @@ int hv_map_layer_draw(hv_app *app, SDL_Rect area, int tile, hv_light_bands *lit)
     hv_living_light(app, lit);
     uint64_t key[HV_LIGHT_BANDS];
     band_keys(app, tile, mw, mh, lit, key);
+    SDL_Rect was = {game->held_x, game->held_y, tw, th};
+    SDL_Rect held = {hold(was.x, seen.x, seen.w, tw, mw), hold(was.y, seen.y, seen.h, th, mh), tw,
+                     th};
+    game->held_x = held.x;
+    game->held_y = held.y;
+    /* What the texture did not hold: a band along each side it moved. */
+    SDL_Rect fresh[2] = {{0, 0, 0, 0}, {0, 0, 0, 0}}, both;
+    int moved = !SDL_RectEquals(&was, &held);
+    if (moved && SDL_IntersectRect(&was, &held, &both)) {
+        fresh[0] =
+            (SDL_Rect){held.x < was.x ? held.x : both.x + both.w, held.y, held.w - both.w, held.h};
+        fresh[1] =
+            (SDL_Rect){both.x, held.y < was.y ? held.y : both.y + both.h, both.w, held.h - both.h};
+    } else if (moved) {
+        fresh[0] = held;
+    }
     int drawing = 0;
     for (int b = 0; b < HV_LIGHT_BANDS; b++) {
-        SDL_Rect band = {0, b * lit->height, mw, lit->height};
-        band.h = band.y + band.h > mh ? mh - band.y : band.h;
-        if (key[b] == game->band_key[b] || band.h <= 0)
+        int anew = key[b] != game->band_key[b];
+        if (!anew && fresh[0].w * fresh[0].h + fresh[1].w * fresh[1].h == 0)
             continue;
         if (!drawing && hv_gfx_target_kept(g, tex) != 0) {
-            hv_gfx_clip(g, &area); /* no drawing into it after all: the map as it is */
-            hv_gfx_fill(g, area, HV_C_SKY, 255);
-            draw_map(app, area, ox, oy, tile);
+            draw_direct(app, area, ox, oy, tile); /* no drawing into it after all */
             return 0;
         }
         drawing = 1;
-        draw_band(app, band, tile, lit->colour[b], lit->alpha[b]);
+        if (anew) {
+            draw_region(app, held, b, tile, lit);
+        } else {
+            for (int k = 0; k < 2; k++)
+                if (fresh[k].w > 0 && fresh[k].h > 0)
+                    draw_region(app, fresh[k], b, tile, lit);
+        }
         game->band_key[b] = key[b];
     }
     if (drawing)
         hv_gfx_target(g, NULL);
     /* The part of each band in view, keyed by what the band shows. */
-    SDL_Rect view = {game->cam_x, game->cam_y, area.w, area.h}, seen = {area.x, area.y, 0, 0};
+    SDL_Rect shown = {area.x, area.y, 0, 0};
     for (int b = 0; b < HV_LIGHT_BANDS; b++) {
         SDL_Rect band = {0, b * lit->height, mw, lit->height}, src;
-        band.h = band.y + band.h > mh ? mh - band.y : band.h;
-        if (band.h <= 0 || !SDL_IntersectRect(&band, &view, &src))
+        if (!SDL_IntersectRect(&band, &seen, &src))
             continue;
-        SDL_Rect dst = {ox + src.x, oy + src.y, src.w, src.h};
-        hv_gfx_copy(g, tex, &src, dst, 0xffffff, 255, game->band_key[b]);
-        SDL_UnionRect(&seen, &dst, &seen);
+        SDL_Rect piece[4];
+        SDL_Point at[4];
+        int n = wrap(src, tw, th, piece, at);
+        for (int k = 0; k < n; k++) {
+            SDL_Rect from = {at[k].x, at[k].y, piece[k].w, piece[k].h};
+            SDL_Rect dst = {ox + piece[k].x, oy + piece[k].y, piece[k].w, piece[k].h};
+            /* Keyed by what the band shows and which of the map's pixels:
+             * the texture's same place may hold others after a move. */
+            uint64_t key = game->band_key[b];
+            MIX(key, piece[k].x);
+            MIX(key, piece[k].y);
+            hv_gfx_copy(g, tex, &from, dst, 0xffffff, 255, key);
+            SDL_UnionRect(&shown, &dst, &shown);
+        }
     }
-    sky_around(g, area, seen);
+    sky_around(g, area, shown);
     hv_gfx_clip(g, &area);
     return 1;
 }

@@ -1,11 +1,14 @@
 /* hv_map_layer: the map's still picture (the ground, the corridors, the
- * modules and the light of the hour over them), kept as one texture the
- * size of the map at its tile size and cut into bands across it
- * (hv_light_bands). A frame draws into it again only the bands whose
- * picture changed (a module's look, the selection, a band's step of
- * light) and copies the part in view to the window: moving the map is a
- * copy, and the light of the hour costs a band a frame, not a cover of
- * the whole map. The texture is the game's (hv_game.terrain). */
+ * modules and the light of the hour over them), kept as one texture cut
+ * into bands across the map (hv_light_bands). A frame draws into it again
+ * only where the picture changed (a module's look, the selection, a
+ * band's step of light) or came into view, and copies the part in view to
+ * the window: moving the map is a copy, and the light of the hour costs a
+ * band a frame, not a cover of the whole map. The texture is the map's
+ * size, or the window's when the map is larger (zoomed in): it then holds
+ * the part around the view, wrapping round at its edges as the view
+ * moves, so it never takes more than a window's pixels. It is the game's
+ * (hv_game.terrain). */
 #ifndef HV_MAP_LAYER_H
 #define HV_MAP_LAYER_H
 
