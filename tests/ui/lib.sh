@@ -27,3 +27,30 @@ run_script() {
     bad "$1: the script failed: $(grep -v XDG_RUNTIME "$tmp/$1.err" | head -3)"
     return 1
 }
+# whole_picture NAME I: the script lines that draw the window whole and
+# take its picture as $tmp/NAME_whole_I.png, to set beside the one drawn
+# as changes came ($tmp/NAME_inc_I.png).
+whole_picture() {
+    echo "redraw"
+    echo "screenshot $tmp/$1_whole_$2.png"
+}
+# check_moves NAME LABEL...: after each move (its LABEL, in order), the
+# picture drawn as changes came must be the one drawn whole, and differ
+# from the move before's: the map moved, and none of it was left behind.
+check_moves() {
+    local name=$1 differ="" same="" i=0 label
+    shift
+    for label in "$@"; do
+        if [[ ! -s "$tmp/${name}_inc_$i.png" ]]; then
+            differ+=" $label(missing)"
+        elif ! cmp -s "$tmp/${name}_inc_$i.png" "$tmp/${name}_whole_$i.png"; then
+            differ+=" $label"
+        fi
+        ((i > 0)) && cmp -s "$tmp/${name}_inc_$i.png" "$tmp/${name}_inc_$((i - 1)).png" &&
+            same+=" $label"
+        i=$((i + 1))
+    done
+    [[ -z "$differ" ]] && ok "$name: after each of $# moves the map shows as a whole redraw does" ||
+        bad "$name: pictures drawn as the map moved differ from whole redraws after:$differ"
+    [[ -z "$same" ]] || bad "$name: the map did not move at:$same"
+}

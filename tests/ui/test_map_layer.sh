@@ -13,8 +13,8 @@ source "$(dirname "$0")/lib.sh"
 # 52 in 255); the frames, a sixth of a second apart, each see one more
 # band take it.
 times=(99800 99967 100134 100301 100468 100635 100802 100969 101136)
-# head LINES: a game at week 1 with the level's message gone, then LINES.
-head() {
+# opening LINES: a game at week 1 with the level's message gone, then LINES.
+opening() {
     echo "clock 5000"
     echo "wait 4200"
     printf '%s\n' "$@"
@@ -23,14 +23,13 @@ for size in 1920x1080 1280x720; do
     for picked in no yes; do
         name=${size}_$picked
         {
-            head
+            opening
             for i in "${!times[@]}"; do
                 echo "clock ${times[$i]}"
                 # A module picked halfway: its band changes with no step of light.
                 [[ $picked == yes && $i -eq 4 ]] && echo "click cell:16,12"
                 echo "map-frame $tmp/${name}_inc_$i.png"
-                echo "redraw"
-                echo "screenshot $tmp/${name}_whole_$i.png"
+                whole_picture "$name" "$i"
             done
         } >"$tmp/$name.txt"
         run_script "$name" "$size" "$tmp/data" || continue
@@ -58,26 +57,17 @@ for size in 1920x1080 1280x720; do
     moves=("5000 3000" "-40 0" "0 -25" "-$w 0" "0 -$h" "-700 -300" "$w 0" "900 500" "-3 -2")
     name=zoomed_$size
     {
-        head "clock 99800"
+        opening "clock 99800"
         for i in {1..9}; do echo "key ="; done
         for i in "${!moves[@]}"; do
             echo "clock $((99800 + 167 * i))"
             echo "drag 400 400 ${moves[$i]}"
             echo "screenshot $tmp/${name}_inc_$i.png"
-            echo "redraw"
-            echo "screenshot $tmp/${name}_whole_$i.png"
+            whole_picture "$name" "$i"
         done
     } >"$tmp/$name.txt"
     run_script "$name" "$size" "$tmp/data" || continue
-    differ="" same=""
-    for i in "${!moves[@]}"; do
-        cmp -s "$tmp/${name}_inc_$i.png" "$tmp/${name}_whole_$i.png" || differ+=" ${moves[$i]}"
-        ((i > 0)) && cmp -s "$tmp/${name}_inc_$i.png" "$tmp/${name}_inc_$((i - 1)).png" &&
-            same+=" ${moves[$i]}"
-    done
-    [[ -z "$differ" ]] && ok "$name: after each of ${#moves[@]} moves the map shows as a whole redraw does" ||
-        bad "$name: pictures differ from whole redraws after the moves:$differ"
-    [[ -z "$same" ]] || bad "$name: the map did not move at:$same"
+    check_moves "$name" "${moves[@]}"
 done
 
 [[ $fail -eq 0 ]] && echo "all map layer checks passed" || echo "$fail map layer check(s) failed"

@@ -52,25 +52,13 @@ play() {
         for i in "${!steps[@]}"; do
             tr '|' '\n' <<<"${steps[$i]}"
             echo "screenshot $tmp/${name}_inc_$i.png"
-            echo "redraw"
-            echo "screenshot $tmp/${name}_whole_$i.png"
+            whole_picture "$name" "$i"
         done
     } >"$tmp/$name.txt"
     run_script "$name" "$size" "$data" || return
-    local differ="" same="" drawn
-    for i in "${!steps[@]}"; do
-        [[ -s "$tmp/${name}_inc_$i.png" ]] || {
-            differ+=" $i(missing)"
-            continue
-        }
-        cmp -s "$tmp/${name}_inc_$i.png" "$tmp/${name}_whole_$i.png" || differ+=" $i(${steps[$i]})"
-        # Every move showed: the map is not where the last step left it.
-        ((i > 0)) && cmp -s "$tmp/${name}_inc_$i.png" "$tmp/${name}_inc_$((i - 1)).png" &&
-            same+=" $i(${steps[$i]})"
-    done
-    [[ -z "$differ" ]] && ok "$name: after each of ${#steps[@]} moves the map shows as a whole redraw does" ||
-        bad "$name: pictures drawn as the map moved differ from whole redraws after:$differ"
-    [[ -z "$same" ]] || bad "$name: the map did not move at:$same"
+    local labels=() drawn i
+    for i in "${!steps[@]}"; do labels+=("$i(${steps[$i]})"); done
+    check_moves "$name" "${labels[@]}"
     # The frames after the moves with the panel open drew part of the
     # window, so the pictures above compared that and not a whole redraw.
     local want=$((${#steps[@]} - closed))
