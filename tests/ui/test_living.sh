@@ -215,5 +215,36 @@ night=$([[ -n "$i" ]] && brightness "$tmp/night_$i.png" || echo "$day")
     ok "a long night looks dark (map brightness $day by day, $night at night)" ||
     bad "a long night: brightness $day by day, $night at night ($(grep '^week' "$tmp/night.out" | tr '\n' ' '))"
 
+# 7. The slow day's dusk turns to night without a jump: the evening's
+# light as the sun sets (at about 71.6 s of the animation's clock) is
+# where the night's starts. Frames a quarter of a second apart, through
+# it, each change most of the map by a step too small to see (a jump
+# there, the evening's light gone at once, changes it by 10 to 30).
+{
+    echo "clock 5000"
+    echo "wait 4200"
+    for t in $(seq 71000 250 74000); do
+        echo "clock $t"
+        echo "screenshot $tmp/dusk_$t.png"
+    done
+} >"$tmp/dusk.txt"
+play dusk levels/sandbox.yaml "$tmp/dusk.data"
+step=$(python3 -c "
+import sys
+sys.path.insert(0, '$here')
+from png_check import read_png
+shots = [read_png('$tmp/dusk_%d.png' % t)[3] for t in range(71000, 74001, 250)]
+_, h, ch, _ = read_png('$tmp/dusk_71000.png')
+worst = 0
+for a, b in zip(shots, shots[1:]):
+    # The change of most pixels of the map: a walker on the move is a few.
+    d = sorted(sum(abs(p - q) for p, q in zip(a[y][x * ch:x * ch + 3], b[y][x * ch:x * ch + 3]))
+               for y in range(80, h - 80, 10) for x in range(40, 1180, 10))
+    worst = max(worst, d[len(d) * 95 // 100])
+print(worst)
+" 2>&1)
+[[ "$step" =~ ^[0-9]+$ && $step -le 8 ]] && ok "dusk turns to night in small steps (at most $step in a frame)" ||
+    bad "dusk turns to night with a jump: $step"
+
 [[ $fail -eq 0 ]] && echo "all living-base checks passed" || echo "$fail living-base check(s) failed"
 exit $((fail > 0))

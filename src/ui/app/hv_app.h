@@ -118,7 +118,7 @@ typedef struct hv_game {
     int terrain_tile;          /* tile size in pixels it was drawn at; 0: redraw */
     int terrain_w, terrain_h;  /* its size: the map's, or the window's if less */
     int held_x, held_y;        /* the map's pixel at its corner, as it wraps */
-    uint64_t band_key[HV_LIGHT_BANDS]; /* what each band of it shows; 0: to be drawn */
+    uint64_t band_key[HV_LIGHT_BANDS]; /* band B's key at B % HV_LIGHT_BANDS; 0: redraw */
     int hover_x, hover_y;      /* map cell under the pointer, or -1 */
     int summary_seen;          /* the end dialog has been closed once */
     hv_origin origin;          /* a campaign's level, and what it started with */

@@ -18,8 +18,10 @@ enum { CMD_FILL, CMD_LINE, CMD_COPY };
 
 #define MIX(h, v) ((h) = ((h) ^ (uint64_t)(uint32_t)(v)) * 1099511628211ull)
 
-/* Past this many damaged parts, or this share of the window (percent),
- * one redraw of the whole window is cheaper than many clipped ones. */
+/* Past this many damaged parts, or when they cover this share of the
+ * window (percent), or cost more than all of it (where they overlap,
+ * drawn twice), one redraw of the whole window is cheaper than many
+ * clipped ones. */
 #define DAMAGE_MAX 160
 #define DAMAGE_WHOLE 70
 
@@ -360,6 +362,50 @@ static long area(SDL_Rect r)
     return (long)r.w * r.h;
 }
 
+/* Ints, or structs by their first int, in ascending order. */
+static int by_value(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* The area the N parts D cover together: slab by slab across the
+ * window, the rows the parts crossing it cover. */
+static long covered(const SDL_Rect *d, int n)
+{
+    int xs[2 * DAMAGE_MAX];
+    SDL_Point span[DAMAGE_MAX]; /* x: top, y: bottom */
+    for (int k = 0; k < n; k++) {
+        xs[2 * k] = d[k].x;
+        xs[2 * k + 1] = d[k].x + d[k].w;
+    }
+    qsort(xs, (size_t)(2 * n), sizeof xs[0], by_value);
+    long sum = 0;
+    for (int i = 0; i + 1 < 2 * n; i++) {
+        if (xs[i] == xs[i + 1])
+            continue;
+        int m = 0;
+        for (int k = 0; k < n; k++)
+            if (d[k].x <= xs[i] && d[k].x + d[k].w >= xs[i + 1] && d[k].h > 0)
+                span[m++] = (SDL_Point){d[k].y, d[k].y + d[k].h};
+        if (m == 0)
+            continue;
+        qsort(span, (size_t)m, sizeof span[0], by_value); /* by top, the first int */
+        long rows = 0;
+        int top = span[0].x, bottom = span[0].y;
+        for (int a = 1; a < m; a++) {
+            if (span[a].x > bottom) {
+                rows += bottom - top;
+                top = span[a].x;
+            }
+            bottom = span[a].y > bottom ? span[a].y : bottom;
+        }
+        rows += bottom - top;
+        sum += rows * (xs[i + 1] - xs[i]);
+    }
+    return sum;
+}
+
 /* Joins parts whose joint box takes few pixels that neither part has. */
 static int merge(SDL_Rect *d, int n)
 {
@@ -468,7 +514,8 @@ int hv_gfx_finish(hv_gfx *g)
             long sum = 0;
             for (int k = 0; k < dn; k++)
                 sum += area(d[k]);
-            whole = sum * 100 > (long)g->w * g->h * DAMAGE_WHOLE;
+            long window = (long)g->w * g->h;
+            whole = sum > window || covered(d, dn) * 100 > window * DAMAGE_WHOLE;
         }
     }
     if (whole) {

@@ -359,8 +359,9 @@ static uint32_t under_light(const hv_light_bands *lit, int y, uint32_t colour)
 {
     if (!lit || lit->height <= 0)
         return colour;
-    int b = (y - lit->top) / lit->height;
-    b = b < 0 ? 0 : b >= HV_LIGHT_BANDS ? HV_LIGHT_BANDS - 1 : b;
+    /* The band of the map at Y, or the nearest of those lit. */
+    int b = y < lit->top ? 0 : (y - lit->top) / lit->height, last = lit->first + HV_LIGHT_BANDS - 1;
+    b = (b < lit->first ? lit->first : b > last ? last : b) % HV_LIGHT_BANDS;
     return lit->alpha[b] > 0 ? lit_colour(colour, lit->colour[b], lit->alpha[b]) : colour;
 }
 
@@ -415,8 +416,9 @@ static void draw_dust(hv_app *app, SDL_Rect area, int ox, int oy, int tile, uint
     SDL_Rect old, clip;
     int clipped = SDL_RenderIsClipEnabled(ren);
     SDL_RenderGetClipRect(ren, &old);
-    for (int b = 0; b < HV_LIGHT_BANDS; b++) {
-        SDL_Rect band = {over.x, lit->top + b * lit->height, over.w, lit->height};
+    for (int i = 0; i < HV_LIGHT_BANDS; i++) {
+        int b = (lit->first + i) % HV_LIGHT_BANDS;
+        SDL_Rect band = {over.x, lit->top + (lit->first + i) * lit->height, over.w, lit->height};
         if (!SDL_IntersectRect(&band, &over, &clip) ||
             (clipped && !SDL_IntersectRect(&clip, &old, &clip)))
             continue;
@@ -444,10 +446,15 @@ static int light_at(const hv_state *s, uint32_t ms, int reduce, uint32_t *colour
     /* The game opens at midday. A tint too faint to see is not drawn: a
      * blended cover of the whole map costs the software renderer dearly. */
     float sun = cosf(6.2831853f * (float)(ms % SOL_MS) / SOL_MS) + 0.3f;
-    int alpha = sun < 0       ? (int)(-sun * 90 > 110 ? 110 : -sun * 90)
-                : sun < 0.35f ? (int)((0.35f - sun) * 120)
-                              : 0;
+    int alpha = sun < 0 ? (int)(-sun * 90) : sun < 0.35f ? (int)((0.35f - sun) * 120) : 0;
     *colour = sun < 0 ? 0x101838 : 0xd06a30;
+    if (sun < 0 && sun > -0.35f) {
+        /* Dusk turns to night (and dawn back) in eight steps of colour,
+         * from the evening's light as the sun sets: no jump in either. */
+        int step = (int)(-sun / 0.35f * 8), dusk = 42;
+        *colour = lit_colour(0xd06a30, 0x101838, step * 255 / 8);
+        alpha = dusk + (alpha - dusk) * step / 8;
+    }
     /* In steps of 4 in 255, too fine to see: each new light is the map
      * drawn again, a band at a time. */
     alpha = (alpha + 2) / 4 * 4;

@@ -20,7 +20,12 @@
  * of light then redraws one band a frame, not the whole map at once
  * (hv_map_layer.h); HV_LIGHT_BANDS in hv_app.h. */
 typedef struct hv_light_bands {
-    int top, height; /* the first band's top on the window, each band's height (pixels) */
+    int top, height; /* the map's top on the window, each band's height (pixels) */
+    /* The first of the HV_LIGHT_BANDS bands the lights are for: band B of
+     * the map takes light B % HV_LIGHT_BANDS. Zoomed in, the bands are cut
+     * to the window's height rather than the map's, and more than
+     * HV_LIGHT_BANDS of them cross the map; those in view are FIRST on. */
+    int first;
     uint32_t colour[HV_LIGHT_BANDS]; /* 0xRRGGBB */
     int alpha[HV_LIGHT_BANDS];       /* 0: no light on the band */
 } hv_light_bands;

@@ -86,20 +86,20 @@ static void mark_built(hv_app *app, int tile, uint8_t *built)
 }
 
 /* Draws PART of the map (map pixels) into the texture being drawn, at
- * (DX, DY) from where it lies on the map, under LIGHT at ALPHA. Ground
+ * (DX, DY) from where it lies on the map, under LIGHT at ALPHA, the cells
+ * BUILT marks (mark_built; NULL without the light) built on. Ground
  * alone is drawn from copies of its tiles with the light laid on them
  * once (hv_gfx_image_lit); only cells with corridors or modules are drawn
  * plain and the light laid over them after: the same pixels as the light
  * laid over the whole part, for far fewer blended. */
 static void draw_part(hv_app *app, SDL_Rect part, int dx, int dy, int tile, uint32_t light,
-                      int alpha)
+                      int alpha, const uint8_t *built)
 {
     hv_gfx *g = &app->gfx;
     const hv_rules *rules = app->game->state.rules;
     int w = rules->map_width;
-    uint8_t built[HV_MAX_MAP * HV_MAX_MAP] = {0};
-    if (alpha > 0)
-        mark_built(app, tile, built);
+    if (!built)
+        alpha = 0;
     SDL_Rect clip = {part.x + dx, part.y + dy, part.w, part.h};
     hv_gfx_clip(g, &clip);
     int y0 = part.y / tile, y1 = (part.y + part.h - 1) / tile;
@@ -153,7 +153,7 @@ static void draw_direct(hv_app *app, SDL_Rect area, int ox, int oy, int tile)
     SDL_Rect map = {0, 0, rules->map_width * tile, rules->map_height * tile};
     SDL_Rect view = {area.x - ox, area.y - oy, area.w, area.h}, part;
     if (SDL_IntersectRect(&map, &view, &part))
-        draw_part(app, part, ox, oy, tile, 0, 0);
+        draw_part(app, part, ox, oy, tile, 0, 0, NULL);
     hv_gfx_clip(&app->gfx, &area);
 }
 
@@ -186,8 +186,9 @@ static int wrap(SDL_Rect part, int tw, int th, SDL_Rect out[4], SDL_Point at[4])
     return n;
 }
 
-/* The keys of the bands of a map MW x MH at TILE under LIT into KEY: a
- * digest of all that decides each band's pixels. */
+/* The keys of the bands LIT is for, of a map MW x MH at TILE, into KEY
+ * (band B at B % HV_LIGHT_BANDS): a digest of all that decides each
+ * band's pixels. */
 static void band_keys(hv_app *app, int tile, int mw, int mh, const hv_light_bands *lit,
                       uint64_t key[HV_LIGHT_BANDS])
 {
@@ -203,9 +204,10 @@ static void band_keys(hv_app *app, int tile, int mw, int mh, const hv_light_band
     uint64_t corridors = hv_living_corridors_key(app);
     MIX(base, corridors);
     MIX(base, corridors >> 32);
-    for (int b = 0; b < HV_LIGHT_BANDS; b++) {
+    for (int i = 0; i < HV_LIGHT_BANDS; i++) {
+        int b = (lit->first + i) % HV_LIGHT_BANDS;
         key[b] = base;
-        MIX(key[b], b);
+        MIX(key[b], lit->first + i);
         MIX(key[b], lit->colour[b]);
         MIX(key[b], lit->alpha[b]);
     }
@@ -214,11 +216,15 @@ static void band_keys(hv_app *app, int tile, int mw, int mh, const hv_light_band
         const hv_module *m = &s->modules[i];
         SDL_Rect at = reach(m, tile);
         int b0 = at.y / lit->height, b1 = (at.y + at.h - 1) / lit->height;
+        b0 = b0 < lit->first ? lit->first : b0;
+        b1 = b1 < lit->first + HV_LIGHT_BANDS ? b1 : lit->first + HV_LIGHT_BANDS - 1;
+        if (b0 > b1)
+            continue;
         uint64_t look = hv_module_look_key(game, m);
-        for (int b = b0 < 0 ? 0 : b0; b <= b1 && b < HV_LIGHT_BANDS; b++) {
-            MIX(key[b], look);
-            MIX(key[b], look >> 32);
-            MIX(key[b], m->id == game->selected);
+        for (int b = b0; b <= b1; b++) {
+            MIX(key[b % HV_LIGHT_BANDS], look);
+            MIX(key[b % HV_LIGHT_BANDS], look >> 32);
+            MIX(key[b % HV_LIGHT_BANDS], m->id == game->selected);
         }
     }
     for (int b = 0; b < HV_LIGHT_BANDS; b++)
@@ -279,19 +285,21 @@ static int hold(int at, int from, int seen, int len, int side)
 }
 
 /* Draws the map's REGION (map pixels) of band B into the texture, each
- * piece where it wraps to. */
-static void draw_region(hv_app *app, SDL_Rect region, int b, int tile, const hv_light_bands *lit)
+ * piece where it wraps to; BUILT as draw_part's. */
+static void draw_region(hv_app *app, SDL_Rect region, int b, int tile, const hv_light_bands *lit,
+                        const uint8_t *built)
 {
     hv_game *game = app->game;
     SDL_Rect band = {region.x, b * lit->height, region.w, lit->height}, part;
+    int light = b % HV_LIGHT_BANDS;
     if (!SDL_IntersectRect(&band, &region, &part))
         return;
     SDL_Rect piece[4];
     SDL_Point at[4];
     int n = wrap(part, game->terrain_w, game->terrain_h, piece, at);
     for (int k = 0; k < n; k++)
-        draw_part(app, piece[k], at[k].x - piece[k].x, at[k].y - piece[k].y, tile, lit->colour[b],
-                  lit->alpha[b]);
+        draw_part(app, piece[k], at[k].x - piece[k].x, at[k].y - piece[k].y, tile,
+                  lit->colour[light], lit->alpha[light], built);
 }
 
 int hv_map_layer_draw(hv_app *app, SDL_Rect area, int tile, hv_light_bands *lit)
@@ -313,16 +321,22 @@ int hv_map_layer_draw(hv_app *app, SDL_Rect area, int tile, hv_light_bands *lit)
         draw_direct(app, area, ox, oy, tile);
         return 0;
     }
-    lit->top = oy;
-    lit->height = (mh + HV_LIGHT_BANDS - 1) / HV_LIGHT_BANDS;
-    hv_living_light(app, lit);
-    uint64_t key[HV_LIGHT_BANDS];
-    band_keys(app, tile, mw, mh, lit, key);
     SDL_Rect was = {game->held_x, game->held_y, tw, th};
     SDL_Rect held = {hold(was.x, seen.x, seen.w, tw, mw), hold(was.y, seen.y, seen.h, th, mh), tw,
                      th};
     game->held_x = held.x;
     game->held_y = held.y;
+    /* Six bands down the map, or, zoomed in, down the window: the texture
+     * then holds at most six of them, each at least a fifth of its
+     * height. Bands of whole cells: a cell across two is drawn for each. */
+    int cells = (th + tile - 1) / tile, across = HV_LIGHT_BANDS - 1;
+    lit->top = oy;
+    lit->height = mh <= th ? (mh + HV_LIGHT_BANDS - 1) / HV_LIGHT_BANDS
+                           : (cells + across - 1) / across * tile;
+    lit->first = held.y / lit->height;
+    hv_living_light(app, lit);
+    uint64_t key[HV_LIGHT_BANDS];
+    band_keys(app, tile, mw, mh, lit, key);
     /* What the texture did not hold: a band along each side it moved. */
     SDL_Rect fresh[2] = {{0, 0, 0, 0}, {0, 0, 0, 0}}, both;
     int moved = !SDL_RectEquals(&was, &held);
@@ -335,7 +349,9 @@ int hv_map_layer_draw(hv_app *app, SDL_Rect area, int tile, hv_light_bands *lit)
         fresh[0] = held;
     }
     int drawing = 0;
-    for (int b = 0; b < HV_LIGHT_BANDS; b++) {
+    uint8_t built[HV_MAX_MAP * HV_MAX_MAP];
+    for (int i = 0; i < HV_LIGHT_BANDS; i++) {
+        int band = lit->first + i, b = band % HV_LIGHT_BANDS;
         int anew = key[b] != game->band_key[b];
         if (!anew && fresh[0].w * fresh[0].h + fresh[1].w * fresh[1].h == 0)
             continue;
@@ -343,13 +359,17 @@ int hv_map_layer_draw(hv_app *app, SDL_Rect area, int tile, hv_light_bands *lit)
             draw_direct(app, area, ox, oy, tile); /* no drawing into it after all */
             return 0;
         }
+        if (!drawing) {
+            memset(built, 0, sizeof built);
+            mark_built(app, tile, built);
+        }
         drawing = 1;
         if (anew) {
-            draw_region(app, held, b, tile, lit);
+            draw_region(app, held, band, tile, lit, built);
         } else {
             for (int k = 0; k < 2; k++)
                 if (fresh[k].w > 0 && fresh[k].h > 0)
-                    draw_region(app, fresh[k], b, tile, lit);
+                    draw_region(app, fresh[k], band, tile, lit, built);
         }
         game->band_key[b] = key[b];
     }
@@ -357,8 +377,9 @@ int hv_map_layer_draw(hv_app *app, SDL_Rect area, int tile, hv_light_bands *lit)
         hv_gfx_target(g, NULL);
     /* The part of each band in view, keyed by what the band shows. */
     SDL_Rect shown = {area.x, area.y, 0, 0};
-    for (int b = 0; b < HV_LIGHT_BANDS; b++) {
-        SDL_Rect band = {0, b * lit->height, mw, lit->height}, src;
+    for (int i = 0; i < HV_LIGHT_BANDS; i++) {
+        int b = (lit->first + i) % HV_LIGHT_BANDS;
+        SDL_Rect band = {0, (lit->first + i) * lit->height, mw, lit->height}, src;
         if (!SDL_IntersectRect(&band, &seen, &src))
             continue;
         SDL_Rect piece[4];

@@ -7,8 +7,10 @@
  * band a frame, not a cover of the whole map. The texture is the map's
  * size, or the window's when the map is larger (zoomed in): it then holds
  * the part around the view, wrapping round at its edges as the view
- * moves, so it never takes more than a window's pixels. It is the game's
- * (hv_game.terrain). */
+ * moves, so it never takes more than a window's pixels; its bands are
+ * then cut to the window's height, not the map's, so that a step of
+ * light never redraws more than a fifth of the window or so. It is the
+ * game's (hv_game.terrain). */
 #ifndef HV_MAP_LAYER_H
 #define HV_MAP_LAYER_H
 
