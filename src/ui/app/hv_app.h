@@ -114,9 +114,9 @@ typedef struct hv_game {
     int zoom;                  /* tile size in UI units, 24..96 */
     SDL_Rect map_area;         /* where the map was last drawn */
     SDL_Rect ground_area;      /* the part of it the ground covers */
-    SDL_Texture *terrain;      /* the map's still picture (hv_map_layer.h) */
-    int terrain_tile;          /* tile size in pixels it was drawn at; 0: redraw */
-    int terrain_w, terrain_h;  /* its size: the map's, or the window's if less */
+    SDL_Texture *picture;      /* the map's still picture (hv_map_layer.h) */
+    int picture_tile;          /* tile size in pixels it was drawn at; 0: redraw */
+    int picture_w, picture_h;  /* its size: the map's, or the window's if less */
     int held_x, held_y;        /* the map's pixel at its corner, as it wraps */
     uint64_t band_key[HV_LIGHT_BANDS]; /* band B's key at B % HV_LIGHT_BANDS; 0: redraw */
     int hover_x, hover_y;      /* map cell under the pointer, or -1 */

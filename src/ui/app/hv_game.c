@@ -118,7 +118,7 @@ static void game_free(hv_gfx *g, hv_game *game)
     hv_order_log_free(&game->log);
     hv_book_free(&game->book);
     hv_level_free(game->level);
-    hv_gfx_drop_texture(g, game->terrain); /* a frame being drawn may still copy it */
+    hv_gfx_drop_texture(g, game->picture); /* a frame being drawn may still copy it */
     free(game);
 }
 

@@ -182,7 +182,7 @@ void hv_app_handle(hv_app *app, const SDL_Event *ev)
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
         if (app->game)
-            app->game->terrain_tile = 0; /* its texture lost its pixels */
+            app->game->picture_tile = 0; /* its texture lost its pixels */
         app->gfx.layer_w = 0;
         hv_gfx_forget(&app->gfx);
         break;

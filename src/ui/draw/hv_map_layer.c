@@ -236,14 +236,14 @@ static void band_keys(hv_app *app, int tile, int mw, int mh, const hv_light_band
 static SDL_Texture *map_texture(hv_app *app, int tile, int w, int h)
 {
     hv_game *game = app->game;
-    if (game->terrain && game->terrain_tile == tile && game->terrain_w == w && game->terrain_h == h)
-        return game->terrain;
+    if (game->picture && game->picture_tile == tile && game->picture_w == w && game->picture_h == h)
+        return game->picture;
     /* Gone at once, before its successor is made: no drawing of this
      * frame copies it yet (only hv_map_layer_draw does, after this). */
-    if (game->terrain)
-        SDL_DestroyTexture(game->terrain);
-    game->terrain = NULL;
-    game->terrain_tile = 0;
+    if (game->picture)
+        SDL_DestroyTexture(game->picture);
+    game->picture = NULL;
+    game->picture_tile = 0;
     if (w <= 0 || h <= 0 || !SDL_RenderTargetSupported(app->ren))
         return NULL;
     /* In the window's own format the copy each frame is a plain memory
@@ -253,18 +253,18 @@ static SDL_Texture *map_texture(hv_app *app, int tile, int w, int h)
     if (format == SDL_PIXELFORMAT_UNKNOWN || SDL_ISPIXELFORMAT_ALPHA(format) ||
         SDL_BYTESPERPIXEL(format) != 4)
         format = SDL_PIXELFORMAT_ARGB8888;
-    game->terrain = SDL_CreateTexture(app->ren, format, SDL_TEXTUREACCESS_TARGET, w, h);
-    if (!game->terrain)
+    game->picture = SDL_CreateTexture(app->ren, format, SDL_TEXTUREACCESS_TARGET, w, h);
+    if (!game->picture)
         return NULL;
-    SDL_SetTextureBlendMode(game->terrain, SDL_BLENDMODE_NONE); /* opaque */
-    game->terrain_tile = tile;
-    game->terrain_w = w;
-    game->terrain_h = h;
+    SDL_SetTextureBlendMode(game->picture, SDL_BLENDMODE_NONE); /* opaque */
+    game->picture_tile = tile;
+    game->picture_w = w;
+    game->picture_h = h;
     hv_map_layer_forget(game);
     /* A new texture may take an old one's place: no copy of the last
      * frame is taken for one of it. */
     hv_gfx_forget(&app->gfx);
-    return game->terrain;
+    return game->picture;
 }
 
 void hv_map_layer_forget(hv_game *game)
@@ -296,7 +296,7 @@ static void draw_region(hv_app *app, SDL_Rect region, int b, int tile, const hv_
         return;
     SDL_Rect piece[4];
     SDL_Point at[4];
-    int n = wrap(part, game->terrain_w, game->terrain_h, piece, at);
+    int n = wrap(part, game->picture_w, game->picture_h, piece, at);
     for (int k = 0; k < n; k++)
         draw_part(app, piece[k], at[k].x - piece[k].x, at[k].y - piece[k].y, tile,
                   lit->colour[light], lit->alpha[light], built);

@@ -10,7 +10,7 @@
  * moves, so it never takes more than a window's pixels; its bands are
  * then cut to the window's height, not the map's, so that a step of
  * light never redraws more than a fifth of the window or so. It is the
- * game's (hv_game.terrain). */
+ * game's (hv_game.picture). */
 #ifndef HV_MAP_LAYER_H
 #define HV_MAP_LAYER_H
 
