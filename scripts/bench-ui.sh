@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks of the window for the README: frame time of the busiest screen
-# at 1920x1080 with the software renderer and its peak memory, the CPU of
+# at 1920x1080 with the software renderer (by day, as night ends, and
+# zoomed in all the way), the instructions of each of its frames under
+# callgrind, and its peak memory, the CPU of
 # the main menu's first frame from process start with the art cache warm
 # and cold, and the CPU an idle window uses (in Xvfb, over 10 seconds),
 # with the base animating and with reduce motion on.
@@ -26,6 +28,43 @@ for size in 1280x720 1920x1080; do
     SDL_VIDEODRIVER=dummy "$bin" play levels/sandbox.yaml --data-dir "$tmp/data" --size "$size" \
         --scale 100 --ui-script scripts/ui/busiest-night.txt --frames 300 2>/dev/null | tail -1
 done
+echo "the same zoomed in all the way, by day and as night ends:"
+for script in zoomed zoomed-night; do
+    SDL_VIDEODRIVER=dummy "$bin" play levels/sandbox.yaml --data-dir "$tmp/data" --size 1920x1080 \
+        --scale 100 --ui-script "scripts/ui/$script.txt" --frames 300 2>/dev/null | tail -1
+done
+
+# counted SCRIPT: instructions of each of 300 frames of SCRIPT at 1920x1080,
+# counted by callgrind frame by frame (the game dumps its counts after
+# each benchmark frame when valgrind's headers were there to build with):
+# what a busy machine does not change, where times spread.
+counted() {
+    rm -rf "$tmp/cg" && mkdir -p "$tmp/cg"
+    SDL_VIDEODRIVER=dummy valgrind --tool=callgrind --callgrind-out-file="$tmp/cg/out" "$bin" play \
+        levels/sandbox.yaml --data-dir "$tmp/data" --size 1920x1080 --scale 100 \
+        --ui-script "scripts/ui/$1.txt" --frames 300 >/dev/null 2>&1
+    python3 - "$tmp/cg" "$1" <<'COUNT'
+import glob, re, sys
+counts = {}
+for path in glob.glob(sys.argv[1] + "/out.*"):
+    with open(path) as f:
+        for line in f:
+            if line.startswith(("summary:", "totals:")):
+                counts[int(re.search(r"\.(\d+)$", path).group(1))] = int(line.split()[1])
+                break
+# The first dump holds the start as well as the first frame.
+frames = [counts[k] for k in sorted(counts)][1:]
+if not frames:
+    sys.exit(f"  {sys.argv[2]}: no frame counted (a build without valgrind's headers?)")
+m = sum(frames) / len(frames) / 1e6
+print(f"  {sys.argv[2]}: {m:.2f} million mean, {max(frames) / 1e6:.2f} million the costliest "
+      f"of {len(frames)} frames")
+COUNT
+}
+if command -v valgrind >/dev/null; then
+    echo "instructions a frame at 1920x1080 (callgrind, frame by frame):"
+    for script in busiest busiest-night zoomed zoomed-night; do counted "$script"; done
+fi
 echo "peak resident memory at 1920x1080 (/usr/bin/time %M), busiest screen:"
 SDL_VIDEODRIVER=dummy XDG_CACHE_HOME="$tmp/cache" /usr/bin/time -f "  %M KB" -o "$tmp/rss" "$bin" play \
     levels/sandbox.yaml --data-dir "$tmp/data" --size 1920x1080 --scale 100 \

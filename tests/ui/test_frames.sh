@@ -83,5 +83,17 @@ grep -q "^map-frame .* partial$" "$tmp/still.out" && cmp -s "$tmp/moved.png" "$t
     ok "a frame of the animation draws only what moved, and shows what a whole frame does" ||
     bad "the animation's frame: $(grep map-frame "$tmp/still.out"), same as whole: $(cmp -s "$tmp/moved.png" "$tmp/moved_whole.png" && echo yes || echo no)"
 
+# The benchmark's screens (scripts/ui, scripts/bench-ui.sh) still play:
+# each a few timed frames, with the figures printed.
+for script in scripts/ui/*.txt; do
+    name=$(basename "$script" .txt)
+    "$bin" play levels/sandbox.yaml --data-dir "$tmp/bench_$name" --size 1280x720 --scale 100 \
+        --ui-script "$script" --frames 3 >"$tmp/bench_$name.out" 2>"$tmp/bench_$name.err"
+    rc=$?
+    [[ $rc -eq 0 ]] && grep -q '^1280x720 at 100%: 3 frames, .* ms mean' "$tmp/bench_$name.out" &&
+        ok "the benchmark's $name screen plays and is timed" ||
+        bad "the benchmark's $name screen: exit $rc, $(tail -1 "$tmp/bench_$name.out") $(grep -v XDG_RUNTIME "$tmp/bench_$name.err" | head -2)"
+done
+
 [[ $fail -eq 0 ]] && echo "all frame checks passed" || echo "$fail frame check(s) failed"
 exit $((fail > 0))
