@@ -446,13 +446,15 @@ static int light_at(const hv_state *s, uint32_t ms, int reduce, uint32_t *colour
     /* The game opens at midday. A tint too faint to see is not drawn: a
      * blended cover of the whole map costs the software renderer dearly. */
     float sun = cosf(6.2831853f * (float)(ms % SOL_MS) / SOL_MS) + 0.3f;
-    int alpha = sun < 0 ? (int)(-sun * 90) : sun < 0.35f ? (int)((0.35f - sun) * 120) : 0;
-    *colour = sun < 0 ? 0x101838 : 0xd06a30;
-    if (sun < 0 && sun > -0.35f) {
+    const float evening = 0.35f; /* the sun's height where the evening's light begins */
+    const uint32_t dusk_colour = 0xd06a30, night_colour = 0x101838;
+    int alpha = sun < 0 ? (int)(-sun * 90) : sun < evening ? (int)((evening - sun) * 120) : 0;
+    *colour = sun < 0 ? night_colour : dusk_colour;
+    if (sun < 0 && sun > -evening) {
         /* Dusk turns to night (and dawn back) in eight steps of colour,
          * from the evening's light as the sun sets: no jump in either. */
-        int step = (int)(-sun / 0.35f * 8), dusk = 42;
-        *colour = lit_colour(0xd06a30, 0x101838, step * 255 / 8);
+        int step = (int)(-sun / evening * 8), dusk = 42; /* evening * 120, rounded */
+        *colour = lit_colour(dusk_colour, night_colour, step * 255 / 8);
         alpha = dusk + (alpha - dusk) * step / 8;
     }
     /* In steps of 4 in 255, too fine to see: each new light is the map

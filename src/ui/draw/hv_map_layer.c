@@ -222,9 +222,10 @@ static void band_keys(hv_app *app, int tile, int mw, int mh, const hv_light_band
             continue;
         uint64_t look = hv_module_look_key(game, m);
         for (int b = b0; b <= b1; b++) {
-            MIX(key[b % HV_LIGHT_BANDS], look);
-            MIX(key[b % HV_LIGHT_BANDS], look >> 32);
-            MIX(key[b % HV_LIGHT_BANDS], m->id == game->selected);
+            uint64_t *k = &key[b % HV_LIGHT_BANDS];
+            MIX(*k, look);
+            MIX(*k, look >> 32);
+            MIX(*k, m->id == game->selected);
         }
     }
     for (int b = 0; b < HV_LIGHT_BANDS; b++)
@@ -327,8 +328,8 @@ int hv_map_layer_draw(hv_app *app, SDL_Rect area, int tile, hv_light_bands *lit)
     game->held_x = held.x;
     game->held_y = held.y;
     /* Six bands down the map, or, zoomed in, down the window: the texture
-     * then holds at most six of them, each at least a fifth of its
-     * height. Bands of whole cells: a cell across two is drawn for each. */
+     * then holds at most six of them, each at least a fifth of its height
+     * and of whole cells (a cell across two bands is drawn for each). */
     int cells = (th + tile - 1) / tile, across = HV_LIGHT_BANDS - 1;
     lit->top = oy;
     lit->height = mh <= th ? (mh + HV_LIGHT_BANDS - 1) / HV_LIGHT_BANDS
