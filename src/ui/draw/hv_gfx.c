@@ -299,11 +299,23 @@ void hv_gfx_text_size(hv_gfx *g, hv_font_size size, int bold, const char *text, 
     int tw = 0, th = 0;
     if (font && text && *text) {
         uint64_t key = text_key(size, bold, 0, text);
-        hv_size_entry *e = &g->sizes[key % HV_SIZE_CACHE];
-        if (e->key != key) {
+        /* A few ways a set, the least recently used giving way: with one,
+         * two strings measured every frame that fell in the same slot
+         * pushed each other out, and were shaped again every frame. */
+        hv_size_entry *set = &g->sizes[key % (HV_SIZE_CACHE / HV_SIZE_WAYS) * HV_SIZE_WAYS];
+        hv_size_entry *e = NULL, *old = set;
+        for (int i = 0; i < HV_SIZE_WAYS && !e; i++) {
+            if (set[i].key == key)
+                e = &set[i];
+            else if (set[i].used < old->used)
+                old = &set[i];
+        }
+        if (!e) {
+            e = old;
             TTF_SizeUTF8(font, text, &e->w, &e->h);
             e->key = key;
         }
+        e->used = g->frame;
         tw = e->w;
         th = e->h;
     } else if (font) {

@@ -49,9 +49,11 @@ typedef struct hv_text_entry {
 typedef struct hv_size_entry {
     uint64_t key;
     int w, h;
+    uint32_t used; /* frame it was last measured in */
 } hv_size_entry;
 
 #define HV_SIZE_CACHE 4096
+#define HV_SIZE_WAYS 4 /* entries a string may take in the size cache */
 #define HV_GFX_SECTIONS 16
 
 typedef struct hv_image_entry {
@@ -68,6 +70,7 @@ typedef struct hv_haze_entry {
     SDL_Texture *tex;
     int size, alpha;
     uint32_t colour, used;
+    SDL_Rect seen[2]; /* the part of each of its two streaks not clear */
 } hv_haze_entry;
 
 /* A copy of opaque art under a cover of light (hv_gfx_image_lit). */

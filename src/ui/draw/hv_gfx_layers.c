@@ -116,16 +116,37 @@ static const uint8_t *haze_plane(hv_gfx *g, int size)
     return plane;
 }
 
+/* Below this alpha in 255 a pixel of haze is left clear: too faint to
+ * see, and the software renderer blends it at the cost of a seen one. */
+#define HAZE_FAINT 8
+
 /* Paints TEX, SIZE pixels square, as a tile of haze of COLOUR at ALPHA;
  * NULL makes a new one. ALPHA is baked in: the software renderer blends
  * a texture with an alpha modulation several times slower than one
  * without. A texture that can be written in place is, as the light of
- * the hour gives the dust a new colour every few seconds. */
-static SDL_Texture *paint_haze(hv_gfx *g, SDL_Texture *tex, int size, uint32_t colour, int alpha)
+ * the hour gives the dust a new colour every few seconds. SEEN gets the
+ * box of each streak's pixels that are not clear: only those are copied,
+ * about half the streak's box. */
+static SDL_Texture *paint_haze(hv_gfx *g, SDL_Texture *tex, int size, uint32_t colour, int alpha,
+                               SDL_Rect seen[2])
 {
     const uint8_t *plane = haze_plane(g, size);
     if (!plane)
         return NULL;
+    /* The faintest streak's alpha in the plane that shows at ALPHA. */
+    int least = (HAZE_FAINT * 255 + alpha - 1) / alpha;
+    for (int b = 0; b < 2; b++) {
+        int x0 = size, y0 = size, x1 = -1, y1 = -1;
+        for (int y = b * (size / 2); y < (b + 1) * (size / 2); y++)
+            for (int x = 0; x < size; x++)
+                if (plane[y * size + x] >= least) {
+                    x0 = x < x0 ? x : x0;
+                    x1 = x > x1 ? x : x1;
+                    y0 = y < y0 ? y : y0;
+                    y1 = y;
+                }
+        seen[b] = x1 < 0 ? (SDL_Rect){0, 0, 0, 0} : (SDL_Rect){x0, y0, x1 - x0 + 1, y1 - y0 + 1};
+    }
     if (!tex) {
         tex = SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, size,
                                 size);
@@ -141,7 +162,7 @@ static SDL_Texture *paint_haze(hv_gfx *g, SDL_Texture *tex, int size, uint32_t c
     }
     uint32_t px[256];
     for (int a = 0; a < 256; a++)
-        px[a] = (uint32_t)(a * alpha / 255) << 24 | (colour & 0xffffff);
+        px[a] = a < least ? 0 : (uint32_t)(a * alpha / 255) << 24 | (colour & 0xffffff);
     for (int y = 0; y < size; y++) {
         uint32_t *row = (uint32_t *)((uint8_t *)pixels + y * pitch);
         for (int x = 0; x < size; x++)
@@ -152,15 +173,16 @@ static SDL_Texture *paint_haze(hv_gfx *g, SDL_Texture *tex, int size, uint32_t c
 }
 
 /* The tile of haze of COLOUR at ALPHA, SIZE pixels square, from the few
- * kept: the least used gives way to a new one. */
-static SDL_Texture *haze_tile(hv_gfx *g, int size, uint32_t colour, int alpha)
+ * kept: the least used gives way to a new one. NULL if none could be
+ * made. */
+static const hv_haze_entry *haze_tile(hv_gfx *g, int size, uint32_t colour, int alpha)
 {
     hv_haze_entry *e = &g->haze[0];
     for (int i = 0; i < HV_HAZE_CACHE; i++) {
         hv_haze_entry *h = &g->haze[i];
         if (h->tex && h->size == size && h->colour == colour && h->alpha == alpha) {
             h->used = g->frame;
-            return h->tex;
+            return h;
         }
         if (!h->tex || (e->tex && h->used < e->used))
             e = h;
@@ -173,8 +195,9 @@ static SDL_Texture *haze_tile(hv_gfx *g, int size, uint32_t colour, int alpha)
         hv_gfx_drop_texture(g, tex);
         tex = NULL;
     }
-    *e = (hv_haze_entry){paint_haze(g, tex, size, colour, alpha), size, alpha, colour, g->frame};
-    return e->tex;
+    *e = (hv_haze_entry){NULL, size, alpha, colour, g->frame, {{0}}};
+    e->tex = paint_haze(g, tex, size, colour, alpha, e->seen);
+    return e->tex ? e : NULL;
 }
 
 void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int alpha)
@@ -184,7 +207,7 @@ void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int 
     int size = hv_gfx_px(g, 320);
     alpha = alpha > 255 ? 255 : alpha;
     colour &= 0xffffff;
-    SDL_Texture *haze = haze_tile(g, size, colour, alpha);
+    const hv_haze_entry *haze = haze_tile(g, size, colour, alpha);
     if (!haze) {
         hv_gfx_fill(g, area, colour, alpha / 3);
         return;
@@ -209,10 +232,14 @@ void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int 
                 /* Two bands a tile, shifted by a small hash of where the
                  * tile sits in the drift, so no two tiles line up. */
                 int tile = (x - x0) / size * 7 + (y - y0) / size * 13 + b * 5 + (dx / size) * 3;
-                SDL_Rect src = {0, b * (size / 2), size, band};
-                int at = b * (size / 2) + (tile * 37 % 5) * band;
-                hv_gfx_copy(g, haze, &src, (SDL_Rect){x, y + at, size, band}, 0xffffff, 255,
-                            (uint64_t)colour << 16 ^ (uint64_t)alpha << 8 ^ (uint64_t)size << 40);
+                const SDL_Rect *src = &haze->seen[b];
+                /* The streak's band moved down by a few of its heights. */
+                int down = (tile * 37 % 5) * band;
+                if (src->w > 0)
+                    hv_gfx_copy(
+                        g, haze->tex, src,
+                        (SDL_Rect){x + src->x, y + src->y + down, src->w, src->h}, 0xffffff, 255,
+                        (uint64_t)colour << 16 ^ (uint64_t)alpha << 8 ^ (uint64_t)size << 40);
             }
     hv_gfx_clip(g, clipped ? &old : NULL);
 }

@@ -239,19 +239,9 @@ static int opaque(const hv_gfx_cmd *c)
     return c->kind == CMD_FILL || c->src.w <= 0 || (c->src.w == c->dst.w && c->src.h == c->dst.h);
 }
 
-/* 1 if C paints every pixel of D, whatever was under it. */
-static int covers(const hv_gfx_cmd *c, const SDL_Rect *d)
-{
-    SDL_Rect u;
-    if (!opaque(c))
-        return 0;
-    SDL_UnionRect(&c->box, d, &u);
-    return SDL_RectEquals(&u, &c->box);
-}
-
 /* The part of A in B in OUT; 0 when they do not meet. SDL_IntersectRect
  * does the same, but as a call per drawing and part it cost more than
- * the search saved. */
+ * the search saved; so with SDL_UnionRect and the two below. */
 static inline int meet(const SDL_Rect *a, const SDL_Rect *b, SDL_Rect *out)
 {
     int x0 = a->x > b->x ? a->x : b->x, y0 = a->y > b->y ? a->y : b->y;
@@ -261,6 +251,27 @@ static inline int meet(const SDL_Rect *a, const SDL_Rect *b, SDL_Rect *out)
         return 0;
     *out = (SDL_Rect){x0, y0, x1 - x0, y1 - y0};
     return 1;
+}
+
+/* The box around A and B, both not empty. */
+static inline SDL_Rect join(const SDL_Rect *a, const SDL_Rect *b)
+{
+    int x0 = a->x < b->x ? a->x : b->x, y0 = a->y < b->y ? a->y : b->y;
+    int x1 = a->x + a->w > b->x + b->w ? a->x + a->w : b->x + b->w;
+    int y1 = a->y + a->h > b->y + b->h ? a->y + a->h : b->y + b->h;
+    return (SDL_Rect){x0, y0, x1 - x0, y1 - y0};
+}
+
+/* 1 if all of B, not empty, lies in A. */
+static inline int inside(const SDL_Rect *a, const SDL_Rect *b)
+{
+    return b->x >= a->x && b->y >= a->y && b->x + b->w <= a->x + a->w && b->y + b->h <= a->y + a->h;
+}
+
+/* 1 if C paints every pixel of D, whatever was under it. */
+static int covers(const hv_gfx_cmd *c, const SDL_Rect *d)
+{
+    return opaque(c) && inside(&c->box, d);
 }
 
 /* Parts of a rectangle still seen, while later drawings are laid over it. */
@@ -328,7 +339,7 @@ static void replay(hv_gfx *g, const SDL_Rect *d)
                 continue;
             if (!clip_on)
                 clip = *d;
-            else if (!SDL_IntersectRect(&c->clip, d, &clip))
+            else if (!meet(&c->clip, d, &clip))
                 continue;
             clip_on = 1;
         }
@@ -413,10 +424,8 @@ static int merge(SDL_Rect *d, int n)
         again = 0;
         for (int i = 0; i < n; i++)
             for (int j = i + 1; j < n; j++) {
-                SDL_Rect u, both = {0, 0, 0, 0};
-                SDL_UnionRect(&d[i], &d[j], &u);
-                if (!SDL_IntersectRect(&d[i], &d[j], &both))
-                    both = (SDL_Rect){0, 0, 0, 0};
+                SDL_Rect u = join(&d[i], &d[j]), both = {0, 0, 0, 0};
+                meet(&d[i], &d[j], &both);
                 if (area(u) <= area(d[i]) + area(d[j]) - area(both) + 1024) {
                     d[i] = u;
                     d[j--] = d[--n];
