@@ -31,6 +31,7 @@ int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     CHECK_EQ_INT(SDL_Init(SDL_INIT_VIDEO), 0);
+    CHECK_EQ_INT(TTF_Init(), 0); /* the fonts hv_gfx_init opens */
     SDL_Window *win = SDL_CreateWindow("haze", 0, 0, SIZE, SIZE, 0);
     SDL_Renderer *ren = win ? SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE) : NULL;
     CHECK(ren != NULL);
@@ -89,6 +90,7 @@ int main(void)
     hv_gfx_free(&g);
     SDL_DestroyRenderer(ren);
     SDL_DestroyWindow(win);
+    TTF_Quit();
     SDL_Quit();
     return hv_test_done("ui_gfx_layers");
 }

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "hv_gfx.h"
 
@@ -77,6 +78,13 @@ void hv_gfx_tint(hv_gfx *g, SDL_Rect area, uint32_t colour, int alpha)
         }
 }
 
+/* The height of a haze tile's streaks, SIZE pixels square: two a tile,
+ * at its top and half way down. */
+static int haze_band(int size)
+{
+    return size / 12 > 1 ? size / 12 : 1;
+}
+
 /* The streaks of a haze tile SIZE pixels square, as alphas: soft
  * streaks from whole periods of sines across the tile, so its edges meet.
  * Made once per size: the sines cost more than a tile's every colour. */
@@ -107,7 +115,7 @@ static const uint8_t *haze_plane(hv_gfx *g, int size)
             int a = 40 + (int)v;
             /* Two soft bands a tile (hv_gfx_haze copies only those), faded
              * at their edges and ends so each drifts as a streak. */
-            int period = size / 2, band = size / 12 > 1 ? size / 12 : 1, yy = y % period;
+            int period = size / 2, band = haze_band(size), yy = y % period;
             float ey = yy < band ? sinf(3.1415927f * (float)yy / (float)band) : 0.0f;
             float ex = sinf(3.1415927f * (float)x / (float)size);
             a = (int)((float)a * ey * ex * 1.6f);
@@ -134,10 +142,10 @@ static SDL_Texture *paint_haze(hv_gfx *g, SDL_Texture *tex, int size, uint32_t c
     if (!plane)
         return NULL;
     /* The faintest streak's alpha in the plane that shows at ALPHA. */
-    int least = (HAZE_FAINT * 255 + alpha - 1) / alpha;
+    int least = (HAZE_FAINT * 255 + alpha - 1) / alpha, band = haze_band(size);
     for (int b = 0; b < 2; b++) {
         int x0 = size, y0 = size, x1 = -1, y1 = -1;
-        for (int y = b * (size / 2); y < (b + 1) * (size / 2); y++)
+        for (int y = b * (size / 2); y < b * (size / 2) + band; y++)
             for (int x = 0; x < size; x++)
                 if (plane[y * size + x] >= least) {
                     x0 = x < x0 ? x : x0;
@@ -165,6 +173,10 @@ static SDL_Texture *paint_haze(hv_gfx *g, SDL_Texture *tex, int size, uint32_t c
         px[a] = a < least ? 0 : (uint32_t)(a * alpha / 255) << 24 | (colour & 0xffffff);
     for (int y = 0; y < size; y++) {
         uint32_t *row = (uint32_t *)((uint8_t *)pixels + y * pitch);
+        if (y % (size / 2) >= band) { /* clear air between the streaks */
+            memset(row, 0, (size_t)size * sizeof *row);
+            continue;
+        }
         for (int x = 0; x < size; x++)
             row[x] = px[plane[y * size + x]];
     }
@@ -225,7 +237,7 @@ void hv_gfx_haze(hv_gfx *g, SDL_Rect area, int dx, int dy, uint32_t colour, int 
     if (clipped)
         SDL_IntersectRect(&old, &area, &clip);
     hv_gfx_clip(g, &clip);
-    int band = size / 12 > 1 ? size / 12 : 1;
+    int band = haze_band(size);
     for (int y = y0; y < area.y + area.h; y += size)
         for (int x = x0; x < area.x + area.w; x += size)
             for (int b = 0; b < 2; b++) {
