@@ -361,7 +361,7 @@ static uint32_t under_light(const hv_light_bands *lit, int y, uint32_t colour)
         return colour;
     /* The band of the map at Y, or the nearest of those lit. */
     int b = y < lit->top ? 0 : (y - lit->top) / lit->height, last = lit->first + HV_LIGHT_BANDS - 1;
-    b = (b < lit->first ? lit->first : b > last ? last : b) % HV_LIGHT_BANDS;
+    b = hv_light_slot(b < lit->first ? lit->first : b > last ? last : b);
     return lit->alpha[b] > 0 ? lit_colour(colour, lit->colour[b], lit->alpha[b]) : colour;
 }
 
@@ -417,7 +417,7 @@ static void draw_dust(hv_app *app, SDL_Rect area, int ox, int oy, int tile, uint
     int clipped = SDL_RenderIsClipEnabled(ren);
     SDL_RenderGetClipRect(ren, &old);
     for (int i = 0; i < HV_LIGHT_BANDS; i++) {
-        int b = (lit->first + i) % HV_LIGHT_BANDS;
+        int b = hv_light_slot(lit->first + i);
         SDL_Rect band = {over.x, lit->top + (lit->first + i) * lit->height, over.w, lit->height};
         if (!SDL_IntersectRect(&band, &over, &clip) ||
             (clipped && !SDL_IntersectRect(&clip, &old, &clip)))

@@ -30,6 +30,13 @@ typedef struct hv_light_bands {
     int alpha[HV_LIGHT_BANDS];       /* 0: no light on the band */
 } hv_light_bands;
 
+/* Which of the HV_LIGHT_BANDS lights (COLOUR, ALPHA) band B of the map
+ * takes. */
+static inline int hv_light_slot(int b)
+{
+    return b % HV_LIGHT_BANDS;
+}
+
 /* Sets the light on each band at the animation's clock; TOP and HEIGHT
  * are the caller's. */
 void hv_living_light(const hv_app *app, hv_light_bands *bands);

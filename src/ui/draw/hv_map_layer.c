@@ -86,8 +86,8 @@ static void mark_built(hv_app *app, int tile, uint8_t *built)
 }
 
 /* Draws PART of the map (map pixels) into the texture being drawn, at
- * (DX, DY) from where it lies on the map, under LIGHT at ALPHA, the cells
- * BUILT marks (mark_built; NULL without the light) built on. Ground
+ * (DX, DY) from where it lies on the map, under LIGHT at ALPHA (0: none),
+ * the cells BUILT marks (mark_built; read only under a light) built on. Ground
  * alone is drawn from copies of its tiles with the light laid on them
  * once (hv_gfx_image_lit); only cells with corridors or modules are drawn
  * plain and the light laid over them after: the same pixels as the light
@@ -98,8 +98,6 @@ static void draw_part(hv_app *app, SDL_Rect part, int dx, int dy, int tile, uint
     hv_gfx *g = &app->gfx;
     const hv_rules *rules = app->game->state.rules;
     int w = rules->map_width;
-    if (!built)
-        alpha = 0;
     SDL_Rect clip = {part.x + dx, part.y + dy, part.w, part.h};
     hv_gfx_clip(g, &clip);
     int y0 = part.y / tile, y1 = (part.y + part.h - 1) / tile;
@@ -205,7 +203,7 @@ static void band_keys(hv_app *app, int tile, int mw, int mh, const hv_light_band
     MIX(base, corridors);
     MIX(base, corridors >> 32);
     for (int i = 0; i < HV_LIGHT_BANDS; i++) {
-        int b = (lit->first + i) % HV_LIGHT_BANDS;
+        int b = hv_light_slot(lit->first + i);
         key[b] = base;
         MIX(key[b], lit->first + i);
         MIX(key[b], lit->colour[b]);
@@ -222,7 +220,7 @@ static void band_keys(hv_app *app, int tile, int mw, int mh, const hv_light_band
             continue;
         uint64_t look = hv_module_look_key(game, m);
         for (int b = b0; b <= b1; b++) {
-            uint64_t *k = &key[b % HV_LIGHT_BANDS];
+            uint64_t *k = &key[hv_light_slot(b)];
             MIX(*k, look);
             MIX(*k, look >> 32);
             MIX(*k, m->id == game->selected);
@@ -292,7 +290,7 @@ static void draw_region(hv_app *app, SDL_Rect region, int b, int tile, const hv_
 {
     hv_game *game = app->game;
     SDL_Rect band = {region.x, b * lit->height, region.w, lit->height}, part;
-    int light = b % HV_LIGHT_BANDS;
+    int light = hv_light_slot(b);
     if (!SDL_IntersectRect(&band, &region, &part))
         return;
     SDL_Rect piece[4];
@@ -352,7 +350,7 @@ int hv_map_layer_draw(hv_app *app, SDL_Rect area, int tile, hv_light_bands *lit)
     int drawing = 0;
     uint8_t built[HV_MAX_MAP * HV_MAX_MAP];
     for (int i = 0; i < HV_LIGHT_BANDS; i++) {
-        int band = lit->first + i, b = band % HV_LIGHT_BANDS;
+        int band = lit->first + i, b = hv_light_slot(band);
         int anew = key[b] != game->band_key[b];
         if (!anew && fresh[0].w * fresh[0].h + fresh[1].w * fresh[1].h == 0)
             continue;
@@ -379,7 +377,7 @@ int hv_map_layer_draw(hv_app *app, SDL_Rect area, int tile, hv_light_bands *lit)
     /* The part of each band in view, keyed by what the band shows. */
     SDL_Rect shown = {area.x, area.y, 0, 0};
     for (int i = 0; i < HV_LIGHT_BANDS; i++) {
-        int b = (lit->first + i) % HV_LIGHT_BANDS;
+        int b = hv_light_slot(lit->first + i);
         SDL_Rect band = {0, (lit->first + i) * lit->height, mw, lit->height}, src;
         if (!SDL_IntersectRect(&band, &seen, &src))
             continue;
