@@ -2,7 +2,10 @@
  * box of its pixels that are not clear. Laid whole over black, a tile must
  * leave every pixel outside those boxes black, and each box must be tight
  * (a pixel seen on each of its edges) and smaller than the streak's band,
- * at the faint, middling and thick dust the map draws. */
+ * at the faint, middling and thick dust the map draws.
+ * The tint's tile (hv_gfx_tint), painted again in place for a new colour:
+ * a recorded frame that tints in one colour and then another, in the
+ * window or in a texture while the frame waits, must show both. */
 #define _POSIX_C_SOURCE 200809L
 #include <SDL.h>
 #include <stdlib.h>
@@ -25,6 +28,33 @@ static int seen_on(const uint32_t *px, int x, int y, int dx, int dy, int n)
         if (px[y * SIZE + x] & 0xffffff)
             return 1;
     return 0;
+}
+
+/* The window's pixel at (X, Y), as 0xRRGGBB. */
+static uint32_t window_at(SDL_Renderer *ren, int x, int y)
+{
+    uint32_t px = 0;
+    SDL_RenderReadPixels(ren, &(SDL_Rect){x, y, 1, 1}, SDL_PIXELFORMAT_ARGB8888, &px, 4);
+    return px & 0xffffff;
+}
+
+/* A recorded frame tinting the window's left in red, then (in the window,
+ * or with IN_TEXTURE in TEX while the frame waits) in blue. */
+static void tint_twice(hv_gfx *g, SDL_Texture *tex, int in_texture)
+{
+    hv_gfx_forget(g); /* the whole window drawn, not what changed */
+    hv_gfx_begin_recorded(g);
+    hv_gfx_tint(g, (SDL_Rect){0, 0, 64, 64}, 0xff0000, 255);
+    if (in_texture) {
+        CHECK_EQ_INT(hv_gfx_target(g, tex), 0);
+        hv_gfx_tint(g, (SDL_Rect){0, 0, 64, 64}, 0x0000ff, 255);
+        hv_gfx_target(g, NULL);
+        hv_gfx_copy(g, tex, &(SDL_Rect){0, 0, 64, 64}, (SDL_Rect){64, 0, 64, 64}, 0xffffff, 255,
+                    0x7e57);
+    } else {
+        hv_gfx_tint(g, (SDL_Rect){64, 0, 64, 64}, 0x0000ff, 255);
+    }
+    hv_gfx_finish(g);
 }
 
 int main(void)
@@ -85,6 +115,11 @@ int main(void)
             CHECK(seen_on(px, r->x, r->y, 0, 1, r->h));            /* left */
             CHECK(seen_on(px, r->x + r->w - 1, r->y, 0, 1, r->h)); /* right */
         }
+    }
+    for (int in_texture = 0; tex && in_texture < 2; in_texture++) {
+        tint_twice(&g, tex, in_texture);
+        CHECK_EQ_INT(window_at(ren, 10, 10), 0xff0000);
+        CHECK_EQ_INT(window_at(ren, 100, 10), 0x0000ff);
     }
     SDL_DestroyTexture(tex);
     hv_gfx_free(&g);

@@ -114,6 +114,7 @@ typedef struct hv_gfx {
     int layer_w, layer_h, layer_scale;
     SDL_Texture *tint; /* hv_gfx_tint's tile of one colour */
     uint32_t tint_colour;
+    uint32_t tint_recorded;            /* the frame whose recording last copied it */
     hv_haze_entry haze[HV_HAZE_CACHE]; /* hv_gfx_haze's tiles, by colour */
     uint8_t *haze_plane;               /* their streaks' alpha, made once per size */
     hv_lit_entry lit[HV_LIT_CACHE];    /* hv_gfx_image_lit's copies */

@@ -43,37 +43,65 @@ void hv_gfx_layer_drop(hv_gfx *g)
  * large window, in 256 KB. */
 #define TINT_TILE 256
 
+/* hv_gfx_tint's tile in COLOUR, or NULL. Opaque pixels of the colour,
+ * blended by the copy's one alpha: the software renderer has a fast blend
+ * for that, none for a fill. The tile is painted again in place when the
+ * colour changes (each band of the map's light has its own, a new one
+ * every step of the light), unless a copy recorded this frame still waits
+ * to be drawn from it: then a new tile takes its place. */
+static SDL_Texture *tint_tile(hv_gfx *g, uint32_t colour)
+{
+    if (g->tint && g->tint_colour == colour)
+        return g->tint;
+    /* A frame is recorded while it waits for a drawing into a texture too. */
+    if (g->tint && (g->recording || g->held) && g->tint_recorded == g->frame) {
+        hv_gfx_drop_texture(g, g->tint);
+        g->tint = NULL;
+    }
+    if (!g->tint) {
+        g->tint = SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING,
+                                    TINT_TILE, TINT_TILE);
+        if (!g->tint)
+            return NULL;
+        SDL_SetTextureBlendMode(g->tint, SDL_BLENDMODE_BLEND);
+    }
+    void *pixels;
+    int pitch;
+    if (SDL_LockTexture(g->tint, NULL, &pixels, &pitch) != 0) {
+        hv_gfx_drop_texture(g, g->tint);
+        g->tint = NULL;
+        return NULL;
+    }
+    uint32_t *first = pixels;
+    for (int x = 0; x < TINT_TILE; x++)
+        first[x] = 0xff000000u | colour;
+    for (int y = 1; y < TINT_TILE; y++)
+        memcpy((uint8_t *)pixels + y * pitch, first, TINT_TILE * sizeof *first);
+    SDL_UnlockTexture(g->tint);
+    /* The copies' key, the colour, tells a tile painted anew from the one
+     * it was, for a recorded frame. */
+    g->tint_colour = colour;
+    return g->tint;
+}
+
 void hv_gfx_tint(hv_gfx *g, SDL_Rect area, uint32_t colour, int alpha)
 {
     colour &= 0xffffff;
     if (alpha <= 0 || area.w <= 0 || area.h <= 0)
         return;
-    if (!g->tint || g->tint_colour != colour) {
-        hv_gfx_drop_texture(g, g->tint);
-        /* Opaque pixels of the colour, blended by the copy's one alpha: the
-         * software renderer has a fast blend for that, none for a fill. */
-        SDL_Surface *sf =
-            SDL_CreateRGBSurfaceWithFormat(0, TINT_TILE, TINT_TILE, 32, SDL_PIXELFORMAT_RGB888);
-        g->tint = NULL;
-        if (sf && SDL_FillRect(sf, NULL, colour) == 0)
-            g->tint = SDL_CreateTextureFromSurface(g->ren, sf);
-        SDL_FreeSurface(sf);
-        if (g->tint)
-            SDL_SetTextureBlendMode(g->tint, SDL_BLENDMODE_BLEND);
-        /* A new tile may take an old one's place in memory: the copies'
-         * key, the colour, tells them apart for a recorded frame. */
-        g->tint_colour = colour;
-    }
-    if (!g->tint) {
+    SDL_Texture *tile = tint_tile(g, colour);
+    if (!tile) {
         hv_gfx_fill(g, area, colour, alpha);
         return;
     }
+    if (g->recording)
+        g->tint_recorded = g->frame;
     /* Whole tiles and cut ones at the right and bottom, all unscaled. */
     for (int y = area.y; y < area.y + area.h; y += TINT_TILE)
         for (int x = area.x; x < area.x + area.w; x += TINT_TILE) {
             int w = area.x + area.w - x, h = area.y + area.h - y;
             SDL_Rect src = {0, 0, w < TINT_TILE ? w : TINT_TILE, h < TINT_TILE ? h : TINT_TILE};
-            hv_gfx_copy(g, g->tint, &src, (SDL_Rect){x, y, src.w, src.h}, 0xffffff, alpha,
+            hv_gfx_copy(g, tile, &src, (SDL_Rect){x, y, src.w, src.h}, 0xffffff, alpha,
                         (uint64_t)colour << 8 ^ 0x7417u);
         }
 }
