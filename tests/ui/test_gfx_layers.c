@@ -8,10 +8,8 @@
  * window or in a texture while the frame waits, must show both. */
 #define _POSIX_C_SOURCE 200809L
 #include <SDL.h>
-#include <stdlib.h>
 
-#include "hv_gfx.h"
-#include "hv_test.h"
+#include "hv_test_gfx.h"
 
 enum { SIZE = 320 }; /* the tile's side at 100% */
 
@@ -59,29 +57,21 @@ static void tint_twice(hv_gfx *g, SDL_Texture *tex, int in_texture)
 
 int main(void)
 {
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
-    CHECK_EQ_INT(SDL_Init(SDL_INIT_VIDEO), 0);
-    CHECK_EQ_INT(TTF_Init(), 0); /* the fonts hv_gfx_init opens */
-    SDL_Window *win = SDL_CreateWindow("haze", 0, 0, SIZE, SIZE, 0);
-    SDL_Renderer *ren = win ? SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE) : NULL;
-    CHECK(ren != NULL);
-    if (!ren)
+    hv_test_gfx t;
+    if (!hv_test_gfx_open(&t, SIZE, SIZE))
         return hv_test_done("ui_gfx_layers");
-    hv_gfx g;
-    memset(&g, 0, sizeof g);
-    hv_gfx_init(&g, ren, HV_ASSET_DIR, 100);
-    SDL_Texture *tex =
-        SDL_CreateTexture(ren, SDL_GetWindowPixelFormat(win), SDL_TEXTUREACCESS_TARGET, SIZE, SIZE);
-    CHECK(tex != NULL);
+    hv_gfx *g = &t.g;
+    SDL_Renderer *ren = t.ren;
+    SDL_Texture *tex = t.tex;
     static uint32_t px[SIZE * SIZE];
     const int alphas[] = {64, 120, 240};
     for (size_t a = 0; tex && a < sizeof alphas / sizeof alphas[0]; a++) {
-        CHECK_EQ_INT(hv_gfx_target(&g, tex), 0);
-        hv_gfx_haze(&g, (SDL_Rect){0, 0, SIZE, SIZE}, 0, 0, 0xc0865a, alphas[a]);
+        CHECK_EQ_INT(hv_gfx_target(g, tex), 0);
+        hv_gfx_haze(g, (SDL_Rect){0, 0, SIZE, SIZE}, 0, 0, 0xc0865a, alphas[a]);
         const hv_haze_entry *e = NULL;
         for (int i = 0; i < HV_HAZE_CACHE; i++)
-            if (g.haze[i].tex && g.haze[i].alpha == alphas[a])
-                e = &g.haze[i];
+            if (g->haze[i].tex && g->haze[i].alpha == alphas[a])
+                e = &g->haze[i];
         CHECK(e != NULL && e->size == SIZE);
         if (!e || e->size != SIZE)
             break;
@@ -90,7 +80,7 @@ int main(void)
         SDL_RenderClear(ren);
         SDL_RenderCopy(ren, e->tex, NULL, NULL);
         CHECK_EQ_INT(SDL_RenderReadPixels(ren, NULL, SDL_PIXELFORMAT_ARGB8888, px, SIZE * 4), 0);
-        hv_gfx_target(&g, NULL);
+        hv_gfx_target(g, NULL);
         int outside = 0, inside = 0;
         for (int y = 0; y < SIZE; y++)
             for (int x = 0; x < SIZE; x++) {
@@ -117,15 +107,10 @@ int main(void)
         }
     }
     for (int in_texture = 0; tex && in_texture < 2; in_texture++) {
-        tint_twice(&g, tex, in_texture);
+        tint_twice(g, tex, in_texture);
         CHECK_EQ_INT(window_at(ren, 10, 10), 0xff0000);
         CHECK_EQ_INT(window_at(ren, 100, 10), 0x0000ff);
     }
-    SDL_DestroyTexture(tex);
-    hv_gfx_free(&g);
-    SDL_DestroyRenderer(ren);
-    SDL_DestroyWindow(win);
-    TTF_Quit();
-    SDL_Quit();
+    hv_test_gfx_close(&t);
     return hv_test_done("ui_gfx_layers");
 }

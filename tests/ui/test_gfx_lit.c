@@ -5,10 +5,8 @@
  * not opaque, or drawn outside a texture, must come out the same too. */
 #define _POSIX_C_SOURCE 200809L
 #include <SDL.h>
-#include <stdlib.h>
 
-#include "hv_gfx.h"
-#include "hv_test.h"
+#include "hv_test_gfx.h"
 
 enum { W = 96, H = 72 };
 
@@ -41,20 +39,11 @@ static int differing(const uint32_t *a, const uint32_t *b)
 
 int main(void)
 {
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
-    CHECK_EQ_INT(SDL_Init(SDL_INIT_VIDEO), 0);
-    CHECK_EQ_INT(TTF_Init(), 0);
-    SDL_Window *win = SDL_CreateWindow("lit", 0, 0, W, H, 0);
-    SDL_Renderer *ren = win ? SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE) : NULL;
-    CHECK(ren != NULL);
-    if (!ren)
+    hv_test_gfx t;
+    if (!hv_test_gfx_open(&t, W, H))
         return hv_test_done("ui_gfx_lit");
-    hv_gfx g;
-    memset(&g, 0, sizeof g);
-    hv_gfx_init(&g, ren, HV_ASSET_DIR, 100);
-    Uint32 format = SDL_GetWindowPixelFormat(win);
-    SDL_Texture *tex = SDL_CreateTexture(ren, format, SDL_TEXTUREACCESS_TARGET, W, H);
-    CHECK(tex != NULL);
+    hv_gfx *g = &t.g;
+    SDL_Texture *tex = t.tex;
     static uint32_t lit[W * H], plain[W * H], bare[W * H];
     const char *names[] = {"terrain/plain", "terrain/ice", "terrain/rock", "modules/habitat"};
     const struct {
@@ -67,8 +56,8 @@ int main(void)
             for (size_t a = 0; a < sizeof at / sizeof at[0]; a++) {
                 /* Twice: the copy made, then the copy kept. */
                 for (int again = 0; again < 2; again++) {
-                    draw(&g, tex, 1, names[n], at[a], lights[l].light, lights[l].alpha, lit);
-                    draw(&g, tex, 0, names[n], at[a], lights[l].light, lights[l].alpha, plain);
+                    draw(g, tex, 1, names[n], at[a], lights[l].light, lights[l].alpha, lit);
+                    draw(g, tex, 0, names[n], at[a], lights[l].light, lights[l].alpha, plain);
                     int d = differing(lit, plain);
                     CHECK_EQ_INT(d, 0);
                     if (d)
@@ -76,21 +65,16 @@ int main(void)
                                 names[n], at[a].w, at[a].h, lights[l].light, lights[l].alpha, d);
                 }
                 /* The light did something: the art alone looks otherwise. */
-                draw(&g, tex, 0, names[n], at[a], 0, 0, bare);
+                draw(g, tex, 0, names[n], at[a], 0, 0, bare);
                 CHECK(differing(lit, bare) > at[a].w * at[a].h / 2);
             }
     /* Ground is opaque art and kept as lit copies; a module is not. */
-    CHECK_EQ_INT(hv_gfx_image_opaque(&g, "terrain/plain", 28, 28), 1);
-    CHECK_EQ_INT(hv_gfx_image_opaque(&g, "modules/habitat", 28, 28), 0);
+    CHECK_EQ_INT(hv_gfx_image_opaque(g, "terrain/plain", 28, 28), 1);
+    CHECK_EQ_INT(hv_gfx_image_opaque(g, "modules/habitat", 28, 28), 0);
     int kept = 0;
     for (int i = 0; i < HV_LIT_CACHE; i++)
-        kept += g.lit[i].tex != NULL;
+        kept += g->lit[i].tex != NULL;
     CHECK(kept > 0);
-    SDL_DestroyTexture(tex);
-    hv_gfx_free(&g);
-    SDL_DestroyRenderer(ren);
-    SDL_DestroyWindow(win);
-    TTF_Quit();
-    SDL_Quit();
+    hv_test_gfx_close(&t);
     return hv_test_done("ui_gfx_lit");
 }

@@ -4,30 +4,21 @@
  * cache and whichever gave way. */
 #define _POSIX_C_SOURCE 200809L
 #include <SDL.h>
-#include <stdlib.h>
 
-#include "hv_gfx.h"
-#include "hv_test.h"
+#include "hv_test_gfx.h"
 
 int main(void)
 {
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
-    CHECK_EQ_INT(SDL_Init(SDL_INIT_VIDEO), 0);
-    CHECK_EQ_INT(TTF_Init(), 0);
-    SDL_Window *win = SDL_CreateWindow("text", 0, 0, 64, 64, 0);
-    SDL_Renderer *ren = win ? SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE) : NULL;
-    CHECK(ren != NULL);
-    if (!ren)
+    hv_test_gfx t;
+    if (!hv_test_gfx_open(&t, 64, 64))
         return hv_test_done("ui_gfx_text");
-    hv_gfx g;
-    memset(&g, 0, sizeof g);
-    hv_gfx_init(&g, ren, HV_ASSET_DIR, 100);
-    CHECK(g.font[HV_FONT_BODY] != NULL && g.bold[HV_FONT_HEAD] != NULL);
+    hv_gfx *g = &t.g;
+    CHECK(g->font[HV_FONT_BODY] != NULL && g->bold[HV_FONT_HEAD] != NULL);
     /* Strings of many lengths, so their widths differ: a size given for
      * the wrong string shows. */
     enum { STRINGS = HV_SIZE_CACHE * 3 / 2, FRAMES = 3 };
     int wrong = 0, asked = 0;
-    for (int frame = 0; frame < FRAMES; frame++, g.frame++)
+    for (int frame = 0; frame < FRAMES; frame++, g->frame++)
         for (int i = 0; i < STRINGS; i++) {
             char text[64];
             snprintf(text, sizeof text, "%.*s %d", 1 + i % 23, "Happy Valley base, week", i);
@@ -36,8 +27,8 @@ int main(void)
             int w = -1, h = -1, tw = 0, th = 0;
             /* Twice in a frame, as a list measures it, then draws it. */
             for (int again = 0; again < 2; again++) {
-                hv_gfx_text_size(&g, size, bold, text, &w, &h);
-                TTF_SizeUTF8(bold ? g.bold[size] : g.font[size], text, &tw, &th);
+                hv_gfx_text_size(g, size, bold, text, &w, &h);
+                TTF_SizeUTF8(bold ? g->bold[size] : g->font[size], text, &tw, &th);
                 wrong += w != tw || h != th;
                 asked++;
             }
@@ -46,13 +37,9 @@ int main(void)
     CHECK_EQ_INT(asked, 2 * STRINGS * FRAMES);
     /* Nothing, and no string, measure as nothing wide a line high. */
     int w = -1, h = -1;
-    hv_gfx_text_size(&g, HV_FONT_BODY, 0, "", &w, &h);
+    hv_gfx_text_size(g, HV_FONT_BODY, 0, "", &w, &h);
     CHECK_EQ_INT(w, 0);
-    CHECK_EQ_INT(h, TTF_FontLineSkip(g.font[HV_FONT_BODY]));
-    hv_gfx_free(&g);
-    SDL_DestroyRenderer(ren);
-    SDL_DestroyWindow(win);
-    TTF_Quit();
-    SDL_Quit();
+    CHECK_EQ_INT(h, TTF_FontLineSkip(g->font[HV_FONT_BODY]));
+    hv_test_gfx_close(&t);
     return hv_test_done("ui_gfx_text");
 }
