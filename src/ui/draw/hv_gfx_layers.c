@@ -171,18 +171,6 @@ static SDL_Texture *paint_haze(hv_gfx *g, SDL_Texture *tex, int size, uint32_t c
         return NULL;
     /* The faintest streak's alpha in the plane that shows at ALPHA. */
     int least = (HAZE_FAINT * 255 + alpha - 1) / alpha, band = haze_band(size);
-    for (int b = 0; b < 2; b++) {
-        int x0 = size, y0 = size, x1 = -1, y1 = -1;
-        for (int y = b * (size / 2); y < b * (size / 2) + band; y++)
-            for (int x = 0; x < size; x++)
-                if (plane[y * size + x] >= least) {
-                    x0 = x < x0 ? x : x0;
-                    x1 = x > x1 ? x : x1;
-                    y0 = y < y0 ? y : y0;
-                    y1 = y;
-                }
-        seen[b] = x1 < 0 ? (SDL_Rect){0, 0, 0, 0} : (SDL_Rect){x0, y0, x1 - x0 + 1, y1 - y0 + 1};
-    }
     if (!tex) {
         tex = SDL_CreateTexture(g->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, size,
                                 size);
@@ -199,16 +187,27 @@ static SDL_Texture *paint_haze(hv_gfx *g, SDL_Texture *tex, int size, uint32_t c
     uint32_t px[256];
     for (int a = 0; a < 256; a++)
         px[a] = a < least ? 0 : (uint32_t)(a * alpha / 255) << 24 | (colour & 0xffffff);
+    SDL_Point lo[2] = {{size, size}, {size, size}}, hi[2] = {{-1, -1}, {-1, -1}};
     for (int y = 0; y < size; y++) {
         uint32_t *row = (uint32_t *)((uint8_t *)pixels + y * pitch);
-        if (y % (size / 2) >= band) { /* clear air between the streaks */
+        int b = y / (size / 2);
+        if (b > 1 || y % (size / 2) >= band) { /* clear air between the streaks */
             memset(row, 0, (size_t)size * sizeof *row);
             continue;
         }
-        for (int x = 0; x < size; x++)
+        for (int x = 0; x < size; x++) {
             row[x] = px[plane[y * size + x]];
+            if (row[x]) {
+                lo[b] = (SDL_Point){x < lo[b].x ? x : lo[b].x, y < lo[b].y ? y : lo[b].y};
+                hi[b] = (SDL_Point){x > hi[b].x ? x : hi[b].x, y};
+            }
+        }
     }
     SDL_UnlockTexture(tex);
+    for (int b = 0; b < 2; b++)
+        seen[b] = hi[b].x < 0
+                      ? (SDL_Rect){0, 0, 0, 0}
+                      : (SDL_Rect){lo[b].x, lo[b].y, hi[b].x - lo[b].x + 1, hi[b].y - lo[b].y + 1};
     return tex;
 }
 
